@@ -1,0 +1,125 @@
+/**
+ * Which documents a person must provide, given their choices.
+ * The SPA walks these rules to decide which screens to show; the API applies the same
+ * rules to decide what 「登録する」 and 「完了」 accept.
+ * @see ../../../../shared/PRODUCT.md "Employee flow" steps 4–6
+ */
+
+export const NUMBER_DOCUMENT_TYPES = ['my_number_card', 'notification_card', 'resident_record'] as const
+export type NumberDocumentType = (typeof NUMBER_DOCUMENT_TYPES)[number]
+
+export const IDENTITY_DOCUMENT_TYPES = [
+  'notification_card',
+  'passport',
+  'photo_id',
+  'health_insurance',
+  'pension_book',
+  'resident_record',
+  'student_id',
+] as const
+export type IdentityDocumentType = (typeof IDENTITY_DOCUMENT_TYPES)[number]
+
+const PHOTO_IDENTITY_TYPES: readonly IdentityDocumentType[] = ['passport', 'photo_id']
+
+export type PersonKind = 'employee' | 'dependent'
+export type DocumentRole = 'number' | 'identity'
+export type Side = 'front' | 'back'
+
+export interface DocumentChoice<T extends string> {
+  type: T
+  /** false when the user chose 「うら面はありません」 */
+  hasBack: boolean
+}
+
+export interface Registration {
+  numberDocument: DocumentChoice<NumberDocumentType>
+  /** Present exactly when `needsIdentityDocuments` says so. */
+  identity: { withPhoto: boolean; documents: DocumentChoice<IdentityDocumentType>[] } | null
+}
+
+/** One image to capture: `slot` tells the two identity documents apart (always 0 for number). */
+export interface ImageSlot {
+  role: DocumentRole
+  slot: number
+  side: Side
+}
+
+/** Only the マイナンバーカード must show its back (the number is printed there). */
+export function isBackRequired(role: DocumentRole, type: string): boolean {
+  return role === 'number' && type === 'my_number_card'
+}
+
+/** Identity documents: the employee only, and only when the number document does not prove identity itself. */
+export function needsIdentityDocuments(kind: PersonKind, numberType: NumberDocumentType): boolean {
+  return kind === 'employee' && numberType !== 'my_number_card'
+}
+
+/** 「顔写真がない書類の場合は、身元確認書類が2種類必要です」 */
+export function identityDocumentCount(withPhoto: boolean): 1 | 2 {
+  return withPhoto ? 1 : 2
+}
+
+export function identityTypesFor(withPhoto: boolean): IdentityDocumentType[] {
+  return IDENTITY_DOCUMENT_TYPES.filter((type) => PHOTO_IDENTITY_TYPES.includes(type) === withPhoto)
+}
+
+export type RegistrationProblem =
+  | { code: 'back_required'; role: DocumentRole; slot: number }
+  | { code: 'identity_required' }
+  | { code: 'identity_not_needed' }
+  | { code: 'identity_count'; expected: number }
+  | { code: 'identity_type_not_allowed'; slot: number }
+  | { code: 'identity_duplicate_type' }
+
+/** Every rule a registration breaks; empty when it is acceptable. */
+export function registrationProblems(kind: PersonKind, registration: Registration): RegistrationProblem[] {
+  const problems: RegistrationProblem[] = []
+  const { numberDocument, identity } = registration
+  if (!numberDocument.hasBack && isBackRequired('number', numberDocument.type)) {
+    problems.push({ code: 'back_required', role: 'number', slot: 0 })
+  }
+  const needed = needsIdentityDocuments(kind, numberDocument.type)
+  if (!needed) {
+    if (identity) problems.push({ code: 'identity_not_needed' })
+    return problems
+  }
+  if (!identity) return [...problems, { code: 'identity_required' }]
+
+  const expected = identityDocumentCount(identity.withPhoto)
+  if (identity.documents.length !== expected) problems.push({ code: 'identity_count', expected })
+  const allowed = identityTypesFor(identity.withPhoto)
+  identity.documents.forEach((document, slot) => {
+    if (!allowed.includes(document.type)) problems.push({ code: 'identity_type_not_allowed', slot })
+  })
+  if (new Set(identity.documents.map((d) => d.type)).size !== identity.documents.length) {
+    problems.push({ code: 'identity_duplicate_type' })
+  }
+  return problems
+}
+
+/** The images a valid registration needs, in the order the wizard captures them. */
+export function requiredImages(registration: Registration): ImageSlot[] {
+  const sides = (hasBack: boolean): Side[] => (hasBack ? ['front', 'back'] : ['front'])
+  const images: ImageSlot[] = sides(registration.numberDocument.hasBack).map((side) => ({ role: 'number', slot: 0, side }))
+  registration.identity?.documents.forEach((document, slot) => {
+    for (const side of sides(document.hasBack)) images.push({ role: 'identity', slot, side })
+  })
+  return images
+}
+
+export function sameImageSlot(a: ImageSlot, b: ImageSlot): boolean {
+  return a.role === b.role && a.slot === b.slot && a.side === b.side
+}
+
+/** Required images not among `uploaded`. */
+export function missingImages(registration: Registration, uploaded: readonly ImageSlot[]): ImageSlot[] {
+  return requiredImages(registration).filter((needed) => !uploaded.some((image) => sameImageSlot(image, needed)))
+}
+
+/** The type an image slot must carry under a registration, or null when the slot is not part of it. */
+export function documentTypeOf(registration: Registration, image: ImageSlot): string | null {
+  if (!requiredImages(registration).some((needed) => sameImageSlot(needed, image))) return null
+  return image.role === 'number'
+    ? registration.numberDocument.type
+    : (registration.identity?.documents[image.slot]?.type ?? null)
+}

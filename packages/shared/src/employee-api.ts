@@ -1,0 +1,114 @@
+/**
+ * Request and response shapes of the employee API (`/api/employee/*`), parsed by the API
+ * and by the SPA alike.
+ */
+import { z } from 'zod'
+import { IDENTITY_DOCUMENT_TYPES, NUMBER_DOCUMENT_TYPES } from './documents.ts'
+
+/** URL tokens are 32 random bytes, base64url: 43 characters. */
+export const credentialTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/)
+
+export const loginRequestSchema = z.object({
+  token: z.string().min(1).max(200),
+  password: z.string().min(1).max(200),
+})
+export type LoginRequest = z.infer<typeof loginRequestSchema>
+
+export const sessionResponseSchema = z.object({
+  accessToken: z.string(),
+  expiresAt: z.iso.datetime(),
+})
+export type SessionResponse = z.infer<typeof sessionResponseSchema>
+
+export const meResponseSchema = z.object({
+  employeeName: z.string(),
+  campaign: z.object({
+    name: z.string(),
+    purposes: z.array(z.string()),
+    deadline: z.iso.datetime().nullable(),
+    draftLifetimeHours: z.number().int(),
+  }),
+  consentedAt: z.iso.datetime().nullable(),
+  submittedAt: z.iso.datetime().nullable(),
+})
+export type MeResponse = z.infer<typeof meResponseSchema>
+
+export const consentRequestSchema = z.object({
+  /** The purposes exactly as the screen showed them. */
+  purposes: z.array(z.string()).min(1),
+})
+
+export const personStatusSchema = z.enum(['pending', 'registered', 'not_applicable'])
+export type PersonStatus = z.infer<typeof personStatusSchema>
+
+const isoDate = z.iso.date()
+
+export const personSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(['employee', 'dependent']),
+  name: z.string(),
+  kana: z.string(),
+  relationship: z.string(),
+  birthDate: isoDate,
+  status: personStatusSchema,
+  addedByEmployee: z.boolean(),
+})
+export type Person = z.infer<typeof personSchema>
+
+export const personsResponseSchema = z.object({
+  persons: z.array(personSchema),
+  canSubmit: z.boolean(),
+  submittedAt: z.iso.datetime().nullable(),
+})
+export type PersonsResponse = z.infer<typeof personsResponseSchema>
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max)
+
+export const addDependentRequestSchema = z.object({
+  name: trimmed(100),
+  /** 全角カタカナ (spaces allowed between family and given name) */
+  kana: trimmed(100).regex(/^[\u30A0-\u30FF\u3000 ]+$/, 'カタカナで入力してください'),
+  relationship: trimmed(30),
+  birthDate: isoDate.refine((value) => value >= '1900-01-01' && new Date(value) <= new Date(), '生年月日が正しくありません'),
+})
+export type AddDependentRequest = z.infer<typeof addDependentRequestSchema>
+
+export const applicabilityRequestSchema = z.object({ applicable: z.boolean() })
+
+export const registrationSchema = z.object({
+  numberDocument: z.object({ type: z.enum(NUMBER_DOCUMENT_TYPES), hasBack: z.boolean() }),
+  identity: z
+    .object({
+      withPhoto: z.boolean(),
+      documents: z.array(z.object({ type: z.enum(IDENTITY_DOCUMENT_TYPES), hasBack: z.boolean() })).max(2),
+    })
+    .nullable(),
+})
+
+/** Multipart fields that accompany an uploaded image. */
+export const imageFieldsSchema = z.object({
+  role: z.enum(['number', 'identity']),
+  slot: z.coerce.number().int().min(0).max(1),
+  side: z.enum(['front', 'back']),
+  type: z.union([z.enum(NUMBER_DOCUMENT_TYPES), z.enum(IDENTITY_DOCUMENT_TYPES)]),
+})
+export type ImageFields = z.infer<typeof imageFieldsSchema>
+
+export const imageResponseSchema = z.object({
+  id: z.uuid(),
+  role: z.enum(['number', 'identity']),
+  slot: z.number().int(),
+  side: z.enum(['front', 'back']),
+  width: z.number().int(),
+  height: z.number().int(),
+})
+
+export const submissionResponseSchema = z.object({ submittedAt: z.iso.datetime() })
+
+/** Upload limits, shared so the SPA can refuse early with the same numbers. */
+export const IMAGE_LIMITS = {
+  maxBytes: 15 * 1024 * 1024,
+  maxPixels: 50_000_000,
+  /** Long edge the server re-encodes to. */
+  maxEdge: 2400,
+} as const

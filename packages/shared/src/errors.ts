@@ -1,0 +1,25 @@
+/** Error codes the API returns as `{ error: { code, message } }`; the SPA reacts to some of them. */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'CREDENTIAL_LOCKED',
+  'CONSENT_REQUIRED',
+  'NOT_FOUND',
+  'ALREADY_SUBMITTED',
+  'PERSON_REGISTERED',
+  'PERSON_NOT_APPLICABLE',
+  'REGISTRATION_INVALID',
+  'NOT_READY_TO_SUBMIT',
+  'PURPOSES_CHANGED',
+  'FILE_TOO_LARGE',
+  'UNSUPPORTED_IMAGE',
+  'RATE_LIMITED',
+  'CAMPAIGN_CLOSED',
+  'INTERNAL',
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown }
+}

@@ -1,0 +1,21 @@
+/**
+ * My Number (個人番号) check digit.
+ * @see 行政手続における特定の個人を識別するための番号の利用等に関する法律施行令 第8条
+ * Weights 2–7, 2–6 apply to the first 11 digits counted from the right;
+ * r = Σ mod 11; check = r ≤ 1 ? 0 : 11 − r.
+ */
+export function myNumberCheckDigit(first11: string): number {
+  if (!/^\d{11}$/.test(first11)) throw new RangeError('expected 11 digits')
+  let sum = 0
+  for (let n = 1; n <= 11; n++) {
+    const digit = Number(first11[11 - n])
+    const weight = n <= 6 ? n + 1 : n - 5
+    sum += digit * weight
+  }
+  const r = sum % 11
+  return r <= 1 ? 0 : 11 - r
+}
+
+export function isValidMyNumber(value: string): boolean {
+  return /^\d{12}$/.test(value) && myNumberCheckDigit(value.slice(0, 11)) === Number(value[11])
+}
