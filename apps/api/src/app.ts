@@ -1,0 +1,47 @@
+/**
+ * The application as a plugin-composed Fastify instance: `build()` is what tests inject
+ * into and what server.ts listens with. No I/O happens here beyond what the deps bring.
+ */
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import './types.ts'
+import errorHandler from './plugins/app/error-handler.ts'
+import multipart from './plugins/external/multipart.ts'
+import rateLimit from './plugins/external/rate-limit.ts'
+import securityHeaders from './plugins/external/security-headers.ts'
+import webApp from './plugins/external/web-app.ts'
+import employeeRoutes from './routes/employee/index.ts'
+import { type ServiceDeps, createServices } from './services.ts'
+
+export interface BuildOptions extends ServiceDeps {
+  rateLimits?: { loginPerMinute: number; uploadPerMinute: number }
+  /** Folder of the built SPA; omitted in API tests. */
+  webRoot?: string
+  logger?: FastifyServerOptions['logger']
+  trustProxy?: boolean
+}
+
+/** Request URLs may carry the login token (/t/<token>, ?t=<token>): never log it. */
+export function redactUrl(url: string): string {
+  return url.replace(/^\/t\/[^/?#]+/, '/t/[token]').replace(/([?&]t=)[^&#]+/, '$1[token]')
+}
+
+export async function build(options: BuildOptions) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 64 * 1024,
+  })
+  app.decorate('services', createServices(options))
+
+  await app.register(errorHandler)
+  await app.register(securityHeaders)
+  await app.register(rateLimit)
+  await app.register(multipart)
+  await app.register(employeeRoutes, {
+    prefix: '/api/employee',
+    rateLimits: options.rateLimits ?? { loginPerMinute: 20, uploadPerMinute: 60 },
+  })
+  if (options.webRoot) await app.register(webApp, { root: options.webRoot })
+  return app
+}
+export type App = Awaited<ReturnType<typeof build>>

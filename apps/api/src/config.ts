@@ -1,0 +1,68 @@
+/**
+ * Configuration, read and validated once at boot; nothing else reads `process.env`.
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  /** Base of the URLs handed to employees; defaults to http://localhost:PORT. */
+  PUBLIC_URL: z.url().optional(),
+  /** PostgreSQL; when absent, an embedded PGlite database lives in DATA_DIR. */
+  DATABASE_URL: z.string().startsWith('postgres').optional(),
+  DATA_DIR: z.string().default(path.join(REPO_ROOT, 'data')),
+  /** Key-encryption keys, `id:base64(32 bytes)` comma-separated, the first one active. */
+  BANGO_KEKS: z.string().optional(),
+  /** HS256 secret for employee JWTs, base64 of ≥ 32 bytes. */
+  BANGO_JWT_SECRET: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: flag.default(false),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  UPLOAD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().positive().default(300),
+  WEB_DIST: z.string().default(path.join(REPO_ROOT, 'apps/web/dist')),
+})
+
+export interface Config {
+  port: number
+  host: string
+  publicUrl: string
+  databaseUrl: string | undefined
+  dataDir: string
+  keks: string | undefined
+  jwtSecret: string | undefined
+  logLevel: string
+  trustProxy: boolean
+  rateLimits: { loginPerMinute: number; uploadPerMinute: number }
+  sweepIntervalMs: number
+  webDist: string
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(env)
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
+    throw new Error(`Invalid configuration: ${problems}`)
+  }
+  const e = result.data
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    keks: e.BANGO_KEKS,
+    jwtSecret: e.BANGO_JWT_SECRET,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    rateLimits: { loginPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE, uploadPerMinute: e.UPLOAD_RATE_LIMIT_PER_MINUTE },
+    sweepIntervalMs: e.SWEEP_INTERVAL_SECONDS * 1000,
+    webDist: path.resolve(e.WEB_DIST),
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Builders for companies, campaigns, employees and dependents, with overrides.
+ * Shared by the demo seed, the API tests and the browser tests.
+ */
+import { randomUUID } from 'node:crypto'
+import type { Credentials } from '../domain/credentials.ts'
+import type { Prisma } from '../generated/prisma/client.ts'
+import type { Db } from './types.ts'
+
+export const DEFAULT_PURPOSES = [
+  '源泉徴収票作成事務',
+  '健康保険・厚生年金保険届出事務',
+  '雇用保険届出事務',
+  '国民年金第三号被保険者届出事務',
+]
+
+export function createCompany(db: Db, overrides: Partial<Prisma.CompanyUncheckedCreateInput> = {}) {
+  return db.company.create({ data: { name: `テスト株式会社 ${randomUUID().slice(0, 8)}`, ...overrides } })
+}
+
+export function createCampaign(db: Db, companyId: string, overrides: Partial<Prisma.CampaignUncheckedCreateInput> = {}) {
+  return db.campaign.create({
+    data: { companyId, name: '2026年 マイナンバー収集', purposes: DEFAULT_PURPOSES, draftLifetimeHours: 24, ...overrides },
+  })
+}
+
+export interface DependentSeed {
+  name: string
+  kana: string
+  relationship: string
+  birthDate: string
+}
+
+export const DEFAULT_DEPENDENTS: DependentSeed[] = [
+  { name: '総合 花子', kana: 'ソウゴウ ハナコ', relationship: '配偶者', birthDate: '1982-04-12' },
+  { name: '総合 一郎', kana: 'ソウゴウ イチロウ', relationship: '子', birthDate: '2012-09-30' },
+]
+
+export async function createEmployee(
+  db: Db,
+  campaignId: string,
+  options: { name?: string; kana?: string; dependents?: DependentSeed[] } = {},
+) {
+  const employee = await db.person.create({
+    data: {
+      campaignId,
+      kind: 'EMPLOYEE',
+      name: options.name ?? '総合 太郎',
+      kana: options.kana ?? 'ソウゴウ タロウ',
+      relationship: '本人',
+      birthDate: new Date('1980-01-15T00:00:00Z'),
+    },
+  })
+  const dependents = []
+  for (const dependent of options.dependents ?? DEFAULT_DEPENDENTS) {
+    dependents.push(
+      await db.person.create({
+        data: { ...dependent, birthDate: new Date(`${dependent.birthDate}T00:00:00Z`), campaignId, kind: 'DEPENDENT', employeeId: employee.id },
+      }),
+    )
+  }
+  return { employee, dependents }
+}
+
+/** A company with an open campaign and one employee (two dependents by default) who can log in. */
+export async function createEmployeeWithLogin(
+  db: Db,
+  credentials: Credentials,
+  options: { campaign?: Partial<Prisma.CampaignUncheckedCreateInput>; dependents?: DependentSeed[]; companyName?: string } = {},
+) {
+  const company = await createCompany(db, options.companyName ? { name: options.companyName } : {})
+  const campaign = await createCampaign(db, company.id, options.campaign)
+  const { employee, dependents } = await createEmployee(db, campaign.id, { dependents: options.dependents ?? DEFAULT_DEPENDENTS })
+  const { token, password } = await credentials.issue(employee.id)
+  return { company, campaign, employee, dependents, token, password }
+}

@@ -1,0 +1,21 @@
+/** The append-only audit log: who did what to which record, never the data itself. */
+import type { Prisma } from '../generated/prisma/client.ts'
+import type { Db, Tx } from '../db/types.ts'
+
+export interface AuditEventInput {
+  companyId: string | null
+  actorType: 'employee' | 'operator' | 'system'
+  actorId: string | null
+  action: string
+  targetId?: string | null
+  detail?: Prisma.InputJsonValue
+}
+
+export function createAuditLog(db: Db) {
+  return {
+    record(event: AuditEventInput, tx: Tx = db) {
+      return tx.auditEvent.create({ data: { ...event, targetId: event.targetId ?? null } })
+    },
+  }
+}
+export type AuditLog = ReturnType<typeof createAuditLog>

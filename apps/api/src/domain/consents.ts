@@ -1,0 +1,50 @@
+/** The employee's own summary, and consent to the purposes of use (利用目的への同意). */
+import type { MeResponse } from '@bango/shared/employee-api'
+import type { Db } from '../db/types.ts'
+import { AppError } from '../errors.ts'
+import type { AuditLog } from './audit.ts'
+import type { EmployeeIdentity } from './credentials.ts'
+
+const samePurposes = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((purpose, i) => purpose === b[i])
+
+export function createConsents(db: Db, audit: AuditLog) {
+  /** The consent given to the campaign's purposes as they stand now (a changed purpose needs a new one). */
+  async function currentConsent(identity: EmployeeIdentity) {
+    const [campaign, consent] = await Promise.all([
+      db.campaign.findUniqueOrThrow({ where: { id: identity.campaignId } }),
+      db.consent.findFirst({ where: { employeeId: identity.employeeId }, orderBy: { consentedAt: 'desc' } }),
+    ])
+    return { campaign, consent: consent && samePurposes(consent.purposes, campaign.purposes) ? consent : null }
+  }
+
+  return {
+    async me(identity: EmployeeIdentity): Promise<MeResponse> {
+      const [employee, { campaign, consent }, submission] = await Promise.all([
+        db.person.findUniqueOrThrow({ where: { id: identity.employeeId }, select: { name: true } }),
+        currentConsent(identity),
+        db.submission.findUnique({ where: { employeeId: identity.employeeId } }),
+      ])
+      return {
+        employeeName: employee.name,
+        campaign: { name: campaign.name, purposes: campaign.purposes, deadline: campaign.deadline?.toISOString() ?? null, draftLifetimeHours: campaign.draftLifetimeHours },
+        consentedAt: consent?.consentedAt.toISOString() ?? null,
+        submittedAt: submission?.submittedAt.toISOString() ?? null,
+      }
+    },
+
+    /** Records consent to the purposes exactly as shown; refuses if they are not the campaign's current ones. */
+    async consent(identity: EmployeeIdentity, purposesShown: string[]) {
+      const { campaign } = await currentConsent(identity)
+      if (!samePurposes(campaign.purposes, purposesShown)) throw new AppError('PURPOSES_CHANGED')
+      const consent = await db.$transaction(async (tx) => {
+        const consent = await tx.consent.create({ data: { employeeId: identity.employeeId, purposes: purposesShown } })
+        await audit.record({ companyId: identity.companyId, actorType: 'employee', actorId: identity.employeeId, action: 'employee.consented', targetId: consent.id }, tx)
+        return consent
+      })
+      return { consentedAt: consent.consentedAt.toISOString() }
+    },
+
+    hasConsented: async (identity: EmployeeIdentity) => (await currentConsent(identity)).consent !== null,
+  }
+}
+export type Consents = ReturnType<typeof createConsents>

@@ -1,0 +1,96 @@
+/**
+ * Employee credentials: issuing a URL token + password, and logging in with them.
+ * Lockout: 5 failures lock the token for 15 minutes. An unknown token costs the same
+ * password hash and gets the same answer as a wrong password.
+ */
+import type { Db, Tx } from '../db/types.ts'
+import { AppError } from '../errors.ts'
+import { hashPassword, hashUrlToken, newPassword, newUrlToken, verifyPassword } from '../lib/secrets.ts'
+import type { AuditLog } from './audit.ts'
+
+export const MAX_FAILED_LOGINS = 5
+export const LOCKOUT_MS = 15 * 60 * 1000
+
+export interface EmployeeIdentity {
+  credentialId: string
+  employeeId: string
+  campaignId: string
+  companyId: string
+  /** Changes when the credential is re-issued, which ends every session of the old one. */
+  sessionVersion: string
+}
+
+const sessionVersion = (tokenHash: string) => tokenHash.slice(0, 16)
+
+function identityOf(credential: { id: string; employeeId: string; campaignId: string; tokenHash: string; campaign: { companyId: string } }): EmployeeIdentity {
+  return {
+    credentialId: credential.id,
+    employeeId: credential.employeeId,
+    campaignId: credential.campaignId,
+    companyId: credential.campaign.companyId,
+    sessionVersion: sessionVersion(credential.tokenHash),
+  }
+}
+
+export function createCredentials(db: Db, audit: AuditLog, now: () => Date) {
+  // A real argon2id hash of a random password: unknown tokens cost exactly as much as known ones.
+  const decoy = hashPassword(newPassword())
+
+  return {
+    /** Creates (or re-issues, killing the old token) an employee's login. The plaintext is returned once. */
+    async issue(employeeId: string, tx: Tx = db): Promise<{ token: string; password: string }> {
+      const employee = await tx.person.findUniqueOrThrow({ where: { id: employeeId }, select: { campaignId: true, kind: true } })
+      if (employee.kind !== 'EMPLOYEE') throw new Error('credentials are issued to employees only')
+      const token = newUrlToken()
+      const password = newPassword()
+      const data = { tokenHash: hashUrlToken(token), passwordHash: await hashPassword(password), failedAttempts: 0, lockedUntil: null, revokedAt: null }
+      await tx.credential.upsert({ where: { employeeId }, create: { ...data, employeeId, campaignId: employee.campaignId }, update: data })
+      return { token, password }
+    },
+
+    async login(token: string, password: string): Promise<EmployeeIdentity> {
+      const credential = await db.credential.findUnique({
+        where: { tokenHash: hashUrlToken(token) },
+        include: { campaign: { select: { companyId: true } } },
+      })
+      const usable = credential && !credential.revokedAt
+      const passwordOk = await verifyPassword(usable ? credential.passwordHash : await decoy, password)
+      if (!usable) throw new AppError('INVALID_CREDENTIALS')
+
+      const at = now()
+      const actor = { companyId: credential.campaign.companyId, actorType: 'employee' as const, actorId: credential.employeeId }
+      if (credential.lockedUntil && credential.lockedUntil > at) {
+        await audit.record({ ...actor, action: 'employee.login_refused_locked', targetId: credential.id })
+        throw new AppError('CREDENTIAL_LOCKED')
+      }
+      if (!passwordOk) {
+        const failures = credential.failedAttempts + 1
+        const locks = failures >= MAX_FAILED_LOGINS
+        await db.$transaction(async (tx) => {
+          await tx.credential.update({
+            where: { id: credential.id },
+            data: locks ? { failedAttempts: 0, lockedUntil: new Date(at.getTime() + LOCKOUT_MS) } : { failedAttempts: { increment: 1 } },
+          })
+          await audit.record({ ...actor, action: locks ? 'employee.locked' : 'employee.login_failed', targetId: credential.id }, tx)
+        })
+        throw new AppError(locks ? 'CREDENTIAL_LOCKED' : 'INVALID_CREDENTIALS')
+      }
+      await db.$transaction(async (tx) => {
+        await tx.credential.update({ where: { id: credential.id }, data: { failedAttempts: 0, lockedUntil: null, lastLoginAt: at } })
+        await audit.record({ ...actor, action: 'employee.login', targetId: credential.id }, tx)
+      })
+      return identityOf(credential)
+    },
+
+    /** The identity behind a live session, or null once its credential was revoked or re-issued. */
+    async resolve(credentialId: string, version: string): Promise<EmployeeIdentity | null> {
+      const credential = await db.credential.findUnique({
+        where: { id: credentialId },
+        include: { campaign: { select: { companyId: true } } },
+      })
+      if (!credential || credential.revokedAt || sessionVersion(credential.tokenHash) !== version) return null
+      return identityOf(credential)
+    },
+  }
+}
+export type Credentials = ReturnType<typeof createCredentials>

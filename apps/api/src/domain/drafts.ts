@@ -1,0 +1,126 @@
+/**
+ * Draft images: encrypted on arrival, replaced on re-capture, discarded when a person is
+ * reset or set not applicable, purged after the campaign's draft lifetime.
+ * Blob first, row second: a crash in between leaves only an unreferenced ciphertext,
+ * which the sweeper collects; a row never points at a missing blob.
+ */
+import type { ImageFields } from '@bango/shared/employee-api'
+import { randomUUID } from 'node:crypto'
+import type { Db, Tx } from '../db/types.ts'
+import { Prisma } from '../generated/prisma/client.ts'
+import { AppError } from '../errors.ts'
+import type { BlobStore } from '../lib/blob-store.ts'
+import { encryptBlob } from '../lib/envelope.ts'
+import { normalizeImage } from '../lib/images.ts'
+import type { Keyring } from '../lib/keys.ts'
+import type { AuditLog } from './audit.ts'
+import type { EmployeeIdentity } from './credentials.ts'
+import { toRole, toSide } from './mappers.ts'
+import { assertDraftOpen, findOwnPerson } from './ownership.ts'
+
+/** Binds a blob to its record: the same ciphertext under another row does not decrypt. */
+export const documentAad = (document: { id: string; personId: string }) => `bango:document:${document.id}:person:${document.personId}`
+
+export function createDrafts(db: Db, blobs: BlobStore, keyring: Keyring, audit: AuditLog) {
+  /** Deletes blobs after the rows that named them are gone; a failure leaves an orphan for the sweeper. */
+  async function deleteBlobs(keys: readonly string[]) {
+    await Promise.allSettled(keys.map((key) => blobs.delete(key)))
+  }
+
+  async function checkTarget(tx: Tx, identity: EmployeeIdentity, personId: string, fields: ImageFields) {
+    await assertDraftOpen(tx, identity)
+    const person = await findOwnPerson(tx, identity, personId)
+    if (person.status === 'REGISTERED') throw new AppError('PERSON_REGISTERED')
+    if (person.status === 'NOT_APPLICABLE') throw new AppError('PERSON_NOT_APPLICABLE')
+    if (fields.role === 'identity' && person.kind !== 'EMPLOYEE') {
+      throw new AppError('VALIDATION', { message: '身元確認書類はご本人の分のみ登録します。' })
+    }
+    return person
+  }
+
+  return {
+    /** Checks the target before the upload is read, so a refused request costs nothing. */
+    checkTarget: (identity: EmployeeIdentity, personId: string, fields: ImageFields) => checkTarget(db, identity, personId, fields),
+
+    async store(identity: EmployeeIdentity, personId: string, fields: ImageFields, upload: Buffer) {
+      const image = await normalizeImage(upload)
+      const id = randomUUID()
+      const blobKey = randomUUID()
+      await blobs.put(blobKey, encryptBlob(keyring, image.jpeg, documentAad({ id, personId })))
+      try {
+        const { replaced, document } = await db.$transaction(async (tx) => {
+          const person = await checkTarget(tx, identity, personId, fields)
+          const slot = { personId: person.id, role: toRole(fields.role), slot: fields.slot, side: toSide(fields.side), state: 'DRAFT' } as const
+          const replaced = await tx.document.findMany({ where: slot, select: { id: true, blobKey: true } })
+          await tx.document.deleteMany({ where: { id: { in: replaced.map((r) => r.id) } } })
+          const document = await tx.document.create({
+            data: { ...slot, id, type: fields.type, blobKey, byteSize: image.jpeg.length, width: image.width, height: image.height },
+          })
+          await audit.record({ companyId: identity.companyId, actorType: 'employee', actorId: identity.employeeId, action: 'draft.image_stored', targetId: id, detail: { personId, role: fields.role, slot: fields.slot, side: fields.side } }, tx)
+          return { replaced, document }
+        })
+        await deleteBlobs(replaced.map((r) => r.blobKey))
+        return { id: document.id, role: fields.role, slot: fields.slot, side: fields.side, width: document.width, height: document.height }
+      } catch (error) {
+        await deleteBlobs([blobKey])
+        throw error
+      }
+    },
+
+    /** Removes draft rows inside the caller's transaction; returns the blob keys to delete after commit. */
+    async discard(tx: Tx, where: { personIds: string[]; except?: string[] }): Promise<string[]> {
+      const drafts = await tx.document.findMany({
+        where: { personId: { in: where.personIds }, state: 'DRAFT', id: { notIn: where.except ?? [] } },
+        select: { id: true, blobKey: true },
+      })
+      await tx.document.deleteMany({ where: { id: { in: drafts.map((d) => d.id) }, state: 'DRAFT' } })
+      return drafts.map((d) => d.blobKey)
+    },
+
+    deleteBlobs,
+
+    /**
+     * Purges the drafts of every person who has a draft older than the campaign's draft
+     * lifetime (all drafts once a campaign is closed), and puts them back to 未登録.
+     */
+    async purgeExpired(now: Date): Promise<{ persons: number; images: number }> {
+      let persons = 0
+      let images = 0
+      for (const campaign of await db.campaign.findMany({ select: { id: true, companyId: true, status: true, draftLifetimeHours: true } })) {
+        const cutoff = campaign.status === 'OPEN' ? new Date(now.getTime() - campaign.draftLifetimeHours * 3_600_000) : now
+        const expired = await db.document.findMany({
+          where: { state: 'DRAFT', createdAt: { lt: cutoff }, person: { campaignId: campaign.id } },
+          distinct: ['personId'],
+          select: { personId: true },
+        })
+        if (expired.length === 0) continue
+        const personIds = expired.map((d) => d.personId)
+        const blobKeys = await db.$transaction(async (tx) => {
+          // DELETE … RETURNING: exactly the rows removed, never one a concurrent 完了 just submitted.
+          const deleted = await tx.$queryRaw<{ blob_key: string }[]>`
+            DELETE FROM documents WHERE state = 'DRAFT' AND person_id = ANY(${personIds}::uuid[]) RETURNING blob_key`
+          await tx.person.updateMany({ where: { id: { in: personIds }, status: 'REGISTERED' }, data: { status: 'PENDING', registration: Prisma.DbNull, registeredAt: null } })
+          await audit.record({ companyId: campaign.companyId, actorType: 'system', actorId: null, action: 'draft.purged', detail: { persons: personIds.length, images: deleted.length } }, tx)
+          return deleted.map((row) => row.blob_key)
+        })
+        await deleteBlobs(blobKeys)
+        persons += personIds.length
+        images += blobKeys.length
+      }
+      return { persons, images }
+    },
+
+    /** Deletes blobs no row points at (left by a crash between blob write and commit). */
+    async collectOrphans(olderThan: Date): Promise<number> {
+      const candidates: string[] = []
+      for await (const blob of blobs.list()) if (blob.writtenAt < olderThan) candidates.push(blob.key)
+      const referenced = new Set(
+        (await db.document.findMany({ where: { blobKey: { in: candidates } }, select: { blobKey: true } })).map((d) => d.blobKey),
+      )
+      const orphans = candidates.filter((key) => !referenced.has(key))
+      await deleteBlobs(orphans)
+      return orphans.length
+    },
+  }
+}
+export type Drafts = ReturnType<typeof createDrafts>

@@ -1,0 +1,26 @@
+/**
+ * The one place that decides whether an employee's session may touch a person, and whether
+ * their draft can still change. Every employee route goes through here (no IDOR).
+ */
+import type { Tx } from '../db/types.ts'
+import { AppError } from '../errors.ts'
+import type { EmployeeIdentity } from './credentials.ts'
+
+/** The employee themself or one of their dependents; anything else is "not found". */
+export async function findOwnPerson(tx: Tx, identity: EmployeeIdentity, personId: string) {
+  const person = await tx.person.findFirst({
+    where: { id: personId, OR: [{ id: identity.employeeId }, { employeeId: identity.employeeId }] },
+  })
+  if (!person) throw new AppError('NOT_FOUND')
+  return person
+}
+
+/** Refuses changes once 完了 was pressed or the campaign closed. */
+export async function assertDraftOpen(tx: Tx, identity: EmployeeIdentity): Promise<void> {
+  const [submission, campaign] = await Promise.all([
+    tx.submission.findUnique({ where: { employeeId: identity.employeeId }, select: { id: true } }),
+    tx.campaign.findUniqueOrThrow({ where: { id: identity.campaignId }, select: { status: true } }),
+  ])
+  if (submission) throw new AppError('ALREADY_SUBMITTED')
+  if (campaign.status !== 'OPEN') throw new AppError('CAMPAIGN_CLOSED')
+}

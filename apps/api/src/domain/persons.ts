@@ -1,0 +1,106 @@
+/**
+ * The collection target list (収集対象者一覧): the employee and their dependents, adding a
+ * dependent (扶養追加), not applicable (対象外) and back, and 「登録する」.
+ */
+import { type Registration, documentTypeOf, missingImages, registrationProblems } from '@bango/shared/documents'
+import type { AddDependentRequest } from '@bango/shared/employee-api'
+import { canSubmit } from '@bango/shared/persons'
+import type { Db } from '../db/types.ts'
+import { AppError } from '../errors.ts'
+import { Prisma } from '../generated/prisma/client.ts'
+import type { AuditLog } from './audit.ts'
+import type { EmployeeIdentity } from './credentials.ts'
+import type { Drafts } from './drafts.ts'
+import { toImageSlot, toPersonDto } from './mappers.ts'
+import { assertDraftOpen, findOwnPerson } from './ownership.ts'
+
+export function createPersons(db: Db, drafts: Drafts, audit: AuditLog) {
+  const actor = (identity: EmployeeIdentity) => ({ companyId: identity.companyId, actorType: 'employee' as const, actorId: identity.employeeId })
+
+  return {
+    async list(identity: EmployeeIdentity) {
+      const [persons, submission] = await Promise.all([
+        db.person.findMany({
+          where: { OR: [{ id: identity.employeeId }, { employeeId: identity.employeeId }] },
+          orderBy: [{ kind: 'asc' }, { createdAt: 'asc' }],
+        }),
+        db.submission.findUnique({ where: { employeeId: identity.employeeId } }),
+      ])
+      const dtos = persons.map(toPersonDto)
+      return { persons: dtos, canSubmit: !submission && canSubmit(dtos), submittedAt: submission?.submittedAt.toISOString() ?? null }
+    },
+
+    async addDependent(identity: EmployeeIdentity, input: AddDependentRequest) {
+      const person = await db.$transaction(async (tx) => {
+        await assertDraftOpen(tx, identity)
+        const person = await tx.person.create({
+          data: { ...input, birthDate: new Date(`${input.birthDate}T00:00:00Z`), kind: 'DEPENDENT', campaignId: identity.campaignId, employeeId: identity.employeeId, addedByEmployee: true },
+        })
+        await audit.record({ ...actor(identity), action: 'person.dependent_added', targetId: person.id }, tx)
+        return person
+      })
+      return toPersonDto(person)
+    },
+
+    /** Not applicable discards the person's drafts; applicable again starts them over at 未登録. */
+    async setApplicability(identity: EmployeeIdentity, personId: string, applicable: boolean) {
+      const { person, blobKeys } = await db.$transaction(async (tx) => {
+        await assertDraftOpen(tx, identity)
+        const current = await findOwnPerson(tx, identity, personId)
+        if (current.kind === 'EMPLOYEE') throw new AppError('VALIDATION', { message: 'ご本人を対象外にすることはできません。' })
+        const wanted = applicable ? 'PENDING' : 'NOT_APPLICABLE'
+        if (applicable === (current.status !== 'NOT_APPLICABLE')) return { person: current, blobKeys: [] }
+        const blobKeys = await drafts.discard(tx, { personIds: [current.id] })
+        const person = await tx.person.update({ where: { id: current.id }, data: { status: wanted, registration: Prisma.DbNull, registeredAt: null } })
+        await audit.record({ ...actor(identity), action: applicable ? 'person.applicable' : 'person.not_applicable', targetId: person.id }, tx)
+        return { person, blobKeys }
+      })
+      await drafts.deleteBlobs(blobKeys)
+      return toPersonDto(person)
+    },
+
+    /** 「登録する」: the choices must follow the rules and every image they need must be there. */
+    async register(identity: EmployeeIdentity, personId: string, registration: Registration) {
+      const { person, blobKeys } = await db.$transaction(async (tx) => {
+        await assertDraftOpen(tx, identity)
+        const current = await findOwnPerson(tx, identity, personId)
+        if (current.status === 'REGISTERED') throw new AppError('PERSON_REGISTERED')
+        if (current.status === 'NOT_APPLICABLE') throw new AppError('PERSON_NOT_APPLICABLE')
+        const problems = registrationProblems(current.kind === 'EMPLOYEE' ? 'employee' : 'dependent', registration)
+        if (problems.length > 0) throw new AppError('REGISTRATION_INVALID', { details: { problems } })
+
+        const images = await tx.document.findMany({ where: { personId: current.id, state: 'DRAFT' } })
+        const matching = images.filter((image) => documentTypeOf(registration, toImageSlot(image)) === image.type)
+        const missing = missingImages(registration, matching.map(toImageSlot))
+        if (missing.length > 0) throw new AppError('REGISTRATION_INVALID', { details: { missing } })
+
+        // Images captured and then abandoned (a back later declared absent, another type chosen) are not kept.
+        const blobKeys = await drafts.discard(tx, { personIds: [current.id], except: matching.map((image) => image.id) })
+        const person = await tx.person.update({
+          where: { id: current.id },
+          data: { status: 'REGISTERED', registration: registration as unknown as Prisma.InputJsonValue, registeredAt: new Date() },
+        })
+        await audit.record({ ...actor(identity), action: 'person.registered', targetId: person.id, detail: { images: matching.length } }, tx)
+        return { person, blobKeys }
+      })
+      await drafts.deleteBlobs(blobKeys)
+      return toPersonDto(person)
+    },
+
+    /** Starts a registered person over (the employee noticed a mistake): drafts are discarded. */
+    async unregister(identity: EmployeeIdentity, personId: string) {
+      const { person, blobKeys } = await db.$transaction(async (tx) => {
+        await assertDraftOpen(tx, identity)
+        const current = await findOwnPerson(tx, identity, personId)
+        if (current.status !== 'REGISTERED') return { person: current, blobKeys: [] }
+        const blobKeys = await drafts.discard(tx, { personIds: [current.id] })
+        const person = await tx.person.update({ where: { id: current.id }, data: { status: 'PENDING', registration: Prisma.DbNull, registeredAt: null } })
+        await audit.record({ ...actor(identity), action: 'person.unregistered', targetId: person.id }, tx)
+        return { person, blobKeys }
+      })
+      await drafts.deleteBlobs(blobKeys)
+      return toPersonDto(person)
+    },
+  }
+}
+export type Persons = ReturnType<typeof createPersons>

@@ -1,0 +1,66 @@
+/**
+ * Where encrypted blobs live. Only ciphertext ever reaches a BlobStore.
+ * The file store writes atomically (temp file, fsync, rename, fsync dir); an S3 store can
+ * implement the same interface for production.
+ */
+import { randomUUID } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+export interface BlobStore {
+  put(key: string, bytes: Buffer): Promise<void>
+  get(key: string): Promise<Buffer>
+  /** Removes a blob; a missing one is not an error. */
+  delete(key: string): Promise<void>
+  /** Every key with the time it was written. */
+  list(): AsyncIterable<{ key: string; writtenAt: Date }>
+}
+
+const KEY_PATTERN = /^[0-9a-f-]{36}$/
+
+export function createFileBlobStore(root: string): BlobStore {
+  const locate = (key: string) => {
+    if (!KEY_PATTERN.test(key)) throw new Error('invalid blob key')
+    return path.join(root, key.slice(0, 2), `${key}.blob`)
+  }
+
+  return {
+    async put(key, bytes) {
+      const file = locate(key)
+      const dir = path.dirname(file)
+      await fs.mkdir(dir, { recursive: true, mode: 0o700 })
+      const temp = path.join(dir, `.${randomUUID()}.tmp`)
+      const handle = await fs.open(temp, 'wx', 0o600)
+      try {
+        await handle.writeFile(bytes)
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+      try {
+        await fs.rename(temp, file)
+      } catch (error) {
+        await fs.rm(temp, { force: true })
+        throw error
+      }
+      const dirHandle = await fs.open(dir, 'r')
+      try {
+        await dirHandle.sync()
+      } finally {
+        await dirHandle.close()
+      }
+    },
+    get: (key) => fs.readFile(locate(key)),
+    delete: (key) => fs.rm(locate(key), { force: true }),
+    async *list() {
+      const shards = await fs.readdir(root).catch(() => [] as string[])
+      for (const shard of shards) {
+        for (const name of await fs.readdir(path.join(root, shard)).catch(() => [] as string[])) {
+          if (!name.endsWith('.blob')) continue
+          const stat = await fs.stat(path.join(root, shard, name)).catch(() => null)
+          if (stat) yield { key: name.slice(0, -'.blob'.length), writtenAt: stat.mtime }
+        }
+      }
+    },
+  }
+}

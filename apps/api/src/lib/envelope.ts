@@ -1,0 +1,76 @@
+/**
+ * Envelope encryption of one blob: a fresh 256-bit data key encrypts the bytes with
+ * AES-256-GCM; the data key is itself encrypted ("wrapped") by the active key-encryption
+ * key, whose id is stored in the header so that keys can rotate.
+ * The caller's AAD (the record ids) binds a blob to its row: moved to another record, it
+ * no longer decrypts.
+ *
+ * Layout: "BNG1" | keyIdLength u8 | keyId | wrapIv(12) | wrappedKey(32) | wrapTag(16) | iv(12) | tag(16) | ciphertext
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import type { Keyring } from './keys.ts'
+
+const MAGIC = Buffer.from('BNG1')
+const IV_BYTES = 12
+const TAG_BYTES = 16
+const KEY_BYTES = 32
+
+function seal(key: Buffer, plaintext: Buffer, aad: Buffer): { iv: Buffer; ciphertext: Buffer; tag: Buffer } {
+  const iv = randomBytes(IV_BYTES)
+  const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(aad)
+  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()])
+  return { iv, ciphertext, tag: cipher.getAuthTag() }
+}
+
+function open(key: Buffer, iv: Buffer, ciphertext: Buffer, tag: Buffer, aad: Buffer): Buffer {
+  const decipher = createDecipheriv('aes-256-gcm', key, iv).setAAD(aad).setAuthTag(tag)
+  return Buffer.concat([decipher.update(ciphertext), decipher.final()])
+}
+
+export function encryptBlob(keyring: Keyring, plaintext: Buffer, aad: string): Buffer {
+  const keyId = Buffer.from(keyring.activeKeyId)
+  const kek = keyring.keys.get(keyring.activeKeyId)
+  if (!kek) throw new Error(`active key ${keyring.activeKeyId} is not in the keyring`)
+  const dataKey = randomBytes(KEY_BYTES)
+  try {
+    const wrapped = seal(kek, dataKey, keyId)
+    const body = seal(dataKey, plaintext, Buffer.from(aad))
+    return Buffer.concat([
+      MAGIC, Buffer.from([keyId.length]), keyId,
+      wrapped.iv, wrapped.ciphertext, wrapped.tag,
+      body.iv, body.tag, body.ciphertext,
+    ])
+  } finally {
+    dataKey.fill(0)
+  }
+}
+
+export function decryptBlob(keyring: Keyring, blob: Buffer, aad: string): Buffer {
+  if (!blob.subarray(0, 4).equals(MAGIC)) throw new Error('not a Bango blob')
+  let offset = 4
+  const take = (length: number) => {
+    const part = blob.subarray(offset, offset + length)
+    if (part.length !== length) throw new Error('truncated blob')
+    offset += length
+    return part
+  }
+  const keyIdBytes = take(take(1)[0]!)
+  const kek = keyring.keys.get(keyIdBytes.toString())
+  if (!kek) throw new Error(`blob wrapped with unknown key ${keyIdBytes.toString()}`)
+  const wrapIv = take(IV_BYTES)
+  const wrappedKey = take(KEY_BYTES)
+  const wrapTag = take(TAG_BYTES)
+  const dataKey = open(kek, wrapIv, wrappedKey, wrapTag, keyIdBytes)
+  try {
+    const iv = take(IV_BYTES)
+    const tag = take(TAG_BYTES)
+    return open(dataKey, iv, blob.subarray(offset), tag, Buffer.from(aad))
+  } finally {
+    dataKey.fill(0)
+  }
+}
+
+/** The id of the key that wrapped a blob's data key (for rotation). */
+export function blobKeyId(blob: Buffer): string {
+  return blob.subarray(5, 5 + blob[4]!).toString()
+}

@@ -1,0 +1,64 @@
+/**
+ * The server's secrets: key-encryption keys (KEKs) for the blob envelopes and the JWT secret.
+ * From config in production; the embedded default generates them once into DATA_DIR/keys.json (0600).
+ */
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type { Config } from '../config.ts'
+
+export interface Keyring {
+  /** Wraps every new data key. */
+  activeKeyId: string
+  /** Every key that may still unwrap an existing blob. */
+  keys: ReadonlyMap<string, Buffer>
+}
+
+export interface Secrets {
+  keyring: Keyring
+  jwtSecret: Uint8Array
+}
+
+export function parseKeks(spec: string): Keyring {
+  const entries = spec.split(',').map((part) => {
+    const [id, material] = part.trim().split(':')
+    const key = Buffer.from(material ?? '', 'base64')
+    if (!id || !/^[A-Za-z0-9_-]{1,32}$/.test(id) || key.length !== 32) {
+      throw new Error('BANGO_KEKS: expected "id:base64(32 bytes)" entries separated by commas')
+    }
+    return [id, key] as const
+  })
+  return { activeKeyId: entries[0]![0], keys: new Map(entries) }
+}
+
+function parseJwtSecret(value: string): Uint8Array {
+  const secret = Buffer.from(value, 'base64')
+  if (secret.length < 32) throw new Error('BANGO_JWT_SECRET: expected base64 of at least 32 bytes')
+  return secret
+}
+
+/** Keys from config, or from (created on first use) DATA_DIR/keys.json. `created` says which. */
+export async function loadSecrets(config: Config): Promise<{ secrets: Secrets; createdFile: string | null }> {
+  if (config.keks && config.jwtSecret) {
+    return { secrets: { keyring: parseKeks(config.keks), jwtSecret: parseJwtSecret(config.jwtSecret) }, createdFile: null }
+  }
+  const file = path.join(config.dataDir, 'keys.json')
+  let createdFile: string | null = null
+  let stored: { keks: string; jwtSecret: string }
+  try {
+    stored = JSON.parse(await fs.readFile(file, 'utf8'))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    stored = { keks: `k${Date.now().toString(36)}:${randomBytes(32).toString('base64')}`, jwtSecret: randomBytes(32).toString('base64') }
+    await fs.mkdir(config.dataDir, { recursive: true, mode: 0o700 })
+    await fs.writeFile(file, JSON.stringify(stored, null, 2), { mode: 0o600, flag: 'wx' })
+    createdFile = file
+  }
+  return {
+    secrets: {
+      keyring: parseKeks(config.keks ?? stored.keks),
+      jwtSecret: parseJwtSecret(config.jwtSecret ?? stored.jwtSecret),
+    },
+    createdFile,
+  }
+}

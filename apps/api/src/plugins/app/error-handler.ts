@@ -1,0 +1,35 @@
+/**
+ * The one error handler: AppError → its status and message; a framework 4xx (bad JSON,
+ * oversized body, multipart limits…) → the matching AppError; anything else → 500 with a
+ * generic message, logged with the request context but never sent to the client.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { AppError } from '../../errors.ts'
+
+function toAppError(error: FastifyError | AppError): AppError {
+  if (error instanceof AppError) return error
+  const status = error.statusCode ?? 500
+  if (status === 413) return new AppError('FILE_TOO_LARGE', { cause: error })
+  if (status === 429) return new AppError('RATE_LIMITED', { cause: error })
+  if (status >= 400 && status < 500) return new AppError('VALIDATION', { cause: error })
+  return new AppError('INTERNAL', { cause: error })
+}
+
+export default fp(async function errorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    const appError = toAppError(error)
+    if (appError.statusCode >= 500) {
+      request.log.error({ err: error, route: request.routeOptions.url, method: request.method }, 'request failed')
+    } else {
+      request.log.info({ code: appError.code, frameworkCode: (error as FastifyError).code }, 'request refused')
+    }
+    return reply.status(appError.statusCode).send({
+      error: { code: appError.code, message: appError.message, ...(appError.details === undefined ? {} : { details: appError.details }) },
+    })
+  })
+  app.setNotFoundHandler((_request, reply) => {
+    const error = new AppError('NOT_FOUND')
+    return reply.status(error.statusCode).send({ error: { code: error.code, message: error.message } })
+  })
+})

@@ -1,0 +1,28 @@
+/**
+ * The auth gates for everything under /api/employee: `authenticated` checks the session
+ * JWT and that its credential is still live; `consented` additionally refuses until the
+ * employee agreed to the purposes of use.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { AppError } from '../../errors.ts'
+
+async function authenticate(app: FastifyInstance, request: FastifyRequest) {
+  const header = request.headers.authorization
+  const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : null
+  if (!token) throw new AppError('UNAUTHENTICATED')
+  const claims = await app.services.sessions.verify(token)
+  const identity = await app.services.credentials.resolve(claims.credentialId, claims.version)
+  if (!identity) throw new AppError('UNAUTHENTICATED')
+  request.employee = identity
+}
+
+export function authenticated(app: FastifyInstance) {
+  app.decorateRequest('employee')
+  app.addHook('onRequest', (request) => authenticate(app, request))
+}
+
+export function consented(app: FastifyInstance) {
+  app.addHook('preHandler', async (request) => {
+    if (!(await app.services.consents.hasConsented(request.employee))) throw new AppError('CONSENT_REQUIRED')
+  })
+}

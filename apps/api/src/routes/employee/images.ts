@@ -1,0 +1,52 @@
+/**
+ * One captured image per request, multipart: the text fields (role, slot, side, type) first,
+ * then one `file`. The target is checked before the file is read; the bytes go straight
+ * from the request stream into memory (bounded by the size limit) and out encrypted.
+ */
+import { NUMBER_DOCUMENT_TYPES } from '@bango/shared/documents'
+import { imageFieldsSchema } from '@bango/shared/employee-api'
+import type { MultipartFile } from '@fastify/multipart'
+import type { FastifyInstance } from 'fastify'
+import { AppError } from '../../errors.ts'
+import { parse } from '../../lib/parse.ts'
+import { personParamsSchema } from './persons.ts'
+
+function fieldValues(file: MultipartFile): Record<string, unknown> {
+  const values: Record<string, unknown> = {}
+  for (const [name, entry] of Object.entries(file.fields)) {
+    const part = Array.isArray(entry) ? entry[0] : entry
+    if (part && part.type === 'field') values[name] = part.value
+  }
+  return values
+}
+
+function parseImageFields(file: MultipartFile) {
+  const fields = parse(imageFieldsSchema, fieldValues(file))
+  const isNumberType = (NUMBER_DOCUMENT_TYPES as readonly string[]).includes(fields.type)
+  if (fields.role === 'number' && (fields.slot !== 0 || !isNumberType)) {
+    throw new AppError('VALIDATION', { details: [{ path: 'type', message: 'not a number document' }] })
+  }
+  if (fields.role === 'identity' && fields.type === 'my_number_card') {
+    throw new AppError('VALIDATION', { details: [{ path: 'type', message: 'not an identity document' }] })
+  }
+  return fields
+}
+
+export default async function images(app: FastifyInstance, options: { perMinute: number }) {
+  const { drafts } = app.services
+
+  app.post('/persons/:personId/images', { config: { rateLimit: { max: options.perMinute, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const { personId } = parse(personParamsSchema, request.params)
+    if (!request.isMultipart()) throw new AppError('VALIDATION', { message: '画像を multipart/form-data で送信してください。' })
+    const file = await request.file()
+    if (!file || file.fieldname !== 'file') throw new AppError('VALIDATION', { message: '画像ファイルがありません。' })
+    try {
+      const fields = parseImageFields(file)
+      await drafts.checkTarget(request.employee, personId, fields)
+      const bytes = await file.toBuffer()
+      return reply.status(201).send(await drafts.store(request.employee, personId, fields, bytes))
+    } finally {
+      file.file.resume() // drain whatever was not read, so a refused upload cannot stall the connection
+    }
+  })
+}

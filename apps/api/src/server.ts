@@ -1,0 +1,57 @@
+/**
+ * `pnpm start`: configuration, keys, database (migrated), the demo on a fresh embedded
+ * database, then listen. Closes gracefully on SIGINT/SIGTERM.
+ */
+import path from 'node:path'
+import { build, redactUrl } from './app.ts'
+import { loadConfig } from './config.ts'
+import { openDatabase } from './db/database.ts'
+import { createEmployeeWithLogin } from './db/factories.ts'
+import { startSweeper } from './domain/sweeper.ts'
+import { createFileBlobStore } from './lib/blob-store.ts'
+import { loadSecrets } from './lib/keys.ts'
+
+const config = loadConfig(process.env)
+const { secrets, createdFile } = await loadSecrets(config)
+const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pglite') })
+const app = await build({
+  db: database.prisma,
+  blobs: createFileBlobStore(path.join(config.dataDir, 'blobs')),
+  secrets,
+  rateLimits: config.rateLimits,
+  webRoot: config.webDist,
+  trustProxy: config.trustProxy,
+  logger: {
+    level: config.logLevel,
+    serializers: {
+      req: (request: { method: string; url: string; ip?: string }) => ({ method: request.method, url: redactUrl(request.url), ip: request.ip }),
+    },
+  },
+})
+
+if (createdFile) {
+  app.log.warn({ file: createdFile }, 'Generated the encryption keys (mode 0600). Back this file up: without it no stored document can be read. In production set BANGO_KEKS and BANGO_JWT_SECRET instead.')
+}
+if (database.applied.length > 0) app.log.info({ migrations: database.applied, database: database.kind }, 'migrations applied')
+
+// A fresh embedded database gets a demo company so that `pnpm start` shows the whole product.
+const demo = database.kind === 'pglite' && (await database.prisma.company.count()) === 0
+  ? await createEmployeeWithLogin(database.prisma, app.services.credentials, { companyName: 'デモ株式会社' })
+  : null
+
+const sweeper = startSweeper(app.services.drafts, { intervalMs: config.sweepIntervalMs, log: app.log })
+await app.listen({ port: config.port, host: config.host })
+if (demo) console.log(`Demo login: ${config.publicUrl}/t/${demo.token}  password: ${demo.password}`)
+
+let closing = false
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down')
+    await sweeper.stop()
+    await app.close()
+    await database.close()
+    process.exit(0)
+  })
+}

@@ -1,0 +1,105 @@
+/**
+ * A real app on a real database for each test file: embedded PGlite in memory, or a fresh
+ * PostgreSQL database on TEST_DATABASE_URL's server (created here, dropped on close).
+ */
+import { randomBytes, randomUUID } from 'node:crypto'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { type BuildOptions, build } from '../src/app.ts'
+import { openDatabase } from '../src/db/database.ts'
+import { createEmployeeWithLogin } from '../src/db/factories.ts'
+import { createFileBlobStore } from '../src/lib/blob-store.ts'
+import { type Secrets, parseKeks } from '../src/lib/keys.ts'
+
+export function testSecrets(): Secrets {
+  return { keyring: parseKeks(`test1:${randomBytes(32).toString('base64')}`), jwtSecret: randomBytes(32) }
+}
+
+async function withAdminClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    return await run(client)
+  } finally {
+    await client.end()
+  }
+}
+
+/** Opens a migrated database for one test file. */
+export async function openTestDatabase() {
+  const serverUrl = process.env.TEST_DATABASE_URL
+  if (!serverUrl) return openDatabase({ pgliteDir: null })
+  const name = `bango_test_${randomUUID().replaceAll('-', '')}`
+  await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`))
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  const database = await openDatabase({ url: url.toString() })
+  return {
+    ...database,
+    async close() {
+      await database.close()
+      await withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
+    },
+  }
+}
+
+export type TestContext = Awaited<ReturnType<typeof createTestContext>>
+
+export async function createTestContext(overrides: Partial<BuildOptions> = {}) {
+  const database = await openTestDatabase()
+  const blobDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-blobs-'))
+  const secrets = overrides.secrets ?? testSecrets()
+  const app = await build({
+    db: database.prisma,
+    blobs: createFileBlobStore(blobDir),
+    secrets,
+    rateLimits: { loginPerMinute: 1000, uploadPerMinute: 1000 },
+    ...overrides,
+  })
+  await app.ready()
+  return {
+    app,
+    db: database.prisma,
+    databaseKind: database.kind,
+    blobDir,
+    secrets,
+    /** A fresh company, campaign and employee with two dependents, plus their login. */
+    newEmployee: (options?: Parameters<typeof createEmployeeWithLogin>[2]) =>
+      createEmployeeWithLogin(database.prisma, app.services.credentials, options),
+    async close() {
+      await app.close()
+      await database.close()
+      await fs.rm(blobDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function login(app: TestContext['app'], token: string, password: string): Promise<string> {
+  const response = await app.inject({ method: 'POST', url: '/api/employee/login', payload: { token, password } })
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`)
+  return response.json().accessToken
+}
+
+/** Logs in and consents: the state in which every document endpoint is reachable. */
+export async function signedInEmployee(context: TestContext, options?: Parameters<TestContext['newEmployee']>[0]) {
+  const seeded = await context.newEmployee(options)
+  const accessToken = await login(context.app, seeded.token, seeded.password)
+  const auth = { authorization: `Bearer ${accessToken}` }
+  const consent = await context.app.inject({ method: 'POST', url: '/api/employee/consent', headers: auth, payload: { purposes: seeded.campaign.purposes } })
+  if (consent.statusCode !== 201) throw new Error(`consent failed: ${consent.body}`)
+  return { ...seeded, accessToken, auth }
+}
+
+/** A multipart body with the fields first and one file, as the SPA sends it. */
+export function imageUpload(fields: Record<string, string | number>, file: Buffer, filename = 'photo.jpg') {
+  const boundary = `----bango${randomUUID()}`
+  const parts: Buffer[] = []
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`))
+  }
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/jpeg\r\n\r\n`))
+  parts.push(file, Buffer.from(`\r\n--${boundary}--\r\n`))
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
+}

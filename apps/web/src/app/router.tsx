@@ -1,0 +1,30 @@
+import { Navigate, Route, Routes } from 'react-router'
+import { LoginPage } from '../features/auth/components/login-page.tsx'
+import { CompletionPage } from '../features/completion/components/completion-page.tsx'
+import { ConsentPage } from '../features/consent/components/consent-page.tsx'
+import { PersonPage } from '../features/documents/components/person-page.tsx'
+import { AddDependentPage } from '../features/targets/components/add-dependent-page.tsx'
+import { TargetsPage } from '../features/targets/components/targets-page.tsx'
+import { ConsentGate } from './consent-gate.tsx'
+import { HomePage } from './home-page.tsx'
+import { paths, routePatterns } from './paths.ts'
+import { SessionGate } from './session-gate.tsx'
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path={routePatterns.home} element={<HomePage />} />
+      <Route path={routePatterns.login} element={<LoginPage />} />
+      <Route element={<SessionGate />}>
+        <Route path={routePatterns.consent} element={<ConsentPage />} />
+        <Route path={routePatterns.done} element={<CompletionPage />} />
+        <Route element={<ConsentGate />}>
+          <Route path={routePatterns.targets} element={<TargetsPage />} />
+          <Route path={routePatterns.addDependent} element={<AddDependentPage />} />
+          <Route path={routePatterns.person} element={<PersonPage />} />
+        </Route>
+      </Route>
+      <Route path="*" element={<Navigate to={paths.home()} replace />} />
+    </Routes>
+  )
+}

@@ -1,0 +1,56 @@
+import { useState } from 'react'
+import { Navigate, useNavigate } from 'react-router'
+import { paths } from '../../../app/paths.ts'
+import { ErrorMessage } from '../../../components/error-message.tsx'
+import { ApiError } from '../../../lib/api-client.ts'
+import { getMe } from '../../../lib/employee-api.ts'
+import { useMeStore } from '../../../lib/me-store.ts'
+import { common, consent } from '../../../messages/ja.ts'
+import { postConsent } from '../api/consent.ts'
+
+const formatDate = (iso: string) => new Date(iso).toLocaleDateString('ja-JP', { year: 'numeric', month: 'long', day: 'numeric' })
+
+/** 個人番号の利用目的 → 「同意します」. */
+export function ConsentPage() {
+  const me = useMeStore((s) => s.me)
+  const navigate = useNavigate()
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  if (!me) return null
+  if (me.consentedAt) return <Navigate to={paths.targets()} replace />
+
+  const agree = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      const { consentedAt } = await postConsent(me.campaign.purposes)
+      useMeStore.getState().update({ consentedAt })
+      navigate(paths.targets(), { replace: true })
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : common.unexpectedError)
+      // PURPOSES_CHANGED: HR edited the campaign meanwhile; show the current purposes.
+      if (caught instanceof ApiError && caught.code === 'PURPOSES_CHANGED') {
+        getMe().then((fresh) => useMeStore.getState().setMe(fresh), () => undefined)
+      }
+      setBusy(false)
+    }
+  }
+
+  return (
+    <main className="page">
+      <p className="eyebrow">{me.campaign.name}</p>
+      <h1>{consent.purposesTitle}</h1>
+      <p>{consent.intro}</p>
+      <ol className="card purposes">
+        {me.campaign.purposes.map((purpose) => (
+          <li key={purpose}>{purpose}</li>
+        ))}
+      </ol>
+      {me.campaign.deadline && <p>{consent.deadline(formatDate(me.campaign.deadline))}</p>}
+      <ErrorMessage message={error} />
+      <button type="button" className="button" onClick={agree} disabled={busy}>
+        {consent.agree}
+      </button>
+    </main>
+  )
+}

@@ -1,0 +1,120 @@
+import { isBackRequired, type ImageSlot } from '@bango/shared/documents'
+import { useState } from 'react'
+import { ErrorMessage } from '../../../components/error-message.tsx'
+import { common, documents } from '../../../messages/ja.ts'
+import { imageKey, useWizardStore } from '../stores/wizard-store.ts'
+import { browserImageProcessor, type ImageProcessor } from '../utils/prepare-image.ts'
+import { CameraPanel } from './camera-panel.tsx'
+import { DocumentHeading } from './document-heading.tsx'
+import { FilePicker } from './file-picker.tsx'
+import { useCaptureUpload } from './use-capture-upload.ts'
+
+interface CaptureStepProps {
+  image: ImageSlot
+  openCamera: boolean
+  /** Tests replace the pixel work only; production always uses the browser canvas. */
+  processor?: ImageProcessor
+}
+
+/** One side of one document: camera or file → preview → upload → next action. */
+export function CaptureStep({ image, openCamera, processor = browserImageProcessor }: CaptureStepProps) {
+  const personId = useWizardStore((s) => s.person?.id ?? '')
+  const type = useWizardStore((s) => (image.role === 'number' ? s.numberDocument?.type : s.identity?.documents[image.slot]?.type))
+  const captured = useWizardStore((s) => s.images[imageKey(image)])
+  const { captureBack, skipBack, next, back } = useWizardStore.getState()
+  const [cameraOpen, setCameraOpen] = useState(openCamera && !captured)
+  const upload = useCaptureUpload(personId, image, type ?? '', processor)
+  if (!type) return null
+
+  const side = image.side
+  const busy = upload.state.status === 'processing' || upload.state.status === 'uploading'
+  const ready = Boolean(captured?.uploaded) && !busy
+  const backOptional = !isBackRequired(image.role, type)
+
+  return (
+    <section className="step" aria-labelledby="capture-side">
+      <DocumentHeading image={image} type={type} />
+      <h3 id="capture-side">{documents.sideName[side]}</h3>
+      <ul className="hint-list">
+        {documents.photoNotes.map((note) => (
+          <li key={note}>{note}</li>
+        ))}
+        {image.role === 'identity' && type === 'health_insurance' && <li>{documents.healthInsuranceNote}</li>}
+      </ul>
+
+      {cameraOpen ? (
+        <CameraPanel
+          guide={type === 'resident_record' ? 'a4' : 'card'}
+          onCapture={(video) => {
+            setCameraOpen(false)
+            void upload.fromVideo(video)
+          }}
+          onCancel={() => setCameraOpen(false)}
+        />
+      ) : captured ? (
+        <figure className="preview">
+          <img src={captured.url} alt={documents.previewAlt(documents.sideName[side])} />
+        </figure>
+      ) : (
+        <button type="button" className="button" onClick={() => setCameraOpen(true)}>
+          {documents.capture[side]}
+        </button>
+      )}
+
+      <FilePicker
+        disabled={busy}
+        onFile={(file) => {
+          setCameraOpen(false)
+          void upload.fromFile(file)
+        }}
+      />
+      <UploadStatus state={upload.state} onResend={upload.resend} />
+
+      {captured && !cameraOpen && (
+        <button type="button" className="button button--secondary" disabled={busy} onClick={() => setCameraOpen(true)}>
+          {documents.retake[side]}
+        </button>
+      )}
+      {side === 'front' && captured && (
+        <button type="button" className="button" disabled={!ready} onClick={captureBack}>
+          {documents.capture.back}
+        </button>
+      )}
+      {side === 'back' && captured && (
+        <button type="button" className="button" disabled={!ready} onClick={next}>
+          {common.next}
+        </button>
+      )}
+      {backOptional && (side === 'front' ? captured : !captured) && (
+        <button type="button" className="button button--secondary" disabled={side === 'front' && !ready} onClick={skipBack}>
+          {documents.noBack}
+        </button>
+      )}
+      <button type="button" className="button button--link" onClick={back}>
+        {common.back}
+      </button>
+    </section>
+  )
+}
+
+function UploadStatus({ state, onResend }: { state: ReturnType<typeof useCaptureUpload>['state']; onResend: () => void }) {
+  if (state.status === 'error') {
+    return (
+      <div>
+        <ErrorMessage message={state.message} />
+        {state.canResend && (
+          <button type="button" className="button" onClick={onResend}>
+            {documents.resend}
+          </button>
+        )}
+      </div>
+    )
+  }
+  const text = { idle: null, processing: documents.processing, uploading: documents.uploading, done: documents.uploaded }[state.status]
+  if (!text) return null
+  return (
+    <p className={`status status--${state.status}`} role="status">
+      {state.status !== 'done' && <span className="spinner" aria-hidden="true" />} {text}
+    </p>
+  )
+}

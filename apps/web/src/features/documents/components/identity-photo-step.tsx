@@ -1,0 +1,47 @@
+import { useState, type FormEvent } from 'react'
+import { common, documents } from '../../../messages/ja.ts'
+import { useWizardStore } from '../stores/wizard-store.ts'
+import { ChoiceList } from './choice-list.tsx'
+
+/** Manual step 4 ①: 身元確認書類は顔写真付きですか？ */
+export function IdentityPhotoStep() {
+  const current = useWizardStore((s) => s.identity?.withPhoto)
+  const [choice, setChoice] = useState<'with' | 'without' | null>(current === undefined ? null : current ? 'with' : 'without')
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    if (choice) useWizardStore.getState().chooseIdentityPhoto(choice === 'with')
+  }
+  return (
+    <form className="step" onSubmit={onSubmit}>
+      <h2>{documents.identityTitle}</h2>
+      <section className="card" aria-labelledby="identity-usable">
+        <h3 id="identity-usable">{documents.identityUsable}</h3>
+        <ul>
+          {documents.identityUsableList.map((name) => (
+            <li key={name}>{name}</li>
+          ))}
+        </ul>
+        {documents.identityNotes.map((note) => (
+          <p className="hint" key={note}>
+            ※ {note}
+          </p>
+        ))}
+      </section>
+      <ChoiceList
+        legend={documents.withPhotoQuestion}
+        choices={[
+          { value: 'with', label: documents.withPhoto },
+          { value: 'without', label: documents.withoutPhoto },
+        ]}
+        value={choice}
+        onChange={setChoice}
+      />
+      <button type="submit" className="button" disabled={!choice}>
+        {common.next}
+      </button>
+      <button type="button" className="button button--link" onClick={() => useWizardStore.getState().back()}>
+        {common.back}
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,65 @@
+import { NUMBER_DOCUMENT_TYPES, type NumberDocumentType } from '@bango/shared/documents'
+import { useState, type FormEvent } from 'react'
+import { ErrorMessage } from '../../../components/error-message.tsx'
+import { ApiError } from '../../../lib/api-client.ts'
+import { common, documents, numberDocumentNames } from '../../../messages/ja.ts'
+import { setApplicability } from '../api/set-applicability.ts'
+import { useWizardStore } from '../stores/wizard-store.ts'
+import { ChoiceList } from './choice-list.tsx'
+
+type MenuChoice = NumberDocumentType | 'not_applicable'
+
+/** Manual step 3 ①: the number document's type — or, for a dependent, 対象外. */
+export function NumberDocumentMenu({ onTop }: { onTop: () => void }) {
+  const person = useWizardStore((s) => s.person)
+  const current = useWizardStore((s) => s.numberDocument?.type ?? null)
+  const [choice, setChoice] = useState<MenuChoice | null>(current)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  if (!person) return null
+
+  const choices = NUMBER_DOCUMENT_TYPES.map((type) => ({
+    value: type as MenuChoice,
+    label: numberDocumentNames[type],
+    note: documents.numberDocumentNotes[type],
+  }))
+  if (person.kind === 'dependent') choices.push({ value: 'not_applicable', label: documents.notApplicable, note: '' })
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!choice) return
+    if (choice !== 'not_applicable') {
+      useWizardStore.getState().chooseNumberDocument(choice)
+      return
+    }
+    setBusy(true)
+    setError(null)
+    try {
+      await setApplicability(person.id, false)
+      useWizardStore.getState().markedNotApplicable()
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : common.unexpectedError)
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form className="step" onSubmit={onSubmit}>
+      <h2>{documents.numberDocumentTitle}</h2>
+      <ChoiceList legend={documents.numberDocumentQuestion} choices={choices} value={choice} onChange={setChoice} />
+      <ul className="hint-list">
+        {documents.photoNotes.map((note) => (
+          <li key={note}>{note}</li>
+        ))}
+      </ul>
+      <p className="notice notice--info">{documents.draftNotice}</p>
+      <ErrorMessage message={error} />
+      <button type="submit" className="button" disabled={!choice || busy}>
+        {common.next}
+      </button>
+      <button type="button" className="button button--link" onClick={onTop}>
+        {common.backToTop}
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,53 @@
+import { useEffect } from 'react'
+import { Navigate, useNavigate, useParams } from 'react-router'
+import { paths } from '../../../app/paths.ts'
+import { ResourceStatus } from '../../../components/resource-status.tsx'
+import { getPersons } from '../../../lib/employee-api.ts'
+import { useResource } from '../../../lib/use-resource.ts'
+import { common, documents } from '../../../messages/ja.ts'
+import { useWizardStore } from '../stores/wizard-store.ts'
+import { WizardView } from './wizard-view.tsx'
+
+/** `/persons/:personId`: 「<name> さんの書類登録」 and the wizard for that person. */
+export function PersonPage() {
+  const { personId } = useParams()
+  const navigate = useNavigate()
+  const persons = useResource(getPersons)
+  const person = persons.state === 'ready' ? persons.data.persons.find((p) => p.id === personId) : undefined
+  const wizardPersonId = useWizardStore((s) => s.person?.id)
+
+  useEffect(() => {
+    if (person) useWizardStore.getState().start(person)
+    // Only a different person (or a fresh load) restarts the wizard.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [person?.id])
+  // Leaving the wizard drops local previews (object URLs); drafts on the server stay until 「完了」 or expiry.
+  useEffect(() => () => useWizardStore.getState().reset(), [])
+
+  const toTop = () => navigate(paths.targets())
+
+  if (persons.state !== 'ready') {
+    return (
+      <main className="page">
+        <ResourceStatus error={persons.state === 'error' ? persons.error : undefined} onRetry={persons.reload} />
+      </main>
+    )
+  }
+  if (persons.data.submittedAt) return <Navigate to={paths.done()} replace />
+  if (!person) {
+    return (
+      <main className="page">
+        <p role="alert">{documents.notFound}</p>
+        <button type="button" className="button" onClick={toTop}>
+          {common.backToTop}
+        </button>
+      </main>
+    )
+  }
+  return (
+    <main className="page">
+      <h1>{documents.title(person.name)}</h1>
+      {wizardPersonId === person.id ? <WizardView onTop={toTop} /> : <ResourceStatus />}
+    </main>
+  )
+}

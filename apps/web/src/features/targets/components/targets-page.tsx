@@ -1,0 +1,62 @@
+import { useState } from 'react'
+import { Navigate, useNavigate } from 'react-router'
+import { paths } from '../../../app/paths.ts'
+import { ErrorMessage } from '../../../components/error-message.tsx'
+import { ResourceStatus } from '../../../components/resource-status.tsx'
+import { ApiError } from '../../../lib/api-client.ts'
+import { getPersons } from '../../../lib/employee-api.ts'
+import { useMeStore } from '../../../lib/me-store.ts'
+import { useResource } from '../../../lib/use-resource.ts'
+import { common, targets } from '../../../messages/ja.ts'
+import { submit } from '../api/submit.ts'
+import { PersonList } from './person-list.tsx'
+
+export function TargetsPage() {
+  const navigate = useNavigate()
+  const draftLifetimeHours = useMeStore((s) => s.me?.campaign.draftLifetimeHours ?? 24)
+  const persons = useResource(getPersons)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  if (persons.state !== 'ready') {
+    return (
+      <main className="page">
+        <h1>{targets.title}</h1>
+        <ResourceStatus error={persons.state === 'error' ? persons.error : undefined} onRetry={persons.reload} />
+      </main>
+    )
+  }
+  if (persons.data.submittedAt) return <Navigate to={paths.done()} replace />
+
+  const complete = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      const { submittedAt } = await submit()
+      useMeStore.getState().update({ submittedAt })
+      navigate(paths.done(), { replace: true })
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : common.unexpectedError)
+      setBusy(false)
+      persons.reload()
+    }
+  }
+
+  return (
+    <main className="page">
+      <h1>{targets.title}</h1>
+      <p>{targets.intro}</p>
+      <p className="notice notice--info">{targets.draftNotice(draftLifetimeHours)}</p>
+      <PersonList persons={persons.data.persons} onSelect={(person) => navigate(paths.person(person.id))} />
+      <button type="button" className="button button--secondary" onClick={() => navigate(paths.addDependent())}>
+        {targets.addDependent}
+      </button>
+      <ErrorMessage message={error} />
+      {!persons.data.canSubmit && <p className="hint">{targets.submitHint}</p>}
+      <button type="button" className="button" onClick={complete} disabled={!persons.data.canSubmit || busy}>
+        {targets.submit}
+      </button>
+      {busy && <p role="status">{targets.submitting}</p>}
+    </main>
+  )
+}

@@ -1,0 +1,105 @@
+/**
+ * The one way the SPA talks to the API: attaches the JWT, refreshes it while the user is
+ * active, turns `{ error: { code, message } }` into an ApiError whose message is shown
+ * as-is, and retries GETs that failed on the network.
+ */
+import type { ErrorCode } from '@bango/shared/errors'
+import { sessionResponseSchema } from '@bango/shared/employee-api'
+import type { z } from 'zod'
+import { common } from '../messages/ja.ts'
+import { useSessionStore } from './session.ts'
+
+export type ApiErrorCode = ErrorCode | 'NETWORK' | 'UNEXPECTED'
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+export interface ApiRequest<T> {
+  method?: 'GET' | 'POST' | 'PUT'
+  /** JSON-encoded unless it is FormData (multipart uploads). */
+  body?: unknown
+  schema: z.ZodType<T>
+  /** false for login only. */
+  auth?: boolean
+}
+
+/** Waits between GET attempts; exported so tests can shorten them. */
+export const retryPolicy = { delaysMs: [600, 2000] }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+export async function apiRequest<T>(path: string, request: ApiRequest<T>): Promise<T> {
+  const method = request.method ?? 'GET'
+  const auth = request.auth ?? true
+  if (auth) await refreshSessionIfDue()
+  const attempts = method === 'GET' ? retryPolicy.delaysMs.length + 1 : 1
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send(path, method, request, auth)
+    } catch (error) {
+      const retriable = error instanceof ApiError && (error.code === 'NETWORK' || error.status >= 502)
+      if (!retriable || attempt >= attempts) throw error
+      await sleep(retryPolicy.delaysMs[attempt - 1] ?? 0)
+    }
+  }
+}
+
+async function send<T>(path: string, method: string, request: ApiRequest<T>, auth: boolean): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  const token = useSessionStore.getState().accessToken
+  if (auth && token) headers.Authorization = `Bearer ${token}`
+  let body: BodyInit | undefined
+  if (request.body instanceof FormData) body = request.body
+  else if (request.body !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    body = JSON.stringify(request.body)
+  }
+  let response: Response
+  try {
+    response = await fetch(path, { method, headers, body, cache: 'no-store' })
+  } catch {
+    throw new ApiError(0, 'NETWORK', common.networkError)
+  }
+  const payload: unknown = await response.json().catch(() => undefined)
+  if (!response.ok) {
+    if (response.status === 401 && auth) useSessionStore.getState().expire()
+    throw toApiError(response.status, payload)
+  }
+  const parsed = request.schema.safeParse(payload)
+  if (!parsed.success) throw new ApiError(response.status, 'UNEXPECTED', common.unexpectedError)
+  return parsed.data
+}
+
+function toApiError(status: number, payload: unknown): ApiError {
+  if (typeof payload === 'object' && payload !== null && 'error' in payload) {
+    const { error } = payload as { error: { code?: unknown; message?: unknown } }
+    if (typeof error?.code === 'string' && typeof error.message === 'string') {
+      return new ApiError(status, error.code as ErrorCode, error.message)
+    }
+  }
+  return new ApiError(status, status >= 500 ? 'INTERNAL' : 'UNEXPECTED', common.unexpectedError)
+}
+
+let refreshing: Promise<void> | null = null
+
+/** Renews the JWT once more than half of its life has passed; one request at a time. */
+export function refreshSessionIfDue(now = Date.now()): Promise<void> {
+  const { accessToken, refreshAfter } = useSessionStore.getState()
+  if (!accessToken || refreshAfter === null || now < refreshAfter) return Promise.resolve()
+  refreshing ??= send('/api/employee/session/refresh', 'POST', { schema: sessionResponseSchema }, true)
+    .then((session) => useSessionStore.getState().signIn(session))
+    // A failed refresh is not fatal: the old token may still be valid; a 401 already expired the session.
+    .catch(() => undefined)
+    .finally(() => {
+      refreshing = null
+    })
+  return refreshing
+}

@@ -1,0 +1,18 @@
+/** `GET /me` as loaded by the session gate: campaign, consent and submission times. */
+import type { MeResponse } from '@bango/shared/employee-api'
+import { create } from 'zustand'
+
+interface MeState {
+  me: MeResponse | null
+  setMe: (me: MeResponse | null) => void
+  update: (patch: Partial<Pick<MeResponse, 'consentedAt' | 'submittedAt'>>) => void
+}
+
+export const useMeStore = create<MeState>()((set, get) => ({
+  me: null,
+  setMe: (me) => set({ me }),
+  update: (patch) => {
+    const { me } = get()
+    if (me) set({ me: { ...me, ...patch } })
+  },
+}))

@@ -1,0 +1,177 @@
+/**
+ * Every Japanese text of the employee SPA. Labels follow the employee manual
+ * (shared/seed/registration-procedure.ja.txt) word for word, because the manual's
+ * screenshots and HR's phone support refer to them.
+ */
+import type { IdentityDocumentType, NumberDocumentType } from '@bango/shared/documents'
+
+export const common = {
+  next: '次へ',
+  back: '戻る',
+  backToTop: 'TOP に戻る',
+  loading: '読み込み中…',
+  retry: 'もう一度試す',
+  networkError: '通信できませんでした。電波の良い場所で、もう一度お試しください。',
+  unexpectedError: 'エラーが発生しました。時間をおいて、もう一度お試しください。',
+} as const
+
+export const auth = {
+  title: 'マイナンバー書類の登録',
+  password: 'パスワード',
+  passwordHint: 'メールまたは郵送キットに記載されているパスワードを入力してください。',
+  submit: '次へ',
+  submitting: '確認しています…',
+  supportedBrowsersTitle: 'ご利用いただけるブラウザ',
+  supportedBrowsers: [
+    'iPhone／iPad：標準ブラウザ（Safari）',
+    'Android：Google Chrome',
+    'パソコン：Google Chrome、Firefox、Microsoft Edge',
+  ],
+  ieNotSupported: 'Microsoft Internet Explorer はご利用いただけません。',
+  cameraNote:
+    'スマートフォンでは、このサイトの中でカメラ撮影して登録できます。カメラが使えない場合のみ、撮影済みの画像をご用意ください。',
+  inAppTitle: (app: string) => `${app} のアプリ内ブラウザで開いています`,
+  inAppBody: 'アプリ内ブラウザではカメラが使えないことがあります。次の方法で開き直してください。',
+  inAppIos: '画面の「…」または共有ボタンから「Safari で開く」を選びます。',
+  inAppAndroid: '画面の「⋮」メニューから「Chrome で開く」（ブラウザで開く）を選びます。',
+  inAppOther: 'URL をコピーして、Safari（iPhone）または Chrome（Android）に貼り付けて開きます。',
+  inAppContinue: 'このまま続ける場合は、カメラの代わりに撮影済みの画像を選択して登録できます。',
+  ieTitle: 'Internet Explorer はご利用いただけません',
+  ieBody: 'Google Chrome、Firefox、Microsoft Edge のいずれかで開き直してください。',
+  noTokenTitle: 'ログイン用の URL を開いてください',
+  noTokenBody:
+    'メールまたは郵送キットに記載されている URL（QR コード）から開いてください。URL は個人ごとの専用です。',
+  expiredTitle: '一定時間操作がなかったため、ログアウトしました',
+  expiredBody:
+    'お手数ですが、メールまたは郵送キットに記載されている URL（QR コード）をもう一度開き、パスワードを入力してください。「完了」していない撮影画像は保存されていません。',
+} as const
+
+export const consent = {
+  purposesTitle: '個人番号の利用目的',
+  intro: '次の目的のために、あなたとご家族の個人番号（マイナンバー）をお預かりします。',
+  deadline: (date: string) => `提出期限：${date}`,
+  agree: '同意します',
+} as const
+
+export const targets = {
+  title: '収集対象者一覧',
+  intro: '登録する方をタップしてください。ご家族に増減がある場合は、追加または対象外に設定してください。',
+  employee: '本人',
+  status: {
+    registered: '☑ 登録済',
+    pending: '未登録',
+    not_applicable: '対象外',
+  },
+  draftNotice: (hours: number) =>
+    `撮影した画像は、全員分を登録して「完了」をタップするまで提出されません。「完了」しないまま ${hours} 時間が過ぎると、撮影した画像は安全のため削除されます。`,
+  addDependent: '扶養追加',
+  submit: '完了',
+  submitHint: '全員分を登録（☑）または対象外にすると「完了」をタップできます。',
+  submitting: '送信しています…',
+} as const
+
+export const addDependent = {
+  title: '扶養家族の追加',
+  intro: '追加する扶養家族の情報を入力して「次へ」をタップしてください。',
+  name: '氏名',
+  kana: 'フリガナ（カタカナ）',
+  relationship: '続柄',
+  relationshipHint: '例：配偶者、子、父、母',
+  birthDate: '生年月日',
+  required: '入力してください',
+  invalidDate: '生年月日が正しくありません',
+} as const
+
+export const completion = {
+  title: '登録処理は完了です',
+  body: '登録処理は完了です。ブラウザを閉じて、処理を終了してください。',
+  thanks: 'ご協力ありがとうございました。',
+} as const
+
+export const numberDocumentNames: Record<NumberDocumentType, string> = {
+  my_number_card: '顔写真つき個人番号カード（マイナンバーカード）',
+  notification_card: '通知カード（紙製のもの）',
+  resident_record: '個人番号が記載された住民票',
+}
+
+export const identityDocumentNames: Record<IdentityDocumentType, string> = {
+  notification_card: '通知カード',
+  passport: 'パスポート',
+  photo_id: '顔写真付き身分証明書（運転免許証、在留カードなど）',
+  health_insurance: '健康保険証／資格確認書',
+  pension_book: '年金手帳',
+  resident_record: '住民票',
+  student_id: '学生証（顔写真なし）',
+}
+
+export const documents = {
+  title: (name: string) => `${name} さんの書類登録`,
+  numberDocumentTitle: '番号確認書類の登録',
+  numberDocumentQuestion: '番号確認書類の種類を選択してください',
+  notApplicable: '現在扶養者ではありませんまたは住民票を有していません',
+  notApplicableDone: '対象外に設定しました',
+  notApplicableDoneBody: 'この方は収集の対象外になりました。誤って設定した場合は、一覧から再度タップすると対象に戻せます。',
+  excludedTitle: 'この方は対象外に設定されています',
+  excludedBody: '扶養家族である場合や住民票を有している場合は、対象に戻して書類を登録してください。',
+  makeApplicable: '対象に戻す',
+  alreadyRegisteredTitle: 'この方の書類は登録済みです',
+  alreadyRegisteredBody: '安全のため、登録した画像をこの画面で表示することはできません。',
+  notFound: 'この方は収集対象者一覧に見つかりませんでした。',
+  photoNotes: [
+    '書類全体をカメラの枠内におさめ、文字にピントを合わせて撮影してください。',
+    '明るい場所で、光が反射しないように撮影してください。',
+  ],
+  numberDocumentNotes: {
+    my_number_card: 'おもて面とうら面の両方を撮影します（個人番号はうら面に記載されています）。',
+    notification_card: 'おもて面を撮影します。記載事項に変更がある場合はうら面も撮影してください。',
+    resident_record: '個人番号が記載されたものを撮影します。うら面がない場合は「うら面はありません」を選べます。',
+  },
+  draftNotice:
+    '撮影した画像は、全員分の登録後に一覧の「完了」をタップするまで提出されず、「完了」しないまま一定時間が過ぎると削除されます。',
+  identityTitle: '身元確認書類の登録',
+  identityUsable: '身元確認に利用できる書類',
+  identityNotes: [
+    'いずれも、氏名および「住所または生年月日」の記載があること。また、有効期限内であること。',
+    '顔写真がない書類の場合は、身元確認書類が2種類必要です。',
+  ],
+  identityUsableList: ['通知カード', 'パスポート', '顔写真付き身分証明書', '健康保険証', '年金手帳', '住民票', '学生証（顔写真なし）'],
+  withPhotoQuestion: '身元確認書類は顔写真付きですか？',
+  withPhoto: '顔写真付きです。',
+  withoutPhoto: '顔写真はありません。',
+  identityTypeQuestion: '身元確認書類の種類を選択して下さい',
+  identityOrdinal: (slot: number, count: number) => (count > 1 ? `身元確認書類 ${slot + 1} 種類目（全 ${count} 種類）` : '身元確認書類'),
+  healthInsuranceNote: '健康保険証は、保険者番号・記号・番号・QR コードを紙などで隠して撮影してください。',
+  sideName: { front: 'おもて面', back: 'うら面' },
+  capture: { front: 'おもて面を撮影する', back: 'うら面を撮影する' },
+  retake: { front: 'おもて面を撮り直す', back: 'うら面を撮り直す' },
+  noBack: 'うら面はありません',
+  shutter: '撮影',
+  cancelCamera: 'カメラを閉じる',
+  chooseFile: 'ファイルを選択（写真を撮る／ライブラリ）',
+  chooseFileHint:
+    'iPhone は「写真またはビデオを撮る」または「フォトライブラリ」、Android は「カメラ」または「ギャラリー」を選びます。',
+  cameraStarting: 'カメラを起動しています…',
+  cameraVideo: 'カメラの映像',
+  cameraUnavailableTitle: 'カメラを利用できません',
+  cameraUnavailableBody: [
+    'カメラの利用が許可されていないか、このブラウザではカメラを使えません。',
+    'iPhone：「設定」→「Safari」→「カメラ」で「許可」を選び、このページを開き直してください。',
+    'Android：Chrome のアドレスバーの鍵のマークから「権限」→「カメラ」を許可してください。',
+    'LINE やメールアプリの中で開いている場合は、Safari または Chrome で開き直してください。',
+    '下の「ファイルを選択」からも登録できます。',
+  ],
+  previewAlt: (side: string) => `撮影した${side}の画像`,
+  processing: '画像を処理しています…',
+  processFailed: '画像を読み込めませんでした。JPEG または PNG の画像を選ぶか、カメラで撮影してください。',
+  uploading: '画像を送信しています…',
+  uploaded: '画像を送信しました',
+  uploadNetworkError: '通信が不安定なため、画像を送信できませんでした。電波の良い場所で「再送信」をタップしてください。',
+  resend: '再送信',
+  confirmTitle: '確認',
+  confirmIntro: '撮影した画像を確認し、「登録する」をタップしてください。',
+  register: '登録する',
+  registering: '登録しています…',
+  registeredTitle: '登録が完了しました',
+  registeredBody: '一覧に戻り、他の方の登録と「完了」をお願いします。',
+  missingImages: '撮影されていない画像があります。戻って撮影してください。',
+} as const

@@ -1,0 +1,14 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: { '/api': 'http://127.0.0.1:3000' },
+  },
+  build: {
+    outDir: 'dist',
+    // The API serves dist/ under a CSP without 'unsafe-inline'; nothing may be inlined as data: scripts.
+    assetsInlineLimit: 0,
+  },
+})

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { isValidMyNumber, myNumberCheckDigit } from './my-number.ts'
+
+describe('myNumberCheckDigit', () => {
+  it('computes the example from the specification', () => {
+    expect(myNumberCheckDigit('12345678901')).toBe(8)
+    expect(isValidMyNumber('123456789018')).toBe(true)
+  })
+
+  it('maps remainders 0 and 1 to 0', () => {
+    // Σ = 0 → r = 0
+    expect(myNumberCheckDigit('00000000000')).toBe(0)
+    // 6 × weight 2 = 12 → r = 1
+    expect(myNumberCheckDigit('00000000006')).toBe(0)
+  })
+
+  it('rejects every wrong check digit and malformed input', () => {
+    for (let digit = 0; digit <= 9; digit++) {
+      expect(isValidMyNumber(`12345678901${digit}`)).toBe(digit === 8)
+    }
+    expect(isValidMyNumber('12345678901')).toBe(false)
+    expect(isValidMyNumber('1234567890188')).toBe(false)
+    expect(isValidMyNumber('12345678901a')).toBe(false)
+    expect(() => myNumberCheckDigit('1234')).toThrow(RangeError)
+  })
+
+  it('applies the weights 2..7,2..6 from the right', () => {
+    // a single 1 in each position from the right yields Σ = its weight
+    const weights = [2, 3, 4, 5, 6, 7, 2, 3, 4, 5, 6]
+    weights.forEach((weight, fromRight) => {
+      const digits = '0'.repeat(10 - fromRight) + '1' + '0'.repeat(fromRight)
+      const r = weight % 11
+      expect(myNumberCheckDigit(digits)).toBe(r <= 1 ? 0 : 11 - r)
+    })
+  })
+})
