@@ -18,12 +18,12 @@ export function NumberDocumentMenu({ onTop }: { onTop: () => void }) {
   const [busy, setBusy] = useState(false)
   if (!person) return null
 
-  const choices = NUMBER_DOCUMENT_TYPES.map((type) => ({
-    value: type as MenuChoice,
+  const choices: { value: MenuChoice; label: string; note?: string }[] = NUMBER_DOCUMENT_TYPES.map((type) => ({
+    value: type,
     label: numberDocumentNames[type],
     note: documents.numberDocumentNotes[type],
   }))
-  if (person.kind === 'dependent') choices.push({ value: 'not_applicable', label: documents.notApplicable, note: '' })
+  if (person.kind === 'dependent') choices.push({ value: 'not_applicable', label: documents.notApplicable })
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()

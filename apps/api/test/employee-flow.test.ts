@@ -1,0 +1,258 @@
+import fs from 'node:fs/promises'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type TestContext, createTestContext, imageUpload, signedInEmployee } from './harness.ts'
+import { cardPhoto } from './images.ts'
+
+let context: TestContext
+let photo: Buffer
+beforeAll(async () => {
+  context = await createTestContext()
+  photo = await cardPhoto()
+})
+afterAll(async () => { await context.close() })
+
+type Employee = Awaited<ReturnType<typeof signedInEmployee>>
+
+function call(employee: Employee, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) {
+  return context.app.inject({ method, url: `/api/employee${url}`, headers: employee.auth, ...(payload === undefined ? {} : { payload: payload as object }) })
+}
+
+async function upload(employee: Employee, personId: string, fields: Record<string, string | number>) {
+  const body = imageUpload(fields, photo)
+  const response = await context.app.inject({ method: 'POST', url: `/api/employee/persons/${personId}/images`, headers: { ...employee.auth, ...body.headers }, payload: body.payload })
+  expect(response.statusCode, response.body).toBe(201)
+}
+
+/** マイナンバーカード front and back, registered. */
+async function registerWithMyNumberCard(employee: Employee, personId: string) {
+  await upload(employee, personId, { role: 'number', slot: 0, side: 'front', type: 'my_number_card' })
+  await upload(employee, personId, { role: 'number', slot: 0, side: 'back', type: 'my_number_card' })
+  const response = await call(employee, 'POST', `/persons/${personId}/registration`, { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null })
+  expect(response.statusCode, response.body).toBe(200)
+}
+
+async function snapshot() {
+  const [documents, persons, submissions] = await Promise.all([
+    context.db.document.findMany({ orderBy: { id: 'asc' } }),
+    context.db.person.findMany({ orderBy: { id: 'asc' } }),
+    context.db.submission.findMany(),
+  ])
+  return { documents, persons, submissions }
+}
+
+describe('collection target list', () => {
+  it('lists the employee first, then the pre-registered dependents, all 未登録', async () => {
+    const employee = await signedInEmployee(context)
+    const response = await call(employee, 'GET', '/persons')
+    expect(response.statusCode).toBe(200)
+    const body = response.json()
+    expect(body.persons.map((p: { name: string; kind: string; status: string }) => [p.name, p.kind, p.status])).toEqual([
+      ['総合 太郎', 'employee', 'pending'],
+      ['総合 花子', 'dependent', 'pending'],
+      ['総合 一郎', 'dependent', 'pending'],
+    ])
+    expect(body).toMatchObject({ canSubmit: false, submittedAt: null })
+  })
+
+  it('adds a dependent (扶養追加) and validates every field', async () => {
+    const employee = await signedInEmployee(context)
+    const added = await call(employee, 'POST', '/persons', { name: '総合 次郎', kana: 'ソウゴウ ジロウ', relationship: '子', birthDate: '2020-05-05' })
+    expect(added.statusCode).toBe(201)
+    expect(added.json()).toMatchObject({ kind: 'dependent', status: 'pending', addedByEmployee: true, birthDate: '2020-05-05' })
+    const bad = [
+      { name: '', kana: 'ア', relationship: '子', birthDate: '2020-05-05' },
+      { name: '次郎', kana: 'jiro', relationship: '子', birthDate: '2020-05-05' },
+      { name: '次郎', kana: 'ジロウ', relationship: '子', birthDate: '2999-01-01' },
+      { name: '次郎', kana: 'ジロウ', relationship: '子', birthDate: '2020-02-30' },
+      { name: 42, kana: 'ジロウ', relationship: '子', birthDate: '2020-05-05' },
+    ]
+    for (const payload of bad) {
+      const response = await call(employee, 'POST', '/persons', payload)
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400)
+      expect(response.json().error.code).toBe('VALIDATION')
+    }
+    const malformed = await context.app.inject({ method: 'POST', url: '/api/employee/persons', headers: { ...employee.auth, 'content-type': 'application/json' }, payload: '{"name": ' })
+    expect(malformed.statusCode).toBe(400)
+    expect((await call(employee, 'GET', '/persons')).json().persons).toHaveLength(4)
+  })
+
+  it('sets a dependent not applicable and back, discarding their drafts; never the employee', async () => {
+    const employee = await signedInEmployee(context)
+    const dependent = employee.dependents[0]!
+    await upload(employee, dependent.id, { role: 'number', slot: 0, side: 'front', type: 'resident_record' })
+    const off = await call(employee, 'PUT', `/persons/${dependent.id}/applicability`, { applicable: false })
+    expect(off.json()).toMatchObject({ status: 'not_applicable' })
+    expect(await context.db.document.count({ where: { personId: dependent.id } })).toBe(0)
+    expect((await call(employee, 'PUT', `/persons/${dependent.id}/applicability`, { applicable: true })).json()).toMatchObject({ status: 'pending' })
+    const self = await call(employee, 'PUT', `/persons/${employee.employee.id}/applicability`, { applicable: false })
+    expect(self.statusCode).toBe(400)
+    expect((await call(employee, 'PUT', `/persons/${dependent.id}/applicability`, { applicable: 'no' })).statusCode).toBe(400)
+    expect((await call(employee, 'PUT', '/persons/not-a-uuid/applicability', { applicable: false })).statusCode).toBe(400)
+  })
+
+  it('answers 404 for another employee’s people and changes nothing of theirs', async () => {
+    const employee = await signedInEmployee(context)
+    const other = await signedInEmployee(context)
+    const before = await context.db.person.findMany({ where: { campaignId: other.campaign.id }, orderBy: { id: 'asc' } })
+    for (const personId of [other.employee.id, other.dependents[1]!.id]) {
+      expect((await call(employee, 'PUT', `/persons/${personId}/applicability`, { applicable: false })).statusCode).toBe(404)
+      expect((await call(employee, 'POST', `/persons/${personId}/registration`, { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null })).statusCode).toBe(404)
+      expect((await call(employee, 'DELETE', `/persons/${personId}/registration`)).statusCode).toBe(404)
+    }
+    expect(await context.db.person.findMany({ where: { campaignId: other.campaign.id }, orderBy: { id: 'asc' } })).toEqual(before)
+  })
+})
+
+describe('「登録する」', () => {
+  it('refuses a registration that breaks the rules or lacks an image, and keeps the drafts', async () => {
+    const employee = await signedInEmployee(context)
+    const me = employee.employee.id
+    await upload(employee, me, { role: 'number', slot: 0, side: 'front', type: 'notification_card' })
+    const noIdentity = await call(employee, 'POST', `/persons/${me}/registration`, { numberDocument: { type: 'notification_card', hasBack: false }, identity: null })
+    expect(noIdentity.statusCode).toBe(422)
+    expect(noIdentity.json().error.details.problems).toEqual([{ code: 'identity_required' }])
+
+    const registration = {
+      numberDocument: { type: 'notification_card', hasBack: false },
+      identity: { withPhoto: false, documents: [{ type: 'health_insurance', hasBack: true }, { type: 'pension_book', hasBack: false }] },
+    }
+    const missing = await call(employee, 'POST', `/persons/${me}/registration`, registration)
+    expect(missing.statusCode).toBe(422)
+    expect(missing.json().error.details.missing).toHaveLength(3)
+    expect((await call(employee, 'POST', `/persons/${me}/registration`, { numberDocument: { type: 'fax' }, identity: null })).statusCode).toBe(400)
+
+    await upload(employee, me, { role: 'identity', slot: 0, side: 'front', type: 'health_insurance' })
+    await upload(employee, me, { role: 'identity', slot: 0, side: 'back', type: 'health_insurance' })
+    // An image of the wrong type in a slot does not count.
+    await upload(employee, me, { role: 'identity', slot: 1, side: 'front', type: 'student_id' })
+    expect((await call(employee, 'POST', `/persons/${me}/registration`, registration)).statusCode).toBe(422)
+    await upload(employee, me, { role: 'identity', slot: 1, side: 'front', type: 'pension_book' })
+
+    const registered = await call(employee, 'POST', `/persons/${me}/registration`, registration)
+    expect(registered.statusCode, registered.body).toBe(200)
+    expect(registered.json()).toMatchObject({ status: 'registered' })
+    expect(await context.db.document.count({ where: { personId: me, state: 'DRAFT' } })).toBe(4)
+    // Registered: no more uploads or re-registration until started over.
+    const again = imageUpload({ role: 'number', slot: 0, side: 'front', type: 'notification_card' }, photo)
+    const refused = await context.app.inject({ method: 'POST', url: `/api/employee/persons/${me}/images`, headers: { ...employee.auth, ...again.headers }, payload: again.payload })
+    expect(refused.statusCode).toBe(409)
+    expect((await call(employee, 'POST', `/persons/${me}/registration`, registration)).json().error.code).toBe('PERSON_REGISTERED')
+  })
+
+  it('drops images the final choice does not use (a back declared absent)', async () => {
+    const employee = await signedInEmployee(context)
+    const dependent = employee.dependents[0]!.id
+    await upload(employee, dependent, { role: 'number', slot: 0, side: 'front', type: 'resident_record' })
+    await upload(employee, dependent, { role: 'number', slot: 0, side: 'back', type: 'resident_record' })
+    const response = await call(employee, 'POST', `/persons/${dependent}/registration`, { numberDocument: { type: 'resident_record', hasBack: false }, identity: null })
+    expect(response.statusCode).toBe(200)
+    const left = await context.db.document.findMany({ where: { personId: dependent } })
+    expect(left.map((d) => d.side)).toEqual(['FRONT'])
+  })
+
+  it('starts a registered person over on request', async () => {
+    const employee = await signedInEmployee(context)
+    const dependent = employee.dependents[1]!.id
+    await registerWithMyNumberCard(employee, dependent)
+    expect((await call(employee, 'DELETE', `/persons/${dependent}/registration`)).json()).toMatchObject({ status: 'pending' })
+    expect(await context.db.document.count({ where: { personId: dependent } })).toBe(0)
+  })
+})
+
+describe('「完了」', () => {
+  it('is refused until everyone is ☑ or not applicable, then submits everything at once, idempotently', async () => {
+    const employee = await signedInEmployee(context)
+    const [spouse, child] = employee.dependents as [Employee['dependents'][0], Employee['dependents'][0]]
+    await registerWithMyNumberCard(employee, employee.employee.id)
+    const early = await call(employee, 'POST', '/submission')
+    expect(early.statusCode).toBe(409)
+    expect(early.json().error.code).toBe('NOT_READY_TO_SUBMIT')
+
+    await registerWithMyNumberCard(employee, spouse.id)
+    await call(employee, 'PUT', `/persons/${child.id}/applicability`, { applicable: false })
+    expect((await call(employee, 'GET', '/persons')).json().canSubmit).toBe(true)
+
+    const done = await call(employee, 'POST', '/submission')
+    expect(done.statusCode, done.body).toBe(200)
+    const submission = await context.db.submission.findUniqueOrThrow({ where: { employeeId: employee.employee.id }, include: { documents: true } })
+    expect(submission.documents).toHaveLength(4)
+    expect(submission.documents.every((d) => d.state === 'SUBMITTED')).toBe(true)
+    expect(new Date(done.json().submittedAt)).toEqual(submission.submittedAt)
+
+    const again = await call(employee, 'POST', '/submission')
+    expect(again.statusCode).toBe(200)
+    expect(again.json()).toEqual(done.json())
+    expect(await context.db.submission.count({ where: { employeeId: employee.employee.id } })).toBe(1)
+
+    // After 完了 the draft is closed.
+    expect((await call(employee, 'PUT', `/persons/${child.id}/applicability`, { applicable: true })).json().error.code).toBe('ALREADY_SUBMITTED')
+    expect((await call(employee, 'POST', '/persons', { name: '追加', kana: 'ツイカ', relationship: '子', birthDate: '2021-01-01' })).statusCode).toBe(409)
+    expect((await call(employee, 'GET', '/persons')).json()).toMatchObject({ canSubmit: false, submittedAt: submission.submittedAt.toISOString() })
+  })
+
+  it('changes nothing when the transaction fails inside, and succeeds on retry', async () => {
+    const employee = await signedInEmployee(context)
+    await registerWithMyNumberCard(employee, employee.employee.id)
+    for (const dependent of employee.dependents) await registerWithMyNumberCard(employee, dependent.id)
+    const before = await snapshot()
+
+    // A failure at the very end of the transaction (the audit insert comes last).
+    await context.db.$executeRawUnsafe(`CREATE FUNCTION fail_submission() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.action = 'employee.submitted' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$`)
+    await context.db.$executeRawUnsafe(`CREATE TRIGGER fail_submission BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION fail_submission()`)
+    try {
+      const failed = await call(employee, 'POST', '/submission')
+      expect(failed.statusCode).toBe(500)
+      expect(failed.json().error).toEqual({ code: 'INTERNAL', message: expect.any(String) })
+      expect(failed.body).not.toContain('injected')
+    } finally {
+      await context.db.$executeRawUnsafe('DROP TRIGGER fail_submission ON audit_events')
+      await context.db.$executeRawUnsafe('DROP FUNCTION fail_submission')
+    }
+    expect(await snapshot()).toEqual(before)
+
+    expect((await call(employee, 'POST', '/submission')).statusCode).toBe(200)
+    expect(await context.db.document.count({ where: { personId: employee.employee.id, state: 'SUBMITTED' } })).toBe(2)
+  })
+})
+
+describe('draft lifetime', () => {
+  it('purges expired drafts with their blobs, puts people back to 未登録, and never touches submissions', async () => {
+    const submitted = await signedInEmployee(context)
+    await registerWithMyNumberCard(submitted, submitted.employee.id)
+    for (const dependent of submitted.dependents) await call(submitted, 'PUT', `/persons/${dependent.id}/applicability`, { applicable: false })
+    expect((await call(submitted, 'POST', '/submission')).statusCode).toBe(200)
+
+    const drafting = await signedInEmployee(context, { campaign: { draftLifetimeHours: 1 } })
+    await registerWithMyNumberCard(drafting, drafting.employee.id)
+    const fresh = drafting.dependents[0]!.id
+    await upload(drafting, fresh, { role: 'number', slot: 0, side: 'front', type: 'resident_record' })
+    const draftBlobs = (await context.db.document.findMany({ where: { personId: drafting.employee.id } })).map((d) => d.blobKey)
+    const submittedBefore = await context.db.document.findMany({ where: { personId: submitted.employee.id } })
+
+    // Two hours later: the employee's drafts are past the 1 h lifetime; age the fresh upload by 30 min only.
+    const now = new Date(Date.now() + 2 * 3_600_000)
+    await context.db.document.updateMany({ where: { personId: fresh }, data: { createdAt: new Date(now.getTime() - 30 * 60_000) } })
+    const result = await context.app.services.drafts.purgeExpired(now)
+    expect(result.images).toBeGreaterThanOrEqual(2)
+
+    expect(await context.db.document.count({ where: { personId: drafting.employee.id } })).toBe(0)
+    expect(await context.db.document.count({ where: { personId: fresh } })).toBe(1)
+    expect((await context.db.person.findUniqueOrThrow({ where: { id: drafting.employee.id } })).status).toBe('PENDING')
+    for (const key of draftBlobs) {
+      await expect(fs.stat(`${context.blobDir}/${key.slice(0, 2)}/${key}.blob`)).rejects.toThrow()
+    }
+    expect(await context.db.document.findMany({ where: { personId: submitted.employee.id } })).toEqual(submittedBefore)
+    expect(await context.db.auditEvent.count({ where: { action: 'draft.purged', companyId: drafting.company.id } })).toBe(1)
+  })
+
+  it('collects blobs no row points at, after a grace period', async () => {
+    const orphan = '0a0a0a0a-0000-4000-8000-000000000000'
+    await context.app.services.drafts.collectOrphans(new Date(0))
+    const blobs = (await import('../src/lib/blob-store.ts')).createFileBlobStore(context.blobDir)
+    await blobs.put(orphan, Buffer.from('ciphertext'))
+    expect(await context.app.services.drafts.collectOrphans(new Date(Date.now() - 3_600_000))).toBe(0)
+    expect(await context.app.services.drafts.collectOrphans(new Date(Date.now() + 1000))).toBe(1)
+    await expect(blobs.get(orphan)).rejects.toThrow()
+  })
+})

@@ -1,0 +1,85 @@
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { createMemoryRouter, RouterProvider } from 'react-router'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { routePatterns } from '../../../app/paths.ts'
+import { SESSION_STORAGE_KEY, useSessionStore } from '../../../lib/session.ts'
+import { apiError, calls, json, mockFetch } from '../../../test/fetch-mock.ts'
+import { LoginPage } from './login-page.tsx'
+
+const TOKEN = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde'
+const JWT = 'eyJhbGciOiJFUzI1NiJ9.payload.signature'
+
+function renderAt(url: string) {
+  const router = createMemoryRouter(
+    [
+      { path: routePatterns.home, element: <LoginPage /> },
+      { path: routePatterns.login, element: <LoginPage /> },
+      { path: routePatterns.targets, element: <p>一覧</p> },
+    ],
+    { initialEntries: [url] },
+  )
+  render(<RouterProvider router={router} />)
+  return router
+}
+
+beforeEach(() => {
+  useSessionStore.setState({ accessToken: null, refreshAfter: null, expired: false })
+})
+
+describe('LoginPage', () => {
+  it('logs in with the token from /t/:token, keeps the JWT in sessionStorage only and drops the token from the URL', async () => {
+    const fetchMock = mockFetch({
+      'POST /api/employee/login': () => json(200, { accessToken: JWT, expiresAt: new Date(Date.now() + 15 * 60_000).toISOString() }),
+    })
+    const router = renderAt(`/t/${TOKEN}`)
+
+    await userEvent.type(screen.getByLabelText('パスワード'), 'pass-1234')
+    await userEvent.click(screen.getByRole('button', { name: '次へ' }))
+
+    expect(await screen.findByText('一覧')).toBeInTheDocument()
+    const [, init] = calls(fetchMock, 'POST /api/employee/login')[0]!
+    expect(JSON.parse(String(init?.body))).toEqual({ token: TOKEN, password: 'pass-1234' })
+    expect(router.state.location.pathname).toBe('/targets')
+    expect(router.state.historyAction).toBe('REPLACE')
+    expect(`${router.state.location.pathname}${router.state.location.search}`).not.toContain(TOKEN)
+    expect(sessionStorage.getItem(SESSION_STORAGE_KEY)).toContain(JWT)
+    expect(JSON.stringify({ ...localStorage })).not.toContain(JWT)
+    expect(localStorage.length).toBe(0)
+  })
+
+  it('accepts the token as ?t= and replaces it too', async () => {
+    mockFetch({ 'POST /api/employee/login': () => json(200, { accessToken: JWT, expiresAt: new Date(Date.now() + 60_000).toISOString() }) })
+    const router = renderAt(`/?t=${TOKEN}`)
+    await userEvent.type(screen.getByLabelText('パスワード'), 'x')
+    await userEvent.click(screen.getByRole('button', { name: '次へ' }))
+    await screen.findByText('一覧')
+    expect(router.state.location.search).toBe('')
+  })
+
+  it('shows the API message on a wrong password and stays signed out', async () => {
+    mockFetch({
+      'POST /api/employee/login': () => apiError(401, 'INVALID_CREDENTIALS', 'パスワードが正しくありません。あと4回間違えるとロックされます。'),
+    })
+    const router = renderAt(`/t/${TOKEN}`)
+    await userEvent.type(screen.getByLabelText('パスワード'), 'wrong')
+    await userEvent.click(screen.getByRole('button', { name: '次へ' }))
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('パスワードが正しくありません。あと4回間違えるとロックされます。')
+    expect(router.state.location.pathname).toBe(`/t/${TOKEN}`)
+    expect(useSessionStore.getState().accessToken).toBeNull()
+    expect(screen.getByRole('button', { name: '次へ' })).toBeEnabled()
+  })
+
+  it('lists the supported browsers and explains how to leave the LINE in-app browser', () => {
+    Object.defineProperty(navigator, 'userAgent', {
+      configurable: true,
+      value: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Safari Line/14.9.0',
+    })
+    renderAt(`/t/${TOKEN}`)
+    expect(screen.getByText('Microsoft Internet Explorer はご利用いただけません。')).toBeInTheDocument()
+    expect(screen.getByRole('heading', { name: 'LINE のアプリ内ブラウザで開いています' })).toBeInTheDocument()
+    expect(screen.getByText(/Safari で開く/)).toBeInTheDocument()
+    expect(screen.getByLabelText('パスワード')).toBeEnabled()
+  })
+})

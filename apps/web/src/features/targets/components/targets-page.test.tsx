@@ -1,0 +1,76 @@
+import { render, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { createMemoryRouter, RouterProvider } from 'react-router'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { paths, routePatterns } from '../../../app/paths.ts'
+import { useMeStore } from '../../../lib/me-store.ts'
+import { buildMe, buildPerson, buildPersons } from '../../../test/factories.ts'
+import { apiError, calls, json, mockFetch } from '../../../test/fetch-mock.ts'
+import { TargetsPage } from './targets-page.tsx'
+
+const employee = buildPerson({ name: '総合 太郎', status: 'registered' })
+const spouse = buildPerson({ kind: 'dependent', name: '総合 花子', relationship: '配偶者', status: 'pending' })
+const father = buildPerson({ kind: 'dependent', name: '総合 一郎', relationship: '父', status: 'not_applicable' })
+
+function renderTargets() {
+  const router = createMemoryRouter(
+    [
+      { path: routePatterns.targets, element: <TargetsPage /> },
+      { path: routePatterns.person, element: <p>書類登録</p> },
+      { path: routePatterns.done, element: <p>完了画面</p> },
+    ],
+    { initialEntries: [paths.targets()] },
+  )
+  render(<RouterProvider router={router} />)
+  return router
+}
+
+beforeEach(() => {
+  useMeStore.setState({ me: buildMe({ campaign: { ...buildMe().campaign, draftLifetimeHours: 48 } }) })
+})
+
+describe('TargetsPage', () => {
+  it('lists each person with their status mark and keeps 「完了」 disabled until canSubmit', async () => {
+    mockFetch({ 'GET /api/employee/persons': () => json(200, buildPersons([employee, spouse, father], { canSubmit: false })) })
+    const router = renderTargets()
+
+    const row = (name: string) => screen.getByRole('button', { name: new RegExp(name) })
+    expect(await screen.findByRole('heading', { name: '収集対象者一覧' })).toBeInTheDocument()
+    expect(within(row('総合 太郎')).getByText('☑ 登録済')).toBeInTheDocument()
+    expect(within(row('総合 花子')).getByText('未登録')).toBeInTheDocument()
+    expect(within(row('総合 一郎')).getByText('対象外')).toBeInTheDocument()
+    expect(screen.getByText(/48 時間が過ぎると/)).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: '完了' })).toBeDisabled()
+    expect(screen.getByRole('button', { name: '扶養追加' })).toBeEnabled()
+
+    await userEvent.click(row('総合 花子'))
+    expect(router.state.location.pathname).toBe(paths.person(spouse.id))
+  })
+
+  it('submits with 「完了」 once everyone is done and shows the completion screen', async () => {
+    const fetchMock = mockFetch({
+      'GET /api/employee/persons': () =>
+        json(200, buildPersons([employee, { ...spouse, status: 'registered' }, father], { canSubmit: true })),
+      'POST /api/employee/submission': () => json(200, { submittedAt: '2026-11-25T10:00:00.000Z' }),
+    })
+    const router = renderTargets()
+    const submit = await screen.findByRole('button', { name: '完了' })
+    expect(submit).toBeEnabled()
+    await userEvent.click(submit)
+
+    expect(await screen.findByText('完了画面')).toBeInTheDocument()
+    expect(router.state.location.pathname).toBe('/done')
+    expect(calls(fetchMock, 'POST /api/employee/submission')).toHaveLength(1)
+    expect(useMeStore.getState().me?.submittedAt).toBe('2026-11-25T10:00:00.000Z')
+  })
+
+  it('shows the API message when the submission is refused', async () => {
+    mockFetch({
+      'GET /api/employee/persons': () => json(200, buildPersons([employee], { canSubmit: true })),
+      'POST /api/employee/submission': () => apiError(409, 'NOT_READY_TO_SUBMIT', '未登録の方がいます。'),
+    })
+    renderTargets()
+    await userEvent.click(await screen.findByRole('button', { name: '完了' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('未登録の方がいます。')
+  })
+})
