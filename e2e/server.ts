@@ -1,0 +1,77 @@
+/**
+ * Starts the real product the way `pnpm start` does (built SPA + API, embedded database in a
+ * fresh data folder) and reads the demo login it prints. One server per test: each test
+ * starts from the demo employee with two pre-registered dependents and leaves nothing behind.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs/promises'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { openDatabase } from '../apps/api/src/db/database.ts'
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    }).on('error', reject)
+  })
+}
+
+export interface ProductServer {
+  baseUrl: string
+  loginUrl: string
+  password: string
+  dataDir: string
+  /** Stops the server (gracefully) and opens its database for inspection. */
+  stopAndOpenDatabase(): ReturnType<typeof openDatabase>
+  stop(): Promise<void>
+}
+
+export async function startProduct(): Promise<ProductServer> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-e2e-'))
+  const port = await freePort()
+  // Always the embedded database, whatever the caller's environment says.
+  const { DATABASE_URL: _ignored, ...env } = process.env
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
+    env: { ...env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const demo = await new Promise<{ loginUrl: string; password: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not print the demo login:\n${output}`)), 60_000)
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /^Demo login: (\S+)  password: (\S+)$/m.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolve({ loginUrl: match[1]!, password: match[2]! })
+      }
+    })
+    child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString() })
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited (${code}):\n${output}`)) })
+  })
+
+  let stopped = false
+  const stop = async () => {
+    if (stopped) return
+    stopped = true
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    child.kill('SIGTERM')
+    await exited
+  }
+  return {
+    ...demo,
+    baseUrl: `http://localhost:${port}`,
+    dataDir,
+    async stopAndOpenDatabase() {
+      await stop()
+      return openDatabase({ pgliteDir: path.join(dataDir, 'pglite') })
+    },
+    async stop() {
+      await stop()
+      await fs.rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}

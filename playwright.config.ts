@@ -1,0 +1,45 @@
+import { defineConfig, devices } from '@playwright/test'
+import path from 'node:path'
+
+// Debian's Chromium (apt-get install chromium): Playwright's own browser download is not used.
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const quietChromium = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic',
+]
+// The phone "photographs" this card through a fake camera.
+const fakeCamera = [
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  `--use-file-for-fake-video-capture=${path.resolve('e2e/fixtures/card.mjpeg')}`,
+]
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure', locale: 'ja-JP' },
+  projects: [
+    {
+      name: 'phone',
+      testMatch: /phone\.spec\.ts/,
+      use: {
+        ...devices['Pixel 7'],
+        browserName: 'chromium',
+        permissions: ['camera'],
+        launchOptions: { executablePath: chromium, args: [...quietChromium, ...fakeCamera] },
+      },
+    },
+    {
+      name: 'pc',
+      testMatch: /pc\.spec\.ts/,
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: { executablePath: chromium, args: quietChromium },
+      },
+    },
+  ],
+})
