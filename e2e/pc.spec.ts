@@ -1,0 +1,55 @@
+/**
+ * On a PC without a camera: the file input is the path, the camera's absence is explained,
+ * and a session that stops before 「完了」 leaves no submission.
+ */
+import { expect, test } from '@playwright/test'
+import { type ProductServer, startProduct } from './server.ts'
+import * as wizard from './wizard.ts'
+
+let server: ProductServer
+test.beforeEach(async () => { server = await startProduct() })
+test.afterEach(async () => { await server.stop() })
+
+test('a PC user registers with files only and completes', async ({ page }) => {
+  await wizard.logIn(page, server)
+  await wizard.consent(page)
+
+  await wizard.openPerson(page, '総合 太郎')
+  await wizard.chooseNumberDocument(page, /マイナンバーカード/)
+  // No camera on this machine: opening it explains how to allow it and points to the file input.
+  await page.getByRole('button', { name: 'おもて面を撮影する' }).click()
+  await expect(page.getByRole('alert')).toContainText('カメラを利用できません')
+  await wizard.captureDocument(page, wizard.chooseFile, { back: true })
+  await wizard.confirmAndRegister(page, 2)
+
+  await wizard.markNotApplicable(page, '総合 花子')
+  await wizard.markNotApplicable(page, '総合 一郎')
+  await wizard.submitAll(page)
+
+  const database = await server.stopAndOpenDatabase()
+  try {
+    const submission = await database.prisma.submission.findFirstOrThrow({ include: { documents: true } })
+    expect(submission.documents.map((d) => d.side).sort()).toEqual(['BACK', 'FRONT'])
+  } finally {
+    await database.close()
+  }
+})
+
+test('stopping before 「完了」 leaves no submission', async ({ page }) => {
+  await wizard.logIn(page, server)
+  await wizard.consent(page)
+  await wizard.openPerson(page, '総合 太郎')
+  await wizard.chooseNumberDocument(page, /マイナンバーカード/)
+  await wizard.captureDocument(page, wizard.chooseFile, { back: true })
+  await wizard.confirmAndRegister(page, 2)
+  await page.close()
+
+  const database = await server.stopAndOpenDatabase()
+  try {
+    expect(await database.prisma.submission.count()).toBe(0)
+    expect(await database.prisma.document.count({ where: { state: 'SUBMITTED' } })).toBe(0)
+    expect(await database.prisma.document.count({ where: { state: 'DRAFT' } })).toBe(2)
+  } finally {
+    await database.close()
+  }
+})

@@ -1,0 +1,92 @@
+/**
+ * The employee manual's whole flow on a phone, photographing with the (fake) rear camera,
+ * then the submission checked in the database the server wrote.
+ */
+import { expect, test } from '@playwright/test'
+import sharp from 'sharp'
+import { documentAad } from '../apps/api/src/domain/drafts.ts'
+import { createFileBlobStore } from '../apps/api/src/lib/blob-store.ts'
+import { decryptBlob } from '../apps/api/src/lib/envelope.ts'
+import { loadSecrets } from '../apps/api/src/lib/keys.ts'
+import { loadConfig } from '../apps/api/src/config.ts'
+import { type ProductServer, startProduct } from './server.ts'
+import * as wizard from './wizard.ts'
+
+let server: ProductServer
+test.beforeEach(async () => { server = await startProduct() })
+test.afterEach(async () => { await server.stop() })
+
+test('login → consent → 扶養追加 → 対象外 → 通知カード + 2 identity documents → マイナンバーカード → 完了', async ({ page }) => {
+  await wizard.logIn(page, server)
+  await wizard.consent(page)
+  await expect(page.getByText(/時間が過ぎると、撮影した画像は安全のため削除されます/)).toBeVisible()
+
+  // 扶養追加: the new dependent goes straight into their documents — a マイナンバーカード.
+  await page.getByRole('button', { name: '扶養追加' }).click()
+  await page.getByLabel('氏名').fill('総合 次郎')
+  await page.getByLabel('フリガナ（カタカナ）').fill('ソウゴウ ジロウ')
+  await page.getByLabel('続柄').fill('子')
+  await page.getByLabel('生年月日').fill('2019-07-07')
+  await page.getByRole('button', { name: '次へ' }).click()
+  await expect(page.getByRole('heading', { name: '総合 次郎 さんの書類登録' })).toBeVisible()
+  await wizard.chooseNumberDocument(page, /マイナンバーカード/)
+  await wizard.captureDocument(page, wizard.photograph, { back: true })
+  await wizard.confirmAndRegister(page, 2)
+  await expect(wizard.personRow(page, '総合 次郎')).toContainText('☑')
+
+  // One pre-registered dependent is no longer a dependent.
+  await wizard.markNotApplicable(page, '総合 花子')
+  await expect(wizard.personRow(page, '総合 花子')).toContainText('対象外')
+
+  // The employee: 通知カード (no back), then two identity documents without photo.
+  await wizard.openPerson(page, '総合 太郎')
+  await wizard.chooseNumberDocument(page, /通知カード/)
+  await wizard.captureDocument(page, wizard.photograph, { back: false })
+  await expect(page.getByRole('heading', { name: '身元確認書類の登録' })).toBeVisible()
+  await page.getByRole('radio', { name: '顔写真はありません。' }).check()
+  await page.getByRole('button', { name: '次へ' }).click()
+  await page.getByRole('radio', { name: '健康保険証／資格確認書' }).check()
+  await page.getByRole('button', { name: '次へ' }).click()
+  await wizard.captureDocument(page, wizard.photograph, { back: true })
+  await page.getByRole('radio', { name: '年金手帳' }).check()
+  await page.getByRole('button', { name: '次へ' }).click()
+  await wizard.captureDocument(page, wizard.photograph, { back: false })
+  await wizard.confirmAndRegister(page, 4)
+
+  // The remaining pre-registered dependent: マイナンバーカード.
+  await expect(page.getByRole('button', { name: '完了' })).toBeDisabled()
+  await wizard.openPerson(page, '総合 一郎')
+  await wizard.chooseNumberDocument(page, /マイナンバーカード/)
+  await wizard.captureDocument(page, wizard.photograph, { back: true })
+  await wizard.confirmAndRegister(page, 2)
+
+  // Registered images can no longer be viewed.
+  await wizard.openPerson(page, '総合 一郎')
+  await expect(page.getByRole('heading', { name: 'この方の書類は登録済みです' })).toBeVisible()
+  await expect(page.getByRole('img')).toHaveCount(0)
+  await page.getByRole('button', { name: 'TOP に戻る' }).click()
+
+  await wizard.submitAll(page)
+
+  // What the server kept: one submission with every image, encrypted, each a real JPEG photo of the card.
+  const database = await server.stopAndOpenDatabase()
+  try {
+    const submission = await database.prisma.submission.findFirstOrThrow({ include: { documents: true } })
+    const persons = await database.prisma.person.findMany()
+    expect(persons.map((p) => [p.name, p.status]).sort()).toEqual([
+      ['総合 一郎', 'REGISTERED'], ['総合 太郎', 'REGISTERED'], ['総合 次郎', 'REGISTERED'], ['総合 花子', 'NOT_APPLICABLE'],
+    ])
+    expect(submission.documents).toHaveLength(8)
+    expect(await database.prisma.document.count({ where: { state: 'DRAFT' } })).toBe(0)
+    const { secrets } = await loadSecrets(loadConfig({ DATA_DIR: server.dataDir }))
+    const blobs = createFileBlobStore(`${server.dataDir}/blobs`)
+    for (const document of submission.documents) {
+      const jpeg = decryptBlob(secrets.keyring, await blobs.get(document.blobKey), documentAad(document))
+      const metadata = await sharp(jpeg).metadata()
+      expect(metadata.format).toBe('jpeg')
+      expect(metadata.exif).toBeUndefined()
+    }
+  } finally {
+    await database.close()
+  }
+})

@@ -1,0 +1,91 @@
+/** Steps of the employee wizard, driven by the labels of the employee manual. */
+import { type Page, expect } from '@playwright/test'
+import path from 'node:path'
+import type { ProductServer } from './server.ts'
+
+export const CARD_JPEG = path.resolve('e2e/fixtures/card.jpg')
+
+export async function logIn(page: Page, server: ProductServer) {
+  await page.goto(server.loginUrl)
+  await page.getByLabel('パスワード').fill(server.password)
+  await page.getByRole('button', { name: '次へ' }).click()
+  await expect(page.getByRole('heading', { name: '個人番号の利用目的' })).toBeVisible()
+  // The login token is gone from the address bar.
+  const token = new URL(server.loginUrl).pathname.split('/').pop()!
+  expect(page.url()).not.toContain(token)
+}
+
+export async function consent(page: Page) {
+  await page.getByRole('button', { name: '同意します' }).click()
+  await expect(page.getByRole('heading', { name: '収集対象者一覧' })).toBeVisible()
+}
+
+export async function openPerson(page: Page, name: string) {
+  await page.getByRole('button', { name: new RegExp(name) }).click()
+  await expect(page.getByRole('heading', { name: `${name} さんの書類登録` })).toBeVisible()
+}
+
+export async function chooseNumberDocument(page: Page, label: RegExp) {
+  await page.getByRole('radio', { name: label }).check()
+  await page.getByRole('button', { name: '次へ' }).click()
+}
+
+type Side = 'おもて面' | 'うら面'
+
+/** Photographs one side with the (fake) camera and waits until the upload is done. */
+export async function photograph(page: Page, side: Side) {
+  const shutter = page.getByRole('button', { name: '撮影', exact: true })
+  if (!(await shutter.isVisible())) await page.getByRole('button', { name: `${side}を撮影する` }).click()
+  await expect(shutter).toBeEnabled()
+  await shutter.click()
+  await expect(page.getByRole('img', { name: `撮影した${side}の画像` })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: '画像を送信しました' })).toBeVisible()
+}
+
+/** Chooses a file for one side (the PC path, and the fallback without a camera). */
+export async function chooseFile(page: Page, side: Side) {
+  await page.getByLabel('ファイルを選択（写真を撮る／ライブラリ）').setInputFiles(CARD_JPEG)
+  await expect(page.getByRole('img', { name: `撮影した${side}の画像` })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: '画像を送信しました' })).toBeVisible()
+}
+
+export type Capture = (page: Page, side: Side) => Promise<void>
+
+/** Front, then back (or 「うら面はありません」), then 「次へ」 to the next step. */
+export async function captureDocument(page: Page, capture: Capture, options: { back: boolean }) {
+  await capture(page, 'おもて面')
+  if (options.back) {
+    await page.getByRole('button', { name: 'うら面を撮影する' }).click()
+    await capture(page, 'うら面')
+    await page.getByRole('button', { name: '次へ' }).click()
+  } else {
+    await page.getByRole('button', { name: 'うら面はありません' }).click()
+  }
+}
+
+export async function confirmAndRegister(page: Page, images: number) {
+  await expect(page.getByRole('heading', { name: '確認' })).toBeVisible()
+  await expect(page.getByRole('img')).toHaveCount(images)
+  await page.getByRole('button', { name: '登録する' }).click()
+  await expect(page.getByRole('heading', { name: '登録が完了しました' })).toBeVisible()
+  await page.getByRole('button', { name: 'TOP に戻る' }).click()
+  await expect(page.getByRole('heading', { name: '収集対象者一覧' })).toBeVisible()
+}
+
+export async function markNotApplicable(page: Page, name: string) {
+  await openPerson(page, name)
+  await page.getByRole('radio', { name: '現在扶養者ではありませんまたは住民票を有していません' }).check()
+  await page.getByRole('button', { name: '次へ' }).click()
+  await expect(page.getByRole('heading', { name: '対象外に設定しました' })).toBeVisible()
+  await page.getByRole('button', { name: 'TOP に戻る' }).click()
+}
+
+export async function submitAll(page: Page) {
+  const done = page.getByRole('button', { name: '完了' })
+  await expect(done).toBeEnabled()
+  await done.click()
+  await expect(page.getByRole('heading', { name: '登録処理は完了です' })).toBeVisible()
+}
+
+/** The row of a person in the list, with its status mark. */
+export const personRow = (page: Page, name: string) => page.getByRole('listitem').filter({ hasText: name })
