@@ -22,7 +22,7 @@ export interface BuildOptions extends ServiceDeps {
 
 /** Request URLs may carry the login token (/t/<token>, ?t=<token>): never log it. */
 export function redactUrl(url: string): string {
-  return url.replace(/^\/t\/[^/?#]+/, '/t/[token]').replace(/([?&]t=)[^&#]+/, '$1[token]')
+  return url.replace(/^\/t\/[^/?#]+/, '/t/[token]').replace(/([?&]t=)[^&#]+/g, '$1[token]')
 }
 
 export async function build(options: BuildOptions) {

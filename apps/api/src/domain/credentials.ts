@@ -57,28 +57,33 @@ export function createCredentials(db: Db, audit: AuditLog, now: () => Date) {
       const passwordOk = await verifyPassword(usable ? credential.passwordHash : await decoy, password)
       if (!usable) throw new AppError('INVALID_CREDENTIALS')
 
+      // The lock decision is taken on the row locked FOR UPDATE: parallel guesses queue here,
+      // so the fifth failure locks even when they were all checked at once.
       const at = now()
       const actor = { companyId: credential.campaign.companyId, actorType: 'employee' as const, actorId: credential.employeeId }
-      if (credential.lockedUntil && credential.lockedUntil > at) {
-        await audit.record({ ...actor, action: 'employee.login_refused_locked', targetId: credential.id })
-        throw new AppError('CREDENTIAL_LOCKED')
-      }
-      if (!passwordOk) {
-        const failures = credential.failedAttempts + 1
-        const locks = failures >= MAX_FAILED_LOGINS
-        await db.$transaction(async (tx) => {
+      const outcome = await db.$transaction(async (tx) => {
+        const [current] = await tx.$queryRaw<{ failed_attempts: number; locked_until: Date | null }[]>`
+          SELECT failed_attempts, locked_until FROM credentials WHERE id = ${credential.id}::uuid FOR UPDATE`
+        if (!current) return 'invalid' as const
+        if (current.locked_until && current.locked_until > at) {
+          await audit.record({ ...actor, action: 'employee.login_refused_locked', targetId: credential.id }, tx)
+          return 'locked' as const
+        }
+        if (!passwordOk) {
+          const locks = current.failed_attempts + 1 >= MAX_FAILED_LOGINS
           await tx.credential.update({
             where: { id: credential.id },
             data: locks ? { failedAttempts: 0, lockedUntil: new Date(at.getTime() + LOCKOUT_MS) } : { failedAttempts: { increment: 1 } },
           })
           await audit.record({ ...actor, action: locks ? 'employee.locked' : 'employee.login_failed', targetId: credential.id }, tx)
-        })
-        throw new AppError(locks ? 'CREDENTIAL_LOCKED' : 'INVALID_CREDENTIALS')
-      }
-      await db.$transaction(async (tx) => {
+          return locks ? ('locked' as const) : ('invalid' as const)
+        }
         await tx.credential.update({ where: { id: credential.id }, data: { failedAttempts: 0, lockedUntil: null, lastLoginAt: at } })
         await audit.record({ ...actor, action: 'employee.login', targetId: credential.id }, tx)
+        return 'ok' as const
       })
+      if (outcome === 'locked') throw new AppError('CREDENTIAL_LOCKED')
+      if (outcome === 'invalid') throw new AppError('INVALID_CREDENTIALS')
       return identityOf(credential)
     },
 

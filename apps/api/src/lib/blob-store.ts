@@ -50,8 +50,8 @@ export function createFileBlobStore(root: string): BlobStore {
         await dirHandle.close()
       }
     },
-    get: (key) => fs.readFile(locate(key)),
-    delete: (key) => fs.rm(locate(key), { force: true }),
+    get: async (key) => fs.readFile(locate(key)),
+    delete: async (key) => fs.rm(locate(key), { force: true }),
     async *list() {
       const shards = await fs.readdir(root).catch(() => [] as string[])
       for (const shard of shards) {

@@ -10,7 +10,6 @@ export function useResource<T>(load: () => Promise<T>): Resource<T> & { reload: 
   const [resource, setResource] = useState<Resource<T>>({ state: 'loading' })
   const [generation, setGeneration] = useState(0)
   // `load` is read once per generation on purpose: callers pass inline functions.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const run = useCallback(load, [generation])
   useEffect(() => {
     let live = true

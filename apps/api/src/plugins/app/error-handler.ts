@@ -10,7 +10,7 @@ import { AppError } from '../../errors.ts'
 function toAppError(error: FastifyError | AppError): AppError {
   if (error instanceof AppError) return error
   const status = error.statusCode ?? 500
-  if (status === 413) return new AppError('FILE_TOO_LARGE', { cause: error })
+  if (error.code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('FILE_TOO_LARGE', { cause: error })
   if (status === 429) return new AppError('RATE_LIMITED', { cause: error })
   if (status >= 400 && status < 500) return new AppError('VALIDATION', { cause: error })
   return new AppError('INTERNAL', { cause: error })

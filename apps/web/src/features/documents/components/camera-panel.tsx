@@ -6,6 +6,8 @@ export type FrameGuide = 'card' | 'a4'
 
 interface CameraPanelProps {
   guide: FrameGuide
+  /** A frame is being taken: the stream must stay open and the shutter wait. */
+  busy: boolean
   onCapture: (video: HTMLVideoElement) => void
   onCancel: () => void
 }
@@ -20,7 +22,7 @@ const VIDEO_CONSTRAINTS: MediaTrackConstraints = {
 const cameraApiAvailable = () => typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getUserMedia === 'function'
 
 /** The live camera with a frame guide; 「撮影」 stays disabled until the stream is live. */
-export function CameraPanel({ guide, onCapture, onCancel }: CameraPanelProps) {
+export function CameraPanel({ guide, busy, onCapture, onCancel }: CameraPanelProps) {
   const webcam = useRef<Webcam>(null)
   const [live, setLive] = useState(false)
   const [failed, setFailed] = useState(() => !cameraApiAvailable())
@@ -49,7 +51,7 @@ export function CameraPanel({ guide, onCapture, onCancel }: CameraPanelProps) {
         <div className={`camera__guide camera__guide--${guide}`} aria-hidden="true" />
       </div>
       {!live && <p role="status">{documents.cameraStarting}</p>}
-      <button type="button" className="button shutter" onClick={shoot} disabled={!live}>
+      <button type="button" className="button shutter" onClick={shoot} disabled={!live || busy}>
         {documents.shutter}
       </button>
       <button type="button" className="button button--secondary" onClick={onCancel}>

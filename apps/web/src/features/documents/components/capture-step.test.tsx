@@ -71,6 +71,22 @@ describe('CaptureStep', () => {
     expect(screen.queryByRole('button', { name: 'うら面はありません' })).not.toBeInTheDocument()
   })
 
+  it('keeps the stream open until the frame has been taken from it', async () => {
+    startWizard('my_number_card')
+    mockFetch({ [UPLOAD]: uploaded })
+    let finishFrame: (jpeg: Blob) => void = () => undefined
+    const slowProcessor: ImageProcessor = { ...processor, fromVideo: () => new Promise((resolve) => (finishFrame = resolve)) }
+    render(<CaptureStep image={FRONT} openCamera={true} processor={slowProcessor} />)
+    act(() => webcam.props?.onUserMedia({} as MediaStream))
+    await userEvent.click(screen.getByRole('button', { name: '撮影' }))
+
+    expect(screen.getByLabelText('fake camera')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: '撮影' })).toBeDisabled()
+    await act(async () => finishFrame(new Blob(['frame'], { type: 'image/jpeg' })))
+    expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
+    expect(screen.queryByLabelText('fake camera')).not.toBeInTheDocument()
+  })
+
   it('always offers the file input, and a chosen file is prepared and uploaded', async () => {
     startWizard('resident_record')
     mockFetch({ [UPLOAD]: uploaded })

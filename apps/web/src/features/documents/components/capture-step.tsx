@@ -45,10 +45,8 @@ export function CaptureStep({ image, openCamera, processor = browserImageProcess
       {cameraOpen ? (
         <CameraPanel
           guide={type === 'resident_record' ? 'a4' : 'card'}
-          onCapture={(video) => {
-            setCameraOpen(false)
-            void upload.fromVideo(video)
-          }}
+          busy={busy}
+          onCapture={(video) => void upload.fromVideo(video, () => setCameraOpen(false))}
           onCancel={() => setCameraOpen(false)}
         />
       ) : captured ? (

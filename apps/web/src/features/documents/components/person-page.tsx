@@ -19,7 +19,6 @@ export function PersonPage() {
   useEffect(() => {
     if (person) useWizardStore.getState().start(person)
     // Only a different person (or a fresh load) restarts the wizard.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [person?.id])
   // Leaving the wizard drops local previews (object URLs); drafts on the server stay until 「完了」 or expiry.
   useEffect(() => () => useWizardStore.getState().reset(), [])

@@ -46,11 +46,13 @@ export function useCaptureUpload(personId: string, image: ImageSlot, type: strin
     }
   }
 
-  const accept = async (produce: () => Promise<Blob>) => {
+  /** `onPrepared` runs once the pixels are ours: the camera must stay live until then. */
+  const accept = async (produce: () => Promise<Blob>, onPrepared?: () => void) => {
     setState({ status: 'processing' })
     let jpeg: Blob
     try {
       jpeg = await produce()
+      onPrepared?.()
     } catch {
       setState({ status: 'error', message: documents.processFailed, canResend: false })
       return
@@ -71,7 +73,7 @@ export function useCaptureUpload(personId: string, image: ImageSlot, type: strin
   return {
     state,
     fromFile: (file: Blob) => accept(() => processor.fromFile(file)),
-    fromVideo: (video: HTMLVideoElement) => accept(() => processor.fromVideo(video)),
+    fromVideo: (video: HTMLVideoElement, onPrepared: () => void) => accept(() => processor.fromVideo(video), onPrepared),
     resend,
   }
 }

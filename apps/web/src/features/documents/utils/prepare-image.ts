@@ -74,7 +74,25 @@ export async function prepareImageFile(file: Blob): Promise<Blob> {
   }
 }
 
+/** The stream can be live a moment before its first frame is decoded: wait for it (briefly). */
+function firstFrame(video: HTMLVideoElement, timeoutMs = 3000): Promise<void> {
+  const HAVE_CURRENT_DATA = 2
+  if (video.readyState >= HAVE_CURRENT_DATA && video.videoWidth > 0) return Promise.resolve()
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer)
+      video.removeEventListener('loadeddata', done)
+      resolve()
+    }
+    const timer = setTimeout(done, timeoutMs)
+    video.addEventListener('loadeddata', done)
+  })
+}
+
 export const browserImageProcessor: ImageProcessor = {
   fromFile: prepareImageFile,
-  fromVideo: (video) => renderJpeg(video, video.videoWidth, video.videoHeight),
+  fromVideo: async (video) => {
+    await firstFrame(video)
+    return renderJpeg(video, video.videoWidth, video.videoHeight)
+  },
 }

@@ -1,0 +1,153 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { LightMyRequestResponse } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type App, build, redactUrl } from '../src/app.ts'
+import { createFileBlobStore } from '../src/lib/blob-store.ts'
+import { type TestContext, createTestContext, signedInEmployee } from './harness.ts'
+
+const INDEX_HTML = '<!doctype html><html><head><title>Bango test SPA</title></head><body><div id="root"></div></body></html>'
+const APP_JS = 'console.log("bango test bundle")'
+const OUTSIDE_SECRET = `outside-the-web-root-${randomBytes(8).toString('hex')}`
+
+let webParent: string
+let context: TestContext
+/** The same app without a web root (what the API tests and an API-only deployment run). */
+let apiOnly: App
+
+beforeAll(async () => {
+  webParent = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-web-'))
+  const webRoot = path.join(webParent, 'dist')
+  await fs.mkdir(path.join(webRoot, 'assets'), { recursive: true })
+  await fs.writeFile(path.join(webRoot, 'index.html'), INDEX_HTML)
+  await fs.writeFile(path.join(webRoot, 'assets', 'app.js'), APP_JS)
+  // Next to the web root, not in it: must never be served.
+  await fs.writeFile(path.join(webParent, 'secret.txt'), OUTSIDE_SECRET)
+
+  context = await createTestContext({ webRoot })
+  apiOnly = await build({ db: context.db, blobs: createFileBlobStore(context.blobDir), secrets: context.secrets })
+  await apiOnly.ready()
+})
+afterAll(async () => {
+  await apiOnly?.close()
+  await context?.close()
+  if (webParent) await fs.rm(webParent, { recursive: true, force: true })
+})
+
+function expectSecurityHeaders(response: LightMyRequestResponse, label: string) {
+  const csp = String(response.headers['content-security-policy'] ?? '')
+  const directives = csp.split(';').map((directive) => directive.trim())
+  for (const directive of ["default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'"]) {
+    expect(directives, `${label}: CSP ${csp}`).toContain(directive)
+  }
+  // Nothing in the policy re-opens script execution.
+  expect(csp, label).not.toMatch(/unsafe-inline|unsafe-eval|\*/)
+  expect(response.headers['x-content-type-options'], label).toBe('nosniff')
+  expect(response.headers['referrer-policy'], label).toBe('no-referrer')
+}
+
+function expectNoStore(response: LightMyRequestResponse, label: string) {
+  expect(response.headers['cache-control'], label).toBe('no-store')
+}
+
+describe('security headers on API responses', () => {
+  it('are present, with no-store, on successes and on every kind of error', async () => {
+    const employee = await signedInEmployee(context)
+    for (const app of [context.app, apiOnly]) {
+      const responses = {
+        'login 200': await app.inject({ method: 'POST', url: '/api/employee/login', payload: { token: employee.token, password: employee.password } }),
+        'me 200': await app.inject({ method: 'GET', url: '/api/employee/me', headers: employee.auth }),
+        'persons 200': await app.inject({ method: 'GET', url: '/api/employee/persons', headers: employee.auth }),
+        'me 401': await app.inject({ method: 'GET', url: '/api/employee/me' }),
+        'login 401': await app.inject({ method: 'POST', url: '/api/employee/login', payload: { token: employee.token, password: 'wrong-password' } }),
+        'login 400': await app.inject({ method: 'POST', url: '/api/employee/login', headers: { 'content-type': 'application/json' }, payload: '{' }),
+        'person 404': await app.inject({ method: 'PUT', url: `/api/employee/persons/${randomUUID()}/applicability`, headers: employee.auth, payload: { applicable: false } }),
+      }
+      const expected = { 'login 200': 200, 'me 200': 200, 'persons 200': 200, 'me 401': 401, 'login 401': 401, 'login 400': 400, 'person 404': 404 }
+      for (const [label, response] of Object.entries(responses)) {
+        expect(response.statusCode, `${label}: ${response.body}`).toBe(expected[label as keyof typeof expected])
+        expect(response.headers['content-type'], label).toMatch(/^application\/json/)
+        expectSecurityHeaders(response, label)
+        expectNoStore(response, label)
+      }
+    }
+  })
+
+  it('answers an unknown /api path with a JSON NOT_FOUND and the same headers, with or without the SPA', async () => {
+    const cases: [string, App, 'GET' | 'POST' | 'DELETE', string][] = [
+      ['api only, GET', apiOnly, 'GET', '/api/nope'],
+      ['api only, POST', apiOnly, 'POST', '/api/employee/nope'],
+      ['with SPA, GET', context.app, 'GET', '/api/nope'],
+      ['with SPA, GET deep', context.app, 'GET', '/api/employee/persons/x/y/z'],
+      ['with SPA, POST', context.app, 'POST', '/api/employee/nope'],
+      ['with SPA, DELETE', context.app, 'DELETE', '/api/employee/me'],
+    ]
+    for (const [label, app, method, url] of cases) {
+      const response = await app.inject({ method, url })
+      expect(response.statusCode, `${label}: ${response.body}`).toBe(404)
+      expect(response.headers['content-type'], label).toMatch(/^application\/json/)
+      expect(response.json(), label).toMatchObject({ error: { code: 'NOT_FOUND', message: expect.any(String) } })
+      expect(response.body, label).not.toContain('<html')
+      expectSecurityHeaders(response, label)
+      expectNoStore(response, label)
+    }
+  })
+})
+
+describe('the SPA', () => {
+  it('serves index.html for /t/<token> and client routes, with the security headers and no-store', async () => {
+    const token = randomBytes(32).toString('base64url')
+    for (const url of [`/t/${token}`, '/targets', '/', `/t/${token}?utm=x`, '/index.html']) {
+      const response = await context.app.inject({ method: 'GET', url })
+      expect(response.statusCode, url).toBe(200)
+      expect(response.headers['content-type'], url).toMatch(/^text\/html/)
+      expect(response.body, url).toBe(INDEX_HTML)
+      expectSecurityHeaders(response, url)
+      expectNoStore(response, url)
+    }
+  })
+
+  it('serves the built assets by name', async () => {
+    const response = await context.app.inject({ method: 'GET', url: '/assets/app.js' })
+    expect(response.statusCode).toBe(200)
+    expect(response.headers['content-type']).toMatch(/javascript/)
+    expect(response.body).toBe(APP_JS)
+    expectSecurityHeaders(response, '/assets/app.js')
+  })
+
+  it('never serves a file outside the web root', async () => {
+    for (const url of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/../../secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt']) {
+      const response = await context.app.inject({ method: 'GET', url })
+      expect(response.body, url).not.toContain(OUTSIDE_SECRET)
+      expect(response.statusCode, url).toBeLessThan(500)
+    }
+  })
+})
+
+describe('redactUrl', () => {
+  const token = randomBytes(32).toString('base64url')
+
+  const T = '<token>'
+  it.each([
+    `/t/${T}`,
+    `/t/${T}/`,
+    `/t/${T}?from=mail`,
+    `/t/${T}#top`,
+    `/?t=${T}`,
+    `/login?t=${T}`,
+    `/login?from=mail&t=${T}`,
+    `/login?t=${T}&from=mail`,
+    `/t/${T}?t=${T}`,
+    `/login?t=${T}&t=${T}`,
+  ])('removes every token from %s', (pattern) => {
+    const redacted = redactUrl(pattern.replaceAll(T, token))
+    expect(redacted).toBe(pattern.replaceAll(T, '[token]'))
+    expect(redacted).not.toContain(token)
+  })
+
+  it.each(['/api/employee/me', '/targets?tab=2', '/assets/app.js', '/api/employee/persons?at=1'])('leaves %s untouched', (url) => {
+    expect(redactUrl(url)).toBe(url)
+  })
+})

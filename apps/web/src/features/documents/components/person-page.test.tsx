@@ -1,0 +1,73 @@
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { createMemoryRouter, RouterProvider } from 'react-router'
+import { describe, expect, it } from 'vitest'
+import { paths, routePatterns } from '../../../app/paths.ts'
+import { buildPerson, buildPersons } from '../../../test/factories.ts'
+import { calls, json, mockFetch } from '../../../test/fetch-mock.ts'
+import { PersonPage } from './person-page.tsx'
+
+function renderPerson(personId: string) {
+  const router = createMemoryRouter(
+    [
+      { path: routePatterns.person, element: <PersonPage /> },
+      { path: routePatterns.targets, element: <p>一覧</p> },
+    ],
+    { initialEntries: [paths.person(personId)] },
+  )
+  render(<RouterProvider router={router} />)
+  return router
+}
+
+describe('PersonPage', () => {
+  it('sets a dependent as 対象外 and returns to TOP', async () => {
+    const child = buildPerson({ kind: 'dependent', name: '総合 花子', relationship: '子' })
+    const fetchMock = mockFetch({
+      'GET /api/employee/persons': () => json(200, buildPersons([buildPerson(), child])),
+      [`PUT /api/employee/persons/${child.id}/applicability`]: () => json(200, { ...child, status: 'not_applicable' }),
+    })
+    const router = renderPerson(child.id)
+
+    expect(await screen.findByRole('heading', { name: '総合 花子 さんの書類登録' })).toBeInTheDocument()
+    expect(screen.getByRole('radio', { name: '顔写真つき個人番号カード（マイナンバーカード）' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: '次へ' })).toBeDisabled()
+    await userEvent.click(screen.getByRole('radio', { name: '現在扶養者ではありませんまたは住民票を有していません' }))
+    await userEvent.click(screen.getByRole('button', { name: '次へ' }))
+
+    expect(await screen.findByRole('heading', { name: '対象外に設定しました' })).toBeInTheDocument()
+    const [, init] = calls(fetchMock, `PUT /api/employee/persons/${child.id}/applicability`)[0]!
+    expect(JSON.parse(String(init?.body))).toEqual({ applicable: false })
+    await userEvent.click(screen.getByRole('button', { name: 'TOP に戻る' }))
+    expect(router.state.location.pathname).toBe('/targets')
+  })
+
+  it('offers no 対象外 option for the employee, and starts with おもて面 after choosing the type', async () => {
+    const employee = buildPerson()
+    mockFetch({ 'GET /api/employee/persons': () => json(200, buildPersons([employee])) })
+    renderPerson(employee.id)
+    await userEvent.click(await screen.findByRole('radio', { name: '通知カード（紙製のもの）' }))
+    expect(screen.queryByRole('radio', { name: /現在扶養者ではありません/ })).not.toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: '次へ' }))
+    expect(screen.getByRole('button', { name: 'おもて面を撮影する' })).toBeInTheDocument()
+    expect(screen.getByLabelText('ファイルを選択（写真を撮る／ライブラリ）')).toBeInTheDocument()
+  })
+
+  it('says a registered person is registered and shows no image', async () => {
+    const employee = buildPerson({ status: 'registered' })
+    mockFetch({ 'GET /api/employee/persons': () => json(200, buildPersons([employee])) })
+    renderPerson(employee.id)
+    expect(await screen.findByRole('heading', { name: 'この方の書類は登録済みです' })).toBeInTheDocument()
+    expect(screen.queryByRole('img')).not.toBeInTheDocument()
+  })
+
+  it('makes a 対象外 person a target again', async () => {
+    const father = buildPerson({ kind: 'dependent', name: '総合 一郎', status: 'not_applicable' })
+    mockFetch({
+      'GET /api/employee/persons': () => json(200, buildPersons([father])),
+      [`PUT /api/employee/persons/${father.id}/applicability`]: () => json(200, { ...father, status: 'pending' }),
+    })
+    renderPerson(father.id)
+    await userEvent.click(await screen.findByRole('button', { name: '対象に戻す' }))
+    expect(await screen.findByRole('radio', { name: '個人番号が記載された住民票' })).toBeInTheDocument()
+  })
+})

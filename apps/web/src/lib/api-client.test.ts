@@ -1,0 +1,51 @@
+import { personsResponseSchema, sessionResponseSchema } from '@bango/shared/employee-api'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { apiError, calls, json, mockFetch } from '../test/fetch-mock.ts'
+import { ApiError, apiRequest, refreshSessionIfDue, retryPolicy } from './api-client.ts'
+import { useSessionStore } from './session.ts'
+
+const persons = { persons: [], canSubmit: false, submittedAt: null }
+
+beforeEach(() => {
+  retryPolicy.delaysMs = [0, 0]
+  useSessionStore.getState().signIn({ accessToken: 'old', expiresAt: new Date(Date.now() + 15 * 60_000).toISOString() })
+})
+
+describe('apiRequest', () => {
+  it('turns { error } into an ApiError carrying the code and the message to show', async () => {
+    mockFetch({ 'GET /api/employee/persons': () => apiError(403, 'CONSENT_REQUIRED', '利用目的に同意してください。') })
+    const error = await apiRequest('/api/employee/persons', { schema: personsResponseSchema }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error).toMatchObject({ status: 403, code: 'CONSENT_REQUIRED', message: '利用目的に同意してください。' })
+  })
+
+  it('retries a GET that failed on the network, but never a POST', async () => {
+    let failures = 2
+    const fetchMock = mockFetch({
+      'GET /api/employee/persons': () => {
+        if (failures-- > 0) throw new TypeError('Failed to fetch')
+        return json(200, persons)
+      },
+      'POST /api/employee/submission': () => {
+        throw new TypeError('Failed to fetch')
+      },
+    })
+    await expect(apiRequest('/api/employee/persons', { schema: personsResponseSchema })).resolves.toEqual(persons)
+    expect(calls(fetchMock, 'GET /api/employee/persons')).toHaveLength(3)
+    await expect(apiRequest('/api/employee/submission', { method: 'POST', schema: personsResponseSchema })).rejects.toMatchObject({ code: 'NETWORK' })
+    expect(calls(fetchMock, 'POST /api/employee/submission')).toHaveLength(1)
+  })
+
+  it('refreshes the JWT once more than half of its life has passed', async () => {
+    const fetchMock = mockFetch({
+      'POST /api/employee/session/refresh': () => json(200, { accessToken: 'new', expiresAt: new Date(Date.now() + 15 * 60_000).toISOString() }),
+    })
+    await refreshSessionIfDue(Date.now() + 5 * 60_000)
+    expect(fetchMock).not.toHaveBeenCalled()
+    await refreshSessionIfDue(Date.now() + 8 * 60_000)
+    expect(useSessionStore.getState().accessToken).toBe('new')
+    const [, init] = calls(fetchMock, 'POST /api/employee/session/refresh')[0]!
+    expect(new Headers(init?.headers).get('Authorization')).toBe('Bearer old')
+    expect(sessionResponseSchema.safeParse({ accessToken: 'x', expiresAt: 'y' }).success).toBe(false)
+  })
+})
