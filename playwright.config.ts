@@ -28,6 +28,8 @@ export default defineConfig({
       testMatch: /phone\.spec\.ts/,
       use: {
         ...devices['Pixel 7'],
+        // The narrowest phone still in use (iPhone SE 1st gen): the layout must hold at 320 px.
+        viewport: { width: 320, height: 640 },
         browserName: 'chromium',
         permissions: ['camera'],
         launchOptions: { executablePath: chromium, args: [...quietChromium, ...fakeCamera] },

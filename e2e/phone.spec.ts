@@ -13,12 +13,14 @@ import * as wizard from './wizard.ts'
 
 let server: ProductServer
 test.beforeEach(async () => { server = await startProduct() })
-test.afterEach(async () => { await server.stop() })
+test.afterEach(async () => { await server?.stop() })
 
 test('login → consent → 扶養追加 → 対象外 → 通知カード + 2 identity documents → マイナンバーカード → 完了', async ({ page }) => {
   await wizard.logIn(page, server)
+  await wizard.expectFitsScreen(page)
   await wizard.consent(page)
   await expect(page.getByText(/時間が過ぎると、撮影した画像は安全のため削除されます/)).toBeVisible()
+  await wizard.expectFitsScreen(page)
 
   // 扶養追加: the new dependent goes straight into their documents — a マイナンバーカード.
   await page.getByRole('button', { name: '扶養追加' }).click()
@@ -42,6 +44,7 @@ test('login → consent → 扶養追加 → 対象外 → 通知カード + 2 i
   await wizard.chooseNumberDocument(page, /通知カード/)
   await wizard.captureDocument(page, wizard.photograph, { back: false })
   await expect(page.getByRole('heading', { name: '身元確認書類の登録' })).toBeVisible()
+  await wizard.expectFitsScreen(page)
   await page.getByRole('radio', { name: '顔写真はありません。' }).check()
   await page.getByRole('button', { name: '次へ' }).click()
   await page.getByRole('radio', { name: '健康保険証／資格確認書' }).check()
@@ -66,6 +69,7 @@ test('login → consent → 扶養追加 → 対象外 → 通知カード + 2 i
   await page.getByRole('button', { name: 'TOP に戻る' }).click()
 
   await wizard.submitAll(page)
+  await wizard.expectFitsScreen(page)
 
   // What the server kept: one submission with every image, encrypted, each a real JPEG photo of the card.
   const database = await server.stopAndOpenDatabase()

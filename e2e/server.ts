@@ -34,7 +34,9 @@ export async function startProduct(): Promise<ProductServer> {
   const port = await freePort()
   // Always the embedded database, whatever the caller's environment says.
   const { DATABASE_URL: _ignored, ...env } = process.env
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
+  // Run from apps/api, whose dependencies include tsx.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: path.resolve('apps/api'),
     env: { ...env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

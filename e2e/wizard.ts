@@ -15,6 +15,12 @@ export async function logIn(page: Page, server: ProductServer) {
   expect(page.url()).not.toContain(token)
 }
 
+/** Nothing wider than the screen: no sideways scrolling on a small phone. */
+export async function expectFitsScreen(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  expect(overflow).toBeLessThanOrEqual(0)
+}
+
 export async function consent(page: Page) {
   await page.getByRole('button', { name: '同意します' }).click()
   await expect(page.getByRole('heading', { name: '収集対象者一覧' })).toBeVisible()
