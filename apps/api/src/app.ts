@@ -2,7 +2,7 @@
  * The application as a plugin-composed Fastify instance: `build()` is what tests inject
  * into and what server.ts listens with. No I/O happens here beyond what the deps bring.
  */
-import Fastify, { type FastifyServerOptions } from 'fastify'
+import Fastify from 'fastify'
 import './types.ts'
 import errorHandler from './plugins/app/error-handler.ts'
 import multipart from './plugins/external/multipart.ts'
@@ -16,7 +16,8 @@ export interface BuildOptions extends ServiceDeps {
   rateLimits?: { loginPerMinute: number; uploadPerMinute: number }
   /** Folder of the built SPA; omitted in API tests. */
   webRoot?: string
-  logger?: FastifyServerOptions['logger']
+  /** Request and error logs; off when omitted (tests). */
+  log?: { level: string; stream?: { write(line: string): void } }
   trustProxy?: boolean
 }
 
@@ -27,7 +28,16 @@ export function redactUrl(url: string): string {
 
 export async function build(options: BuildOptions) {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.log
+      ? {
+          level: options.log.level,
+          ...(options.log.stream ? { stream: options.log.stream } : {}),
+          // Requests are logged by method, redacted URL and address only: never headers or bodies.
+          serializers: { req: (request: { method: string; url: string; ip?: string }) => ({ method: request.method, url: redactUrl(request.url), ip: request.ip }) },
+          // Plugins log headers at debug/trace level (multipart logs its busboy options).
+          redact: { paths: ['headers.authorization', '*.headers.authorization', '*.headers.cookie'], censor: '[redacted]' },
+        }
+      : false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 64 * 1024,
   })

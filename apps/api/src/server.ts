@@ -3,7 +3,7 @@
  * database, then listen. Closes gracefully on SIGINT/SIGTERM.
  */
 import path from 'node:path'
-import { build, redactUrl } from './app.ts'
+import { build } from './app.ts'
 import { loadConfig } from './config.ts'
 import { openDatabase } from './db/database.ts'
 import { createEmployeeWithLogin } from './db/factories.ts'
@@ -21,12 +21,7 @@ const app = await build({
   rateLimits: config.rateLimits,
   webRoot: config.webDist,
   trustProxy: config.trustProxy,
-  logger: {
-    level: config.logLevel,
-    serializers: {
-      req: (request: { method: string; url: string; ip?: string }) => ({ method: request.method, url: redactUrl(request.url), ip: request.ip }),
-    },
-  },
+  log: { level: config.logLevel },
 })
 
 if (createdFile) {

@@ -1,0 +1,38 @@
+/** Logs are for operators: they must never carry a token, a password or image bytes. */
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { type TestContext, createTestContext, imageUpload, login } from './harness.ts'
+import { cardPhoto } from './images.ts'
+
+const lines: string[] = []
+let context: TestContext
+beforeAll(async () => {
+  context = await createTestContext({
+    log: { level: 'trace', stream: { write: (line: string) => void lines.push(line) } },
+    webRoot: undefined,
+  })
+})
+afterAll(async () => { await context.close() })
+
+it('logs requests and refusals without tokens, passwords or image bytes', async () => {
+  const employee = await context.newEmployee()
+  await context.app.inject({ method: 'GET', url: `/t/${employee.token}` })
+  await context.app.inject({ method: 'GET', url: `/?t=${employee.token}` })
+  await context.app.inject({ method: 'POST', url: '/api/employee/login', payload: { token: employee.token, password: 'wrong-password' } })
+  const accessToken = await login(context.app, employee.token, employee.password)
+  const auth = { authorization: `Bearer ${accessToken}` }
+  await context.app.inject({ method: 'POST', url: '/api/employee/consent', headers: auth, payload: { purposes: employee.campaign.purposes } })
+  const photo = await cardPhoto()
+  const body = imageUpload({ role: 'number', slot: 0, side: 'front', type: 'my_number_card' }, photo)
+  const upload = await context.app.inject({ method: 'POST', url: `/api/employee/persons/${employee.employee.id}/images`, headers: { ...auth, ...body.headers }, payload: body.payload })
+  expect(upload.statusCode).toBe(201)
+
+  const log = lines.join("")
+  expect(lines.length).toBeGreaterThan(10)
+  expect(log).toContain('/t/[token]')
+  expect(log).toContain('request refused')
+  for (const secret of [employee.token, employee.password, 'wrong-password', accessToken, accessToken.split('.')[2]!]) {
+    expect(log).not.toContain(secret)
+  }
+  expect(log).not.toContain(photo.subarray(0, 64).toString('base64'))
+  expect(log).not.toMatch(/\\u00ff\\u00d8|ffd8ff|\/9j\//i)
+})
