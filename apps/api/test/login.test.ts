@@ -103,6 +103,12 @@ describe('POST /api/employee/login', () => {
       expect(response.headers['content-type'], name).toBe(wrongPassword.headers['content-type'])
       expect(response.body, name).toBe(wrongPassword.body)
     }
+    // Each unknown-token attempt is audited for abuse monitoring, without the token itself.
+    const unknown = await context.db.$queryRawUnsafe<{ row: string }[]>(
+      `SELECT a::text AS row FROM audit_events a WHERE action = 'employee.login_unknown_token'`,
+    )
+    expect(unknown.length).toBeGreaterThanOrEqual(Object.keys(tokens).length)
+    for (const { row } of unknown) for (const token of Object.values(tokens)) expect(row).not.toContain(token)
   })
 
   it('locks the credential on the 5th wrong password, refuses even the right one while locked, and reopens after the lock time', async () => {

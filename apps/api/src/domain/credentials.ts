@@ -55,7 +55,11 @@ export function createCredentials(db: Db, audit: AuditLog, now: () => Date) {
       })
       const usable = credential && !credential.revokedAt
       const passwordOk = await verifyPassword(usable ? credential.passwordHash : await decoy, password)
-      if (!usable) throw new AppError('INVALID_CREDENTIALS')
+      if (!usable) {
+        // Recorded (without the token) for abuse monitoring — and a write like a known token's failure costs.
+        await db.$transaction((tx) => audit.record({ companyId: null, actorType: 'employee', actorId: null, action: 'employee.login_unknown_token' }, tx))
+        throw new AppError('INVALID_CREDENTIALS')
+      }
 
       // The lock decision is taken on the row locked FOR UPDATE: parallel guesses queue here,
       // so the fifth failure locks even when they were all checked at once.
