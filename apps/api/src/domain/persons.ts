@@ -7,7 +7,7 @@ import type { AddDependentRequest } from '@bango/shared/employee-api'
 import { canSubmit } from '@bango/shared/persons'
 import type { Db } from '../db/types.ts'
 import { AppError } from '../errors.ts'
-import { Prisma } from '../generated/prisma/client.ts'
+import { Prisma, type Person as PersonRow, type PersonStatus } from '../generated/prisma/client.ts'
 import type { AuditLog } from './audit.ts'
 import type { EmployeeIdentity } from './credentials.ts'
 import type { Drafts } from './drafts.ts'
@@ -16,6 +16,29 @@ import { assertDraftOpen, findOwnPerson } from './ownership.ts'
 
 export function createPersons(db: Db, drafts: Drafts, audit: AuditLog) {
   const actor = (identity: EmployeeIdentity) => ({ companyId: identity.companyId, actorType: 'employee' as const, actorId: identity.employeeId })
+
+  /**
+   * Moves one of the employee's people to a new status from a clean slate: their drafts and
+   * choices are discarded (blobs after commit). `transition` returns null when nothing changes.
+   */
+  async function restart(
+    identity: EmployeeIdentity,
+    personId: string,
+    transition: (current: PersonRow) => { status: PersonStatus; action: string } | null,
+  ) {
+    const { person, blobKeys } = await db.$transaction(async (tx) => {
+      await assertDraftOpen(tx, identity)
+      const current = await findOwnPerson(tx, identity, personId)
+      const change = transition(current)
+      if (!change) return { person: current, blobKeys: [] }
+      const blobKeys = await drafts.discard(tx, { personIds: [current.id] })
+      const person = await tx.person.update({ where: { id: current.id }, data: { status: change.status, registration: Prisma.DbNull, registeredAt: null } })
+      await audit.record({ ...actor(identity), action: change.action, targetId: person.id }, tx)
+      return { person, blobKeys }
+    })
+    await drafts.deleteBlobs(blobKeys)
+    return toPersonDto(person)
+  }
 
   return {
     async list(identity: EmployeeIdentity) {
@@ -43,21 +66,12 @@ export function createPersons(db: Db, drafts: Drafts, audit: AuditLog) {
     },
 
     /** Not applicable discards the person's drafts; applicable again starts them over at 未登録. */
-    async setApplicability(identity: EmployeeIdentity, personId: string, applicable: boolean) {
-      const { person, blobKeys } = await db.$transaction(async (tx) => {
-        await assertDraftOpen(tx, identity)
-        const current = await findOwnPerson(tx, identity, personId)
+    setApplicability: (identity: EmployeeIdentity, personId: string, applicable: boolean) =>
+      restart(identity, personId, (current) => {
         if (current.kind === 'EMPLOYEE') throw new AppError('VALIDATION', { message: 'ご本人を対象外にすることはできません。' })
-        const wanted = applicable ? 'PENDING' : 'NOT_APPLICABLE'
-        if (applicable === (current.status !== 'NOT_APPLICABLE')) return { person: current, blobKeys: [] }
-        const blobKeys = await drafts.discard(tx, { personIds: [current.id] })
-        const person = await tx.person.update({ where: { id: current.id }, data: { status: wanted, registration: Prisma.DbNull, registeredAt: null } })
-        await audit.record({ ...actor(identity), action: applicable ? 'person.applicable' : 'person.not_applicable', targetId: person.id }, tx)
-        return { person, blobKeys }
-      })
-      await drafts.deleteBlobs(blobKeys)
-      return toPersonDto(person)
-    },
+        if (applicable === (current.status !== 'NOT_APPLICABLE')) return null
+        return applicable ? { status: 'PENDING', action: 'person.applicable' } : { status: 'NOT_APPLICABLE', action: 'person.not_applicable' }
+      }),
 
     /** 「登録する」: the choices must follow the rules and every image they need must be there. */
     async register(identity: EmployeeIdentity, personId: string, registration: Registration) {
@@ -88,19 +102,8 @@ export function createPersons(db: Db, drafts: Drafts, audit: AuditLog) {
     },
 
     /** Starts a registered person over (the employee noticed a mistake): drafts are discarded. */
-    async unregister(identity: EmployeeIdentity, personId: string) {
-      const { person, blobKeys } = await db.$transaction(async (tx) => {
-        await assertDraftOpen(tx, identity)
-        const current = await findOwnPerson(tx, identity, personId)
-        if (current.status !== 'REGISTERED') return { person: current, blobKeys: [] }
-        const blobKeys = await drafts.discard(tx, { personIds: [current.id] })
-        const person = await tx.person.update({ where: { id: current.id }, data: { status: 'PENDING', registration: Prisma.DbNull, registeredAt: null } })
-        await audit.record({ ...actor(identity), action: 'person.unregistered', targetId: person.id }, tx)
-        return { person, blobKeys }
-      })
-      await drafts.deleteBlobs(blobKeys)
-      return toPersonDto(person)
-    },
+    unregister: (identity: EmployeeIdentity, personId: string) =>
+      restart(identity, personId, (current) => (current.status === 'REGISTERED' ? { status: 'PENDING', action: 'person.unregistered' } : null)),
   }
 }
 export type Persons = ReturnType<typeof createPersons>
