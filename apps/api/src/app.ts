@@ -10,6 +10,7 @@ import rateLimit from './plugins/external/rate-limit.ts'
 import securityHeaders from './plugins/external/security-headers.ts'
 import webApp from './plugins/external/web-app.ts'
 import employeeRoutes from './routes/employee/index.ts'
+import health from './routes/health.ts'
 import { type ServiceDeps, createServices } from './services.ts'
 
 export interface BuildOptions extends ServiceDeps {
@@ -47,6 +48,7 @@ export async function build(options: BuildOptions) {
   await app.register(securityHeaders)
   await app.register(rateLimit)
   await app.register(multipart)
+  await app.register(health)
   await app.register(employeeRoutes, {
     prefix: '/api/employee',
     rateLimits: options.rateLimits ?? { loginPerMinute: 20, uploadPerMinute: 60 },

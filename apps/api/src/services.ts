@@ -28,6 +28,7 @@ export function createServices({ db, blobs, secrets, now = () => new Date() }: S
     consents: createConsents(db, audit),
     persons: createPersons(db, drafts, audit),
     submissions: createSubmissions(db, audit),
+    health: { check: async () => void (await db.$queryRaw`SELECT 1`) },
   }
 }
 export type Services = ReturnType<typeof createServices>

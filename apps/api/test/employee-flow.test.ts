@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSweeper } from '../src/domain/sweeper.ts'
 import { type TestContext, createTestContext, imageUpload, signedInEmployee } from './harness.ts'
 import { cardPhoto } from './images.ts'
 
@@ -254,5 +255,35 @@ describe('draft lifetime', () => {
     expect(await context.app.services.drafts.collectOrphans(new Date(Date.now() - 3_600_000))).toBe(0)
     expect(await context.app.services.drafts.collectOrphans(new Date(Date.now() + 1000))).toBe(1)
     await expect(blobs.get(orphan)).rejects.toThrow()
+  })
+})
+
+describe('a closed campaign', () => {
+  it('refuses changes and 完了, and the sweeper purges its drafts at once', async () => {
+    const employee = await signedInEmployee(context)
+    await upload(employee, employee.employee.id, { role: 'number', slot: 0, side: 'front', type: 'my_number_card' })
+    await context.db.campaign.update({ where: { id: employee.campaign.id }, data: { status: 'CLOSED' } })
+
+    const body = imageUpload({ role: 'number', slot: 0, side: 'back', type: 'my_number_card' }, photo)
+    const refused = await context.app.inject({ method: 'POST', url: `/api/employee/persons/${employee.employee.id}/images`, headers: { ...employee.auth, ...body.headers }, payload: body.payload })
+    expect(refused.statusCode).toBe(409)
+    expect(refused.json().error.code).toBe('CAMPAIGN_CLOSED')
+    expect((await call(employee, 'POST', '/submission')).json().error.code).toBe('CAMPAIGN_CLOSED')
+    expect((await call(employee, 'POST', '/persons', { name: '追加', kana: 'ツイカ', relationship: '子', birthDate: '2021-01-01' })).statusCode).toBe(409)
+
+    // The sweeper, as the server runs it: drafts of a closed campaign do not wait for their lifetime.
+    const sweeper = startSweeper(context.app.services.drafts, { intervalMs: 60_000, log: context.app.log })
+    await sweeper.sweep()
+    await sweeper.stop()
+    expect(await context.db.document.count({ where: { personId: employee.employee.id } })).toBe(0)
+  })
+})
+
+describe('GET /api/health', () => {
+  it('answers ok when the database answers, without authentication', async () => {
+    const response = await context.app.inject({ method: 'GET', url: '/api/health' })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toEqual({ status: 'ok' })
+    expect(response.headers['cache-control']).toBe('no-store')
   })
 })
