@@ -32,18 +32,29 @@ function parseImageFields(file: MultipartFile) {
   return fields
 }
 
+/** A body the multipart parser cannot read (no boundary, truncated…) is the client's fault, not ours. */
+async function multipartRead<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read()
+  } catch (error) {
+    const status = (error as { statusCode?: number }).statusCode
+    if (error instanceof AppError || (status !== undefined && status < 500)) throw error
+    throw new AppError('VALIDATION', { message: '画像の送信内容を読み取れませんでした。もう一度お試しください。', cause: error })
+  }
+}
+
 export default async function images(app: FastifyInstance, options: { perMinute: number }) {
   const { drafts } = app.services
 
   app.post('/persons/:personId/images', { config: { rateLimit: { max: options.perMinute, timeWindow: '1 minute' } } }, async (request, reply) => {
     const { personId } = parse(personParamsSchema, request.params)
     if (!request.isMultipart()) throw new AppError('VALIDATION', { message: '画像を multipart/form-data で送信してください。' })
-    const file = await request.file()
+    const file = await multipartRead(() => request.file())
     if (!file || file.fieldname !== 'file') throw new AppError('VALIDATION', { message: '画像ファイルがありません。' })
     try {
       const fields = parseImageFields(file)
       await drafts.checkTarget(request.employee, personId, fields)
-      const bytes = await file.toBuffer()
+      const bytes = await multipartRead(() => file.toBuffer())
       return reply.status(201).send(await drafts.store(request.employee, personId, fields, bytes))
     } finally {
       file.file.resume() // drain whatever was not read, so a refused upload cannot stall the connection
