@@ -64,6 +64,18 @@ describe('POST /persons/:id/images', () => {
     expect((await blobFiles()).some((file) => file.includes(firstRow.blobKey))).toBe(false)
   })
 
+  it('keeps exactly one draft per side when the same side is uploaded in parallel', async () => {
+    const employee = await signedInEmployee(context)
+    const photo = await cardPhoto()
+    const blobsBefore = (await blobFiles()).length
+    const responses = await Promise.all(Array.from({ length: 4 }, () => upload(employee, employee.employee.id, numberFront, photo)))
+    expect(responses.map((r) => r.statusCode)).toEqual([201, 201, 201, 201])
+    const drafts = await context.db.document.findMany({ where: { personId: employee.employee.id } })
+    expect(drafts).toHaveLength(1)
+    // …and the replaced uploads' blobs are gone: only the survivor's remains.
+    expect((await blobFiles()).length).toBe(blobsBefore + 1)
+  })
+
   it('accepts PNG and refuses what is not an image, by content', async () => {
     const employee = await signedInEmployee(context)
     expect((await upload(employee, employee.employee.id, numberFront, await cardPhoto({ format: 'png' }))).statusCode).toBe(201)

@@ -96,6 +96,10 @@ export function createDrafts(db: Db, blobs: BlobStore, keyring: Keyring, audit: 
         if (expired.length === 0) continue
         const personIds = expired.map((d) => d.personId)
         const blobKeys = await db.$transaction(async (tx) => {
+          // The same per-employee lock as every draft change (ownership.lockEmployee), so a
+          // purge cannot interleave with 「登録する」 or 「完了」.
+          await tx.$queryRaw`SELECT id FROM persons WHERE id IN (
+            SELECT COALESCE(employee_id, id) FROM persons WHERE id = ANY(${personIds}::uuid[])) ORDER BY id FOR UPDATE`
           // DELETE … RETURNING: exactly the rows removed, never one a concurrent 完了 just submitted.
           const deleted = await tx.$queryRaw<{ blob_key: string }[]>`
             DELETE FROM documents WHERE state = 'DRAFT' AND person_id = ANY(${personIds}::uuid[]) RETURNING blob_key`

@@ -15,8 +15,17 @@ export async function findOwnPerson(tx: Tx, identity: EmployeeIdentity, personId
   return person
 }
 
-/** Refuses changes once 完了 was pressed or the campaign closed. */
+/**
+ * Serialises every change to one employee's draft (uploads, 登録する, 対象外, 完了) on the
+ * employee's row, so that no two of them interleave. Held until the transaction ends.
+ */
+export async function lockEmployee(tx: Tx, identity: EmployeeIdentity): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM persons WHERE id = ${identity.employeeId}::uuid FOR UPDATE`
+}
+
+/** Refuses changes once 完了 was pressed or the campaign closed; in a transaction, also takes the employee lock. */
 export async function assertDraftOpen(tx: Tx, identity: EmployeeIdentity): Promise<void> {
+  await lockEmployee(tx, identity)
   const [submission, campaign] = await Promise.all([
     tx.submission.findUnique({ where: { employeeId: identity.employeeId }, select: { id: true } }),
     tx.campaign.findUniqueOrThrow({ where: { id: identity.campaignId }, select: { status: true } }),

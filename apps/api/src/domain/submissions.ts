@@ -9,13 +9,13 @@ import { AppError } from '../errors.ts'
 import type { AuditLog } from './audit.ts'
 import type { EmployeeIdentity } from './credentials.ts'
 import { toImageSlot, toPersonDto } from './mappers.ts'
+import { lockEmployee } from './ownership.ts'
 
 export function createSubmissions(db: Db, audit: AuditLog) {
   return {
     async submit(identity: EmployeeIdentity): Promise<{ submittedAt: string }> {
       const submission = await db.$transaction(async (tx) => {
-        // Serialises concurrent 完了 taps (and uploads' checks) on the employee's row.
-        await tx.$queryRaw`SELECT id FROM persons WHERE id = ${identity.employeeId}::uuid FOR UPDATE`
+        await lockEmployee(tx, identity)
         const existing = await tx.submission.findUnique({ where: { employeeId: identity.employeeId } })
         if (existing) return existing
 
