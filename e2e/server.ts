@@ -59,9 +59,15 @@ export async function startProduct(): Promise<ProductServer> {
   const stop = async () => {
     if (stopped) return
     stopped = true
+    if (child.exitCode !== null || child.signalCode !== null) return
     const exited = new Promise((resolve) => child.once('exit', resolve))
     child.kill('SIGTERM')
-    await exited
+    // A graceful stop takes well under a second; a hang is a product bug worth reading about.
+    const timeout = new Promise((_, reject) => setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`server did not stop on SIGTERM within 20 s:\n${output}`))
+    }, 20_000).unref())
+    await Promise.race([exited, timeout])
   }
   return {
     ...demo,

@@ -48,6 +48,39 @@ export async function photograph(page: Page, side: Side) {
   await expect(page.getByRole('status').filter({ hasText: '画像を送信しました' })).toBeVisible()
 }
 
+/** 健康保険証: one box dragged with a finger (real touch events), then 「隠して送信する」. */
+export async function maskByTouch(page: Page, side: Side) {
+  const canvas = page.getByRole('img', { name: `${side}の画像（なぞって隠す部分を指定します）` })
+  await expect(canvas).toBeVisible()
+  await expect(page.getByRole('button', { name: '隠して送信する' })).toBeDisabled()
+  await canvas.evaluate((element) => element.scrollIntoView({ block: 'center' }))
+  const area = (await canvas.boundingBox())!
+  const at = (fx: number, fy: number) => [{ x: area.x + area.width * fx, y: area.y + area.height * fy }]
+  const scrolled = await page.evaluate(() => window.scrollY)
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0.5, 0.52) })
+  for (const f of [0.25, 0.5, 0.75, 1]) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(0.5 + 0.2 * f, 0.52 + 0.12 * f) })
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+  await cdp.detach()
+  await expect(page.getByText('隠した部分：1 か所')).toBeVisible()
+  // touch-action: none — the drag drew a box instead of scrolling the page.
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrolled)
+  await page.getByRole('button', { name: '隠して送信する' }).click()
+  await expect(page.getByRole('img', { name: `撮影した${side}の画像` })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: '画像を送信しました' })).toBeVisible()
+}
+
+/** Photographs one side with the (fake) camera, then masks it (健康保険証). */
+export async function photographAndMask(page: Page, side: Side) {
+  const shutter = page.getByRole('button', { name: '撮影', exact: true })
+  if (!(await shutter.isVisible())) await page.getByRole('button', { name: `${side}を撮影する` }).click()
+  await expect(shutter).toBeEnabled()
+  await shutter.click()
+  await maskByTouch(page, side)
+}
+
 /** Chooses a file for one side (the PC path, and the fallback without a camera). */
 export async function chooseFile(page: Page, side: Side) {
   await page.getByLabel('ファイルを選択（写真を撮る／ライブラリ）').setInputFiles(CARD_JPEG)

@@ -38,6 +38,7 @@ const sweeper = startSweeper(app.services.drafts, { intervalMs: config.sweepInte
 await app.listen({ port: config.port, host: config.host })
 if (demo) console.log(`Demo login: ${config.publicUrl}/t/${demo.token}  password: ${demo.password}`)
 
+const SHUTDOWN_GRACE_MS = 5_000
 let closing = false
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
@@ -45,7 +46,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     closing = true
     app.log.info({ signal }, 'shutting down')
     await sweeper.stop()
+    // In-flight requests get a grace period; sockets that never sent one (browsers and load
+    // balancers pre-connect) would otherwise hold the close until the headers timeout.
+    const force = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref()
     await app.close()
+    clearTimeout(force)
     await database.close()
     process.exit(0)
   })

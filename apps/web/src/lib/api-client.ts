@@ -1,7 +1,8 @@
 /**
  * The one way the SPA talks to the API: attaches the JWT, refreshes it while the user is
  * active, turns `{ error: { code, message } }` into an ApiError whose message is shown
- * as-is, and retries GETs that failed on the network.
+ * as-is, and retries GETs that failed on the network. Uploads go through `apiUpload`
+ * (XMLHttpRequest: `fetch` cannot report upload progress).
  */
 import type { ErrorCode } from '@bango/shared/errors'
 import { sessionResponseSchema } from '@bango/shared/employee-api'
@@ -69,13 +70,60 @@ async function send<T>(path: string, method: string, request: ApiRequest<T>, aut
     throw new ApiError(0, 'NETWORK', common.networkError)
   }
   const payload: unknown = await response.json().catch(() => undefined)
-  if (!response.ok) {
-    if (response.status === 401 && auth) useSessionStore.getState().expire()
-    throw toApiError(response.status, payload)
+  return interpret(response.status, payload, request.schema, auth)
+}
+
+/** One reading of every answer, whichever transport brought it. */
+function interpret<T>(status: number, payload: unknown, schema: z.ZodType<T>, auth: boolean): T {
+  if (status < 200 || status > 299) {
+    if (status === 401 && auth) useSessionStore.getState().expire()
+    throw toApiError(status, payload)
   }
-  const parsed = request.schema.safeParse(payload)
-  if (!parsed.success) throw new ApiError(response.status, 'UNEXPECTED', common.unexpectedError)
+  const parsed = schema.safeParse(payload)
+  if (!parsed.success) throw new ApiError(status, 'UNEXPECTED', common.unexpectedError)
   return parsed.data
+}
+
+export interface UploadRequest<T> {
+  body: FormData
+  schema: z.ZodType<T>
+  /** Fraction of the request body sent so far (0–1), when the browser knows the total. */
+  onProgress?: (fraction: number) => void
+}
+
+/**
+ * A multipart POST that reports how much has been sent, with the same JWT, refresh and
+ * ApiError semantics as `apiRequest`. Like every POST it is not retried here: the caller
+ * decides (the capture step retries uploads, which replace the same draft).
+ */
+export async function apiUpload<T>(path: string, request: UploadRequest<T>): Promise<T> {
+  await refreshSessionIfDue()
+  const { status, payload } = await postWithProgress(path, request.body, request.onProgress)
+  return interpret(status, payload, request.schema, true)
+}
+
+function postWithProgress(path: string, body: FormData, onProgress?: (fraction: number) => void) {
+  return new Promise<{ status: number; payload: unknown }>((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', path)
+    xhr.setRequestHeader('Accept', 'application/json')
+    const token = useSessionStore.getState().accessToken
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`)
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress?.(Math.min(1, event.loaded / event.total))
+    }
+    xhr.onload = () => {
+      let payload: unknown
+      try {
+        payload = JSON.parse(xhr.responseText)
+      } catch {
+        payload = undefined
+      }
+      resolve({ status: xhr.status, payload })
+    }
+    xhr.onerror = xhr.ontimeout = xhr.onabort = () => reject(new ApiError(0, 'NETWORK', common.networkError))
+    xhr.send(body)
+  })
 }
 
 function toApiError(status: number, payload: unknown): ApiError {

@@ -3,9 +3,11 @@ import userEvent from '@testing-library/user-event'
 import { Component } from 'react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { retryPolicy } from '../../../lib/api-client.ts'
-import { apiError, calls, json, mockFetch } from '../../../test/fetch-mock.ts'
+import { apiError, json } from '../../../test/fetch-mock.ts'
+import { mockXhr } from '../../../test/xhr-mock.ts'
 import { useWizardStore } from '../stores/wizard-store.ts'
-import type { ImageProcessor } from '../utils/prepare-image.ts'
+import type { ImageProcessor } from '../utils/image-processor.ts'
+import type { PreparedImage } from '../utils/prepare-image.ts'
 import { CaptureStep } from './capture-step.tsx'
 
 /** react-webcam stands in for getUserMedia: the test decides when the stream goes live or fails. */
@@ -27,10 +29,20 @@ const UPLOAD = `POST /api/employee/persons/${PERSON_ID}/images`
 const FRONT = { role: 'number', slot: 0, side: 'front' } as const
 const uploaded = () => json(201, { id: '00000000-0000-4000-8000-0000000000aa', role: 'number', slot: 0, side: 'front', width: 2000, height: 1260 })
 
+/** A large, bright, sharp photo: no quality warning. */
+const prepared = (content: string, overrides: Partial<PreparedImage> = {}): PreparedImage => ({
+  jpeg: new Blob([content], { type: 'image/jpeg' }),
+  width: 2000,
+  height: 1260,
+  gray: { data: Uint8ClampedArray.from({ length: 64 * 64 }, (_, i) => ((i % 64 >> 2) + (i >> 8)) % 2 ? 230 : 20), width: 64, height: 64 },
+  ...overrides,
+})
+
 /** Only the pixel work is stubbed; preview, upload and navigation are the real ones. */
 const processor: ImageProcessor = {
-  fromFile: vi.fn(async () => new Blob(['file-jpeg'], { type: 'image/jpeg' })),
-  fromVideo: vi.fn(async () => new Blob(['frame-jpeg'], { type: 'image/jpeg' })),
+  fromFile: vi.fn(async () => prepared('file-jpeg')),
+  fromVideo: vi.fn(async () => prepared('frame-jpeg')),
+  burnMasks: vi.fn(async () => new Blob(['masked-jpeg'], { type: 'image/jpeg' })),
 }
 
 function startWizard(type: 'my_number_card' | 'resident_record') {
@@ -49,7 +61,7 @@ beforeEach(() => {
 describe('CaptureStep', () => {
   it('keeps 「撮影」 disabled until the stream is live, then previews and uploads the frame', async () => {
     startWizard('my_number_card')
-    const fetchMock = mockFetch({ [UPLOAD]: uploaded })
+    const xhr = mockXhr({ [UPLOAD]: uploaded })
     render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
 
     await userEvent.click(screen.getByRole('button', { name: 'おもて面を撮影する' }))
@@ -62,7 +74,7 @@ describe('CaptureStep', () => {
     expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
     expect(screen.getByRole('img', { name: '撮影したおもて面の画像' })).toHaveAttribute('src', 'blob:preview')
     expect(processor.fromVideo).toHaveBeenCalled()
-    const form = calls(fetchMock, UPLOAD)[0]![1]!.body as FormData
+    const form = xhr.requests(UPLOAD)[0]!.body as FormData
     expect([...form.keys()]).toEqual(['role', 'slot', 'side', 'type', 'file'])
     expect(Object.fromEntries([...form.entries()].slice(0, 4))).toEqual({ role: 'number', slot: '0', side: 'front', type: 'my_number_card' })
     expect(screen.getByRole('button', { name: 'おもて面を撮り直す' })).toBeEnabled()
@@ -73,9 +85,12 @@ describe('CaptureStep', () => {
 
   it('keeps the stream open until the frame has been taken from it', async () => {
     startWizard('my_number_card')
-    mockFetch({ [UPLOAD]: uploaded })
+    mockXhr({ [UPLOAD]: uploaded })
     let finishFrame: (jpeg: Blob) => void = () => undefined
-    const slowProcessor: ImageProcessor = { ...processor, fromVideo: () => new Promise((resolve) => (finishFrame = resolve)) }
+    const slowProcessor: ImageProcessor = {
+      ...processor,
+      fromVideo: () => new Promise((resolve) => (finishFrame = (jpeg) => resolve(prepared('frame', { jpeg })))),
+    }
     render(<CaptureStep image={FRONT} openCamera={true} processor={slowProcessor} />)
     act(() => webcam.props?.onUserMedia({} as MediaStream))
     await userEvent.click(screen.getByRole('button', { name: '撮影' }))
@@ -89,7 +104,7 @@ describe('CaptureStep', () => {
 
   it('always offers the file input, and a chosen file is prepared and uploaded', async () => {
     startWizard('resident_record')
-    mockFetch({ [UPLOAD]: uploaded })
+    mockXhr({ [UPLOAD]: uploaded })
     render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
 
     const input = screen.getByLabelText('ファイルを選択（写真を撮る／ライブラリ）')
@@ -130,7 +145,7 @@ describe('CaptureStep', () => {
   it('retries a flaky network, then offers 「再送信」 which succeeds', async () => {
     startWizard('my_number_card')
     let failures = 3
-    const fetchMock = mockFetch({
+    const xhr = mockXhr({
       [UPLOAD]: () => {
         if (failures-- > 0) throw new TypeError('Failed to fetch')
         return uploaded()
@@ -140,7 +155,7 @@ describe('CaptureStep', () => {
     await userEvent.upload(screen.getByLabelText('ファイルを選択（写真を撮る／ライブラリ）'), new File(['raw'], 'a.jpg', { type: 'image/jpeg' }))
 
     expect(await screen.findByRole('alert')).toHaveTextContent('通信が不安定なため')
-    expect(calls(fetchMock, UPLOAD)).toHaveLength(3)
+    expect(xhr.requests(UPLOAD)).toHaveLength(3)
     expect(screen.getByRole('button', { name: 'うら面を撮影する' })).toBeDisabled()
     await userEvent.click(screen.getByRole('button', { name: '再送信' }))
     expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
@@ -149,10 +164,76 @@ describe('CaptureStep', () => {
 
   it('shows the API message when the image is refused', async () => {
     startWizard('my_number_card')
-    mockFetch({ [UPLOAD]: () => apiError(415, 'UNSUPPORTED_IMAGE', 'この形式の画像は登録できません。') })
+    mockXhr({ [UPLOAD]: () => apiError(415, 'UNSUPPORTED_IMAGE', 'この形式の画像は登録できません。') })
     render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
     await userEvent.upload(screen.getByLabelText('ファイルを選択（写真を撮る／ライブラリ）'), new File(['raw'], 'a.gif', { type: 'image/gif' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('この形式の画像は登録できません。')
     expect(screen.queryByRole('button', { name: '再送信' })).not.toBeInTheDocument()
+  })
+
+  it('warns under the preview about a dark or small photo, and still lets the employee go on', async () => {
+    startWizard('my_number_card')
+    mockXhr({ [UPLOAD]: uploaded })
+    const dark = { data: new Uint8ClampedArray(64 * 64).fill(25), width: 64, height: 64 }
+    const darkProcessor: ImageProcessor = { ...processor, fromFile: vi.fn(async () => prepared('dark', { width: 640, height: 480, gray: dark })) }
+    render(<CaptureStep image={FRONT} openCamera={false} processor={darkProcessor} />)
+    await userEvent.upload(screen.getByLabelText('ファイルを選択（写真を撮る／ライブラリ）'), new File(['raw'], 'a.jpg', { type: 'image/jpeg' }))
+
+    expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
+    const warning = screen.getByText('画像を確認してください').closest('.notice')!
+    expect(warning).toHaveTextContent('画像が暗いようです。明るい場所で撮り直すと読み取りやすくなります。')
+    expect(warning).toHaveTextContent('画像が小さいようです。')
+    expect(warning).not.toHaveTextContent('ぼやけて')
+    expect(screen.getByRole('button', { name: 'うら面を撮影する' })).toBeEnabled()
+  })
+
+  it('shows no warning for a good photo', async () => {
+    startWizard('my_number_card')
+    mockXhr({ [UPLOAD]: uploaded })
+    render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
+    await userEvent.upload(screen.getByLabelText('ファイルを選択（写真を撮る／ライブラリ）'), new File(['raw'], 'a.jpg', { type: 'image/jpeg' }))
+    expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
+    expect(screen.queryByText('画像を確認してください')).not.toBeInTheDocument()
+  })
+
+  it('shows the upload progress as a labelled percentage', async () => {
+    startWizard('my_number_card')
+    let finish: () => void = () => undefined
+    mockXhr({
+      [UPLOAD]: async ({ progress }) => {
+        progress(40, 100)
+        await new Promise<void>((resolve) => (finish = resolve))
+        progress(100, 100)
+        return uploaded()
+      },
+    })
+    render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
+    await userEvent.upload(screen.getByLabelText('ファイルを選択（写真を撮る／ライブラリ）'), new File(['raw'], 'a.jpg', { type: 'image/jpeg' }))
+
+    const bar = await screen.findByRole('progressbar', { name: '送信の進み具合' })
+    await vi.waitFor(() => expect(bar).toHaveAttribute('value', '40'))
+    expect(screen.getByRole('status')).toHaveTextContent('画像を送信しています…40%')
+    expect(screen.getByRole('button', { name: 'うら面を撮影する' })).toBeDisabled()
+    await act(async () => finish())
+    expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument()
+  })
+
+  it('offers 「撮影済みの画像を選ぶ」 (no capture attribute) on touch devices only', async () => {
+    startWizard('my_number_card')
+    const xhr = mockXhr({ [UPLOAD]: uploaded })
+    const { unmount } = render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
+    expect(screen.queryByLabelText('撮影済みの画像を選ぶ')).not.toBeInTheDocument()
+    unmount()
+
+    vi.stubGlobal('matchMedia', (query: string) => ({ matches: query === '(pointer: coarse)', media: query }))
+    render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
+    const library = screen.getByLabelText('撮影済みの画像を選ぶ')
+    expect(library).toHaveAttribute('accept', 'image/*')
+    expect(library).not.toHaveAttribute('capture')
+    expect(screen.getByLabelText('ファイルを選択（写真を撮る／ライブラリ）')).toHaveAttribute('capture', 'environment')
+    await userEvent.upload(library, new File(['raw'], 'old.jpg', { type: 'image/jpeg' }))
+    expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
+    expect(xhr.requests(UPLOAD)).toHaveLength(1)
   })
 })

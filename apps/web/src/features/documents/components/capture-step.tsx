@@ -1,12 +1,14 @@
 import { isBackRequired, type ImageSlot } from '@bango/shared/documents'
 import { useState } from 'react'
-import { ErrorMessage } from '../../../components/error-message.tsx'
 import { common, documents } from '../../../messages/ja.ts'
 import { imageKey, useWizardStore } from '../stores/wizard-store.ts'
-import { browserImageProcessor, type ImageProcessor } from '../utils/prepare-image.ts'
+import { browserImageProcessor, type ImageProcessor } from '../utils/image-processor.ts'
 import { CameraPanel } from './camera-panel.tsx'
 import { DocumentHeading } from './document-heading.tsx'
 import { FilePicker } from './file-picker.tsx'
+import { MaskEditor } from './mask-editor.tsx'
+import { QualityWarnings } from './quality-warnings.tsx'
+import { UploadStatus } from './upload-status.tsx'
 import { useCaptureUpload } from './use-capture-upload.ts'
 
 interface CaptureStepProps {
@@ -16,7 +18,7 @@ interface CaptureStepProps {
   processor?: ImageProcessor
 }
 
-/** One side of one document: camera or file → preview → upload → next action. */
+/** One side of one document: camera or file → preview (健康保険証: masking) → upload → next action. */
 export function CaptureStep({ image, openCamera, processor = browserImageProcessor }: CaptureStepProps) {
   const personId = useWizardStore((s) => s.person?.id ?? '')
   const type = useWizardStore((s) => (image.role === 'number' ? s.numberDocument?.type : s.identity?.documents[image.slot]?.type))
@@ -28,8 +30,13 @@ export function CaptureStep({ image, openCamera, processor = browserImageProcess
 
   const side = image.side
   const busy = upload.state.status === 'processing' || upload.state.status === 'uploading'
-  const ready = Boolean(captured?.uploaded) && !busy
+  const masking = upload.pending !== null
+  const ready = Boolean(captured?.uploaded) && !busy && !masking
   const backOptional = !isBackRequired(image.role, type)
+  const retake = () => {
+    upload.discardMasking()
+    setCameraOpen(true)
+  }
 
   return (
     <section className="step" aria-labelledby="capture-side">
@@ -49,6 +56,15 @@ export function CaptureStep({ image, openCamera, processor = browserImageProcess
           onCapture={(video) => void upload.fromVideo(video, () => setCameraOpen(false))}
           onCancel={() => setCameraOpen(false)}
         />
+      ) : upload.pending ? (
+        <MaskEditor
+          key={upload.pending.url}
+          url={upload.pending.url}
+          size={upload.pending.image}
+          sideName={documents.sideName[side]}
+          busy={busy}
+          onSend={(boxes) => void upload.maskAndSend(boxes)}
+        />
       ) : captured ? (
         <figure className="preview">
           <img src={captured.url} alt={documents.previewAlt(documents.sideName[side])} />
@@ -58,6 +74,7 @@ export function CaptureStep({ image, openCamera, processor = browserImageProcess
           {documents.capture[side]}
         </button>
       )}
+      {!cameraOpen && <QualityWarnings issues={upload.issues} />}
 
       <FilePicker
         disabled={busy}
@@ -68,22 +85,22 @@ export function CaptureStep({ image, openCamera, processor = browserImageProcess
       />
       <UploadStatus state={upload.state} onResend={upload.resend} />
 
-      {captured && !cameraOpen && (
-        <button type="button" className="button button--secondary" disabled={busy} onClick={() => setCameraOpen(true)}>
+      {(captured || masking) && !cameraOpen && (
+        <button type="button" className="button button--secondary" disabled={busy} onClick={retake}>
           {documents.retake[side]}
         </button>
       )}
-      {side === 'front' && captured && (
+      {side === 'front' && captured && !masking && (
         <button type="button" className="button" disabled={!ready} onClick={captureBack}>
           {documents.capture.back}
         </button>
       )}
-      {side === 'back' && captured && (
+      {side === 'back' && captured && !masking && (
         <button type="button" className="button" disabled={!ready} onClick={next}>
           {common.next}
         </button>
       )}
-      {backOptional && (side === 'front' ? captured : !captured) && (
+      {backOptional && !masking && (side === 'front' ? captured : !captured) && (
         <button type="button" className="button button--secondary" disabled={side === 'front' && !ready} onClick={skipBack}>
           {documents.noBack}
         </button>
@@ -92,27 +109,5 @@ export function CaptureStep({ image, openCamera, processor = browserImageProcess
         {common.back}
       </button>
     </section>
-  )
-}
-
-function UploadStatus({ state, onResend }: { state: ReturnType<typeof useCaptureUpload>['state']; onResend: () => void }) {
-  if (state.status === 'error') {
-    return (
-      <div>
-        <ErrorMessage message={state.message} />
-        {state.canResend && (
-          <button type="button" className="button" onClick={onResend}>
-            {documents.resend}
-          </button>
-        )}
-      </div>
-    )
-  }
-  const text = { idle: null, processing: documents.processing, uploading: documents.uploading, done: documents.uploaded }[state.status]
-  if (!text) return null
-  return (
-    <p className={`status status--${state.status}`} role="status">
-      {state.status !== 'done' && <span className="spinner" aria-hidden="true" />} {text}
-    </p>
   )
 }

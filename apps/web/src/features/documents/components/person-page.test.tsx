@@ -29,7 +29,8 @@ describe('PersonPage', () => {
     const router = renderPerson(child.id)
 
     expect(await screen.findByRole('heading', { name: '総合 花子 さんの書類登録' })).toBeInTheDocument()
-    expect(screen.getByRole('radio', { name: '顔写真つき個人番号カード（マイナンバーカード）' })).toBeInTheDocument()
+    // The wizard starts in an effect after the heading's first render: wait for it, do not race it.
+    expect(await screen.findByRole('radio', { name: '顔写真つき個人番号カード（マイナンバーカード）' })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: '次へ' })).toBeDisabled()
     await userEvent.click(screen.getByRole('radio', { name: '現在扶養者ではありませんまたは住民票を有していません' }))
     await userEvent.click(screen.getByRole('button', { name: '次へ' }))

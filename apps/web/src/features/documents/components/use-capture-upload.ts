@@ -1,33 +1,67 @@
 import type { ImageSlot } from '@bango/shared/documents'
 import { IMAGE_LIMITS } from '@bango/shared/employee-api'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { ApiError, retryPolicy } from '../../../lib/api-client.ts'
 import { documents } from '../../../messages/ja.ts'
 import { uploadImage } from '../api/upload-image.ts'
 import { imageKey, useWizardStore } from '../stores/wizard-store.ts'
-import type { ImageProcessor } from '../utils/prepare-image.ts'
+import { assessQuality, type QualityIssue } from '../utils/image-quality.ts'
+import type { ImageProcessor } from '../utils/image-processor.ts'
+import type { MaskBox } from '../utils/mask-geometry.ts'
+import { needsMasking } from '../utils/needs-masking.ts'
+import type { PreparedImage } from '../utils/prepare-image.ts'
 
 export type UploadState =
-  | { status: 'idle' | 'processing' | 'uploading' | 'done' }
+  | { status: 'idle' | 'processing' | 'masking' | 'done' }
+  /** `percent` is null until the browser knows how much there is to send. */
+  | { status: 'uploading'; percent: number | null }
   | { status: 'error'; message: string; canResend: boolean }
+
+/** A prepared image waiting for its masks: local only, never in the wizard store, never uploaded as is. */
+export interface PendingMask {
+  image: PreparedImage
+  url: string
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const isTransient = (error: unknown) => error instanceof ApiError && (error.code === 'NETWORK' || error.status >= 502)
 
-/** Prepare → keep a local preview → upload right away, retrying while the network is flaky. */
+function savedState(key: string): UploadState {
+  const captured = useWizardStore.getState().images[key]
+  if (!captured) return { status: 'idle' }
+  return captured.uploaded ? { status: 'done' } : { status: 'error', message: documents.uploadNetworkError, canResend: true }
+}
+
+/**
+ * Prepare → check quality → (健康保険証: hold for masking) → keep a local preview → upload
+ * right away, retrying while the network is flaky.
+ */
 export function useCaptureUpload(personId: string, image: ImageSlot, type: string, processor: ImageProcessor) {
   const key = imageKey(image)
-  const [state, setState] = useState<UploadState>(() => {
-    const captured = useWizardStore.getState().images[key]
-    if (!captured) return { status: 'idle' }
-    return captured.uploaded ? { status: 'done' } : { status: 'error', message: documents.uploadNetworkError, canResend: true }
-  })
+  const [state, setState] = useState<UploadState>(() => savedState(key))
+  const [issues, setIssues] = useState<QualityIssue[]>([])
+  const [pending, setPending] = useState<PendingMask | null>(null)
+  const pendingRef = useRef<PendingMask | null>(null)
+
+  const holdForMasking = (next: PendingMask | null) => {
+    if (pendingRef.current) URL.revokeObjectURL(pendingRef.current.url)
+    pendingRef.current = next
+    setPending(next)
+  }
+  // Leaving the step (back, or a new person) drops an unmasked picture still held.
+  useEffect(
+    () => () => {
+      if (pendingRef.current) URL.revokeObjectURL(pendingRef.current.url)
+    },
+    [],
+  )
 
   const send = async (jpeg: Blob) => {
-    setState({ status: 'uploading' })
+    setState({ status: 'uploading', percent: null })
+    const onProgress = (fraction: number) => setState({ status: 'uploading', percent: Math.round(fraction * 100) })
     for (let attempt = 0; ; attempt++) {
       try {
-        await uploadImage(personId, image, type, jpeg)
+        await uploadImage(personId, image, type, jpeg, onProgress)
         // A retake may have replaced the picture meanwhile: only mark the one we sent.
         if (useWizardStore.getState().images[key]?.blob === jpeg) useWizardStore.getState().markUploaded(image)
         setState({ status: 'done' })
@@ -46,23 +80,59 @@ export function useCaptureUpload(personId: string, image: ImageSlot, type: strin
     }
   }
 
+  const keepAndSend = (jpeg: Blob) => {
+    useWizardStore.getState().setImage(image, { url: URL.createObjectURL(jpeg), blob: jpeg })
+    return send(jpeg)
+  }
+
   /** `onPrepared` runs once the pixels are ours: the camera must stay live until then. */
-  const accept = async (produce: () => Promise<Blob>, onPrepared?: () => void) => {
+  const accept = async (produce: () => Promise<PreparedImage>, onPrepared?: () => void) => {
+    holdForMasking(null)
+    setIssues([])
     setState({ status: 'processing' })
-    let jpeg: Blob
+    let prepared: PreparedImage
     try {
-      jpeg = await produce()
+      prepared = await produce()
       onPrepared?.()
     } catch {
       setState({ status: 'error', message: documents.processFailed, canResend: false })
       return
     }
-    if (jpeg.size > IMAGE_LIMITS.maxBytes) {
+    if (prepared.jpeg.size > IMAGE_LIMITS.maxBytes) {
       setState({ status: 'error', message: documents.processFailed, canResend: false })
       return
     }
-    useWizardStore.getState().setImage(image, { url: URL.createObjectURL(jpeg), blob: jpeg })
-    await send(jpeg)
+    setIssues(assessQuality(prepared, prepared.gray))
+    if (needsMasking(image, type)) {
+      holdForMasking({ image: prepared, url: URL.createObjectURL(prepared.jpeg) })
+      setState({ status: 'masking' })
+      return
+    }
+    await keepAndSend(prepared.jpeg)
+  }
+
+  /** 「隠して送信する」: only the burnt-in copy is kept and sent. */
+  const maskAndSend = async (boxes: readonly MaskBox[]) => {
+    const held = pendingRef.current
+    if (!held || boxes.length === 0) return
+    setState({ status: 'processing' })
+    let masked: Blob
+    try {
+      masked = await processor.burnMasks(held.image, boxes)
+    } catch {
+      setState({ status: 'error', message: documents.processFailed, canResend: false })
+      return
+    }
+    holdForMasking(null)
+    await keepAndSend(masked)
+  }
+
+  /** 撮り直す from the masking screen: the unmasked picture is dropped. */
+  const discardMasking = () => {
+    if (!pendingRef.current) return
+    holdForMasking(null)
+    setIssues([])
+    setState(savedState(key))
   }
 
   const resend = () => {
@@ -72,8 +142,12 @@ export function useCaptureUpload(personId: string, image: ImageSlot, type: strin
 
   return {
     state,
+    issues,
+    pending,
     fromFile: (file: Blob) => accept(() => processor.fromFile(file)),
     fromVideo: (video: HTMLVideoElement, onPrepared: () => void) => accept(() => processor.fromVideo(video), onPrepared),
+    maskAndSend,
+    discardMasking,
     resend,
   }
 }

@@ -3,13 +3,18 @@
  * every metadata block (GPS!) dropped by re-encoding through a canvas, long edge capped.
  * @see shared/PRODUCT.md "Camera"
  */
+import { ANALYSIS_EDGE, toGrayscale, type GrayImage } from './image-quality.ts'
+
 export const MAX_EDGE = 2000
 export const JPEG_QUALITY = 0.9
 
-/** How the capture step turns a file or a video frame into the JPEG it uploads. */
-export interface ImageProcessor {
-  fromFile: (file: Blob) => Promise<Blob>
-  fromVideo: (video: HTMLVideoElement) => Promise<Blob>
+/** The JPEG to upload, its size, and a small grayscale copy for the quality hints. */
+export interface PreparedImage {
+  jpeg: Blob
+  width: number
+  height: number
+  /** null when the browser refuses to let the canvas be read (anti-fingerprinting). */
+  gray: GrayImage | null
 }
 
 export function scaledSize(width: number, height: number, maxEdge = MAX_EDGE): { width: number; height: number } {
@@ -51,21 +56,42 @@ function decodeWithImageElement(file: Blob): Promise<DecodedImage> {
   })
 }
 
-export function renderJpeg(source: CanvasImageSource, width: number, height: number): Promise<Blob> {
-  if (width <= 0 || height <= 0) return Promise.reject(new Error('empty image'))
-  const size = scaledSize(width, height)
-  const canvas = document.createElement('canvas')
-  canvas.width = size.width
-  canvas.height = size.height
-  const context = canvas.getContext('2d')
-  if (!context) return Promise.reject(new Error('canvas unavailable'))
-  context.drawImage(source, 0, 0, size.width, size.height)
+export function encodeJpeg(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) =>
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('encoding failed'))), 'image/jpeg', JPEG_QUALITY),
   )
 }
 
-export async function prepareImageFile(file: Blob): Promise<Blob> {
+/** A small grayscale copy for `assessQuality`; null if the canvas cannot be read back. */
+function grayCopy(source: CanvasImageSource, width: number, height: number): GrayImage | null {
+  const size = scaledSize(width, height, ANALYSIS_EDGE)
+  const canvas = document.createElement('canvas')
+  canvas.width = size.width
+  canvas.height = size.height
+  const context = canvas.getContext('2d', { willReadFrequently: true })
+  if (!context) return null
+  try {
+    context.drawImage(source, 0, 0, size.width, size.height)
+    return { data: toGrayscale(context.getImageData(0, 0, size.width, size.height).data), ...size }
+  } catch {
+    return null
+  }
+}
+
+export async function renderJpeg(source: CanvasImageSource, width: number, height: number): Promise<PreparedImage> {
+  if (width <= 0 || height <= 0) throw new Error('empty image')
+  const size = scaledSize(width, height)
+  const canvas = document.createElement('canvas')
+  canvas.width = size.width
+  canvas.height = size.height
+  const context = canvas.getContext('2d')
+  if (!context) throw new Error('canvas unavailable')
+  context.drawImage(source, 0, 0, size.width, size.height)
+  const jpeg = await encodeJpeg(canvas)
+  return { jpeg, ...size, gray: grayCopy(canvas, size.width, size.height) }
+}
+
+export async function prepareImageFile(file: Blob): Promise<PreparedImage> {
   const decoded = await decodeImage(file)
   try {
     return await renderJpeg(decoded.source, decoded.width, decoded.height)
@@ -89,10 +115,7 @@ function firstFrame(video: HTMLVideoElement, timeoutMs = 3000): Promise<void> {
   })
 }
 
-export const browserImageProcessor: ImageProcessor = {
-  fromFile: prepareImageFile,
-  fromVideo: async (video) => {
-    await firstFrame(video)
-    return renderJpeg(video, video.videoWidth, video.videoHeight)
-  },
+export async function prepareVideoFrame(video: HTMLVideoElement): Promise<PreparedImage> {
+  await firstFrame(video)
+  return renderJpeg(video, video.videoWidth, video.videoHeight)
 }

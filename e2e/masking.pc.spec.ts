@@ -1,0 +1,118 @@
+/**
+ * 健康保険証 masking on a PC (mouse): the picture is held until a box is drawn, and what the
+ * server keeps has the box burnt into its pixels. Other identity documents skip the tool.
+ */
+import { type Page, expect, test } from '@playwright/test'
+import { documentAad } from '../apps/api/src/domain/drafts.ts'
+import { createFileBlobStore } from '../apps/api/src/lib/blob-store.ts'
+import { decryptBlob } from '../apps/api/src/lib/envelope.ts'
+import { loadSecrets } from '../apps/api/src/lib/keys.ts'
+import { loadConfig } from '../apps/api/src/config.ts'
+import { type ProductServer, startProduct } from './server.ts'
+import * as wizard from './wizard.ts'
+
+let server: ProductServer
+test.beforeEach(async () => { server = await startProduct() })
+test.afterEach(async () => { await server?.stop() })
+
+/** The masked box, as fractions of the picture: a plain light area of the card's face in card.jpg. */
+const BOX = { left: 0.5, top: 0.52, right: 0.7, bottom: 0.64 }
+const INSIDE = { x: (BOX.left + BOX.right) / 2, y: (BOX.top + BOX.bottom) / 2 }
+/** Same light area, to the right of the box. */
+const OUTSIDE = { x: 0.8, y: INSIDE.y }
+
+type Side = 'おもて面' | 'うら面'
+
+/** Chooses card.jpg, checks the picture is held unsent, drags one box with the mouse and sends. */
+async function chooseAndMask(page: Page, side: Side) {
+  await page.getByLabel('ファイルを選択（写真を撮る／ライブラリ）').setInputFiles(wizard.CARD_JPEG)
+  const canvas = page.getByRole('img', { name: `${side}の画像（なぞって隠す部分を指定します）` })
+  await expect(canvas).toBeVisible()
+  const send = page.getByRole('button', { name: '隠して送信する' })
+  await expect(send).toBeDisabled()
+  await expect(page.getByText(/告知要求制限/)).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: '画像を送信しました' })).toHaveCount(0)
+  // card.jpg is 640 × 480: a (non-blocking) quality hint says so.
+  await expect(page.getByText('画像が小さいようです', { exact: false })).toBeVisible()
+
+  // The mouse only reaches what is on screen.
+  await canvas.evaluate((element) => element.scrollIntoView({ block: 'center' }))
+  const area = (await canvas.boundingBox())!
+  await page.mouse.move(area.x + area.width * BOX.right, area.y + area.height * BOX.bottom)
+  await page.mouse.down()
+  // Dragged up and to the left: the box is normalised whichever way it is drawn.
+  await page.mouse.move(area.x + area.width * BOX.left, area.y + area.height * BOX.top, { steps: 8 })
+  await page.mouse.up()
+  await expect(page.getByText('隠した部分：1 か所')).toBeVisible()
+  await expect(send).toBeEnabled()
+  await send.click()
+
+  await expect(page.getByRole('img', { name: `撮影した${side}の画像` })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: '画像を送信しました' })).toBeVisible()
+}
+
+/** Decodes a JPEG in the browser (sharp is not reachable from e2e/) and reads two pixels. */
+async function readPixels(page: Page, jpeg: Buffer, points: { x: number; y: number }[]) {
+  return page.evaluate(
+    async ({ base64, points }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/jpeg' }))
+      const canvas = document.createElement('canvas')
+      canvas.width = bitmap.width
+      canvas.height = bitmap.height
+      const context = canvas.getContext('2d')!
+      context.drawImage(bitmap, 0, 0)
+      return {
+        width: bitmap.width,
+        height: bitmap.height,
+        pixels: points.map(({ x, y }) => [...context.getImageData(Math.round(x), Math.round(y), 1, 1).data.slice(0, 3)]),
+      }
+    },
+    { base64: jpeg.toString('base64'), points },
+  )
+}
+
+test('健康保険証 is masked before upload; 年金手帳 is not', async ({ page }) => {
+  await wizard.logIn(page, server)
+  await wizard.consent(page)
+  await wizard.openPerson(page, '総合 太郎')
+  await wizard.chooseNumberDocument(page, /通知カード/)
+  await wizard.captureDocument(page, wizard.chooseFile, { back: false })
+
+  await page.getByRole('radio', { name: '顔写真はありません。' }).check()
+  await page.getByRole('button', { name: '次へ' }).click()
+  await page.getByRole('radio', { name: '健康保険証／資格確認書' }).check()
+  await page.getByRole('button', { name: '次へ' }).click()
+  await chooseAndMask(page, 'おもて面')
+  await page.getByRole('button', { name: 'うら面を撮影する' }).click()
+  await chooseAndMask(page, 'うら面')
+  await page.getByRole('button', { name: '次へ' }).click()
+
+  await page.getByRole('radio', { name: '年金手帳' }).check()
+  await page.getByRole('button', { name: '次へ' }).click()
+  await wizard.captureDocument(page, wizard.chooseFile, { back: false })
+  await expect(page.getByRole('button', { name: '隠して送信する' })).toHaveCount(0)
+  await wizard.confirmAndRegister(page, 4)
+
+  const database = await server.stopAndOpenDatabase()
+  let jpeg: Buffer
+  let stored: { width: number; height: number }
+  try {
+    const front = await database.prisma.document.findFirstOrThrow({
+      where: { role: 'IDENTITY', slot: 0, side: 'FRONT', type: 'health_insurance' },
+    })
+    stored = front
+    const { secrets } = await loadSecrets(loadConfig({ DATA_DIR: server.dataDir }))
+    const blobs = createFileBlobStore(`${server.dataDir}/blobs`)
+    jpeg = decryptBlob(secrets.keyring, await blobs.get(front.blobKey), documentAad(front))
+  } finally {
+    await database.close()
+  }
+
+  const at = (point: { x: number; y: number }) => ({ x: point.x * stored.width, y: point.y * stored.height })
+  const decoded = await readPixels(page, jpeg, [at(INSIDE), at(OUTSIDE)])
+  expect({ width: decoded.width, height: decoded.height }).toEqual({ width: stored.width, height: stored.height })
+  const [inside, outside] = decoded.pixels
+  for (const channel of inside!) expect(channel).toBeLessThan(24)
+  expect(Math.min(...outside!)).toBeGreaterThan(150)
+})
