@@ -24,7 +24,7 @@ export class ApiError extends Error {
 }
 
 export interface ApiRequest<T> {
-  method?: 'GET' | 'POST' | 'PUT'
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE'
   /** JSON-encoded unless it is FormData (multipart uploads). */
   body?: unknown
   schema: z.ZodType<T>

@@ -116,6 +116,8 @@ export const documents = {
   makeApplicable: '対象に戻す',
   alreadyRegisteredTitle: 'この方の書類は登録済みです',
   alreadyRegisteredBody: '安全のため、登録した画像をこの画面で表示することはできません。',
+  startOverHint: '撮り直したい場合は「登録をやり直す」をタップしてください。登録済みの画像は削除され、最初から撮影します。',
+  startOver: '登録をやり直す',
   notFound: 'この方は収集対象者一覧に見つかりませんでした。',
   photoNotes: [
     '書類全体をカメラの枠内におさめ、文字にピントを合わせて撮影してください。',

@@ -3,6 +3,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
 import { common, documents } from '../../../messages/ja.ts'
 import { setApplicability } from '../api/set-applicability.ts'
+import { startOver } from '../api/start-over.ts'
 import { useWizardStore } from '../stores/wizard-store.ts'
 
 function Notice({ title, children, onTop }: { title: string; children?: ReactNode; onTop: () => void }) {
@@ -25,42 +26,66 @@ export const RegisteredNotice = ({ onTop }: { onTop: () => void }) => (
   </Notice>
 )
 
-export const AlreadyRegisteredNotice = ({ onTop }: { onTop: () => void }) => (
-  <Notice title={documents.alreadyRegisteredTitle} onTop={onTop}>
-    <p>{documents.alreadyRegisteredBody}</p>
-  </Notice>
-)
-
 export const MarkedNotApplicableNotice = ({ onTop }: { onTop: () => void }) => (
   <Notice title={documents.notApplicableDone} onTop={onTop}>
     <p>{documents.notApplicableDoneBody}</p>
   </Notice>
 )
 
-/** A 対象外 person: offer to make them a target again. */
-export function ExcludedNotice({ onTop }: { onTop: () => void }) {
+/** A notice whose one action resets the person on the server and reopens the menu. */
+function StartOverNotice({ title, body, actionLabel, action, onTop }: {
+  title: string
+  body: string[]
+  actionLabel: string
+  action: (personId: string) => Promise<unknown>
+  onTop: () => void
+}) {
   const personId = useWizardStore((s) => s.person?.id)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const include = async () => {
+  const run = async () => {
     if (!personId) return
     setBusy(true)
     setError(null)
     try {
-      await setApplicability(personId, true)
-      useWizardStore.getState().madeApplicable()
+      await action(personId)
+      useWizardStore.getState().startOver()
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : common.unexpectedError)
       setBusy(false)
     }
   }
   return (
-    <Notice title={documents.excludedTitle} onTop={onTop}>
-      <p>{documents.excludedBody}</p>
+    <Notice title={title} onTop={onTop}>
+      {body.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
       <ErrorMessage message={error} />
-      <button type="button" className="button button--secondary" onClick={include} disabled={busy}>
-        {documents.makeApplicable}
+      <button type="button" className="button button--secondary" onClick={run} disabled={busy}>
+        {actionLabel}
       </button>
     </Notice>
   )
 }
+
+/** A 対象外 person: offer to make them a target again. */
+export const ExcludedNotice = ({ onTop }: { onTop: () => void }) => (
+  <StartOverNotice
+    title={documents.excludedTitle}
+    body={[documents.excludedBody]}
+    actionLabel={documents.makeApplicable}
+    action={(personId) => setApplicability(personId, true)}
+    onTop={onTop}
+  />
+)
+
+/** A registered person: images are not shown again; the employee may start over. */
+export const AlreadyRegisteredNotice = ({ onTop }: { onTop: () => void }) => (
+  <StartOverNotice
+    title={documents.alreadyRegisteredTitle}
+    body={[documents.alreadyRegisteredBody, documents.startOverHint]}
+    actionLabel={documents.startOver}
+    action={startOver}
+    onTop={onTop}
+  />
+)

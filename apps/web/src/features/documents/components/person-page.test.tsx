@@ -4,7 +4,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router'
 import { describe, expect, it } from 'vitest'
 import { paths, routePatterns } from '../../../app/paths.ts'
 import { buildPerson, buildPersons } from '../../../test/factories.ts'
-import { calls, json, mockFetch } from '../../../test/fetch-mock.ts'
+import { apiError, calls, json, mockFetch } from '../../../test/fetch-mock.ts'
 import { PersonPage } from './person-page.tsx'
 
 function renderPerson(personId: string) {
@@ -59,6 +59,30 @@ describe('PersonPage', () => {
     renderPerson(employee.id)
     expect(await screen.findByRole('heading', { name: 'この方の書類は登録済みです' })).toBeInTheDocument()
     expect(screen.queryByRole('img')).not.toBeInTheDocument()
+  })
+
+  it('starts a registered person over on request: the server discards, the menu reopens', async () => {
+    const employee = buildPerson({ status: 'registered' })
+    const fetchMock = mockFetch({
+      'GET /api/employee/persons': () => json(200, buildPersons([employee])),
+      [`DELETE /api/employee/persons/${employee.id}/registration`]: () => json(200, { ...employee, status: 'pending' }),
+    })
+    renderPerson(employee.id)
+    await userEvent.click(await screen.findByRole('button', { name: '登録をやり直す' }))
+    expect(await screen.findByRole('radio', { name: '通知カード（紙製のもの）' })).toBeInTheDocument()
+    expect(calls(fetchMock, `DELETE /api/employee/persons/${employee.id}/registration`)).toHaveLength(1)
+  })
+
+  it('stays on the notice and shows the API’s message when starting over is refused', async () => {
+    const employee = buildPerson({ status: 'registered' })
+    mockFetch({
+      'GET /api/employee/persons': () => json(200, buildPersons([employee])),
+      [`DELETE /api/employee/persons/${employee.id}/registration`]: () => apiError(409, 'ALREADY_SUBMITTED', '登録はすでに完了しています。'),
+    })
+    renderPerson(employee.id)
+    await userEvent.click(await screen.findByRole('button', { name: '登録をやり直す' }))
+    expect(await screen.findByText('登録はすでに完了しています。')).toBeInTheDocument()
+    expect(screen.getByRole('heading', { name: 'この方の書類は登録済みです' })).toBeInTheDocument()
   })
 
   it('makes a 対象外 person a target again', async () => {

@@ -99,7 +99,7 @@ describe('wizard store', () => {
     expect(stepName()).toBe('alreadyRegistered')
     wizard().start({ ...dependent, status: 'not_applicable' })
     expect(stepName()).toBe('excluded')
-    wizard().madeApplicable()
+    wizard().startOver()
     expect(stepName()).toBe('menu')
   })
 

@@ -49,7 +49,8 @@ export interface WizardState {
   start: (person: Pick<Person, 'id' | 'name' | 'kind' | 'status'>) => void
   chooseNumberDocument: (type: NumberDocumentType) => void
   markedNotApplicable: () => void
-  madeApplicable: () => void
+  /** Back to the number document menu with nothing chosen (対象に戻す, 登録をやり直す). */
+  startOver: () => void
   setImage: (image: ImageSlot, captured: Omit<CapturedImage, 'uploaded'>) => void
   markUploaded: (image: ImageSlot) => void
   /** 「うら面を撮影する」 from the front preview. */
@@ -132,7 +133,7 @@ export const useWizardStore = create<WizardState>()((set, get) => {
       go({ name: 'capture', image: { role: 'number', slot: 0, side: 'front' }, openCamera: false })
     },
     markedNotApplicable: () => set({ step: { name: 'markedNotApplicable' }, history: [] }),
-    madeApplicable: () => set({ step: { name: 'menu' }, history: [] }),
+    startOver: () => set({ step: { name: 'menu' }, history: [] }),
     setImage: (image, captured) => {
       const key = imageKey(image)
       set({ images: { ...revoke(get().images, (k) => k !== key), [key]: { ...captured, uploaded: false } } })
