@@ -7,12 +7,21 @@ export const CARD_JPEG = path.resolve('e2e/fixtures/card.jpg')
 
 export async function logIn(page: Page, server: ProductServer) {
   await page.goto(server.loginUrl)
+  // A wrong password first: a clear message, and the user can try again.
+  await page.getByLabel('パスワード').fill(`${server.password}x`)
+  await page.getByRole('button', { name: '次へ' }).click()
+  await expect(page.getByText('URL またはパスワードが正しくありません', { exact: false })).toBeVisible()
   await page.getByLabel('パスワード').fill(server.password)
   await page.getByRole('button', { name: '次へ' }).click()
   await expect(page.getByRole('heading', { name: '個人番号の利用目的' })).toBeVisible()
   // The login token is gone from the address bar.
   const token = new URL(server.loginUrl).pathname.split('/').pop()!
   expect(page.url()).not.toContain(token)
+  // The session lives in this tab only: sessionStorage, never localStorage.
+  const storage = await page.evaluate(() => ({ local: { ...localStorage }, session: JSON.stringify({ ...sessionStorage }) }))
+  expect(storage.local).toEqual({})
+  expect(storage.session).toContain('accessToken')
+  expect(storage.session).not.toContain(token)
 }
 
 /** Nothing wider than the screen: no sideways scrolling on a small phone. */

@@ -3,7 +3,9 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { build } from '../src/app.ts'
 import { documentAad } from '../src/domain/drafts.ts'
+import { createFileBlobStore } from '../src/lib/blob-store.ts'
 import type { AppError } from '../src/errors.ts'
 import { decryptBlob } from '../src/lib/envelope.ts'
 import { normalizeImage } from '../src/lib/images.ts'
@@ -164,6 +166,32 @@ describe('POST /persons/:id/images', () => {
       for (const { row } of dump) {
         expect(row.toLowerCase()).not.toMatch(/ffd8ff|89504e47|\\xffd8|\/9j\/|ivborw0kggo/)
       }
+    }
+  })
+
+  it('rate-limits uploads per client: the request over the limit gets 429 and stores nothing', async () => {
+    const limited = await build({
+      db: context.db,
+      blobs: createFileBlobStore(context.blobDir),
+      secrets: context.secrets,
+      rateLimits: { loginPerMinute: 1000, uploadPerMinute: 2 },
+    })
+    try {
+      const employee = await signedInEmployee(context)
+      const photo = await cardPhoto()
+      const send = () => {
+        const body = imageUpload(numberFront, photo)
+        return limited.inject({ method: 'POST', url: `/api/employee/persons/${employee.employee.id}/images`, headers: { ...employee.auth, ...body.headers }, payload: body.payload })
+      }
+      expect((await send()).statusCode).toBe(201)
+      expect((await send()).statusCode).toBe(201)
+      const before = await context.db.document.count()
+      const third = await send()
+      expect(third.statusCode).toBe(429)
+      expect(third.json().error.code).toBe('RATE_LIMITED')
+      expect(await context.db.document.count()).toBe(before)
+    } finally {
+      await limited.close()
     }
   })
 })
