@@ -4,6 +4,7 @@ import { createAuditLog } from './domain/audit.ts'
 import { createConsents } from './domain/consents.ts'
 import { createCredentials } from './domain/credentials.ts'
 import { createDrafts } from './domain/drafts.ts'
+import { createHandoffs } from './domain/handoffs.ts'
 import { createPersons } from './domain/persons.ts'
 import { createSessions } from './domain/sessions.ts'
 import { createSubmissions } from './domain/submissions.ts'
@@ -20,10 +21,12 @@ export interface ServiceDeps {
 export function createServices({ db, blobs, secrets, now = () => new Date() }: ServiceDeps) {
   const audit = createAuditLog(db)
   const drafts = createDrafts(db, blobs, secrets.keyring, audit)
+  const credentials = createCredentials(db, audit, now)
   return {
     audit,
     drafts,
-    credentials: createCredentials(db, audit, now),
+    credentials,
+    handoffs: createHandoffs(db, credentials, audit, now),
     sessions: createSessions(secrets.jwtSecret, now),
     consents: createConsents(db, audit),
     persons: createPersons(db, drafts, audit),

@@ -112,3 +112,12 @@ export const IMAGE_LIMITS = {
   /** Long edge the server re-encodes to. */
   maxEdge: 2400,
 } as const
+
+/** 「スマートフォンで続ける」: a one-time code the PC shows as a QR code. */
+export const handoffResponseSchema = z.object({
+  code: z.string(),
+  expiresAt: z.iso.datetime(),
+})
+export type HandoffResponse = z.infer<typeof handoffResponseSchema>
+
+export const redeemHandoffRequestSchema = z.object({ code: z.string().min(1).max(200) })

@@ -36,6 +36,12 @@ export function createCredentials(db: Db, audit: AuditLog, now: () => Date) {
   // A real argon2id hash of a random password: unknown tokens cost exactly as much as known ones.
   const decoy = hashPassword(newPassword())
 
+  /** The identity of a credential that is not revoked, or null. */
+  async function current(credentialId: string, tx: Tx = db): Promise<EmployeeIdentity | null> {
+    const credential = await tx.credential.findUnique({ where: { id: credentialId }, include: { campaign: { select: { companyId: true } } } })
+    return credential && !credential.revokedAt ? identityOf(credential) : null
+  }
+
   return {
     /** Creates (or re-issues, killing the old token) an employee's login. The plaintext is returned once. */
     async issue(employeeId: string, tx: Tx = db): Promise<{ token: string; password: string }> {
@@ -44,7 +50,9 @@ export function createCredentials(db: Db, audit: AuditLog, now: () => Date) {
       const token = newUrlToken()
       const password = newPassword()
       const data = { tokenHash: hashUrlToken(token), passwordHash: await hashPassword(password), failedAttempts: 0, lockedUntil: null, revokedAt: null }
-      await tx.credential.upsert({ where: { employeeId }, create: { ...data, employeeId, campaignId: employee.campaignId }, update: data })
+      const credential = await tx.credential.upsert({ where: { employeeId }, create: { ...data, employeeId, campaignId: employee.campaignId }, update: data })
+      // Handoff codes of the old login die with it, like its sessions.
+      await tx.sessionHandoff.deleteMany({ where: { credentialId: credential.id } })
       return { token, password }
     },
 
@@ -93,13 +101,11 @@ export function createCredentials(db: Db, audit: AuditLog, now: () => Date) {
 
     /** The identity behind a live session, or null once its credential was revoked or re-issued. */
     async resolve(credentialId: string, version: string): Promise<EmployeeIdentity | null> {
-      const credential = await db.credential.findUnique({
-        where: { id: credentialId },
-        include: { campaign: { select: { companyId: true } } },
-      })
-      if (!credential || credential.revokedAt || sessionVersion(credential.tokenHash) !== version) return null
-      return identityOf(credential)
+      const identity = await current(credentialId)
+      return identity?.sessionVersion === version ? identity : null
     },
+
+    current,
   }
 }
 export type Credentials = ReturnType<typeof createCredentials>

@@ -8,6 +8,8 @@ export default async function session(app: FastifyInstance) {
     app.services.sessions.sign({ credentialId: request.employee.credentialId, version: request.employee.sessionVersion }),
   )
 
+  app.post('/session/handoff', async (request, reply) => reply.status(201).send(await app.services.handoffs.issue(request.employee)))
+
   app.get('/me', async (request) => app.services.consents.me(request.employee))
 
   app.post('/consent', async (request, reply) => {

@@ -1,0 +1,46 @@
+/**
+ * 「スマートフォンで続ける」: a signed-in PC shows a QR code; the phone that scans it gets a
+ * session of the same credential without typing the password again. The code is random
+ * (256 bits), stored only as a hash, valid for 5 minutes and usable once.
+ */
+import type { Db } from '../db/types.ts'
+import { AppError } from '../errors.ts'
+import { hashUrlToken, newUrlToken } from '../lib/secrets.ts'
+import type { AuditLog } from './audit.ts'
+import type { Credentials, EmployeeIdentity } from './credentials.ts'
+
+export const HANDOFF_TTL_MS = 5 * 60 * 1000
+
+export function createHandoffs(db: Db, credentials: Credentials, audit: AuditLog, now: () => Date) {
+  return {
+    async issue(identity: EmployeeIdentity): Promise<{ code: string; expiresAt: string }> {
+      const code = newUrlToken()
+      const expiresAt = new Date(now().getTime() + HANDOFF_TTL_MS)
+      await db.$transaction(async (tx) => {
+        const handoff = await tx.sessionHandoff.create({ data: { credentialId: identity.credentialId, codeHash: hashUrlToken(code), expiresAt } })
+        await audit.record({ companyId: identity.companyId, actorType: 'employee', actorId: identity.employeeId, action: 'employee.handoff_issued', targetId: handoff.id }, tx)
+      })
+      return { code, expiresAt: expiresAt.toISOString() }
+    },
+
+    /** Spends the code (once, before it expires) and returns the identity to open a session for. */
+    async redeem(code: string): Promise<EmployeeIdentity> {
+      const at = now()
+      const identity = await db.$transaction(async (tx) => {
+        // One conditional UPDATE: of two phones scanning the same code, exactly one wins.
+        const [spent] = await tx.$queryRaw<{ id: string; credential_id: string }[]>`
+          UPDATE session_handoffs SET used_at = ${at}
+          WHERE code_hash = ${hashUrlToken(code)} AND used_at IS NULL AND expires_at > ${at}
+          RETURNING id, credential_id`
+        if (!spent) return null
+        const identity = await credentials.current(spent.credential_id, tx)
+        if (!identity) return null
+        await audit.record({ companyId: identity.companyId, actorType: 'employee', actorId: identity.employeeId, action: 'employee.handoff_redeemed', targetId: spent.id }, tx)
+        return identity
+      })
+      if (!identity) throw new AppError('HANDOFF_INVALID')
+      return identity
+    },
+  }
+}
+export type Handoffs = ReturnType<typeof createHandoffs>
