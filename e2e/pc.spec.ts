@@ -2,7 +2,7 @@
  * On a PC without a camera: the file input is the path, the camera's absence is explained,
  * and a session that stops before 「完了」 leaves no submission.
  */
-import { expect, test } from '@playwright/test'
+import { devices, expect, test } from '@playwright/test'
 import { type ProductServer, startProduct } from './server.ts'
 import * as wizard from './wizard.ts'
 
@@ -51,5 +51,29 @@ test('stopping before 「完了」 leaves no submission', async ({ page }) => {
     expect(await database.prisma.document.count({ where: { state: 'DRAFT' } })).toBe(2)
   } finally {
     await database.close()
+  }
+})
+
+test('a PC user continues on a phone by scanning the QR code, once', async ({ page, browser }) => {
+  await wizard.logIn(page, server)
+  await wizard.consent(page)
+  await page.getByRole('button', { name: 'QR コードを表示する' }).click()
+  await expect(page.getByRole('img', { name: 'スマートフォンで読み取る QR コード' })).toBeVisible()
+  const url = (await page.locator('.handoff__url').textContent())!.trim()
+  expect(url).toMatch(new RegExp(`^${server.baseUrl}/h/[A-Za-z0-9_-]{43}$`))
+
+  const phone = await browser.newContext({ ...devices['Pixel 7'] })
+  try {
+    const phonePage = await phone.newPage()
+    await phonePage.goto(url)
+    await expect(phonePage.getByRole('heading', { name: '収集対象者一覧' })).toBeVisible()
+    expect(phonePage.url()).toBe(`${server.baseUrl}/targets`)
+    // The phone has no QR panel of its own, and the code is spent.
+    await expect(phonePage.getByRole('heading', { name: 'スマートフォンで続ける' })).toHaveCount(0)
+    const again = await phone.newPage()
+    await again.goto(url)
+    await expect(again.getByRole('heading', { name: 'この QR コードは使えません' })).toBeVisible()
+  } finally {
+    await phone.close()
   }
 })

@@ -22,9 +22,9 @@ export interface BuildOptions extends ServiceDeps {
   trustProxy?: boolean
 }
 
-/** Request URLs may carry the login token (/t/<token>, ?t=<token>): never log it. */
+/** Request URLs may carry the login token (/t/<token>, ?t=<token>) or a handoff code (/h/<code>): never log them. */
 export function redactUrl(url: string): string {
-  return url.replace(/^\/t\/[^/?#]+/, '/t/[token]').replace(/([?&]t=)[^&#]+/g, '$1[token]')
+  return url.replace(/^\/([th])\/[^/?#]+/, '/$1/[token]').replace(/([?&]t=)[^&#]+/g, '$1[token]')
 }
 
 export async function build(options: BuildOptions) {

@@ -17,6 +17,7 @@ it('logs requests and refusals without tokens, passwords or image bytes', async 
   const employee = await context.newEmployee()
   await context.app.inject({ method: 'GET', url: `/t/${employee.token}` })
   await context.app.inject({ method: 'GET', url: `/?t=${employee.token}` })
+  await context.app.inject({ method: 'GET', url: `/h/${employee.token}` })
   await context.app.inject({ method: 'POST', url: '/api/employee/login', payload: { token: employee.token, password: 'wrong-password' } })
   const accessToken = await login(context.app, employee.token, employee.password)
   const auth = { authorization: `Bearer ${accessToken}` }
@@ -29,6 +30,7 @@ it('logs requests and refusals without tokens, passwords or image bytes', async 
   const log = lines.join("")
   expect(lines.length).toBeGreaterThan(10)
   expect(log).toContain('/t/[token]')
+  expect(log).toContain('/h/[token]')
   expect(log).toContain('request refused')
   for (const secret of [employee.token, employee.password, 'wrong-password', accessToken, accessToken.split('.')[2]!]) {
     expect(log).not.toContain(secret)

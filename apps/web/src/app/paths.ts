@@ -2,6 +2,7 @@
 export const paths = {
   home: () => '/',
   login: (token: string) => `/t/${encodeURIComponent(token)}`,
+  handoff: (code: string) => `/h/${encodeURIComponent(code)}`,
   consent: () => '/consent',
   targets: () => '/targets',
   addDependent: () => '/targets/new',
@@ -13,6 +14,7 @@ export const paths = {
 export const routePatterns = {
   home: '/',
   login: '/t/:token',
+  handoff: '/h/:code',
   consent: '/consent',
   targets: '/targets',
   addDependent: '/targets/new',

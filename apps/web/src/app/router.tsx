@@ -1,8 +1,10 @@
 import { Navigate, Route, Routes } from 'react-router'
+import { HandoffPage } from '../features/auth/components/handoff-page.tsx'
 import { LoginPage } from '../features/auth/components/login-page.tsx'
 import { CompletionPage } from '../features/completion/components/completion-page.tsx'
 import { ConsentPage } from '../features/consent/components/consent-page.tsx'
 import { PersonPage } from '../features/documents/components/person-page.tsx'
+import { ContinueOnPhone } from '../features/handoff/components/continue-on-phone.tsx'
 import { AddDependentPage } from '../features/targets/components/add-dependent-page.tsx'
 import { TargetsPage } from '../features/targets/components/targets-page.tsx'
 import { ConsentGate } from './consent-gate.tsx'
@@ -15,11 +17,12 @@ export function AppRoutes() {
     <Routes>
       <Route path={routePatterns.home} element={<HomePage />} />
       <Route path={routePatterns.login} element={<LoginPage />} />
+      <Route path={routePatterns.handoff} element={<HandoffPage />} />
       <Route element={<SessionGate />}>
         <Route path={routePatterns.consent} element={<ConsentPage />} />
         <Route path={routePatterns.done} element={<CompletionPage />} />
         <Route element={<ConsentGate />}>
-          <Route path={routePatterns.targets} element={<TargetsPage />} />
+          <Route path={routePatterns.targets} element={<TargetsPage aside={<ContinueOnPhone />} />} />
           <Route path={routePatterns.addDependent} element={<AddDependentPage />} />
           <Route path={routePatterns.person} element={<PersonPage />} />
         </Route>

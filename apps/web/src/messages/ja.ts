@@ -46,6 +46,22 @@ export const auth = {
     'お手数ですが、メールまたは郵送キットに記載されている URL（QR コード）をもう一度開き、パスワードを入力してください。「完了」していない撮影画像は保存されていません。',
 } as const
 
+export const handoff = {
+  title: 'スマートフォンで続ける',
+  intro: 'パソコンにカメラがない場合は、スマートフォンで続けられます。ボタンを押すと QR コードが表示されます。',
+  show: 'QR コードを表示する',
+  showAgain: '新しい QR コードを表示する',
+  qrAlt: 'スマートフォンで読み取る QR コード',
+  steps: [
+    'スマートフォンのカメラでこの QR コードを読み取り、表示された URL を開きます。',
+    'パスワードの入力は不要です。この画面の続きから登録できます。',
+  ],
+  expires: (time: string) => `この QR コードは ${time} まで、1 回だけ使えます。`,
+  expired: 'QR コードの有効期限が切れました。',
+  redeeming: 'ログインしています…',
+  redeemFailedTitle: 'この QR コードは使えません',
+} as const
+
 export const consent = {
   purposesTitle: '個人番号の利用目的',
   intro: '次の目的のために、あなたとご家族の個人番号（マイナンバー）をお預かりします。',

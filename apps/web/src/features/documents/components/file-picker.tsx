@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { isTouchDevice } from '../../../lib/device.ts'
 import { documents } from '../../../messages/ja.ts'
 
 interface FilePickerProps {
@@ -10,7 +11,6 @@ interface FilePickerProps {
  * Phones and tablets: with `capture`, iOS Safari and Android Chrome go straight to the camera,
  * so a photo already taken (「フォトライブラリ」/「ギャラリー」 in the manual) needs an input without it.
  */
-const isTouchDevice = () => typeof window.matchMedia === 'function' && window.matchMedia('(pointer: coarse)').matches
 
 /** Always offered: the PC path, and the way out when the camera API is missing or denied. */
 export function FilePicker({ onFile, disabled }: FilePickerProps) {

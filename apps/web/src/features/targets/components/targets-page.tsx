@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Navigate, useNavigate } from 'react-router'
 import { paths } from '../../../app/paths.ts'
 import { ErrorMessage } from '../../../components/error-message.tsx'
@@ -11,7 +11,8 @@ import { common, targets } from '../../../messages/ja.ts'
 import { submit } from '../api/submit.ts'
 import { PersonList } from './person-list.tsx'
 
-export function TargetsPage() {
+/** `aside`: what the app places under the list (the PC → phone handoff) without this feature knowing it. */
+export function TargetsPage({ aside }: { aside?: ReactNode }) {
   const navigate = useNavigate()
   const draftLifetimeHours = useMeStore((s) => s.me?.campaign.draftLifetimeHours ?? 24)
   const persons = useResource(getPersons)
@@ -57,6 +58,7 @@ export function TargetsPage() {
         {targets.submit}
       </button>
       {busy && <p role="status">{targets.submitting}</p>}
+      {aside}
     </main>
   )
 }

@@ -1,0 +1,44 @@
+import { useEffect, useRef, useState } from 'react'
+import { useNavigate, useParams } from 'react-router'
+import { paths } from '../../../app/paths.ts'
+import { ErrorMessage } from '../../../components/error-message.tsx'
+import { ApiError } from '../../../lib/api-client.ts'
+import { useSessionStore } from '../../../lib/session.ts'
+import { auth, common, handoff } from '../../../messages/ja.ts'
+import { redeemHandoff } from '../api/redeem-handoff.ts'
+
+/** `/h/:code`: the phone that scanned the PC's QR code takes over the session, no password. */
+export function HandoffPage() {
+  const { code } = useParams()
+  const navigate = useNavigate()
+  const [error, setError] = useState<string | null>(null)
+  // The code is single-use: React's development double effects must not spend it twice.
+  const started = useRef(false)
+
+  useEffect(() => {
+    if (started.current || !code) return
+    started.current = true
+    redeemHandoff(code)
+      .then((session) => {
+        useSessionStore.getState().signIn(session)
+        // The code must not linger in the address bar or history.
+        navigate(paths.targets(), { replace: true })
+      })
+      .catch((caught: unknown) => setError(caught instanceof ApiError ? caught.message : common.unexpectedError))
+  }, [code, navigate])
+
+  return (
+    <main className="page">
+      <h1>{auth.title}</h1>
+      {error ? (
+        <section className="card" aria-labelledby="handoff-failed">
+          <h2 id="handoff-failed">{handoff.redeemFailedTitle}</h2>
+          <ErrorMessage message={error} />
+          <p>{auth.noTokenBody}</p>
+        </section>
+      ) : (
+        <p role="status">{handoff.redeeming}</p>
+      )}
+    </main>
+  )
+}
