@@ -11,6 +11,10 @@ export interface AuditEventInput {
   detail?: Prisma.InputJsonValue
 }
 
+/** The employee as the actor of an event, in their company. */
+export const byEmployee = (identity: { companyId: string; employeeId: string }) =>
+  ({ companyId: identity.companyId, actorType: 'employee', actorId: identity.employeeId }) as const
+
 export function createAuditLog(db: Db) {
   return {
     record(event: AuditEventInput, tx: Tx = db) {

@@ -2,7 +2,7 @@
 import type { MeResponse } from '@bango/shared/employee-api'
 import type { Db } from '../db/types.ts'
 import { AppError } from '../errors.ts'
-import type { AuditLog } from './audit.ts'
+import { type AuditLog, byEmployee } from './audit.ts'
 import type { EmployeeIdentity } from './credentials.ts'
 
 const samePurposes = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((purpose, i) => purpose === b[i])
@@ -38,7 +38,7 @@ export function createConsents(db: Db, audit: AuditLog) {
       if (!samePurposes(campaign.purposes, purposesShown)) throw new AppError('PURPOSES_CHANGED')
       const consent = await db.$transaction(async (tx) => {
         const consent = await tx.consent.create({ data: { employeeId: identity.employeeId, purposes: purposesShown } })
-        await audit.record({ companyId: identity.companyId, actorType: 'employee', actorId: identity.employeeId, action: 'employee.consented', targetId: consent.id }, tx)
+        await audit.record({ ...byEmployee(identity), action: 'employee.consented', targetId: consent.id }, tx)
         return consent
       })
       return { consentedAt: consent.consentedAt.toISOString() }

@@ -6,7 +6,7 @@
 import type { Db, Tx } from '../db/types.ts'
 import { AppError } from '../errors.ts'
 import { hashPassword, hashUrlToken, newPassword, newUrlToken, verifyPassword } from '../lib/secrets.ts'
-import type { AuditLog } from './audit.ts'
+import { type AuditLog, byEmployee } from './audit.ts'
 
 export const MAX_FAILED_LOGINS = 5
 export const LOCKOUT_MS = 15 * 60 * 1000
@@ -72,7 +72,7 @@ export function createCredentials(db: Db, audit: AuditLog, now: () => Date) {
       // The lock decision is taken on the row locked FOR UPDATE: parallel guesses queue here,
       // so the fifth failure locks even when they were all checked at once.
       const at = now()
-      const actor = { companyId: credential.campaign.companyId, actorType: 'employee' as const, actorId: credential.employeeId }
+      const actor = byEmployee({ companyId: credential.campaign.companyId, employeeId: credential.employeeId })
       const outcome = await db.$transaction(async (tx) => {
         const [current] = await tx.$queryRaw<{ failed_attempts: number; locked_until: Date | null }[]>`
           SELECT failed_attempts, locked_until FROM credentials WHERE id = ${credential.id}::uuid FOR UPDATE`

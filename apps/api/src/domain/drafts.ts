@@ -13,7 +13,7 @@ import type { BlobStore } from '../lib/blob-store.ts'
 import { encryptBlob } from '../lib/envelope.ts'
 import { normalizeImage } from '../lib/images.ts'
 import type { Keyring } from '../lib/keys.ts'
-import type { AuditLog } from './audit.ts'
+import { type AuditLog, byEmployee } from './audit.ts'
 import type { EmployeeIdentity } from './credentials.ts'
 import { toRole, toSide } from './mappers.ts'
 import { assertDraftOpen, findOwnPerson } from './ownership.ts'
@@ -56,7 +56,7 @@ export function createDrafts(db: Db, blobs: BlobStore, keyring: Keyring, audit: 
           const document = await tx.document.create({
             data: { ...slot, id, type: fields.type, blobKey, byteSize: image.jpeg.length, width: image.width, height: image.height },
           })
-          await audit.record({ companyId: identity.companyId, actorType: 'employee', actorId: identity.employeeId, action: 'draft.image_stored', targetId: id, detail: { personId, role: fields.role, slot: fields.slot, side: fields.side } }, tx)
+          await audit.record({ ...byEmployee(identity), action: 'draft.image_stored', targetId: id, detail: { personId, role: fields.role, slot: fields.slot, side: fields.side } }, tx)
           return { replaced, document }
         })
         await deleteBlobs(replaced.map((r) => r.blobKey))

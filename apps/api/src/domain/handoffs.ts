@@ -6,7 +6,7 @@
 import type { Db } from '../db/types.ts'
 import { AppError } from '../errors.ts'
 import { hashUrlToken, newUrlToken } from '../lib/secrets.ts'
-import type { AuditLog } from './audit.ts'
+import { type AuditLog, byEmployee } from './audit.ts'
 import type { Credentials, EmployeeIdentity } from './credentials.ts'
 
 export const HANDOFF_TTL_MS = 5 * 60 * 1000
@@ -18,7 +18,7 @@ export function createHandoffs(db: Db, credentials: Credentials, audit: AuditLog
       const expiresAt = new Date(now().getTime() + HANDOFF_TTL_MS)
       await db.$transaction(async (tx) => {
         const handoff = await tx.sessionHandoff.create({ data: { credentialId: identity.credentialId, codeHash: hashUrlToken(code), expiresAt } })
-        await audit.record({ companyId: identity.companyId, actorType: 'employee', actorId: identity.employeeId, action: 'employee.handoff_issued', targetId: handoff.id }, tx)
+        await audit.record({ ...byEmployee(identity), action: 'employee.handoff_issued', targetId: handoff.id }, tx)
       })
       return { code, expiresAt: expiresAt.toISOString() }
     },
@@ -35,7 +35,7 @@ export function createHandoffs(db: Db, credentials: Credentials, audit: AuditLog
         if (!spent) return null
         const identity = await credentials.current(spent.credential_id, tx)
         if (!identity) return null
-        await audit.record({ companyId: identity.companyId, actorType: 'employee', actorId: identity.employeeId, action: 'employee.handoff_redeemed', targetId: spent.id }, tx)
+        await audit.record({ ...byEmployee(identity), action: 'employee.handoff_redeemed', targetId: spent.id }, tx)
         return identity
       })
       if (!identity) throw new AppError('HANDOFF_INVALID')

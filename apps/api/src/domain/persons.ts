@@ -8,15 +8,13 @@ import { canSubmit } from '@bango/shared/persons'
 import type { Db } from '../db/types.ts'
 import { AppError } from '../errors.ts'
 import { Prisma, type Person as PersonRow, type PersonStatus } from '../generated/prisma/client.ts'
-import type { AuditLog } from './audit.ts'
+import { type AuditLog, byEmployee } from './audit.ts'
 import type { EmployeeIdentity } from './credentials.ts'
 import type { Drafts } from './drafts.ts'
 import { toImageSlot, toPersonDto } from './mappers.ts'
 import { assertDraftOpen, findOwnPerson } from './ownership.ts'
 
 export function createPersons(db: Db, drafts: Drafts, audit: AuditLog) {
-  const actor = (identity: EmployeeIdentity) => ({ companyId: identity.companyId, actorType: 'employee' as const, actorId: identity.employeeId })
-
   /**
    * Moves one of the employee's people to a new status from a clean slate: their drafts and
    * choices are discarded (blobs after commit). `transition` returns null when nothing changes.
@@ -33,7 +31,7 @@ export function createPersons(db: Db, drafts: Drafts, audit: AuditLog) {
       if (!change) return { person: current, blobKeys: [] }
       const blobKeys = await drafts.discard(tx, { personIds: [current.id] })
       const person = await tx.person.update({ where: { id: current.id }, data: { status: change.status, registration: Prisma.DbNull, registeredAt: null } })
-      await audit.record({ ...actor(identity), action: change.action, targetId: person.id }, tx)
+      await audit.record({ ...byEmployee(identity), action: change.action, targetId: person.id }, tx)
       return { person, blobKeys }
     })
     await drafts.deleteBlobs(blobKeys)
@@ -59,7 +57,7 @@ export function createPersons(db: Db, drafts: Drafts, audit: AuditLog) {
         const person = await tx.person.create({
           data: { ...input, birthDate: new Date(`${input.birthDate}T00:00:00Z`), kind: 'DEPENDENT', campaignId: identity.campaignId, employeeId: identity.employeeId, addedByEmployee: true },
         })
-        await audit.record({ ...actor(identity), action: 'person.dependent_added', targetId: person.id }, tx)
+        await audit.record({ ...byEmployee(identity), action: 'person.dependent_added', targetId: person.id }, tx)
         return person
       })
       return toPersonDto(person)
@@ -94,7 +92,7 @@ export function createPersons(db: Db, drafts: Drafts, audit: AuditLog) {
           where: { id: current.id },
           data: { status: 'REGISTERED', registration: registration as unknown as Prisma.InputJsonValue, registeredAt: new Date() },
         })
-        await audit.record({ ...actor(identity), action: 'person.registered', targetId: person.id, detail: { images: matching.length } }, tx)
+        await audit.record({ ...byEmployee(identity), action: 'person.registered', targetId: person.id, detail: { images: matching.length } }, tx)
         return { person, blobKeys }
       })
       await drafts.deleteBlobs(blobKeys)

@@ -6,7 +6,7 @@ import { type Registration, missingImages } from '@bango/shared/documents'
 import { canSubmit } from '@bango/shared/persons'
 import type { Db } from '../db/types.ts'
 import { AppError } from '../errors.ts'
-import type { AuditLog } from './audit.ts'
+import { type AuditLog, byEmployee } from './audit.ts'
 import type { EmployeeIdentity } from './credentials.ts'
 import { toImageSlot, toPersonDto } from './mappers.ts'
 import { lockEmployee } from './ownership.ts'
@@ -37,7 +37,7 @@ export function createSubmissions(db: Db, audit: AuditLog) {
           data: { state: 'SUBMITTED', submissionId: submission.id },
         })
         await audit.record({
-          companyId: identity.companyId, actorType: 'employee', actorId: identity.employeeId,
+          ...byEmployee(identity),
           action: 'employee.submitted', targetId: submission.id,
           detail: { persons: registered.length, notApplicable: persons.length - registered.length, images: count },
         }, tx)
