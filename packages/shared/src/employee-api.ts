@@ -5,9 +5,6 @@
 import { z } from 'zod'
 import { IDENTITY_DOCUMENT_TYPES, NUMBER_DOCUMENT_TYPES } from './documents.ts'
 
-/** URL tokens are 32 random bytes, base64url: 43 characters. */
-export const credentialTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/)
-
 export const loginRequestSchema = z.object({
   token: z.string().min(1).max(200),
   password: z.string().min(1).max(200),

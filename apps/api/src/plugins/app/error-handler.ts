@@ -3,6 +3,7 @@
  * oversized body, multipart limits…) → the matching AppError; anything else → 500 with a
  * generic message, logged with the request context but never sent to the client.
  */
+import type { ErrorBody } from '@bango/shared/errors'
 import type { FastifyError, FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { AppError } from '../../errors.ts'
@@ -16,6 +17,10 @@ function toAppError(error: FastifyError | AppError): AppError {
   return new AppError('INTERNAL', { cause: error })
 }
 
+function errorBody(error: AppError): ErrorBody {
+  return { error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } }
+}
+
 export default fp(async function errorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const appError = toAppError(error)
@@ -24,12 +29,10 @@ export default fp(async function errorHandler(app: FastifyInstance) {
     } else {
       request.log.info({ code: appError.code, frameworkCode: (error as FastifyError).code }, 'request refused')
     }
-    return reply.status(appError.statusCode).send({
-      error: { code: appError.code, message: appError.message, ...(appError.details === undefined ? {} : { details: appError.details }) },
-    })
+    return reply.status(appError.statusCode).send(errorBody(appError))
   })
   app.setNotFoundHandler((_request, reply) => {
     const error = new AppError('NOT_FOUND')
-    return reply.status(error.statusCode).send({ error: { code: error.code, message: error.message } })
+    return reply.status(error.statusCode).send(errorBody(error))
   })
 })
