@@ -1,8 +1,20 @@
 import { defineConfig } from 'vitest/config'
 
-// `pnpm test` runs every project; each has its own vitest.config.ts.
+// `pnpm test` runs every project. The API suite runs on the embedded database always, and
+// once more on PostgreSQL when TEST_DATABASE_URL names a server (CI does).
+const api = (name: string, databaseUrl: string, include?: string[]) => ({
+  extends: './apps/api/vitest.config.ts',
+  root: './apps/api',
+  test: { name, env: { TEST_DATABASE_URL: databaseUrl }, ...(include ? { include } : {}) },
+})
+
 export default defineConfig({
   test: {
-    projects: ['packages/shared', 'apps/api', 'apps/web'],
+    projects: [
+      'packages/shared',
+      'apps/web',
+      api('api', ''),
+      ...(process.env.TEST_DATABASE_URL ? [api('api-postgres', process.env.TEST_DATABASE_URL, ['test/**/*.test.ts'])] : []),
+    ],
   },
 })
