@@ -10,6 +10,7 @@ import { MaskEditor } from './mask-editor.tsx'
 import { QualityWarnings } from './quality-warnings.tsx'
 import { UploadStatus } from './upload-status.tsx'
 import { useCaptureUpload } from './use-capture-upload.ts'
+import { WizardBackButton } from './wizard-back-button.tsx'
 
 interface CaptureStepProps {
   image: ImageSlot
@@ -23,7 +24,7 @@ export function CaptureStep({ image, openCamera, processor = browserImageProcess
   const personId = useWizardStore((s) => s.person?.id ?? '')
   const type = useWizardStore((s) => (image.role === 'number' ? s.numberDocument?.type : s.identity?.documents[image.slot]?.type))
   const captured = useWizardStore((s) => s.images[imageKey(image)])
-  const { captureBack, skipBack, next, back } = useWizardStore.getState()
+  const { captureBack, skipBack, next } = useWizardStore.getState()
   const [cameraOpen, setCameraOpen] = useState(openCamera && !captured)
   const upload = useCaptureUpload(personId, image, type ?? '', processor)
   if (!type) return null
@@ -105,9 +106,7 @@ export function CaptureStep({ image, openCamera, processor = browserImageProcess
           {documents.noBack}
         </button>
       )}
-      <button type="button" className="button button--link" onClick={back}>
-        {common.back}
-      </button>
+      <WizardBackButton />
     </section>
   )
 }

@@ -5,6 +5,7 @@ import { ApiError } from '../../../lib/api-client.ts'
 import { common, documents, identityDocumentNames, numberDocumentNames } from '../../../messages/ja.ts'
 import { register } from '../api/register.ts'
 import { imageKey, useWizardStore } from '../stores/wizard-store.ts'
+import { WizardBackButton } from './wizard-back-button.tsx'
 
 /** Manual step 5: thumbnails of this person's images (local object URLs only) → 「登録する」. */
 export function ConfirmStep() {
@@ -62,9 +63,7 @@ export function ConfirmStep() {
         {documents.register}
       </button>
       {busy && <p role="status">{documents.registering}</p>}
-      <button type="button" className="button button--link" onClick={() => useWizardStore.getState().back()} disabled={busy}>
-        {common.back}
-      </button>
+      <WizardBackButton disabled={busy} />
     </section>
   )
 }

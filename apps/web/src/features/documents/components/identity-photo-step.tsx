@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { common, documents } from '../../../messages/ja.ts'
 import { useWizardStore } from '../stores/wizard-store.ts'
 import { ChoiceList } from './choice-list.tsx'
+import { WizardBackButton } from './wizard-back-button.tsx'
 
 /** Manual step 4 ①: 身元確認書類は顔写真付きですか？ */
 export function IdentityPhotoStep() {
@@ -39,9 +40,7 @@ export function IdentityPhotoStep() {
       <button type="submit" className="button" disabled={!choice}>
         {common.next}
       </button>
-      <button type="button" className="button button--link" onClick={() => useWizardStore.getState().back()}>
-        {common.back}
-      </button>
+      <WizardBackButton />
     </form>
   )
 }

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react'
 import { common, documents, identityDocumentNames } from '../../../messages/ja.ts'
 import { identityTypeOptions, useWizardStore } from '../stores/wizard-store.ts'
 import { ChoiceList } from './choice-list.tsx'
+import { WizardBackButton } from './wizard-back-button.tsx'
 
 /** Manual step 4 ②: the type of identity document `slot`, among those the rules allow. */
 export function IdentityTypeStep({ slot }: { slot: number }) {
@@ -32,9 +33,7 @@ export function IdentityTypeStep({ slot }: { slot: number }) {
       <button type="submit" className="button" disabled={!choice || !options.includes(choice)}>
         {common.next}
       </button>
-      <button type="button" className="button button--link" onClick={() => useWizardStore.getState().back()}>
-        {common.back}
-      </button>
+      <WizardBackButton />
     </form>
   )
 }
