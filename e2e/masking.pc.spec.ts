@@ -1,8 +1,9 @@
 /**
- * 健康保険証 masking on a PC (mouse): the picture is held until a box is drawn, and what the
- * server keeps has the box burnt into its pixels. Other identity documents skip the tool.
+ * 健康保険証 masking on a PC (mouse, then keyboard): the picture is held until a box is drawn,
+ * and what the server keeps has the box burnt into its pixels. Other identity documents skip
+ * the tool.
  */
-import { type Page, expect, test } from '@playwright/test'
+import { type Locator, type Page, expect, test } from '@playwright/test'
 import { documentAad } from '../apps/api/src/domain/drafts.ts'
 import { createFileBlobStore } from '../apps/api/src/lib/blob-store.ts'
 import { decryptBlob } from '../apps/api/src/lib/envelope.ts'
@@ -23,10 +24,10 @@ const OUTSIDE = { x: 0.8, y: INSIDE.y }
 
 type Side = 'おもて面' | 'うら面'
 
-/** Chooses card.jpg, checks the picture is held unsent, drags one box with the mouse and sends. */
-async function chooseAndMask(page: Page, side: Side) {
+/** Chooses card.jpg, checks the picture is held unsent, draws one box (mouse or keyboard) and sends. */
+async function chooseAndMask(page: Page, side: Side, by: 'mouse' | 'keyboard') {
   await page.getByLabel('ファイルを選択（写真を撮る／ライブラリ）').setInputFiles(wizard.CARD_JPEG)
-  const canvas = page.getByRole('img', { name: `${side}の画像（なぞって隠す部分を指定します）` })
+  const canvas = page.getByRole('application', { name: `${side}の画像（なぞって隠す部分を指定します）` })
   await expect(canvas).toBeVisible()
   const send = page.getByRole('button', { name: '隠して送信する' })
   await expect(send).toBeDisabled()
@@ -35,20 +36,28 @@ async function chooseAndMask(page: Page, side: Side) {
   // card.jpg is 640 × 480: a (non-blocking) quality hint says so.
   await expect(page.getByText('画像が小さいようです', { exact: false })).toBeVisible()
 
-  // The mouse only reaches what is on screen.
-  await canvas.evaluate((element) => element.scrollIntoView({ block: 'center' }))
-  const area = (await canvas.boundingBox())!
-  await page.mouse.move(area.x + area.width * BOX.right, area.y + area.height * BOX.bottom)
-  await page.mouse.down()
-  // Dragged up and to the left: the box is normalised whichever way it is drawn.
-  await page.mouse.move(area.x + area.width * BOX.left, area.y + area.height * BOX.top, { steps: 8 })
-  await page.mouse.up()
+  if (by === 'mouse') await dragBox(page, canvas)
+  else {
+    await canvas.focus()
+    for (const key of ['ArrowDown', 'Shift+ArrowRight', 'Enter']) await page.keyboard.press(key)
+  }
   await expect(page.getByText('隠した部分：1 か所')).toBeVisible()
   await expect(send).toBeEnabled()
   await send.click()
 
   await expect(page.getByRole('img', { name: `撮影した${side}の画像` })).toBeVisible()
   await expect(page.getByRole('status').filter({ hasText: '画像を送信しました' })).toBeVisible()
+}
+
+/** Drags BOX with the mouse, up and to the left: the box is normalised whichever way it is drawn. */
+async function dragBox(page: Page, canvas: Locator) {
+  // The mouse only reaches what is on screen.
+  await canvas.evaluate((element) => element.scrollIntoView({ block: 'center' }))
+  const area = (await canvas.boundingBox())!
+  await page.mouse.move(area.x + area.width * BOX.right, area.y + area.height * BOX.bottom)
+  await page.mouse.down()
+  await page.mouse.move(area.x + area.width * BOX.left, area.y + area.height * BOX.top, { steps: 8 })
+  await page.mouse.up()
 }
 
 /** Decodes a JPEG in the browser (sharp is not reachable from e2e/) and reads two pixels. */
@@ -83,9 +92,9 @@ test('健康保険証 is masked before upload; 年金手帳 is not', async ({ pa
   await page.getByRole('button', { name: '次へ' }).click()
   await page.getByRole('radio', { name: '健康保険証／資格確認書' }).check()
   await page.getByRole('button', { name: '次へ' }).click()
-  await chooseAndMask(page, 'おもて面')
+  await chooseAndMask(page, 'おもて面', 'mouse')
   await page.getByRole('button', { name: 'うら面を撮影する' }).click()
-  await chooseAndMask(page, 'うら面')
+  await chooseAndMask(page, 'うら面', 'keyboard')
   await page.getByRole('button', { name: '次へ' }).click()
 
   await page.getByRole('radio', { name: '年金手帳' }).check()
@@ -95,24 +104,27 @@ test('健康保険証 is masked before upload; 年金手帳 is not', async ({ pa
   await wizard.confirmAndRegister(page, 4)
 
   const database = await server.stopAndOpenDatabase()
-  let jpeg: Buffer
-  let stored: { width: number; height: number }
+  const stored: { width: number; height: number; jpeg: Buffer }[] = []
   try {
-    const front = await database.prisma.document.findFirstOrThrow({
-      where: { role: 'IDENTITY', slot: 0, side: 'FRONT', type: 'health_insurance' },
-    })
-    stored = front
     const { secrets } = await loadSecrets(loadConfig({ DATA_DIR: server.dataDir }))
     const blobs = createFileBlobStore(`${server.dataDir}/blobs`)
-    jpeg = decryptBlob(secrets.keyring, await blobs.get(front.blobKey), documentAad(front))
+    for (const side of ['FRONT', 'BACK'] as const) {
+      const document = await database.prisma.document.findFirstOrThrow({
+        where: { role: 'IDENTITY', slot: 0, side, type: 'health_insurance' },
+      })
+      stored.push({ ...document, jpeg: decryptBlob(secrets.keyring, await blobs.get(document.blobKey), documentAad(document)) })
+    }
   } finally {
     await database.close()
   }
 
-  const at = (point: { x: number; y: number }) => ({ x: point.x * stored.width, y: point.y * stored.height })
-  const decoded = await readPixels(page, jpeg, [at(INSIDE), at(OUTSIDE)])
-  expect({ width: decoded.width, height: decoded.height }).toEqual({ width: stored.width, height: stored.height })
-  const [inside, outside] = decoded.pixels
-  for (const channel of inside!) expect(channel).toBeLessThan(24)
-  expect(Math.min(...outside!)).toBeGreaterThan(150)
+  // おもて面: the dragged box; うら面: the keyboard frame, which starts centred.
+  for (const [image, inside] of [[stored[0]!, INSIDE], [stored[1]!, { x: 0.5, y: 0.5 }]] as const) {
+    const at = (point: { x: number; y: number }) => ({ x: point.x * image.width, y: point.y * image.height })
+    const decoded = await readPixels(page, image.jpeg, [at(inside), at(OUTSIDE)])
+    expect({ width: decoded.width, height: decoded.height }).toEqual({ width: image.width, height: image.height })
+    const [masked, plain] = decoded.pixels
+    for (const channel of masked!) expect(channel).toBeLessThan(24)
+    expect(Math.min(...plain!)).toBeGreaterThan(150)
+  }
 })

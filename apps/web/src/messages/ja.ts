@@ -168,6 +168,7 @@ export const documents = {
   maskWhy:
     '健康保険証の保険者番号・記号・番号は、法律（健康保険法の告知要求制限）により集めることができません。そのため、1か所以上隠すまで送信できません。',
   maskCanvas: (side: string) => `${side}の画像（なぞって隠す部分を指定します）`,
+  maskKeyboard: 'キーボードでは：Tab キーで画像を選び、矢印キーで枠を出して動かし、Shift + 矢印キーで大きさを変え、Enter でその部分を隠します。',
   maskCount: (count: number) => (count === 0 ? 'まだ隠した部分はありません' : `隠した部分：${count} か所`),
   maskUndo: '元に戻す',
   maskClear: 'すべて消す',

@@ -1,6 +1,17 @@
-import { useEffect, useRef, useState, type PointerEvent } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react'
 import { MASK_COLOUR } from '../utils/burn-masks.ts'
-import { boxBetween, isDeliberateBox, scaleBox, toImagePoint, type MaskBox, type Point, type Size } from '../utils/mask-geometry.ts'
+import {
+  boxBetween,
+  initialKeyboardBox,
+  isArrowKey,
+  isDeliberateBox,
+  nudgeBox,
+  scaleBox,
+  toImagePoint,
+  type MaskBox,
+  type Point,
+  type Size,
+} from '../utils/mask-geometry.ts'
 import { scaledSize } from '../utils/prepare-image.ts'
 
 /** The canvas needs no more pixels than a large screen shows; boxes stay in image pixels. */
@@ -15,14 +26,21 @@ interface MaskCanvasProps {
   boxes: readonly MaskBox[]
   onBox: (box: MaskBox) => void
   label: string
+  /** Id of the text that explains the keyboard controls. */
+  keyboardHelpId: string
 }
 
-/** The preview on a canvas; dragging (mouse, pen or finger) draws a black box. */
-export function MaskCanvas({ url, size, boxes, onBox, label }: MaskCanvasProps) {
+/**
+ * The preview on a canvas; dragging (mouse, pen or finger) draws a black box. With the
+ * keyboard, the first arrow key shows a frame that the arrow keys move and Enter turns into a box.
+ */
+export function MaskCanvas({ url, size, boxes, onBox, label, keyboardHelpId }: MaskCanvasProps) {
   const canvas = useRef<HTMLCanvasElement>(null)
   const drag = useRef<{ pointerId: number; from: Point } | null>(null)
   const [picture, setPicture] = useState<HTMLImageElement | null>(null)
   const [draft, setDraft] = useState<MaskBox | null>(null)
+  const [frame, setFrame] = useState<MaskBox | null>(null)
+  const lastFrame = useRef<MaskBox | null>(null)
   const display = scaledSize(size.width, size.height, DISPLAY_EDGE)
 
   useEffect(() => {
@@ -36,8 +54,8 @@ export function MaskCanvas({ url, size, boxes, onBox, label }: MaskCanvasProps) 
 
   useEffect(() => {
     const context = canvas.current && picture ? canvas.current.getContext('2d') : null
-    if (context && picture) paint(context, picture, size, boxes, draft)
-  }, [picture, size, boxes, draft])
+    if (context && picture) paint(context, picture, size, boxes, draft, frame)
+  }, [picture, size, boxes, draft, frame])
 
   const pointAt = (event: PointerEvent<HTMLCanvasElement>) =>
     toImagePoint({ x: event.clientX, y: event.clientY }, event.currentTarget.getBoundingClientRect(), size)
@@ -67,14 +85,30 @@ export function MaskCanvas({ url, size, boxes, onBox, label }: MaskCanvasProps) 
     setDraft(null)
   }
 
+  const showFrame = (box: MaskBox) => {
+    lastFrame.current = box
+    setFrame(box)
+  }
+  const keyDown = (event: KeyboardEvent<HTMLCanvasElement>) => {
+    if (isArrowKey(event.key)) showFrame(frame ? nudgeBox(frame, event.key, event.shiftKey, size) : (lastFrame.current ?? initialKeyboardBox(size)))
+    else if ((event.key === 'Enter' || event.key === ' ') && frame) onBox(frame)
+    else if (event.key === 'Escape' && frame) setFrame(null)
+    else return
+    event.preventDefault()
+  }
+
   return (
     <canvas
       ref={canvas}
       className="mask-canvas"
       width={display.width}
       height={display.height}
-      role="img"
+      role="application"
+      tabIndex={0}
       aria-label={label}
+      aria-describedby={keyboardHelpId}
+      onBlur={() => setFrame(null)}
+      onKeyDown={keyDown}
       onPointerDown={start}
       onPointerMove={move}
       onPointerUp={end}
@@ -83,7 +117,14 @@ export function MaskCanvas({ url, size, boxes, onBox, label }: MaskCanvasProps) 
   )
 }
 
-function paint(context: CanvasRenderingContext2D, picture: HTMLImageElement, size: Size, boxes: readonly MaskBox[], draft: MaskBox | null) {
+function paint(
+  context: CanvasRenderingContext2D,
+  picture: HTMLImageElement,
+  size: Size,
+  boxes: readonly MaskBox[],
+  draft: MaskBox | null,
+  frame: MaskBox | null,
+) {
   const target = { width: context.canvas.width, height: context.canvas.height }
   context.drawImage(picture, 0, 0, target.width, target.height)
   context.fillStyle = MASK_COLOUR
@@ -91,10 +132,12 @@ function paint(context: CanvasRenderingContext2D, picture: HTMLImageElement, siz
     const shown = scaleBox(box, size, target)
     context.fillRect(shown.x, shown.y, shown.width, shown.height)
   }
-  if (draft) {
-    const shown = scaleBox(draft, size, target)
-    context.strokeStyle = DRAFT_OUTLINE
-    context.lineWidth = Math.max(2, target.width / 300)
+  // The keyboard frame is an outline only, so what it is about to cover stays visible.
+  context.strokeStyle = DRAFT_OUTLINE
+  context.lineWidth = Math.max(2, target.width / 300)
+  for (const box of [draft, frame]) {
+    if (!box) continue
+    const shown = scaleBox(box, size, target)
     context.strokeRect(shown.x, shown.y, shown.width, shown.height)
   }
 }

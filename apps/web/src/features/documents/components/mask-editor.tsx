@@ -25,7 +25,10 @@ export function MaskEditor({ url, size, sideName, busy, onSend }: MaskEditorProp
           <li key={line}>{line}</li>
         ))}
       </ul>
-      <MaskCanvas url={url} size={size} boxes={boxes} onBox={(box) => dispatch({ type: 'add', box })} label={documents.maskCanvas(sideName)} />
+      <MaskCanvas url={url} size={size} boxes={boxes} onBox={(box) => dispatch({ type: 'add', box })} label={documents.maskCanvas(sideName)} keyboardHelpId="mask-keyboard" />
+      <p id="mask-keyboard" className="hint mask-editor__keyboard">
+        {documents.maskKeyboard}
+      </p>
       <p className="mask-editor__count" aria-live="polite">
         {documents.maskCount(boxes.length)}
       </p>

@@ -57,7 +57,7 @@ describe('健康保険証 masking', () => {
     render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
     await userEvent.upload(screen.getByLabelText(FILE_LABEL), new File(['raw'], 'hoken.jpg', { type: 'image/jpeg' }))
 
-    const canvas = await screen.findByRole('img', { name: 'おもて面の画像（なぞって隠す部分を指定します）' })
+    const canvas = await screen.findByRole('application', { name: 'おもて面の画像（なぞって隠す部分を指定します）' })
     expect(canvas.tagName).toBe('CANVAS')
     expect(screen.getByText(/告知要求制限/)).toBeInTheDocument()
     const send = screen.getByRole('button', { name: '隠して送信する' })
@@ -90,7 +90,7 @@ describe('健康保険証 masking', () => {
     mockXhr({ [UPLOAD]: uploaded })
     render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
     await userEvent.upload(screen.getByLabelText(FILE_LABEL), new File(['raw'], 'hoken.jpg', { type: 'image/jpeg' }))
-    const canvas = await screen.findByRole('img', { name: /なぞって隠す/ })
+    const canvas = await screen.findByRole('application', { name: /なぞって隠す/ })
     layOut(canvas)
     const send = screen.getByRole('button', { name: '隠して送信する' })
 
@@ -110,6 +110,34 @@ describe('健康保険証 masking', () => {
     drag(canvas, [20, 30], [80, 60])
     await userEvent.click(send)
     expect(processor.burnMasks).toHaveBeenCalledWith(unmasked, [{ x: 40, y: 40, width: 240, height: 120 }])
+  })
+
+  it('works with the keyboard alone: arrow keys show and move a frame, Shift resizes it, Enter hides that part', async () => {
+    startWizard('health_insurance')
+    mockXhr({ [UPLOAD]: uploaded })
+    render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
+    await userEvent.upload(screen.getByLabelText(FILE_LABEL), new File(['raw'], 'hoken.jpg', { type: 'image/jpeg' }))
+    const canvas = await screen.findByRole('application', { name: /なぞって隠す/ })
+    expect(canvas).toHaveAccessibleDescription(/矢印キー/)
+
+    await userEvent.tab()
+    expect(canvas).toHaveFocus()
+    await userEvent.keyboard('{Enter}')
+    expect(screen.getByText('まだ隠した部分はありません')).toBeInTheDocument()
+
+    // The first arrow shows the centred 600 × 151.2 frame; then each press is 1/50 of the picture.
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}{ArrowUp}{Shift>}{ArrowRight}{ArrowDown}{/Shift}{Enter}')
+    expect(screen.getByText('隠した部分：1 か所')).toBeInTheDocument()
+    await userEvent.keyboard('{Escape}{Enter}')
+    expect(screen.getByText('隠した部分：1 か所')).toBeInTheDocument()
+
+    await userEvent.click(screen.getByRole('button', { name: '隠して送信する' }))
+    const [[, boxes]] = vi.mocked(processor.burnMasks).mock.calls as [[PreparedImage, { x: number; y: number; width: number; height: number }[]]]
+    expect(boxes).toHaveLength(1)
+    expect(boxes[0]!.x).toBeCloseTo(740)
+    expect(boxes[0]!.y).toBeCloseTo(554.4 - 25.2)
+    expect(boxes[0]!.width).toBeCloseTo(640)
+    expect(boxes[0]!.height).toBeCloseTo(151.2 + 25.2)
   })
 
   it('撮り直す from the masking screen drops the unmasked picture without sending anything', async () => {

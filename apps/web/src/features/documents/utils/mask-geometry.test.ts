@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { boxBetween, coveringPixels, isDeliberateBox, scaleBox, toImagePoint } from './mask-geometry.ts'
+import { boxBetween, coveringPixels, initialKeyboardBox, isDeliberateBox, KEYBOARD_STEPS, nudgeBox, scaleBox, toImagePoint } from './mask-geometry.ts'
 
 /** A 2000 × 1260 image shown 296 CSS px wide (a 320 px phone), 100 px from the top of the viewport. */
 const image = { width: 2000, height: 1260 }
@@ -54,5 +54,36 @@ describe('coveringPixels', () => {
 describe('scaleBox', () => {
   it('carries a box to another grid of the same picture', () => {
     expect(scaleBox({ x: 100, y: 50, width: 200, height: 100 }, image, { width: 1000, height: 630 })).toEqual({ x: 50, y: 25, width: 100, height: 50 })
+  })
+})
+
+describe('keyboard frame', () => {
+  const step = { x: 2000 / KEYBOARD_STEPS, y: 1260 / KEYBOARD_STEPS }
+
+  it('starts centred inside the picture', () => {
+    const box = initialKeyboardBox(image)
+    expect(box.x + box.width / 2).toBeCloseTo(1000)
+    expect(box.y + box.height / 2).toBeCloseTo(630)
+    expect(box.width).toBeGreaterThan(0)
+    expect(box.height).toBeGreaterThan(0)
+  })
+
+  it('moves one step per arrow key and stops at the edges', () => {
+    const box = { x: 100, y: 100, width: 400, height: 200 }
+    expect(nudgeBox(box, 'ArrowRight', false, image)).toEqual({ ...box, x: 100 + step.x })
+    expect(nudgeBox(box, 'ArrowUp', false, image)).toEqual({ ...box, y: 100 - step.y })
+    expect(nudgeBox(box, 'ArrowLeft', false, image).x).toBe(60)
+    expect(nudgeBox({ ...box, x: 10 }, 'ArrowLeft', false, image).x).toBe(0)
+    expect(nudgeBox({ ...box, x: 1590 }, 'ArrowRight', false, image).x).toBe(1600)
+    expect(nudgeBox({ ...box, y: 1050 }, 'ArrowDown', false, image).y).toBe(1060)
+  })
+
+  it('with Shift, grows and shrinks from the right and bottom edges, never below one step or past the picture', () => {
+    const box = { x: 100, y: 100, width: 400, height: 200 }
+    expect(nudgeBox(box, 'ArrowRight', true, image)).toEqual({ ...box, width: 400 + step.x })
+    expect(nudgeBox(box, 'ArrowUp', true, image)).toEqual({ ...box, height: 200 - step.y })
+    expect(nudgeBox({ ...box, width: step.x }, 'ArrowLeft', true, image).width).toBe(step.x)
+    expect(nudgeBox({ ...box, x: 1900, width: 90 }, 'ArrowRight', true, image).width).toBe(100)
+    expect(nudgeBox({ ...box, y: 1200, height: 50 }, 'ArrowDown', true, image).height).toBe(60)
   })
 })

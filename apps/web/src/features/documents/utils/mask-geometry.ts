@@ -74,3 +74,32 @@ export function scaleBox(box: MaskBox, from: Size, to: Size): MaskBox {
   const sy = to.height / from.height
   return { x: box.x * sx, y: box.y * sy, width: box.width * sx, height: box.height * sy }
 }
+
+/**
+ * Keyboard masking (a PC without a mouse, or a user who cannot drag): a frame the arrow keys
+ * move and Shift + arrow keys resize, in steps of 1/50 of the picture.
+ */
+export const KEYBOARD_STEPS = 50
+
+export type ArrowKey = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown'
+export const isArrowKey = (key: string): key is ArrowKey => key === 'ArrowLeft' || key === 'ArrowRight' || key === 'ArrowUp' || key === 'ArrowDown'
+
+/** Where the keyboard frame starts: centred, about the size of a 記号・番号 line. */
+export function initialKeyboardBox(image: Size): MaskBox {
+  const width = image.width * 0.3
+  const height = image.height * 0.12
+  return { x: (image.width - width) / 2, y: (image.height - height) / 2, width, height }
+}
+
+/** One arrow key press: moves the frame (or, with `resize`, moves its right/bottom edge), never past the picture. */
+export function nudgeBox(box: MaskBox, key: ArrowKey, resize: boolean, image: Size): MaskBox {
+  const horizontal = key === 'ArrowLeft' || key === 'ArrowRight'
+  const sign = key === 'ArrowLeft' || key === 'ArrowUp' ? -1 : 1
+  const step = (horizontal ? image.width : image.height) / KEYBOARD_STEPS
+  if (resize) {
+    if (horizontal) return { ...box, width: Math.min(image.width - box.x, Math.max(step, box.width + sign * step)) }
+    return { ...box, height: Math.min(image.height - box.y, Math.max(step, box.height + sign * step)) }
+  }
+  if (horizontal) return { ...box, x: clamp(box.x + sign * step, image.width - box.width) }
+  return { ...box, y: clamp(box.y + sign * step, image.height - box.height) }
+}
