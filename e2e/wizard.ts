@@ -59,7 +59,7 @@ export async function photograph(page: Page, side: Side) {
 
 /** 健康保険証: one box dragged with a finger (real touch events), then 「隠して送信する」. */
 export async function maskByTouch(page: Page, side: Side) {
-  const canvas = page.getByRole('img', { name: `${side}の画像（なぞって隠す部分を指定します）` })
+  const canvas = page.getByRole('application', { name: `${side}の画像（なぞって隠す部分を指定します）` })
   await expect(canvas).toBeVisible()
   await expect(page.getByRole('button', { name: '隠して送信する' })).toBeDisabled()
   await canvas.evaluate((element) => element.scrollIntoView({ block: 'center' }))
