@@ -39,8 +39,8 @@ export function MaskCanvas({ url, size, boxes, onBox, label, keyboardHelpId }: M
   const drag = useRef<{ pointerId: number; from: Point } | null>(null)
   const [picture, setPicture] = useState<HTMLImageElement | null>(null)
   const [draft, setDraft] = useState<MaskBox | null>(null)
-  const [frame, setFrame] = useState<MaskBox | null>(null)
-  const lastFrame = useRef<MaskBox | null>(null)
+  // The keyboard frame keeps its place while hidden (blur, Escape) and reappears there.
+  const [frame, setFrame] = useState(() => ({ box: initialKeyboardBox(size), shown: false }))
   const display = scaledSize(size.width, size.height, DISPLAY_EDGE)
 
   useEffect(() => {
@@ -54,7 +54,7 @@ export function MaskCanvas({ url, size, boxes, onBox, label, keyboardHelpId }: M
 
   useEffect(() => {
     const context = canvas.current && picture ? canvas.current.getContext('2d') : null
-    if (context && picture) paint(context, picture, size, boxes, draft, frame)
+    if (context && picture) paint(context, picture, size, boxes, draft, frame.shown ? frame.box : null)
   }, [picture, size, boxes, draft, frame])
 
   const pointAt = (event: PointerEvent<HTMLCanvasElement>) =>
@@ -85,14 +85,11 @@ export function MaskCanvas({ url, size, boxes, onBox, label, keyboardHelpId }: M
     setDraft(null)
   }
 
-  const showFrame = (box: MaskBox) => {
-    lastFrame.current = box
-    setFrame(box)
-  }
+  const hideFrame = () => setFrame((current) => ({ ...current, shown: false }))
   const keyDown = (event: KeyboardEvent<HTMLCanvasElement>) => {
-    if (isArrowKey(event.key)) showFrame(frame ? nudgeBox(frame, event.key, event.shiftKey, size) : (lastFrame.current ?? initialKeyboardBox(size)))
-    else if ((event.key === 'Enter' || event.key === ' ') && frame) onBox(frame)
-    else if (event.key === 'Escape' && frame) setFrame(null)
+    if (isArrowKey(event.key)) setFrame({ box: frame.shown ? nudgeBox(frame.box, event.key, event.shiftKey, size) : frame.box, shown: true })
+    else if ((event.key === 'Enter' || event.key === ' ') && frame.shown) onBox(frame.box)
+    else if (event.key === 'Escape' && frame.shown) hideFrame()
     else return
     event.preventDefault()
   }
@@ -107,7 +104,7 @@ export function MaskCanvas({ url, size, boxes, onBox, label, keyboardHelpId }: M
       tabIndex={0}
       aria-label={label}
       aria-describedby={keyboardHelpId}
-      onBlur={() => setFrame(null)}
+      onBlur={hideFrame}
       onKeyDown={keyDown}
       onPointerDown={start}
       onPointerMove={move}

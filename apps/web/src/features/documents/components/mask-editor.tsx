@@ -26,7 +26,7 @@ export function MaskEditor({ url, size, sideName, busy, onSend }: MaskEditorProp
         ))}
       </ul>
       <MaskCanvas url={url} size={size} boxes={boxes} onBox={(box) => dispatch({ type: 'add', box })} label={documents.maskCanvas(sideName)} keyboardHelpId="mask-keyboard" />
-      <p id="mask-keyboard" className="hint mask-editor__keyboard">
+      <p id="mask-keyboard" className="hint">
         {documents.maskKeyboard}
       </p>
       <p className="mask-editor__count" aria-live="polite">

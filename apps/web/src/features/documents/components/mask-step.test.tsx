@@ -31,6 +31,16 @@ function startWizard(identityType: 'health_insurance' | 'pension_book') {
   wizard.chooseIdentityType(0, identityType)
 }
 
+/** A 健康保険証 おもて面 chosen from a file: the masking screen, nothing sent yet. */
+async function openMaskingScreen() {
+  startWizard('health_insurance')
+  const xhr = mockXhr({ [UPLOAD]: uploaded })
+  render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
+  await userEvent.upload(screen.getByLabelText(FILE_LABEL), new File(['raw'], 'hoken.jpg', { type: 'image/jpeg' }))
+  const canvas = await screen.findByRole('application', { name: 'おもて面の画像（なぞって隠す部分を指定します）' })
+  return { xhr, canvas }
+}
+
 /** The canvas shown 500 × 315 CSS px at (10, 20): a quarter of the 2000 × 1260 image. */
 function layOut(canvas: HTMLElement) {
   vi.spyOn(canvas, 'getBoundingClientRect').mockReturnValue({ left: 10, top: 20, width: 500, height: 315 } as DOMRect)
@@ -52,12 +62,7 @@ beforeEach(() => {
 
 describe('健康保険証 masking', () => {
   it('holds the picture until at least one box is drawn, then sends only the burnt-in copy', async () => {
-    startWizard('health_insurance')
-    const xhr = mockXhr({ [UPLOAD]: uploaded })
-    render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
-    await userEvent.upload(screen.getByLabelText(FILE_LABEL), new File(['raw'], 'hoken.jpg', { type: 'image/jpeg' }))
-
-    const canvas = await screen.findByRole('application', { name: 'おもて面の画像（なぞって隠す部分を指定します）' })
+    const { xhr, canvas } = await openMaskingScreen()
     expect(canvas.tagName).toBe('CANVAS')
     expect(screen.getByText(/告知要求制限/)).toBeInTheDocument()
     const send = screen.getByRole('button', { name: '隠して送信する' })
@@ -86,11 +91,7 @@ describe('健康保険証 masking', () => {
   })
 
   it('「元に戻す」 removes the last box, 「すべて消す」 all of them, and a tap draws nothing', async () => {
-    startWizard('health_insurance')
-    mockXhr({ [UPLOAD]: uploaded })
-    render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
-    await userEvent.upload(screen.getByLabelText(FILE_LABEL), new File(['raw'], 'hoken.jpg', { type: 'image/jpeg' }))
-    const canvas = await screen.findByRole('application', { name: /なぞって隠す/ })
+    const { canvas } = await openMaskingScreen()
     layOut(canvas)
     const send = screen.getByRole('button', { name: '隠して送信する' })
 
@@ -113,11 +114,7 @@ describe('健康保険証 masking', () => {
   })
 
   it('works with the keyboard alone: arrow keys show and move a frame, Shift resizes it, Enter hides that part', async () => {
-    startWizard('health_insurance')
-    mockXhr({ [UPLOAD]: uploaded })
-    render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
-    await userEvent.upload(screen.getByLabelText(FILE_LABEL), new File(['raw'], 'hoken.jpg', { type: 'image/jpeg' }))
-    const canvas = await screen.findByRole('application', { name: /なぞって隠す/ })
+    const { canvas } = await openMaskingScreen()
     expect(canvas).toHaveAccessibleDescription(/矢印キー/)
 
     await userEvent.tab()
@@ -142,11 +139,7 @@ describe('健康保険証 masking', () => {
 
   it('撮り直す from the masking screen drops the unmasked picture without sending anything', async () => {
     vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { mediaDevices: undefined }))
-    startWizard('health_insurance')
-    const xhr = mockXhr({ [UPLOAD]: uploaded })
-    render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
-    await userEvent.upload(screen.getByLabelText(FILE_LABEL), new File(['raw'], 'hoken.jpg', { type: 'image/jpeg' }))
-    await screen.findByRole('button', { name: '隠して送信する' })
+    const { xhr } = await openMaskingScreen()
 
     await userEvent.click(screen.getByRole('button', { name: 'おもて面を撮り直す' }))
     expect(screen.queryByRole('button', { name: '隠して送信する' })).not.toBeInTheDocument()
