@@ -9,6 +9,8 @@ import multipart from './plugins/external/multipart.ts'
 import rateLimit from './plugins/external/rate-limit.ts'
 import securityHeaders from './plugins/external/security-headers.ts'
 import webApp from './plugins/external/web-app.ts'
+import adminRoutes from './routes/admin/index.ts'
+import { adminCookie } from './routes/admin/auth-gate.ts'
 import employeeRoutes from './routes/employee/index.ts'
 import health from './routes/health.ts'
 import { type ServiceDeps, createServices } from './services.ts'
@@ -20,12 +22,16 @@ export interface BuildOptions extends ServiceDeps {
   /** Request and error logs; off when omitted (tests). */
   log?: { level: string; stream?: { write(line: string): void } }
   trustProxy?: boolean
+  /** Base of the URLs handed to employees; https also makes the admin cookie Secure. */
+  publicUrl?: string
 }
 
 /** Request URLs may carry the login token (/t/<token>, ?t=<token>) or a handoff code (/h/<code>): never log them. */
 export function redactUrl(url: string): string {
   return url.replace(/^\/([th])\/[^/?#]+/, '/$1/[token]').replace(/([?&]t=)[^&#]+/g, '$1[token]')
 }
+
+const DEFAULT_PUBLIC_URL = 'http://localhost:3000'
 
 export async function build(options: BuildOptions) {
   const app = Fastify({
@@ -36,13 +42,13 @@ export async function build(options: BuildOptions) {
           // Requests are logged by method, redacted URL and address only: never headers or bodies.
           serializers: { req: (request: { method: string; url: string; ip?: string }) => ({ method: request.method, url: redactUrl(request.url), ip: request.ip }) },
           // Plugins log headers at debug/trace level (multipart logs its busboy options).
-          redact: { paths: ['headers.authorization', '*.headers.authorization', '*.headers.cookie'], censor: '[redacted]' },
+          redact: { paths: ['headers.authorization', '*.headers.authorization', '*.headers.cookie', 'headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
         }
       : false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 64 * 1024,
   })
-  app.decorate('services', createServices(options))
+  app.decorate('services', createServices({ ...options, publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL }))
 
   await app.register(errorHandler)
   await app.register(securityHeaders)
@@ -52,6 +58,11 @@ export async function build(options: BuildOptions) {
   await app.register(employeeRoutes, {
     prefix: '/api/employee',
     rateLimits: options.rateLimits ?? { loginPerMinute: 20, uploadPerMinute: 60 },
+  })
+  await app.register(adminRoutes, {
+    prefix: '/api/admin',
+    cookie: adminCookie(options.publicUrl ?? DEFAULT_PUBLIC_URL),
+    loginPerMinute: options.rateLimits?.loginPerMinute ?? 20,
   })
   if (options.webRoot) await app.register(webApp, { root: options.webRoot })
   return app

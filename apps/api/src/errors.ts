@@ -19,6 +19,14 @@ const STATUS: Record<ErrorCode, number> = {
   REGISTRATION_INVALID: 422,
   CREDENTIAL_LOCKED: 423,
   RATE_LIMITED: 429,
+  FORBIDDEN: 403,
+  CSRF_INVALID: 403,
+  SESSION_STEP_REQUIRED: 403,
+  TOTP_INVALID: 401,
+  ACCOUNT_LOCKED: 423,
+  CONFLICT: 409,
+  IMPORT_INVALID: 422,
+  EMAIL_NOT_CONFIGURED: 409,
   INTERNAL: 500,
 }
 
@@ -41,6 +49,14 @@ const MESSAGES: Record<ErrorCode, string> = {
   FILE_TOO_LARGE: '画像のファイルサイズが大きすぎます（15 MB まで）。',
   UNSUPPORTED_IMAGE: '画像として読み取れませんでした。JPEG または PNG の写真を選んでください。',
   RATE_LIMITED: 'アクセスが集中しています。しばらくしてからお試しください。',
+  FORBIDDEN: 'This role may not do this.',
+  CSRF_INVALID: 'Missing or wrong CSRF token.',
+  SESSION_STEP_REQUIRED: 'Finish signing in first (second factor, enrolment or new password).',
+  TOTP_INVALID: 'Wrong or expired one-time code.',
+  ACCOUNT_LOCKED: 'Account locked after repeated failed sign-ins.',
+  CONFLICT: 'Conflicts with an existing record.',
+  IMPORT_INVALID: 'The file has errors; nothing was imported.',
+  EMAIL_NOT_CONFIGURED: 'E-mail is not configured (SMTP_URL).',
   INTERNAL: '処理中に問題が発生しました。時間をおいて、もう一度お試しください。',
 }
 

@@ -1,5 +1,8 @@
 /** Wires the domain services together; decorated on the Fastify instance as `app.services`. */
-import type { Db } from './db/types.ts'
+import type { Db, Tx } from './db/types.ts'
+import { createAccess } from './domain/admin/access.ts'
+import { createAdminSessions } from './domain/admin/admin-sessions.ts'
+import { createOperators } from './domain/admin/operators.ts'
 import { createAuditLog } from './domain/audit.ts'
 import { createConsents } from './domain/consents.ts'
 import { createCredentials } from './domain/credentials.ts'
@@ -16,6 +19,8 @@ export interface ServiceDeps {
   blobs: BlobStore
   secrets: Secrets
   now?: () => Date
+  /** Base of the login URLs handed to employees. */
+  publicUrl?: string
 }
 
 export function createServices({ db, blobs, secrets, now = () => new Date() }: ServiceDeps) {
@@ -31,6 +36,11 @@ export function createServices({ db, blobs, secrets, now = () => new Date() }: S
     consents: createConsents(db, audit),
     persons: createPersons(db, drafts, audit),
     submissions: createSubmissions(db, audit),
+    access: createAccess(db),
+    adminSessions: createAdminSessions(db, now),
+    operators: createOperators(db, secrets.keyring, audit, now),
+    /** One transaction across services (each takes the `tx`). */
+    transaction: <T>(run: (tx: Tx) => Promise<T>) => db.$transaction(run),
     health: { check: async () => void (await db.$queryRaw`SELECT 1`) },
   }
 }

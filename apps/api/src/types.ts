@@ -1,3 +1,4 @@
+import type { OperatorIdentity } from './domain/admin/access.ts'
 import type { EmployeeIdentity } from './domain/credentials.ts'
 import type { Services } from './services.ts'
 
@@ -6,7 +7,9 @@ declare module 'fastify' {
     services: Services
   }
   interface FastifyRequest {
-    /** Set by the employee auth gate (routes/employee/autohooks.ts) for every route behind it. */
+    /** Set by the employee auth gate (routes/employee/auth-gate.ts) for every route behind it. */
     employee: EmployeeIdentity
+    /** Set by the admin auth gate (routes/admin/auth-gate.ts) for every route behind it. */
+    operator: OperatorIdentity
   }
 }

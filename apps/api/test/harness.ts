@@ -9,7 +9,8 @@ import path from 'node:path'
 import pg from 'pg'
 import { type BuildOptions, build } from '../src/app.ts'
 import { openDatabase } from '../src/db/database.ts'
-import { createEmployeeWithLogin } from '../src/db/factories.ts'
+import { CSRF_HEADER } from '@bango/shared/admin-api'
+import { type OperatorSeed, createCompany, createEmployeeWithLogin, createOperator } from '../src/db/factories.ts'
 import { createFileBlobStore } from '../src/lib/blob-store.ts'
 import { type Secrets, parseKeks } from '../src/lib/keys.ts'
 
@@ -102,4 +103,26 @@ export function imageUpload(fields: Record<string, string | number>, file: Buffe
   parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/jpeg\r\n\r\n`))
   parts.push(file, Buffer.from(`\r\n--${boundary}--\r\n`))
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
+}
+
+/** The cookie and CSRF headers of a live, fully signed-in admin session. */
+export function adminHeaders(session: { token: string; csrfToken: string }) {
+  return { cookie: `bango_admin=${session.token}`, [CSRF_HEADER]: session.csrfToken }
+}
+
+/**
+ * An operator with an ACTIVE session, assigned to `companyId` (a new company by default) with
+ * `role`. The session is opened directly: the sign-in itself is tested in admin-session.test.ts.
+ */
+export async function signedInOperator(
+  context: TestContext,
+  options: { role?: 'administrator' | 'operator'; companyId?: string } & OperatorSeed = {},
+) {
+  const companyId = options.companyId ?? (await createCompany(context.db)).id
+  const { operator, password } = await createOperator(context.app.services.operators, {
+    ...options,
+    assignments: options.assignments ?? [{ companyId, role: options.role ?? 'administrator' }],
+  })
+  const { token, session } = await context.app.services.adminSessions.open(operator.id, 'ACTIVE')
+  return { operator, password, companyId, token, csrfToken: session.csrfToken, headers: adminHeaders({ token, csrfToken: session.csrfToken }) }
 }

@@ -17,6 +17,15 @@ export const ERROR_CODES = [
   'UNSUPPORTED_IMAGE',
   'RATE_LIMITED',
   'CAMPAIGN_CLOSED',
+  // Admin console
+  'FORBIDDEN',
+  'CSRF_INVALID',
+  'SESSION_STEP_REQUIRED',
+  'TOTP_INVALID',
+  'ACCOUNT_LOCKED',
+  'CONFLICT',
+  'IMPORT_INVALID',
+  'EMAIL_NOT_CONFIGURED',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -3,16 +3,13 @@
  * Shared by the demo seed, the API tests and the browser tests.
  */
 import { randomUUID } from 'node:crypto'
+import { type CompanyRole, DEFAULT_PURPOSES as SHARED_DEFAULT_PURPOSES } from '@bango/shared/admin-api'
+import type { Operators } from '../domain/admin/operators.ts'
 import type { Credentials } from '../domain/credentials.ts'
 import type { Prisma } from '../generated/prisma/client.ts'
 import type { Db } from './types.ts'
 
-export const DEFAULT_PURPOSES = [
-  '源泉徴収票作成事務',
-  '健康保険・厚生年金保険届出事務',
-  '雇用保険届出事務',
-  '国民年金第三号被保険者届出事務',
-]
+export const DEFAULT_PURPOSES = [...SHARED_DEFAULT_PURPOSES]
 
 export function createCompany(db: Db, overrides: Partial<Prisma.CompanyUncheckedCreateInput> = {}) {
   return db.company.create({ data: { name: `テスト株式会社 ${randomUUID().slice(0, 8)}`, ...overrides } })
@@ -73,4 +70,25 @@ export async function createEmployeeWithLogin(
   const { employee, dependents } = await createEmployee(db, campaign.id, { dependents: options.dependents ?? DEFAULT_DEPENDENTS })
   const { token, password } = await credentials.issue(employee.id)
   return { company, campaign, employee, dependents, token, password }
+}
+
+export interface OperatorSeed {
+  email?: string
+  name?: string
+  password?: string
+  isSystemAdmin?: boolean
+  assignments?: { companyId: string; role: CompanyRole }[]
+}
+
+/** An operator account that can sign in with `password` (no forced change). */
+export async function createOperator(operators: Operators, overrides: OperatorSeed = {}) {
+  const password = overrides.password ?? `pw-${randomUUID()}`
+  const { operator } = await operators.create({
+    email: overrides.email ?? `operator-${randomUUID().slice(0, 8)}@example.test`,
+    name: overrides.name ?? '人事 一郎',
+    isSystemAdmin: overrides.isSystemAdmin ?? false,
+    password,
+    assignments: overrides.assignments ?? [],
+  })
+  return { operator, password }
 }

@@ -15,6 +15,10 @@ export interface AuditEventInput {
 export const byEmployee = (identity: { companyId: string; employeeId: string }) =>
   ({ companyId: identity.companyId, actorType: 'employee', actorId: identity.employeeId }) as const
 
+/** An operator of the console as the actor of an event, in the company it concerns (null: installation-wide). */
+export const byOperator = (operator: { operatorId: string }, companyId: string | null) =>
+  ({ companyId, actorType: 'operator', actorId: operator.operatorId }) as const
+
 export function createAuditLog(db: Db) {
   return {
     record(event: AuditEventInput, tx: Tx = db) {

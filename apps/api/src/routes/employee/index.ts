@@ -3,7 +3,7 @@
  * Public: login. Behind the session: me, consent, refresh. Behind session + consent: the rest.
  */
 import type { FastifyInstance } from 'fastify'
-import { authenticated, consented } from './autohooks.ts'
+import { authenticated, consented } from './auth-gate.ts'
 import images from './images.ts'
 import login from './login.ts'
 import persons from './persons.ts'

@@ -1,0 +1,184 @@
+/**
+ * Operator accounts: creation with a one-time password, sign-in with lockout (5 failures →
+ * 15 minutes), TOTP enrolment and verification, password change. Every step is audited.
+ */
+import { ADMIN_LIMITS, type CompanyRole } from '@bango/shared/admin-api'
+import { Secret, TOTP } from 'otpauth'
+import type { Db, Tx } from '../../db/types.ts'
+import { AppError } from '../../errors.ts'
+import type { AdminSessionStage, Operator } from '../../generated/prisma/client.ts'
+import { decryptBlob, encryptBlob } from '../../lib/envelope.ts'
+import type { Keyring } from '../../lib/keys.ts'
+import { hashPassword, newPassword, verifyPassword } from '../../lib/secrets.ts'
+import { type AuditLog, byOperator } from '../audit.ts'
+
+const LOCKOUT_MS = ADMIN_LIMITS.lockoutMinutes * 60_000
+const TOTP_ISSUER = 'Bango'
+const totpAad = (operatorId: string) => `totp:${operatorId}`
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase()
+export const toRole = (role: CompanyRole): 'ADMINISTRATOR' | 'OPERATOR' => (role === 'administrator' ? 'ADMINISTRATOR' : 'OPERATOR')
+
+export function createOperators(db: Db, keyring: Keyring, audit: AuditLog, now: () => Date) {
+  const decoy = hashPassword(newPassword(16))
+
+  function totpFor(operator: Pick<Operator, 'id' | 'email' | 'totpSecret'>): TOTP | null {
+    if (!operator.totpSecret) return null
+    const secret = decryptBlob(keyring, Buffer.from(operator.totpSecret), totpAad(operator.id)).toString()
+    return new TOTP({ issuer: TOTP_ISSUER, label: operator.email, secret: Secret.fromBase32(secret) })
+  }
+
+  /** The stage a sign-in reaches once the password (and, when enrolled, the code) is right. */
+  async function stageAfter(operator: Operator, factors: { totpPassed: boolean }, tx: Tx = db): Promise<AdminSessionStage> {
+    if (operator.totpEnabledAt && !factors.totpPassed) return 'TOTP_REQUIRED'
+    if (operator.mustChangePassword) return 'PASSWORD_CHANGE_REQUIRED'
+    if (!operator.totpEnabledAt) {
+      const settings = await tx.settings.findUnique({ where: { id: 1 } })
+      if (settings?.requireTotp) return 'ENROLMENT_REQUIRED'
+    }
+    return 'ACTIVE'
+  }
+
+  /** Counts a failure on the row locked FOR UPDATE; the fifth locks. Returns whether it locked. */
+  async function recordFailure(operatorId: string, action: 'admin.login_failed' | 'admin.totp_failed', tx: Tx) {
+    const [row] = await tx.$queryRaw<{ failed_attempts: number }[]>`
+      SELECT failed_attempts FROM operators WHERE id = ${operatorId}::uuid FOR UPDATE`
+    const locks = (row?.failed_attempts ?? 0) + 1 >= ADMIN_LIMITS.maxFailedLogins
+    await tx.operator.update({
+      where: { id: operatorId },
+      data: locks ? { failedAttempts: 0, lockedUntil: new Date(now().getTime() + LOCKOUT_MS) } : { failedAttempts: { increment: 1 } },
+    })
+    await audit.record({ ...byOperator({ operatorId }, null), action: locks ? 'admin.locked' : action, targetId: operatorId }, tx)
+    return locks
+  }
+
+  return {
+    stageAfter,
+
+    get: (operatorId: string, tx: Tx = db) => tx.operator.findUniqueOrThrow({ where: { id: operatorId } }),
+
+    /** Creates an account with a random one-time password (changed at first sign-in unless `password` is given). */
+    async create(
+      input: { email: string; name: string; isSystemAdmin?: boolean; password?: string; assignments?: { companyId: string; role: CompanyRole }[] },
+      tx: Tx = db,
+    ) {
+      const password = input.password ?? newPassword(16)
+      const email = normaliseEmail(input.email)
+      if (await tx.operator.findUnique({ where: { email }, select: { id: true } })) throw new AppError('CONFLICT')
+      const operator = await tx.operator.create({
+        data: {
+          email,
+          name: input.name,
+          isSystemAdmin: input.isSystemAdmin ?? false,
+          passwordHash: await hashPassword(password),
+          mustChangePassword: input.password === undefined,
+          assignments: { create: (input.assignments ?? []).map((a) => ({ companyId: a.companyId, role: toRole(a.role) })) },
+        },
+      })
+      return { operator, password }
+    },
+
+    /** Checks email + password. Unknown e-mail costs the same hash and gets the same answer. */
+    async signIn(emailInput: string, password: string): Promise<Operator> {
+      const operator = await db.operator.findUnique({ where: { email: normaliseEmail(emailInput) } })
+      const usable = operator && !operator.disabledAt
+      const passwordOk = await verifyPassword(usable ? operator.passwordHash : await decoy, password)
+      if (!usable) {
+        await audit.record({ companyId: null, actorType: 'operator', actorId: operator?.id ?? null, action: 'admin.login_unknown' })
+        throw new AppError('INVALID_CREDENTIALS')
+      }
+      const outcome = await db.$transaction(async (tx) => {
+        const current = await tx.operator.findUniqueOrThrow({ where: { id: operator.id } })
+        if (current.lockedUntil && current.lockedUntil > now()) {
+          await audit.record({ ...byOperator({ operatorId: operator.id }, null), action: 'admin.login_refused_locked', targetId: operator.id }, tx)
+          return 'locked' as const
+        }
+        if (!passwordOk) return (await recordFailure(operator.id, 'admin.login_failed', tx)) ? ('locked' as const) : ('invalid' as const)
+        await tx.operator.update({ where: { id: operator.id }, data: { failedAttempts: 0, lockedUntil: null } })
+        return 'ok' as const
+      })
+      if (outcome === 'locked') throw new AppError('ACCOUNT_LOCKED')
+      if (outcome === 'invalid') throw new AppError('INVALID_CREDENTIALS')
+      return operator
+    },
+
+    /** Records a completed sign-in (all factors passed). */
+    async signedIn(operatorId: string, tx: Tx = db) {
+      await tx.operator.update({ where: { id: operatorId }, data: { lastLoginAt: now() } })
+      await audit.record({ ...byOperator({ operatorId }, null), action: 'admin.login', targetId: operatorId }, tx)
+    },
+
+    /** Verifies a TOTP code once (a replayed code of the same time step is refused); failures count toward the lock. */
+    async verifyTotp(operatorId: string, code: string): Promise<void> {
+      const outcome = await db.$transaction(async (tx) => {
+        const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM operators WHERE id = ${operatorId}::uuid FOR UPDATE`
+        if (!locked) return 'invalid' as const
+        const operator = await tx.operator.findUniqueOrThrow({ where: { id: operatorId } })
+        if (operator.lockedUntil && operator.lockedUntil > now()) return 'locked' as const
+        const totp = totpFor(operator)
+        const step = totp ? totpStep(totp, code, now()) : null
+        if (step === null || (operator.totpLastStep !== null && step <= operator.totpLastStep)) {
+          return (await recordFailure(operatorId, 'admin.totp_failed', tx)) ? ('locked' as const) : ('invalid' as const)
+        }
+        await tx.operator.update({ where: { id: operatorId }, data: { totpLastStep: step, failedAttempts: 0 } })
+        return 'ok' as const
+      })
+      if (outcome === 'locked') throw new AppError('ACCOUNT_LOCKED')
+      if (outcome === 'invalid') throw new AppError('TOTP_INVALID')
+    },
+
+    /** Starts (or restarts) TOTP enrolment: a fresh secret, stored encrypted, not yet required. */
+    async beginTotpEnrolment(operatorId: string) {
+      const operator = await db.operator.findUniqueOrThrow({ where: { id: operatorId } })
+      if (operator.totpEnabledAt) throw new AppError('CONFLICT')
+      const secret = new Secret({ size: 20 })
+      await db.operator.update({
+        where: { id: operatorId },
+        data: { totpSecret: new Uint8Array(encryptBlob(keyring, Buffer.from(secret.base32), totpAad(operatorId))), totpLastStep: null },
+      })
+      const totp = new TOTP({ issuer: TOTP_ISSUER, label: operator.email, secret })
+      return { secret: secret.base32, uri: totp.toString() }
+    },
+
+    /** Switches TOTP on once a code from the app proves the enrolment worked. */
+    async confirmTotpEnrolment(operatorId: string, code: string) {
+      const operator = await db.operator.findUniqueOrThrow({ where: { id: operatorId } })
+      if (operator.totpEnabledAt || !operator.totpSecret) throw new AppError('CONFLICT')
+      await this.verifyTotp(operatorId, code)
+      await db.$transaction(async (tx) => {
+        await tx.operator.update({ where: { id: operatorId }, data: { totpEnabledAt: now() } })
+        await audit.record({ ...byOperator({ operatorId }, null), action: 'admin.totp_enabled', targetId: operatorId }, tx)
+      })
+    },
+
+    /** Switches TOTP off (not allowed while the installation requires it). */
+    async disableTotp(operatorId: string, actorId: string) {
+      const settings = await db.settings.findUnique({ where: { id: 1 } })
+      if (settings?.requireTotp) throw new AppError('FORBIDDEN')
+      await db.$transaction(async (tx) => {
+        await tx.operator.update({ where: { id: operatorId }, data: { totpEnabledAt: null, totpSecret: null, totpLastStep: null } })
+        await audit.record({ ...byOperator({ operatorId: actorId }, null), action: 'admin.totp_disabled', targetId: operatorId }, tx)
+      })
+    },
+
+    /** A new password after checking the current one; every other session of the account ends. */
+    async changePassword(operatorId: string, current: string, next: string, revokeOthers: (tx: Tx) => Promise<unknown>) {
+      const operator = await db.operator.findUniqueOrThrow({ where: { id: operatorId } })
+      if (!(await verifyPassword(operator.passwordHash, current))) throw new AppError('INVALID_CREDENTIALS')
+      if (current === next) throw new AppError('VALIDATION', { details: [{ path: 'newPassword', message: 'same as the current password' }] })
+      const passwordHash = await hashPassword(next)
+      await db.$transaction(async (tx) => {
+        await tx.operator.update({ where: { id: operatorId }, data: { passwordHash, mustChangePassword: false, passwordChangedAt: now() } })
+        await revokeOthers(tx)
+        await audit.record({ ...byOperator({ operatorId }, null), action: 'admin.password_changed', targetId: operatorId }, tx)
+      })
+    },
+  }
+}
+export type Operators = ReturnType<typeof createOperators>
+
+/** The time step a code belongs to (±1 step for clock drift), or null when it is wrong. */
+function totpStep(totp: TOTP, code: string, at: Date): number | null {
+  const delta = totp.validate({ token: code, timestamp: at.getTime(), window: 1 })
+  return delta === null ? null : Math.floor(at.getTime() / 1000 / totp.period) + delta
+}

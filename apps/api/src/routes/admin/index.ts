@@ -1,0 +1,23 @@
+/**
+ * /api/admin — the HR console's API, a scope of its own: cookie sessions with CSRF tokens
+ * (routes/admin/auth-gate.ts), never the employee's bearer JWT. Public: the password step.
+ * Everything else sits behind an ACTIVE session; each route then checks the operator's
+ * role in the company it touches (domain/admin/access.ts).
+ */
+import cookie from '@fastify/cookie'
+import type { FastifyInstance } from 'fastify'
+import { type AdminCookie, adminGate } from './auth-gate.ts'
+import sessionRoutes from './session.ts'
+
+export interface AdminRoutesOptions {
+  cookie: AdminCookie
+  loginPerMinute: number
+}
+
+export default async function adminRoutes(app: FastifyInstance, options: AdminRoutesOptions) {
+  await app.register(cookie)
+  await app.register(sessionRoutes, { cookie: options.cookie, loginPerMinute: options.loginPerMinute })
+  await app.register(async (console) => {
+    adminGate(console, options.cookie)
+  })
+}

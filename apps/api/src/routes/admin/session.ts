@@ -1,0 +1,111 @@
+/**
+ * Signing in and out, the second factor, TOTP enrolment and password change. Each route
+ * names the sign-in stages it serves; only an ACTIVE session reaches the rest of the console.
+ */
+import {
+  type AdminSessionResponse,
+  adminLoginRequestSchema,
+  passwordChangeRequestSchema,
+  totpVerifyRequestSchema,
+} from '@bango/shared/admin-api'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { AdminSession, AdminSessionStage } from '../../generated/prisma/client.ts'
+import { parse } from '../../lib/parse.ts'
+import { type AdminCookie, adminGate, clearSessionCookie, setSessionCookie } from './auth-gate.ts'
+
+export default async function sessionRoutes(app: FastifyInstance, options: { cookie: AdminCookie; loginPerMinute: number }) {
+  const { cookie } = options
+  const { access, adminSessions, operators, audit } = app.services
+
+  async function describe(session: AdminSession): Promise<AdminSessionResponse> {
+    const operator = await operators.get(session.operatorId)
+    const identity = { operatorId: operator.id, sessionId: session.id, email: operator.email, name: operator.name, isSystemAdmin: operator.isSystemAdmin }
+    const companies = session.stage === 'ACTIVE' ? await access.companies(identity) : []
+    return {
+      stage: session.stage.toLowerCase() as AdminSessionResponse['stage'],
+      csrfToken: session.csrfToken,
+      operator: { id: operator.id, email: operator.email, name: operator.name, isSystemAdmin: operator.isSystemAdmin, totpEnabled: operator.totpEnabledAt !== null },
+      companies: companies.map((c) => ({ id: c.id, name: c.name, role: c.role })),
+      expiresAt: session.expiresAt.toISOString(),
+    }
+  }
+
+  /** Moves the session on (new token), recording the sign-in when it became ACTIVE. */
+  async function advance(reply: FastifyReply, session: AdminSession, stage: AdminSessionStage) {
+    const next = await app.services.transaction(async (tx) => {
+      const moved = await adminSessions.advance(session.id, stage, tx)
+      if (stage === 'ACTIVE') await operators.signedIn(session.operatorId, tx)
+      return moved
+    })
+    setSessionCookie(reply, cookie, next.token)
+    return describe(next.session)
+  }
+
+  // Public: the password step. JSON only, so a cross-site form cannot post it (login CSRF).
+  app.post('/session', { config: { rateLimit: { max: options.loginPerMinute, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const { email, password } = parse(adminLoginRequestSchema, request.body)
+    const operator = await operators.signIn(email, password)
+    const stage = await operators.stageAfter(operator, { totpPassed: false })
+    const opened = await app.services.transaction(async (tx) => {
+      const created = await adminSessions.open(operator.id, stage, tx)
+      if (stage === 'ACTIVE') await operators.signedIn(operator.id, tx)
+      return created
+    })
+    setSessionCookie(reply, cookie, opened.token)
+    return reply.status(201).send(await describe(opened.session))
+  })
+
+  // Any stage: who am I, sign out.
+  await app.register(async (anyStage) => {
+    adminGate(anyStage, cookie, ['TOTP_REQUIRED', 'ENROLMENT_REQUIRED', 'PASSWORD_CHANGE_REQUIRED', 'ACTIVE'])
+    anyStage.get('/session', async (request) => describe(request.adminSession))
+    anyStage.delete('/session', async (request, reply) => {
+      await adminSessions.revoke(request.adminSession.id)
+      await audit.record({ companyId: null, actorType: 'operator', actorId: request.operator.operatorId, action: 'admin.logout', targetId: request.operator.operatorId })
+      clearSessionCookie(reply, cookie)
+      return reply.status(204).send()
+    })
+  })
+
+  await app.register(async (secondFactor) => {
+    adminGate(secondFactor, cookie, ['TOTP_REQUIRED'])
+    secondFactor.post('/session/totp', { config: { rateLimit: { max: options.loginPerMinute, timeWindow: '1 minute' } } }, async (request, reply) => {
+      const { code } = parse(totpVerifyRequestSchema, request.body)
+      await operators.verifyTotp(request.operator.operatorId, code)
+      const operator = await operators.get(request.operator.operatorId)
+      return advance(reply, request.adminSession, await operators.stageAfter(operator, { totpPassed: true }))
+    })
+  })
+
+  await app.register(async (enrolment) => {
+    adminGate(enrolment, cookie, ['ENROLMENT_REQUIRED', 'ACTIVE'])
+    enrolment.post('/account/totp', async (request, reply) => reply.status(201).send(await operators.beginTotpEnrolment(request.operator.operatorId)))
+    enrolment.post('/account/totp/confirm', async (request: FastifyRequest, reply) => {
+      const { code } = parse(totpVerifyRequestSchema, request.body)
+      await operators.confirmTotpEnrolment(request.operator.operatorId, code)
+      if (request.adminSession.stage === 'ACTIVE') return describe(request.adminSession)
+      const operator = await operators.get(request.operator.operatorId)
+      return advance(reply, request.adminSession, await operators.stageAfter(operator, { totpPassed: true }))
+    })
+  })
+
+  await app.register(async (account) => {
+    adminGate(account, cookie, ['PASSWORD_CHANGE_REQUIRED', 'ACTIVE'])
+    account.put('/account/password', async (request, reply) => {
+      const { currentPassword, newPassword } = parse(passwordChangeRequestSchema, request.body)
+      const { operatorId, sessionId } = request.operator
+      await operators.changePassword(operatorId, currentPassword, newPassword, (tx) => adminSessions.revokeAll(operatorId, { keep: sessionId }, tx))
+      if (request.adminSession.stage === 'ACTIVE') return describe(request.adminSession)
+      const operator = await operators.get(operatorId)
+      return advance(reply, request.adminSession, await operators.stageAfter(operator, { totpPassed: true }))
+    })
+  })
+
+  await app.register(async (active) => {
+    adminGate(active, cookie)
+    active.delete('/account/totp', async (request, reply) => {
+      await operators.disableTotp(request.operator.operatorId, request.operator.operatorId)
+      return reply.status(204).send()
+    })
+  })
+}

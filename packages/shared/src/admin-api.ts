@@ -1,0 +1,141 @@
+/**
+ * Request and response shapes of the admin API (`/api/admin/*`): sign-in, the operator's
+ * own account, operator accounts, companies and campaigns. Import, credentials and the
+ * dashboard have their own files (admin-import.ts, admin-credentials.ts, admin-dashboard.ts).
+ */
+import { z } from 'zod'
+
+const text = (max: number) => z.string().trim().min(1).max(max)
+
+/** Header carrying the session's CSRF token on every unsafe request. */
+export const CSRF_HEADER = 'x-csrf-token'
+
+export const ADMIN_LIMITS = {
+  maxFailedLogins: 5,
+  lockoutMinutes: 15,
+  idleMinutes: 30,
+  absoluteHours: 12,
+  minPasswordLength: 12,
+} as const
+
+export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email())
+
+export const adminLoginRequestSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1).max(200),
+})
+
+export const totpCodeSchema = z.string().trim().regex(/^\d{6}$/, '6 桁の数字を入力してください')
+export const totpVerifyRequestSchema = z.object({ code: totpCodeSchema })
+
+export const newPasswordSchema = z.string().min(ADMIN_LIMITS.minPasswordLength).max(200)
+export const passwordChangeRequestSchema = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: newPasswordSchema,
+})
+
+export const companyRoleSchema = z.enum(['administrator', 'operator'])
+export type CompanyRole = z.infer<typeof companyRoleSchema>
+
+/**
+ * What a session may do next. Only `active` reaches the console; the others open just the
+ * step they name (the second factor, TOTP enrolment when it is required, a new password).
+ */
+export const adminSessionStageSchema = z.enum(['totp_required', 'enrolment_required', 'password_change_required', 'active'])
+export type AdminSessionStage = z.infer<typeof adminSessionStageSchema>
+
+export const adminSessionResponseSchema = z.object({
+  stage: adminSessionStageSchema,
+  csrfToken: z.string(),
+  operator: z.object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    isSystemAdmin: z.boolean(),
+    totpEnabled: z.boolean(),
+  }),
+  companies: z.array(z.object({ id: z.uuid(), name: z.string(), role: companyRoleSchema })),
+  /** Absolute end of the session; the idle timeout comes first when the console is left alone. */
+  expiresAt: z.iso.datetime(),
+})
+export type AdminSessionResponse = z.infer<typeof adminSessionResponseSchema>
+
+/** TOTP enrolment: the secret as text and as an otpauth:// URI (the SPA draws the QR code). */
+export const totpEnrolmentResponseSchema = z.object({ secret: z.string(), uri: z.string() })
+
+export const settingsSchema = z.object({ requireTotp: z.boolean() })
+export type Settings = z.infer<typeof settingsSchema>
+
+// Companies -------------------------------------------------------------------------------
+
+export const companyRequestSchema = z.object({ name: text(100) })
+
+export const companySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  role: companyRoleSchema,
+  createdAt: z.iso.datetime(),
+})
+export const companiesResponseSchema = z.object({ companies: z.array(companySchema) })
+export type Company = z.infer<typeof companySchema>
+
+// Operator accounts (administrators of the company, or a system administrator) -----------
+
+export const operatorCreateRequestSchema = z.object({
+  email: emailSchema,
+  name: text(100),
+  role: companyRoleSchema,
+})
+
+export const operatorUpdateRequestSchema = z
+  .object({ role: companyRoleSchema, disabled: z.boolean(), unlock: z.literal(true) })
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, '変更する項目がありません')
+
+export const operatorSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: companyRoleSchema,
+  totpEnabled: z.boolean(),
+  disabled: z.boolean(),
+  lockedUntil: z.iso.datetime().nullable(),
+  lastLoginAt: z.iso.datetime().nullable(),
+})
+export const operatorsResponseSchema = z.object({ operators: z.array(operatorSchema) })
+export type OperatorAccount = z.infer<typeof operatorSchema>
+
+/** A new account's one-time password: shown once, changed at the first sign-in. */
+export const operatorCreatedResponseSchema = z.object({ operator: operatorSchema, oneTimePassword: z.string() })
+
+// Campaigns (収集依頼) -------------------------------------------------------------------
+
+export const DEFAULT_PURPOSES = [
+  '源泉徴収票作成事務',
+  '健康保険・厚生年金保険届出事務',
+  '雇用保険届出事務',
+  '国民年金第三号被保険者届出事務',
+] as const
+
+export const campaignRequestSchema = z.object({
+  name: text(100),
+  purposes: z.array(text(200)).min(1).max(20),
+  /** ISO date (the last day employees may submit), or null. */
+  deadline: z.iso.date().nullable(),
+  draftLifetimeHours: z.number().int().min(1).max(24 * 14),
+  retentionMonths: z.number().int().min(1).max(12 * 20),
+  employeeEntersNumber: z.boolean(),
+})
+export type CampaignRequest = z.infer<typeof campaignRequestSchema>
+
+export const campaignStatusSchema = z.enum(['open', 'closed'])
+
+export const campaignSchema = campaignRequestSchema.extend({
+  id: z.uuid(),
+  companyId: z.uuid(),
+  status: campaignStatusSchema,
+  createdAt: z.iso.datetime(),
+  closedAt: z.iso.datetime().nullable(),
+})
+export type Campaign = z.infer<typeof campaignSchema>
+export const campaignsResponseSchema = z.object({ campaigns: z.array(campaignSchema) })

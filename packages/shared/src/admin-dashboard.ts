@@ -1,0 +1,83 @@
+/**
+ * The progress dashboard of a campaign: counts by status and a paginated, searchable list
+ * of its employees, plus one employee's detail (never their images).
+ */
+import { z } from 'zod'
+
+/**
+ * How far an employee got, in order. 未発行 → 未ログイン → ログイン済 → 同意済 → 登録中 → 完了.
+ * Part 2 of the HR console adds 差し戻し and 承認済 after 完了.
+ */
+export const EMPLOYEE_PROGRESS = ['unissued', 'issued', 'logged_in', 'consented', 'in_progress', 'submitted'] as const
+export const employeeProgressSchema = z.enum(EMPLOYEE_PROGRESS)
+export type EmployeeProgress = z.infer<typeof employeeProgressSchema>
+
+export const DASHBOARD_PAGE_SIZES = [25, 50, 100] as const
+
+export const employeeListQuerySchema = z.object({
+  /** Matches 氏名, フリガナ or 社員番号. */
+  q: z.string().trim().max(100).optional(),
+  status: employeeProgressSchema.optional(),
+  sort: z.enum(['employeeNumber', 'kana', 'progress', 'lastLoginAt']).default('employeeNumber'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().refine((n) => (DASHBOARD_PAGE_SIZES as readonly number[]).includes(n)).default(50),
+})
+export type EmployeeListQuery = z.infer<typeof employeeListQuerySchema>
+
+export const employeeRowSchema = z.object({
+  id: z.uuid(),
+  employeeNumber: z.string().nullable(),
+  name: z.string(),
+  kana: z.string(),
+  email: z.string().nullable(),
+  progress: employeeProgressSchema,
+  lastLoginAt: z.iso.datetime().nullable(),
+  /** Locked after too many wrong passwords, until this time. */
+  lockedUntil: z.iso.datetime().nullable(),
+  dependentCount: z.number().int(),
+})
+export type EmployeeRow = z.infer<typeof employeeRowSchema>
+
+export const employeeListResponseSchema = z.object({
+  rows: z.array(employeeRowSchema),
+  /** Rows matching the query (all pages). */
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+})
+export type EmployeeListResponse = z.infer<typeof employeeListResponseSchema>
+
+export const progressCountsSchema = z.object(
+  Object.fromEntries(EMPLOYEE_PROGRESS.map((status) => [status, z.number().int()])) as Record<EmployeeProgress, z.ZodNumber>,
+)
+export const dashboardResponseSchema = z.object({ counts: progressCountsSchema, total: z.number().int() })
+export type DashboardResponse = z.infer<typeof dashboardResponseSchema>
+
+/** A dependent's draft status, as the employee's list shows it (no images, no numbers). */
+export const dependentStatusSchema = z.enum(['pending', 'registered', 'not_applicable', 'submitted'])
+
+export const employeeDetailResponseSchema = z.object({
+  employee: employeeRowSchema.extend({
+    birthDate: z.iso.date(),
+    failedAttempts: z.number().int(),
+    credentialIssuedAt: z.iso.datetime().nullable(),
+    consentedAt: z.iso.datetime().nullable(),
+    submittedAt: z.iso.datetime().nullable(),
+  }),
+  persons: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.enum(['employee', 'dependent']),
+      name: z.string(),
+      kana: z.string(),
+      relationship: z.string(),
+      birthDate: z.iso.date(),
+      addedByEmployee: z.boolean(),
+      status: dependentStatusSchema,
+      /** Draft images held for this person (a count only). */
+      draftImages: z.number().int(),
+    }),
+  ),
+})
+export type EmployeeDetailResponse = z.infer<typeof employeeDetailResponseSchema>

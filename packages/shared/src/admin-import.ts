@@ -1,0 +1,41 @@
+/**
+ * CSV import of employees and dependents: one row per person, dependents pointing at their
+ * employee by 社員番号. Headers as Japanese HR systems export them.
+ */
+import { z } from 'zod'
+
+export const IMPORT_COLUMNS = ['社員番号', '氏名', 'フリガナ', '生年月日', '続柄', 'メールアドレス', '扶養者の社員番号'] as const
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number]
+
+/** The most rows one file may hold. */
+export const IMPORT_MAX_ROWS = 200_000
+export const IMPORT_MAX_BYTES = 50 * 1024 * 1024
+
+/** One problem in the file: line number in the file (header = 1), the column, and why. */
+export const importErrorSchema = z.object({
+  line: z.number().int(),
+  column: z.string().nullable(),
+  message: z.string(),
+})
+export type ImportError = z.infer<typeof importErrorSchema>
+
+export const importSummarySchema = z.object({
+  encoding: z.enum(['utf-8', 'shift_jis']),
+  rows: z.number().int(),
+  employees: z.object({ new: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }),
+  dependents: z.object({ new: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }),
+})
+
+/**
+ * The answer to a preview (`?dryRun=true`) and to an import. `errors` non-empty means
+ * nothing was (or would be) imported; at most `IMPORT_ERROR_LIMIT` are listed.
+ */
+export const importResponseSchema = z.object({
+  applied: z.boolean(),
+  summary: importSummarySchema.nullable(),
+  errors: z.array(importErrorSchema),
+  /** Total errors found, when more than were listed. */
+  errorCount: z.number().int(),
+})
+export type ImportResponse = z.infer<typeof importResponseSchema>
+export const IMPORT_ERROR_LIMIT = 500
