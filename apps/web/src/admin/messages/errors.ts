@@ -1,0 +1,35 @@
+/** What HR reads for each error code: wording for the console, not for the employee. */
+import type { AdminErrorCode } from '../lib/api-client.ts'
+
+const TEXT: Record<AdminErrorCode, string> = {
+  VALIDATION: '入力内容に誤りがあります。赤字の項目を確認してください。',
+  UNAUTHENTICATED: 'セッションが終了しました。もう一度ログインしてください。',
+  INVALID_CREDENTIALS: 'メールアドレスまたはパスワードが正しくありません。',
+  HANDOFF_INVALID: 'コードが無効です。',
+  CREDENTIAL_LOCKED: 'このログインはロックされています。',
+  CONSENT_REQUIRED: '利用目的への同意が必要です。',
+  NOT_FOUND: '対象が見つかりません。削除されたか、閲覧する権限がありません。',
+  ALREADY_SUBMITTED: 'この従業員はすでに完了しています。',
+  PERSON_REGISTERED: 'この方は登録済みです。',
+  PERSON_NOT_APPLICABLE: 'この方は対象外に設定されています。',
+  REGISTRATION_INVALID: '書類がそろっていません。',
+  NOT_READY_TO_SUBMIT: 'まだ完了できません。',
+  PURPOSES_CHANGED: '利用目的が変更されました。',
+  FILE_TOO_LARGE: 'ファイルが大きすぎます。',
+  UNSUPPORTED_IMAGE: 'この形式のファイルは扱えません。',
+  RATE_LIMITED: '操作が集中しています。少し待ってからお試しください。',
+  CAMPAIGN_CLOSED: 'この収集依頼は終了しています。',
+  FORBIDDEN: 'この操作を行う権限がありません（取扱責任者のみ）。',
+  CSRF_INVALID: '画面の有効期限が切れました。ページを再読み込みしてください。',
+  SESSION_STEP_REQUIRED: 'ログイン手続きを最後まで完了してください。',
+  TOTP_INVALID: '確認コードが正しくないか、期限切れです。認証アプリの最新のコードを入力してください。',
+  ACCOUNT_LOCKED: 'ログインに続けて失敗したため、アカウントを 15 分間ロックしました。',
+  CONFLICT: '同じ内容がすでに登録されています。',
+  IMPORT_INVALID: 'ファイルに誤りがあるため、取り込みませんでした。',
+  EMAIL_NOT_CONFIGURED: 'メール送信が設定されていません（SMTP_URL）。',
+  INTERNAL: 'サーバーで問題が発生しました。時間をおいてお試しください。',
+  NETWORK: 'サーバーに接続できません。ネットワークを確認してください。',
+  UNEXPECTED: '予期しない応答がありました。ページを再読み込みしてください。',
+}
+
+export const adminErrorText = (code: AdminErrorCode) => TEXT[code]
