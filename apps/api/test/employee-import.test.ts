@@ -1,4 +1,4 @@
-import { IMPORT_COLUMNS } from '@bango/shared/admin-import'
+import { IMPORT_COLUMNS, IMPORT_MAX_BYTES } from '@bango/shared/admin-import'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCampaign } from '../src/db/factories.ts'
 import { type TestContext, createTestContext, signedInOperator } from './harness.ts'
@@ -40,7 +40,7 @@ describe('employee import', () => {
       ',髙橋 﨑子,タカハシ サキコ,1982-07-15,配偶者①,,0001',
       '0002,德永 次郎,トクナガ　ジロウ,1990-01-31,,,',
     ))
-    const response = await upload(hr, file)
+    const response = await upload(hr, file, { type: 'text/csv; charset=Shift_JIS' })
     expect(response.statusCode).toBe(200)
     expect(response.json()).toEqual({
       applied: true,
@@ -149,7 +149,7 @@ describe('employee import', () => {
     expect(await context.db.person.count({ where: { campaignId: { in: [hr.campaign.id, closed.id] } } })).toBe(0)
   })
 
-  it('answers a clear 4xx to a wrong content type, an empty file and a header without rows', async () => {
+  it('answers a clear 4xx to a wrong content type, an empty file, a header without rows, a file too large', async () => {
     const hr = await setup()
     const json = await context.app.inject({ method: 'POST', url: `/api/admin/campaigns/${hr.campaign.id}/import?dryRun=false`, headers: hr.headers, payload: { rows: [] } })
     expect([json.statusCode, json.json().error.code]).toEqual([400, 'VALIDATION'])
@@ -160,6 +160,10 @@ describe('employee import', () => {
     const headerOnly = await upload(hr, csv())
     expect(headerOnly.statusCode).toBe(422)
     expect(headerOnly.json().error.details.errors[0].message).toContain('データ行がありません')
+    const tooLarge = await upload(hr, Buffer.alloc(IMPORT_MAX_BYTES + 1, 0x41))
+    expect([tooLarge.statusCode, tooLarge.json().error.code]).toEqual([413, 'FILE_TOO_LARGE'])
+    const badQuery = await context.app.inject({ method: 'POST', url: `/api/admin/campaigns/${hr.campaign.id}/import?dryRun=yes`, headers: { ...hr.headers, 'content-type': 'text/csv' }, payload: csv('1,山田 太郎,ヤマダ タロウ,1980-01-15,本人,,') })
+    expect(badQuery.statusCode).toBe(400)
     const noCsrf = await upload({ headers: { cookie: hr.headers.cookie! }, campaign: hr.campaign }, csv('1,山田 太郎,ヤマダ タロウ,1980-01-15,本人,,'))
     expect(noCsrf.json().error.code).toBe('CSRF_INVALID')
   })

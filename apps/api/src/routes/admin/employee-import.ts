@@ -17,6 +17,7 @@ import { parse } from '../../lib/parse.ts'
 const paramsSchema = z.object({ campaignId: z.uuid() })
 const querySchema = z.object({ dryRun: z.enum(['true', 'false']).default('true') })
 const CSV_TYPES = ['text/csv', 'application/octet-stream']
+const wrongType = () => new AppError('VALIDATION', { message: `Send the file as one of ${CSV_TYPES.join(', ')}.` })
 
 const TEMPLATE_ROWS: Record<(typeof IMPORT_COLUMNS)[number], string>[] = [
   { 社員番号: '000123', 氏名: '山田 太郎', フリガナ: 'ヤマダ タロウ', 生年月日: '1980-04-01', 続柄: '本人', メールアドレス: 'taro.yamada@example.co.jp', 扶養者の社員番号: '' },
@@ -29,8 +30,7 @@ export default async function employeeImportRoutes(app: FastifyInstance) {
 
   // In this scope only: the body is the file itself, kept as bytes (its encoding is guessed later).
   app.addContentTypeParser(CSV_TYPES, { parseAs: 'buffer', bodyLimit: IMPORT_MAX_BYTES }, (_request, body, done) => done(null, body))
-  app.addContentTypeParser('*', (_request, _payload, done) =>
-    done(new AppError('VALIDATION', { message: `Send the file as one of ${CSV_TYPES.join(', ')}.` })))
+  app.addContentTypeParser('*', (_request, _payload, done) => done(wrongType()))
   // A file over the limit is FILE_TOO_LARGE, not a generic VALIDATION (the parent handler answers it).
   app.setErrorHandler((error: FastifyError) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', { message: `The file is over ${IMPORT_MAX_BYTES} bytes.`, cause: error })
@@ -41,10 +41,10 @@ export default async function employeeImportRoutes(app: FastifyInstance) {
     const { campaignId } = parse(paramsSchema, request.params)
     const { dryRun } = parse(querySchema, request.query)
     const { campaign } = await access.campaign(request.operator, campaignId)
-    // An empty body arrives without going through the parser.
-    const bytes = Buffer.isBuffer(request.body) ? request.body : null
-    if (!bytes && request.body !== undefined) throw new AppError('VALIDATION', { message: `Send the file as one of ${CSV_TYPES.join(', ')}.` })
-    const file = bytes ?? Buffer.alloc(0)
+    // An empty body skips the parsers (undefined); JSON or text/plain bodies arrive parsed.
+    if (request.body !== undefined && !Buffer.isBuffer(request.body)) throw wrongType()
+    const file = request.body ?? Buffer.alloc(0)
+    // No dryRun parameter: a preview, never a write by accident.
     return dryRun === 'true' ? employeeImport.preview(campaign, file) : employeeImport.apply(request.operator, campaign, file)
   })
 
