@@ -41,6 +41,8 @@ describe('parseCsv', () => {
 
   it('keeps rows of another width for the validator, and names an unclosed quote', () => {
     expect(parseCsv('a,b\n1\n1,2,3\n').map((r) => r.fields.length)).toEqual([2, 1, 3])
+    expect(fileError(() => parseCsv('a\n1\n2\n3\n', 3))).toEqual({ line: 0, message: expect.stringContaining('2 行まで') })
+    expect(parseCsv('a\n1\n2\n', 3)).toHaveLength(3)
     expect(fileError(() => parseCsv('a,b\n1,"x\n2,3\n'))).toEqual({ line: 2, message: expect.stringContaining('ダブルクォート') })
   })
 })

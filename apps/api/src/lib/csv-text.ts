@@ -43,8 +43,9 @@ const CRLF = /\r\n/g
  * csv-parse knows the line a record ends on, so a quoted field holding line breaks moves its
  * start back by as many lines; and (csv-parse 7.0.3) it counts a CRLF inside a quoted field as
  * two lines, an excess carried into every later record, which is taken off here.
+ * More than `maxRecords` records (header included) stops the parse.
  */
-export function parseCsv(text: string): CsvRecord[] {
+export function parseCsv(text: string, maxRecords = Number.POSITIVE_INFINITY): CsvRecord[] {
   const records: CsvRecord[] = []
   let excess = 0
   let lastLine = 0
@@ -56,11 +57,14 @@ export function parseCsv(text: string): CsvRecord[] {
         excess += count(CRLF, fields)
         lastLine = context.lines - excess
         records.push({ line: lastLine - count(LINE_BREAKS, fields), fields })
+        // Stop reading a huge file at once rather than holding all of it as records.
+        if (records.length > maxRecords) throw new CsvFileError(0, M.tooManyRows(maxRecords - 1))
         return null
       },
     })
     return records
   } catch (error) {
+    if (error instanceof CsvFileError) throw error
     if (!(error instanceof CsvError)) throw error
     // The record that failed starts after the last good one (an unclosed quote runs to the end).
     throw new CsvFileError(lastLine + 1, error.code === 'CSV_QUOTE_NOT_CLOSED' ? M.unclosedQuote : M.malformed(error.code))

@@ -7,7 +7,7 @@
  * any error throws IMPORT_INVALID (422) whose `details` is that same body. `summary` is null
  * whenever there are errors: counts of a file that will not be imported would mislead.
  */
-import { IMPORT_ERROR_LIMIT, type ImportError, type ImportResponse } from '@bango/shared/admin-import'
+import { IMPORT_ERROR_LIMIT, IMPORT_MAX_ROWS, type ImportError, type ImportResponse } from '@bango/shared/admin-import'
 import { type ImportRow, checkEmployeeReferences, listErrors, readRows } from '@bango/shared/import-rows'
 import type { Db, Tx } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
@@ -28,7 +28,8 @@ interface ReadFile {
 function readFile(bytes: Uint8Array, today: string): ReadFile {
   try {
     const { text, encoding } = decodeCsv(bytes)
-    return { encoding, ...readRows(parseCsv(text), today) }
+    // Header + IMPORT_MAX_ROWS rows (blank rows count here: a file full of them is refused too).
+    return { encoding, ...readRows(parseCsv(text, IMPORT_MAX_ROWS + 1), today) }
   } catch (error) {
     if (!(error instanceof CsvFileError)) throw error
     return { encoding: null, rows: [], errors: [{ line: error.line, column: null, message: error.message }] }
