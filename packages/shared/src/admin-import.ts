@@ -11,7 +11,10 @@ export type ImportColumn = (typeof IMPORT_COLUMNS)[number]
 export const IMPORT_MAX_ROWS = 200_000
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024
 
-/** One problem in the file: line number in the file (header = 1), the column, and why. */
+/**
+ * One problem in the file: the physical line it starts on (header = 1; 0 = the file as a whole,
+ * e.g. empty or not decodable), the column (null: the whole row), and why, in Japanese for HR.
+ */
 export const importErrorSchema = z.object({
   line: z.number().int(),
   column: z.string().nullable(),

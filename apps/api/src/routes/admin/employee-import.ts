@@ -1,0 +1,56 @@
+/**
+ * Import of employees and dependents from CSV, and its template.
+ *   POST /campaigns/:campaignId/import?dryRun=true|false  body: the file's raw bytes
+ *     (Content-Type text/csv or application/octet-stream, at most IMPORT_MAX_BYTES)
+ *     → 200 importResponseSchema. dryRun=true answers 200 even when the file has errors
+ *       (they are the preview); dryRun=false with errors → 422 IMPORT_INVALID, `details`
+ *       holding the same importResponseSchema body, and nothing is written.
+ *   GET /import-template.csv → the header and two example rows, UTF-8 with a BOM (for Excel).
+ * Operators and administrators of the campaign's company; anyone else gets NOT_FOUND.
+ */
+import { IMPORT_COLUMNS, IMPORT_MAX_BYTES } from '@bango/shared/admin-import'
+import type { FastifyError, FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import { AppError } from '../../errors.ts'
+import { parse } from '../../lib/parse.ts'
+
+const paramsSchema = z.object({ campaignId: z.uuid() })
+const querySchema = z.object({ dryRun: z.enum(['true', 'false']).default('true') })
+const CSV_TYPES = ['text/csv', 'application/octet-stream']
+const wrongType = () => new AppError('VALIDATION', { message: `Send the file as one of ${CSV_TYPES.join(', ')}.` })
+
+const TEMPLATE_ROWS: Record<(typeof IMPORT_COLUMNS)[number], string>[] = [
+  { 社員番号: '000123', 氏名: '山田 太郎', フリガナ: 'ヤマダ タロウ', 生年月日: '1980-04-01', 続柄: '本人', メールアドレス: 'taro.yamada@example.co.jp', 扶養者の社員番号: '' },
+  { 社員番号: '', 氏名: '山田 花子', フリガナ: 'ヤマダ ハナコ', 生年月日: '1982-07-15', 続柄: '配偶者', メールアドレス: '', 扶養者の社員番号: '000123' },
+]
+const TEMPLATE = `\uFEFF${[IMPORT_COLUMNS.join(','), ...TEMPLATE_ROWS.map((row) => IMPORT_COLUMNS.map((c) => row[c]).join(','))].join('\r\n')}\r\n`
+
+export default async function employeeImportRoutes(app: FastifyInstance) {
+  const { access, employeeImport } = app.services
+
+  // In this scope only: the body is the file itself, kept as bytes (its encoding is guessed later).
+  app.addContentTypeParser(CSV_TYPES, { parseAs: 'buffer', bodyLimit: IMPORT_MAX_BYTES }, (_request, body, done) => done(null, body))
+  app.addContentTypeParser('*', (_request, _payload, done) => done(wrongType()))
+  // A file over the limit is FILE_TOO_LARGE, not a generic VALIDATION (the parent handler answers it).
+  app.setErrorHandler((error: FastifyError) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', { message: `The file is over ${IMPORT_MAX_BYTES} bytes.`, cause: error })
+    throw error
+  })
+
+  app.post('/campaigns/:campaignId/import', { bodyLimit: IMPORT_MAX_BYTES }, async (request) => {
+    const { campaignId } = parse(paramsSchema, request.params)
+    const { dryRun } = parse(querySchema, request.query)
+    const { campaign } = await access.campaign(request.operator, campaignId)
+    // An empty body skips the parsers (undefined); JSON or text/plain bodies arrive parsed.
+    if (request.body !== undefined && !Buffer.isBuffer(request.body)) throw wrongType()
+    const file = request.body ?? Buffer.alloc(0)
+    // No dryRun parameter: a preview, never a write by accident.
+    return dryRun === 'true' ? employeeImport.preview(campaign, file) : employeeImport.apply(request.operator, campaign, file)
+  })
+
+  app.get('/import-template.csv', async (_request, reply) =>
+    reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="import-template.csv"; filename*=UTF-8''${encodeURIComponent('従業員取込テンプレート.csv')}`)
+      .send(TEMPLATE))
+}
