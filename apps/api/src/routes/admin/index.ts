@@ -7,7 +7,11 @@
 import cookie from '@fastify/cookie'
 import type { FastifyInstance } from 'fastify'
 import { type AdminCookie, adminGate } from './auth-gate.ts'
+import campaignRoutes from './campaigns.ts'
+import companyRoutes from './companies.ts'
+import operatorRoutes from './operators.ts'
 import sessionRoutes from './session.ts'
+import settingsRoutes from './settings.ts'
 
 export interface AdminRoutesOptions {
   cookie: AdminCookie
@@ -19,5 +23,9 @@ export default async function adminRoutes(app: FastifyInstance, options: AdminRo
   await app.register(sessionRoutes, { cookie: options.cookie, loginPerMinute: options.loginPerMinute })
   await app.register(async (console) => {
     adminGate(console, options.cookie)
+    await console.register(companyRoutes)
+    await console.register(campaignRoutes)
+    await console.register(operatorRoutes)
+    await console.register(settingsRoutes)
   })
 }
