@@ -3,9 +3,8 @@
  * list, create with a one-time password, change the role, disable/enable, unlock.
  * An account outside the company answers NOT_FOUND, like any other company's record.
  */
-import type { CompanyRole, OperatorAccount } from '@bango/shared/admin-api'
+import type { CompanyRole, OperatorAccount, operatorCreateRequestSchema, operatorUpdateRequestSchema } from '@bango/shared/admin-api'
 import type { z } from 'zod'
-import type { operatorCreateRequestSchema, operatorUpdateRequestSchema } from '@bango/shared/admin-api'
 import type { Db, Tx } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import { Prisma } from '../../generated/prisma/client.ts'
@@ -18,11 +17,13 @@ import { type Operators, toRole } from './operators.ts'
 type CreateRequest = z.output<typeof operatorCreateRequestSchema>
 type UpdateRequest = z.output<typeof operatorUpdateRequestSchema>
 
+const roleName = (role: 'ADMINISTRATOR' | 'OPERATOR'): CompanyRole => (role === 'ADMINISTRATOR' ? 'administrator' : 'operator')
+
 const toAccount = (operator: Operator, role: 'ADMINISTRATOR' | 'OPERATOR'): OperatorAccount => ({
   id: operator.id,
   email: operator.email,
   name: operator.name,
-  role: role === 'ADMINISTRATOR' ? 'administrator' : 'operator',
+  role: roleName(role),
   totpEnabled: operator.totpEnabledAt !== null,
   disabled: operator.disabledAt !== null,
   lockedUntil: operator.lockedUntil?.toISOString() ?? null,
@@ -108,5 +109,3 @@ export function createOperatorAccounts(db: Db, access: Access, operators: Operat
   }
 }
 export type OperatorAccounts = ReturnType<typeof createOperatorAccounts>
-
-const roleName = (role: 'ADMINISTRATOR' | 'OPERATOR'): CompanyRole => (role === 'ADMINISTRATOR' ? 'administrator' : 'operator')
