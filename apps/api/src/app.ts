@@ -2,7 +2,7 @@
  * The application as a plugin-composed Fastify instance: `build()` is what tests inject
  * into and what server.ts listens with. No I/O happens here beyond what the deps bring.
  */
-import Fastify from 'fastify'
+import Fastify, { type RouteOptions } from 'fastify'
 import './types.ts'
 import errorHandler from './plugins/app/error-handler.ts'
 import multipart from './plugins/external/multipart.ts'
@@ -24,6 +24,8 @@ export interface BuildOptions extends ServiceDeps {
   trustProxy?: boolean
   /** Base of the URLs handed to employees; https also makes the admin cookie Secure. */
   publicUrl?: string
+  /** Sees every route as it is registered (the admin access-matrix test builds its table from it). */
+  onRoute?: (route: RouteOptions) => void
 }
 
 /** Request URLs may carry the login token (/t/<token>, ?t=<token>) or a handoff code (/h/<code>): never log them. */
@@ -48,6 +50,7 @@ export async function build(options: BuildOptions) {
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 64 * 1024,
   })
+  if (options.onRoute) app.addHook('onRoute', options.onRoute)
   app.decorate('services', createServices({ ...options, publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL }))
 
   await app.register(errorHandler)

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { build } from './app.ts'
 import { loadConfig } from './config.ts'
 import { openDatabase } from './db/database.ts'
-import { createEmployeeWithLogin } from './db/factories.ts'
+import { seedDemo } from './db/demo.ts'
 import { startSweeper } from './domain/sweeper.ts'
 import { createFileBlobStore } from './lib/blob-store.ts'
 import { loadSecrets } from './lib/keys.ts'
@@ -21,6 +21,7 @@ const app = await build({
   rateLimits: config.rateLimits,
   webRoot: config.webDist,
   trustProxy: config.trustProxy,
+  publicUrl: config.publicUrl,
   log: { level: config.logLevel },
 })
 
@@ -31,12 +32,15 @@ if (database.applied.length > 0) app.log.info({ migrations: database.applied, da
 
 // A fresh embedded database gets a demo company so that `pnpm start` shows the whole product.
 const demo = database.kind === 'pglite' && (await database.prisma.company.count()) === 0
-  ? await createEmployeeWithLogin(database.prisma, app.services.credentials, { companyName: 'デモ株式会社' })
+  ? await seedDemo(database.prisma, app.services)
   : null
 
 const sweeper = startSweeper(app.services.drafts, { intervalMs: config.sweepIntervalMs, log: app.log })
 await app.listen({ port: config.port, host: config.host })
-if (demo) console.log(`Demo login: ${config.publicUrl}/t/${demo.token}  password: ${demo.password}`)
+if (demo) {
+  console.log(`Demo login: ${config.publicUrl}/t/${demo.employee.token}  password: ${demo.employee.password}`)
+  console.log(`Admin login: ${config.publicUrl}/admin  email: ${demo.admin.email}  password: ${demo.admin.password}`)
+}
 
 const SHUTDOWN_GRACE_MS = 5_000
 let closing = false

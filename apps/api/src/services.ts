@@ -3,7 +3,11 @@ import type { Db, Tx } from './db/types.ts'
 import { createAccess } from './domain/admin/access.ts'
 import { createAdminSessions } from './domain/admin/admin-sessions.ts'
 import { createEmployeeImport } from './domain/admin/employee-import.ts'
+import { createCampaigns } from './domain/admin/campaigns.ts'
+import { createCompanies } from './domain/admin/companies.ts'
+import { createOperatorAccounts } from './domain/admin/operator-accounts.ts'
 import { createOperators } from './domain/admin/operators.ts'
+import { createSettings } from './domain/admin/settings.ts'
 import { createAuditLog } from './domain/audit.ts'
 import { createConsents } from './domain/consents.ts'
 import { createCredentials } from './domain/credentials.ts'
@@ -28,6 +32,9 @@ export function createServices({ db, blobs, secrets, now = () => new Date() }: S
   const audit = createAuditLog(db)
   const drafts = createDrafts(db, blobs, secrets.keyring, audit)
   const credentials = createCredentials(db, audit, now)
+  const access = createAccess(db)
+  const adminSessions = createAdminSessions(db, now)
+  const operators = createOperators(db, secrets.keyring, audit, now)
   return {
     audit,
     drafts,
@@ -37,10 +44,14 @@ export function createServices({ db, blobs, secrets, now = () => new Date() }: S
     consents: createConsents(db, audit),
     persons: createPersons(db, drafts, audit),
     submissions: createSubmissions(db, audit),
-    access: createAccess(db),
-    adminSessions: createAdminSessions(db, now),
-    operators: createOperators(db, secrets.keyring, audit, now),
     employeeImport: createEmployeeImport(db, audit, now),
+    access,
+    adminSessions,
+    operators,
+    operatorAccounts: createOperatorAccounts(db, access, operators, adminSessions, audit, now),
+    companies: createCompanies(db, access, audit),
+    campaigns: createCampaigns(db, access, drafts, audit, now),
+    settings: createSettings(db, audit),
     /** One transaction across services (each takes the `tx`). */
     transaction: <T>(run: (tx: Tx) => Promise<T>) => db.$transaction(run),
     health: { check: async () => void (await db.$queryRaw`SELECT 1`) },

@@ -27,6 +27,31 @@ export function createDrafts(db: Db, blobs: BlobStore, keyring: Keyring, audit: 
     await Promise.allSettled(keys.map((key) => blobs.delete(key)))
   }
 
+  /**
+   * Inside the caller's transaction: deletes the drafts of every person of the campaign who has
+   * one older than `cutoff` (null: any draft) and puts them back to 未登録. Returns the blob keys
+   * to delete once the transaction has committed (a blob never disappears under a row that
+   * survives a rollback).
+   */
+  async function purgeCampaignDrafts(tx: Tx, campaignId: string, cutoff: Date | null): Promise<{ persons: number; blobKeys: string[] }> {
+    const expired = await tx.document.findMany({
+      where: { state: 'DRAFT', ...(cutoff ? { createdAt: { lt: cutoff } } : {}), person: { campaignId } },
+      distinct: ['personId'],
+      select: { personId: true },
+    })
+    if (expired.length === 0) return { persons: 0, blobKeys: [] }
+    const personIds = expired.map((d) => d.personId)
+    // The same per-employee lock as every draft change (ownership.lockEmployee), so a
+    // purge cannot interleave with 「登録する」 or 「完了」.
+    await tx.$queryRaw`SELECT id FROM persons WHERE id IN (
+      SELECT COALESCE(employee_id, id) FROM persons WHERE id = ANY(${personIds}::uuid[])) ORDER BY id FOR UPDATE`
+    // DELETE … RETURNING: exactly the rows removed, never one a concurrent 完了 just submitted.
+    const deleted = await tx.$queryRaw<{ blob_key: string }[]>`
+      DELETE FROM documents WHERE state = 'DRAFT' AND person_id = ANY(${personIds}::uuid[]) RETURNING blob_key`
+    await tx.person.updateMany({ where: { id: { in: personIds }, status: 'REGISTERED' }, data: { status: 'PENDING', registration: Prisma.DbNull, registeredAt: null } })
+    return { persons: personIds.length, blobKeys: deleted.map((row) => row.blob_key) }
+  }
+
   async function checkTarget(tx: Tx, identity: EmployeeIdentity, personId: string, fields: ImageFields) {
     await assertDraftOpen(tx, identity)
     const person = await findOwnPerson(tx, identity, personId)
@@ -79,6 +104,8 @@ export function createDrafts(db: Db, blobs: BlobStore, keyring: Keyring, audit: 
 
     deleteBlobs,
 
+    purgeCampaignDrafts,
+
     /**
      * Purges the drafts of every person who has a draft older than the campaign's draft
      * lifetime (all drafts once a campaign is closed), and puts them back to 未登録.
@@ -88,28 +115,19 @@ export function createDrafts(db: Db, blobs: BlobStore, keyring: Keyring, audit: 
       let images = 0
       for (const campaign of await db.campaign.findMany({ select: { id: true, companyId: true, status: true, draftLifetimeHours: true } })) {
         const cutoff = campaign.status === 'OPEN' ? new Date(now.getTime() - campaign.draftLifetimeHours * 3_600_000) : now
-        const expired = await db.document.findMany({
-          where: { state: 'DRAFT', createdAt: { lt: cutoff }, person: { campaignId: campaign.id } },
-          distinct: ['personId'],
-          select: { personId: true },
+        // A cheap look first: most campaigns have nothing to purge on most sweeps.
+        const any = await db.document.findFirst({ where: { state: 'DRAFT', createdAt: { lt: cutoff }, person: { campaignId: campaign.id } }, select: { id: true } })
+        if (!any) continue
+        const purged = await db.$transaction(async (tx) => {
+          const result = await purgeCampaignDrafts(tx, campaign.id, cutoff)
+          if (result.persons > 0) {
+            await audit.record({ companyId: campaign.companyId, actorType: 'system', actorId: null, action: 'draft.purged', detail: { persons: result.persons, images: result.blobKeys.length } }, tx)
+          }
+          return result
         })
-        if (expired.length === 0) continue
-        const personIds = expired.map((d) => d.personId)
-        const blobKeys = await db.$transaction(async (tx) => {
-          // The same per-employee lock as every draft change (ownership.lockEmployee), so a
-          // purge cannot interleave with 「登録する」 or 「完了」.
-          await tx.$queryRaw`SELECT id FROM persons WHERE id IN (
-            SELECT COALESCE(employee_id, id) FROM persons WHERE id = ANY(${personIds}::uuid[])) ORDER BY id FOR UPDATE`
-          // DELETE … RETURNING: exactly the rows removed, never one a concurrent 完了 just submitted.
-          const deleted = await tx.$queryRaw<{ blob_key: string }[]>`
-            DELETE FROM documents WHERE state = 'DRAFT' AND person_id = ANY(${personIds}::uuid[]) RETURNING blob_key`
-          await tx.person.updateMany({ where: { id: { in: personIds }, status: 'REGISTERED' }, data: { status: 'PENDING', registration: Prisma.DbNull, registeredAt: null } })
-          await audit.record({ companyId: campaign.companyId, actorType: 'system', actorId: null, action: 'draft.purged', detail: { persons: personIds.length, images: deleted.length } }, tx)
-          return deleted.map((row) => row.blob_key)
-        })
-        await deleteBlobs(blobKeys)
-        persons += personIds.length
-        images += blobKeys.length
+        await deleteBlobs(purged.blobKeys)
+        persons += purged.persons
+        images += purged.blobKeys.length
       }
       return { persons, images }
     },

@@ -8,7 +8,11 @@ import cookie from '@fastify/cookie'
 import type { FastifyInstance } from 'fastify'
 import { type AdminCookie, adminGate } from './auth-gate.ts'
 import employeeImportRoutes from './employee-import.ts'
+import campaignRoutes from './campaigns.ts'
+import companyRoutes from './companies.ts'
+import operatorRoutes from './operators.ts'
 import sessionRoutes from './session.ts'
+import settingsRoutes from './settings.ts'
 
 export interface AdminRoutesOptions {
   cookie: AdminCookie
@@ -21,5 +25,9 @@ export default async function adminRoutes(app: FastifyInstance, options: AdminRo
   await app.register(async (console) => {
     adminGate(console, options.cookie)
     await console.register(employeeImportRoutes)
+    await console.register(companyRoutes)
+    await console.register(campaignRoutes)
+    await console.register(operatorRoutes)
+    await console.register(settingsRoutes)
   })
 }

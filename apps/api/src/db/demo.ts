@@ -1,0 +1,24 @@
+/**
+ * The demo of `pnpm start` on a fresh embedded database: a company with an open campaign, an
+ * employee (two dependents) who can log in, and a system administrator assigned to the
+ * company. The admin password is not one-time, so the printed line works as it is.
+ */
+import type { Services } from '../services.ts'
+import { newPassword } from '../lib/secrets.ts'
+import { createEmployeeWithLogin } from './factories.ts'
+import type { Db } from './types.ts'
+
+export const DEMO_ADMIN_EMAIL = 'admin@demo.example'
+
+export async function seedDemo(db: Db, services: Pick<Services, 'credentials' | 'operators'>) {
+  const employee = await createEmployeeWithLogin(db, services.credentials, { companyName: 'デモ株式会社' })
+  const adminPassword = newPassword(16)
+  await services.operators.create({
+    email: DEMO_ADMIN_EMAIL,
+    name: 'デモ 管理者',
+    isSystemAdmin: true,
+    password: adminPassword,
+    assignments: [{ companyId: employee.company.id, role: 'administrator' }],
+  })
+  return { employee, admin: { email: DEMO_ADMIN_EMAIL, password: adminPassword } }
+}

@@ -1,0 +1,111 @@
+/**
+ * Operator accounts of a company, managed by its administrators (or a system administrator):
+ * list, create with a one-time password, change the role, disable/enable, unlock.
+ * An account outside the company answers NOT_FOUND, like any other company's record.
+ */
+import type { CompanyRole, OperatorAccount, operatorCreateRequestSchema, operatorUpdateRequestSchema } from '@bango/shared/admin-api'
+import type { z } from 'zod'
+import type { Db, Tx } from '../../db/types.ts'
+import { AppError } from '../../errors.ts'
+import { Prisma } from '../../generated/prisma/client.ts'
+import type { Operator } from '../../generated/prisma/client.ts'
+import { type AuditLog, byOperator } from '../audit.ts'
+import type { Access, OperatorIdentity } from './access.ts'
+import type { AdminSessions } from './admin-sessions.ts'
+import { type Operators, toRole } from './operators.ts'
+
+type CreateRequest = z.output<typeof operatorCreateRequestSchema>
+type UpdateRequest = z.output<typeof operatorUpdateRequestSchema>
+
+const roleName = (role: 'ADMINISTRATOR' | 'OPERATOR'): CompanyRole => (role === 'ADMINISTRATOR' ? 'administrator' : 'operator')
+
+const toAccount = (operator: Operator, role: 'ADMINISTRATOR' | 'OPERATOR'): OperatorAccount => ({
+  id: operator.id,
+  email: operator.email,
+  name: operator.name,
+  role: roleName(role),
+  totpEnabled: operator.totpEnabledAt !== null,
+  disabled: operator.disabledAt !== null,
+  lockedUntil: operator.lockedUntil?.toISOString() ?? null,
+  lastLoginAt: operator.lastLoginAt?.toISOString() ?? null,
+})
+
+const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
+
+export function createOperatorAccounts(db: Db, access: Access, operators: Operators, adminSessions: AdminSessions, audit: AuditLog, now: () => Date) {
+  async function assignmentOf(tx: Tx, companyId: string, operatorId: string) {
+    const assignment = await tx.companyAssignment.findUnique({ where: { operatorId_companyId: { operatorId, companyId } }, include: { operator: true } })
+    if (!assignment) throw new AppError('NOT_FOUND')
+    return assignment
+  }
+
+  /**
+   * Disabling and unlocking act on the whole account, which may serve other companies too:
+   * only someone who administers all of them (or a system administrator) may do it.
+   */
+  async function assertGovernsAccount(tx: Tx, actor: OperatorIdentity, target: Operator) {
+    if (actor.isSystemAdmin) return
+    if (target.isSystemAdmin) throw new AppError('FORBIDDEN')
+    const elsewhere = await tx.companyAssignment.count({
+      where: { operatorId: target.id, company: { assignments: { none: { operatorId: actor.operatorId, role: 'ADMINISTRATOR' } } } },
+    })
+    if (elsewhere > 0) throw new AppError('FORBIDDEN')
+  }
+
+  return {
+    async list(actor: OperatorIdentity, companyId: string): Promise<OperatorAccount[]> {
+      await access.company(actor, companyId, 'administrator')
+      const assignments = await db.companyAssignment.findMany({ where: { companyId }, include: { operator: true }, orderBy: [{ operator: { email: 'asc' } }] })
+      return assignments.map((a) => toAccount(a.operator, a.role))
+    },
+
+    async create(actor: OperatorIdentity, companyId: string, input: CreateRequest): Promise<{ operator: OperatorAccount; oneTimePassword: string }> {
+      try {
+        return await db.$transaction(async (tx) => {
+          await access.company(actor, companyId, 'administrator', tx)
+          const { operator, password } = await operators.create({ email: input.email, name: input.name, assignments: [{ companyId, role: input.role }] }, tx)
+          await audit.record({ ...byOperator(actor, companyId), action: 'operator.created', targetId: operator.id, detail: { role: input.role } }, tx)
+          return { operator: toAccount(operator, toRole(input.role)), oneTimePassword: password }
+        })
+      } catch (error) {
+        // Two creations of one e-mail at once: the unique index decides, the loser gets the same answer.
+        if (isUniqueViolation(error)) throw new AppError('CONFLICT', { cause: error })
+        throw error
+      }
+    },
+
+    async update(actor: OperatorIdentity, companyId: string, operatorId: string, change: UpdateRequest): Promise<OperatorAccount> {
+      return db.$transaction(async (tx) => {
+        await access.company(actor, companyId, 'administrator', tx)
+        // Nobody locks themself out: another administrator has to do it.
+        if (operatorId === actor.operatorId && (change.disabled === true || change.role === 'operator')) {
+          throw new AppError('FORBIDDEN', { message: 'An administrator cannot disable or demote themself.' })
+        }
+        const { operator, role: currentRole } = await assignmentOf(tx, companyId, operatorId)
+        const record = (action: string, detail?: Prisma.InputJsonValue) =>
+          audit.record({ ...byOperator(actor, companyId), action, targetId: operatorId, ...(detail ? { detail } : {}) }, tx)
+
+        if (change.role !== undefined && toRole(change.role) !== currentRole) {
+          await tx.companyAssignment.update({ where: { operatorId_companyId: { operatorId, companyId } }, data: { role: toRole(change.role) } })
+          await record('operator.role_changed', { from: roleName(currentRole), to: change.role })
+        }
+        if (change.disabled !== undefined || change.unlock) await assertGovernsAccount(tx, actor, operator)
+        if (change.disabled === true && !operator.disabledAt) {
+          await tx.operator.update({ where: { id: operatorId }, data: { disabledAt: now() } })
+          await adminSessions.revokeAll(operatorId, {}, tx)
+          await record('operator.disabled')
+        } else if (change.disabled === false && operator.disabledAt) {
+          await tx.operator.update({ where: { id: operatorId }, data: { disabledAt: null } })
+          await record('operator.enabled')
+        }
+        if (change.unlock) {
+          await tx.operator.update({ where: { id: operatorId }, data: { lockedUntil: null, failedAttempts: 0 } })
+          await record('operator.unlocked')
+        }
+        const updated = await assignmentOf(tx, companyId, operatorId)
+        return toAccount(updated.operator, updated.role)
+      })
+    },
+  }
+}
+export type OperatorAccounts = ReturnType<typeof createOperatorAccounts>

@@ -1,0 +1,37 @@
+/** Campaigns (収集依頼) of a company: list, create, read, edit and close. Any assigned role. */
+import { campaignRequestSchema } from '@bango/shared/admin-api'
+import type { FastifyInstance } from 'fastify'
+import { parse } from '../../lib/parse.ts'
+import { pathIds } from './path-params.ts'
+
+export default async function campaignRoutes(app: FastifyInstance) {
+  const { campaigns } = app.services
+
+  app.get('/companies/:companyId/campaigns', async (request) => {
+    const { companyId } = pathIds(request.params, 'companyId')
+    return { campaigns: await campaigns.list(request.operator, companyId) }
+  })
+
+  app.post('/companies/:companyId/campaigns', async (request, reply) => {
+    const { companyId } = pathIds(request.params, 'companyId')
+    const input = parse(campaignRequestSchema, request.body)
+    return reply.status(201).send(await campaigns.create(request.operator, companyId, input))
+  })
+
+  app.get('/campaigns/:campaignId', async (request) => {
+    const { campaignId } = pathIds(request.params, 'campaignId')
+    return campaigns.get(request.operator, campaignId)
+  })
+
+  app.patch('/campaigns/:campaignId', async (request) => {
+    const { campaignId } = pathIds(request.params, 'campaignId')
+    const input = parse(campaignRequestSchema, request.body)
+    return campaigns.update(request.operator, campaignId, input)
+  })
+
+  // Final: stops the employee side and purges every unfinished draft (blobs included).
+  app.post('/campaigns/:campaignId/close', async (request) => {
+    const { campaignId } = pathIds(request.params, 'campaignId')
+    return campaigns.close(request.operator, campaignId)
+  })
+}

@@ -1,0 +1,179 @@
+/**
+ * Every /api/admin route, taken from the server's own route table (routes added later are
+ * covered without touching this file), against every kind of caller who must be refused.
+ * Path ids are real rows of the victim company; a route with a parameter this file has no
+ * fixture for fails the test, so that a new kind of id gets one.
+ */
+import { DEFAULT_PURPOSES } from '@bango/shared/admin-api'
+import type { RouteOptions } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type TestContext, createTestContext, login, signedInOperator } from './harness.ts'
+
+interface Route {
+  method: string
+  url: string
+}
+
+const routes: Route[] = []
+const collect = (route: RouteOptions) => {
+  // HEAD routes mirror their GET (Fastify adds them itself).
+  for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url })
+}
+const adminRoutes = () =>
+  routes.filter((r) => r.url.startsWith('/api/admin/') && !(r.method === 'POST' && r.url === '/api/admin/session'))
+const key = (route: Route) => `${route.method} ${route.url}`
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * The operator's own session and account: not scoped to a company, so an operator of another
+ * company is *supposed* to reach them (for themself). Every other route without a path id must
+ * refuse that operator (a system-administrator route, say).
+ */
+const SELF_SCOPED = new Set([
+  'GET /api/admin/session',
+  'DELETE /api/admin/session',
+  'POST /api/admin/session/totp',
+  'POST /api/admin/account/totp',
+  'POST /api/admin/account/totp/confirm',
+  'DELETE /api/admin/account/totp',
+  'PUT /api/admin/account/password',
+  'GET /api/admin/companies',
+])
+
+/** Reachable only by system administrators: the positive test signs in as one. */
+const SYSTEM_ADMIN_ONLY = new Set(['GET /api/admin/settings'])
+
+/**
+ * Valid bodies, so that a refusal can only come from access control, never from validation.
+ * Routes missing here get `{}`; if one of them answers 400 to a stranger, add its body here.
+ */
+const BODIES: Record<string, object> = {
+  'POST /api/admin/companies': { name: '乗っ取り株式会社' },
+  'PATCH /api/admin/companies/:companyId': { name: '乗っ取り株式会社' },
+  'POST /api/admin/companies/:companyId/campaigns': campaignBody(),
+  'PATCH /api/admin/campaigns/:campaignId': campaignBody(),
+  'POST /api/admin/companies/:companyId/operators': { email: 'intruder@example.test', name: '侵入者', role: 'administrator' },
+  'PATCH /api/admin/companies/:companyId/operators/:operatorId': { disabled: true },
+  'PUT /api/admin/settings': { requireTotp: true },
+}
+
+function campaignBody() {
+  return { name: '乗っ取り', purposes: [...DEFAULT_PURPOSES], deadline: null, draftLifetimeHours: 24, retentionMonths: 84, employeeEntersNumber: false }
+}
+
+let context: TestContext
+let params: Record<string, string>
+let victimAdmin: Awaited<ReturnType<typeof signedInOperator>>
+type Caller = { name: string; headers: Record<string, string>; expected: number[]; applies: (route: Route) => boolean }
+let callers: Caller[]
+
+beforeAll(async () => {
+  context = await createTestContext({ onRoute: collect })
+  const victim = await context.newEmployee()
+  victimAdmin = await signedInOperator(context, { role: 'administrator', companyId: victim.company.id })
+  const batch = await context.db.emailBatch.create({ data: { campaignId: victim.campaign.id, kind: 'CREDENTIALS', createdById: victimAdmin.operator.id } })
+  params = {
+    companyId: victim.company.id,
+    campaignId: victim.campaign.id,
+    employeeId: victim.employee.id,
+    personId: victim.dependents[0]!.id,
+    operatorId: victimAdmin.operator.id,
+    batchId: batch.id,
+  }
+
+  const stranger = await signedInOperator(context, { role: 'administrator' })
+  const employeeJwt = await login(context.app, victim.token, victim.password)
+  const disabled = await signedInOperator(context, { role: 'administrator', companyId: victim.company.id })
+  await context.db.operator.update({ where: { id: disabled.operator.id }, data: { disabledAt: new Date() } })
+  const idle = await signedInOperator(context, { role: 'administrator', companyId: victim.company.id })
+  await context.db.adminSession.updateMany({ where: { operatorId: idle.operator.id }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } })
+
+  const always = () => true
+  callers = [
+    { name: 'no session', headers: {}, expected: [401], applies: always },
+    { name: 'employee JWT as Bearer', headers: { authorization: `Bearer ${employeeJwt}` }, expected: [401], applies: always },
+    { name: 'disabled account', headers: disabled.headers, expected: [401], applies: always },
+    { name: 'session idle > 30 min', headers: idle.headers, expected: [401], applies: always },
+    { name: 'missing CSRF token', headers: { cookie: victimAdmin.headers.cookie }, expected: [403], applies: (route) => !SAFE.has(route.method) },
+    {
+      name: 'administrator of another company',
+      headers: stranger.headers,
+      expected: [403, 404],
+      applies: (route) => route.url.includes(':') || !SELF_SCOPED.has(key(route)),
+    },
+  ]
+}, 60_000)
+afterAll(() => context.close())
+
+function fill(route: Route): string {
+  return route.url.replace(/:(\w+)/g, (_, name: string) => {
+    const value = params[name]
+    if (value === undefined) {
+      throw new Error(`${key(route)}: no fixture for the path parameter :${name} — add a row of the victim company to \`params\` in admin-access-matrix.test.ts`)
+    }
+    return value
+  })
+}
+
+function request(route: Route, headers: Record<string, string>) {
+  const body = BODIES[key(route)] ?? (['POST', 'PUT', 'PATCH'].includes(route.method) ? {} : undefined)
+  return context.app.inject({ method: route.method as 'GET', url: fill(route), headers, ...(body ? { payload: body } : {}) })
+}
+
+/** Every table's rows (sessions: all but the activity time the gate touches), as one comparable value. */
+async function snapshot(): Promise<Record<string, string>> {
+  const tables = await context.db.$queryRaw<{ name: string }[]>`
+    SELECT table_name AS name FROM information_schema.tables
+    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`
+  const state: Record<string, string> = {}
+  for (const { name } of tables) {
+    const rows = name === 'admin_sessions' ? `SELECT id, operator_id, stage, revoked_at, expires_at FROM admin_sessions` : `SELECT * FROM "${name}"`
+    const [row] = await context.db.$queryRawUnsafe<{ n: number; digest: string }[]>(
+      `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM (${rows}) t`,
+    )
+    state[name] = `${row!.n}:${row!.digest}`
+  }
+  return state
+}
+
+describe('admin access matrix', () => {
+  it('collects the admin routes from the route table', () => {
+    const keys = adminRoutes().map(key)
+    for (const expected of ['GET /api/admin/companies', 'POST /api/admin/campaigns/:campaignId/close', 'PUT /api/admin/settings', 'GET /api/admin/session']) {
+      expect(keys).toContain(expected)
+    }
+    expect(keys).not.toContain('POST /api/admin/session')
+    // Every route's path parameters have a fixture (fails loudly, naming the route, otherwise).
+    for (const route of adminRoutes()) fill(route)
+  })
+
+  it('refuses every caller without the right, on every route, and changes nothing', async () => {
+    const failures: string[] = []
+    for (const route of adminRoutes()) {
+      const before = await snapshot()
+      for (const caller of callers.filter((c) => c.applies(route))) {
+        const response = await request(route, caller.headers)
+        if (!caller.expected.includes(response.statusCode)) {
+          failures.push(`${key(route)} as ${caller.name}: ${response.statusCode} ${response.body.slice(0, 120)}`)
+        }
+      }
+      const after = await snapshot()
+      for (const table of Object.keys({ ...before, ...after })) {
+        if (before[table] !== after[table]) failures.push(`${key(route)}: table ${table} changed`)
+      }
+    }
+    expect(failures).toEqual([])
+  })
+
+  it('lets the victim company’s own administrator reach every GET route', async () => {
+    const system = await signedInOperator(context, { isSystemAdmin: true })
+    const failures: string[] = []
+    for (const route of adminRoutes().filter((r) => r.method === 'GET')) {
+      const headers = SYSTEM_ADMIN_ONLY.has(key(route)) ? system.headers : victimAdmin.headers
+      const response = await request(route, headers)
+      if ([401, 403, 404].includes(response.statusCode)) failures.push(`${key(route)}: ${response.statusCode} ${response.body.slice(0, 120)}`)
+    }
+    expect(failures).toEqual([])
+  })
+})
