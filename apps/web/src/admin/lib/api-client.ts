@@ -29,6 +29,8 @@ let csrfToken: string | null = null
 export function setCsrfToken(token: string | null) {
   csrfToken = token
 }
+/** For the XHR upload helper (upload.ts), which cannot go through `fetch`. */
+export const getCsrfToken = () => csrfToken
 
 /** Called on a 401: the session ended (idle, logout elsewhere, disabled account). */
 let onUnauthenticated: () => void = () => {}
@@ -76,7 +78,7 @@ export async function adminRequest<T = void>(path: string, request: AdminRequest
   return parsed.data
 }
 
-function toError(status: number, payload: unknown): AdminApiError {
+export function toError(status: number, payload: unknown): AdminApiError {
   if (typeof payload === 'object' && payload !== null && 'error' in payload) {
     const { error } = payload as { error: { code?: unknown; details?: unknown } }
     if (typeof error?.code === 'string') return new AdminApiError(status, error.code as ErrorCode, error.details)
