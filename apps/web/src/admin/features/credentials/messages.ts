@@ -23,6 +23,7 @@ export const credentialsText = {
   csvUtf8: '差し込み用 CSV (UTF-8, BOM)',
   csvSjis: '差し込み用 CSV (Shift_JIS)',
   printKit: '郵送キットを印刷',
+  sjisLossy: 'Shift_JIS で表せない文字を「?」に置き換えました。氏名が正しく出ない人がいます。UTF-8 の CSV をお使いください。',
   exportFailed: '出力の記録に失敗しました。もう一度お試しください。',
   emailTitle: 'メールで送る',
   emailNotConfigured: 'メール送信は設定されていません（SMTP_URL）。サーバーの SMTP_URL を設定すると、ここからメールを送れます。',

@@ -7,6 +7,7 @@ import { ConfirmAction } from './confirm-action.tsx'
 import { EmailSection } from './email-section.tsx'
 import { ExportActions } from './export-actions.tsx'
 import { IssuedList } from './issued-list.tsx'
+import { ErrorAlert } from '../../../components/error-alert.tsx'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -50,11 +51,7 @@ export function CredentialsPage() {
           </button>
         )}
         {issue.isPending && <p role="status">{t.issuing}</p>}
-        {issue.error && (
-          <p className="admin-notice admin-notice--error" role="alert">
-            {issue.error.message}
-          </p>
-        )}
+        <ErrorAlert error={issue.error} />
       </section>
 
       {issued && (

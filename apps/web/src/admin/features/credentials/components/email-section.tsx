@@ -3,6 +3,7 @@ import { useSendEmailBatch } from '../api/send-email-batch.ts'
 import { credentialsText as t } from '../messages.ts'
 import { ConfirmAction } from './confirm-action.tsx'
 import { EmailBatchList } from './email-batch-list.tsx'
+import { ErrorAlert } from '../../../components/error-alert.tsx'
 
 /**
  * E-mail delivery: credentials (to everyone without, or the selection) and reminders (to
@@ -19,11 +20,7 @@ export function EmailSection({ campaignId, employeeIds }: { campaignId: string; 
     <section aria-labelledby="email-title" className="admin-section">
       <h2 id="email-title">{t.emailTitle}</h2>
       {batches.isPending && <p role="status">{t.loading}</p>}
-      {batches.error && (
-        <p className="admin-notice admin-notice--error" role="alert">
-          {batches.error.message}
-        </p>
-      )}
+      <ErrorAlert error={batches.error} />
       {batches.data && !configured && (
         <p className="admin-notice admin-notice--warning" id="email-disabled-reason">
           {t.emailNotConfigured}
@@ -48,11 +45,7 @@ export function EmailSection({ campaignId, employeeIds }: { campaignId: string; 
         describedBy={reasonId}
       />
       {send.isPending && <p role="status">{t.sending}</p>}
-      {send.error && (
-        <p className="admin-notice admin-notice--error" role="alert">
-          {send.error.message}
-        </p>
-      )}
+      <ErrorAlert error={send.error} />
       {batches.data && (
 <EmailBatchList batches={batches.data.batches} />
       )}

@@ -26,7 +26,12 @@ export function encodeUtf8WithBom(text: string): Uint8Array {
   return bytes
 }
 
-/** Characters Shift_JIS lacks become '?' (encoding-japanese's fallback); names rarely have them. */
-export function encodeShiftJis(text: string): Uint8Array {
-  return Uint8Array.from(Encoding.convert(Encoding.stringToCode(text), { to: 'SJIS', from: 'UNICODE' }))
+/**
+ * Shift_JIS as Windows writes it (CP932: 髙, ①… included). Characters it lacks (𠮷, emoji)
+ * become '?' — `lossy` says so, and the screen then points to the UTF-8 file.
+ */
+export function encodeShiftJis(text: string): { bytes: Uint8Array; lossy: boolean } {
+  const bytes = Uint8Array.from(Encoding.convert(Encoding.stringToCode(text), { to: 'SJIS', from: 'UNICODE' }))
+  const lossy = Encoding.codeToString(Encoding.convert(bytes, { to: 'UNICODE', from: 'SJIS' })) !== text
+  return { bytes, lossy }
 }

@@ -11,6 +11,7 @@ import { EmployeeTable } from './employee-table.tsx'
 import { Pagination } from './pagination.tsx'
 import { StatusSummary } from './status-summary.tsx'
 import './dashboard.css'
+import { ErrorAlert } from '../../../components/error-alert.tsx'
 
 /** A campaign's home: counts by status, then its employees (search, filter, sort, pages in the URL). */
 export function DashboardPage() {
@@ -46,11 +47,7 @@ export function DashboardPage() {
           <Link to={paths.campaignSettings(campaignId)}>{t.links.settings}</Link>
         </li>
       </ul>
-      {failure && (
-        <p className="admin-notice admin-notice--error" role="alert">
-          {failure.message}
-        </p>
-      )}
+      <ErrorAlert error={failure} />
       {dashboard.data && <StatusSummary dashboard={dashboard.data} active={query.status} onSelect={(status) => update({ status })} />}
 
       <section aria-labelledby="list-title" className="admin-section">

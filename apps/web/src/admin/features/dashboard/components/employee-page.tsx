@@ -5,6 +5,7 @@ import { useUnlockEmployee } from '../api/unlock-employee.ts'
 import { dashboardText, progressLabels } from '../messages.ts'
 import { formatDate, formatDateTime, isLocked } from '../utils/format.ts'
 import { PersonTable } from './person-table.tsx'
+import { ErrorAlert } from '../../../components/error-alert.tsx'
 
 const t = dashboardText.employee
 
@@ -24,9 +25,7 @@ export function EmployeePage() {
         {back}
         <h1>{dashboardText.columns.name}</h1>
         {detail.error ? (
-          <p className="admin-notice admin-notice--error" role="alert">
-            {detail.error.message}
-          </p>
+          <ErrorAlert error={detail.error} />
         ) : (
           <p role="status">{dashboardText.loading}</p>
         )}
@@ -75,11 +74,7 @@ export function EmployeePage() {
           </Link>
         </div>
         {unlock.isSuccess && !locked && <p role="status">{t.unlocked}</p>}
-        {unlock.error && (
-          <p className="admin-notice admin-notice--error" role="alert">
-            {unlock.error.message}
-          </p>
-        )}
+        <ErrorAlert error={unlock.error} />
       </section>
       <section aria-labelledby="employee-persons" className="admin-section">
         <h2 id="employee-persons">{t.personsTitle}</h2>

@@ -8,6 +8,7 @@ import { importText as t } from '../messages.ts'
 import { ImportErrors } from './import-errors.tsx'
 import { ImportSummary } from './import-summary.tsx'
 import { UploadProgress } from './upload-progress.tsx'
+import { ErrorAlert } from '../../../components/error-alert.tsx'
 
 /**
  * Choose a CSV → preview (dry run: counts and every error) → 「取り込む」 sends the same
@@ -66,11 +67,7 @@ export function ImportPage() {
         </button>
       </form>
       {progress !== null && <UploadProgress fraction={progress} />}
-      {failure && (
-        <p className="admin-notice admin-notice--error" role="alert">
-          {failure.message}
-        </p>
-      )}
+      <ErrorAlert error={failure} />
 
       {imported?.applied ? (
         <ImportDone answer={imported} />
