@@ -69,8 +69,10 @@ export async function adminRequest<T = void>(path: string, request: AdminRequest
   }
   const payload: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined)
   if (!response.ok) {
-    if (response.status === 401) onUnauthenticated()
-    throw toError(response.status, payload)
+    const error = toError(response.status, payload)
+    // Only a lost session ends the console; a wrong password or code (also 401) does not.
+    if (error.code === 'UNAUTHENTICATED') onUnauthenticated()
+    throw error
   }
   if (!request.schema) return undefined as T
   const parsed = request.schema.safeParse(payload)
