@@ -25,7 +25,7 @@ export function CredentialsPage() {
   const selected = employeeIds.length > 0
 
   return (
-    <main className="admin-page">
+    <div className="admin-page">
       <p>
         <Link to={paths.campaign(campaignId)}>{t.back}</Link>
       </p>
@@ -72,6 +72,6 @@ export function CredentialsPage() {
       )}
 
       <EmailSection campaignId={campaignId} employeeIds={employeeIds} />
-    </main>
+    </div>
   )
 }

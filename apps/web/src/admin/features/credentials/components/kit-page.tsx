@@ -16,11 +16,11 @@ export function KitPage() {
 
   if (!issued || issued.credentials.length === 0) {
     return (
-      <main className="admin-page">
+      <div className="admin-page">
         <h1>{t.title}</h1>
         <p role="status">{t.empty}</p>
         <Link to={paths.campaignCredentials(campaignId)}>{t.back}</Link>
-      </main>
+      </div>
     )
   }
 
@@ -30,7 +30,7 @@ export function KitPage() {
   }
 
   return (
-    <main className="admin-page kit">
+    <div className="admin-page kit">
       <div className="kit__controls">
         <h1>{t.title}</h1>
         <p>{t.intro(issued.credentials.length)}</p>
@@ -47,6 +47,6 @@ export function KitPage() {
       {issued.credentials.map((credential) => (
         <KitSheet key={credential.employeeId} credential={credential} companyName={issued.companyName} campaignName={issued.campaignName} />
       ))}
-    </main>
+    </div>
   )
 }

@@ -34,7 +34,7 @@ export function DashboardPage() {
   const failure = campaign.error ?? dashboard.error ?? employees.error
 
   return (
-    <main className="admin-page">
+    <div className="admin-page">
       <h1>{campaign.data?.name ?? t.titleFallback}</h1>
       <ul className="admin-links">
         <li>
@@ -79,6 +79,6 @@ export function DashboardPage() {
           </>
         )}
       </section>
-    </main>
+    </div>
   )
 }

@@ -21,7 +21,7 @@ export function EmployeePage() {
   )
   if (!detail.data) {
     return (
-      <main className="admin-page">
+      <div className="admin-page">
         {back}
         <h1>{dashboardText.columns.name}</h1>
         {detail.error ? (
@@ -29,7 +29,7 @@ export function EmployeePage() {
         ) : (
           <p role="status">{dashboardText.loading}</p>
         )}
-      </main>
+      </div>
     )
   }
   const { employee, persons } = detail.data
@@ -50,7 +50,7 @@ export function EmployeePage() {
   ]
 
   return (
-    <main className="admin-page">
+    <div className="admin-page">
       {back}
       <h1>{employee.name}</h1>
       <section aria-labelledby="employee-facts" className="admin-section">
@@ -80,6 +80,6 @@ export function EmployeePage() {
         <h2 id="employee-persons">{t.personsTitle}</h2>
         <PersonTable persons={persons} />
       </section>
-    </main>
+    </div>
   )
 }

@@ -46,7 +46,7 @@ export function ImportPage() {
   const failure = preview.error ?? run.error
 
   return (
-    <main className="admin-page">
+    <div className="admin-page">
       <p>
         <Link to={paths.campaign(campaignId)}>{t.back}</Link>
       </p>
@@ -91,7 +91,7 @@ export function ImportPage() {
           </section>
         )
       )}
-    </main>
+    </div>
   )
 }
 
