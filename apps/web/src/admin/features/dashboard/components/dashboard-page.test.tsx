@@ -63,9 +63,9 @@ describe('DashboardPage', () => {
     expect(screen.getByRole('link', { name: '従業員の取り込み' })).toHaveAttribute('href', paths.campaignImport(CAMPAIGN_ID))
   })
 
-  it('puts search and status filter in the URL and in the request', async () => {
-    const { router, fetchMock } = renderDashboard()
-    await screen.findByRole('table', { name: '従業員一覧' })
+  it('puts search and status filter in the URL and in the request, back on page 1', async () => {
+    const { router, fetchMock } = renderDashboard('?page=2')
+    await screen.findByText('120 人中 51–100 人目')
     await userEvent.type(screen.getByRole('searchbox', { name: '検索（氏名・フリガナ・社員番号）' }), 'ソウゴウ')
     await userEvent.click(screen.getByRole('button', { name: '検索' }))
     await screen.findByText('1 人中 1–1 人目')

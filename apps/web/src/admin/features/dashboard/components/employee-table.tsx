@@ -20,7 +20,7 @@ export function EmployeeTable({ campaignId, rows, query, onChange, selected, onT
   const sortable = { query, onChange }
   return (
     <table className="admin-table">
-      <caption className="visually-hidden">{t.listTitle}</caption>
+      <caption className="admin-visually-hidden">{t.listTitle}</caption>
       <thead>
         <tr>
           <th scope="col">

@@ -10,7 +10,7 @@ export function PersonTable({ persons }: { persons: EmployeeDetailResponse['pers
   return (
     <>
       <table className="admin-table">
-        <caption className="visually-hidden">{t.personsTitle}</caption>
+        <caption className="admin-visually-hidden">{t.personsTitle}</caption>
         <thead>
           <tr>
             <th scope="col">{c.name}</th>

@@ -63,6 +63,23 @@ describe('ImportPage', () => {
     expect(sent?.body).toBeInstanceOf(File)
   })
 
+  it('shows the upload progress of a large file until the server answers', async () => {
+    let answer: (response: Response) => void = () => {}
+    mockXhr({
+      [previewUrl]: (request) => {
+        request.progress(600, 1200)
+        return new Promise<Response>((resolve) => (answer = resolve))
+      },
+    })
+    renderImport()
+    await chooseAndPreview()
+    expect(await screen.findByRole('progressbar')).toHaveAttribute('value', '50')
+    expect(screen.getByRole('status')).toHaveTextContent('送信中… 50%')
+    answer(json(200, buildImportResponse()))
+    expect(await screen.findByRole('table', { name: '取り込み後の変化' })).toBeInTheDocument()
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument()
+  })
+
   it('imports the previewed file with 「取り込む」 and reports the counts', async () => {
     const xhr = mockXhr({
       [previewUrl]: () => json(200, buildImportResponse()),
