@@ -57,6 +57,7 @@ export const dashboardText = {
   reissueSelected: '選択した従業員の認証情報を再発行',
   clearSelection: '選択を解除',
   employee: {
+    title: '従業員',
     back: '進捗ダッシュボードへ戻る',
     facts: '状況',
     employeeNumber: '社員番号',

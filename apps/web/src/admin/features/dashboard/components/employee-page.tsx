@@ -23,7 +23,7 @@ export function EmployeePage() {
     return (
       <div className="admin-page">
         {back}
-        <h1>{dashboardText.columns.name}</h1>
+        <h1>{t.title}</h1>
         {detail.error ? (
           <ErrorAlert error={detail.error} />
         ) : (
