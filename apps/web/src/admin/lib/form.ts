@@ -28,12 +28,19 @@ function messageOf(issue: z.core.$ZodIssue): string {
   }
 }
 
-/** Field name → message; a nested path (purposes.2) keeps its full dotted name. */
-export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
+const valueAt = (values: unknown, path: readonly PropertyKey[]) =>
+  path.reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined), values)
+
+/**
+ * Field name → message; a nested path (purposes.2) keeps its full dotted name. A blank text
+ * field reads 入力してください whatever rule it broke first (an empty e-mail is not "malformed").
+ */
+export function fieldErrors(issues: readonly z.core.$ZodIssue[], values?: unknown): FieldErrors {
   const errors: FieldErrors = {}
   for (const issue of issues) {
     const name = issue.path.join('.') || 'form'
-    errors[name] ??= messageOf(issue)
+    const value = valueAt(values, issue.path)
+    errors[name] ??= typeof value === 'string' && value.trim() === '' ? common.required : messageOf(issue)
   }
   return errors
 }
@@ -42,7 +49,7 @@ export type Validated<T> = { ok: true; data: T } | { ok: false; errors: FieldErr
 
 export function validate<T>(schema: z.ZodType<T>, values: unknown): Validated<T> {
   const parsed = schema.safeParse(values)
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: fieldErrors(parsed.error.issues) }
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: fieldErrors(parsed.error.issues, values) }
 }
 
 /** The server's VALIDATION details (`[{ path, message }]`) as field marks. */
