@@ -1,4 +1,5 @@
 import type { AdminSessionResponse } from '@bango/shared/admin-api'
+import { useEffect } from 'react'
 import { useParams } from 'react-router'
 import { useCampaign } from '../features/campaigns/api/campaign.ts'
 
@@ -14,6 +15,8 @@ export function useCurrentCompany(session: AdminSessionResponse) {
   const remembered = sessionStorage.getItem(LAST_COMPANY_KEY)
   const known = (id: string | null | undefined) => (id && session.companies.some((c) => c.id === id) ? id : undefined)
   const id = known(companyId) ?? known(campaign.data?.companyId) ?? known(remembered) ?? session.companies[0]?.id
-  if (id && id !== remembered) sessionStorage.setItem(LAST_COMPANY_KEY, id)
+  useEffect(() => {
+    if (id) sessionStorage.setItem(LAST_COMPANY_KEY, id)
+  }, [id])
   return session.companies.find((c) => c.id === id) ?? null
 }
