@@ -1,8 +1,10 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { chunkReport } from './build/chunk-report.ts'
 
 export default defineConfig({
-  plugins: [react()],
+  // chunkReport: dist/chunk-report.json, read by scripts/check-employee-bundle.mjs.
+  plugins: [react(), chunkReport()],
   server: {
     proxy: { '/api': 'http://127.0.0.1:3000' },
   },

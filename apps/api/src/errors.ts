@@ -30,25 +30,28 @@ const STATUS: Record<ErrorCode, number> = {
   INTERNAL: 500,
 }
 
-/** What the employee reads. Shown as-is by the SPA. */
+/**
+ * A short note for developers and logs. Users never read it: each SPA chooses its own text
+ * from the code (apps/web/src/messages/ja.ts for employees, admin/messages/errors.ts for HR).
+ */
 const MESSAGES: Record<ErrorCode, string> = {
-  VALIDATION: '入力内容に誤りがあります。',
-  UNAUTHENTICATED: 'ログインの有効期限が切れました。お手元の URL から、もう一度ログインしてください。',
-  INVALID_CREDENTIALS: 'URL またはパスワードが正しくありません。メールまたは郵送キットに記載のものをご確認ください。',
-  HANDOFF_INVALID: 'この QR コードは使用済みか、有効期限が切れています。パソコンの画面で新しい QR コードを表示して読み取ってください。',
-  CREDENTIAL_LOCKED: 'パスワードを続けて間違えたため、ログインを一時的に停止しています。15 分ほどしてからお試しください。',
-  CONSENT_REQUIRED: '先に個人番号の利用目的をご確認のうえ「同意します」をタップしてください。',
-  NOT_FOUND: '対象が見つかりません。',
-  ALREADY_SUBMITTED: '登録はすでに完了しています。変更が必要な場合は人事担当者にお問い合わせください。',
-  PERSON_REGISTERED: 'この方の書類は登録済みです。',
-  PERSON_NOT_APPLICABLE: 'この方は対象外に設定されています。',
-  REGISTRATION_INVALID: '必要な書類の画像がそろっていません。',
-  NOT_READY_TO_SUBMIT: '全員分の書類を登録するか、対象外に設定してから「完了」をタップしてください。',
-  PURPOSES_CHANGED: '利用目的が更新されました。画面を読み込み直して、もう一度ご確認ください。',
-  CAMPAIGN_CLOSED: 'この収集依頼は受付を終了しました。人事担当者にお問い合わせください。',
-  FILE_TOO_LARGE: '画像のファイルサイズが大きすぎます（15 MB まで）。',
-  UNSUPPORTED_IMAGE: '画像として読み取れませんでした。JPEG または PNG の写真を選んでください。',
-  RATE_LIMITED: 'アクセスが集中しています。しばらくしてからお試しください。',
+  VALIDATION: 'Invalid request.',
+  UNAUTHENTICATED: 'Not signed in, or the session expired.',
+  INVALID_CREDENTIALS: 'Wrong token, e-mail or password.',
+  HANDOFF_INVALID: 'Handoff code unknown, used or expired.',
+  CREDENTIAL_LOCKED: 'Credential locked after repeated wrong passwords.',
+  CONSENT_REQUIRED: 'Consent to the purposes of use is required first.',
+  NOT_FOUND: 'Not found.',
+  ALREADY_SUBMITTED: 'Already submitted.',
+  PERSON_REGISTERED: 'Person already registered.',
+  PERSON_NOT_APPLICABLE: 'Person marked as not applicable.',
+  REGISTRATION_INVALID: 'Required document images are missing.',
+  NOT_READY_TO_SUBMIT: 'Every person must be registered or not applicable.',
+  PURPOSES_CHANGED: 'The purposes of use changed since they were shown.',
+  CAMPAIGN_CLOSED: 'Campaign closed.',
+  FILE_TOO_LARGE: 'File too large.',
+  UNSUPPORTED_IMAGE: 'Not a supported image.',
+  RATE_LIMITED: 'Too many requests.',
   FORBIDDEN: 'This role may not do this.',
   CSRF_INVALID: 'Missing or wrong CSRF token.',
   SESSION_STEP_REQUIRED: 'Finish signing in first (second factor, enrolment or new password).',
@@ -57,7 +60,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   CONFLICT: 'Conflicts with an existing record.',
   IMPORT_INVALID: 'The file has errors; nothing was imported.',
   EMAIL_NOT_CONFIGURED: 'E-mail is not configured (SMTP_URL).',
-  INTERNAL: '処理中に問題が発生しました。時間をおいて、もう一度お試しください。',
+  INTERNAL: 'Internal error.',
 }
 
 export class AppError extends Error {

@@ -97,9 +97,10 @@ describe('security headers on API responses', () => {
 })
 
 describe('the SPA', () => {
-  it('serves index.html for /t/<token> and client routes, with the security headers and no-store', async () => {
+  it('serves index.html for /t/<token> and client routes (the console /admin deep links too), with the security headers and no-store', async () => {
     const token = randomBytes(32).toString('base64url')
-    for (const url of [`/t/${token}`, '/targets', '/', `/t/${token}?utm=x`, '/index.html']) {
+    const consoleLinks = ['/admin', '/admin/', '/admin/login', `/admin/campaigns/${randomUUID()}/import`, '/admin/companies?x=1']
+    for (const url of [`/t/${token}`, '/targets', '/', `/t/${token}?utm=x`, '/index.html', ...consoleLinks]) {
       const response = await context.app.inject({ method: 'GET', url })
       expect(response.statusCode, url).toBe(200)
       expect(response.headers['content-type'], url).toMatch(/^text\/html/)

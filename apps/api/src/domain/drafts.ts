@@ -58,7 +58,7 @@ export function createDrafts(db: Db, blobs: BlobStore, keyring: Keyring, audit: 
     if (person.status === 'REGISTERED') throw new AppError('PERSON_REGISTERED')
     if (person.status === 'NOT_APPLICABLE') throw new AppError('PERSON_NOT_APPLICABLE')
     if (fields.role === 'identity' && person.kind !== 'EMPLOYEE') {
-      throw new AppError('VALIDATION', { message: '身元確認書類はご本人の分のみ登録します。' })
+      throw new AppError('VALIDATION', { message: 'identity documents belong to the employee only' })
     }
     return person
   }

@@ -66,7 +66,7 @@ export function createPersons(db: Db, drafts: Drafts, audit: AuditLog) {
     /** Not applicable discards the person's drafts; applicable again starts them over at 未登録. */
     setApplicability: (identity: EmployeeIdentity, personId: string, applicable: boolean) =>
       restart(identity, personId, (current) => {
-        if (current.kind === 'EMPLOYEE') throw new AppError('VALIDATION', { message: 'ご本人を対象外にすることはできません。' })
+        if (current.kind === 'EMPLOYEE') throw new AppError('VALIDATION', { message: 'the employee cannot be marked not applicable' })
         if (applicable === (current.status !== 'NOT_APPLICABLE')) return null
         return applicable ? { status: 'PENDING', action: 'person.applicable' } : { status: 'NOT_APPLICABLE', action: 'person.not_applicable' }
       }),

@@ -41,7 +41,7 @@ describe('AppRoutes', () => {
   })
 
   it('goes to the session-expired screen when the API answers 401', async () => {
-    mockFetch({ 'GET /api/employee/me': () => apiError(401, 'UNAUTHENTICATED', 'ログインしてください。') })
+    mockFetch({ 'GET /api/employee/me': () => apiError(401, 'UNAUTHENTICATED') })
     renderApp('/targets')
     expect(await screen.findByRole('heading', { name: '一定時間操作がなかったため、ログアウトしました' })).toBeInTheDocument()
     expect(useSessionStore.getState().accessToken).toBeNull()

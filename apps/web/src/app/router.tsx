@@ -1,4 +1,5 @@
-import { Navigate, Route, Routes } from 'react-router'
+import { lazy, Suspense } from 'react'
+import { Navigate, Route, Routes, useLocation } from 'react-router'
 import { HandoffPage } from '../features/auth/components/handoff-page.tsx'
 import { LoginPage } from '../features/auth/components/login-page.tsx'
 import { CompletionPage } from '../features/completion/components/completion-page.tsx'
@@ -12,7 +13,19 @@ import { HomePage } from './home-page.tsx'
 import { paths, routePatterns } from './paths.ts'
 import { SessionGate } from './session-gate.tsx'
 
+/** The HR console: its own route tree and chunk, fetched only when /admin is opened. */
+const AdminApp = lazy(() => import('../admin/app/admin-app.tsx'))
+const isConsole = (pathname: string) => pathname === '/admin' || pathname.startsWith('/admin/')
+
 export function AppRoutes() {
+  const { pathname } = useLocation()
+  if (isConsole(pathname)) {
+    return (
+      <Suspense fallback={null}>
+        <AdminApp />
+      </Suspense>
+    )
+  }
   return (
     <Routes>
       <Route path={routePatterns.home} element={<HomePage />} />

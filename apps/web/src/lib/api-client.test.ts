@@ -13,11 +13,11 @@ beforeEach(() => {
 })
 
 describe('apiRequest', () => {
-  it('turns { error } into an ApiError carrying the code and the message to show', async () => {
-    mockFetch({ 'GET /api/employee/persons': () => apiError(403, 'CONSENT_REQUIRED', '利用目的に同意してください。') })
+  it('turns { error } into an ApiError carrying the code and the employee text for it, never the server message', async () => {
+    mockFetch({ 'GET /api/employee/persons': () => apiError(403, 'CONSENT_REQUIRED', 'Consent to the purposes of use is required first.') })
     const error = await apiRequest('/api/employee/persons', { schema: personsResponseSchema }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ApiError)
-    expect(error).toMatchObject({ status: 403, code: 'CONSENT_REQUIRED', message: '利用目的に同意してください。' })
+    expect(error).toMatchObject({ status: 403, code: 'CONSENT_REQUIRED', message: '先に個人番号の利用目的をご確認のうえ「同意します」をタップしてください。' })
   })
 
   it('retries a GET that failed on the network, but never a POST', async () => {
@@ -75,13 +75,13 @@ describe('apiUpload', () => {
   })
 
   it('turns { error } into an ApiError, and a 401 ends the session', async () => {
-    mockXhr({ [UPLOAD]: () => apiError(413, 'FILE_TOO_LARGE', '画像が大きすぎます。') })
+    mockXhr({ [UPLOAD]: () => apiError(413, 'FILE_TOO_LARGE') })
     await expect(apiUpload('/api/employee/persons/p1/images', { body: new FormData(), schema })).rejects.toMatchObject({
       status: 413,
       code: 'FILE_TOO_LARGE',
-      message: '画像が大きすぎます。',
+      message: '画像のファイルサイズが大きすぎます（15 MB まで）。',
     })
-    mockXhr({ [UPLOAD]: () => apiError(401, 'UNAUTHENTICATED', 'ログインしてください。') })
+    mockXhr({ [UPLOAD]: () => apiError(401, 'UNAUTHENTICATED') })
     await expect(apiUpload('/api/employee/persons/p1/images', { body: new FormData(), schema })).rejects.toBeInstanceOf(ApiError)
     expect(useSessionStore.getState().accessToken).toBeNull()
   })

@@ -1,13 +1,14 @@
 /**
  * The one way the SPA talks to the API: attaches the JWT, refreshes it while the user is
- * active, turns `{ error: { code, message } }` into an ApiError whose message is shown
- * as-is, and retries GETs that failed on the network. Uploads go through `apiUpload`
+ * active, turns `{ error: { code } }` into an ApiError whose message is the employee's text
+ * for that code (messages/ja.ts `errors`; the server's own message is for developers), and
+ * retries GETs that failed on the network. Uploads go through `apiUpload`
  * (XMLHttpRequest: `fetch` cannot report upload progress).
  */
 import type { ErrorCode } from '@bango/shared/errors'
 import { sessionResponseSchema } from '@bango/shared/employee-api'
 import type { z } from 'zod'
-import { common } from '../messages/ja.ts'
+import { common, errors } from '../messages/ja.ts'
 import { useSessionStore } from './session.ts'
 
 export type ApiErrorCode = ErrorCode | 'NETWORK' | 'UNEXPECTED'
@@ -128,10 +129,9 @@ function postWithProgress(path: string, body: FormData, onProgress?: (fraction: 
 
 function toApiError(status: number, payload: unknown): ApiError {
   if (typeof payload === 'object' && payload !== null && 'error' in payload) {
-    const { error } = payload as { error: { code?: unknown; message?: unknown } }
-    if (typeof error?.code === 'string' && typeof error.message === 'string') {
-      return new ApiError(status, error.code as ErrorCode, error.message)
-    }
+    const { error } = payload as { error: { code?: unknown } }
+    const code = error?.code
+    if (typeof code === 'string' && Object.hasOwn(errors, code)) return new ApiError(status, code as ErrorCode, errors[code as ErrorCode])
   }
   return new ApiError(status, status >= 500 ? 'INTERNAL' : 'UNEXPECTED', common.unexpectedError)
 }

@@ -4,6 +4,7 @@
  * screenshots and HR's phone support refer to them.
  */
 import type { IdentityDocumentType, NumberDocumentType } from '@bango/shared/documents'
+import type { ErrorCode } from '@bango/shared/errors'
 
 export const common = {
   next: '次へ',
@@ -217,3 +218,37 @@ export const documents = {
   registeredBody: '一覧に戻り、他の方の登録と「完了」をお願いします。',
   missingImages: '撮影されていない画像があります。戻って撮影してください。',
 } as const
+
+/**
+ * What the employee reads for each error code the API answers (the server's `message` is a
+ * developer's note in English). The console's codes never reach the employee; they still get
+ * a neutral text so the map stays total.
+ */
+export const errors: Record<ErrorCode, string> = {
+  VALIDATION: '入力内容に誤りがあります。',
+  UNAUTHENTICATED: 'ログインの有効期限が切れました。お手元の URL から、もう一度ログインしてください。',
+  INVALID_CREDENTIALS: 'URL またはパスワードが正しくありません。メールまたは郵送キットに記載のものをご確認ください。',
+  HANDOFF_INVALID: 'この QR コードは使用済みか、有効期限が切れています。パソコンの画面で新しい QR コードを表示して読み取ってください。',
+  CREDENTIAL_LOCKED: 'パスワードを続けて間違えたため、ログインを一時的に停止しています。15 分ほどしてからお試しください。',
+  CONSENT_REQUIRED: '先に個人番号の利用目的をご確認のうえ「同意します」をタップしてください。',
+  NOT_FOUND: '対象が見つかりません。',
+  ALREADY_SUBMITTED: '登録はすでに完了しています。変更が必要な場合は人事担当者にお問い合わせください。',
+  PERSON_REGISTERED: 'この方の書類は登録済みです。',
+  PERSON_NOT_APPLICABLE: 'この方は対象外に設定されています。',
+  REGISTRATION_INVALID: '必要な書類の画像がそろっていません。',
+  NOT_READY_TO_SUBMIT: '全員分の書類を登録するか、対象外に設定してから「完了」をタップしてください。',
+  PURPOSES_CHANGED: '利用目的が更新されました。画面を読み込み直して、もう一度ご確認ください。',
+  CAMPAIGN_CLOSED: 'この収集依頼は受付を終了しました。人事担当者にお問い合わせください。',
+  FILE_TOO_LARGE: '画像のファイルサイズが大きすぎます（15 MB まで）。',
+  UNSUPPORTED_IMAGE: '画像として読み取れませんでした。JPEG または PNG の写真を選んでください。',
+  RATE_LIMITED: 'アクセスが集中しています。しばらくしてからお試しください。',
+  FORBIDDEN: 'この操作はできません。',
+  CSRF_INVALID: 'この操作はできません。',
+  SESSION_STEP_REQUIRED: 'この操作はできません。',
+  TOTP_INVALID: 'この操作はできません。',
+  ACCOUNT_LOCKED: 'この操作はできません。',
+  CONFLICT: 'この操作はできません。',
+  IMPORT_INVALID: 'この操作はできません。',
+  EMAIL_NOT_CONFIGURED: 'この操作はできません。',
+  INTERNAL: '処理中に問題が発生しました。時間をおいて、もう一度お試しください。',
+}

@@ -12,7 +12,8 @@ type Handler = (request: MockRequest) => Response | Promise<Response>
 export const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
 
-export const apiError = (status: number, code: string, message: string) => json(status, { error: { code, message } })
+/** The real API's `message` is an English developer note; the SPA must not show it. */
+export const apiError = (status: number, code: string, message = `developer note for ${code}`) => json(status, { error: { code, message } })
 
 /** Routes are "METHOD /path"; anything else answers 404 so a stray call shows up as a failure. */
 export function mockFetch(routes: Record<string, Handler>) {

@@ -39,7 +39,7 @@ async function multipartRead<T>(read: () => Promise<T>): Promise<T> {
   } catch (error) {
     const status = (error as { statusCode?: number }).statusCode
     if (error instanceof AppError || (status !== undefined && status < 500)) throw error
-    throw new AppError('VALIDATION', { message: '画像の送信内容を読み取れませんでした。もう一度お試しください。', cause: error })
+    throw new AppError('VALIDATION', { message: 'unreadable multipart body', cause: error })
   }
 }
 
@@ -48,9 +48,9 @@ export default async function images(app: FastifyInstance, options: { perMinute:
 
   app.post('/persons/:personId/images', { config: { rateLimit: { max: options.perMinute, timeWindow: '1 minute' } } }, async (request, reply) => {
     const { personId } = parse(personParamsSchema, request.params)
-    if (!request.isMultipart()) throw new AppError('VALIDATION', { message: '画像を multipart/form-data で送信してください。' })
+    if (!request.isMultipart()) throw new AppError('VALIDATION', { message: 'send the image as multipart/form-data' })
     const file = await multipartRead(() => request.file())
-    if (!file || file.fieldname !== 'file') throw new AppError('VALIDATION', { message: '画像ファイルがありません。' })
+    if (!file || file.fieldname !== 'file') throw new AppError('VALIDATION', { message: 'no file field' })
     try {
       const fields = parseImageFields(file)
       await drafts.checkTarget(request.employee, personId, fields)

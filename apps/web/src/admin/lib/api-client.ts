@@ -29,6 +29,8 @@ let csrfToken: string | null = null
 export function setCsrfToken(token: string | null) {
   csrfToken = token
 }
+/** For the XHR upload helper (upload.ts), which cannot go through `fetch`. */
+export const getCsrfToken = () => csrfToken
 
 /** Called on a 401: the session ended (idle, logout elsewhere, disabled account). */
 let onUnauthenticated: () => void = () => {}
@@ -67,8 +69,10 @@ export async function adminRequest<T = void>(path: string, request: AdminRequest
   }
   const payload: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined)
   if (!response.ok) {
-    if (response.status === 401) onUnauthenticated()
-    throw toError(response.status, payload)
+    const error = toError(response.status, payload)
+    // Only a lost session ends the console; a wrong password or code (also 401) does not.
+    if (error.code === 'UNAUTHENTICATED') onUnauthenticated()
+    throw error
   }
   if (!request.schema) return undefined as T
   const parsed = request.schema.safeParse(payload)
@@ -76,7 +80,7 @@ export async function adminRequest<T = void>(path: string, request: AdminRequest
   return parsed.data
 }
 
-function toError(status: number, payload: unknown): AdminApiError {
+export function toError(status: number, payload: unknown): AdminApiError {
   if (typeof payload === 'object' && payload !== null && 'error' in payload) {
     const { error } = payload as { error: { code?: unknown; details?: unknown } }
     if (typeof error?.code === 'string') return new AdminApiError(status, error.code as ErrorCode, error.details)

@@ -57,15 +57,15 @@ describe('LoginPage', () => {
     expect(router.state.location.search).toBe('')
   })
 
-  it('shows the API message on a wrong password and stays signed out', async () => {
+  it('shows the employee text for the code (not the server message) on a wrong password and stays signed out', async () => {
     mockFetch({
-      'POST /api/employee/login': () => apiError(401, 'INVALID_CREDENTIALS', 'パスワードが正しくありません。あと4回間違えるとロックされます。'),
+      'POST /api/employee/login': () => apiError(401, 'INVALID_CREDENTIALS', 'Wrong token, e-mail or password.'),
     })
     const router = renderAt(`/t/${TOKEN}`)
     await userEvent.type(screen.getByLabelText('パスワード'), 'wrong')
     await userEvent.click(screen.getByRole('button', { name: '次へ' }))
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('パスワードが正しくありません。あと4回間違えるとロックされます。')
+    expect(await screen.findByRole('alert')).toHaveTextContent('URL またはパスワードが正しくありません。メールまたは郵送キットに記載のものをご確認ください。')
     expect(router.state.location.pathname).toBe(`/t/${TOKEN}`)
     expect(useSessionStore.getState().accessToken).toBeNull()
     expect(screen.getByRole('button', { name: '次へ' })).toBeEnabled()

@@ -164,10 +164,10 @@ describe('CaptureStep', () => {
 
   it('shows the API message when the image is refused', async () => {
     startWizard('my_number_card')
-    mockXhr({ [UPLOAD]: () => apiError(415, 'UNSUPPORTED_IMAGE', 'この形式の画像は登録できません。') })
+    mockXhr({ [UPLOAD]: () => apiError(415, 'UNSUPPORTED_IMAGE') })
     render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
     await userEvent.upload(screen.getByLabelText('ファイルを選択（写真を撮る／ライブラリ）'), new File(['raw'], 'a.gif', { type: 'image/gif' }))
-    expect(await screen.findByRole('alert')).toHaveTextContent('この形式の画像は登録できません。')
+    expect(await screen.findByRole('alert')).toHaveTextContent('画像として読み取れませんでした。JPEG または PNG の写真を選んでください。')
     expect(screen.queryByRole('button', { name: '再送信' })).not.toBeInTheDocument()
   })
 

@@ -62,10 +62,10 @@ describe('ConfirmStep', () => {
 
   it('shows the API message when the registration is refused and keeps the images', async () => {
     reachConfirm()
-    mockFetch({ [REGISTER]: () => apiError(422, 'REGISTRATION_INVALID', 'うら面の画像が登録されていません。') })
+    mockFetch({ [REGISTER]: () => apiError(422, 'REGISTRATION_INVALID') })
     render(<WizardView onTop={() => undefined} />)
     await userEvent.click(screen.getByRole('button', { name: '登録する' }))
-    expect(await screen.findByText('うら面の画像が登録されていません。')).toBeInTheDocument()
+    expect(await screen.findByText('必要な書類の画像がそろっていません。')).toBeInTheDocument()
     expect(Object.keys(useWizardStore.getState().images)).toHaveLength(3)
   })
 

@@ -40,10 +40,10 @@ describe('ContinueOnPhone', () => {
 
   it('shows the API’s message when the code cannot be issued', async () => {
     pointer(false)
-    mockFetch({ 'POST /api/employee/session/handoff': () => apiError(429, 'RATE_LIMITED', 'アクセスが集中しています。') })
+    mockFetch({ 'POST /api/employee/session/handoff': () => apiError(429, 'RATE_LIMITED') })
     render(<ContinueOnPhone />)
     await userEvent.click(screen.getByRole('button', { name: 'QR コードを表示する' }))
-    expect(await screen.findByText('アクセスが集中しています。')).toBeInTheDocument()
+    expect(await screen.findByText('アクセスが集中しています。しばらくしてからお試しください。')).toBeInTheDocument()
   })
 
   it('is not offered on a phone', () => {

@@ -67,10 +67,10 @@ describe('TargetsPage', () => {
   it('shows the API message when the submission is refused', async () => {
     mockFetch({
       'GET /api/employee/persons': () => json(200, buildPersons([employee], { canSubmit: true })),
-      'POST /api/employee/submission': () => apiError(409, 'NOT_READY_TO_SUBMIT', '未登録の方がいます。'),
+      'POST /api/employee/submission': () => apiError(409, 'NOT_READY_TO_SUBMIT'),
     })
     renderTargets()
     await userEvent.click(await screen.findByRole('button', { name: '完了' }))
-    expect(await screen.findByRole('alert')).toHaveTextContent('未登録の方がいます。')
+    expect(await screen.findByRole('alert')).toHaveTextContent('全員分の書類を登録するか、対象外に設定してから「完了」をタップしてください。')
   })
 })

@@ -1,0 +1,38 @@
+import { Route, Routes } from 'react-router'
+import { AccountEnrolmentPage, AccountPasswordPage } from '../features/auth/components/account-steps.tsx'
+import { AccountPage } from '../features/auth/components/account-page.tsx'
+import { CampaignSettingsPage } from '../features/campaigns/components/campaign-settings-page.tsx'
+import { CampaignsPage } from '../features/campaigns/components/campaigns-page.tsx'
+import { NewCampaignPage } from '../features/campaigns/components/new-campaign-page.tsx'
+import { CompaniesPage } from '../features/companies/components/companies-page.tsx'
+import { OperatorsPage } from '../features/operators/components/operators-page.tsx'
+import { SettingsPage } from '../features/settings/components/settings-page.tsx'
+import { campaignRoutes } from './campaign-routes.tsx'
+import { HomeRedirect, NotFoundPage } from './home-redirect.tsx'
+import { AdminLayout } from './layout.tsx'
+import { routePatterns } from './paths.ts'
+import { SessionGate } from './session-gate.tsx'
+
+/** Every console screen sits behind the session gate and inside the signed-in layout. */
+export function AdminRoutes() {
+  return (
+    <Routes>
+      <Route element={<SessionGate />}>
+        <Route element={<AdminLayout />}>
+          <Route path={routePatterns.home} element={<HomeRedirect />} />
+          <Route path={routePatterns.account} element={<AccountPage />} />
+          <Route path={routePatterns.accountEnrolment} element={<AccountEnrolmentPage />} />
+          <Route path={routePatterns.accountPassword} element={<AccountPasswordPage />} />
+          <Route path={routePatterns.companies} element={<CompaniesPage />} />
+          <Route path={routePatterns.campaigns} element={<CampaignsPage />} />
+          <Route path={routePatterns.newCampaign} element={<NewCampaignPage />} />
+          <Route path={routePatterns.operators} element={<OperatorsPage />} />
+          <Route path={routePatterns.settings} element={<SettingsPage />} />
+          <Route path={routePatterns.campaignSettings} element={<CampaignSettingsPage />} />
+          {campaignRoutes}
+          <Route path={routePatterns.notFound} element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  )
+}

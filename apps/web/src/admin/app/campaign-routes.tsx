@@ -1,0 +1,21 @@
+/**
+ * A campaign's screens (dashboard, import, credentials + postal kit, employee detail):
+ * admin-routes.tsx places this fragment inside the signed-in layout.
+ */
+import { Route } from 'react-router'
+import { CredentialsPage } from '../features/credentials/components/credentials-page.tsx'
+import { KitPage } from '../features/credentials/components/kit-page.tsx'
+import { DashboardPage } from '../features/dashboard/components/dashboard-page.tsx'
+import { EmployeePage } from '../features/dashboard/components/employee-page.tsx'
+import { ImportPage } from '../features/import/components/import-page.tsx'
+import { routePatterns } from './paths.ts'
+
+export const campaignRoutes = (
+  <>
+    <Route path={routePatterns.campaign} element={<DashboardPage />} />
+    <Route path={routePatterns.campaignImport} element={<ImportPage />} />
+    <Route path={routePatterns.campaignCredentials} element={<CredentialsPage />} />
+    <Route path={routePatterns.campaignKit} element={<KitPage />} />
+    <Route path={routePatterns.employee} element={<EmployeePage />} />
+  </>
+)

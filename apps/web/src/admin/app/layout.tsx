@@ -1,0 +1,80 @@
+import type { AdminSessionResponse } from '@bango/shared/admin-api'
+import { NavLink, Outlet, useNavigate } from 'react-router'
+import { useLogout } from '../features/auth/api/logout.ts'
+import { useSession } from '../lib/session.ts'
+import { common, layout as t, roles } from '../messages/ja.ts'
+import { useCurrentCompany } from './current-company.ts'
+import { paths } from './paths.ts'
+
+/** The signed-in console: header with the company switcher, navigation, the page. */
+export function AdminLayout() {
+  const session = useSession().data
+  // The gate renders this only for an active session.
+  if (!session) return null
+  return <SignedIn session={session} />
+}
+
+function SignedIn({ session }: { session: AdminSessionResponse }) {
+  const navigate = useNavigate()
+  const logout = useLogout()
+  const company = useCurrentCompany(session)
+  const { operator } = session
+  const administers = operator.isSystemAdmin || company?.role === 'administrator'
+
+  return (
+    <div className="admin-shell">
+      <a className="admin-skip" href="#admin-main">
+        {t.skipToContent}
+      </a>
+      <header className="admin-header">
+        <p className="admin-brand">{common.appName}</p>
+        {session.companies.length > 0 && (
+          <div className="admin-switcher">
+            <label htmlFor="admin-company">{t.company}</label>
+            <select id="admin-company" value={company?.id ?? ''} onChange={(event) => navigate(paths.campaigns(event.target.value))}>
+              {session.companies.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}（{roles[c.role]}）
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <p className="admin-user">{operator.name}</p>
+        <button type="button" className="admin-button" onClick={() => logout.mutate()} disabled={logout.isPending}>
+          {t.logout}
+        </button>
+      </header>
+      <nav className="admin-nav" aria-label={t.nav}>
+        <ul>
+          {company && (
+            <li>
+              <NavLink to={paths.campaigns(company.id)}>{t.campaigns}</NavLink>
+            </li>
+          )}
+          {company && administers && (
+            <li>
+              <NavLink to={paths.operators(company.id)}>{t.operators}</NavLink>
+            </li>
+          )}
+          <li>
+            <NavLink to={paths.companies()} end>
+              {t.companies}
+            </NavLink>
+          </li>
+          {operator.isSystemAdmin && (
+            <li>
+              <NavLink to={paths.settings()}>{t.settings}</NavLink>
+            </li>
+          )}
+          <li>
+            <NavLink to={paths.account()}>{t.account}</NavLink>
+          </li>
+        </ul>
+      </nav>
+      <main id="admin-main" className="admin-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,48 @@
+/**
+ * Every href of the HR console (`/admin`), and the route patterns of the same shapes. The
+ * console is its own route tree (app/admin-app.tsx), so the patterns are absolute.
+ */
+const id = encodeURIComponent
+const campaign = (campaignId: string) => `/admin/campaigns/${id(campaignId)}`
+
+export const paths = {
+  home: () => '/admin',
+  account: () => '/admin/account',
+  accountEnrolment: () => '/admin/account/totp',
+  accountPassword: () => '/admin/account/password',
+  companies: () => '/admin/companies',
+  campaigns: (companyId: string) => `/admin/companies/${id(companyId)}/campaigns`,
+  newCampaign: (companyId: string) => `/admin/companies/${id(companyId)}/campaigns/new`,
+  operators: (companyId: string) => `/admin/companies/${id(companyId)}/operators`,
+  settings: () => '/admin/settings',
+  /** A campaign's dashboard (web-B's screens live under it). */
+  campaign: (campaignId: string, search = '') => `${campaign(campaignId)}${search}`,
+  campaignSettings: (campaignId: string) => `${campaign(campaignId)}/settings`,
+  campaignImport: (campaignId: string) => `${campaign(campaignId)}/import`,
+  /** `employeeIds`: (re-)issue for these employees instead of everyone without a credential. */
+  campaignCredentials: (campaignId: string, employeeIds: readonly string[] = []) =>
+    `${campaign(campaignId)}/credentials${employeeIds.length ? `?employees=${employeeIds.map(id).join(',')}` : ''}`,
+  campaignKit: (campaignId: string) => `${campaign(campaignId)}/kit`,
+  employee: (campaignId: string, employeeId: string) => `${campaign(campaignId)}/employees/${id(employeeId)}`,
+} as const
+
+export const routePatterns = {
+  home: '/admin',
+  account: '/admin/account',
+  accountEnrolment: '/admin/account/totp',
+  accountPassword: '/admin/account/password',
+  companies: '/admin/companies',
+  campaigns: '/admin/companies/:companyId/campaigns',
+  newCampaign: '/admin/companies/:companyId/campaigns/new',
+  operators: '/admin/companies/:companyId/operators',
+  settings: '/admin/settings',
+  campaign: '/admin/campaigns/:campaignId',
+  campaignSettings: '/admin/campaigns/:campaignId/settings',
+  campaignImport: '/admin/campaigns/:campaignId/import',
+  campaignCredentials: '/admin/campaigns/:campaignId/credentials',
+  campaignKit: '/admin/campaigns/:campaignId/kit',
+  employee: '/admin/campaigns/:campaignId/employees/:employeeId',
+  /** Everything else under /admin. */
+  notFound: '/admin/*',
+} as const
+

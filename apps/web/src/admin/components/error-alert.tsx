@@ -1,0 +1,30 @@
+import { useEffect, useRef } from 'react'
+import { AdminApiError } from '../lib/api-client.ts'
+import { adminErrorText } from '../messages/errors.ts'
+
+/**
+ * The console's one way to show a failed request: the text chosen from the error code,
+ * announced, and focused so a keyboard or screen-reader user lands on it.
+ */
+export function ErrorAlert({ error }: { error: unknown }) {
+  const ref = useRef<HTMLParagraphElement>(null)
+  useEffect(() => {
+    if (error) ref.current?.focus()
+  }, [error])
+  if (!error) return null
+  const text = error instanceof AdminApiError ? error.message : adminErrorText('UNEXPECTED')
+  return (
+    <p ref={ref} className="admin-notice admin-notice--error" role="alert" tabIndex={-1}>
+      {text}
+    </p>
+  )
+}
+
+/** A short success note, announced politely. */
+export function StatusNote({ text }: { text: string | null | undefined }) {
+  return (
+    <p className="admin-status" role="status">
+      {text ?? ''}
+    </p>
+  )
+}

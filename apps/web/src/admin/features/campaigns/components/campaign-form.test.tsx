@@ -1,0 +1,94 @@
+import { DEFAULT_PURPOSES } from '@bango/shared/admin-api'
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { apiError, calls, json, mockFetch } from '../../../../test/fetch-mock.ts'
+import { COMPANY_ID, buildCampaign, buildSession, location, openConsole } from '../../../test/console.tsx'
+
+beforeAll(() => import('../../../app/admin-app.tsx'))
+
+const CREATE = `POST /api/admin/companies/${COMPANY_ID}/campaigns`
+const purposeInputs = () => within(screen.getByRole('group', { name: '個人番号の利用目的' })).getAllByRole('textbox')
+
+describe('the campaign form', () => {
+  it('starts with the default purposes, shows each field error by its field, and sends nothing until valid', async () => {
+    const created = buildCampaign()
+    const fetchMock = mockFetch({
+      'GET /api/admin/session': () => json(200, buildSession('active')),
+      [CREATE]: () => json(201, created),
+    })
+    openConsole(`/admin/companies/${COMPANY_ID}/campaigns/new`)
+
+    expect(await screen.findByRole('heading', { level: 1, name: '収集依頼の作成' })).toBeInTheDocument()
+    expect(purposeInputs().map((input) => (input as HTMLInputElement).value)).toEqual([...DEFAULT_PURPOSES])
+    expect(screen.getByLabelText(/下書きの保存期間/)).toHaveValue(24)
+
+    await userEvent.clear(purposeInputs()[1]!)
+    await userEvent.clear(screen.getByLabelText(/下書きの保存期間/))
+    await userEvent.type(screen.getByLabelText(/下書きの保存期間/), '0')
+    await userEvent.click(screen.getByRole('button', { name: '作成する' }))
+
+    const name = screen.getByLabelText('名称')
+    expect(name).toHaveAccessibleDescription('入力してください')
+    expect(name).toHaveFocus()
+    expect(screen.getByLabelText('利用目的 2')).toHaveAccessibleDescription('入力してください')
+    expect(screen.getByLabelText(/下書きの保存期間/)).toHaveAccessibleDescription(/1 以上の数値を入力してください/)
+    expect(calls(fetchMock, CREATE)).toHaveLength(0)
+
+    await userEvent.type(name, '2026年 年末調整')
+    await userEvent.click(screen.getByRole('button', { name: '利用目的 2 を削除' }))
+    await userEvent.click(screen.getByRole('button', { name: '利用目的を追加' }))
+    await userEvent.type(purposeInputs().at(-1)!, '財形貯蓄事務')
+    await userEvent.clear(screen.getByLabelText(/下書きの保存期間/))
+    await userEvent.type(screen.getByLabelText(/下書きの保存期間/), '48')
+    await userEvent.type(screen.getByLabelText(/提出期限/), '2026-12-20')
+    await userEvent.click(screen.getByLabelText('従業員にも 12 桁の個人番号を入力してもらう'))
+    await userEvent.click(screen.getByRole('button', { name: '作成する' }))
+
+    await waitFor(() => expect(calls(fetchMock, CREATE)).toHaveLength(1))
+    const [, init] = calls(fetchMock, CREATE)[0]!
+    expect(JSON.parse(String(init?.body))).toEqual({
+      name: '2026年 年末調整',
+      purposes: [DEFAULT_PURPOSES[0], DEFAULT_PURPOSES[2], DEFAULT_PURPOSES[3], '財形貯蓄事務'],
+      deadline: '2026-12-20',
+      draftLifetimeHours: 48,
+      retentionMonths: 84,
+      employeeEntersNumber: true,
+    })
+    await waitFor(() => expect(location.current).toBe(`/admin/campaigns/${created.id}`))
+  })
+
+  it('shows a server refusal by the text of its code', async () => {
+    mockFetch({
+      'GET /api/admin/session': () => json(200, buildSession('active')),
+      [CREATE]: () => apiError(403, 'FORBIDDEN', 'This role may not do this.'),
+    })
+    openConsole(`/admin/companies/${COMPANY_ID}/campaigns/new`)
+    await userEvent.type(await screen.findByLabelText('名称'), '収集')
+    await userEvent.click(screen.getByRole('button', { name: '作成する' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('この操作を行う権限がありません')
+  })
+
+  it('closes a campaign only after a confirmation that says unfinished drafts will be deleted', async () => {
+    const campaign = buildCampaign()
+    const CLOSE = `POST /api/admin/campaigns/${campaign.id}/close`
+    const fetchMock = mockFetch({
+      'GET /api/admin/session': () => json(200, buildSession('active')),
+      [`GET /api/admin/campaigns/${campaign.id}`]: () =>
+        json(200, calls(fetchMock, CLOSE).length ? { ...campaign, status: 'closed', closedAt: '2026-11-27T03:00:00.000Z' } : campaign),
+      [CLOSE]: () => json(200, { ...campaign, status: 'closed', closedAt: '2026-11-27T03:00:00.000Z' }),
+      [`GET /api/admin/companies/${COMPANY_ID}/campaigns`]: () => json(200, { campaigns: [campaign] }),
+    })
+    openConsole(`/admin/campaigns/${campaign.id}/settings`)
+
+    await userEvent.click(await screen.findByRole('button', { name: '受付を終了する' }))
+    expect(screen.getByRole('group', { name: /「完了」していない下書き（撮影途中の画像）はすべて削除されます/ })).toBeInTheDocument()
+    expect(calls(fetchMock, CLOSE)).toHaveLength(0)
+    await userEvent.click(screen.getByRole('button', { name: '終了して下書きを削除する' }))
+
+    expect(await screen.findByText(/に受付を終了しました。/)).toBeInTheDocument()
+    expect(calls(fetchMock, CLOSE)).toHaveLength(1)
+    expect(screen.getByLabelText('名称')).toBeDisabled()
+    expect(screen.queryByRole('button', { name: '保存する' })).not.toBeInTheDocument()
+  })
+})

@@ -1,0 +1,86 @@
+import { type CampaignRequest, campaignRequestSchema } from '@bango/shared/admin-api'
+import { useRef, useState, type FormEvent } from 'react'
+import { ErrorAlert } from '../../../components/error-alert.tsx'
+import { Field } from '../../../components/field.tsx'
+import { type FieldErrors, focusFirstError, serverFieldErrors, validate } from '../../../lib/form.ts'
+import { campaigns as t, common } from '../../../messages/ja.ts'
+import { type CampaignValues, toRequest } from './campaign-values.ts'
+import { PurposesField } from './purposes-field.tsx'
+
+interface CampaignFormProps {
+  initial: CampaignValues
+  submitLabel: string
+  /** A closed campaign is shown, not edited. */
+  readOnly?: boolean
+  busy: boolean
+  error: unknown
+  onSubmit: (request: CampaignRequest) => void
+}
+
+/** The campaign's settings, checked with the shared schema before anything is sent. */
+export function CampaignForm({ initial, submitLabel, readOnly = false, busy, error, onSubmit }: CampaignFormProps) {
+  const form = useRef<HTMLFormElement>(null)
+  const [values, setValues] = useState(initial)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const set = <K extends keyof CampaignValues>(field: K) => (value: CampaignValues[K]) => setValues((v) => ({ ...v, [field]: value }))
+  const shownErrors = { ...serverFieldErrors(error), ...errors }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const checked = validate(campaignRequestSchema, toRequest(values))
+    setErrors(checked.ok ? {} : checked.errors)
+    if (!checked.ok) return focusFirstError(form.current, checked.errors)
+    onSubmit(checked.data)
+  }
+
+  return (
+    <form ref={form} className="admin-form" onSubmit={submit} noValidate>
+      <ErrorAlert error={error} />
+      <Field name="name" label={t.name} value={values.name} onChange={set('name')} error={shownErrors.name} disabled={readOnly} autoComplete="off" />
+      <PurposesField purposes={values.purposes} onChange={set('purposes')} errors={shownErrors} disabled={readOnly} />
+      <Field name="deadline" label={t.deadline} hint={t.deadlineHint} type="date" value={values.deadline} onChange={set('deadline')} error={shownErrors.deadline} disabled={readOnly} />
+      <Field
+        name="draftLifetimeHours"
+        label={t.draftLifetime}
+        hint={t.draftLifetimeHint}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={24 * 14}
+        value={values.draftLifetimeHours}
+        onChange={set('draftLifetimeHours')}
+        error={shownErrors.draftLifetimeHours}
+        disabled={readOnly}
+      />
+      <Field
+        name="retentionMonths"
+        label={t.retention}
+        hint={t.retentionHint}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={12 * 20}
+        value={values.retentionMonths}
+        onChange={set('retentionMonths')}
+        error={shownErrors.retentionMonths}
+        disabled={readOnly}
+      />
+      <div className="admin-check">
+        <input
+          id="employee-enters-number"
+          name="employeeEntersNumber"
+          type="checkbox"
+          checked={values.employeeEntersNumber}
+          disabled={readOnly}
+          onChange={(event) => set('employeeEntersNumber')(event.target.checked)}
+        />
+        <label htmlFor="employee-enters-number">{t.employeeEntersNumber}</label>
+      </div>
+      {!readOnly && (
+        <button type="submit" className="admin-button admin-button--primary" disabled={busy}>
+          {busy ? common.saving : submitLabel}
+        </button>
+      )}
+    </form>
+  )
+}

@@ -1,0 +1,45 @@
+import { type Campaign, type CampaignRequest, DEFAULT_PURPOSES } from '@bango/shared/admin-api'
+
+/** What the form holds: text as typed (numbers too), turned into a CampaignRequest on submit. */
+export interface CampaignValues {
+  name: string
+  purposes: string[]
+  deadline: string
+  draftLifetimeHours: string
+  retentionMonths: string
+  employeeEntersNumber: boolean
+}
+
+/**
+ * A new campaign: the usual purposes, drafts kept one day (the product's default), documents
+ * kept seven years (the longest statutory retention of the forms that carry the number).
+ */
+export const NEW_CAMPAIGN: CampaignValues = {
+  name: '',
+  purposes: [...DEFAULT_PURPOSES],
+  deadline: '',
+  draftLifetimeHours: '24',
+  retentionMonths: '84',
+  employeeEntersNumber: false,
+}
+
+export const valuesOf = (campaign: Campaign): CampaignValues => ({
+  name: campaign.name,
+  purposes: [...campaign.purposes],
+  deadline: campaign.deadline ?? '',
+  draftLifetimeHours: String(campaign.draftLifetimeHours),
+  retentionMonths: String(campaign.retentionMonths),
+  employeeEntersNumber: campaign.employeeEntersNumber,
+})
+
+const toNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text))
+
+/** Not yet validated: the shared schema does that. */
+export const toRequest = (values: CampaignValues): Record<keyof CampaignRequest, unknown> => ({
+  name: values.name,
+  purposes: values.purposes,
+  deadline: values.deadline === '' ? null : values.deadline,
+  draftLifetimeHours: toNumber(values.draftLifetimeHours),
+  retentionMonths: toNumber(values.retentionMonths),
+  employeeEntersNumber: values.employeeEntersNumber,
+})

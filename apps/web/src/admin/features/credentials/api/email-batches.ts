@@ -1,0 +1,15 @@
+import { emailBatchesResponseSchema } from '@bango/shared/admin-credentials'
+import { useQuery } from '@tanstack/react-query'
+import { adminRequest } from '../../../lib/api-client.ts'
+import { emailBatchesKey } from './keys.ts'
+
+/** Polled every few seconds while a batch is still sending, so its counts move. */
+export const EMAIL_POLL_MS = 3000
+
+export function useEmailBatches(campaignId: string) {
+  return useQuery({
+    queryKey: emailBatchesKey(campaignId),
+    queryFn: () => adminRequest(`/campaigns/${encodeURIComponent(campaignId)}/email-batches`, { schema: emailBatchesResponseSchema }),
+    refetchInterval: (query) => (query.state.data?.batches.some((batch) => batch.finishedAt === null) ? EMAIL_POLL_MS : false),
+  })
+}

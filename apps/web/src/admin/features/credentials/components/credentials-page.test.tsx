@@ -1,0 +1,175 @@
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import Encoding from 'encoding-japanese'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { calls, json, mockFetch } from '../../../../test/fetch-mock.ts'
+import { paths, routePatterns } from '../../../app/paths.ts'
+import { setCsrfToken } from '../../../lib/api-client.ts'
+import { buildIssue, buildIssuedCredential, CAMPAIGN_ID } from '../../../test/factories.ts'
+import { renderRoute } from '../../../test/render-route.tsx'
+import { useIssuedCredentials } from '../stores/issued-credentials.ts'
+import { CredentialsPage } from './credentials-page.tsx'
+import { KitPage } from './kit-page.tsx'
+
+const base = `/api/admin/campaigns/${CAMPAIGN_ID}`
+const taro = buildIssuedCredential({ name: '総合, "太郎"', kana: 'ソウゴウ タロウ', email: null })
+const hanako = buildIssuedCredential({ name: '髙橋 花子', kana: 'タカハシ ハナコ', employeeNumber: null })
+const issue = buildIssue([taro, hanako])
+const noBatches = { configured: true, batches: [] }
+
+const expectedCsv =
+  '社員番号,氏名,フリガナ,メールアドレス,ログインURL,パスワード\r\n' +
+  `${taro.employeeNumber},"総合, ""太郎""",ソウゴウ タロウ,,${taro.url},${taro.password}\r\n` +
+  `,髙橋 花子,タカハシ ハナコ,${hanako.email},${hanako.url},${hanako.password}\r\n`
+
+function renderCredentials(search = '') {
+  return renderRoute(
+    [
+      { path: routePatterns.campaignCredentials, element: <CredentialsPage /> },
+      { path: routePatterns.campaignKit, element: <KitPage /> },
+    ],
+    `${paths.campaignCredentials(CAMPAIGN_ID)}${search}`,
+  )
+}
+
+/** Captures what the page saves as a file. */
+function captureDownloads() {
+  const blobs: Blob[] = []
+  URL.createObjectURL = vi.fn((blob: Blob) => {
+    blobs.push(blob)
+    return 'blob:download'
+  })
+  URL.revokeObjectURL = vi.fn()
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+  return blobs
+}
+const bytesOf = async (blob: Blob | undefined) => new Uint8Array(await blob!.arrayBuffer())
+
+beforeEach(() => setCsrfToken('csrf-token-1'))
+afterEach(() => useIssuedCredentials.getState().reset())
+
+describe('CredentialsPage', () => {
+  it('issues for everyone without credentials, lists them once, and saves the mail-merge CSV in UTF-8 (BOM) and Shift_JIS', async () => {
+    const fetchMock = mockFetch({
+      [`POST ${base}/credentials`]: () => json(200, issue),
+      [`POST ${base}/credentials/exports`]: () => new Response(null, { status: 204 }),
+      [`GET ${base}/email-batches`]: () => json(200, noBatches),
+    })
+    const downloads = captureDownloads()
+    renderCredentials()
+    await userEvent.click(screen.getByRole('button', { name: '未発行の全員に発行する' }))
+
+    expect(await screen.findByText(/パスワードが表示されるのは今だけです/)).toBeInTheDocument()
+    const list = screen.getByRole('table', { name: /2 人分を発行しました/ })
+    expect(within(list).getByRole('row', { name: /髙橋 花子/ })).toHaveTextContent(hanako.password)
+    expect(calls(fetchMock, `POST ${base}/credentials`)[0]?.[1]?.body).toBe('{}')
+
+    await userEvent.click(screen.getByRole('button', { name: '差し込み用 CSV (UTF-8, BOM)' }))
+    const utf8 = await bytesOf(downloads[0])
+    expect([...utf8.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(utf8.slice(3))).toBe(expectedCsv)
+
+    await userEvent.click(screen.getByRole('button', { name: '差し込み用 CSV (Shift_JIS)' }))
+    const sjis = await bytesOf(downloads[1])
+    expect([...sjis.slice(0, 2)]).toEqual([0x8e, 0xd0]) // 社 in Shift_JIS
+    expect(Encoding.codeToString(Encoding.convert(sjis, { to: 'UNICODE', from: 'SJIS' }))).toBe(expectedCsv)
+
+    const reports = calls(fetchMock, `POST ${base}/credentials/exports`).map(([, init]) => JSON.parse(String(init?.body)))
+    const ids = [taro.employeeId, hanako.employeeId]
+    expect(reports).toEqual([
+      { format: 'mail_merge_utf8', employeeIds: ids },
+      { format: 'mail_merge_sjis', employeeIds: ids },
+    ])
+    // Passwords stay in memory: nothing persisted.
+    expect(sessionStorage.length + localStorage.length).toBe(0)
+  })
+
+  it('re-issues for the employees in ?employees= after a confirmation, then opens the postal kit', async () => {
+    const fetchMock = mockFetch({
+      [`POST ${base}/credentials`]: () => json(200, issue),
+      [`POST ${base}/credentials/exports`]: () => new Response(null, { status: 204 }),
+      [`GET ${base}/email-batches`]: () => json(200, noBatches),
+    })
+    const { router } = renderCredentials(`?employees=${taro.employeeId},${hanako.employeeId}`)
+    expect(screen.getByText('対象: 選択した従業員 2 人（再発行）')).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: '選択した従業員に発行する' }))
+    expect(calls(fetchMock, `POST ${base}/credentials`)).toHaveLength(0)
+    await userEvent.click(screen.getByRole('button', { name: '発行する' }))
+    await screen.findByRole('table', { name: /2 人分を発行しました/ })
+    expect(JSON.parse(String(calls(fetchMock, `POST ${base}/credentials`)[0]?.[1]?.body))).toEqual({
+      employeeIds: [taro.employeeId, hanako.employeeId],
+    })
+
+    await userEvent.click(screen.getByRole('button', { name: '郵送キットを印刷' }))
+    expect(router.state.location.pathname).toBe(paths.campaignKit(CAMPAIGN_ID))
+    expect(await screen.findAllByRole('article')).toHaveLength(2)
+  })
+
+  it('shows e-mail as not configured (SMTP_URL) with its buttons disabled', async () => {
+    mockFetch({ [`GET ${base}/email-batches`]: () => json(200, { configured: false, batches: [] }) })
+    renderCredentials()
+    expect(await screen.findByText(/メール送信は設定されていません（SMTP_URL）/)).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'リマインド' })).toBeDisabled()
+    expect(screen.getByRole('button', { name: '認証情報をメールで送る' })).toBeDisabled()
+  })
+
+  it('sends a reminder after a confirmation and lists the batch with its counts', async () => {
+    const batch = {
+      id: '22222222-2222-4222-8222-222222222222',
+      kind: 'reminder',
+      createdAt: '2026-11-27T01:00:00.000Z',
+      finishedAt: null,
+      counts: { pending: 3, sending: 1, sent: 5, failed: 1, unknown: 0 },
+    }
+    let batches: unknown[] = []
+    const fetchMock = mockFetch({
+      [`GET ${base}/email-batches`]: () => json(200, { configured: true, batches }),
+      [`POST ${base}/email-batches`]: () => {
+        batches = [batch]
+        return json(202, batch)
+      },
+    })
+    renderCredentials()
+    await userEvent.click(await screen.findByRole('button', { name: 'リマインド' }))
+    await userEvent.click(screen.getByRole('button', { name: '送信する' }))
+
+    const row = await screen.findByRole('row', { name: /リマインド 送信中 3 1 5 1 0/ })
+    expect(row).toBeInTheDocument()
+    expect(JSON.parse(String(calls(fetchMock, `POST ${base}/email-batches`)[0]?.[1]?.body))).toEqual({ kind: 'reminder' })
+  })
+})
+
+describe('KitPage', () => {
+  it('prints one A4 sheet per employee with a QR code, URL and password, and reports the print', async () => {
+    const fetchMock = mockFetch({ [`POST ${base}/credentials/exports`]: () => new Response(null, { status: 204 }) })
+    const print = vi.fn()
+    vi.stubGlobal('print', print)
+    useIssuedCredentials.getState().keep(CAMPAIGN_ID, issue)
+    renderRoute([{ path: routePatterns.campaignKit, element: <KitPage /> }], paths.campaignKit(CAMPAIGN_ID))
+
+    const sheets = screen.getAllByRole('article')
+    expect(sheets).toHaveLength(2)
+    const sheet = within(sheets[1]!)
+    expect(sheet.getByRole('heading', { name: '髙橋 花子 様' })).toBeInTheDocument()
+    expect(sheet.getByText(/株式会社総合\s2026年 年末調整/)).toBeInTheDocument()
+    const qr = sheet.getByRole('img', { name: /髙橋 花子 様の登録用 URL の QR コード/ })
+    expect(qr.tagName.toLowerCase()).toBe('svg')
+    expect(qr.querySelector('path')?.getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/)
+    expect(sheet.getByText(hanako.url)).toBeInTheDocument()
+    expect(sheet.getByText(hanako.password)).toBeInTheDocument()
+    expect(sheet.getByText(/Internet Explorer は、ご利用いただけません/)).toBeInTheDocument()
+
+    await userEvent.click(screen.getByRole('button', { name: '印刷する' }))
+    expect(print).toHaveBeenCalledOnce()
+    expect(JSON.parse(String(calls(fetchMock, `POST ${base}/credentials/exports`)[0]?.[1]?.body))).toEqual({
+      format: 'postal_kit',
+      employeeIds: [taro.employeeId, hanako.employeeId],
+    })
+  })
+
+  it('says the passwords are gone when nothing was issued in this tab', () => {
+    renderRoute([{ path: routePatterns.campaignKit, element: <KitPage /> }], paths.campaignKit(CAMPAIGN_ID))
+    expect(screen.getByRole('status')).toHaveTextContent('もう一度発行してください')
+    expect(screen.queryByRole('button', { name: '印刷する' })).not.toBeInTheDocument()
+  })
+})

@@ -1,0 +1,43 @@
+import type { IssuedCredential } from '@bango/shared/admin-credentials'
+import { credentialsText } from '../messages.ts'
+import { QrCode } from './qr-code.tsx'
+
+const t = credentialsText.kit
+
+/** One A4 page of the postal kit: who asks, for whom, the QR code, URL, password and the steps. */
+export function KitSheet({ credential, companyName, campaignName }: { credential: IssuedCredential; companyName: string; campaignName: string }) {
+  return (
+    <article className="kit-sheet" aria-label={t.to(credential.name)}>
+      <p className="kit-sheet__from">
+        {companyName}　{campaignName}
+      </p>
+      <h2 className="kit-sheet__to">{t.to(credential.name)}</h2>
+      <p className="kit-sheet__heading">{t.heading}</p>
+      <div className="kit-sheet__access">
+        <QrCode text={credential.url} label={t.qrAlt(credential.name)} />
+        <dl>
+          <dt>{t.url}</dt>
+          <dd className="kit-sheet__url">{credential.url}</dd>
+          <dt>{t.password}</dt>
+          <dd className="kit-sheet__password">
+            <code>{credential.password}</code>
+          </dd>
+        </dl>
+      </div>
+      <p>{t.urlNote}</p>
+      <p>{t.keep}</p>
+      <h3>{t.stepsTitle}</h3>
+      <ol>
+        {t.steps.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
+      </ol>
+      <h3>{t.browsersTitle}</h3>
+      <ul>
+        {t.browsers.map((browser) => (
+          <li key={browser}>{browser}</li>
+        ))}
+      </ul>
+    </article>
+  )
+}

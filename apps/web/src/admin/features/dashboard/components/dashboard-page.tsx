@@ -1,0 +1,84 @@
+import { useState } from 'react'
+import { Link, useParams } from 'react-router'
+import { paths } from '../../../app/paths.ts'
+import { useCampaign } from '../api/get-campaign.ts'
+import { useDashboard } from '../api/get-dashboard.ts'
+import { useEmployees } from '../api/list-employees.ts'
+import { dashboardText as t } from '../messages.ts'
+import { useListQuery } from '../utils/use-list-query.ts'
+import { EmployeeFilters } from './employee-filters.tsx'
+import { EmployeeTable } from './employee-table.tsx'
+import { Pagination } from './pagination.tsx'
+import { StatusSummary } from './status-summary.tsx'
+import './dashboard.css'
+import { ErrorAlert } from '../../../components/error-alert.tsx'
+
+/** A campaign's home: counts by status, then its employees (search, filter, sort, pages in the URL). */
+export function DashboardPage() {
+  const { campaignId = '' } = useParams()
+  const campaign = useCampaign(campaignId)
+  const dashboard = useDashboard(campaignId)
+  const { query, update } = useListQuery()
+  const employees = useEmployees(campaignId, query)
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
+
+  const toggle = (ids: readonly string[], on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current)
+      for (const id of ids) {
+        if (on) next.add(id)
+        else next.delete(id)
+      }
+      return next
+    })
+  const failure = campaign.error ?? dashboard.error ?? employees.error
+
+  return (
+    <div className="admin-page">
+      <h1>{campaign.data?.name ?? t.titleFallback}</h1>
+      <ul className="admin-links">
+        <li>
+          <Link to={paths.campaignImport(campaignId)}>{t.links.import}</Link>
+        </li>
+        <li>
+          <Link to={paths.campaignCredentials(campaignId)}>{t.links.credentials}</Link>
+        </li>
+        <li>
+          <Link to={paths.campaignSettings(campaignId)}>{t.links.settings}</Link>
+        </li>
+      </ul>
+      <ErrorAlert error={failure} />
+      {dashboard.data && <StatusSummary dashboard={dashboard.data} active={query.status} onSelect={(status) => update({ status })} />}
+
+      <section aria-labelledby="list-title" className="admin-section">
+        <h2 id="list-title">{t.listTitle}</h2>
+        <EmployeeFilters query={query} onChange={update} />
+        {selected.size > 0 && (
+          <div className="admin-actions" role="group" aria-label={t.selected(selected.size)}>
+            <p role="status">{t.selected(selected.size)}</p>
+            <Link className="admin-button" to={paths.campaignCredentials(campaignId, [...selected])}>
+              {t.reissueSelected}
+            </Link>
+            <button type="button" className="admin-button" onClick={() => setSelected(new Set())}>
+              {t.clearSelection}
+            </button>
+          </div>
+        )}
+        {employees.isPending && <p role="status">{t.loading}</p>}
+        {employees.data && (
+          <>
+            <EmployeeTable
+              campaignId={campaignId}
+              rows={employees.data.rows}
+              query={query}
+              onChange={update}
+              selected={selected}
+              onToggle={toggle}
+            />
+            <Pagination page={employees.data.page} pageSize={employees.data.pageSize} total={employees.data.total} onChange={update} />
+          </>
+        )}
+      </section>
+    </div>
+  )
+}

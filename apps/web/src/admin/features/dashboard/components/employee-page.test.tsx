@@ -1,0 +1,61 @@
+import type { EmployeeDetailResponse } from '@bango/shared/admin-dashboard'
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { calls, json, mockFetch } from '../../../../test/fetch-mock.ts'
+import { paths, routePatterns } from '../../../app/paths.ts'
+import { setCsrfToken } from '../../../lib/api-client.ts'
+import { buildEmployeeRow, CAMPAIGN_ID, uuid } from '../../../test/factories.ts'
+import { renderRoute } from '../../../test/render-route.tsx'
+import { EmployeePage } from './employee-page.tsx'
+
+const row = buildEmployeeRow({ name: '総合 太郎', progress: 'in_progress', lastLoginAt: '2026-11-26T03:04:00.000Z' })
+const base = `/api/admin/campaigns/${CAMPAIGN_ID}/employees/${row.id}`
+
+function detail(lockedUntil: string | null): EmployeeDetailResponse {
+  return {
+    employee: {
+      ...row,
+      lockedUntil,
+      birthDate: '1980-04-01',
+      failedAttempts: lockedUntil ? 5 : 0,
+      credentialIssuedAt: '2026-11-20T00:00:00.000Z',
+      consentedAt: '2026-11-26T03:05:00.000Z',
+      submittedAt: null,
+    },
+    persons: [
+      { id: uuid(), kind: 'employee', name: '総合 太郎', kana: 'ソウゴウ タロウ', relationship: '本人', birthDate: '1980-04-01', addedByEmployee: false, status: 'registered', draftImages: 2 },
+      { id: uuid(), kind: 'dependent', name: '総合 次郎', kana: 'ソウゴウ ジロウ', relationship: '子', birthDate: '2015-06-01', addedByEmployee: true, status: 'pending', draftImages: 0 },
+    ],
+  }
+}
+
+beforeEach(() => setCsrfToken('csrf-token-1'))
+
+describe('EmployeePage', () => {
+  it('shows the lock, unlocks it with 「ロック解除」, and lists the persons with their draft status', async () => {
+    let locked: string | null = '2999-01-01T00:00:00.000Z'
+    const fetchMock = mockFetch({
+      [`GET ${base}`]: () => json(200, detail(locked)),
+      [`POST ${base}/unlock`]: () => {
+        locked = null
+        return new Response(null, { status: 204 })
+      },
+    })
+    renderRoute([{ path: routePatterns.employee, element: <EmployeePage /> }], paths.employee(CAMPAIGN_ID, row.id))
+
+    expect(await screen.findByRole('heading', { level: 1, name: '総合 太郎' })).toBeInTheDocument()
+    expect(screen.getByText(/ロック中（/)).toBeInTheDocument()
+    expect(screen.getByText('5')).toBeInTheDocument()
+    const persons = screen.getByRole('table', { name: '収集対象者' })
+    expect(within(persons).getByRole('row', { name: /総合 次郎/ })).toHaveTextContent('未登録')
+    expect(within(persons).getByRole('row', { name: /総合 次郎/ })).toHaveTextContent('本人が追加')
+    expect(within(persons).queryByRole('img')).not.toBeInTheDocument()
+    expect(screen.getByRole('link', { name: '認証情報を再発行' })).toHaveAttribute('href', paths.campaignCredentials(CAMPAIGN_ID, [row.id]))
+
+    await userEvent.click(screen.getByRole('button', { name: 'ロック解除' }))
+    expect(await screen.findByText('ロックを解除しました。')).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'ロック解除' })).not.toBeInTheDocument()
+    expect(calls(fetchMock, `POST ${base}/unlock`)[0]?.[1]?.headers).toMatchObject({ 'x-csrf-token': 'csrf-token-1' })
+  })
+})

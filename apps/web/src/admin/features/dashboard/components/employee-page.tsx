@@ -1,0 +1,85 @@
+import { Link, useParams } from 'react-router'
+import { paths } from '../../../app/paths.ts'
+import { useEmployee } from '../api/get-employee.ts'
+import { useUnlockEmployee } from '../api/unlock-employee.ts'
+import { dashboardText, progressLabels } from '../messages.ts'
+import { formatDate, formatDateTime, isLocked } from '../utils/format.ts'
+import { PersonTable } from './person-table.tsx'
+import { ErrorAlert } from '../../../components/error-alert.tsx'
+
+const t = dashboardText.employee
+
+/** One employee: sign-in state (last login, failures, lock), unlock, re-issue, and their persons. */
+export function EmployeePage() {
+  const { campaignId = '', employeeId = '' } = useParams()
+  const detail = useEmployee(campaignId, employeeId)
+  const unlock = useUnlockEmployee(campaignId, employeeId)
+  const back = (
+    <p>
+      <Link to={paths.campaign(campaignId)}>{t.back}</Link>
+    </p>
+  )
+  if (!detail.data) {
+    return (
+      <div className="admin-page">
+        {back}
+        <h1>{t.title}</h1>
+        {detail.error ? (
+          <ErrorAlert error={detail.error} />
+        ) : (
+          <p role="status">{dashboardText.loading}</p>
+        )}
+      </div>
+    )
+  }
+  const { employee, persons } = detail.data
+  const locked = isLocked(employee.lockedUntil)
+  const when = (iso: string | null) => (iso ? formatDateTime(iso) : dashboardText.never)
+  const facts: [string, string][] = [
+    [t.employeeNumber, employee.employeeNumber ?? dashboardText.never],
+    [t.kana, employee.kana],
+    [t.birthDate, formatDate(employee.birthDate)],
+    [t.email, employee.email ?? dashboardText.never],
+    [t.progress, progressLabels[employee.progress]],
+    [t.credentialIssuedAt, when(employee.credentialIssuedAt)],
+    [t.lastLoginAt, when(employee.lastLoginAt)],
+    [t.failedAttempts, String(employee.failedAttempts)],
+    [t.lock, locked && employee.lockedUntil ? t.lockedUntil(formatDateTime(employee.lockedUntil)) : t.notLocked],
+    [t.consentedAt, when(employee.consentedAt)],
+    [t.submittedAt, when(employee.submittedAt)],
+  ]
+
+  return (
+    <div className="admin-page">
+      {back}
+      <h1>{employee.name}</h1>
+      <section aria-labelledby="employee-facts" className="admin-section">
+        <h2 id="employee-facts">{t.facts}</h2>
+        <dl className="admin-facts">
+          {facts.map(([label, value]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <div className="admin-actions">
+          {locked && (
+            <button type="button" className="admin-button" onClick={() => unlock.mutate()} disabled={unlock.isPending}>
+              {t.unlock}
+            </button>
+          )}
+          <Link className="admin-button" to={paths.campaignCredentials(campaignId, [employee.id])}>
+            {t.reissue}
+          </Link>
+        </div>
+        {unlock.isSuccess && !locked && <p role="status">{t.unlocked}</p>}
+        <ErrorAlert error={unlock.error} />
+      </section>
+      <section aria-labelledby="employee-persons" className="admin-section">
+        <h2 id="employee-persons">{t.personsTitle}</h2>
+        <PersonTable persons={persons} />
+      </section>
+    </div>
+  )
+}

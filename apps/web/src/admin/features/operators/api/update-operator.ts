@@ -1,0 +1,16 @@
+import type { CompanyRole } from '@bango/shared/admin-api'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { adminRequest } from '../../../lib/api-client.ts'
+import { operatorsKey } from './operators.ts'
+
+export type OperatorChange = { role: CompanyRole } | { disabled: boolean } | { unlock: true }
+
+/** Role, disable/enable, unlock: one PATCH each. */
+export function useUpdateOperator(companyId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ operatorId, change }: { operatorId: string; change: OperatorChange }) =>
+      adminRequest(`/companies/${encodeURIComponent(companyId)}/operators/${encodeURIComponent(operatorId)}`, { method: 'PATCH', body: change }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: operatorsKey(companyId) }),
+  })
+}
