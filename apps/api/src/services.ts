@@ -2,6 +2,7 @@
 import type { Db, Tx } from './db/types.ts'
 import { createAccess } from './domain/admin/access.ts'
 import { createAdminSessions } from './domain/admin/admin-sessions.ts'
+import { createDashboard } from './domain/admin/dashboard.ts'
 import { createOperators } from './domain/admin/operators.ts'
 import { createAuditLog } from './domain/audit.ts'
 import { createConsents } from './domain/consents.ts'
@@ -39,6 +40,7 @@ export function createServices({ db, blobs, secrets, now = () => new Date() }: S
     access: createAccess(db),
     adminSessions: createAdminSessions(db, now),
     operators: createOperators(db, secrets.keyring, audit, now),
+    dashboard: createDashboard(db, audit, now),
     /** One transaction across services (each takes the `tx`). */
     transaction: <T>(run: (tx: Tx) => Promise<T>) => db.$transaction(run),
     health: { check: async () => void (await db.$queryRaw`SELECT 1`) },
