@@ -42,6 +42,7 @@ export async function seedPersons(sql: pg.Client, campaignId: string): Promise<s
      FROM persons WHERE campaign_id = $1::uuid AND kind = 'EMPLOYEE' AND progress >= 'ISSUED'`,
     [campaignId],
   )
+  await sql.query(`UPDATE persons p SET last_login_at = c.last_login_at FROM credentials c WHERE c.employee_id = p.id AND c.last_login_at IS NOT NULL`)
   await sql.query(
     `WITH employees AS (SELECT id, name, row_number() OVER (ORDER BY employee_number) AS n FROM persons WHERE campaign_id = $1::uuid)
      INSERT INTO persons (id, campaign_id, employee_id, kind, name, kana, relationship, birth_date)

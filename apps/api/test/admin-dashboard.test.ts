@@ -29,7 +29,7 @@ async function campaignWith(seeds: Seed[]) {
     const employee = await context.db.person.create({
       data: {
         campaignId: campaign.id, kind: 'EMPLOYEE', employeeNumber: seed.number, name: seed.name, kana: seed.kana,
-        relationship: '本人', birthDate: new Date('1980-01-01'), progress: seed.progress ?? 'UNISSUED',
+        relationship: '本人', birthDate: new Date('1980-01-01'), progress: seed.progress ?? 'UNISSUED', lastLoginAt: seed.lastLoginAt ?? null,
       },
     })
     ids.push(employee.id)

@@ -228,6 +228,9 @@ describe('progress for HR', () => {
     const accessToken = await login(context.app, seeded.token, seeded.password)
     const employee = { ...seeded, accessToken, auth: { authorization: `Bearer ${accessToken}` } }
     expect(await progressOf(id)).toBe('LOGGED_IN')
+    // The dashboard's copy of the last login, written with it.
+    const credential = await context.db.credential.findUniqueOrThrow({ where: { employeeId: id } })
+    expect((await context.db.person.findUniqueOrThrow({ where: { id } })).lastLoginAt).toEqual(credential.lastLoginAt)
     await call(employee, 'POST', '/consent', { purposes: seeded.campaign.purposes })
     expect(await progressOf(id)).toBe('CONSENTED')
     await call(employee, 'PUT', `/persons/${seeded.dependents[0]!.id}/applicability`, { applicable: false })

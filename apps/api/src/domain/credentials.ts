@@ -99,6 +99,8 @@ export function createCredentials(db: Db, audit: AuditLog, now: () => Date) {
           return locks ? ('locked' as const) : ('invalid' as const)
         }
         await tx.credential.update({ where: { id: credential.id }, data: { failedAttempts: 0, lockedUntil: null, lastLoginAt: at } })
+        // The dashboard sorts by the person's copy (an index of persons); progress moves on.
+        await tx.person.update({ where: { id: credential.employeeId }, data: { lastLoginAt: at } })
         await advanceProgress(tx, credential.employeeId, 'LOGGED_IN')
         await audit.record({ ...actor, action: 'employee.login', targetId: credential.id }, tx)
         return 'ok' as const

@@ -11,13 +11,16 @@ import type { EmployeeListQuery, EmployeeListResponse, EmployeeProgress } from '
 import type { Db } from '../../db/types.ts'
 import { Prisma } from '../../generated/prisma/client.ts'
 
-/** The indexed expressions, written exactly as in the migration so the planner matches them. */
+/**
+ * The indexed keys (migration 20261126140000_dashboard). name_key and kana_key are generated
+ * columns (NFKC, no spaces, "C" collation): nothing is normalised per row at query time.
+ */
 const KEY = {
-  employeeNumber: Prisma.sql`(p.employee_number) COLLATE "C"`,
-  kana: Prisma.sql`(replace(normalize(p.kana, NFKC), ' ', '')) COLLATE "C"`,
-  name: Prisma.sql`(replace(normalize(p.name, NFKC), ' ', '')) COLLATE "C"`,
+  employeeNumber: Prisma.sql`p.employee_number COLLATE "C"`,
+  kana: Prisma.sql`p.kana_key`,
+  name: Prisma.sql`p.name_key`,
   progress: Prisma.sql`p.progress`,
-  lastLoginAt: Prisma.sql`c.last_login_at`,
+  lastLoginAt: Prisma.sql`p.last_login_at`,
 } as const
 
 /** The search text as the indexed keys are written: NFKC, no spaces. */
@@ -67,15 +70,14 @@ export function employeeListSql(campaignId: string, query: EmployeeListQuery, at
   const where = conditions(campaignId, query)
   const key = KEY[query.sort]
   // The page's ids first (an index-only walk, however deep), then only its rows are read and joined.
-  const join = query.sort === 'lastLoginAt' ? Prisma.sql`LEFT JOIN credentials c ON c.employee_id = p.id` : Prisma.empty
   const page = Prisma.sql`
     WITH page AS (
-      SELECT p.id, ${key} AS key FROM persons p ${join} WHERE ${where}
+      SELECT p.id, ${key} AS key FROM persons p WHERE ${where}
       ORDER BY ${ordering(query, key, Prisma.sql`p.id`)}
       LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}
     )
     SELECT p.id, p.employee_number, p.name, p.kana, p.email, p.progress::text AS progress,
-      c.last_login_at, CASE WHEN c.locked_until > ${at} THEN c.locked_until END AS locked_until,
+      p.last_login_at, CASE WHEN c.locked_until > ${at} THEN c.locked_until END AS locked_until,
       (SELECT count(*)::int FROM persons d WHERE d.employee_id = p.id) AS dependent_count
     FROM page JOIN persons p ON p.id = page.id LEFT JOIN credentials c ON c.employee_id = p.id
     ORDER BY ${ordering(query, Prisma.sql`page.key`, Prisma.sql`page.id`)}`
