@@ -73,6 +73,8 @@ try {
   await time('status=submitted, deep page 400', 'status=submitted&page=400')
   await time('q=社員番号 prefix E0123 (10 rows)', 'q=E0123')
   await time('q=社員番号 prefix E01 (10k rows)', 'q=E01')
+  await time('q=no match (ZZZ)', 'q=ZZZ')
+  await time('q=E (matches everyone)', 'q=E')
   await time('q=kana prefix ｻﾄｳﾊ (half-width)', `q=${encodeURIComponent('ｻﾄｳﾊ')}`)
   await time('q=kana prefix さとう (hiragana)', `q=${encodeURIComponent('さとう')}`)
   await time('q=name prefix 佐藤 花', `q=${encodeURIComponent('佐藤 花')}`)
@@ -94,6 +96,8 @@ try {
   await explain('status=in_progress, sort=kana', { status: 'in_progress', sort: 'kana' })
   await explain('q=ｻﾄｳﾊ', { q: 'ｻﾄｳﾊ' })
   await explain('q=E0123', { q: 'E0123' })
+  await explain('q=E (matches everyone)', { q: 'E' })
+  await explain('status=submitted, deep page 400', { status: 'submitted', page: '400' })
   await explain('sort=lastLoginAt desc, deep page 1000', { sort: 'lastLoginAt', order: 'desc', page: '1000' })
   const { rows } = await sql.query(`EXPLAIN (ANALYZE, BUFFERS) SELECT progress::text AS progress, count(*)::int AS count FROM persons
     WHERE campaign_id = $1::uuid AND kind = 'EMPLOYEE' GROUP BY progress`, [campaign.id])
