@@ -6,6 +6,7 @@ import { createEmployeeImport } from './domain/admin/employee-import.ts'
 import { createCampaigns } from './domain/admin/campaigns.ts'
 import { createCompanies } from './domain/admin/companies.ts'
 import { createOperatorAccounts } from './domain/admin/operator-accounts.ts'
+import { createDashboard } from './domain/admin/dashboard.ts'
 import { createOperators } from './domain/admin/operators.ts'
 import { createSettings } from './domain/admin/settings.ts'
 import { createAuditLog } from './domain/audit.ts'
@@ -52,6 +53,7 @@ export function createServices({ db, blobs, secrets, now = () => new Date() }: S
     companies: createCompanies(db, access, audit),
     campaigns: createCampaigns(db, access, drafts, audit, now),
     settings: createSettings(db, audit),
+    dashboard: createDashboard(db, audit, now),
     /** One transaction across services (each takes the `tx`). */
     transaction: <T>(run: (tx: Tx) => Promise<T>) => db.$transaction(run),
     health: { check: async () => void (await db.$queryRaw`SELECT 1`) },

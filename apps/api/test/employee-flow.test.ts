@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSweeper } from '../src/domain/sweeper.ts'
-import { type TestContext, createTestContext, imageUpload, signedInEmployee } from './harness.ts'
+import { type TestContext, createTestContext, imageUpload, login, signedInEmployee } from './harness.ts'
 import { cardPhoto } from './images.ts'
 
 let context: TestContext
@@ -214,6 +214,45 @@ describe('「完了」', () => {
 
     expect((await call(employee, 'POST', '/submission')).statusCode).toBe(200)
     expect(await context.db.document.count({ where: { personId: employee.employee.id, state: 'SUBMITTED' } })).toBe(2)
+  })
+})
+
+describe('progress for HR', () => {
+  const progressOf = async (employeeId: string) => (await context.db.person.findUniqueOrThrow({ where: { id: employeeId } })).progress
+
+  it('moves forward with each step, and never back (re-issue, purge, 対象外 undone)', async () => {
+    const seeded = await context.newEmployee()
+    const id = seeded.employee.id
+    expect(await progressOf(id)).toBe('ISSUED')
+    expect(seeded.dependents.every((d) => d.progress === 'UNISSUED')).toBe(true)
+    const accessToken = await login(context.app, seeded.token, seeded.password)
+    const employee = { ...seeded, accessToken, auth: { authorization: `Bearer ${accessToken}` } }
+    expect(await progressOf(id)).toBe('LOGGED_IN')
+    // The dashboard's copy of the last login, written with it.
+    const credential = await context.db.credential.findUniqueOrThrow({ where: { employeeId: id } })
+    expect((await context.db.person.findUniqueOrThrow({ where: { id } })).lastLoginAt).toEqual(credential.lastLoginAt)
+    await call(employee, 'POST', '/consent', { purposes: seeded.campaign.purposes })
+    expect(await progressOf(id)).toBe('CONSENTED')
+    await call(employee, 'PUT', `/persons/${seeded.dependents[0]!.id}/applicability`, { applicable: false })
+    expect(await progressOf(id)).toBe('IN_PROGRESS')
+    await call(employee, 'PUT', `/persons/${seeded.dependents[0]!.id}/applicability`, { applicable: true })
+    await context.app.services.credentials.issue(id)
+    expect(await progressOf(id)).toBe('IN_PROGRESS')
+    expect((await context.db.person.findUniqueOrThrow({ where: { id: seeded.dependents[0]!.id } })).progress).toBe('UNISSUED')
+  })
+
+  it('an upload alone makes 登録中; 完了 makes 完了', async () => {
+    const employee = await signedInEmployee(context)
+    expect(await progressOf(employee.employee.id)).toBe('CONSENTED')
+    await upload(employee, employee.employee.id, { role: 'number', slot: 0, side: 'front', type: 'my_number_card' })
+    expect(await progressOf(employee.employee.id)).toBe('IN_PROGRESS')
+    await upload(employee, employee.employee.id, { role: 'number', slot: 0, side: 'back', type: 'my_number_card' })
+    await call(employee, 'POST', `/persons/${employee.employee.id}/registration`, { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null })
+    for (const dependent of employee.dependents) await call(employee, 'PUT', `/persons/${dependent.id}/applicability`, { applicable: false })
+    expect((await call(employee, 'POST', '/submission')).statusCode).toBe(200)
+    expect(await progressOf(employee.employee.id)).toBe('SUBMITTED')
+    await context.app.services.credentials.issue(employee.employee.id)
+    expect(await progressOf(employee.employee.id)).toBe('SUBMITTED')
   })
 })
 

@@ -4,6 +4,7 @@ import type { Db } from '../db/types.ts'
 import { AppError } from '../errors.ts'
 import { type AuditLog, byEmployee } from './audit.ts'
 import type { EmployeeIdentity } from './credentials.ts'
+import { advanceProgress } from './progress.ts'
 
 const samePurposes = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((purpose, i) => purpose === b[i])
 
@@ -39,6 +40,7 @@ export function createConsents(db: Db, audit: AuditLog) {
       const consent = await db.$transaction(async (tx) => {
         const consent = await tx.consent.create({ data: { employeeId: identity.employeeId, purposes: purposesShown } })
         await audit.record({ ...byEmployee(identity), action: 'employee.consented', targetId: consent.id }, tx)
+        await advanceProgress(tx, identity.employeeId, 'CONSENTED')
         return consent
       })
       return { consentedAt: consent.consentedAt.toISOString() }

@@ -7,6 +7,7 @@ import type { Db, Tx } from '../db/types.ts'
 import { AppError } from '../errors.ts'
 import { hashPassword, hashUrlToken, newPassword, newUrlToken, verifyPassword } from '../lib/secrets.ts'
 import { type AuditLog, byEmployee } from './audit.ts'
+import { advanceProgress } from './progress.ts'
 
 export const MAX_FAILED_LOGINS = 5
 export const LOCKOUT_MS = 15 * 60 * 1000
@@ -43,16 +44,23 @@ export function createCredentials(db: Db, audit: AuditLog, now: () => Date) {
   }
 
   return {
-    /** Creates (or re-issues, killing the old token) an employee's login. The plaintext is returned once. */
-    async issue(employeeId: string, tx: Tx = db): Promise<{ token: string; password: string }> {
-      const employee = await tx.person.findUniqueOrThrow({ where: { id: employeeId }, select: { campaignId: true, kind: true } })
-      if (employee.kind !== 'EMPLOYEE') throw new Error('credentials are issued to employees only')
+    /**
+     * Creates (or re-issues, killing the old token) an employee's login. The plaintext is returned once.
+     * Without a `tx`, the writes get a transaction of their own (the password is hashed before it).
+     */
+    async issue(employeeId: string, tx?: Tx): Promise<{ token: string; password: string }> {
       const token = newUrlToken()
       const password = newPassword()
       const data = { tokenHash: hashUrlToken(token), passwordHash: await hashPassword(password), failedAttempts: 0, lockedUntil: null, revokedAt: null }
-      const credential = await tx.credential.upsert({ where: { employeeId }, create: { ...data, employeeId, campaignId: employee.campaignId }, update: data })
-      // Handoff codes of the old login die with it, like its sessions.
-      await tx.sessionHandoff.deleteMany({ where: { credentialId: credential.id } })
+      const write = async (tx: Tx) => {
+        const employee = await tx.person.findUniqueOrThrow({ where: { id: employeeId }, select: { campaignId: true, kind: true } })
+        if (employee.kind !== 'EMPLOYEE') throw new Error('credentials are issued to employees only')
+        const credential = await tx.credential.upsert({ where: { employeeId }, create: { ...data, employeeId, campaignId: employee.campaignId }, update: data })
+        // Handoff codes of the old login die with it, like its sessions.
+        await tx.sessionHandoff.deleteMany({ where: { credentialId: credential.id } })
+        await advanceProgress(tx, employeeId, 'ISSUED')
+      }
+      await (tx ? write(tx) : db.$transaction(write))
       return { token, password }
     },
 
@@ -91,6 +99,9 @@ export function createCredentials(db: Db, audit: AuditLog, now: () => Date) {
           return locks ? ('locked' as const) : ('invalid' as const)
         }
         await tx.credential.update({ where: { id: credential.id }, data: { failedAttempts: 0, lockedUntil: null, lastLoginAt: at } })
+        // The dashboard sorts by the person's copy (an index of persons); progress moves on.
+        await tx.person.update({ where: { id: credential.employeeId }, data: { lastLoginAt: at } })
+        await advanceProgress(tx, credential.employeeId, 'LOGGED_IN')
         await audit.record({ ...actor, action: 'employee.login', targetId: credential.id }, tx)
         return 'ok' as const
       })

@@ -17,6 +17,7 @@ import { type AuditLog, byEmployee } from './audit.ts'
 import type { EmployeeIdentity } from './credentials.ts'
 import { toRole, toSide } from './mappers.ts'
 import { assertDraftOpen, findOwnPerson } from './ownership.ts'
+import { advanceProgress } from './progress.ts'
 
 /** Binds a blob to its record: the same ciphertext under another row does not decrypt. */
 export const documentAad = (document: { id: string; personId: string }) => `bango:document:${document.id}:person:${document.personId}`
@@ -82,6 +83,7 @@ export function createDrafts(db: Db, blobs: BlobStore, keyring: Keyring, audit: 
             data: { ...slot, id, type: fields.type, blobKey, byteSize: image.jpeg.length, width: image.width, height: image.height },
           })
           await audit.record({ ...byEmployee(identity), action: 'draft.image_stored', targetId: id, detail: { personId, role: fields.role, slot: fields.slot, side: fields.side } }, tx)
+          await advanceProgress(tx, identity.employeeId, 'IN_PROGRESS')
           return { replaced, document }
         })
         await deleteBlobs(replaced.map((r) => r.blobKey))

@@ -13,6 +13,7 @@ import type { EmployeeIdentity } from './credentials.ts'
 import type { Drafts } from './drafts.ts'
 import { toImageSlot, toPersonDto } from './mappers.ts'
 import { assertDraftOpen, findOwnPerson } from './ownership.ts'
+import { advanceProgress } from './progress.ts'
 
 export function createPersons(db: Db, drafts: Drafts, audit: AuditLog) {
   /**
@@ -32,6 +33,8 @@ export function createPersons(db: Db, drafts: Drafts, audit: AuditLog) {
       const blobKeys = await drafts.discard(tx, { personIds: [current.id] })
       const person = await tx.person.update({ where: { id: current.id }, data: { status: change.status, registration: Prisma.DbNull, registeredAt: null } })
       await audit.record({ ...byEmployee(identity), action: change.action, targetId: person.id }, tx)
+      // 対象外 counts as work on the draft (the other changes here follow one that already did).
+      await advanceProgress(tx, identity.employeeId, 'IN_PROGRESS')
       return { person, blobKeys }
     })
     await drafts.deleteBlobs(blobKeys)
@@ -93,6 +96,7 @@ export function createPersons(db: Db, drafts: Drafts, audit: AuditLog) {
           data: { status: 'REGISTERED', registration: registration as unknown as Prisma.InputJsonValue, registeredAt: new Date() },
         })
         await audit.record({ ...byEmployee(identity), action: 'person.registered', targetId: person.id, detail: { images: matching.length } }, tx)
+        await advanceProgress(tx, identity.employeeId, 'IN_PROGRESS')
         return { person, blobKeys }
       })
       await drafts.deleteBlobs(blobKeys)

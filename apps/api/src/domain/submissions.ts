@@ -10,6 +10,7 @@ import { type AuditLog, byEmployee } from './audit.ts'
 import type { EmployeeIdentity } from './credentials.ts'
 import { toImageSlot, toPersonDto } from './mappers.ts'
 import { lockEmployee } from './ownership.ts'
+import { advanceProgress } from './progress.ts'
 
 export function createSubmissions(db: Db, audit: AuditLog) {
   return {
@@ -41,6 +42,7 @@ export function createSubmissions(db: Db, audit: AuditLog) {
           action: 'employee.submitted', targetId: submission.id,
           detail: { persons: registered.length, notApplicable: persons.length - registered.length, images: count },
         }, tx)
+        await advanceProgress(tx, identity.employeeId, 'SUBMITTED')
         return submission
       })
       return { submittedAt: submission.submittedAt.toISOString() }

@@ -11,6 +11,7 @@ import employeeImportRoutes from './employee-import.ts'
 import campaignRoutes from './campaigns.ts'
 import companyRoutes from './companies.ts'
 import operatorRoutes from './operators.ts'
+import dashboardRoutes from './dashboard.ts'
 import sessionRoutes from './session.ts'
 import settingsRoutes from './settings.ts'
 
@@ -29,5 +30,6 @@ export default async function adminRoutes(app: FastifyInstance, options: AdminRo
     await console.register(campaignRoutes)
     await console.register(operatorRoutes)
     await console.register(settingsRoutes)
+    await console.register(dashboardRoutes)
   })
 }

@@ -1,0 +1,105 @@
+/**
+ * HR's view of a campaign's progress: counts by status, the list of employees
+ * (employee-list.ts), one employee's detail — never an image, a blob key or a number — and
+ * unlocking a credential locked after wrong passwords.
+ */
+import {
+  EMPLOYEE_PROGRESS,
+  type DashboardResponse,
+  type EmployeeDetailResponse,
+  type EmployeeListQuery,
+  type EmployeeProgress,
+} from '@bango/shared/admin-dashboard'
+import type { Db, Tx } from '../../db/types.ts'
+import { AppError } from '../../errors.ts'
+import type { Person, PersonStatus } from '../../generated/prisma/client.ts'
+import { type AuditLog, byOperator } from '../audit.ts'
+import type { OperatorIdentity } from './access.ts'
+import { listEmployees } from './employee-list.ts'
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10)
+const progressOf = (progress: string) => progress.toLowerCase() as EmployeeProgress
+
+function personStatus(status: PersonStatus, submitted: boolean) {
+  if (status === 'NOT_APPLICABLE') return 'not_applicable' as const
+  if (submitted) return 'submitted' as const
+  return status === 'REGISTERED' ? ('registered' as const) : ('pending' as const)
+}
+
+export function createDashboard(db: Db, audit: AuditLog, now: () => Date) {
+  return {
+    /** One GROUP BY over the (campaign_id, kind, progress) index. */
+    async counts(campaignId: string, tx: Tx = db): Promise<DashboardResponse> {
+      const rows = await tx.$queryRaw<{ progress: string; count: number }[]>`
+        SELECT progress::text AS progress, count(*)::int AS count FROM persons
+        WHERE campaign_id = ${campaignId}::uuid AND kind = 'EMPLOYEE' GROUP BY progress`
+      const counts = Object.fromEntries(EMPLOYEE_PROGRESS.map((status) => [status, 0])) as Record<EmployeeProgress, number>
+      for (const row of rows) counts[progressOf(row.progress)] = row.count
+      return { counts, total: rows.reduce((sum, row) => sum + row.count, 0) }
+    },
+
+    list: (campaignId: string, query: EmployeeListQuery) => listEmployees(db, campaignId, query, now()),
+
+    /** `employee` comes from access.employee(), which already checked the operator may see it. */
+    async detail(employee: Person, tx: Tx = db): Promise<EmployeeDetailResponse> {
+      const [credential, consent, submission, persons] = await Promise.all([
+        tx.credential.findUnique({ where: { employeeId: employee.id } }),
+        tx.consent.findFirst({ where: { employeeId: employee.id }, orderBy: { consentedAt: 'desc' }, select: { consentedAt: true } }),
+        tx.submission.findUnique({ where: { employeeId: employee.id }, select: { submittedAt: true } }),
+        tx.person.findMany({
+          where: { OR: [{ id: employee.id }, { employeeId: employee.id }] },
+          orderBy: [{ kind: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+          select: {
+            id: true, kind: true, name: true, kana: true, relationship: true, birthDate: true, addedByEmployee: true, status: true,
+            _count: { select: { documents: { where: { state: 'DRAFT' } } } },
+          },
+        }),
+      ])
+      return {
+        employee: {
+          id: employee.id,
+          employeeNumber: employee.employeeNumber,
+          name: employee.name,
+          kana: employee.kana,
+          email: employee.email,
+          progress: progressOf(employee.progress),
+          lastLoginAt: credential?.lastLoginAt?.toISOString() ?? null,
+          // A lock that has run out is no lock: the next login attempt is judged afresh.
+          lockedUntil: credential?.lockedUntil && credential.lockedUntil > now() ? credential.lockedUntil.toISOString() : null,
+          dependentCount: persons.length - 1,
+          birthDate: isoDate(employee.birthDate),
+          failedAttempts: credential?.failedAttempts ?? 0,
+          credentialIssuedAt: credential?.issuedAt.toISOString() ?? null,
+          consentedAt: consent?.consentedAt.toISOString() ?? null,
+          submittedAt: submission?.submittedAt.toISOString() ?? null,
+        },
+        persons: persons.map((person) => ({
+          id: person.id,
+          kind: person.kind === 'EMPLOYEE' ? ('employee' as const) : ('dependent' as const),
+          name: person.name,
+          kana: person.kana,
+          relationship: person.relationship,
+          birthDate: isoDate(person.birthDate),
+          addedByEmployee: person.addedByEmployee,
+          status: personStatus(person.status, submission !== null),
+          draftImages: person._count.documents,
+        })),
+      }
+    },
+
+    /** Clears the lock and the failed-attempt count of the employee's credential (NOT_FOUND without one). */
+    async unlock(operator: OperatorIdentity, companyId: string, employeeId: string): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const credential = await tx.credential.findUnique({ where: { employeeId }, select: { id: true, failedAttempts: true, lockedUntil: true } })
+        if (!credential) throw new AppError('NOT_FOUND')
+        await tx.credential.update({ where: { id: credential.id }, data: { failedAttempts: 0, lockedUntil: null } })
+        await audit.record({
+          ...byOperator(operator, companyId),
+          action: 'credential.unlocked', targetId: credential.id,
+          detail: { employeeId, wasLocked: credential.lockedUntil !== null && credential.lockedUntil > now(), failedAttempts: credential.failedAttempts },
+        }, tx)
+      })
+    },
+  }
+}
+export type Dashboard = ReturnType<typeof createDashboard>

@@ -1,0 +1,42 @@
+/**
+ * A campaign's progress dashboard: counts, the employee list, one employee's detail, and
+ * unlocking a credential. Operators and administrators alike; another company's campaign
+ * or employee is NOT_FOUND (domain/admin/access.ts).
+ */
+import { employeeListQuerySchema } from '@bango/shared/admin-dashboard'
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import { parse } from '../../lib/parse.ts'
+
+const campaignParams = z.object({ campaignId: z.uuid() })
+const employeeParams = campaignParams.extend({ employeeId: z.uuid() })
+
+export default async function dashboardRoutes(app: FastifyInstance) {
+  const { access, dashboard } = app.services
+
+  app.get('/campaigns/:campaignId/dashboard', async (request) => {
+    const { campaignId } = parse(campaignParams, request.params)
+    await access.campaign(request.operator, campaignId)
+    return dashboard.counts(campaignId)
+  })
+
+  app.get('/campaigns/:campaignId/employees', async (request) => {
+    const { campaignId } = parse(campaignParams, request.params)
+    const query = parse(employeeListQuerySchema, request.query)
+    await access.campaign(request.operator, campaignId)
+    return dashboard.list(campaignId, query)
+  })
+
+  app.get('/campaigns/:campaignId/employees/:employeeId', async (request) => {
+    const { campaignId, employeeId } = parse(employeeParams, request.params)
+    const { employee } = await access.employee(request.operator, campaignId, employeeId)
+    return dashboard.detail(employee)
+  })
+
+  app.post('/campaigns/:campaignId/employees/:employeeId/unlock', async (request, reply) => {
+    const { campaignId, employeeId } = parse(employeeParams, request.params)
+    const { companyId } = await access.employee(request.operator, campaignId, employeeId)
+    await dashboard.unlock(request.operator, companyId, employeeId)
+    return reply.status(204).send()
+  })
+}
