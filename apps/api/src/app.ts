@@ -48,7 +48,7 @@ export async function build(options: BuildOptions) {
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 64 * 1024,
   })
-  app.decorate('services', createServices({ ...options, publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL }))
+  app.decorate('services', createServices({ ...options, publicUrl: (options.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/$/, '') }))
 
   await app.register(errorHandler)
   await app.register(securityHeaders)

@@ -2,6 +2,9 @@
 import type { Db, Tx } from './db/types.ts'
 import { createAccess } from './domain/admin/access.ts'
 import { createAdminSessions } from './domain/admin/admin-sessions.ts'
+import { createCredentialIssuing } from './domain/admin/credential-issuing.ts'
+import { createEmailBatches } from './domain/admin/email-batches.ts'
+import { createEmailDelivery } from './domain/admin/email-delivery.ts'
 import { createOperators } from './domain/admin/operators.ts'
 import { createAuditLog } from './domain/audit.ts'
 import { createConsents } from './domain/consents.ts'
@@ -13,6 +16,7 @@ import { createSessions } from './domain/sessions.ts'
 import { createSubmissions } from './domain/submissions.ts'
 import type { BlobStore } from './lib/blob-store.ts'
 import type { Secrets } from './lib/keys.ts'
+import type { Mailer } from './lib/mailer.ts'
 
 export interface ServiceDeps {
   db: Db
@@ -21,12 +25,15 @@ export interface ServiceDeps {
   now?: () => Date
   /** Base of the login URLs handed to employees. */
   publicUrl?: string
+  /** Outgoing e-mail; without it the e-mail actions answer EMAIL_NOT_CONFIGURED. */
+  mailer?: Mailer | null
 }
 
-export function createServices({ db, blobs, secrets, now = () => new Date() }: ServiceDeps) {
+export function createServices({ db, blobs, secrets, now = () => new Date(), publicUrl = 'http://localhost:3000', mailer = null }: ServiceDeps) {
   const audit = createAuditLog(db)
   const drafts = createDrafts(db, blobs, secrets.keyring, audit)
   const credentials = createCredentials(db, audit, now)
+  const emailDelivery = createEmailDelivery(db, credentials, audit, mailer, publicUrl, now)
   return {
     audit,
     drafts,
@@ -39,6 +46,9 @@ export function createServices({ db, blobs, secrets, now = () => new Date() }: S
     access: createAccess(db),
     adminSessions: createAdminSessions(db, now),
     operators: createOperators(db, secrets.keyring, audit, now),
+    credentialIssuing: createCredentialIssuing(db, credentials, audit, publicUrl, now),
+    emailDelivery,
+    emailBatches: createEmailBatches(db, audit, { configured: mailer !== null, onEnqueued: emailDelivery.notify, now }),
     /** One transaction across services (each takes the `tx`). */
     transaction: <T>(run: (tx: Tx) => Promise<T>) => db.$transaction(run),
     health: { check: async () => void (await db.$queryRaw`SELECT 1`) },

@@ -7,6 +7,8 @@
 import cookie from '@fastify/cookie'
 import type { FastifyInstance } from 'fastify'
 import { type AdminCookie, adminGate } from './auth-gate.ts'
+import credentialRoutes from './credentials.ts'
+import emailRoutes from './email.ts'
 import sessionRoutes from './session.ts'
 
 export interface AdminRoutesOptions {
@@ -19,5 +21,7 @@ export default async function adminRoutes(app: FastifyInstance, options: AdminRo
   await app.register(sessionRoutes, { cookie: options.cookie, loginPerMinute: options.loginPerMinute })
   await app.register(async (console) => {
     adminGate(console, options.cookie)
+    await console.register(credentialRoutes)
+    await console.register(emailRoutes)
   })
 }
