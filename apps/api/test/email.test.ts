@@ -168,6 +168,23 @@ describe('e-mail delivery', () => {
     await finished(admin, campaign.id, created.id)
   })
 
+  it('two server instances share a batch: every message is sent once', async () => {
+    const { admin, campaign, received } = await campaignWithEmployees(20)
+    const services = context.app.services
+    const otherMailer = createSmtpMailer({ url: smtp.url, from: 'hr@example.test' })
+    try {
+      await startWorker()
+      await startWorker(createEmailDelivery(context.db, services.credentials, services.audit, otherMailer, PUBLIC_URL, () => new Date()))
+      const created = await createBatch(admin, campaign.id, { kind: 'reminder' })
+      expect((await finished(admin, campaign.id, created.id)).counts.sent).toBe(20)
+      expect(new Set(received().map((m) => m.to)).size).toBe(20)
+      expect(received()).toHaveLength(20)
+    } finally {
+      for (const worker of workers.splice(0)) await worker.stop()
+      otherMailer.close()
+    }
+  })
+
   it('resumes after a worker dies mid-batch: nobody gets two mails, the interrupted ones are UNKNOWN', async () => {
     const { admin, campaign, employees, received } = await campaignWithEmployees(30)
     const answered = smtp.accepted.length
