@@ -16,8 +16,24 @@ import { type MailContext, credentialsMail, reminderMail } from './email-text.ja
 /** A transient SMTP failure is retried until the message has had this many attempts. */
 export const MAX_ATTEMPTS = 3
 
-const claimed = { include: { batch: { include: { campaign: { include: { company: true } } } }, employee: { include: { credential: { select: { id: true } } } } } } as const
-type ClaimedMessage = Prisma.EmailMessageGetPayload<typeof claimed>
+/** A claimed message with what its mail needs, read in the claiming statement itself. */
+interface ClaimedMessage {
+  id: string
+  attempts: number
+  batch_id: string
+  employee_id: string
+  kind: 'CREDENTIALS' | 'REMINDER'
+  created_by_id: string
+  campaign_id: string
+  campaign_name: string
+  campaign_open: boolean
+  deadline: Date | null
+  company_id: string
+  company_name: string
+  employee_name: string
+  email: string | null
+  has_credential: boolean
+}
 
 export interface SendOptions {
   /** Checked before SMTP and before recording the outcome: a worker stopped past its grace writes nothing more. */
@@ -40,28 +56,36 @@ export function createEmailDelivery(db: Db, credentials: Credentials, audit: Aud
   /** Claims one PENDING message (skipping rows other workers hold) and commits it as SENDING, with its credential. */
   async function claim(prepared: PreparedCredential): Promise<{ message: ClaimedMessage; login: { url: string; password: string } | null } | 'none' | 'skipped'> {
     return db.$transaction(async (tx) => {
-      const [row] = await tx.$queryRaw<{ id: string }[]>`
-        UPDATE email_messages SET status = 'SENDING', attempts = attempts + 1
-        WHERE id = (SELECT id FROM email_messages WHERE status = 'PENDING' LIMIT 1 FOR UPDATE SKIP LOCKED)
-        RETURNING id`
-      if (!row) return 'none' as const
-      const message = await tx.emailMessage.findUniqueOrThrow({ where: { id: row.id }, ...claimed })
-      const { campaign } = message.batch
-      const refusal = campaign.status === 'CLOSED' ? 'campaign closed' : !message.employee.email ? 'no e-mail address' : null
+      // One round trip: claim (skipping rows other workers hold), mark SENDING, read what the mail needs.
+      const [message] = await tx.$queryRaw<ClaimedMessage[]>`
+        WITH next AS (SELECT id FROM email_messages WHERE status = 'PENDING' LIMIT 1 FOR UPDATE SKIP LOCKED),
+        claimed AS (
+          UPDATE email_messages m SET status = 'SENDING', attempts = m.attempts + 1 FROM next WHERE m.id = next.id
+          RETURNING m.id, m.attempts, m.batch_id, m.employee_id)
+        SELECT claimed.*, b.kind::text AS kind, b.created_by_id, c.id AS campaign_id, c.name AS campaign_name,
+               c.status = 'OPEN' AS campaign_open, c.deadline, c.company_id, co.name AS company_name,
+               p.name AS employee_name, p.email, EXISTS (SELECT 1 FROM credentials cr WHERE cr.employee_id = p.id) AS has_credential
+        FROM claimed
+        JOIN email_batches b ON b.id = claimed.batch_id
+        JOIN campaigns c ON c.id = b.campaign_id
+        JOIN companies co ON co.id = c.company_id
+        JOIN persons p ON p.id = claimed.employee_id`
+      if (!message) return 'none' as const
+      const refusal = !message.campaign_open ? 'campaign closed' : !message.email ? 'no e-mail address' : null
       if (refusal) {
         await tx.emailMessage.update({ where: { id: message.id }, data: { status: 'FAILED', error: refusal } })
         return 'skipped' as const
       }
-      if (message.batch.kind === 'REMINDER') return { message, login: null }
+      if (message.kind === 'REMINDER') return { message, login: null }
       // The same lock as the console's issuing: the two never interleave in one campaign.
-      await tx.$queryRaw`SELECT id FROM campaigns WHERE id = ${campaign.id}::uuid FOR NO KEY UPDATE`
-      await credentials.store(message.employee, prepared, tx)
+      await tx.$queryRaw`SELECT id FROM campaigns WHERE id = ${message.campaign_id}::uuid FOR NO KEY UPDATE`
+      await credentials.store({ id: message.employee_id, campaignId: message.campaign_id }, prepared, tx)
       await audit.record(
         {
-          ...byOperator({ operatorId: message.batch.createdById }, campaign.companyId),
-          action: message.employee.credential ? 'credentials.reissued' : 'credentials.issued',
-          targetId: campaign.id,
-          detail: { count: 1, employeeIds: [message.employeeId], emailBatchId: message.batchId },
+          ...byOperator({ operatorId: message.created_by_id }, message.company_id),
+          action: message.has_credential ? 'credentials.reissued' : 'credentials.issued',
+          targetId: message.campaign_id,
+          detail: { count: 1, employeeIds: [message.employee_id], emailBatchId: message.batch_id },
         },
         tx,
       )
@@ -104,11 +128,11 @@ export function createEmailDelivery(db: Db, credentials: Credentials, audit: Aud
 
       const { message, login } = outcome
       const context: MailContext = {
-        to: message.employee.email!,
-        employeeName: message.employee.name,
-        companyName: message.batch.campaign.company.name,
-        campaignName: message.batch.campaign.name,
-        deadline: message.batch.campaign.deadline,
+        to: message.email!,
+        employeeName: message.employee_name,
+        companyName: message.company_name,
+        campaignName: message.campaign_name,
+        deadline: message.deadline,
       }
       try {
         await mailer.send(login ? credentialsMail(context, login) : reminderMail(context))
