@@ -134,6 +134,28 @@ describe('e-mail delivery', () => {
     for (const { token, password } of logins) await login(context.app, token, password)
   })
 
+  it('retries a refusal for now, records a final one by its reply, and queues nobody twice', async () => {
+    const { admin, campaign, employees, received } = await campaignWithEmployees(3)
+    const [later, never, fine] = employees.map((e) => e.email!)
+    smtp.refuse(later!, 451)
+    smtp.refuse(never!, 550)
+    const created = await createBatch(admin, campaign.id, { kind: 'credentials' })
+    // Still queued (no worker yet): a second batch would mail them a second, different password.
+    const second = await createBatch(admin, campaign.id, { kind: 'credentials' })
+    expect(second.counts).toEqual({ pending: 0, sending: 0, sent: 0, failed: 0, unknown: 0 })
+    expect(second.finishedAt).not.toBeNull()
+
+    await startWorker()
+    expect((await finished(admin, campaign.id, created.id)).counts).toEqual({ pending: 0, sending: 0, sent: 2, failed: 1, unknown: 0 })
+    expect(received().map((m) => m.to).sort()).toEqual([later, fine].sort())
+    const messages = await context.db.emailMessage.findMany({ where: { batchId: created.id }, include: { employee: true } })
+    const of = (email: string) => messages.find((m) => m.employee.email === email)!
+    expect(of(later!)).toMatchObject({ status: 'SENT', attempts: 2, error: null })
+    expect(of(never!)).toMatchObject({ status: 'FAILED', attempts: 1 })
+    expect(of(never!).error).toMatch(/^550 /)
+    expect(of(never!).error).not.toContain('パスワード')
+  })
+
   it('without SMTP_URL, says so instead of doing nothing', async () => {
     const { admin, campaign } = await campaignWithEmployees(1)
     const bare = await build({ db: context.db, blobs: createFileBlobStore(context.blobDir), secrets: context.secrets })

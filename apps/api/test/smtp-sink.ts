@@ -30,6 +30,8 @@ export async function startSmtpSink() {
   /** Read in full but never answered. */
   const unanswered: ReceivedMail[] = []
   let answerLimit = Number.POSITIVE_INFINITY
+  /** Recipient → SMTP replies to give (one per attempt) before accepting. */
+  const refusals = new Map<string, number[]>()
 
   const server = new SMTPServer({
     authOptional: true,
@@ -41,6 +43,12 @@ export async function startSmtpSink() {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
       stream.on('end', () => {
         const mail = { to: session.envelope.rcptTo.map((r) => r.address).join(','), text: textOf(Buffer.concat(chunks).toString('latin1')) }
+        const refusal = refusals.get(mail.to)?.shift()
+        if (refusal) {
+          const error = Object.assign(new Error(refusal >= 500 ? 'mailbox unavailable' : 'try again later'), { responseCode: refusal })
+          callback(error)
+          return
+        }
         if (accepted.length >= answerLimit) {
           unanswered.push(mail)
           return
@@ -60,6 +68,10 @@ export async function startSmtpSink() {
     unanswered,
     hangAfter(count: number) {
       answerLimit = count
+    },
+    /** Answers the next messages to `address` with these SMTP codes, one per attempt. */
+    refuse(address: string, ...codes: number[]) {
+      refusals.set(address, codes)
     },
     answerAll() {
       answerLimit = Number.POSITIVE_INFINITY

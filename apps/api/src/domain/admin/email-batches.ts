@@ -3,7 +3,7 @@
  * message per employee with an address, sent later by the worker (email-worker.ts).
  */
 import type { EmailBatch } from '@bango/shared/admin-credentials'
-import type { Db } from '../../db/types.ts'
+import type { Db, Tx } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import type { Campaign, EmailKind, EmailStatus } from '../../generated/prisma/client.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
@@ -35,16 +35,18 @@ export function createEmailBatches(db: Db, audit: AuditLog, options: { configure
   }
 
   /** Who a batch goes to: employees with an address among the requested ones. */
-  async function targetsOf(campaignId: string, kind: Kind, employeeIds?: readonly string[]) {
-    const requested = employeeIds ? (await employeesOf(db, campaignId, employeeIds)).map((e) => e.id) : null
+  async function targetsOf(tx: Tx, campaignId: string, kind: Kind, employeeIds?: readonly string[]) {
+    const requested = employeeIds ? (await employeesOf(tx, campaignId, employeeIds)).map((e) => e.id) : null
     const where = {
       campaignId,
       kind: 'EMPLOYEE' as const,
       ...(requested ? { id: { in: requested } } : {}),
       // Credentials without a selection: those who have none yet. Reminders: everyone not done.
       ...(kind === 'credentials' ? (requested ? {} : { credential: null }) : { progress: { not: 'SUBMITTED' as const } }),
+      // Not twice in the queue: a second credentials mail would kill the password of the first.
+      emailMessages: { none: { status: { in: ['PENDING' as const, 'SENDING' as const] }, batch: { kind: KIND[kind] } } },
     }
-    const employees = await db.person.findMany({ where, select: { id: true, email: true } })
+    const employees = await tx.person.findMany({ where, select: { id: true, email: true } })
     return { withAddress: employees.filter((e) => e.email).map((e) => e.id), withoutAddress: employees.filter((e) => !e.email).length }
   }
 
@@ -54,8 +56,10 @@ export function createEmailBatches(db: Db, audit: AuditLog, options: { configure
     async create(operator: OperatorIdentity, campaign: Campaign, kind: Kind, employeeIds?: readonly string[]): Promise<EmailBatch> {
       if (!options.configured) throw new AppError('EMAIL_NOT_CONFIGURED')
       if (campaign.status === 'CLOSED') throw new AppError('CAMPAIGN_CLOSED')
-      const { withAddress, withoutAddress } = await targetsOf(campaign.id, kind, employeeIds)
       const batch = await db.$transaction(async (tx) => {
+        // Batches of one campaign are made one at a time, so the "not twice in the queue" check holds.
+        await tx.$queryRaw`SELECT id FROM campaigns WHERE id = ${campaign.id}::uuid FOR NO KEY UPDATE`
+        const { withAddress, withoutAddress } = await targetsOf(tx, campaign.id, kind, employeeIds)
         const created = await tx.emailBatch.create({
           // An empty batch is finished at once: nothing to wait for.
           data: { campaignId: campaign.id, kind: KIND[kind], createdById: operator.operatorId, finishedAt: withAddress.length === 0 ? options.now() : null },
