@@ -51,7 +51,7 @@ export async function build(options: BuildOptions) {
     bodyLimit: 64 * 1024,
   })
   if (options.onRoute) app.addHook('onRoute', options.onRoute)
-  app.decorate('services', createServices({ ...options, publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL }))
+  app.decorate('services', createServices({ ...options, publicUrl: (options.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/$/, '') }))
 
   await app.register(errorHandler)
   await app.register(securityHeaders)

@@ -26,6 +26,13 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   UPLOAD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().positive().default(300),
+  /** Outgoing mail: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465`; unset: e-mail is off. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  /** The From of employee mail, e.g. `"人事部" <hr@example.co.jp>`. */
+  MAIL_FROM: z.string().min(3).optional(),
+  EMAIL_WORKER_INTERVAL_SECONDS: z.coerce.number().positive().default(5),
+  /** Messages in flight at once (also the SMTP pool size). */
+  EMAIL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
   WEB_DIST: z.string().default(path.join(REPO_ROOT, 'apps/web/dist')),
 })
 
@@ -41,6 +48,9 @@ export interface Config {
   trustProxy: boolean
   rateLimits: { loginPerMinute: number; uploadPerMinute: number }
   sweepIntervalMs: number
+  /** null: no SMTP_URL, e-mail actions answer EMAIL_NOT_CONFIGURED. */
+  smtp: { url: string; from: string; maxConnections: number } | null
+  emailWorker: { intervalMs: number; concurrency: number }
   webDist: string
 }
 
@@ -51,10 +61,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new Error(`Invalid configuration: ${problems}`)
   }
   const e = result.data
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '')
   return {
     port: e.PORT,
     host: e.HOST,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
     keks: e.BANGO_KEKS,
@@ -63,6 +74,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.TRUST_PROXY,
     rateLimits: { loginPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE, uploadPerMinute: e.UPLOAD_RATE_LIMIT_PER_MINUTE },
     sweepIntervalMs: e.SWEEP_INTERVAL_SECONDS * 1000,
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `no-reply@${new URL(publicUrl).hostname}`, maxConnections: e.EMAIL_CONCURRENCY } : null,
+    emailWorker: { intervalMs: e.EMAIL_WORKER_INTERVAL_SECONDS * 1000, concurrency: e.EMAIL_CONCURRENCY },
     webDist: path.resolve(e.WEB_DIST),
   }
 }

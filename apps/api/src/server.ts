@@ -7,13 +7,16 @@ import { build } from './app.ts'
 import { loadConfig } from './config.ts'
 import { openDatabase } from './db/database.ts'
 import { seedDemo } from './db/demo.ts'
+import { startEmailWorker } from './domain/admin/email-worker.ts'
 import { startSweeper } from './domain/sweeper.ts'
 import { createFileBlobStore } from './lib/blob-store.ts'
 import { loadSecrets } from './lib/keys.ts'
+import { createSmtpMailer } from './lib/mailer.ts'
 
 const config = loadConfig(process.env)
 const { secrets, createdFile } = await loadSecrets(config)
 const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pglite') })
+const mailer = config.smtp ? createSmtpMailer(config.smtp) : null
 const app = await build({
   db: database.prisma,
   blobs: createFileBlobStore(path.join(config.dataDir, 'blobs')),
@@ -22,6 +25,7 @@ const app = await build({
   webRoot: config.webDist,
   trustProxy: config.trustProxy,
   publicUrl: config.publicUrl,
+  mailer,
   log: { level: config.logLevel },
 })
 
@@ -36,6 +40,7 @@ const demo = database.kind === 'pglite' && (await database.prisma.company.count(
   : null
 
 const sweeper = startSweeper(app.services.drafts, { intervalMs: config.sweepIntervalMs, log: app.log })
+const emailWorker = mailer ? await startEmailWorker(app.services.emailDelivery, { ...config.emailWorker, log: app.log }) : null
 await app.listen({ port: config.port, host: config.host })
 if (demo) {
   console.log(`Demo login: ${config.publicUrl}/t/${demo.employee.token}  password: ${demo.employee.password}`)
@@ -50,6 +55,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     closing = true
     app.log.info({ signal }, 'shutting down')
     await sweeper.stop()
+    // Mail in flight gets the grace period too; what is still SENDING after it becomes UNKNOWN at the next start.
+    await emailWorker?.stop({ graceMs: SHUTDOWN_GRACE_MS })
+    mailer?.close()
     // In-flight requests get a grace period; sockets that never sent one (browsers and load
     // balancers pre-connect) would otherwise hold the close until the headers timeout.
     const force = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref()

@@ -7,6 +7,9 @@ import { createCampaigns } from './domain/admin/campaigns.ts'
 import { createCompanies } from './domain/admin/companies.ts'
 import { createOperatorAccounts } from './domain/admin/operator-accounts.ts'
 import { createDashboard } from './domain/admin/dashboard.ts'
+import { createCredentialIssuing } from './domain/admin/credential-issuing.ts'
+import { createEmailBatches } from './domain/admin/email-batches.ts'
+import { createEmailDelivery } from './domain/admin/email-delivery.ts'
 import { createOperators } from './domain/admin/operators.ts'
 import { createSettings } from './domain/admin/settings.ts'
 import { createAuditLog } from './domain/audit.ts'
@@ -19,6 +22,7 @@ import { createSessions } from './domain/sessions.ts'
 import { createSubmissions } from './domain/submissions.ts'
 import type { BlobStore } from './lib/blob-store.ts'
 import type { Secrets } from './lib/keys.ts'
+import type { Mailer } from './lib/mailer.ts'
 
 export interface ServiceDeps {
   db: Db
@@ -27,15 +31,18 @@ export interface ServiceDeps {
   now?: () => Date
   /** Base of the login URLs handed to employees. */
   publicUrl?: string
+  /** Outgoing e-mail; without it the e-mail actions answer EMAIL_NOT_CONFIGURED. */
+  mailer?: Mailer | null
 }
 
-export function createServices({ db, blobs, secrets, now = () => new Date() }: ServiceDeps) {
+export function createServices({ db, blobs, secrets, now = () => new Date(), publicUrl = 'http://localhost:3000', mailer = null }: ServiceDeps) {
   const audit = createAuditLog(db)
   const drafts = createDrafts(db, blobs, secrets.keyring, audit)
   const credentials = createCredentials(db, audit, now)
   const access = createAccess(db)
   const adminSessions = createAdminSessions(db, now)
   const operators = createOperators(db, secrets.keyring, audit, now)
+  const emailDelivery = createEmailDelivery(db, credentials, audit, mailer, publicUrl, now)
   return {
     audit,
     drafts,
@@ -54,6 +61,9 @@ export function createServices({ db, blobs, secrets, now = () => new Date() }: S
     campaigns: createCampaigns(db, access, drafts, audit, now),
     settings: createSettings(db, audit),
     dashboard: createDashboard(db, audit, now),
+    credentialIssuing: createCredentialIssuing(db, credentials, audit, publicUrl, now),
+    emailDelivery,
+    emailBatches: createEmailBatches(db, audit, { configured: mailer !== null, onEnqueued: emailDelivery.notify, now }),
     /** One transaction across services (each takes the `tx`). */
     transaction: <T>(run: (tx: Tx) => Promise<T>) => db.$transaction(run),
     health: { check: async () => void (await db.$queryRaw`SELECT 1`) },

@@ -21,6 +21,14 @@ export interface EmployeeIdentity {
   sessionVersion: string
 }
 
+/** A new login before it is written: the plaintext (handed out once) and what the server keeps. */
+export interface PreparedCredential {
+  token: string
+  password: string
+  tokenHash: string
+  passwordHash: string
+}
+
 const sessionVersion = (tokenHash: string) => tokenHash.slice(0, 16)
 
 function identityOf(credential: { id: string; employeeId: string; campaignId: string; tokenHash: string; campaign: { companyId: string } }): EmployeeIdentity {
@@ -43,25 +51,42 @@ export function createCredentials(db: Db, audit: AuditLog, now: () => Date) {
     return credential && !credential.revokedAt ? identityOf(credential) : null
   }
 
+  /**
+   * A fresh token + password and their hashes, made outside any transaction: the argon2
+   * hash (~45 ms) must not hold row locks (or PGlite's single connection).
+   */
+  async function prepare(): Promise<PreparedCredential> {
+    const token = newUrlToken()
+    const password = newPassword()
+    return { token, password, tokenHash: hashUrlToken(token), passwordHash: await hashPassword(password) }
+  }
+
+  /** Writes a prepared credential for an employee, replacing (and so killing) any earlier one. */
+  async function store(employee: { id: string; campaignId: string }, prepared: PreparedCredential, tx: Tx = db): Promise<void> {
+    const data = { tokenHash: prepared.tokenHash, passwordHash: prepared.passwordHash, failedAttempts: 0, lockedUntil: null, revokedAt: null, issuedAt: now() }
+    const credential = await tx.credential.upsert({ where: { employeeId: employee.id }, create: { ...data, employeeId: employee.id, campaignId: employee.campaignId }, update: data })
+    // Handoff codes of the old login die with it, like its sessions (whose version is the token hash).
+    await tx.sessionHandoff.deleteMany({ where: { credentialId: credential.id } })
+    await advanceProgress(tx, employee.id, 'ISSUED')
+  }
+
   return {
+    prepare,
+    store,
+
     /**
      * Creates (or re-issues, killing the old token) an employee's login. The plaintext is returned once.
      * Without a `tx`, the writes get a transaction of their own (the password is hashed before it).
      */
     async issue(employeeId: string, tx?: Tx): Promise<{ token: string; password: string }> {
-      const token = newUrlToken()
-      const password = newPassword()
-      const data = { tokenHash: hashUrlToken(token), passwordHash: await hashPassword(password), failedAttempts: 0, lockedUntil: null, revokedAt: null }
+      const prepared = await prepare()
       const write = async (tx: Tx) => {
-        const employee = await tx.person.findUniqueOrThrow({ where: { id: employeeId }, select: { campaignId: true, kind: true } })
+        const employee = await tx.person.findUniqueOrThrow({ where: { id: employeeId }, select: { id: true, campaignId: true, kind: true } })
         if (employee.kind !== 'EMPLOYEE') throw new Error('credentials are issued to employees only')
-        const credential = await tx.credential.upsert({ where: { employeeId }, create: { ...data, employeeId, campaignId: employee.campaignId }, update: data })
-        // Handoff codes of the old login die with it, like its sessions.
-        await tx.sessionHandoff.deleteMany({ where: { credentialId: credential.id } })
-        await advanceProgress(tx, employeeId, 'ISSUED')
+        await store(employee, prepared, tx)
       }
       await (tx ? write(tx) : db.$transaction(write))
-      return { token, password }
+      return { token: prepared.token, password: prepared.password }
     },
 
     async login(token: string, password: string): Promise<EmployeeIdentity> {

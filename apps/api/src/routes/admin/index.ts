@@ -12,6 +12,8 @@ import campaignRoutes from './campaigns.ts'
 import companyRoutes from './companies.ts'
 import operatorRoutes from './operators.ts'
 import dashboardRoutes from './dashboard.ts'
+import credentialRoutes from './credentials.ts'
+import emailRoutes from './email.ts'
 import sessionRoutes from './session.ts'
 import settingsRoutes from './settings.ts'
 
@@ -31,5 +33,7 @@ export default async function adminRoutes(app: FastifyInstance, options: AdminRo
     await console.register(operatorRoutes)
     await console.register(settingsRoutes)
     await console.register(dashboardRoutes)
+    await console.register(credentialRoutes)
+    await console.register(emailRoutes)
   })
 }
