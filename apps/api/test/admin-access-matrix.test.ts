@@ -58,6 +58,8 @@ const BODIES: Record<string, object> = {
   'POST /api/admin/companies/:companyId/operators': { email: 'intruder@example.test', name: '侵入者', role: 'administrator' },
   'PATCH /api/admin/companies/:companyId/operators/:operatorId': { disabled: true },
   'PUT /api/admin/settings': { requireTotp: true },
+  'POST /api/admin/campaigns/:campaignId/credentials/exports': { format: 'postal_kit', employeeIds: ['00000000-0000-4000-8000-000000000000'] },
+  'POST /api/admin/campaigns/:campaignId/email-batches': { kind: 'reminder' },
 }
 
 function campaignBody() {
