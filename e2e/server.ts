@@ -23,13 +23,15 @@ export interface ProductServer {
   baseUrl: string
   loginUrl: string
   password: string
+  /** The demo administrator printed on a fresh data folder. */
+  admin: { url: string; email: string; password: string }
   dataDir: string
   /** Stops the server (gracefully) and opens its database for inspection. */
   stopAndOpenDatabase(): ReturnType<typeof openDatabase>
   stop(): Promise<void>
 }
 
-export async function startProduct(): Promise<ProductServer> {
+export async function startProduct(options: { env?: Record<string, string> } = {}): Promise<ProductServer> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-e2e-'))
   const port = await freePort()
   // Always the embedded database, whatever the caller's environment says.
@@ -37,18 +39,19 @@ export async function startProduct(): Promise<ProductServer> {
   // Run from apps/api, whose dependencies include tsx.
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: path.resolve('apps/api'),
-    env: { ...env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: { ...env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
-  const demo = await new Promise<{ loginUrl: string; password: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not print the demo login:\n${output}`)), 60_000)
+  const demo = await new Promise<Pick<ProductServer, 'loginUrl' | 'password' | 'admin'>>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not print the demo lines:\n${output}`)), 60_000)
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString()
-      const match = /^Demo login: (\S+)  password: (\S+)$/m.exec(output)
-      if (match) {
+      const employee = /^Demo login: (\S+)  password: (\S+)$/m.exec(output)
+      const admin = /^Admin login: (\S+)  email: (\S+)  password: (\S+)$/m.exec(output)
+      if (employee && admin) {
         clearTimeout(timer)
-        resolve({ loginUrl: match[1]!, password: match[2]! })
+        resolve({ loginUrl: employee[1]!, password: employee[2]!, admin: { url: admin[1]!, email: admin[2]!, password: admin[3]! } })
       }
     })
     child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString() })

@@ -1,0 +1,160 @@
+/**
+ * The HR console end to end: the demo administrator signs in and enrols TOTP, creates a
+ * company and a campaign, imports a Shift_JIS CSV (one bad row first), issues credentials
+ * (mail-merge CSV, postal kit) and e-mails them to a real SMTP server; an employee on a
+ * phone uses the URL and password read from that e-mail and reaches 完了; the dashboard
+ * then shows them as 完了. axe-core checks every console screen on the way.
+ */
+import { devices, expect, type Page, test } from '@playwright/test'
+import { TOTP } from 'otpauth'
+import { encodeShiftJis } from '../apps/api/test/shift-jis.ts'
+import { expectAccessible } from './axe.ts'
+import { type Mailbox, startMailbox } from './mailbox.ts'
+import { type ProductServer, startProduct } from './server.ts'
+import * as wizard from './wizard.ts'
+
+let mailbox: Mailbox
+let server: ProductServer
+test.beforeEach(async () => {
+  mailbox = await startMailbox()
+  server = await startProduct({ env: { SMTP_URL: mailbox.url, MAIL_FROM: 'hr@bango.test', EMAIL_WORKER_INTERVAL_SECONDS: '1' } })
+})
+test.afterEach(async () => {
+  await server?.stop()
+  await mailbox?.close()
+})
+
+const csv = (rows: string[][]) => encodeShiftJis(`${rows.map((row) => row.join(',')).join('\r\n')}\r\n`)
+const HEADER = ['社員番号', '氏名', 'フリガナ', '生年月日', '続柄', 'メールアドレス', '扶養者の社員番号']
+const EMPLOYEES = [
+  ['E001', '髙橋 一郎', 'タカハシ イチロウ', '1985/04/01', '本人', 'ichiro@example.test', ''],
+  ['', '髙橋 二葉', 'タカハシ フタバ', '2015/06/30', '子', '', 'E001'],
+  ['E002', '渡邊 花子', 'ワタナベ ハナコ', '1990-12-24', '本人', 'hanako@example.test', ''],
+]
+
+async function signInWithCode(page: Page, totp: TOTP, offsetSteps: number) {
+  await page.goto(server.admin.url)
+  await page.getByLabel('メールアドレス').fill(server.admin.email)
+  await page.getByLabel('パスワード').fill(server.admin.password)
+  await page.getByRole('button', { name: 'ログイン' }).click()
+  await expect(page.getByRole('heading', { name: '確認コード' })).toBeVisible()
+  await expectAccessible(page, '確認コード')
+  await page.getByLabel('確認コード（6 桁）').fill(totp.generate({ timestamp: Date.now() + offsetSteps * 30_000 }))
+  await page.getByRole('button', { name: '確認する' }).click()
+}
+
+test('HR sets up a campaign, sends credentials by e-mail, and sees the employee finish', async ({ page, browser }) => {
+  // Sign in with the printed demo administrator, then switch on TOTP from the account page.
+  await page.goto(server.admin.url)
+  await expect(page.getByRole('heading', { name: 'ログイン' })).toBeVisible()
+  await expectAccessible(page, 'ログイン')
+  await page.getByLabel('メールアドレス').fill(server.admin.email)
+  await page.getByLabel('パスワード').fill('wrong-password')
+  await page.getByRole('button', { name: 'ログイン' }).click()
+  await expect(page.getByRole('alert')).toContainText('メールアドレスまたはパスワードが正しくありません')
+  await page.getByLabel('パスワード').fill(server.admin.password)
+  await page.getByRole('button', { name: 'ログイン' }).click()
+  await page.getByRole('link', { name: 'アカウント' }).click()
+  await expectAccessible(page, 'アカウント')
+  await page.getByRole('button', { name: '2 段階認証を設定する' }).click()
+  const secret = (await page.locator('code.admin-secret').textContent())!.trim()
+  await expectAccessible(page, '2 段階認証の設定')
+  const totp = new TOTP({ secret })
+  await page.getByLabel('確認コード（6 桁）').fill(totp.generate())
+  await page.getByRole('button', { name: '設定する' }).click()
+  await expect(page.getByText('2 段階認証を設定しました。')).toBeVisible()
+  await page.getByRole('button', { name: 'ログアウト' }).click()
+  await signInWithCode(page, totp, 1)
+
+  // A company and a campaign.
+  await page.getByRole('link', { name: '会社一覧' }).click()
+  await expectAccessible(page, '会社一覧')
+  await page.getByLabel('会社名').fill('株式会社 髙島屋商事')
+  await page.getByRole('button', { name: '登録する' }).click()
+  await page.getByRole('link', { name: '株式会社 髙島屋商事 の収集依頼' }).click()
+  await expectAccessible(page, '収集依頼')
+  await page.getByRole('link', { name: '新しい収集依頼' }).click()
+  await expect(page.getByLabel('利用目的 1')).toHaveValue('源泉徴収票作成事務')
+  await expectAccessible(page, '収集依頼の作成')
+  await page.getByLabel('名称').fill('2027年 年末調整')
+  await page.getByRole('button', { name: '作成する' }).click()
+  await expect(page.getByRole('heading', { name: /2027年 年末調整/ })).toBeVisible()
+  await expectAccessible(page, '進捗ダッシュボード（空）')
+
+  // Import: a Shift_JIS file with one bad birth date imports nothing; fixed, it imports.
+  await page.getByRole('link', { name: /取り込み/ }).click()
+  await expectAccessible(page, '従業員の取り込み')
+  const bad = EMPLOYEES.map((row) => (row[0] === 'E002' ? row.with(3, '1990-13-45') : row))
+  await page.getByLabel('CSV ファイル').setInputFiles({ name: 'employees.csv', mimeType: 'text/csv', buffer: csv([HEADER, ...bad]) })
+  await page.getByRole('button', { name: '内容を確認する' }).click()
+  const errors = page.getByRole('table').filter({ hasText: '内容' })
+  await expect(errors).toContainText('生年月日')
+  await expect(errors.getByRole('row').nth(1)).toContainText('4')
+  await expect(page.getByRole('button', { name: '取り込む' })).toBeDisabled()
+  await expectAccessible(page, '取り込み（誤りあり）')
+  await page.getByLabel('CSV ファイル').setInputFiles({ name: 'employees.csv', mimeType: 'text/csv', buffer: csv([HEADER, ...EMPLOYEES]) })
+  await page.getByRole('button', { name: '内容を確認する' }).click()
+  await expect(page.getByText('Shift_JIS')).toBeVisible()
+  await page.getByRole('button', { name: '取り込む' }).click()
+  await expect(page.getByText('取り込みました。従業員 2 人、扶養家族 1 人を登録・更新しました。')).toBeVisible()
+
+  // Credentials for 渡邊 by paper: issue from the dashboard selection, mail-merge CSV, kit.
+  await page.getByRole('link', { name: '進捗ダッシュボードへ戻る' }).click()
+  await expect(page.getByRole('row').filter({ hasText: '渡邊 花子' })).toContainText('未発行')
+  await page.getByRole('row').filter({ hasText: '渡邊 花子' }).getByRole('checkbox').check()
+  await page.getByRole('link', { name: /再発行|認証情報/ }).first().click()
+  await page.getByRole('button', { name: '選択した従業員に発行する' }).click()
+  await page.getByRole('button', { name: /再発行|発行する/ }).last().click()
+  await expect(page.getByRole('table').filter({ hasText: 'パスワード' })).toContainText('渡邊 花子')
+  await expectAccessible(page, '認証情報（発行直後）')
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: '差し込み用 CSV (UTF-8, BOM)' }).click()
+  const mailMerge = await (await download).createReadStream()
+  const chunks: Buffer[] = []
+  for await (const chunk of mailMerge) chunks.push(chunk as Buffer)
+  const mailMergeText = Buffer.concat(chunks)
+  expect([...mailMergeText.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+  expect(mailMergeText.toString('utf8')).toContain('渡邊 花子')
+  await page.getByRole('link', { name: '郵送キットを印刷' }).or(page.getByRole('button', { name: '郵送キットを印刷' })).click()
+  await expect(page.getByRole('heading', { name: 'マイナンバー（個人番号）登録のお願い' })).toHaveCount(1)
+  await expect(page.getByRole('img', { name: '渡邊 花子 様の登録用 URL の QR コード' })).toBeVisible()
+  await expectAccessible(page, '郵送キット')
+  await page.getByRole('link', { name: '認証情報の画面へ戻る' }).click()
+
+  // E-mail to everyone still without credentials: 髙橋 (and only him).
+  page.once('dialog', (dialog) => dialog.accept())
+  await page.getByRole('button', { name: '認証情報をメールで送る' }).click()
+  await page.getByRole('button', { name: /送信する|送る/ }).last().click().catch(() => undefined)
+  const [mail] = await mailbox.waitFor(1)
+  await expectAccessible(page, '認証情報（メール送信）')
+  expect(mail!.to && JSON.stringify(mail!.to)).toContain('ichiro@example.test')
+  const body = mail!.text ?? ''
+  const url = /https?:\/\/\S+\/t\/[\w-]+/.exec(body)?.[0]
+  const password = /パスワード[：:]\s*(\S+)/.exec(body)?.[1]
+  expect(url, body).toBeTruthy()
+  expect(password, body).toBeTruthy()
+
+  // The employee, on a phone, with what the e-mail said.
+  const phone = await browser.newContext({ ...devices['Pixel 7'], viewport: { width: 320, height: 640 }, locale: 'ja-JP' })
+  const employee = await phone.newPage()
+  await employee.goto(url!)
+  await employee.getByLabel('パスワード').fill(password!)
+  await employee.getByRole('button', { name: '次へ' }).click()
+  await wizard.consent(employee)
+  await wizard.openPerson(employee, '髙橋 一郎')
+  await wizard.chooseNumberDocument(employee, /マイナンバーカード/)
+  await wizard.captureDocument(employee, wizard.chooseFile, { back: true })
+  await wizard.confirmAndRegister(employee, 2)
+  await wizard.markNotApplicable(employee, '髙橋 二葉')
+  await wizard.submitAll(employee)
+  await phone.close()
+
+  // Back in the console: 髙橋 is 完了.
+  await page.getByRole('link', { name: '進捗ダッシュボードへ戻る' }).click()
+  await page.reload()
+  await expect(page.getByRole('row').filter({ hasText: '髙橋 一郎' })).toContainText('完了')
+  await expectAccessible(page, '進捗ダッシュボード')
+  await page.getByRole('link', { name: '髙橋 一郎' }).click()
+  await expect(page.getByText('髙橋 二葉')).toBeVisible()
+  await expectAccessible(page, '従業員の詳細')
+})

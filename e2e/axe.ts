@@ -1,0 +1,27 @@
+/** axe-core in the page (evaluated over the DevTools protocol, so the CSP does not block it). */
+import { type Page, expect } from '@playwright/test'
+import { createRequire } from 'node:module'
+import fs from 'node:fs'
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: string[] }[]
+}
+
+/** No serious or critical WCAG 2.x A/AA violation on the screen as it is now. */
+export async function expectAccessible(page: Page, screen: string) {
+  await page.evaluate(axeSource)
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    return result.violations
+  })
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  expect(serious, `axe on ${screen}`).toEqual([])
+}
