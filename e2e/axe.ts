@@ -2,6 +2,7 @@
 import { type Page, expect } from '@playwright/test'
 import { createRequire } from 'node:module'
 import fs from 'node:fs'
+import path from 'node:path'
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -14,6 +15,8 @@ interface AxeViolation {
 
 /** No serious or critical WCAG 2.x A/AA violation on the screen as it is now. */
 export async function expectAccessible(page: Page, screen: string) {
+  // E2E_SCREENSHOTS=<dir> keeps a full-page picture of every screen checked, for review.
+  if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, `${screen}.png`), fullPage: true })
   await page.evaluate(axeSource)
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe
