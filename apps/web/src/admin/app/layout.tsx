@@ -1,6 +1,8 @@
 import type { AdminSessionResponse } from '@bango/shared/admin-api'
 import { NavLink, Outlet, useNavigate } from 'react-router'
+import { useEffect } from 'react'
 import { useLogout } from '../features/auth/api/logout.ts'
+import { useIssuedCredentials } from '../features/credentials/stores/issued-credentials.ts'
 import { useSession } from '../lib/session.ts'
 import { common, layout as t, roles } from '../messages/ja.ts'
 import { useCurrentCompany } from './current-company.ts'
@@ -17,6 +19,9 @@ export function AdminLayout() {
 function SignedIn({ session }: { session: AdminSessionResponse }) {
   const navigate = useNavigate()
   const logout = useLogout()
+  // Passwords of the last issue live only while someone is signed in: a logout or an ended
+  // session (this layout unmounts) forgets them.
+  useEffect(() => () => useIssuedCredentials.getState().reset(), [])
   const company = useCurrentCompany(session)
   const { operator } = session
   const administers = operator.isSystemAdmin || company?.role === 'administrator'

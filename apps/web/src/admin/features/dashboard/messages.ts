@@ -80,6 +80,6 @@ export const dashboardText = {
     personColumns: { name: '氏名', kana: 'フリガナ', relationship: '続柄', birthDate: '生年月日', status: '状況', draftImages: '下書きの画像', addedByEmployee: '追加' },
     addedByEmployee: '本人が追加',
     preRegistered: '事前登録',
-    imagesNote: '画像は完了後に確認画面で表示します。ここでは枚数だけを示します。',
+    imagesNote: 'この画面には画像を表示しません（下書きの枚数だけを示します）。',
   },
 } as const
