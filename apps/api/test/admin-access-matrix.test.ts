@@ -92,6 +92,8 @@ beforeAll(async () => {
   await context.db.operator.update({ where: { id: disabled.operator.id }, data: { disabledAt: new Date() } })
   const idle = await signedInOperator(context, { role: 'administrator', companyId: victim.company.id })
   await context.db.adminSession.updateMany({ where: { operatorId: idle.operator.id }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } })
+  const old = await signedInOperator(context, { role: 'administrator', companyId: victim.company.id })
+  await context.db.adminSession.updateMany({ where: { operatorId: old.operator.id }, data: { expiresAt: new Date(Date.now() - 1000) } })
 
   const always = () => true
   callers = [
@@ -99,6 +101,7 @@ beforeAll(async () => {
     { name: 'employee JWT as Bearer', headers: { authorization: `Bearer ${employeeJwt}` }, expected: [401], applies: always },
     { name: 'disabled account', headers: disabled.headers, expected: [401], applies: always },
     { name: 'session idle > 30 min', headers: idle.headers, expected: [401], applies: always },
+    { name: 'session past its 12 h lifetime', headers: old.headers, expected: [401], applies: always },
     { name: 'missing CSRF token', headers: { cookie: victimAdmin.headers.cookie }, expected: [403], applies: (route) => !SAFE.has(route.method) },
     {
       name: 'administrator of another company',
@@ -180,4 +183,63 @@ describe('admin access matrix', () => {
     }
     expect(failures).toEqual([])
   })
+
+  it('refuses an admin session on every employee route', async () => {
+    const employeeRoutes = routes.filter((r) => r.url.startsWith('/api/employee/') && !PUBLIC_EMPLOYEE.has(key(r)))
+    expect(employeeRoutes.length).toBeGreaterThan(5)
+    const failures: string[] = []
+    for (const route of employeeRoutes) {
+      const response = await context.app.inject({ method: route.method as 'GET', url: fill(route), headers: victimAdmin.headers })
+      if (response.statusCode !== 401) failures.push(`${key(route)}: ${response.statusCode}`)
+    }
+    expect(failures).toEqual([])
+  })
+
+  it('answers malformed input on every admin route that takes a body with a 4xx, as the rightful administrator, and changes nothing', async () => {
+    const failures: string[] = []
+    const withBody = adminRoutes().filter((route) => ['POST', 'PUT', 'PATCH'].includes(route.method) && !IGNORES_BODY.has(key(route)))
+    for (const route of withBody) {
+      const valid = BODIES[key(route)]
+      const variants: { name: string; payload: string; type: string }[] = [
+        { name: 'broken JSON', payload: '{"name": ', type: 'application/json' },
+        { name: 'a JSON array', payload: '[1, 2]', type: 'application/json' },
+        { name: 'a form post', payload: 'name=x', type: 'application/x-www-form-urlencoded' },
+        ...(valid ? [{ name: 'NUL in every text', payload: JSON.stringify(mapStrings(valid, (v) => `${v}\u0000`)), type: 'application/json' }] : []),
+        ...(valid ? [{ name: 'every field the wrong type', payload: JSON.stringify(Object.fromEntries(Object.keys(valid).map((k) => [k, { nested: true }]))), type: 'application/json' }] : []),
+      ]
+      const before = await snapshot()
+      for (const variant of variants) {
+        const response = await context.app.inject({
+          method: route.method as 'POST',
+          url: fill(route),
+          headers: { ...victimAdmin.headers, 'content-type': variant.type },
+          payload: variant.payload,
+        })
+        if (response.statusCode < 400 || response.statusCode >= 500) failures.push(`${key(route)} with ${variant.name}: ${response.statusCode} ${response.body.slice(0, 120)}`)
+      }
+      const after = await snapshot()
+      for (const table of Object.keys({ ...before, ...after })) {
+        if (before[table] !== after[table]) failures.push(`${key(route)}: table ${table} changed`)
+      }
+    }
+    expect(withBody.length).toBeGreaterThan(8)
+    expect(failures).toEqual([])
+  })
 })
+
+/** The employee's ways in: everything else under /api/employee needs the employee's own session. */
+const PUBLIC_EMPLOYEE = new Set(['POST /api/employee/login', 'POST /api/employee/session/handoff/redeem'])
+
+/** Unsafe admin routes that read no body (an action on the resource in the path). */
+const IGNORES_BODY = new Set([
+  'POST /api/admin/account/totp',
+  'POST /api/admin/campaigns/:campaignId/close',
+  'POST /api/admin/campaigns/:campaignId/employees/:employeeId/unlock',
+])
+
+function mapStrings(value: unknown, map: (text: string) => string): unknown {
+  if (typeof value === 'string') return map(value)
+  if (Array.isArray(value)) return value.map((item) => mapStrings(item, map))
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, map)]))
+  return value
+}

@@ -4,8 +4,8 @@
  * dashboard have their own files (admin-import.ts, admin-credentials.ts, admin-dashboard.ts).
  */
 import { z } from 'zod'
+import { plainText } from './text.ts'
 
-const text = (max: number) => z.string().trim().min(1).max(max)
 
 /** Header carrying the session's CSRF token on every unsafe request. */
 export const CSRF_HEADER = 'x-csrf-token'
@@ -68,7 +68,7 @@ export type Settings = z.infer<typeof settingsSchema>
 
 // Companies -------------------------------------------------------------------------------
 
-export const companyRequestSchema = z.object({ name: text(100) })
+export const companyRequestSchema = z.object({ name: plainText(100) })
 
 export const companySchema = z.object({
   id: z.uuid(),
@@ -83,7 +83,7 @@ export type Company = z.infer<typeof companySchema>
 
 export const operatorCreateRequestSchema = z.object({
   email: emailSchema,
-  name: text(100),
+  name: plainText(100),
   role: companyRoleSchema,
 })
 
@@ -118,8 +118,8 @@ export const DEFAULT_PURPOSES = [
 ] as const
 
 export const campaignRequestSchema = z.object({
-  name: text(100),
-  purposes: z.array(text(200)).min(1).max(20),
+  name: plainText(100),
+  purposes: z.array(plainText(200)).min(1).max(20),
   /** ISO date (the last day employees may submit), or null. */
   deadline: z.iso.date().nullable(),
   draftLifetimeHours: z.number().int().min(1).max(24 * 14),

@@ -9,12 +9,6 @@ export type FieldResult<T> = { ok: true; value: T } | { ok: false; message: stri
 const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value })
 const fail = (message: string): FieldResult<never> => ({ ok: false, message })
 
-/**
- * C0/C1 controls (a quoted line break included), and the invisible characters that change how
- * a name reads on screen: bidi overrides, line/paragraph separators, a stray BOM.
- */
-const CONTROL = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/u
-export const hasControlCharacter = (value: string) => CONTROL.test(value)
 
 const EMPLOYEE_NUMBER = /^[0-9A-Za-z_-]{1,20}$/
 /** Full-width digits and letters (０１２３) are what many HR sheets hold: NFKC makes them ASCII. */

@@ -5,7 +5,8 @@
  * check, so HR can fix the file in one go. Pure: the API adds the campaign's employees.
  */
 import { IMPORT_COLUMNS, IMPORT_MAX_ROWS, type ImportColumn, type ImportError } from './admin-import.ts'
-import { type FieldResult, hasControlCharacter, readBirthDate, readEmail, readEmployeeNumber, readKana, readText } from './import-fields.ts'
+import { type FieldResult, readBirthDate, readEmail, readEmployeeNumber, readKana, readText } from './import-fields.ts'
+import { hasControlCharacter } from './text.ts'
 import { IMPORT_MESSAGES as M } from './import-messages.ts'
 
 /** メールアドレス and 扶養者の社員番号 may be left out (a file of employees only, no e-mail). */

@@ -1,0 +1,14 @@
+/**
+ * Text a person typed: no C0/C1 controls (PostgreSQL refuses NUL outright) and none of the
+ * invisible characters that change how a name reads on screen — bidi overrides,
+ * line/paragraph separators, a stray BOM.
+ */
+import { z } from 'zod'
+
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/u
+
+export const hasControlCharacter = (value: string) => CONTROL.test(value)
+
+/** A trimmed, non-empty single line of at most `max` characters. */
+export const plainText = (max: number) =>
+  z.string().trim().min(1).max(max).refine((value) => !hasControlCharacter(value), '制御文字は使えません')
