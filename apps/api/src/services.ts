@@ -50,7 +50,7 @@ export function createServices({ db, blobs, secrets, now = () => new Date(), pub
     handoffs: createHandoffs(db, credentials, audit, now),
     sessions: createSessions(secrets.jwtSecret, now),
     consents: createConsents(db, audit),
-    persons: createPersons(db, drafts, audit),
+    persons: createPersons(db, drafts, secrets.keyring, audit),
     submissions: createSubmissions(db, audit),
     employeeImport: createEmployeeImport(db, audit, now),
     access,

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { IDENTITY_DOCUMENT_TYPES, NUMBER_DOCUMENT_TYPES } from './documents.ts'
+import { isValidMyNumber, normalizeMyNumber } from './my-number.ts'
 
 export const loginRequestSchema = z.object({
   token: z.string().min(1).max(200),
@@ -24,6 +25,8 @@ export const meResponseSchema = z.object({
     purposes: z.array(z.string()),
     deadline: z.iso.datetime().nullable(),
     draftLifetimeHours: z.number().int(),
+    /** The employee also types each person's 12-digit number at 「登録する」. */
+    employeeEntersNumber: z.boolean(),
   }),
   consentedAt: z.iso.datetime().nullable(),
   submittedAt: z.iso.datetime().nullable(),
@@ -81,6 +84,20 @@ export const registrationSchema = z.object({
     })
     .nullable(),
 })
+
+/**
+ * 個人番号 as typed, normalised to 12 ASCII digits with a valid check digit. The message
+ * names the rule, never the value.
+ */
+export const myNumberSchema = z
+  .string()
+  .max(40)
+  .transform(normalizeMyNumber)
+  .refine(isValidMyNumber, 'expected 12 digits with a valid check digit')
+
+/** 「登録する」: the document choices, plus the number when the campaign asks the employee for it. */
+export const registerRequestSchema = registrationSchema.extend({ myNumber: myNumberSchema.optional() })
+export type RegisterRequest = z.input<typeof registerRequestSchema>
 
 /** Multipart fields that accompany an uploaded image. */
 export const imageFieldsSchema = z.object({

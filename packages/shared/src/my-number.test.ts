@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isValidMyNumber, myNumberCheckDigit } from './my-number.ts'
+import { isValidMyNumber, myNumberCheckDigit, normalizeMyNumber } from './my-number.ts'
 
 describe('myNumberCheckDigit', () => {
   it('computes the example from the specification', () => {
@@ -32,5 +32,20 @@ describe('myNumberCheckDigit', () => {
       const r = weight % 11
       expect(myNumberCheckDigit(digits)).toBe(r <= 1 ? 0 : 11 - r)
     })
+  })
+})
+
+describe('normalizeMyNumber', () => {
+  it('removes spaces and hyphens and converts full-width digits', () => {
+    for (const typed of ['1234 5678 9018', '1234-5678-9018', '１２３４\u3000５６７８－９０１８', ' 123456789018\n', '1234‐5678−9018']) {
+      expect(normalizeMyNumber(typed)).toBe('123456789018')
+    }
+  })
+
+  it('leaves other characters for the check to refuse', () => {
+    expect(normalizeMyNumber('1234.5678.9018')).toBe('1234.5678.9018')
+    expect(isValidMyNumber(normalizeMyNumber('１２３４５６７８９０１８'))).toBe(true)
+    // Arabic-Indic digits are digits to \d with the u flag, never here.
+    expect(isValidMyNumber(normalizeMyNumber('١٢٣٤٥٦٧٨٩٠١٨'))).toBe(false)
   })
 })

@@ -19,3 +19,14 @@ export function myNumberCheckDigit(first11: string): number {
 export function isValidMyNumber(value: string): boolean {
   return /^\d{12}$/.test(value) && myNumberCheckDigit(value.slice(0, 11)) === Number(value[11])
 }
+
+/**
+ * The number as people type it (「1234 5678 9018」, 「1234-5678-9018」, full-width digits from a
+ * Japanese IME) → the plain ASCII digits checked and stored. Anything else is left for the
+ * check to refuse.
+ */
+export function normalizeMyNumber(input: string): string {
+  return input
+    .replace(/[\s\u3000\-\u2010-\u2015\u2212\uFF0D]/g, '')
+    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+}

@@ -27,7 +27,13 @@ export function createConsents(db: Db, audit: AuditLog) {
       ])
       return {
         employeeName: employee.name,
-        campaign: { name: campaign.name, purposes: campaign.purposes, deadline: campaign.deadline?.toISOString() ?? null, draftLifetimeHours: campaign.draftLifetimeHours },
+        campaign: {
+          name: campaign.name,
+          purposes: campaign.purposes,
+          deadline: campaign.deadline?.toISOString() ?? null,
+          draftLifetimeHours: campaign.draftLifetimeHours,
+          employeeEntersNumber: campaign.employeeEntersNumber,
+        },
         consentedAt: consent?.consentedAt.toISOString() ?? null,
         submittedAt: submission?.submittedAt.toISOString() ?? null,
       }

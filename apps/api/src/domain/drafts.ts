@@ -49,7 +49,7 @@ export function createDrafts(db: Db, blobs: BlobStore, keyring: Keyring, audit: 
     // DELETE … RETURNING: exactly the rows removed, never one a concurrent 完了 just submitted.
     const deleted = await tx.$queryRaw<{ blob_key: string }[]>`
       DELETE FROM documents WHERE state = 'DRAFT' AND person_id = ANY(${personIds}::uuid[]) RETURNING blob_key`
-    await tx.person.updateMany({ where: { id: { in: personIds }, status: 'REGISTERED' }, data: { status: 'PENDING', registration: Prisma.DbNull, registeredAt: null } })
+    await tx.person.updateMany({ where: { id: { in: personIds }, status: 'REGISTERED' }, data: { status: 'PENDING', registration: Prisma.DbNull, registeredAt: null, employeeEnteredNumber: null } })
     return { persons: personIds.length, blobKeys: deleted.map((row) => row.blob_key) }
   }
 

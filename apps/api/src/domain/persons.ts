@@ -8,14 +8,19 @@ import { canSubmit } from '@bango/shared/persons'
 import type { Db } from '../db/types.ts'
 import { AppError } from '../errors.ts'
 import { Prisma, type Person as PersonRow, type PersonStatus } from '../generated/prisma/client.ts'
+import type { Keyring } from '../lib/keys.ts'
 import { type AuditLog, byEmployee } from './audit.ts'
 import type { EmployeeIdentity } from './credentials.ts'
 import type { Drafts } from './drafts.ts'
+import { sealEmployeeNumber } from './employee-number.ts'
 import { toImageSlot, toPersonDto } from './mappers.ts'
 import { assertDraftOpen, findOwnPerson } from './ownership.ts'
 import { advanceProgress } from './progress.ts'
 
-export function createPersons(db: Db, drafts: Drafts, audit: AuditLog) {
+/** A refusal that names the field, never its value (the shape `parse` gives). */
+const numberRefused = (message: string) => new AppError('VALIDATION', { details: [{ path: 'myNumber', message }] })
+
+export function createPersons(db: Db, drafts: Drafts, keyring: Keyring, audit: AuditLog) {
   /**
    * Moves one of the employee's people to a new status from a clean slate: their drafts and
    * choices are discarded (blobs after commit). `transition` returns null when nothing changes.
@@ -31,7 +36,10 @@ export function createPersons(db: Db, drafts: Drafts, audit: AuditLog) {
       const change = transition(current)
       if (!change) return { person: current, blobKeys: [] }
       const blobKeys = await drafts.discard(tx, { personIds: [current.id] })
-      const person = await tx.person.update({ where: { id: current.id }, data: { status: change.status, registration: Prisma.DbNull, registeredAt: null } })
+      const person = await tx.person.update({
+        where: { id: current.id },
+        data: { status: change.status, registration: Prisma.DbNull, registeredAt: null, employeeEnteredNumber: null },
+      })
       await audit.record({ ...byEmployee(identity), action: change.action, targetId: person.id }, tx)
       // 対象外 counts as work on the draft (the other changes here follow one that already did).
       await advanceProgress(tx, identity.employeeId, 'IN_PROGRESS')
@@ -74,13 +82,20 @@ export function createPersons(db: Db, drafts: Drafts, audit: AuditLog) {
         return applicable ? { status: 'PENDING', action: 'person.applicable' } : { status: 'NOT_APPLICABLE', action: 'person.not_applicable' }
       }),
 
-    /** 「登録する」: the choices must follow the rules and every image they need must be there. */
-    async register(identity: EmployeeIdentity, personId: string, registration: Registration) {
+    /**
+     * 「登録する」: the choices must follow the rules and every image they need must be there;
+     * `myNumber` (normalised and checked by the shared schema) is required exactly when the
+     * campaign asks the employee for it — sent otherwise, it is refused rather than dropped.
+     */
+    async register(identity: EmployeeIdentity, personId: string, registration: Registration, myNumber: string | null) {
       const { person, blobKeys } = await db.$transaction(async (tx) => {
         await assertDraftOpen(tx, identity)
         const current = await findOwnPerson(tx, identity, personId)
         if (current.status === 'REGISTERED') throw new AppError('PERSON_REGISTERED')
         if (current.status === 'NOT_APPLICABLE') throw new AppError('PERSON_NOT_APPLICABLE')
+        const { employeeEntersNumber } = await tx.campaign.findUniqueOrThrow({ where: { id: identity.campaignId }, select: { employeeEntersNumber: true } })
+        if (employeeEntersNumber && myNumber === null) throw numberRefused('required by this campaign')
+        if (!employeeEntersNumber && myNumber !== null) throw numberRefused('not asked by this campaign')
         const problems = registrationProblems(current.kind === 'EMPLOYEE' ? 'employee' : 'dependent', registration)
         if (problems.length > 0) throw new AppError('REGISTRATION_INVALID', { details: { problems } })
 
@@ -93,9 +108,14 @@ export function createPersons(db: Db, drafts: Drafts, audit: AuditLog) {
         const blobKeys = await drafts.discard(tx, { personIds: [current.id], except: matching.map((image) => image.id) })
         const person = await tx.person.update({
           where: { id: current.id },
-          data: { status: 'REGISTERED', registration: registration as unknown as Prisma.InputJsonValue, registeredAt: new Date() },
+          data: {
+            status: 'REGISTERED',
+            registration: registration as unknown as Prisma.InputJsonValue,
+            registeredAt: new Date(),
+            employeeEnteredNumber: myNumber === null ? null : sealEmployeeNumber(keyring, current.id, myNumber),
+          },
         })
-        await audit.record({ ...byEmployee(identity), action: 'person.registered', targetId: person.id, detail: { images: matching.length } }, tx)
+        await audit.record({ ...byEmployee(identity), action: 'person.registered', targetId: person.id, detail: { images: matching.length, numberEntered: myNumber !== null } }, tx)
         await advanceProgress(tx, identity.employeeId, 'IN_PROGRESS')
         return { person, blobKeys }
       })

@@ -217,6 +217,9 @@ export const documents = {
   registeredTitle: '登録が完了しました',
   registeredBody: '一覧に戻り、他の方の登録と「完了」をお願いします。',
   missingImages: '撮影されていない画像があります。戻って撮影してください。',
+  myNumberLabel: '個人番号（12 桁）',
+  myNumberHint: '撮影した番号確認書類（マイナンバーカードのうら面・通知カード・住民票）に記載の 12 桁の番号を、書き写して入力してください。',
+  myNumberInvalid: '個人番号が正しくありません。12 桁の数字をご確認ください。',
 } as const
 
 /**

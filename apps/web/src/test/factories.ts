@@ -29,6 +29,7 @@ export function buildMe(overrides: Partial<MeResponse> = {}): MeResponse {
       purposes: ['源泉徴収票作成事務', '健康保険・厚生年金保険届出事務'],
       deadline: '2026-12-20T15:00:00.000Z',
       draftLifetimeHours: 24,
+      employeeEntersNumber: false,
     },
     consentedAt: '2026-11-25T09:00:00.000Z',
     submittedAt: null,

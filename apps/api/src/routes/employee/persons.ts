@@ -1,4 +1,4 @@
-import { addDependentRequestSchema, applicabilityRequestSchema, registrationSchema } from '@bango/shared/employee-api'
+import { addDependentRequestSchema, applicabilityRequestSchema, registerRequestSchema } from '@bango/shared/employee-api'
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { parse } from '../../lib/parse.ts'
@@ -23,7 +23,8 @@ export default async function persons(app: FastifyInstance) {
 
   app.post('/persons/:personId/registration', async (request) => {
     const { personId } = parse(personParamsSchema, request.params)
-    return persons.register(request.employee, personId, parse(registrationSchema, request.body))
+    const { myNumber, ...registration } = parse(registerRequestSchema, request.body)
+    return persons.register(request.employee, personId, registration, myNumber ?? null)
   })
 
   app.delete('/persons/:personId/registration', async (request) => {

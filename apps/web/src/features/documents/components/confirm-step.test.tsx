@@ -2,7 +2,8 @@ import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { apiError, calls, json, mockFetch } from '../../../test/fetch-mock.ts'
-import { buildPerson } from '../../../test/factories.ts'
+import { useMeStore } from '../../../lib/me-store.ts'
+import { buildMe, buildPerson } from '../../../test/factories.ts'
 import { useWizardStore } from '../stores/wizard-store.ts'
 import { WizardView } from './wizard-view.tsx'
 
@@ -30,9 +31,14 @@ function reachConfirm() {
   wizard().skipBack()
 }
 
+const NUMBER_LABEL = '個人番号（12 桁）'
+const NUMBER_ERROR = '個人番号が正しくありません。12 桁の数字をご確認ください。'
+const asksNumber = (employeeEntersNumber: boolean) => useMeStore.setState({ me: buildMe({ campaign: { ...buildMe().campaign, employeeEntersNumber } }) })
+
 beforeEach(() => {
   URL.revokeObjectURL = vi.fn()
   useWizardStore.getState().reset()
+  asksNumber(false)
 })
 
 describe('ConfirmStep', () => {
@@ -42,6 +48,7 @@ describe('ConfirmStep', () => {
     render(<WizardView onTop={() => undefined} />)
 
     expect(screen.getByRole('heading', { name: '確認' })).toBeInTheDocument()
+    expect(screen.queryByLabelText(NUMBER_LABEL)).not.toBeInTheDocument()
     const thumbnails = screen.getAllByRole('img')
     expect(thumbnails.map((img) => img.getAttribute('src'))).toEqual(['blob:number-front', 'blob:number-back', 'blob:passport-front'])
     expect(screen.getByRole('img', { name: '通知カード（紙製のもの）　うら面' })).toBeInTheDocument()
@@ -75,5 +82,59 @@ describe('ConfirmStep', () => {
     render(<WizardView onTop={() => undefined} />)
     expect(screen.getByRole('button', { name: '登録する' })).toBeDisabled()
     expect(screen.getByRole('alert')).toHaveTextContent('撮影されていない画像があります')
+  })
+})
+
+describe('ConfirmStep when the campaign asks for the number', () => {
+  it('offers a numeric field that is never remembered, with a hint where to copy it from', () => {
+    asksNumber(true)
+    reachConfirm()
+    render(<WizardView onTop={() => undefined} />)
+    const field = screen.getByLabelText(NUMBER_LABEL)
+    expect(field).toHaveAttribute('inputmode', 'numeric')
+    expect(field).toHaveAttribute('autocomplete', 'off')
+    expect(field).not.toHaveAttribute('name')
+    expect(field.closest('form')).toBeNull()
+    expect(field).toHaveAccessibleDescription(expect.stringContaining('番号確認書類'))
+  })
+
+  it('blocks 「登録する」 while the number is missing or fails the check digit', async () => {
+    asksNumber(true)
+    reachConfirm()
+    const fetchMock = mockFetch({ [REGISTER]: () => json(200, { ...employee, status: 'registered' }) })
+    render(<WizardView onTop={() => undefined} />)
+    const field = screen.getByLabelText(NUMBER_LABEL)
+
+    await userEvent.click(screen.getByRole('button', { name: '登録する' }))
+    expect(screen.getByText(NUMBER_ERROR)).toBeInTheDocument()
+    expect(field).toHaveFocus()
+
+    await userEvent.type(field, '1234 5678 9012') // check digit should be 8
+    expect(screen.queryByText(NUMBER_ERROR)).not.toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: '登録する' }))
+    expect(screen.getByText(NUMBER_ERROR)).toBeInTheDocument()
+    expect(field).toHaveAttribute('aria-invalid', 'true')
+    expect(fetchMock).not.toHaveBeenCalled()
+    expect(screen.getByRole('heading', { name: '確認' })).toBeInTheDocument()
+  })
+
+  it('sends a valid number, as typed with spaces or full-width digits, in the request body only', async () => {
+    asksNumber(true)
+    reachConfirm()
+    const fetchMock = mockFetch({ [REGISTER]: () => json(200, { ...employee, status: 'registered' }) })
+    render(<WizardView onTop={() => undefined} />)
+    await userEvent.type(screen.getByLabelText(NUMBER_LABEL), '１２３４ 5678-9018')
+    expect(JSON.stringify(useWizardStore.getState())).not.toContain('5678')
+    await userEvent.click(screen.getByRole('button', { name: '登録する' }))
+
+    expect(await screen.findByRole('heading', { name: '登録が完了しました' })).toBeInTheDocument()
+    const [url, init] = calls(fetchMock, REGISTER)[0]!
+    expect(String(url)).not.toContain('5678')
+    expect(JSON.parse(String(init?.body))).toEqual({
+      numberDocument: { type: 'notification_card', hasBack: true },
+      identity: { withPhoto: true, documents: [{ type: 'passport', hasBack: false }] },
+      myNumber: '123456789018',
+    })
+    expect(JSON.stringify({ ...sessionStorage })).not.toContain('5678')
   })
 })

@@ -1,17 +1,28 @@
 import { documentTypeOf, registrationProblems, requiredImages, type IdentityDocumentType, type NumberDocumentType } from '@bango/shared/documents'
-import { useState } from 'react'
+import { myNumberSchema } from '@bango/shared/employee-api'
+import { useRef, useState } from 'react'
 import { ErrorMessage } from '../../../components/error-message.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
+import { useMeStore } from '../../../lib/me-store.ts'
 import { common, documents, identityDocumentNames, numberDocumentNames } from '../../../messages/ja.ts'
 import { register } from '../api/register.ts'
 import { imageKey, useWizardStore } from '../stores/wizard-store.ts'
+import { MyNumberField } from './my-number-field.tsx'
 import { WizardBackButton } from './wizard-back-button.tsx'
 
-/** Manual step 5: thumbnails of this person's images (local object URLs only) → 「登録する」. */
+/**
+ * Manual step 5: thumbnails of this person's images (local object URLs only) → 「登録する」.
+ * When the campaign asks for it, the person's 12-digit number too: kept in this component's
+ * state only (never the wizard store), checked with the shared rule before it is sent.
+ */
 export function ConfirmStep() {
   const person = useWizardStore((s) => s.person)
   const images = useWizardStore((s) => s.images)
   const registration = useWizardStore((s) => s.registration)()
+  const asksNumber = useMeStore((s) => s.me?.campaign.employeeEntersNumber ?? false)
+  const [myNumber, setMyNumber] = useState('')
+  const [numberError, setNumberError] = useState<string | null>(null)
+  const numberInput = useRef<HTMLInputElement>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   if (!person) return null
@@ -22,12 +33,25 @@ export function ConfirmStep() {
     registrationProblems(person.kind, registration).length === 0 &&
     required.every((image) => images[imageKey(image)]?.uploaded)
 
+  /** The normalised number, or null (and the error shown) when the campaign asks and it is wrong. */
+  const checkedNumber = (): string | undefined | null => {
+    if (!asksNumber) return undefined
+    const parsed = myNumberSchema.safeParse(myNumber)
+    setNumberError(parsed.success ? null : documents.myNumberInvalid)
+    return parsed.success ? parsed.data : null
+  }
+
   const submit = async () => {
     if (!registration) return
+    const number = checkedNumber()
+    if (number === null) {
+      numberInput.current?.focus()
+      return
+    }
     setBusy(true)
     setError(null)
     try {
-      await register(person.id, registration)
+      await register(person.id, registration, number)
       useWizardStore.getState().registered()
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : common.unexpectedError)
@@ -57,6 +81,18 @@ export function ConfirmStep() {
             )
           })}
       </ul>
+      {asksNumber && (
+        <MyNumberField
+          value={myNumber}
+          onChange={(value) => {
+            setMyNumber(value)
+            setNumberError(null)
+          }}
+          onBlur={() => void (myNumber.trim() !== '' && checkedNumber())}
+          error={numberError}
+          inputRef={numberInput}
+        />
+      )}
       {!complete && <ErrorMessage message={documents.missingImages} />}
       <ErrorMessage message={error} />
       <button type="button" className="button" onClick={submit} disabled={!complete || busy}>

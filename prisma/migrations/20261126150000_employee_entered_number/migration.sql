@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "persons" ADD COLUMN     "employee_entered_number" BYTEA;
