@@ -161,3 +161,58 @@ test('HR sets up a campaign, sends credentials by e-mail, and sees the employee 
   await expect(page.getByText('髙橋 二葉')).toBeVisible()
   await expectAccessible(page, '従業員の詳細')
 })
+
+test('an administrator adds an operator, requires 2FA for everyone, and closes a campaign', async ({ page, browser }) => {
+  await page.goto(server.admin.url)
+  await page.getByLabel('メールアドレス').fill(server.admin.email)
+  await page.getByLabel('パスワード').fill(server.admin.password)
+  await page.getByRole('button', { name: 'ログイン' }).click()
+
+  // A new operator of the demo company gets a one-time password, shown once.
+  await page.getByRole('link', { name: '担当者アカウント', exact: true }).click()
+  await page.getByLabel('氏名').fill('事務 花子')
+  await page.getByLabel('メールアドレス').fill('hanako.jimu@example.test')
+  await page.getByRole('button', { name: '追加する' }).click()
+  const oneTime = (await page.locator('.admin-secret').first().textContent())!.trim()
+  expect(oneTime.length).toBeGreaterThanOrEqual(12)
+  await expectAccessible(page, '担当者アカウント')
+  await page.getByRole('button', { name: '伝えたので閉じる' }).click()
+
+  await page.getByRole('link', { name: 'システム設定', exact: true }).click()
+  await page.getByLabel('すべての担当者に 2 段階認証を必須にする').check()
+  await page.getByRole('button', { name: '保存する' }).click()
+  await expect(page.getByText('設定を保存しました。')).toBeVisible()
+  await expectAccessible(page, 'システム設定')
+
+  // Closing the demo campaign: asked first, then final.
+  await page.getByRole('link', { name: '収集依頼', exact: true }).click()
+  await page.getByRole('link', { name: /：設定$/ }).first().click()
+  await expectAccessible(page, '収集依頼の設定')
+  await page.getByRole('button', { name: '受付を終了する' }).click()
+  await page.getByRole('button', { name: '終了して下書きを削除する' }).click()
+  await expect(page.getByText('終了した収集依頼の設定は変更できません。')).toBeVisible()
+
+  // The new operator: the one-time password must be changed, then 2FA set up, before anything else.
+  const second = await browser.newContext({ locale: 'ja-JP' })
+  const operator = await second.newPage()
+  await operator.goto(server.admin.url)
+  await operator.getByLabel('メールアドレス').fill('hanako.jimu@example.test')
+  await operator.getByLabel('パスワード').fill(oneTime)
+  await operator.getByRole('button', { name: 'ログイン' }).click()
+  await expect(operator.getByRole('heading', { name: 'パスワード変更' })).toBeVisible()
+  await expectAccessible(operator, 'パスワード変更')
+  await operator.getByLabel('現在のパスワード').fill(oneTime)
+  await operator.getByLabel('新しいパスワード', { exact: true }).fill('a-long-new-password-2026')
+  await operator.getByLabel('新しいパスワード（確認）').fill('a-long-new-password-2026')
+  await operator.getByRole('button', { name: 'パスワードを変更する' }).click()
+  await expect(operator.getByRole('heading', { name: '2 段階認証の設定' })).toBeVisible()
+  await expectAccessible(operator, '2 段階認証の設定（必須）')
+  const totp = new TOTP({ secret: (await operator.locator('code.admin-secret').textContent())!.trim() })
+  await operator.getByLabel('確認コード（6 桁）').fill(totp.generate())
+  await operator.getByRole('button', { name: '設定する' }).click()
+  await expect(operator.getByRole('heading', { name: /収集依頼/ }).first()).toBeVisible()
+  await expectAccessible(operator, '収集依頼（事務取扱担当者）')
+  // An operator sees no operator accounts or system settings.
+  await expect(operator.getByRole('link', { name: 'システム設定' })).toHaveCount(0)
+  await second.close()
+})
