@@ -81,6 +81,7 @@ test('HR sets up a campaign, sends credentials by e-mail, and sees the employee 
   await expect(page.getByLabel('利用目的 1')).toHaveValue('源泉徴収票作成事務')
   await expectAccessible(page, '収集依頼の作成')
   await page.getByLabel('名称').fill('2027年 年末調整')
+  await page.getByLabel('従業員にも 12 桁の個人番号を入力してもらう').check()
   await page.getByRole('button', { name: '作成する' }).click()
   await expect(page.getByRole('heading', { name: /2027年 年末調整/ })).toBeVisible()
   await expectAccessible(page, '進捗ダッシュボード（空）')
@@ -147,7 +148,11 @@ test('HR sets up a campaign, sends credentials by e-mail, and sees the employee 
   await wizard.openPerson(employee, '髙橋 一郎')
   await wizard.chooseNumberDocument(employee, /マイナンバーカード/)
   await wizard.captureDocument(employee, wizard.chooseFile, { back: true })
-  await wizard.confirmAndRegister(employee, 2)
+  // The campaign asks for the number: a wrong check digit is refused before anything is sent.
+  await employee.getByLabel('個人番号（12 桁）').fill('1234 5678 9012')
+  await employee.getByRole('button', { name: '登録する' }).click()
+  await expect(employee.getByText('個人番号が正しくありません。12 桁の数字をご確認ください。')).toBeVisible()
+  await wizard.confirmAndRegister(employee, 2, '1234 5678 9018')
   await wizard.markNotApplicable(employee, '髙橋 二葉')
   await wizard.submitAll(employee)
   await phone.close()
@@ -187,6 +192,7 @@ test('an administrator adds an operator, requires 2FA for everyone, and closes a
   // Closing the demo campaign: asked first, then final.
   await page.getByRole('link', { name: '収集依頼', exact: true }).click()
   await page.getByRole('link', { name: /：設定$/ }).first().click()
+  await expect(page.getByRole('heading', { name: /収集依頼の設定/ })).toBeVisible()
   await expectAccessible(page, '収集依頼の設定')
   await page.getByRole('button', { name: '受付を終了する' }).click()
   await page.getByRole('button', { name: '終了して下書きを削除する' }).click()

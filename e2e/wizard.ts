@@ -111,9 +111,11 @@ export async function captureDocument(page: Page, capture: Capture, options: { b
   }
 }
 
-export async function confirmAndRegister(page: Page, images: number) {
+/** `myNumber`: typed on the confirm step when the campaign asks the employee for it. */
+export async function confirmAndRegister(page: Page, images: number, myNumber?: string) {
   await expect(page.getByRole('heading', { name: '確認' })).toBeVisible()
   await expect(page.getByRole('img')).toHaveCount(images)
+  if (myNumber) await page.getByLabel('個人番号（12 桁）').fill(myNumber)
   await page.getByRole('button', { name: '登録する' }).click()
   await expect(page.getByRole('heading', { name: '登録が完了しました' })).toBeVisible()
   await page.getByRole('button', { name: 'TOP に戻る' }).click()
