@@ -7,7 +7,7 @@ import './types.ts'
 import errorHandler from './plugins/app/error-handler.ts'
 import multipart from './plugins/external/multipart.ts'
 import rateLimit from './plugins/external/rate-limit.ts'
-import securityHeaders from './plugins/external/security-headers.ts'
+import securityHeaders, { noStore } from './plugins/external/security-headers.ts'
 import webApp from './plugins/external/web-app.ts'
 import adminRoutes from './routes/admin/index.ts'
 import { adminCookie } from './routes/admin/auth-gate.ts'
@@ -54,18 +54,23 @@ export async function build(options: BuildOptions) {
   app.decorate('services', createServices({ ...options, publicUrl: (options.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/$/, '') }))
 
   await app.register(errorHandler)
-  await app.register(securityHeaders)
+  await app.register(securityHeaders, { hsts: (options.publicUrl ?? DEFAULT_PUBLIC_URL).startsWith('https:') })
   await app.register(rateLimit)
   await app.register(multipart)
-  await app.register(health)
-  await app.register(employeeRoutes, {
-    prefix: '/api/employee',
-    rateLimits: options.rateLimits ?? { loginPerMinute: 20, uploadPerMinute: 60 },
-  })
-  await app.register(adminRoutes, {
-    prefix: '/api/admin',
-    cookie: adminCookie(options.publicUrl ?? DEFAULT_PUBLIC_URL),
-    loginPerMinute: options.rateLimits?.loginPerMinute ?? 20,
+  // Every API answer carries personal data: no-store is attached by this scope, whatever
+  // spelling of the URL (percent-encoded, …) reached its routes.
+  await app.register(async (api) => {
+    api.addHook('onSend', noStore)
+    await api.register(health)
+    await api.register(employeeRoutes, {
+      prefix: '/api/employee',
+      rateLimits: options.rateLimits ?? { loginPerMinute: 20, uploadPerMinute: 60 },
+    })
+    await api.register(adminRoutes, {
+      prefix: '/api/admin',
+      cookie: adminCookie(options.publicUrl ?? DEFAULT_PUBLIC_URL),
+      loginPerMinute: options.rateLimits?.loginPerMinute ?? 20,
+    })
   })
   if (options.webRoot) await app.register(webApp, { root: options.webRoot })
   return app

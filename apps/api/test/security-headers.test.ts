@@ -96,6 +96,29 @@ describe('security headers on API responses', () => {
   })
 })
 
+describe('no-store by route, not by URL spelling', () => {
+  it('is on every API answer however its path is spelled (percent-encoded)', async () => {
+    const employee = await signedInEmployee(context)
+    for (const url of ['/api/employee/me', '/%61pi/employee/me', '/api/employee/%6De']) {
+      const response = await context.app.inject({ method: 'GET', url, headers: employee.auth })
+      expect(response.statusCode, url).toBe(200)
+      expect(response.headers['cache-control'], url).toBe('no-store')
+    }
+  })
+
+  it('adds HSTS only when the public URL is https', async () => {
+    const https = await build({ db: context.db, blobs: createFileBlobStore(context.blobDir), secrets: context.secrets, publicUrl: 'https://bango.example.jp' })
+    try {
+      const secure = await https.inject({ method: 'GET', url: '/api/health' })
+      expect(secure.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains')
+      const plain = await apiOnly.inject({ method: 'GET', url: '/api/health' })
+      expect(plain.headers['strict-transport-security']).toBeUndefined()
+    } finally {
+      await https.close()
+    }
+  })
+})
+
 describe('the SPA', () => {
   it('serves index.html for /t/<token> and client routes (the console /admin deep links too), with the security headers and no-store', async () => {
     const token = randomBytes(32).toString('base64url')
