@@ -3,12 +3,13 @@
  * and by the SPA alike.
  */
 import { z } from 'zod'
+import { plainText, rawText } from './text.ts'
 import { IDENTITY_DOCUMENT_TYPES, NUMBER_DOCUMENT_TYPES } from './documents.ts'
 import { isValidMyNumber, normalizeMyNumber } from './my-number.ts'
 
 export const loginRequestSchema = z.object({
-  token: z.string().min(1).max(200),
-  password: z.string().min(1).max(200),
+  token: rawText(200),
+  password: rawText(200),
 })
 export type LoginRequest = z.infer<typeof loginRequestSchema>
 
@@ -35,7 +36,7 @@ export type MeResponse = z.infer<typeof meResponseSchema>
 
 export const consentRequestSchema = z.object({
   /** The purposes exactly as the screen showed them. */
-  purposes: z.array(z.string()).min(1),
+  purposes: z.array(rawText(500)).min(1).max(50),
 })
 
 export const personStatusSchema = z.enum(['pending', 'registered', 'not_applicable'])
@@ -62,13 +63,12 @@ export const personsResponseSchema = z.object({
 })
 export type PersonsResponse = z.infer<typeof personsResponseSchema>
 
-const trimmed = (max: number) => z.string().trim().min(1).max(max)
 
 export const addDependentRequestSchema = z.object({
-  name: trimmed(100),
+  name: plainText(100),
   /** 全角カタカナ (spaces allowed between family and given name) */
-  kana: trimmed(100).regex(/^[\u30A0-\u30FF\u3000 ]+$/, 'カタカナで入力してください'),
-  relationship: trimmed(30),
+  kana: plainText(100).regex(/^[\u30A0-\u30FF\u3000 ]+$/, 'カタカナで入力してください'),
+  relationship: plainText(30),
   birthDate: isoDate.refine((value) => value >= '1900-01-01' && new Date(value) <= new Date(), '生年月日が正しくありません'),
 })
 export type AddDependentRequest = z.infer<typeof addDependentRequestSchema>
@@ -134,4 +134,4 @@ export const handoffResponseSchema = z.object({
 })
 export type HandoffResponse = z.infer<typeof handoffResponseSchema>
 
-export const redeemHandoffRequestSchema = z.object({ code: z.string().min(1).max(200) })
+export const redeemHandoffRequestSchema = z.object({ code: rawText(200) })

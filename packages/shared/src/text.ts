@@ -9,6 +9,10 @@ const CONTROL = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u2028\u2029\u202A-\u202
 
 export const hasControlCharacter = (value: string) => CONTROL.test(value)
 
+/** A non-empty string of at most `max` characters, taken as sent (tokens, passwords, codes). */
+export const rawText = (max: number) =>
+  z.string().min(1).max(max).refine((value) => !hasControlCharacter(value), '制御文字は使えません')
+
 /** A trimmed, non-empty single line of at most `max` characters. */
 export const plainText = (max: number) =>
   z.string().trim().min(1).max(max).refine((value) => !hasControlCharacter(value), '制御文字は使えません')
