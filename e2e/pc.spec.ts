@@ -3,6 +3,8 @@
  * and a session that stops before 「完了」 leaves no submission.
  */
 import { devices, expect, test } from '@playwright/test'
+import fs from 'node:fs/promises'
+import path from 'node:path'
 import { type ProductServer, startProduct } from './server.ts'
 import * as wizard from './wizard.ts'
 
@@ -28,6 +30,14 @@ test('a PC user registers with files only and completes', async ({ page }) => {
 
   const database = await server.stopAndOpenDatabase()
   try {
+    // Nothing in the data folder is open to other users: the folder and the database's own folder
+    // are 0700 (PGlite sets its files' modes itself), blobs and keys are private (umask 077).
+    const ours = (await fs.readdir(server.dataDir, { recursive: true, withFileTypes: true }))
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .filter((file) => !file.startsWith(path.join(server.dataDir, 'pglite', path.sep)))
+    const loose = []
+    for (const file of [server.dataDir, ...ours]) if (((await fs.stat(file)).mode & 0o077) !== 0) loose.push(file)
+    expect(loose).toEqual([])
     const submission = await database.prisma.submission.findFirstOrThrow({ include: { documents: true } })
     expect(submission.documents.map((d) => d.side).sort()).toEqual(['BACK', 'FRONT'])
   } finally {

@@ -11,9 +11,13 @@ import { startEmailWorker } from './domain/admin/email-worker.ts'
 import { startSweeper } from './domain/sweeper.ts'
 import { createFileBlobStore } from './lib/blob-store.ts'
 import { loadSecrets } from './lib/keys.ts'
+import { PRIVATE_UMASK, preparePrivateDataDir } from './lib/data-dir.ts'
 import { createSmtpMailer } from './lib/mailer.ts'
 
+// Every file the server creates (database, blobs, keys) is private to its user.
+process.umask(PRIVATE_UMASK)
 const config = loadConfig(process.env)
+const dataDir = await preparePrivateDataDir(config.dataDir)
 const { secrets, createdFile } = await loadSecrets(config)
 const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pglite') })
 const mailer = config.smtp ? createSmtpMailer(config.smtp) : null
@@ -31,6 +35,9 @@ const app = await build({
 
 if (createdFile) {
   app.log.warn({ file: createdFile }, 'Generated the encryption keys (mode 0600). Back this file up: without it no stored document can be read. In production set BANGO_KEKS and BANGO_JWT_SECRET instead.')
+}
+if (dataDir.tightenedFrom) {
+  app.log.warn({ dir: config.dataDir, was: dataDir.tightenedFrom.toString(8) }, 'The data folder was readable by other users; it is now 0700.')
 }
 if (database.applied.length > 0) app.log.info({ migrations: database.applied, database: database.kind }, 'migrations applied')
 

@@ -3,6 +3,7 @@
  * folder (or in memory). Migrations are applied before the Prisma client is handed out.
  */
 import { PGlite } from '@electric-sql/pglite'
+import fs from 'node:fs/promises'
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
@@ -44,6 +45,9 @@ async function openPostgres(url: string): Promise<Database> {
 
 async function openPglite(dir: string | null): Promise<Database> {
   const pglite = dir ? await PGlite.create(dir) : await PGlite.create()
+  // PGlite gives its files and folders explicit modes (0666/0755), whatever the umask: its own
+  // folder is closed to other users so that nothing inside it can be reached.
+  if (dir) await fs.chmod(dir, 0o700)
   const session: SqlSession = {
     exec: async (sql) => void (await pglite.exec(sql)),
     query: async <Row>(sql: string, params?: unknown[]) => (await pglite.query<Row>(sql, params)).rows,
