@@ -28,9 +28,27 @@ export interface BuildOptions extends ServiceDeps {
   onRoute?: (route: RouteOptions) => void
 }
 
-/** Request URLs may carry the login token (/t/<token>, ?t=<token>) or a handoff code (/h/<code>): never log them. */
+/**
+ * Request URLs may carry the login token (/t/<token>, ?t=<token>) or a handoff code (/h/<code>):
+ * never log them. Redaction reads the URL as the router and the SPA will — percent-decoded (to
+ * a fixed point), slashes collapsed, case-insensitive — so no other spelling slips through.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/^\/([th])\/[^/?#]+/, '/$1/[token]').replace(/([?&]t=)[^&#]+/g, '$1[token]')
+  let decoded = url
+  for (let round = 0; round < 3; round++) {
+    let next: string
+    try {
+      next = decodeURIComponent(decoded)
+    } catch {
+      return '/[unreadable]'
+    }
+    if (next === decoded) break
+    decoded = next
+  }
+  return decoded
+    .replace(/^\/+/, '/')
+    .replace(/^\/([th])\/[^/?#]+/i, (_, kind: string) => `/${kind.toLowerCase()}/[token]`)
+    .replace(/([?&])t=[^&#]*/gi, '$1t=[token]')
 }
 
 const DEFAULT_PUBLIC_URL = 'http://localhost:3000'

@@ -171,6 +171,23 @@ describe('redactUrl', () => {
     expect(redacted).not.toContain(token)
   })
 
+  it.each([
+    [`/T/${T}`, '/t/[token]'],
+    [`/%74/${T}`, '/t/[token]'],
+    [`/%54/${T}`, '/t/[token]'],
+    [`//t/${T}`, '/t/[token]'],
+    [`///h/${T}`, '/h/[token]'],
+    [`/H/${T}`, '/h/[token]'],
+    [`/login?%74=${T}`, '/login?t=[token]'],
+    [`/login?T=${T}`, '/login?t=[token]'],
+    [`/t/${T.replace('<', '%3C')}`, '/t/[token]'],
+    [`/%E0%A4%A/t/${T}`, '/[unreadable]'],
+  ])('sees through other spellings: %s', (pattern, expected) => {
+    const redacted = redactUrl(pattern.replaceAll(T, token))
+    expect(redacted).toBe(expected)
+    expect(redacted).not.toContain(token)
+  })
+
   it.each(['/api/employee/me', '/targets?tab=2', '/assets/app.js', '/api/employee/persons?at=1'])('leaves %s untouched', (url) => {
     expect(redactUrl(url)).toBe(url)
   })
