@@ -19,6 +19,7 @@ const STATUS: Record<ErrorCode, number> = {
   REGISTRATION_INVALID: 422,
   CREDENTIAL_LOCKED: 423,
   RATE_LIMITED: 429,
+  TOO_MANY_DEPENDENTS: 409,
   FORBIDDEN: 403,
   CSRF_INVALID: 403,
   SESSION_STEP_REQUIRED: 403,
@@ -60,6 +61,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   CONFLICT: 'Conflicts with an existing record.',
   IMPORT_INVALID: 'The file has errors; nothing was imported.',
   EMAIL_NOT_CONFIGURED: 'E-mail is not configured (SMTP_URL).',
+  TOO_MANY_DEPENDENTS: 'The employee already has the maximum number of dependents.',
   INTERNAL: 'Internal error.',
 }
 

@@ -119,6 +119,14 @@ export const imageResponseSchema = z.object({
 
 export const submissionResponseSchema = z.object({ submittedAt: z.iso.datetime() })
 
+/** Caps on what one employee can create (nobody has more; a script could). */
+export const EMPLOYEE_LIMITS = {
+  /** Dependents per employee, pre-registered by HR or added with 「扶養追加」. */
+  maxDependents: 20,
+  /** Live 「スマートフォンで続ける」 codes per login: a new one retires the oldest. */
+  liveHandoffCodes: 3,
+} as const
+
 /** Upload limits, shared so the SPA can refuse early with the same numbers. */
 export const IMAGE_LIMITS = {
   maxBytes: 15 * 1024 * 1024,

@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'UNSUPPORTED_IMAGE',
   'RATE_LIMITED',
   'CAMPAIGN_CLOSED',
+  'TOO_MANY_DEPENDENTS',
   // Admin console
   'FORBIDDEN',
   'CSRF_INVALID',

@@ -3,6 +3,7 @@
  * session of the same credential without typing the password again. The code is random
  * (256 bits), stored only as a hash, valid for 5 minutes and usable once.
  */
+import { EMPLOYEE_LIMITS } from '@bango/shared/employee-api'
 import type { Db } from '../db/types.ts'
 import { AppError } from '../errors.ts'
 import { hashUrlToken, newUrlToken } from '../lib/secrets.ts'
@@ -17,6 +18,14 @@ export function createHandoffs(db: Db, credentials: Credentials, audit: AuditLog
       const code = newUrlToken()
       const expiresAt = new Date(now().getTime() + HANDOFF_TTL_MS)
       await db.$transaction(async (tx) => {
+        // At most EMPLOYEE_LIMITS.liveHandoffCodes live codes per login: the new one retires the oldest.
+        const live = await tx.sessionHandoff.findMany({
+          where: { credentialId: identity.credentialId, usedAt: null, expiresAt: { gt: now() } },
+          orderBy: { createdAt: 'desc' },
+          select: { id: true },
+        })
+        const retired = live.slice(EMPLOYEE_LIMITS.liveHandoffCodes - 1).map((handoff) => handoff.id)
+        if (retired.length > 0) await tx.sessionHandoff.deleteMany({ where: { id: { in: retired } } })
         const handoff = await tx.sessionHandoff.create({ data: { credentialId: identity.credentialId, codeHash: hashUrlToken(code), expiresAt } })
         await audit.record({ ...byEmployee(identity), action: 'employee.handoff_issued', targetId: handoff.id }, tx)
       })

@@ -3,7 +3,7 @@
  * dependent (扶養追加), not applicable (対象外) and back, and 「登録する」.
  */
 import { type Registration, documentTypeOf, missingImages, registrationProblems } from '@bango/shared/documents'
-import type { AddDependentRequest } from '@bango/shared/employee-api'
+import { type AddDependentRequest, EMPLOYEE_LIMITS } from '@bango/shared/employee-api'
 import { canSubmit } from '@bango/shared/persons'
 import type { Db } from '../db/types.ts'
 import { AppError } from '../errors.ts'
@@ -65,6 +65,9 @@ export function createPersons(db: Db, drafts: Drafts, keyring: Keyring, audit: A
     async addDependent(identity: EmployeeIdentity, input: AddDependentRequest) {
       const person = await db.$transaction(async (tx) => {
         await assertDraftOpen(tx, identity)
+        // Counted under the employee's row lock (assertDraftOpen): parallel adds cannot pass the cap together.
+        const dependents = await tx.person.count({ where: { employeeId: identity.employeeId } })
+        if (dependents >= EMPLOYEE_LIMITS.maxDependents) throw new AppError('TOO_MANY_DEPENDENTS')
         const person = await tx.person.create({
           data: { ...input, birthDate: new Date(`${input.birthDate}T00:00:00Z`), kind: 'DEPENDENT', campaignId: identity.campaignId, employeeId: identity.employeeId, addedByEmployee: true },
         })

@@ -27,6 +27,7 @@ const TEXT: Record<AdminErrorCode, string> = {
   CONFLICT: '同じ内容がすでに登録されています。',
   IMPORT_INVALID: 'ファイルに誤りがあるため、取り込みませんでした。',
   EMAIL_NOT_CONFIGURED: 'メール送信が設定されていません（SMTP_URL）。',
+  TOO_MANY_DEPENDENTS: '扶養家族の人数が上限に達しています。',
   INTERNAL: 'サーバーで問題が発生しました。時間をおいてお試しください。',
   NETWORK: 'サーバーに接続できません。ネットワークを確認してください。',
   UNEXPECTED: '予期しない応答がありました。ページを再読み込みしてください。',
