@@ -13,6 +13,7 @@ import adminRoutes from './routes/admin/index.ts'
 import { adminCookie } from './routes/admin/auth-gate.ts'
 import employeeRoutes from './routes/employee/index.ts'
 import health from './routes/health.ts'
+import { DEFAULT_TIMEOUTS, type ServerTimeouts, httpServerFactory } from './lib/http-server.ts'
 import { type ServiceDeps, createServices } from './services.ts'
 
 export interface BuildOptions extends ServiceDeps {
@@ -22,6 +23,8 @@ export interface BuildOptions extends ServiceDeps {
   /** Request and error logs; off when omitted (tests). */
   log?: { level: string; stream?: { write(line: string): void } }
   trustProxy?: boolean
+  /** Slow or silent clients are cut off (lib/http-server.ts); tests shorten them. */
+  timeouts?: ServerTimeouts
   /** Base of the URLs handed to employees; https also makes the admin cookie Secure. */
   publicUrl?: string
   /** Sees every route as it is registered (the admin access-matrix test builds its table from it). */
@@ -67,6 +70,7 @@ export async function build(options: BuildOptions) {
       : false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 64 * 1024,
+    serverFactory: httpServerFactory(options.timeouts ?? DEFAULT_TIMEOUTS),
   })
   if (options.onRoute) app.addHook('onRoute', options.onRoute)
   app.decorate('services', createServices({ ...options, publicUrl: (options.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/$/, '') }))
