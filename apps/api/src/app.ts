@@ -22,7 +22,8 @@ export interface BuildOptions extends ServiceDeps {
   webRoot?: string
   /** Request and error logs; off when omitted (tests). */
   log?: { level: string; stream?: { write(line: string): void } }
-  trustProxy?: boolean
+  /** X-Forwarded-For entries to believe: a hop count or proxy addresses/CIDRs (config.ts). */
+  trustProxy?: false | number | string[]
   /** Slow or silent clients are cut off (lib/http-server.ts); tests shorten them. */
   timeouts?: ServerTimeouts
   /** Base of the URLs handed to employees; https also makes the admin cookie Secure. */
@@ -56,6 +57,10 @@ export function redactUrl(url: string): string {
 
 const DEFAULT_PUBLIC_URL = 'http://localhost:3000'
 
+/** A hop count means: believe the last N X-Forwarded-For entries (the proxies in front of Bango). */
+const trustedProxies = (trust: false | number | string[]) =>
+  typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust
+
 export async function build(options: BuildOptions) {
   const app = Fastify({
     logger: options.log
@@ -68,7 +73,7 @@ export async function build(options: BuildOptions) {
           redact: { paths: ['headers.authorization', '*.headers.authorization', '*.headers.cookie', 'headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
         }
       : false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustedProxies(options.trustProxy ?? false),
     bodyLimit: 64 * 1024,
     serverFactory: httpServerFactory(options.timeouts ?? DEFAULT_TIMEOUTS),
   })

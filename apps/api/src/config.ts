@@ -7,6 +7,30 @@ import { z } from 'zod'
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 
+/**
+ * Which X-Forwarded-For entries to believe: none (`false`), the last N hops (a number: the
+ * proxies in front of Bango), or only entries added by these proxy addresses/CIDRs. `true`
+ * (believe any client) is refused: a client could then pick its own address and escape every
+ * per-IP limit.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, context) => {
+    if (value === 'false' || value === '0' || value === '') return false as const
+    if (/^\d+$/.test(value)) return Number(value)
+    if (value === 'true') {
+      context.addIssue({ code: 'custom', message: 'true would trust any client\'s X-Forwarded-For: give the number of proxies in front of Bango (e.g. 1) or their addresses/CIDRs' })
+      return z.NEVER
+    }
+    const entries = value.split(',').map((entry) => entry.trim())
+    if (entries.some((entry) => !/^[0-9A-Fa-f.:]+(\/\d{1,3})?$/.test(entry))) {
+      context.addIssue({ code: 'custom', message: 'expected false, a hop count, or proxy addresses/CIDRs separated by commas' })
+      return z.NEVER
+    }
+    return entries
+  })
+
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')
 
 const envSchema = z.object({
@@ -22,7 +46,7 @@ const envSchema = z.object({
   /** HS256 secret for employee JWTs, base64 of ≥ 32 bytes. */
   BANGO_JWT_SECRET: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: flag.default(false),
+  TRUST_PROXY: trustProxy.default(false),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   UPLOAD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().positive().default(300),
@@ -45,7 +69,7 @@ export interface Config {
   keks: string | undefined
   jwtSecret: string | undefined
   logLevel: string
-  trustProxy: boolean
+  trustProxy: false | number | string[]
   rateLimits: { loginPerMinute: number; uploadPerMinute: number }
   sweepIntervalMs: number
   /** null: no SMTP_URL, e-mail actions answer EMAIL_NOT_CONFIGURED. */

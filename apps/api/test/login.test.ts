@@ -103,11 +103,12 @@ describe('POST /api/employee/login', () => {
       expect(response.headers['content-type'], name).toBe(wrongPassword.headers['content-type'])
       expect(response.body, name).toBe(wrongPassword.body)
     }
-    // Each unknown-token attempt is audited for abuse monitoring, without the token itself.
+    // Unknown-token attempts are audited for abuse monitoring (once per address and window, see
+    // proxy-and-throttles.test.ts), without the token itself.
     const unknown = await context.db.$queryRawUnsafe<{ row: string }[]>(
       `SELECT a::text AS row FROM audit_events a WHERE action = 'employee.login_unknown_token'`,
     )
-    expect(unknown.length).toBeGreaterThanOrEqual(Object.keys(tokens).length)
+    expect(unknown.length).toBeGreaterThanOrEqual(1)
     for (const { row } of unknown) for (const token of Object.values(tokens)) expect(row).not.toContain(token)
   })
 
@@ -172,8 +173,10 @@ describe('POST /api/employee/login', () => {
     expect(statuses.every((status) => status === 401 || status === 423), statuses.join(',')).toBe(true)
     // Only MAX_FAILED_LOGINS - 1 guesses may be answered "wrong password"; the rest must meet the lock.
     expect(statuses.filter((status) => status === 401).length, statuses.join(',')).toBeLessThanOrEqual(MAX_FAILED_LOGINS - 1)
+    expect((await credentialOf(seeded.employee.id)).lockedUntil).not.toBeNull()
+    // The right password is refused too: by the lock, or by the per-token limit these attempts used up.
     const right = await login({ token: seeded.token, password: seeded.password })
-    expect(right.statusCode).toBe(423)
+    expect([423, 429]).toContain(right.statusCode)
   })
 
   it('resets the failure counter on a successful login', async () => {

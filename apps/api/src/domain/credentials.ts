@@ -6,11 +6,14 @@
 import type { Db, Tx } from '../db/types.ts'
 import { AppError } from '../errors.ts'
 import { hashPassword, hashUrlToken, newPassword, newUrlToken, verifyPassword } from '../lib/secrets.ts'
+import { createRepeatCounter } from '../lib/repeat-counter.ts'
 import { type AuditLog, byEmployee } from './audit.ts'
 import { advanceProgress } from './progress.ts'
 
 export const MAX_FAILED_LOGINS = 5
 export const LOCKOUT_MS = 15 * 60 * 1000
+/** One audit row per address per window for logins with an unknown token. */
+export const UNKNOWN_TOKEN_AUDIT_WINDOW_MS = 10 * 60 * 1000
 
 export interface EmployeeIdentity {
   credentialId: string
@@ -44,6 +47,7 @@ function identityOf(credential: { id: string; employeeId: string; campaignId: st
 export function createCredentials(db: Db, audit: AuditLog, now: () => Date) {
   // A real argon2id hash of a random password: unknown tokens cost exactly as much as known ones.
   const decoy = hashPassword(newPassword())
+  const unknownTokens = createRepeatCounter(UNKNOWN_TOKEN_AUDIT_WINDOW_MS, now)
 
   /** The identity of a credential that is not revoked, or null. */
   async function current(credentialId: string, tx: Tx = db): Promise<EmployeeIdentity | null> {
@@ -89,7 +93,8 @@ export function createCredentials(db: Db, audit: AuditLog, now: () => Date) {
       return { token: prepared.token, password: prepared.password }
     },
 
-    async login(token: string, password: string): Promise<EmployeeIdentity> {
+    /** `client.ip` only groups repeated unknown-token attempts in the audit log. */
+    async login(token: string, password: string, client: { ip?: string } = {}): Promise<EmployeeIdentity> {
       const credential = await db.credential.findUnique({
         where: { tokenHash: hashUrlToken(token) },
         include: { campaign: { select: { companyId: true } } },
@@ -97,8 +102,12 @@ export function createCredentials(db: Db, audit: AuditLog, now: () => Date) {
       const usable = credential && !credential.revokedAt
       const passwordOk = await verifyPassword(usable ? credential.passwordHash : await decoy, password)
       if (!usable) {
-        // Recorded (without the token) for abuse monitoring — and a write like a known token's failure costs.
-        await db.$transaction((tx) => audit.record({ companyId: null, actorType: 'employee', actorId: null, action: 'employee.login_unknown_token' }, tx))
+        // Recorded (without the token) for abuse monitoring, once per address and window: repeats are
+        // counted into the next row, so guessing cannot grow the append-only table without bound.
+        const repeats = unknownTokens.note(client.ip ?? 'unknown')
+        if (repeats !== null) {
+          await db.$transaction((tx) => audit.record({ companyId: null, actorType: 'employee', actorId: null, action: 'employee.login_unknown_token', detail: { repeatsBefore: repeats } }, tx))
+        }
         throw new AppError('INVALID_CREDENTIALS')
       }
 

@@ -4,6 +4,7 @@
  * (slowloris). Node checks headers/request deadlines every `connectionsCheckingInterval`.
  * @see https://nodejs.org/api/http.html#httpcreateserveroptions-requestlistener
  */
+import type { FastifyServerFactory } from 'fastify'
 import http from 'node:http'
 
 export interface ServerTimeouts {
@@ -19,8 +20,8 @@ export interface ServerTimeouts {
 
 export const DEFAULT_TIMEOUTS: ServerTimeouts = { headersMs: 15_000, requestMs: 180_000, idleMs: 30_000, keepAliveMs: 5_000 }
 
-export function httpServerFactory(timeouts: ServerTimeouts) {
-  return (handler: http.RequestListener) => {
+export function httpServerFactory(timeouts: ServerTimeouts): FastifyServerFactory {
+  return (handler) => {
     const server = http.createServer(
       {
         headersTimeout: timeouts.headersMs,
@@ -28,7 +29,7 @@ export function httpServerFactory(timeouts: ServerTimeouts) {
         keepAliveTimeout: timeouts.keepAliveMs,
         connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(timeouts.headersMs / 4))),
       },
-      handler,
+      handler as http.RequestListener,
     )
     server.setTimeout(timeouts.idleMs)
     return server
