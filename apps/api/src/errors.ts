@@ -27,6 +27,7 @@ const STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   IMPORT_INVALID: 422,
   EMAIL_NOT_CONFIGURED: 409,
+  NUMBER_MISMATCH: 422,
   INTERNAL: 500,
 }
 
@@ -60,6 +61,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   CONFLICT: 'Conflicts with an existing record.',
   IMPORT_INVALID: 'The file has errors; nothing was imported.',
   EMAIL_NOT_CONFIGURED: 'E-mail is not configured (SMTP_URL).',
+  NUMBER_MISMATCH: 'The two entries of the number differ; both were discarded.',
   INTERNAL: 'Internal error.',
 }
 

@@ -253,5 +253,6 @@ export const errors: Record<ErrorCode, string> = {
   CONFLICT: 'この操作はできません。',
   IMPORT_INVALID: 'この操作はできません。',
   EMAIL_NOT_CONFIGURED: 'この操作はできません。',
+  NUMBER_MISMATCH: 'この操作はできません。',
   INTERNAL: '処理中に問題が発生しました。時間をおいて、もう一度お試しください。',
 }
