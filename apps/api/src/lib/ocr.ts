@@ -10,8 +10,8 @@ import sharp from 'sharp'
 import { createWorker, type Worker } from 'tesseract.js'
 
 export interface OcrReader {
-  /** The text of an image (any format sharp decodes), digits and spaces only. */
-  read(image: Buffer): Promise<string>
+  /** The text of an image (any format sharp decodes), digits and spaces only. `upscale: false` reads it at its own size. */
+  read(image: Buffer, options?: { upscale?: boolean }): Promise<string>
   close(): Promise<void>
 }
 
@@ -22,10 +22,10 @@ export const ENG_LANG_PATH = path.join(path.dirname(createRequire(import.meta.ur
 const TARGET_WIDTH = 2000
 
 /** Greyscale + contrast stretch + upscale: the colour backgrounds of cards otherwise cost digits. */
-export async function prepareForOcr(image: Buffer): Promise<Buffer> {
+export async function prepareForOcr(image: Buffer, upscale = true): Promise<Buffer> {
   const pipeline = sharp(image, { limitInputPixels: 50_000_000 }).rotate().greyscale().normalise()
-  const { width = TARGET_WIDTH } = await sharp(image).metadata()
-  return (width < TARGET_WIDTH ? pipeline.resize({ width: TARGET_WIDTH, kernel: 'lanczos3' }) : pipeline).png().toBuffer()
+  const { width = TARGET_WIDTH } = await sharp(image, { limitInputPixels: 50_000_000 }).metadata()
+  return (upscale && width < TARGET_WIDTH ? pipeline.resize({ width: TARGET_WIDTH, kernel: 'lanczos3' }) : pipeline).png().toBuffer()
 }
 
 export function createOcrReader(): OcrReader {
@@ -40,10 +40,10 @@ export function createOcrReader(): OcrReader {
   }
 
   return {
-    read(image) {
+    read(image, options = {}) {
       const run = queue.then(async () => {
         worker ??= start()
-        const prepared = await prepareForOcr(image)
+        const prepared = await prepareForOcr(image, options.upscale ?? true)
         const { data } = await (await worker).recognize(prepared)
         return data.text
       })
