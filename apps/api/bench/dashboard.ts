@@ -37,7 +37,7 @@ try {
   const app = await build({
     db: database.prisma,
     blobs: createFileBlobStore(blobDir),
-    secrets: { keyring: parseKeks(`b:${randomBytes(32).toString('base64')}`), jwtSecret: randomBytes(32) },
+    secrets: { keyring: parseKeks(`b:${randomBytes(32).toString('base64')}`), jwtSecret: randomBytes(32), numberHmacKey: randomBytes(32) },
   })
   const company = await createCompany(database.prisma)
   const campaign = await createCampaign(database.prisma, company.id)

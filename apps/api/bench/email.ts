@@ -45,7 +45,7 @@ const blobDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-bench-'))
 const app = await build({
   db: database.prisma,
   blobs: createFileBlobStore(blobDir),
-  secrets: { keyring: parseKeks(`b:${randomBytes(32).toString('base64')}`), jwtSecret: randomBytes(32) },
+  secrets: { keyring: parseKeks(`b:${randomBytes(32).toString('base64')}`), jwtSecret: randomBytes(32), numberHmacKey: randomBytes(32) },
   mailer,
   publicUrl: 'http://localhost:3000',
 })

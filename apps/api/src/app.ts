@@ -79,6 +79,7 @@ export async function build(options: BuildOptions) {
   })
   if (options.onRoute) app.addHook('onRoute', options.onRoute)
   app.decorate('services', createServices({ ...options, publicUrl: (options.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/$/, '') }))
+  app.addHook('onClose', () => app.services.numberOcr.close())
 
   await app.register(errorHandler)
   await app.register(securityHeaders, { hsts: (options.publicUrl ?? DEFAULT_PUBLIC_URL).startsWith('https:') })

@@ -45,6 +45,8 @@ const envSchema = z.object({
   BANGO_KEKS: z.string().optional(),
   /** HS256 secret for employee JWTs, base64 of ≥ 32 bytes. */
   BANGO_JWT_SECRET: z.string().optional(),
+  /** HMAC-SHA256 key of the recorded My Numbers (duplicate detection), base64 of ≥ 32 bytes. */
+  BANGO_NUMBER_HMAC_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: trustProxy.default(false),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
@@ -68,6 +70,7 @@ export interface Config {
   dataDir: string
   keks: string | undefined
   jwtSecret: string | undefined
+  numberHmacKey: string | undefined
   logLevel: string
   trustProxy: false | number | string[]
   rateLimits: { loginPerMinute: number; uploadPerMinute: number }
@@ -94,6 +97,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: path.resolve(e.DATA_DIR),
     keks: e.BANGO_KEKS,
     jwtSecret: e.BANGO_JWT_SECRET,
+    numberHmacKey: e.BANGO_NUMBER_HMAC_KEY,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     rateLimits: { loginPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE, uploadPerMinute: e.UPLOAD_RATE_LIMIT_PER_MINUTE },

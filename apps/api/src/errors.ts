@@ -28,6 +28,7 @@ const STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   IMPORT_INVALID: 422,
   EMAIL_NOT_CONFIGURED: 409,
+  NUMBER_MISMATCH: 422,
   INTERNAL: 500,
 }
 
@@ -62,6 +63,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   IMPORT_INVALID: 'The file has errors; nothing was imported.',
   EMAIL_NOT_CONFIGURED: 'E-mail is not configured (SMTP_URL).',
   TOO_MANY_DEPENDENTS: 'The employee already has the maximum number of dependents.',
+  NUMBER_MISMATCH: 'The two entries of the number differ; both were discarded.',
   INTERNAL: 'Internal error.',
 }
 

@@ -9,8 +9,11 @@ import { createDashboard } from './domain/admin/dashboard.ts'
 import { createEmailBatches } from './domain/admin/email-batches.ts'
 import { createEmailDelivery } from './domain/admin/email-delivery.ts'
 import { createEmployeeImport } from './domain/admin/employee-import.ts'
+import { createNumberOcr } from './domain/admin/number-ocr.ts'
+import { createNumberSealing } from './domain/admin/number-sealing.ts'
 import { createOperatorAccounts } from './domain/admin/operator-accounts.ts'
 import { createOperators } from './domain/admin/operators.ts'
+import { createPersonNumbers } from './domain/admin/person-number.ts'
 import { createSettings } from './domain/admin/settings.ts'
 import { createAuditLog } from './domain/audit.ts'
 import { createConsents } from './domain/consents.ts'
@@ -23,6 +26,7 @@ import { createSubmissions } from './domain/submissions.ts'
 import type { BlobStore } from './lib/blob-store.ts'
 import type { Secrets } from './lib/keys.ts'
 import type { Mailer } from './lib/mailer.ts'
+import { type OcrReader, createOcrReader } from './lib/ocr.ts'
 
 export interface ServiceDeps {
   db: Db
@@ -33,9 +37,11 @@ export interface ServiceDeps {
   publicUrl?: string
   /** Outgoing e-mail; without it the e-mail actions answer EMAIL_NOT_CONFIGURED. */
   mailer?: Mailer | null
+  /** Reads number documents; a tesseract.js worker (started on first use) by default. */
+  ocr?: OcrReader
 }
 
-export function createServices({ db, blobs, secrets, now = () => new Date(), publicUrl = 'http://localhost:3000', mailer = null }: ServiceDeps) {
+export function createServices({ db, blobs, secrets, now = () => new Date(), publicUrl = 'http://localhost:3000', mailer = null, ocr = createOcrReader() }: ServiceDeps) {
   const audit = createAuditLog(db)
   const drafts = createDrafts(db, blobs, secrets.keyring, audit)
   const credentials = createCredentials(db, audit, now)
@@ -63,6 +69,8 @@ export function createServices({ db, blobs, secrets, now = () => new Date(), pub
     dashboard: createDashboard(db, audit, now),
     credentialIssuing: createCredentialIssuing(db, credentials, audit, publicUrl, now),
     emailDelivery,
+    personNumbers: createPersonNumbers(db, createNumberSealing(secrets.keyring, secrets.numberHmacKey), secrets.keyring, audit, now),
+    numberOcr: createNumberOcr(db, blobs, secrets.keyring, ocr, audit),
     emailBatches: createEmailBatches(db, audit, { configured: mailer !== null, onEnqueued: emailDelivery.notify, now }),
     /** One transaction across services (each takes the `tx`). */
     transaction: <T>(run: (tx: Tx) => Promise<T>) => db.$transaction(run),

@@ -60,6 +60,7 @@ const BODIES: Record<string, object> = {
   'PUT /api/admin/settings': { requireTotp: true },
   'POST /api/admin/campaigns/:campaignId/credentials/exports': { format: 'postal_kit', employeeIds: ['00000000-0000-4000-8000-000000000000'] },
   'POST /api/admin/campaigns/:campaignId/email-batches': { kind: 'reminder' },
+  'PUT /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/entries': { number: '123456789018' },
 }
 
 function campaignBody() {
@@ -235,6 +236,8 @@ const IGNORES_BODY = new Set([
   'POST /api/admin/account/totp',
   'POST /api/admin/campaigns/:campaignId/close',
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/unlock',
+  'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/reveal',
+  'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/ocr',
 ])
 
 function mapStrings(value: unknown, map: (text: string) => string): unknown {

@@ -15,7 +15,7 @@ import { createFileBlobStore } from '../src/lib/blob-store.ts'
 import { type Secrets, parseKeks } from '../src/lib/keys.ts'
 
 export function testSecrets(): Secrets {
-  return { keyring: parseKeks(`test1:${randomBytes(32).toString('base64')}`), jwtSecret: randomBytes(32) }
+  return { keyring: parseKeks(`test1:${randomBytes(32).toString('base64')}`), jwtSecret: randomBytes(32), numberHmacKey: randomBytes(32) }
 }
 
 async function withAdminClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'IMPORT_INVALID',
   'EMAIL_NOT_CONFIGURED',
+  'NUMBER_MISMATCH',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isValidMyNumber, myNumberCheckDigit, normalizeMyNumber } from './my-number.ts'
+import { findMyNumbers, isValidMyNumber, maskMyNumber, myNumberCheckDigit, normalizeMyNumber } from './my-number.ts'
 
 describe('myNumberCheckDigit', () => {
   it('computes the example from the specification', () => {
@@ -47,5 +47,21 @@ describe('normalizeMyNumber', () => {
     expect(isValidMyNumber(normalizeMyNumber('１２３４５６７８９０１８'))).toBe(true)
     // Arabic-Indic digits are digits to \d with the u flag, never here.
     expect(isValidMyNumber(normalizeMyNumber('١٢٣٤٥٦٧٨٩٠١٨'))).toBe(false)
+  })
+})
+
+describe('findMyNumbers', () => {
+  it('finds a grouped or plain number with a valid check digit, and nothing else', () => {
+    expect(findMyNumbers('1234 5678 9018')).toEqual(['123456789018'])
+    expect(findMyNumbers('x\n  123456789018 \n')).toEqual(['123456789018'])
+    expect(findMyNumbers('No 1 1234 5678 9018 7')).toEqual(['123456789018'])
+    expect(findMyNumbers('1234 5678 9019')).toEqual([])
+    expect(findMyNumbers('1234 5678\n9018')).toEqual([])
+    expect(findMyNumbers('1234567890180')).toEqual([])
+    expect(findMyNumbers('')).toEqual([])
+  })
+
+  it('masks all but the last group', () => {
+    expect(maskMyNumber('123456789018')).toBe('**** **** 9018')
   })
 })

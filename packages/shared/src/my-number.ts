@@ -30,3 +30,28 @@ export function normalizeMyNumber(input: string): string {
     .replace(/[\s\u3000\-\u2010-\u2015\u2212\uFF0D]/g, '')
     .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
 }
+
+/**
+ * Every My Number in OCR text: a run of digit groups on one line (「1234 5678 9018」) whose
+ * consecutive groups add up to exactly 12 digits with a valid check digit. A stray digit next
+ * to the number (a card's 「No. 1」) is its own group and is skipped, never glued on.
+ */
+export function findMyNumbers(text: string): string[] {
+  const found = new Set<string>()
+  for (const line of text.split(/\r?\n/)) {
+    for (const run of line.match(/\d+(?:[ \t]+\d+)*/g) ?? []) {
+      const groups = run.split(/[ \t]+/)
+      for (let start = 0; start < groups.length; start++) {
+        let digits = ''
+        for (let end = start; end < groups.length && digits.length < 12; end++) {
+          digits += groups[end]
+          if (digits.length === 12 && isValidMyNumber(digits)) found.add(digits)
+        }
+      }
+    }
+  }
+  return [...found]
+}
+
+/** `**** **** 9018`: the last group only, as the console shows a recorded number. */
+export const maskMyNumber = (number: string) => `**** **** ${number.slice(-4)}`

@@ -32,12 +32,40 @@ describe('loadSecrets', () => {
 
   it('takes keys from configuration and writes nothing', async () => {
     const dataDir = await tempDataDir()
-    const config = loadConfig({ DATA_DIR: dataDir, BANGO_KEKS: `new:${key()},old:${key()}`, BANGO_JWT_SECRET: key() })
+    const hmacKey = key()
+    const config = loadConfig({ DATA_DIR: dataDir, BANGO_KEKS: `new:${key()},old:${key()}`, BANGO_JWT_SECRET: key(), BANGO_NUMBER_HMAC_KEY: hmacKey })
     const { secrets, createdFile } = await loadSecrets(config)
     expect(createdFile).toBeNull()
+    expect(secrets.numberHmacKey.toString('base64')).toBe(hmacKey)
     expect(secrets.keyring.activeKeyId).toBe('new')
     expect([...secrets.keyring.keys.keys()]).toEqual(['new', 'old'])
     await expect(fs.stat(dataDir)).rejects.toThrow()
+  })
+
+  it('generates the number HMAC key with the others, and adds it to a keys.json written before it existed (still 0600)', async () => {
+    const dataDir = await tempDataDir()
+    const config = loadConfig({ DATA_DIR: dataDir })
+    const fresh = await loadSecrets(config)
+    expect(fresh.secrets.numberHmacKey.length).toBe(32)
+    const file = fresh.createdFile!
+    const { numberHmacKey: _dropped, ...older } = JSON.parse(await fs.readFile(file, 'utf8'))
+    await fs.writeFile(file, JSON.stringify(older), { mode: 0o600 })
+    const upgraded = await loadSecrets(config)
+    expect(upgraded.createdFile).toBeNull()
+    const stored = JSON.parse(await fs.readFile(file, 'utf8'))
+    expect(Buffer.from(stored.numberHmacKey, 'base64')).toEqual(upgraded.secrets.numberHmacKey)
+    expect(upgraded.secrets.numberHmacKey.length).toBe(32)
+    expect(stored.keks).toBe(older.keks)
+    expect(stored.jwtSecret).toBe(older.jwtSecret)
+    expect((await fs.stat(file)).mode & 0o777).toBe(0o600)
+    expect(await fs.readdir(dataDir)).toEqual(['keys.json'])
+    // Read again: the key stays the same (duplicates found yesterday are found today).
+    expect((await loadSecrets(config)).secrets.numberHmacKey).toEqual(upgraded.secrets.numberHmacKey)
+  })
+
+  it('refuses a short number HMAC key, naming the setting', async () => {
+    const config = loadConfig({ DATA_DIR: await tempDataDir(), BANGO_KEKS: `k:${key()}`, BANGO_JWT_SECRET: key(), BANGO_NUMBER_HMAC_KEY: randomBytes(16).toString('base64') })
+    await expect(loadSecrets(config)).rejects.toThrow(/BANGO_NUMBER_HMAC_KEY/)
   })
 
   it('refuses malformed keys with a message naming the setting, never the key', () => {

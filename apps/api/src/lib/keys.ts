@@ -1,5 +1,6 @@
 /**
- * The server's secrets: key-encryption keys (KEKs) for the blob envelopes and the JWT secret.
+ * The server's secrets: key-encryption keys (KEKs) for the blob envelopes, the JWT secret and the
+ * HMAC key of the My Number hash (duplicates across persons are found without decrypting).
  * From config in production; the embedded default generates them once into DATA_DIR/keys.json (0600).
  */
 import { randomBytes } from 'node:crypto'
@@ -17,6 +18,8 @@ export interface Keyring {
 export interface Secrets {
   keyring: Keyring
   jwtSecret: Uint8Array
+  /** Keys the HMAC-SHA256 of recorded numbers: its own key, so that no other secret's leak reveals them. */
+  numberHmacKey: Buffer
 }
 
 export function parseKeks(spec: string): Keyring {
@@ -37,27 +40,56 @@ function parseJwtSecret(value: string): Uint8Array {
   return secret
 }
 
+function parseNumberHmacKey(value: string): Buffer {
+  const key = Buffer.from(value, 'base64')
+  if (key.length < 32) throw new Error('BANGO_NUMBER_HMAC_KEY: expected base64 of at least 32 bytes')
+  return key
+}
+
+interface StoredKeys { keks: string; jwtSecret: string; numberHmacKey?: string }
+
+/** Writes keys.json whole (temporary file, then rename), never readable by others. */
+async function writeKeysFile(file: string, stored: StoredKeys, flag: 'wx' | 'w') {
+  if (flag === 'wx') return fs.writeFile(file, JSON.stringify(stored, null, 2), { mode: 0o600, flag })
+  const temporary = `${file}.${process.pid}.tmp`
+  await fs.writeFile(temporary, JSON.stringify(stored, null, 2), { mode: 0o600, flag: 'wx' })
+  await fs.rename(temporary, file)
+}
+
 /** Keys from config, or from (created on first use) DATA_DIR/keys.json. `created` says which. */
 export async function loadSecrets(config: Config): Promise<{ secrets: Secrets; createdFile: string | null }> {
-  if (config.keks && config.jwtSecret) {
-    return { secrets: { keyring: parseKeks(config.keks), jwtSecret: parseJwtSecret(config.jwtSecret) }, createdFile: null }
+  if (config.keks && config.jwtSecret && config.numberHmacKey) {
+    return {
+      secrets: { keyring: parseKeks(config.keks), jwtSecret: parseJwtSecret(config.jwtSecret), numberHmacKey: parseNumberHmacKey(config.numberHmacKey) },
+      createdFile: null,
+    }
   }
   const file = path.join(config.dataDir, 'keys.json')
   let createdFile: string | null = null
-  let stored: { keks: string; jwtSecret: string }
+  let stored: StoredKeys
   try {
     stored = JSON.parse(await fs.readFile(file, 'utf8'))
+    // A keys.json from before the number hash gains its key once; the others stay as they are.
+    if (!stored.numberHmacKey) {
+      stored = { ...stored, numberHmacKey: randomBytes(32).toString('base64') }
+      await writeKeysFile(file, stored, 'w')
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    stored = { keks: `k${Date.now().toString(36)}:${randomBytes(32).toString('base64')}`, jwtSecret: randomBytes(32).toString('base64') }
+    stored = {
+      keks: `k${Date.now().toString(36)}:${randomBytes(32).toString('base64')}`,
+      jwtSecret: randomBytes(32).toString('base64'),
+      numberHmacKey: randomBytes(32).toString('base64'),
+    }
     await fs.mkdir(config.dataDir, { recursive: true, mode: 0o700 })
-    await fs.writeFile(file, JSON.stringify(stored, null, 2), { mode: 0o600, flag: 'wx' })
+    await writeKeysFile(file, stored, 'wx')
     createdFile = file
   }
   return {
     secrets: {
       keyring: parseKeks(config.keks ?? stored.keks),
       jwtSecret: parseJwtSecret(config.jwtSecret ?? stored.jwtSecret),
+      numberHmacKey: parseNumberHmacKey(config.numberHmacKey ?? stored.numberHmacKey ?? ''),
     },
     createdFile,
   }

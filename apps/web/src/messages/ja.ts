@@ -254,5 +254,6 @@ export const errors: Record<ErrorCode, string> = {
   IMPORT_INVALID: 'この操作はできません。',
   EMAIL_NOT_CONFIGURED: 'この操作はできません。',
   TOO_MANY_DEPENDENTS: 'これ以上ご家族を追加できません。追加が必要な場合は人事担当者にお問い合わせください。',
+  NUMBER_MISMATCH: 'この操作はできません。',
   INTERNAL: '処理中に問題が発生しました。時間をおいて、もう一度お試しください。',
 }

@@ -24,6 +24,9 @@ export const paths = {
     `${campaign(campaignId)}/credentials${employeeIds.length ? `?employees=${employeeIds.map(id).join(',')}` : ''}`,
   campaignKit: (campaignId: string) => `${campaign(campaignId)}/kit`,
   employee: (campaignId: string, employeeId: string) => `${campaign(campaignId)}/employees/${id(employeeId)}`,
+  /** 「個人番号の記録」 of the employee or one of their dependents. */
+  personNumber: (campaignId: string, employeeId: string, personId: string) =>
+    `${campaign(campaignId)}/employees/${id(employeeId)}/persons/${id(personId)}/number`,
 } as const
 
 export const routePatterns = {
@@ -42,6 +45,7 @@ export const routePatterns = {
   campaignCredentials: '/admin/campaigns/:campaignId/credentials',
   campaignKit: '/admin/campaigns/:campaignId/kit',
   employee: '/admin/campaigns/:campaignId/employees/:employeeId',
+  personNumber: '/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number',
   /** Everything else under /admin. */
   notFound: '/admin/*',
 } as const

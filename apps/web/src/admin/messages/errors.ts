@@ -28,6 +28,7 @@ const TEXT: Record<AdminErrorCode, string> = {
   IMPORT_INVALID: 'ファイルに誤りがあるため、取り込みませんでした。',
   EMAIL_NOT_CONFIGURED: 'メール送信が設定されていません（SMTP_URL）。',
   TOO_MANY_DEPENDENTS: '扶養家族の人数が上限に達しています。',
+  NUMBER_MISMATCH: '1 回目と 2 回目の入力が一致しません。どちらの入力も破棄しました。最初から入力し直してください。',
   INTERNAL: 'サーバーで問題が発生しました。時間をおいてお試しください。',
   NETWORK: 'サーバーに接続できません。ネットワークを確認してください。',
   UNEXPECTED: '予期しない応答がありました。ページを再読み込みしてください。',

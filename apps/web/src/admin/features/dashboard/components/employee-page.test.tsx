@@ -51,6 +51,10 @@ describe('EmployeePage', () => {
     expect(within(persons).getByRole('row', { name: /総合 次郎/ })).toHaveTextContent('未登録')
     expect(within(persons).getByRole('row', { name: /総合 次郎/ })).toHaveTextContent('本人が追加')
     expect(within(persons).queryByRole('img')).not.toBeInTheDocument()
+    expect(within(persons).getByRole('link', { name: '総合 次郎の個人番号の記録' })).toHaveAttribute(
+      'href',
+      expect.stringMatching(new RegExp(`^/admin/campaigns/${CAMPAIGN_ID}/employees/${row.id}/persons/[0-9a-f-]+/number$`)),
+    )
     expect(screen.getByRole('link', { name: '認証情報を再発行' })).toHaveAttribute('href', paths.campaignCredentials(CAMPAIGN_ID, [row.id]))
 
     await userEvent.click(screen.getByRole('button', { name: 'ロック解除' }))

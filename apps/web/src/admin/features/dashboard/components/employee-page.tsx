@@ -78,7 +78,7 @@ export function EmployeePage() {
       </section>
       <section aria-labelledby="employee-persons" className="admin-section">
         <h2 id="employee-persons">{t.personsTitle}</h2>
-        <PersonTable persons={persons} />
+        <PersonTable persons={persons} campaignId={campaignId} employeeId={employee.id} />
       </section>
     </div>
   )

@@ -1,11 +1,13 @@
 import type { EmployeeDetailResponse } from '@bango/shared/admin-dashboard'
+import { Link } from 'react-router'
+import { paths } from '../../../app/paths.ts'
 import { dashboardText, dependentStatusLabels } from '../messages.ts'
 import { formatDate } from '../utils/format.ts'
 
 const t = dashboardText.employee
 
 /** The employee and their dependents with their draft status and an image count — never the images. */
-export function PersonTable({ persons }: { persons: EmployeeDetailResponse['persons'] }) {
+export function PersonTable({ persons, campaignId, employeeId }: { persons: EmployeeDetailResponse['persons']; campaignId: string; employeeId: string }) {
   const c = t.personColumns
   return (
     <>
@@ -20,6 +22,7 @@ export function PersonTable({ persons }: { persons: EmployeeDetailResponse['pers
             <th scope="col">{c.status}</th>
             <th scope="col">{c.draftImages}</th>
             <th scope="col">{c.addedByEmployee}</th>
+            <th scope="col">{c.number}</th>
           </tr>
         </thead>
         <tbody>
@@ -32,6 +35,11 @@ export function PersonTable({ persons }: { persons: EmployeeDetailResponse['pers
               <td>{dependentStatusLabels[person.status]}</td>
               <td>{person.draftImages}</td>
               <td>{person.addedByEmployee ? t.addedByEmployee : t.preRegistered}</td>
+              <td>
+                <Link to={paths.personNumber(campaignId, employeeId, person.id)} aria-label={t.numberLink(person.name)}>
+                  {t.numberLinkText}
+                </Link>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,118 @@
+/**
+ * HR's record of a person's 12-digit number (console part 2): double entry, masked state,
+ * audited reveal. The first entry is held encrypted (`number_entries`) and never leaves the
+ * server; the second — by another operator, or by the same one in a later request marked
+ * `confirm` — must equal it, or both are discarded. The number is never in an audit detail,
+ * an error or a log line: events carry ids and counts only.
+ */
+import { maskMyNumber } from '@bango/shared/my-number'
+import type { NumberStateResponse } from '@bango/shared/admin-number'
+import type { Db, Tx } from '../../db/types.ts'
+import { AppError } from '../../errors.ts'
+import type { Person } from '../../generated/prisma/client.ts'
+import type { Keyring } from '../../lib/keys.ts'
+import { type AuditLog, byOperator } from '../audit.ts'
+import { openEmployeeNumber } from '../employee-number.ts'
+import type { OperatorIdentity } from './access.ts'
+import type { NumberSealing } from './number-sealing.ts'
+
+/** Where a number request happens: the company and employee access.employee() resolved. */
+export interface NumberScope {
+  operator: OperatorIdentity
+  companyId: string
+  employeeId: string
+}
+
+export function createPersonNumbers(db: Db, sealing: NumberSealing, keyring: Keyring, audit: AuditLog, now: () => Date) {
+  /** The employee or one of their dependents, in the employee's campaign; NOT_FOUND otherwise. */
+  async function person(employee: Person, personId: string, tx: Tx = db): Promise<Person> {
+    const found = await tx.person.findFirst({ where: { id: personId, campaignId: employee.campaignId, OR: [{ id: employee.id }, { employeeId: employee.id }] } })
+    if (!found) throw new AppError('NOT_FOUND')
+    return found
+  }
+
+  /** HR records numbers from submitted (完了) documents only: before that nothing is HR's to read. */
+  async function requireSubmitted(employeeId: string, tx: Tx = db) {
+    const submission = await tx.submission.findUnique({ where: { employeeId }, select: { id: true } })
+    if (!submission) throw new AppError('CONFLICT', { details: { reason: 'not_submitted' } })
+  }
+
+  async function state(scope: NumberScope, personId: string, tx: Tx = db): Promise<NumberStateResponse> {
+    const row = await tx.person.findUniqueOrThrow({ where: { id: personId }, include: { numberEntry: { select: { operatorId: true } } } })
+    const recorded = row.myNumber ? sealing.open('hr', row.id, row.myNumber) : null
+    const duplicates = row.myNumberHash
+      ? await tx.person.findMany({
+          where: { myNumberHash: row.myNumberHash, id: { not: row.id }, campaign: { companyId: scope.companyId } },
+          select: { id: true, campaignId: true, employeeId: true },
+          orderBy: { id: 'asc' },
+        })
+      : []
+    const employeeEntered = row.employeeEnteredNumber ? openEmployeeNumber(keyring, row.id, row.employeeEnteredNumber) : null
+    return {
+      state: row.numberEntry ? 'pending_confirmation' : recorded ? 'recorded' : 'none',
+      masked: recorded ? maskMyNumber(recorded) : null,
+      pendingByMe: row.numberEntry?.operatorId === scope.operator.operatorId,
+      duplicateOf: duplicates.map((d) => ({ personId: d.id, campaignId: d.campaignId, employeeId: d.employeeId ?? d.id })),
+      employeeEntry: !employeeEntered || !recorded ? 'none' : employeeEntered === recorded ? 'matches' : 'differs',
+      recordedAt: row.myNumberRecordedAt?.toISOString() ?? null,
+    }
+  }
+
+  return {
+    person,
+    requireSubmitted,
+    state,
+
+    /** One entry of the double entry; answers the new state, or NUMBER_MISMATCH (both entries discarded). */
+    async enter(scope: NumberScope, personId: string, entry: { number: string; confirm: boolean }): Promise<NumberStateResponse> {
+      const { operator, companyId, employeeId } = scope
+      const outcome = await db.$transaction(async (tx) => {
+        await requireSubmitted(employeeId, tx)
+        // Two operators confirming at once queue on the person's row: one entry completes, the other starts anew.
+        await tx.$queryRaw`SELECT id FROM persons WHERE id = ${personId}::uuid FOR UPDATE`
+        const pending = await tx.numberEntry.findUnique({ where: { personId } })
+        const isSecond = pending !== null && (pending.operatorId !== operator.operatorId || entry.confirm)
+        const event = { ...byOperator(operator, companyId), targetId: personId }
+        if (!isSecond) {
+          // The same operator without `confirm` re-types the first entry: it replaces the held one.
+          if (entry.confirm) throw new AppError('CONFLICT', { details: { reason: 'no_first_entry' } })
+          const sealed = sealing.seal('entry', personId, entry.number)
+          await tx.numberEntry.upsert({ where: { personId }, create: { personId, operatorId: operator.operatorId, sealed }, update: { operatorId: operator.operatorId, sealed, createdAt: now() } })
+          await audit.record({ ...event, action: 'number.entry_held', detail: { employeeId } }, tx)
+          return 'held' as const
+        }
+        await tx.numberEntry.delete({ where: { personId } })
+        const sameOperator = pending.operatorId === operator.operatorId
+        if (sealing.open('entry', personId, pending.sealed) !== entry.number) {
+          await audit.record({ ...event, action: 'number.entry_mismatch', detail: { employeeId, sameOperator } }, tx)
+          return 'mismatch' as const
+        }
+        const before = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { myNumber: true } })
+        await tx.person.update({
+          where: { id: personId },
+          data: { myNumber: sealing.seal('hr', personId, entry.number), myNumberHash: sealing.hash(entry.number), myNumberRecordedAt: now(), myNumberRecordedById: operator.operatorId },
+        })
+        const recorded = await state(scope, personId, tx)
+        await audit.record({
+          ...event, action: 'number.recorded',
+          detail: { employeeId, firstEntryBy: pending.operatorId, sameOperator, replaced: before.myNumber !== null, duplicates: recorded.duplicateOf.length, employeeEntry: recorded.employeeEntry },
+        }, tx)
+        return 'recorded' as const
+      })
+      // Thrown after the commit: the discarded first entry stays discarded.
+      if (outcome === 'mismatch') throw new AppError('NUMBER_MISMATCH')
+      return state(scope, personId)
+    },
+
+    /** The full number, once per request, on the record. CONFLICT when none is recorded. */
+    async reveal(scope: NumberScope, personId: string): Promise<string> {
+      return db.$transaction(async (tx) => {
+        const row = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { myNumber: true } })
+        if (!row.myNumber) throw new AppError('CONFLICT', { details: { reason: 'no_number' } })
+        await audit.record({ ...byOperator(scope.operator, scope.companyId), action: 'number.revealed', targetId: personId, detail: { employeeId: scope.employeeId } }, tx)
+        return sealing.open('hr', personId, row.myNumber)
+      })
+    },
+  }
+}
+export type PersonNumbers = ReturnType<typeof createPersonNumbers>

@@ -1,0 +1,78 @@
+import type { NumberStateResponse } from '@bango/shared/admin-number'
+import { isValidMyNumber, normalizeMyNumber } from '@bango/shared/my-number'
+import { useState, type FormEvent } from 'react'
+import { ErrorAlert, StatusNote } from '../../../components/error-alert.tsx'
+import { Field } from '../../../components/field.tsx'
+import { useEnterNumber } from '../api/enter-number.ts'
+import { numberText as t } from '../messages.ts'
+import { OcrSuggestion } from './ocr-suggestion.tsx'
+
+interface Props {
+  ids: { campaignId: string; employeeId: string; personId: string }
+  state: NumberStateResponse
+}
+
+/**
+ * Typed entry of the double entry. The input is emptied after every answer, so the first value
+ * is never on screen when the confirmation is typed (the server never sends it back either).
+ * OCR is offered for the first entry only: a confirmation copied from the same reading would
+ * check nothing.
+ */
+export function NumberEntryForm({ ids, state }: Props) {
+  const enter = useEnterNumber(ids.campaignId, ids.employeeId, ids.personId)
+  const [value, setValue] = useState('')
+  const [invalid, setInvalid] = useState(false)
+  const [note, setNote] = useState<string | null>(null)
+  const confirming = state.state === 'pending_confirmation'
+  const label = !confirming ? t.firstLabel : state.pendingByMe ? t.confirmOwnLabel : t.confirmOtherLabel
+  const hint = !confirming ? t.firstHint : state.pendingByMe ? t.confirmOwnHint : t.confirmOtherHint
+
+  function submit(event: FormEvent) {
+    event.preventDefault()
+    const number = normalizeMyNumber(value)
+    if (!isValidMyNumber(number)) {
+      setInvalid(true)
+      return
+    }
+    setInvalid(false)
+    setNote(null)
+    enter.mutate(
+      { number, confirm: confirming },
+      {
+        onSuccess: (next) => setNote(next.state === 'recorded' ? t.recorded : t.held),
+        // Hidden whatever the outcome: a mismatch discarded both entries on the server.
+        onSettled: () => setValue(''),
+      },
+    )
+  }
+
+  return (
+    <section aria-labelledby="number-entry" className="admin-section">
+      <h2 id="number-entry">{t.entryTitle}</h2>
+      {state.state === 'recorded' && <p className="admin-hint">{t.correcting}</p>}
+      {!confirming && <OcrSuggestion ids={ids} onAccept={(digits) => { setValue(digits); setInvalid(false) }} />}
+      <form className="admin-form" onSubmit={submit} noValidate>
+        <Field
+          key={confirming ? 'confirm' : 'first'}
+          name="number"
+          label={label}
+          hint={hint}
+          value={value}
+          onChange={setValue}
+          error={invalid ? t.invalid : undefined}
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={20}
+        />
+        <div className="admin-actions">
+          <button type="submit" className="admin-button admin-button--primary" disabled={enter.isPending}>
+            {confirming ? t.submitConfirm : t.submitFirst}
+          </button>
+        </div>
+      </form>
+      <ErrorAlert error={enter.error} />
+      <StatusNote text={note} />
+    </section>
+  )
+}

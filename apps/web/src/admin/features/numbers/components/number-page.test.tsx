@@ -1,0 +1,121 @@
+import type { EmployeeDetailResponse } from '@bango/shared/admin-dashboard'
+import type { NumberStateResponse } from '@bango/shared/admin-number'
+import { screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { apiError, calls, json, mockFetch } from '../../../../test/fetch-mock.ts'
+import { paths, routePatterns } from '../../../app/paths.ts'
+import { setCsrfToken } from '../../../lib/api-client.ts'
+import { buildEmployeeRow, CAMPAIGN_ID, uuid } from '../../../test/factories.ts'
+import { renderRoute } from '../../../test/render-route.tsx'
+import { NumberPage } from './number-page.tsx'
+
+const NUMBER = '123456789018'
+const row = buildEmployeeRow({ name: '番号 太郎', progress: 'submitted' })
+const personId = uuid()
+const base = `/api/admin/campaigns/${CAMPAIGN_ID}/employees/${row.id}`
+const numberBase = `${base}/persons/${personId}/number`
+
+const detail: EmployeeDetailResponse = {
+  employee: { ...row, birthDate: '1980-04-01', failedAttempts: 0, credentialIssuedAt: null, consentedAt: null, submittedAt: '2026-11-26T00:00:00.000Z' },
+  persons: [{ id: personId, kind: 'dependent', name: '番号 花子', kana: 'バンゴウ ハナコ', relationship: '子', birthDate: '2015-06-01', addedByEmployee: false, status: 'submitted', draftImages: 0 }],
+}
+
+const none: NumberStateResponse = { state: 'none', masked: null, pendingByMe: false, duplicateOf: [], employeeEntry: 'none', recordedAt: null }
+
+/** A server that holds the first entry and records on a matching `confirm` (as the API does). */
+function server(initial: NumberStateResponse = none) {
+  let state = initial
+  let held: string | null = null
+  const fetchMock = mockFetch({
+    [`GET ${base}`]: () => json(200, detail),
+    [`GET ${numberBase}`]: () => json(200, state),
+    [`POST ${numberBase}/ocr`]: () => json(200, { suggestion: NUMBER }),
+    [`POST ${numberBase}/reveal`]: () => json(200, { number: NUMBER }),
+    [`PUT ${numberBase}/entries`]: (request) => {
+      const { number, confirm } = request.json() as { number: string; confirm: boolean }
+      if (!confirm) {
+        held = number
+        state = { ...state, state: 'pending_confirmation', pendingByMe: true }
+      } else if (held !== number) {
+        held = null
+        state = { ...none }
+        return apiError(422, 'NUMBER_MISMATCH')
+      } else {
+        state = { ...state, state: 'recorded', pendingByMe: false, masked: `**** **** ${number.slice(8)}`, recordedAt: '2026-11-26T01:00:00.000Z' }
+      }
+      return json(200, state)
+    },
+  })
+  return fetchMock
+}
+
+const open = () => renderRoute([{ path: routePatterns.personNumber, element: <NumberPage /> }], paths.personNumber(CAMPAIGN_ID, row.id, personId))
+
+beforeEach(() => setCsrfToken('csrf-token-1'))
+
+describe('NumberPage', () => {
+  it('takes the OCR suggestion into the input, hides the first entry, records on a matching confirmation and reveals on request', async () => {
+    const fetchMock = server()
+    open()
+    expect(await screen.findByRole('heading', { level: 1, name: '個人番号の記録' })).toBeInTheDocument()
+    expect(await screen.findByText('番号 花子（子）')).toBeInTheDocument()
+    expect(screen.getByText('未記録')).toBeInTheDocument()
+
+    await userEvent.click(screen.getByRole('button', { name: 'OCR で読み取る' }))
+    expect(await screen.findByText('読み取り結果：1234 5678 9018（まだ保存されていません）')).toBeInTheDocument()
+    expect(calls(fetchMock, `PUT ${numberBase}/entries`)).toHaveLength(0)
+    await userEvent.click(screen.getByRole('button', { name: 'この番号を入力欄に入れる' }))
+    expect(screen.getByLabelText('個人番号（12 桁）')).toHaveValue('1234 5678 9018')
+    await userEvent.click(screen.getByRole('button', { name: '1 回目を登録する' }))
+
+    const confirmation = await screen.findByLabelText('確認のため、もう一度入力してください（12 桁）')
+    expect(confirmation).toHaveValue('')
+    expect(document.body.textContent).not.toContain('5678')
+    expect(screen.queryByRole('button', { name: 'OCR で読み取る' })).not.toBeInTheDocument()
+    expect(calls(fetchMock, `PUT ${numberBase}/entries`)[0]?.[1]?.body).toBe(JSON.stringify({ number: NUMBER, confirm: false }))
+
+    await userEvent.type(confirmation, '1234-5678-9018')
+    await userEvent.click(screen.getByRole('button', { name: '確認して記録する' }))
+    expect(await screen.findByText('2 回の入力が一致し、個人番号を記録しました。')).toBeInTheDocument()
+    expect(screen.getByText('**** **** 9018')).toBeInTheDocument()
+    expect(calls(fetchMock, `PUT ${numberBase}/entries`)[1]?.[1]?.body).toBe(JSON.stringify({ number: NUMBER, confirm: true }))
+
+    expect(calls(fetchMock, `POST ${numberBase}/reveal`)).toHaveLength(0)
+    await userEvent.click(screen.getByRole('button', { name: '表示する' }))
+    expect(await screen.findByText('1234 5678 9018')).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: '隠す' }))
+    expect(screen.queryByText('1234 5678 9018')).not.toBeInTheDocument()
+    expect(calls(fetchMock, `POST ${numberBase}/reveal`)).toHaveLength(1)
+  })
+
+  it('refuses a wrong check digit in the browser, and says so when the two entries differ', async () => {
+    const fetchMock = server()
+    open()
+    const first = await screen.findByLabelText('個人番号（12 桁）')
+    await userEvent.type(first, '123456789019')
+    await userEvent.click(screen.getByRole('button', { name: '1 回目を登録する' }))
+    expect(await screen.findByText(/チェックデジット/)).toBeInTheDocument()
+    expect(calls(fetchMock, `PUT ${numberBase}/entries`)).toHaveLength(0)
+
+    await userEvent.clear(first)
+    await userEvent.type(first, NUMBER)
+    await userEvent.click(screen.getByRole('button', { name: '1 回目を登録する' }))
+    const confirmation = await screen.findByLabelText('確認のため、もう一度入力してください（12 桁）')
+    await userEvent.type(confirmation, '000000000000')
+    await userEvent.click(screen.getByRole('button', { name: '確認して記録する' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('1 回目と 2 回目の入力が一致しません')
+    expect(await screen.findByLabelText('個人番号（12 桁）')).toHaveValue('')
+  })
+
+  it('warns about a duplicate in the company and a difference from the employee’s own entry', async () => {
+    const other = { personId: uuid(), campaignId: CAMPAIGN_ID, employeeId: uuid() }
+    server({ ...none, state: 'recorded', masked: '**** **** 9018', recordedAt: '2026-11-26T01:00:00.000Z', duplicateOf: [other], employeeEntry: 'differs' })
+    open()
+    expect(await screen.findByText('同じ個人番号が、この会社の別の 1 人に記録されています。')).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: '重複先の従業員 1' })).toHaveAttribute('href', paths.employee(CAMPAIGN_ID, other.employeeId))
+    expect(screen.getByText(/従業員本人の入力した番号と一致しません/)).toBeInTheDocument()
+    expect(screen.getByText('不一致')).toBeInTheDocument()
+    expect(screen.getByText('記録済みの番号を訂正する場合も、2 回の入力が必要です。')).toBeInTheDocument()
+  })
+})

@@ -1,0 +1,38 @@
+import { Link, useParams } from 'react-router'
+import { paths } from '../../../app/paths.ts'
+import { ErrorAlert } from '../../../components/error-alert.tsx'
+import { useNumberState } from '../api/get-number-state.ts'
+import { usePerson } from '../api/get-person.ts'
+import { numberText as t } from '../messages.ts'
+import { NumberEntryForm } from './number-entry-form.tsx'
+import { NumberReveal } from './number-reveal.tsx'
+import { NumberStatePanel } from './number-state-panel.tsx'
+
+/** 「個人番号の記録」 of one person: state (masked), warnings, OCR + double entry, audited reveal. */
+export function NumberPage() {
+  const { campaignId = '', employeeId = '', personId = '' } = useParams()
+  const ids = { campaignId, employeeId, personId }
+  const person = usePerson(campaignId, employeeId, personId)
+  const state = useNumberState(campaignId, employeeId, personId)
+  const who = person.data?.person
+  return (
+    <div className="admin-page">
+      <p>
+        <Link to={paths.employee(campaignId, employeeId)}>{t.back}</Link>
+      </p>
+      <h1>{t.title}</h1>
+      {who && <p>{t.person(who.name, who.relationship)}</p>}
+      {state.data ? (
+        <>
+          <NumberStatePanel state={state.data} />
+          <NumberEntryForm ids={ids} state={state.data} />
+          {state.data.masked && <NumberReveal ids={ids} />}
+        </>
+      ) : state.error ? (
+        <ErrorAlert error={state.error} />
+      ) : (
+        <p role="status">{t.loading}</p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,41 @@
+/**
+ * HR's record of a person's 12-digit number: typed twice (double entry), read by OCR as a
+ * suggestion, shown masked, revealed on request (audited). No response carries the number
+ * except the reveal; no request carries it in a URL.
+ */
+import { z } from 'zod'
+import { myNumberSchema } from './employee-api.ts'
+
+/**
+ * One entry of the double entry. The first is held (never shown back); the second — by another
+ * operator, or by the same operator in a new request with `confirm: true` — must match it.
+ */
+export const numberEntryRequestSchema = z.object({
+  number: myNumberSchema,
+  confirm: z.boolean().default(false),
+})
+export type NumberEntryRequest = z.input<typeof numberEntryRequestSchema>
+
+export const NUMBER_STATES = ['none', 'pending_confirmation', 'recorded'] as const
+
+export const numberStateSchema = z.object({
+  /** `pending_confirmation`: a first entry waits for its second (a recorded number may be being corrected). */
+  state: z.enum(NUMBER_STATES),
+  /** `**** **** 9018` of the recorded number, null until one is recorded. */
+  masked: z.string().nullable(),
+  /** Whether the waiting first entry is the caller's own: then only a `confirm: true` entry completes it. */
+  pendingByMe: z.boolean(),
+  /** Other persons of the same company whose recorded number has the same keyed hash. */
+  duplicateOf: z.array(z.object({ personId: z.uuid(), campaignId: z.uuid(), employeeId: z.uuid() })),
+  /** The employee's own typed number against HR's: `none` when either is missing. */
+  employeeEntry: z.enum(['none', 'matches', 'differs']),
+  recordedAt: z.iso.datetime().nullable(),
+})
+export type NumberStateResponse = z.infer<typeof numberStateSchema>
+
+/** The OCR's reading of the person's number document: a suggestion only, never saved. */
+export const numberOcrResponseSchema = z.object({ suggestion: z.string().regex(/^\d{12}$/).nullable() })
+export type NumberOcrResponse = z.infer<typeof numberOcrResponseSchema>
+
+export const numberRevealResponseSchema = z.object({ number: z.string().regex(/^\d{12}$/) })
+export type NumberRevealResponse = z.infer<typeof numberRevealResponseSchema>
