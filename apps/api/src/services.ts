@@ -1,6 +1,7 @@
 /** Wires the domain services together; decorated on the Fastify instance as `app.services`. */
 import type { Db, Tx } from './db/types.ts'
 import { createAccess } from './domain/admin/access.ts'
+import { createAuditViewer } from './domain/admin/audit-log.ts'
 import { createAdminSessions } from './domain/admin/admin-sessions.ts'
 import { createCampaigns } from './domain/admin/campaigns.ts'
 import { createCompanies } from './domain/admin/companies.ts'
@@ -66,6 +67,7 @@ export function createServices({ db, blobs, secrets, now = () => new Date(), pub
     companies: createCompanies(db, access, audit),
     campaigns: createCampaigns(db, access, drafts, audit, now),
     settings: createSettings(db, audit),
+    auditViewer: createAuditViewer(db, access, audit),
     dashboard: createDashboard(db, audit, now),
     credentialIssuing: createCredentialIssuing(db, credentials, audit, publicUrl, now),
     emailDelivery,

@@ -41,6 +41,10 @@ const SELF_SCOPED = new Set([
   'GET /api/admin/companies',
   // The same blank template for everyone signed in: no company data in it.
   'GET /api/admin/import-template.csv',
+  // Scoped to the caller's own companies (another company's events are filtered out; its
+  // companyId answers 404 — admin-audit.test.ts), and refused to mere operators.
+  'GET /api/admin/audit-events',
+  'GET /api/admin/audit-events.csv',
 ])
 
 /** Reachable only by system administrators: the positive test signs in as one. */

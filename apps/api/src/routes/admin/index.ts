@@ -7,6 +7,7 @@
 import cookie from '@fastify/cookie'
 import type { FastifyInstance } from 'fastify'
 import { type AdminCookie, adminGate } from './auth-gate.ts'
+import auditRoutes from './audit.ts'
 import campaignRoutes from './campaigns.ts'
 import companyRoutes from './companies.ts'
 import credentialRoutes from './credentials.ts'
@@ -37,5 +38,6 @@ export default async function adminRoutes(app: FastifyInstance, options: AdminRo
     await console.register(credentialRoutes)
     await console.register(emailRoutes)
     await console.register(personNumberRoutes)
+    await console.register(auditRoutes)
   })
 }

@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router'
 import { AccountEnrolmentPage, AccountPasswordPage } from '../features/auth/components/account-steps.tsx'
+import { AuditPage } from '../features/audit/components/audit-page.tsx'
 import { AccountPage } from '../features/auth/components/account-page.tsx'
 import { CampaignSettingsPage } from '../features/campaigns/components/campaign-settings-page.tsx'
 import { CampaignsPage } from '../features/campaigns/components/campaigns-page.tsx'
@@ -28,6 +29,7 @@ export function AdminRoutes() {
           <Route path={routePatterns.newCampaign} element={<NewCampaignPage />} />
           <Route path={routePatterns.operators} element={<OperatorsPage />} />
           <Route path={routePatterns.settings} element={<SettingsPage />} />
+          <Route path={routePatterns.audit} element={<AuditPage />} />
           <Route path={routePatterns.campaignSettings} element={<CampaignSettingsPage />} />
           {campaignRoutes}
           <Route path={routePatterns.notFound} element={<NotFoundPage />} />

@@ -67,6 +67,11 @@ function SignedIn({ session }: { session: AdminSessionResponse }) {
               {t.companies}
             </NavLink>
           </li>
+          {(operator.isSystemAdmin || session.companies.some((c) => c.role === 'administrator')) && (
+            <li>
+              <NavLink to={paths.audit()}>{t.audit}</NavLink>
+            </li>
+          )}
           {operator.isSystemAdmin && (
             <li>
               <NavLink to={paths.settings()}>{t.settings}</NavLink>

@@ -15,6 +15,8 @@ export const paths = {
   newCampaign: (companyId: string) => `/admin/companies/${id(companyId)}/campaigns/new`,
   operators: (companyId: string) => `/admin/companies/${id(companyId)}/operators`,
   settings: () => '/admin/settings',
+  /** 監査ログ, optionally filtered to the events of one person (target or actor). */
+  audit: (filter: { personId?: string } = {}) => `/admin/audit${filter.personId ? `?personId=${id(filter.personId)}` : ''}`,
   /** A campaign's dashboard (web-B's screens live under it). */
   campaign: (campaignId: string, search = '') => `${campaign(campaignId)}${search}`,
   campaignSettings: (campaignId: string) => `${campaign(campaignId)}/settings`,
@@ -39,6 +41,7 @@ export const routePatterns = {
   newCampaign: '/admin/companies/:companyId/campaigns/new',
   operators: '/admin/companies/:companyId/operators',
   settings: '/admin/settings',
+  audit: '/admin/audit',
   campaign: '/admin/campaigns/:campaignId',
   campaignSettings: '/admin/campaigns/:campaignId/settings',
   campaignImport: '/admin/campaigns/:campaignId/import',

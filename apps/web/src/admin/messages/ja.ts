@@ -41,6 +41,7 @@ export const layout = {
   operators: '担当者アカウント',
   companies: '会社一覧',
   settings: 'システム設定',
+  audit: '監査ログ',
   account: 'アカウント',
   logout: 'ログアウト',
   skipToContent: '本文へ移動',

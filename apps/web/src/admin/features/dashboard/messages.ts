@@ -59,6 +59,7 @@ export const dashboardText = {
   employee: {
     title: '従業員',
     back: '進捗ダッシュボードへ戻る',
+    auditLog: 'この従業員の監査ログ',
     facts: '状況',
     employeeNumber: '社員番号',
     kana: 'フリガナ',

@@ -6,6 +6,7 @@ import { dashboardText, progressLabels } from '../messages.ts'
 import { formatDate, formatDateTime, isLocked } from '../utils/format.ts'
 import { PersonTable } from './person-table.tsx'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
+import { useSession } from '../../../lib/session.ts'
 
 const t = dashboardText.employee
 
@@ -14,6 +15,9 @@ export function EmployeePage() {
   const { campaignId = '', employeeId = '' } = useParams()
   const detail = useEmployee(campaignId, employeeId)
   const unlock = useUnlockEmployee(campaignId, employeeId)
+  const session = useSession().data
+  // The audit log is for administrators (the API refuses operators).
+  const administers = Boolean(session && (session.operator.isSystemAdmin || session.companies.some((c) => c.role === 'administrator')))
   const back = (
     <p>
       <Link to={paths.campaign(campaignId)}>{t.back}</Link>
@@ -53,6 +57,11 @@ export function EmployeePage() {
     <div className="admin-page">
       {back}
       <h1>{employee.name}</h1>
+      {administers ? (
+        <p>
+          <Link to={paths.audit({ personId: employee.id })}>{t.auditLog}</Link>
+        </p>
+      ) : null}
       <section aria-labelledby="employee-facts" className="admin-section">
         <h2 id="employee-facts">{t.facts}</h2>
         <dl className="admin-facts">

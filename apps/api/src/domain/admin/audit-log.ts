@@ -1,0 +1,117 @@
+/**
+ * The audit-log viewer: administrators page through the events they may see and export the
+ * filtered view as CSV. Who sees what:
+ * - a system administrator: every event, installation-wide ones (company NULL) included;
+ * - a company administrator: the events of the companies they administer, plus the
+ *   installation-wide events (sign-ins, password and 2FA changes, exports) whose actor is an
+ *   operator assigned to one of those companies — so they can follow their own staff's
+ *   sign-ins, never a system administrator's or another company's staff;
+ * - an operator (no administrator role anywhere): FORBIDDEN. A `companyId` they do not
+ *   administer: NOT_FOUND (no assignment) or FORBIDDEN (operator there), as everywhere.
+ */
+import type { AuditEventFilter, AuditEventListResponse, AuditEventQuery, AuditEventRow } from '@bango/shared/admin-audit'
+import type { Db } from '../../db/types.ts'
+import { AppError } from '../../errors.ts'
+import { type AuditLog, byOperator } from '../audit.ts'
+import type { Access, OperatorIdentity } from './access.ts'
+import { type AuditKey, type AuditScope, auditPageSql, decodeCursor, distinctActionsSql, encodeCursor, namesSql } from './audit-query.ts'
+
+interface EventRow {
+  id: bigint
+  at: Date
+  company_id: string | null
+  actor_type: string
+  actor_id: string | null
+  action: string
+  target_id: string | null
+  detail: unknown
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export function createAuditViewer(db: Db, access: Access, audit: AuditLog) {
+  async function scopeOf(operator: OperatorIdentity, companyId: string | undefined): Promise<AuditScope> {
+    if (companyId) {
+      await access.company(operator, companyId, 'administrator')
+      return { kind: 'companies', companyIds: [companyId], operatorIds: [] }
+    }
+    if (operator.isSystemAdmin) return { kind: 'all' }
+    const administered = await db.companyAssignment.findMany({ where: { operatorId: operator.operatorId, role: 'ADMINISTRATOR' }, select: { companyId: true } })
+    if (administered.length === 0) throw new AppError('FORBIDDEN')
+    const companyIds = administered.map((a) => a.companyId)
+    const staff = await db.companyAssignment.findMany({ where: { companyId: { in: companyIds } }, select: { operatorId: true }, distinct: ['operatorId'] })
+    return { kind: 'companies', companyIds, operatorIds: staff.map((s) => s.operatorId) }
+  }
+
+  /** The actions a filter names: null for none, the matching existing actions for a prefix. */
+  async function actionsOf(action: string | undefined): Promise<string[] | null> {
+    if (!action) return null
+    if (!action.endsWith('*')) return [action]
+    const prefix = action.slice(0, -1)
+    const all = await db.$queryRaw<{ action: string }[]>(distinctActionsSql)
+    return all.map((a) => a.action).filter((a) => a.startsWith(prefix))
+  }
+
+  async function rowsOf(scope: AuditScope, filter: AuditEventFilter, actions: string[] | null, after: AuditKey | null, limit: number): Promise<EventRow[]> {
+    if (actions?.length === 0) return []
+    return db.$queryRaw<EventRow[]>(auditPageSql(scope, filter, actions, after, limit))
+  }
+
+  /** Names of a page's actors, targets and companies: one batched statement. */
+  async function withNames(rows: EventRow[]): Promise<AuditEventRow[]> {
+    const ids = new Set<string>()
+    for (const row of rows) for (const id of [row.actor_id, row.target_id, row.company_id]) if (id && UUID.test(id)) ids.add(id)
+    const names = new Map<string, { name: string; email: string | null }>()
+    if (ids.size > 0) for (const n of await db.$queryRaw<{ id: string; name: string; email: string | null }[]>(namesSql([...ids]))) names.set(n.id, n)
+    const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null)
+    return rows.map((row) => ({
+      id: row.id.toString(),
+      at: row.at.toISOString(),
+      companyId: row.company_id,
+      companyName: nameOf(row.company_id)?.name ?? null,
+      actorType: row.actor_type,
+      actorId: row.actor_id,
+      actorName: nameOf(row.actor_id)?.name ?? null,
+      actorEmail: nameOf(row.actor_id)?.email ?? null,
+      action: row.action,
+      targetId: row.target_id,
+      targetName: nameOf(row.target_id)?.name ?? null,
+      detail: row.detail ?? null,
+    }))
+  }
+
+  const filterOf = ({ cursor: _cursor, limit: _limit, ...filter }: AuditEventQuery): AuditEventFilter => filter
+
+  return {
+    async page(operator: OperatorIdentity, query: AuditEventQuery): Promise<AuditEventListResponse> {
+      const after = query.cursor ? decodeCursor(query.cursor) : null
+      const filter = filterOf(query)
+      const scope = await scopeOf(operator, filter.companyId)
+      // One row more than the page tells whether there is a next one.
+      const rows = await rowsOf(scope, filter, await actionsOf(filter.action), after, query.limit + 1)
+      const page = rows.slice(0, query.limit)
+      const last = page.at(-1)
+      return { events: await withNames(page), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null }
+    },
+
+    /**
+     * Checks the caller's right, records the export (the filter: ids and times only), then
+     * yields the filtered events page by page — memory holds one page, whatever the count.
+     */
+    async export(operator: OperatorIdentity, filter: AuditEventFilter, pageSize = 5000) {
+      const scope = await scopeOf(operator, filter.companyId)
+      const actions = await actionsOf(filter.action)
+      await audit.record({ ...byOperator(operator, filter.companyId ?? null), action: 'audit.exported', detail: { filter } })
+      return async function* pages(): AsyncGenerator<AuditEventRow[]> {
+        let after: AuditKey | null = null
+        for (;;) {
+          const rows = await rowsOf(scope, filter, actions, after, pageSize)
+          if (rows.length > 0) yield await withNames(rows)
+          if (rows.length < pageSize) return
+          after = rows.at(-1)!
+        }
+      }
+    },
+  }
+}
+export type AuditViewer = ReturnType<typeof createAuditViewer>

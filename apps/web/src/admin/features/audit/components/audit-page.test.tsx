@@ -1,0 +1,85 @@
+import type { AuditEventRow } from '@bango/shared/admin-audit'
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { calls, json, mockFetch } from '../../../../test/fetch-mock.ts'
+import { paths, routePatterns } from '../../../app/paths.ts'
+import { renderRoute } from '../../../test/render-route.tsx'
+import { AuditPage } from './audit-page.tsx'
+
+const COMPANY = '33333333-3333-4333-8333-333333333333'
+const PERSON = '44444444-4444-4444-8444-444444444444'
+const session = {
+  stage: 'active',
+  csrfToken: 'csrf',
+  operator: { id: '55555555-5555-4555-8555-555555555555', email: 'a@example.test', name: '管理 花子', isSystemAdmin: false, totpEnabled: true },
+  companies: [
+    { id: COMPANY, name: '総合商事', role: 'administrator' },
+    { id: '66666666-6666-4666-8666-666666666666', name: '見えない会社', role: 'operator' },
+  ],
+  expiresAt: '2999-01-01T00:00:00.000Z',
+}
+const event = (id: number, action = 'employee.login'): AuditEventRow => ({
+  id: String(id),
+  at: '2026-11-26T01:02:03.000Z',
+  companyId: COMPANY,
+  companyName: '総合商事',
+  actorType: 'employee',
+  actorId: PERSON,
+  actorName: `総合 太郎 ${id}`,
+  actorEmail: null,
+  action,
+  targetId: null,
+  targetName: null,
+  detail: { n: id },
+})
+const list = (search: string) => `GET /api/admin/audit-events?${search}`
+const FILTERED = `from=${encodeURIComponent('2026-11-01T00:00:00+09:00')}&to=${encodeURIComponent('2026-12-01T00:00:00+09:00')}&action=${encodeURIComponent('admin.*')}&companyId=${COMPANY}`
+
+function renderAudit(url: string) {
+  const fetchMock = mockFetch({
+    'GET /api/admin/session': () => json(200, session),
+    [list(`personId=${PERSON}&limit=50`)]: () => json(200, { events: [event(3), event(2)], nextCursor: 'c2' }),
+    [list(`personId=${PERSON}&cursor=c2&limit=50`)]: () => json(200, { events: [event(1)], nextCursor: null }),
+    [list(`${FILTERED}&personId=${PERSON}&limit=50`)]: () => json(200, { events: [event(9, 'admin.login')], nextCursor: null }),
+  })
+  return { ...renderRoute([{ path: routePatterns.audit, element: <AuditPage /> }], url), fetchMock }
+}
+
+describe('AuditPage', () => {
+  it('opens filtered by person from a link, pages forward with the cursor and back from the stack', async () => {
+    const { fetchMock } = renderAudit(paths.audit({ personId: PERSON }))
+    const table = await screen.findByRole('table', { name: '監査ログ' })
+    expect(within(table).getAllByRole('row')).toHaveLength(3)
+    expect(within(table).getByRole('row', { name: /総合 太郎 3/ })).toHaveTextContent('従業員ログイン')
+    expect(screen.getByLabelText('対象者 ID')).toHaveValue(PERSON)
+    expect(screen.getByRole('button', { name: '前へ' })).toBeDisabled()
+
+    await userEvent.click(screen.getByRole('button', { name: '次へ' }))
+    expect(await screen.findByRole('row', { name: /総合 太郎 1/ })).toBeInTheDocument()
+    expect(screen.getByText('2 ページ目')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: '次へ' })).toBeDisabled()
+
+    await userEvent.click(screen.getByRole('button', { name: '前へ' }))
+    expect(await screen.findByRole('row', { name: /総合 太郎 3/ })).toBeInTheDocument()
+    expect(calls(fetchMock, list(`personId=${PERSON}&limit=50`))).toHaveLength(1) // the first page came from the cache
+  })
+
+  it('turns the filters into the query string (Japan-time days, action group, company) and the CSV link follows', async () => {
+    const { fetchMock, router } = renderAudit(paths.audit({ personId: PERSON }))
+    await screen.findByRole('table', { name: '監査ログ' })
+    // Only companies the operator administers are offered.
+    expect(within(screen.getByLabelText('会社')).queryByRole('option', { name: '見えない会社' })).toBeNull()
+    await userEvent.type(screen.getByLabelText('期間（開始日）'), '2026-11-01')
+    await userEvent.type(screen.getByLabelText('期間（終了日）'), '2026-11-30')
+    await userEvent.selectOptions(screen.getByLabelText('操作'), '管理者アカウント（すべて）')
+    await userEvent.selectOptions(screen.getByLabelText('会社'), '総合商事')
+    await userEvent.click(screen.getByRole('button', { name: '絞り込む' }))
+
+    expect(await screen.findByRole('row', { name: /総合 太郎 9/ })).toHaveTextContent('管理者ログイン')
+    expect(calls(fetchMock, list(`${FILTERED}&personId=${PERSON}&limit=50`))).toHaveLength(1)
+    expect(router.state.location.search).toBe(`?from=2026-11-01&to=2026-11-30&action=${encodeURIComponent('admin.*')}&companyId=${COMPANY}&personId=${PERSON}`)
+    expect(screen.getByRole('link', { name: 'CSV で出力' })).toHaveAttribute('href', `/api/admin/audit-events.csv?${FILTERED}&personId=${PERSON}`)
+    expect(screen.getByText('1 ページ目')).toBeInTheDocument()
+  })
+})

@@ -1,0 +1,53 @@
+import { AUDIT_ACTOR_TYPE_LABELS, type AuditEventRow, auditActionLabel } from '@bango/shared/admin-audit'
+import { auditText as t } from '../messages.ts'
+
+const dateTime = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'medium' })
+
+interface AuditTableProps {
+  events: readonly AuditEventRow[]
+  onActor: (actorId: string) => void
+}
+
+const actorTypeLabel = (type: string) => (AUDIT_ACTOR_TYPE_LABELS as Record<string, string>)[type] ?? type
+
+/** One page of events; an actor's name filters by that actor. */
+export function AuditTable({ events, onActor }: AuditTableProps) {
+  return (
+    <table className="admin-table audit-table" aria-label={t.table}>
+      <thead>
+        <tr>
+          {Object.values(t.columns).map((label) => (
+            <th key={label} scope="col">
+              {label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {events.map((event) => (
+          <tr key={event.id}>
+            <td>
+              <time dateTime={event.at}>{dateTime.format(new Date(event.at))}</time>
+            </td>
+            <td>{event.companyName ?? (event.companyId ? event.companyId : t.installation)}</td>
+            <td>{actorTypeLabel(event.actorType)}</td>
+            <td>
+              {event.actorId ? (
+                <button type="button" className="admin-button admin-button--link" title={t.byActor(event.actorName ?? event.actorId)} onClick={() => onActor(event.actorId!)}>
+                  {event.actorName ?? event.actorId}
+                </button>
+              ) : null}
+              {event.actorEmail ? <div className="audit-muted">{event.actorEmail}</div> : null}
+            </td>
+            <td>
+              {auditActionLabel(event.action)}
+              <div className="audit-muted">{event.action}</div>
+            </td>
+            <td>{event.targetName ?? event.targetId ?? ''}</td>
+            <td className="audit-detail">{event.detail === null || event.detail === undefined ? '' : JSON.stringify(event.detail)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

@@ -1,0 +1,131 @@
+/**
+ * The audit-log viewer (`GET /api/admin/audit-events`, `…/audit-events.csv`): its query, its
+ * rows, and the actions the application records, with the Japanese labels the console shows.
+ */
+import { z } from 'zod'
+
+/** Every action recorded in apps/api/src (`action: '…'`), by group; the viewer's 操作 select. */
+export const AUDIT_ACTIONS = {
+  'employee.login': '従業員ログイン',
+  'employee.login_failed': '従業員ログイン失敗',
+  'employee.locked': '従業員ログインのロック',
+  'employee.login_refused_locked': '従業員ログイン拒否（ロック中）',
+  'employee.login_unknown_token': '不明な URL でのログイン',
+  'employee.consented': '利用目的への同意',
+  'employee.handoff_issued': 'スマートフォンへの引き継ぎ発行',
+  'employee.handoff_redeemed': 'スマートフォンへの引き継ぎ',
+  'employee.submitted': '完了（提出）',
+  'person.dependent_added': '扶養追加',
+  'person.registered': '登録する',
+  'person.unregistered': '登録の取り消し',
+  'person.not_applicable': '対象外にする',
+  'person.applicable': '対象外の取り消し',
+  'draft.image_stored': '画像の保存（下書き）',
+  'draft.purged': '下書きの削除',
+  'admin.login': '管理者ログイン',
+  'admin.logout': '管理者ログアウト',
+  'admin.login_failed': '管理者ログイン失敗',
+  'admin.totp_failed': '確認コードの誤り',
+  'admin.locked': '管理者アカウントのロック',
+  'admin.login_refused_locked': '管理者ログイン拒否（ロック中）',
+  'admin.login_unknown': '不明なメールアドレスでのログイン',
+  'admin.totp_enabled': '2 段階認証の有効化',
+  'admin.totp_disabled': '2 段階認証の無効化',
+  'admin.password_changed': 'パスワード変更',
+  'operator.created': '担当者の追加',
+  'operator.role_changed': '担当者の権限変更',
+  'operator.disabled': '担当者の無効化',
+  'operator.enabled': '担当者の有効化',
+  'operator.unlocked': '担当者のロック解除',
+  'company.created': '会社の作成',
+  'company.renamed': '会社名の変更',
+  'campaign.created': '収集依頼の作成',
+  'campaign.updated': '収集依頼の変更',
+  'campaign.closed': '収集依頼の終了',
+  'employees.imported': '従業員の取り込み',
+  'credentials.issued': 'ログイン情報の発行',
+  'credentials.reissued': 'ログイン情報の再発行',
+  'credentials.exported': 'ログイン情報の出力',
+  'credential.unlocked': '従業員ログインのロック解除',
+  'email.batch_created': 'メール送信',
+  'settings.updated': '設定の変更',
+  'audit.exported': '監査ログの出力',
+} as const satisfies Record<string, string>
+export type AuditAction = keyof typeof AUDIT_ACTIONS
+
+/** Labels of the groups (the part before the dot), for the select's 「…すべて」 entries. */
+export const AUDIT_ACTION_GROUPS = {
+  employee: '従業員',
+  person: '対象者',
+  draft: '下書き',
+  admin: '管理者アカウント',
+  operator: '担当者',
+  company: '会社',
+  campaign: '収集依頼',
+  employees: '従業員の取り込み',
+  credentials: 'ログイン情報',
+  credential: 'ログイン情報のロック',
+  email: 'メール',
+  settings: '設定',
+  audit: '監査ログ',
+} as const satisfies Record<string, string>
+
+/** The label of an action (actions added later than this list show as themselves). */
+export const auditActionLabel = (action: string): string => (AUDIT_ACTIONS as Record<string, string>)[action] ?? action
+
+export const AUDIT_ACTOR_TYPES = ['employee', 'operator', 'system'] as const
+export const auditActorTypeSchema = z.enum(AUDIT_ACTOR_TYPES)
+export type AuditActorType = z.infer<typeof auditActorTypeSchema>
+export const AUDIT_ACTOR_TYPE_LABELS: Record<AuditActorType, string> = { employee: '従業員', operator: '担当者', system: 'システム' }
+
+export const AUDIT_PAGE_LIMIT = { default: 50, max: 200 } as const
+
+/**
+ * `action`: one action (`employee.login`), or a prefix ending in `*` (`employee.*`,
+ * `employee.login*`). Period: `from` inclusive, `to` exclusive. `cursor`: opaque, the
+ * `nextCursor` of the previous page.
+ */
+export const auditEventQuerySchema = z.object({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  actorType: auditActorTypeSchema.optional(),
+  actorId: z.uuid().optional(),
+  action: z.string().regex(/^[a-z][a-z_]*(\.[a-z_]*)?\*?$/).max(80).optional(),
+  companyId: z.uuid().optional(),
+  targetId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).optional(),
+  /** Events whose target or actor is this person. */
+  personId: z.uuid().optional(),
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/).optional(),
+  limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_LIMIT.max).default(AUDIT_PAGE_LIMIT.default),
+})
+export type AuditEventQuery = z.infer<typeof auditEventQuerySchema>
+/** The filters alone (what the CSV export takes, and what `audit.exported` records). */
+export type AuditEventFilter = Omit<AuditEventQuery, 'cursor' | 'limit'>
+
+export const auditEventSchema = z.object({
+  /** A bigint, as a string. */
+  id: z.string(),
+  at: z.iso.datetime(),
+  companyId: z.uuid().nullable(),
+  companyName: z.string().nullable(),
+  actorType: z.string(),
+  actorId: z.string().nullable(),
+  /** The operator's or the employee's name, when the actor is one. */
+  actorName: z.string().nullable(),
+  actorEmail: z.string().nullable(),
+  action: z.string(),
+  targetId: z.string().nullable(),
+  /** The name of the target when it is a person, an operator, a campaign or a company (a credential or submission: its employee). */
+  targetName: z.string().nullable(),
+  detail: z.unknown(),
+})
+export type AuditEventRow = z.infer<typeof auditEventSchema>
+
+export const auditEventListResponseSchema = z.object({
+  events: z.array(auditEventSchema),
+  /** Null on the last page. */
+  nextCursor: z.string().nullable(),
+})
+export type AuditEventListResponse = z.infer<typeof auditEventListResponseSchema>
+
+export const AUDIT_CSV_HEADER = ['日時', '会社', '操作者種別', '操作者', '操作', '対象', '詳細'] as const
