@@ -27,6 +27,8 @@ const STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   IMPORT_INVALID: 422,
   EMAIL_NOT_CONFIGURED: 409,
+  CAMPAIGN_OPEN: 409,
+  DATA_DISPOSED: 410,
   INTERNAL: 500,
 }
 
@@ -60,6 +62,8 @@ const MESSAGES: Record<ErrorCode, string> = {
   CONFLICT: 'Conflicts with an existing record.',
   IMPORT_INVALID: 'The file has errors; nothing was imported.',
   EMAIL_NOT_CONFIGURED: 'E-mail is not configured (SMTP_URL).',
+  CAMPAIGN_OPEN: 'Close the campaign first.',
+  DATA_DISPOSED: 'The documents were disposed of.',
   INTERNAL: 'Internal error.',
 }
 

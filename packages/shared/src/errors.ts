@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'UNSUPPORTED_IMAGE',
   'RATE_LIMITED',
   'CAMPAIGN_CLOSED',
+  /** The employee's documents were disposed of (廃棄): only the notice remains. */
+  'DATA_DISPOSED',
   // Admin console
   'FORBIDDEN',
   'CSRF_INVALID',
@@ -26,6 +28,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'IMPORT_INVALID',
   'EMAIL_NOT_CONFIGURED',
+  /** Campaign disposal needs a closed campaign. */
+  'CAMPAIGN_OPEN',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -253,5 +253,7 @@ export const errors: Record<ErrorCode, string> = {
   CONFLICT: 'この操作はできません。',
   IMPORT_INVALID: 'この操作はできません。',
   EMAIL_NOT_CONFIGURED: 'この操作はできません。',
+  CAMPAIGN_OPEN: 'この操作はできません。',
+  DATA_DISPOSED: '提出された書類は、保存期間の終了に伴い廃棄されました。',
   INTERNAL: '処理中に問題が発生しました。時間をおいて、もう一度お試しください。',
 }

@@ -27,6 +27,8 @@ const TEXT: Record<AdminErrorCode, string> = {
   CONFLICT: '同じ内容がすでに登録されています。',
   IMPORT_INVALID: 'ファイルに誤りがあるため、取り込みませんでした。',
   EMAIL_NOT_CONFIGURED: 'メール送信が設定されていません（SMTP_URL）。',
+  CAMPAIGN_OPEN: '収集依頼を終了してから廃棄してください。',
+  DATA_DISPOSED: 'この書類は廃棄済みです。',
   INTERNAL: 'サーバーで問題が発生しました。時間をおいてお試しください。',
   NETWORK: 'サーバーに接続できません。ネットワークを確認してください。',
   UNEXPECTED: '予期しない応答がありました。ページを再読み込みしてください。',
