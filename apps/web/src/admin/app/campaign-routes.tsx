@@ -6,6 +6,7 @@ import { Route } from 'react-router'
 import { CredentialsPage } from '../features/credentials/components/credentials-page.tsx'
 import { KitPage } from '../features/credentials/components/kit-page.tsx'
 import { DashboardPage } from '../features/dashboard/components/dashboard-page.tsx'
+import { DisposalPage } from '../features/disposal/components/disposal-page.tsx'
 import { EmployeePage } from '../features/dashboard/components/employee-page.tsx'
 import { ImportPage } from '../features/import/components/import-page.tsx'
 import { routePatterns } from './paths.ts'
@@ -17,5 +18,6 @@ export const campaignRoutes = (
     <Route path={routePatterns.campaignCredentials} element={<CredentialsPage />} />
     <Route path={routePatterns.campaignKit} element={<KitPage />} />
     <Route path={routePatterns.employee} element={<EmployeePage />} />
+    <Route path={routePatterns.campaignDisposal} element={<DisposalPage />} />
   </>
 )

@@ -14,6 +14,7 @@ export const paths = {
   campaigns: (companyId: string) => `/admin/companies/${id(companyId)}/campaigns`,
   newCampaign: (companyId: string) => `/admin/companies/${id(companyId)}/campaigns/new`,
   operators: (companyId: string) => `/admin/companies/${id(companyId)}/operators`,
+  disposals: (companyId: string) => `/admin/companies/${id(companyId)}/disposals`,
   settings: () => '/admin/settings',
   /** A campaign's dashboard (web-B's screens live under it). */
   campaign: (campaignId: string, search = '') => `${campaign(campaignId)}${search}`,
@@ -24,6 +25,7 @@ export const paths = {
     `${campaign(campaignId)}/credentials${employeeIds.length ? `?employees=${employeeIds.map(id).join(',')}` : ''}`,
   campaignKit: (campaignId: string) => `${campaign(campaignId)}/kit`,
   employee: (campaignId: string, employeeId: string) => `${campaign(campaignId)}/employees/${id(employeeId)}`,
+  campaignDisposal: (campaignId: string) => `${campaign(campaignId)}/disposal`,
 } as const
 
 export const routePatterns = {
@@ -35,6 +37,7 @@ export const routePatterns = {
   campaigns: '/admin/companies/:companyId/campaigns',
   newCampaign: '/admin/companies/:companyId/campaigns/new',
   operators: '/admin/companies/:companyId/operators',
+  disposals: '/admin/companies/:companyId/disposals',
   settings: '/admin/settings',
   campaign: '/admin/campaigns/:campaignId',
   campaignSettings: '/admin/campaigns/:campaignId/settings',
@@ -42,6 +45,7 @@ export const routePatterns = {
   campaignCredentials: '/admin/campaigns/:campaignId/credentials',
   campaignKit: '/admin/campaigns/:campaignId/kit',
   employee: '/admin/campaigns/:campaignId/employees/:employeeId',
+  campaignDisposal: '/admin/campaigns/:campaignId/disposal',
   /** Everything else under /admin. */
   notFound: '/admin/*',
 } as const

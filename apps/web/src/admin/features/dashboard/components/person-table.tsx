@@ -29,7 +29,7 @@ export function PersonTable({ persons }: { persons: EmployeeDetailResponse['pers
               <td>{person.kana}</td>
               <td>{person.relationship}</td>
               <td>{formatDate(person.birthDate)}</td>
-              <td>{dependentStatusLabels[person.status]}</td>
+              <td>{person.disposedAt ? t.disposed : dependentStatusLabels[person.status]}</td>
               <td>{person.draftImages}</td>
               <td>{person.addedByEmployee ? t.addedByEmployee : t.preRegistered}</td>
             </tr>
