@@ -72,7 +72,7 @@ describe('EmployeePage', () => {
     })
     renderRoute([{ path: routePatterns.employee, element: <EmployeePage /> }], paths.employee(CAMPAIGN_ID, row.id))
 
-    await userEvent.click(await screen.findByRole('button', { name: '総合 次郎 の書類を廃棄' }))
+    await userEvent.click(await screen.findByRole('button', { name: '総合 次郎 子の書類を廃棄' }))
     const yes = screen.getByRole('button', { name: '廃棄する' })
     expect(yes).toBeDisabled()
     await userEvent.type(screen.getByLabelText(/廃棄の理由/), '扶養から外れたため')
