@@ -52,6 +52,8 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   UPLOAD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().positive().default(300),
+  /** How often the retention job looks for submissions whose retention period ended. */
+  RETENTION_INTERVAL_SECONDS: z.coerce.number().int().positive().default(3600),
   /** Outgoing mail: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465`; unset: e-mail is off. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   /** The From of employee mail, e.g. `"人事部" <hr@example.co.jp>`. */
@@ -75,6 +77,7 @@ export interface Config {
   trustProxy: false | number | string[]
   rateLimits: { loginPerMinute: number; uploadPerMinute: number }
   sweepIntervalMs: number
+  retentionIntervalMs: number
   /** null: no SMTP_URL, e-mail actions answer EMAIL_NOT_CONFIGURED. */
   smtp: { url: string; from: string; maxConnections: number } | null
   emailWorker: { intervalMs: number; concurrency: number }
@@ -102,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.TRUST_PROXY,
     rateLimits: { loginPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE, uploadPerMinute: e.UPLOAD_RATE_LIMIT_PER_MINUTE },
     sweepIntervalMs: e.SWEEP_INTERVAL_SECONDS * 1000,
+    retentionIntervalMs: e.RETENTION_INTERVAL_SECONDS * 1000,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `no-reply@${new URL(publicUrl).hostname}`, maxConnections: e.EMAIL_CONCURRENCY } : null,
     emailWorker: { intervalMs: e.EMAIL_WORKER_INTERVAL_SECONDS * 1000, concurrency: e.EMAIL_CONCURRENCY },
     webDist: path.resolve(e.WEB_DIST),

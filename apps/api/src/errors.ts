@@ -29,6 +29,8 @@ const STATUS: Record<ErrorCode, number> = {
   IMPORT_INVALID: 422,
   EMAIL_NOT_CONFIGURED: 409,
   NUMBER_MISMATCH: 422,
+  CAMPAIGN_OPEN: 409,
+  DATA_DISPOSED: 410,
   INTERNAL: 500,
 }
 
@@ -64,6 +66,8 @@ const MESSAGES: Record<ErrorCode, string> = {
   EMAIL_NOT_CONFIGURED: 'E-mail is not configured (SMTP_URL).',
   TOO_MANY_DEPENDENTS: 'The employee already has the maximum number of dependents.',
   NUMBER_MISMATCH: 'The two entries of the number differ; both were discarded.',
+  CAMPAIGN_OPEN: 'Close the campaign first.',
+  DATA_DISPOSED: 'The documents were disposed of.',
   INTERNAL: 'Internal error.',
 }
 

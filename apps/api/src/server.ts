@@ -8,6 +8,7 @@ import { loadConfig } from './config.ts'
 import { openDatabase } from './db/database.ts'
 import { seedDemo } from './db/demo.ts'
 import { startEmailWorker } from './domain/admin/email-worker.ts'
+import { startRetentionJob } from './domain/admin/retention-job.ts'
 import { startSweeper } from './domain/sweeper.ts'
 import { createFileBlobStore } from './lib/blob-store.ts'
 import { loadSecrets } from './lib/keys.ts'
@@ -47,6 +48,7 @@ const demo = database.kind === 'pglite' && (await database.prisma.company.count(
   : null
 
 const sweeper = startSweeper(app.services.drafts, { intervalMs: config.sweepIntervalMs, log: app.log })
+const retentionJob = startRetentionJob(app.services.retention, { intervalMs: config.retentionIntervalMs, log: app.log })
 const emailWorker = mailer ? await startEmailWorker(app.services.emailDelivery, { ...config.emailWorker, log: app.log }) : null
 await app.listen({ port: config.port, host: config.host })
 if (demo) {
@@ -62,6 +64,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     closing = true
     app.log.info({ signal }, 'shutting down')
     await sweeper.stop()
+    await retentionJob.stop()
     // Mail in flight gets the grace period too; what is still SENDING after it becomes UNKNOWN at the next start.
     await emailWorker?.stop({ graceMs: SHUTDOWN_GRACE_MS })
     mailer?.close()

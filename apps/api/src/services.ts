@@ -7,6 +7,7 @@ import { createCampaigns } from './domain/admin/campaigns.ts'
 import { createCompanies } from './domain/admin/companies.ts'
 import { createCredentialIssuing } from './domain/admin/credential-issuing.ts'
 import { createDashboard } from './domain/admin/dashboard.ts'
+import { createDisposals } from './domain/admin/disposals.ts'
 import { createEmailBatches } from './domain/admin/email-batches.ts'
 import { createEmailDelivery } from './domain/admin/email-delivery.ts'
 import { createEmployeeImport } from './domain/admin/employee-import.ts'
@@ -15,6 +16,7 @@ import { createNumberSealing } from './domain/admin/number-sealing.ts'
 import { createOperatorAccounts } from './domain/admin/operator-accounts.ts'
 import { createOperators } from './domain/admin/operators.ts'
 import { createPersonNumbers } from './domain/admin/person-number.ts'
+import { createRetention } from './domain/admin/retention.ts'
 import { createSettings } from './domain/admin/settings.ts'
 import { createAuditLog } from './domain/audit.ts'
 import { createConsents } from './domain/consents.ts'
@@ -68,6 +70,8 @@ export function createServices({ db, blobs, secrets, now = () => new Date(), pub
     campaigns: createCampaigns(db, access, drafts, audit, now),
     settings: createSettings(db, audit),
     auditViewer: createAuditViewer(db, access, audit),
+    disposals: createDisposals(db, access, drafts, audit, now),
+    retention: createRetention(db, drafts, audit),
     dashboard: createDashboard(db, audit, now),
     credentialIssuing: createCredentialIssuing(db, credentials, audit, publicUrl, now),
     emailDelivery,

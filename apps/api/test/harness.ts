@@ -31,7 +31,7 @@ async function withAdminClient<T>(url: string, run: (client: pg.Client) => Promi
 /** Opens a migrated database for one test file. */
 export async function openTestDatabase() {
   const serverUrl = process.env.TEST_DATABASE_URL
-  if (!serverUrl) return openDatabase({ pgliteDir: null })
+  if (!serverUrl) return { ...(await openDatabase({ pgliteDir: null })), url: null }
   const name = `bango_test_${randomUUID().replaceAll('-', '')}`
   await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`))
   const url = new URL(serverUrl)
@@ -39,6 +39,8 @@ export async function openTestDatabase() {
   const database = await openDatabase({ url: url.toString() })
   return {
     ...database,
+    /** Where a second client (a second server instance) can open the same database. */
+    url: url.toString(),
     async close() {
       await database.close()
       await withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
@@ -64,6 +66,8 @@ export async function createTestContext(overrides: Partial<BuildOptions> = {}) {
     app,
     db: database.prisma,
     databaseKind: database.kind,
+    /** The PostgreSQL database's URL; null for the in-memory PGlite (one client only). */
+    databaseUrl: database.url,
     blobDir,
     secrets,
     /** A fresh company, campaign and employee with two dependents, plus their login. */

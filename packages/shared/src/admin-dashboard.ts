@@ -77,6 +77,8 @@ export const employeeDetailResponseSchema = z.object({
       status: dependentStatusSchema,
       /** Draft images held for this person (a count only). */
       draftImages: z.number().int(),
+      /** Disposed of (廃棄): the row is a tombstone. */
+      disposedAt: z.iso.datetime().nullable(),
     }),
   ),
 })

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'CAMPAIGN_CLOSED',
   'TOO_MANY_DEPENDENTS',
+  /** The employee's documents were disposed of (廃棄): only the notice remains. */
+  'DATA_DISPOSED',
   // Admin console
   'FORBIDDEN',
   'CSRF_INVALID',
@@ -28,6 +30,8 @@ export const ERROR_CODES = [
   'IMPORT_INVALID',
   'EMAIL_NOT_CONFIGURED',
   'NUMBER_MISMATCH',
+  /** Campaign disposal needs a closed campaign. */
+  'CAMPAIGN_OPEN',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

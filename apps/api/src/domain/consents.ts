@@ -18,12 +18,21 @@ export function createConsents(db: Db, audit: AuditLog) {
     return { campaign, consent: consent && samePurposes(consent.purposes, campaign.purposes) ? consent : null }
   }
 
+  /** A disposed-of employee's link opens nothing but the notice (`me`). */
+  async function isDisposed(identity: EmployeeIdentity) {
+    const employee = await db.person.findUnique({ where: { id: identity.employeeId }, select: { disposedAt: true } })
+    return employee?.disposedAt != null
+  }
+
   return {
+    isDisposed,
+
     async me(identity: EmployeeIdentity): Promise<MeResponse> {
-      const [employee, { campaign, consent }, submission] = await Promise.all([
-        db.person.findUniqueOrThrow({ where: { id: identity.employeeId }, select: { name: true } }),
+      const [employee, { campaign, consent }, submission, disposedDependents] = await Promise.all([
+        db.person.findUniqueOrThrow({ where: { id: identity.employeeId }, select: { name: true, disposedAt: true } }),
         currentConsent(identity),
         db.submission.findUnique({ where: { employeeId: identity.employeeId } }),
+        db.person.findMany({ where: { employeeId: identity.employeeId, disposedAt: { not: null } }, select: { name: true, disposedAt: true }, orderBy: { id: 'asc' } }),
       ])
       return {
         employeeName: employee.name,
@@ -36,11 +45,14 @@ export function createConsents(db: Db, audit: AuditLog) {
         },
         consentedAt: consent?.consentedAt.toISOString() ?? null,
         submittedAt: submission?.submittedAt.toISOString() ?? null,
+        disposedAt: employee.disposedAt?.toISOString() ?? null,
+        disposedPersons: disposedDependents.flatMap((p) => (p.disposedAt ? [{ name: p.name, disposedAt: p.disposedAt.toISOString() }] : [])),
       }
     },
 
     /** Records consent to the purposes exactly as shown; refuses if they are not the campaign's current ones. */
     async consent(identity: EmployeeIdentity, purposesShown: string[]) {
+      if (await isDisposed(identity)) throw new AppError('DATA_DISPOSED')
       const { campaign } = await currentConsent(identity)
       if (!samePurposes(campaign.purposes, purposesShown)) throw new AppError('PURPOSES_CHANGED')
       const consent = await db.$transaction(async (tx) => {

@@ -2,9 +2,13 @@ import { Navigate, Outlet } from 'react-router'
 import { useMeStore } from '../lib/me-store.ts'
 import { paths } from './paths.ts'
 
-/** Nothing but the consent screen before consent; nothing but the completion screen after 「完了」. */
+/**
+ * Nothing but the consent screen before consent; nothing but the completion screen after 「完了」
+ * — or once the documents were disposed of (廃棄), where that screen says so.
+ */
 export function ConsentGate() {
   const me = useMeStore((s) => s.me)
+  if (me?.disposedAt) return <Navigate to={paths.done()} replace />
   if (!me?.consentedAt) return <Navigate to={paths.consent()} replace />
   if (me.submittedAt) return <Navigate to={paths.done()} replace />
   return <Outlet />

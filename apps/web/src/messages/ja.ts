@@ -103,6 +103,10 @@ export const completion = {
   title: '登録処理は完了です',
   body: '登録処理は完了です。ブラウザを閉じて、処理を終了してください。',
   thanks: 'ご協力ありがとうございました。',
+  disposedTitle: '書類は廃棄されました',
+  disposed: '提出された書類は、保存期間の終了に伴い廃棄されました。',
+  disposedPerson: (name: string) => `${name} さんの提出された書類は廃棄されました。`,
+  disposedNote: '画像や番号を表示したり、再度提出したりすることはできません。ご不明な点は人事担当者にお問い合わせください。',
 } as const
 
 export const numberDocumentNames: Record<NumberDocumentType, string> = {
@@ -255,5 +259,7 @@ export const errors: Record<ErrorCode, string> = {
   EMAIL_NOT_CONFIGURED: 'この操作はできません。',
   TOO_MANY_DEPENDENTS: 'これ以上ご家族を追加できません。追加が必要な場合は人事担当者にお問い合わせください。',
   NUMBER_MISMATCH: 'この操作はできません。',
+  CAMPAIGN_OPEN: 'この操作はできません。',
+  DATA_DISPOSED: '提出された書類は、保存期間の終了に伴い廃棄されました。',
   INTERNAL: '処理中に問題が発生しました。時間をおいて、もう一度お試しください。',
 }

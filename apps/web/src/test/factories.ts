@@ -33,6 +33,8 @@ export function buildMe(overrides: Partial<MeResponse> = {}): MeResponse {
     },
     consentedAt: '2026-11-25T09:00:00.000Z',
     submittedAt: null,
+    disposedAt: null,
+    disposedPersons: [],
     ...overrides,
   }
 }

@@ -50,7 +50,7 @@ export function createDashboard(db: Db, audit: AuditLog, now: () => Date) {
           where: { OR: [{ id: employee.id }, { employeeId: employee.id }] },
           orderBy: [{ kind: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
           select: {
-            id: true, kind: true, name: true, kana: true, relationship: true, birthDate: true, addedByEmployee: true, status: true,
+            id: true, kind: true, name: true, kana: true, relationship: true, birthDate: true, addedByEmployee: true, status: true, disposedAt: true,
             _count: { select: { documents: { where: { state: 'DRAFT' } } } },
           },
         }),
@@ -83,6 +83,7 @@ export function createDashboard(db: Db, audit: AuditLog, now: () => Date) {
           addedByEmployee: person.addedByEmployee,
           status: personStatus(person.status, submission !== null),
           draftImages: person._count.documents,
+          disposedAt: person.disposedAt?.toISOString() ?? null,
         })),
       }
     },

@@ -12,6 +12,7 @@ import campaignRoutes from './campaigns.ts'
 import companyRoutes from './companies.ts'
 import credentialRoutes from './credentials.ts'
 import dashboardRoutes from './dashboard.ts'
+import disposalRoutes from './disposal.ts'
 import emailRoutes from './email.ts'
 import employeeImportRoutes from './employee-import.ts'
 import operatorRoutes from './operators.ts'
@@ -39,5 +40,6 @@ export default async function adminRoutes(app: FastifyInstance, options: AdminRo
     await console.register(emailRoutes)
     await console.register(personNumberRoutes)
     await console.register(auditRoutes)
+    await console.register(disposalRoutes)
   })
 }

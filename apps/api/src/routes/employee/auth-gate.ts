@@ -1,7 +1,8 @@
 /**
  * The auth gates for everything under /api/employee: `authenticated` checks the session
  * JWT and that its credential is still live; `consented` additionally refuses until the
- * employee agreed to the purposes of use.
+ * employee agreed to the purposes of use — and, once their documents were disposed of (廃棄),
+ * always (DATA_DISPOSED): /me then carries the notice.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { AppError } from '../../errors.ts'
@@ -23,6 +24,7 @@ export function authenticated(app: FastifyInstance) {
 
 export function consented(app: FastifyInstance) {
   app.addHook('preHandler', async (request) => {
+    if (await app.services.consents.isDisposed(request.employee)) throw new AppError('DATA_DISPOSED')
     if (!(await app.services.consents.hasConsented(request.employee))) throw new AppError('CONSENT_REQUIRED')
   })
 }

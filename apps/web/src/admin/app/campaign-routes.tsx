@@ -6,6 +6,7 @@ import { Route } from 'react-router'
 import { CredentialsPage } from '../features/credentials/components/credentials-page.tsx'
 import { KitPage } from '../features/credentials/components/kit-page.tsx'
 import { DashboardPage } from '../features/dashboard/components/dashboard-page.tsx'
+import { DisposalPage } from '../features/disposal/components/disposal-page.tsx'
 import { EmployeePage } from '../features/dashboard/components/employee-page.tsx'
 import { ImportPage } from '../features/import/components/import-page.tsx'
 import { NumberPage } from '../features/numbers/components/number-page.tsx'
@@ -19,5 +20,6 @@ export const campaignRoutes = (
     <Route path={routePatterns.campaignKit} element={<KitPage />} />
     <Route path={routePatterns.employee} element={<EmployeePage />} />
     <Route path={routePatterns.personNumber} element={<NumberPage />} />
+    <Route path={routePatterns.campaignDisposal} element={<DisposalPage />} />
   </>
 )

@@ -62,6 +62,11 @@ function SignedIn({ session }: { session: AdminSessionResponse }) {
               <NavLink to={paths.operators(company.id)}>{t.operators}</NavLink>
             </li>
           )}
+          {company && administers && (
+            <li>
+              <NavLink to={paths.disposals(company.id)}>{t.disposals}</NavLink>
+            </li>
+          )}
           <li>
             <NavLink to={paths.companies()} end>
               {t.companies}

@@ -14,6 +14,7 @@ export const paths = {
   campaigns: (companyId: string) => `/admin/companies/${id(companyId)}/campaigns`,
   newCampaign: (companyId: string) => `/admin/companies/${id(companyId)}/campaigns/new`,
   operators: (companyId: string) => `/admin/companies/${id(companyId)}/operators`,
+  disposals: (companyId: string) => `/admin/companies/${id(companyId)}/disposals`,
   settings: () => '/admin/settings',
   /** 監査ログ, optionally filtered to the events of one person (target or actor). */
   audit: (filter: { personId?: string } = {}) => `/admin/audit${filter.personId ? `?personId=${id(filter.personId)}` : ''}`,
@@ -29,6 +30,7 @@ export const paths = {
   /** 「個人番号の記録」 of the employee or one of their dependents. */
   personNumber: (campaignId: string, employeeId: string, personId: string) =>
     `${campaign(campaignId)}/employees/${id(employeeId)}/persons/${id(personId)}/number`,
+  campaignDisposal: (campaignId: string) => `${campaign(campaignId)}/disposal`,
 } as const
 
 export const routePatterns = {
@@ -40,6 +42,7 @@ export const routePatterns = {
   campaigns: '/admin/companies/:companyId/campaigns',
   newCampaign: '/admin/companies/:companyId/campaigns/new',
   operators: '/admin/companies/:companyId/operators',
+  disposals: '/admin/companies/:companyId/disposals',
   settings: '/admin/settings',
   audit: '/admin/audit',
   campaign: '/admin/campaigns/:campaignId',
@@ -49,6 +52,7 @@ export const routePatterns = {
   campaignKit: '/admin/campaigns/:campaignId/kit',
   employee: '/admin/campaigns/:campaignId/employees/:employeeId',
   personNumber: '/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number',
+  campaignDisposal: '/admin/campaigns/:campaignId/disposal',
   /** Everything else under /admin. */
   notFound: '/admin/*',
 } as const

@@ -29,6 +29,8 @@ const TEXT: Record<AdminErrorCode, string> = {
   EMAIL_NOT_CONFIGURED: 'メール送信が設定されていません（SMTP_URL）。',
   TOO_MANY_DEPENDENTS: '扶養家族の人数が上限に達しています。',
   NUMBER_MISMATCH: '1 回目と 2 回目の入力が一致しません。どちらの入力も破棄しました。最初から入力し直してください。',
+  CAMPAIGN_OPEN: '収集依頼を終了してから廃棄してください。',
+  DATA_DISPOSED: 'この書類は廃棄済みです。',
   INTERNAL: 'サーバーで問題が発生しました。時間をおいてお試しください。',
   NETWORK: 'サーバーに接続できません。ネットワークを確認してください。',
   UNEXPECTED: '予期しない応答がありました。ページを再読み込みしてください。',

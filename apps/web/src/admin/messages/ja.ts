@@ -39,6 +39,7 @@ export const layout = {
   companySwitch: '会社を切り替える',
   campaigns: '収集依頼',
   operators: '担当者アカウント',
+  disposals: '廃棄の記録',
   companies: '会社一覧',
   settings: 'システム設定',
   audit: '監査ログ',

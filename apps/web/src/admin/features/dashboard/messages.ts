@@ -26,7 +26,7 @@ export const dashboardText = {
   summaryTitle: '進捗',
   total: (count: number) => `対象の従業員 ${count.toLocaleString('ja-JP')} 人`,
   countLink: (label: string, count: number) => `${label} ${count.toLocaleString('ja-JP')} 人`,
-  links: { import: '従業員の取り込み', credentials: '認証情報の発行・メール', settings: '収集依頼の設定' },
+  links: { import: '従業員の取り込み', credentials: '認証情報の発行・メール', settings: '収集依頼の設定', disposal: '廃棄' },
   listTitle: '従業員一覧',
   search: '検索（氏名・フリガナ・社員番号）',
   searchButton: '検索',
@@ -84,5 +84,14 @@ export const dashboardText = {
     addedByEmployee: '本人が追加',
     preRegistered: '事前登録',
     imagesNote: 'この画面には画像を表示しません（下書きの枚数だけを示します）。',
+    disposed: '廃棄済み',
+    disposeTitle: '廃棄',
+    disposeNote: '提出された書類（画像・番号・登録内容）を復元できないように削除します。本人を選ぶと扶養家族の書類も廃棄されます。元に戻せません。',
+    dispose: (name: string) => `${name} の書類を廃棄`,
+    /** The button shows the relationship; its accessible name adds the person's name. */
+    disposeButton: (relationship: string) => `${relationship}の書類を廃棄`,
+    disposeReason: '廃棄の理由（200 文字以内、記録に残ります）',
+    disposeYes: '廃棄する',
+    disposed_: (persons: number, images: number) => `${persons} 名の書類（画像 ${images} 枚）を廃棄しました。`,
   },
 } as const

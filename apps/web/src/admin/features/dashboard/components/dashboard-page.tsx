@@ -46,6 +46,9 @@ export function DashboardPage() {
         <li>
           <Link to={paths.campaignSettings(campaignId)}>{t.links.settings}</Link>
         </li>
+        <li>
+          <Link to={paths.campaignDisposal(campaignId)}>{t.links.disposal}</Link>
+        </li>
       </ul>
       <ErrorAlert error={failure} />
       {dashboard.data && <StatusSummary dashboard={dashboard.data} active={query.status} onSelect={(status) => update({ status })} />}

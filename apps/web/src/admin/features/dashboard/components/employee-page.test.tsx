@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { calls, json, mockFetch } from '../../../../test/fetch-mock.ts'
 import { paths, routePatterns } from '../../../app/paths.ts'
 import { setCsrfToken } from '../../../lib/api-client.ts'
+import { buildCampaign, buildSession } from '../../../test/console.tsx'
 import { buildEmployeeRow, CAMPAIGN_ID, uuid } from '../../../test/factories.ts'
 import { renderRoute } from '../../../test/render-route.tsx'
 import { EmployeePage } from './employee-page.tsx'
@@ -24,8 +25,8 @@ function detail(lockedUntil: string | null): EmployeeDetailResponse {
       submittedAt: null,
     },
     persons: [
-      { id: uuid(), kind: 'employee', name: '総合 太郎', kana: 'ソウゴウ タロウ', relationship: '本人', birthDate: '1980-04-01', addedByEmployee: false, status: 'registered', draftImages: 2 },
-      { id: uuid(), kind: 'dependent', name: '総合 次郎', kana: 'ソウゴウ ジロウ', relationship: '子', birthDate: '2015-06-01', addedByEmployee: true, status: 'pending', draftImages: 0 },
+      { id: uuid(), kind: 'employee', name: '総合 太郎', kana: 'ソウゴウ タロウ', relationship: '本人', birthDate: '1980-04-01', addedByEmployee: false, status: 'registered', draftImages: 2, disposedAt: null },
+      { id: uuid(), kind: 'dependent', name: '総合 次郎', kana: 'ソウゴウ ジロウ', relationship: '子', birthDate: '2015-06-01', addedByEmployee: true, status: 'pending', draftImages: 0, disposedAt: null },
     ],
   }
 }
@@ -61,5 +62,26 @@ describe('EmployeePage', () => {
     expect(await screen.findByText('ロックを解除しました。')).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'ロック解除' })).not.toBeInTheDocument()
     expect(calls(fetchMock, `POST ${base}/unlock`)[0]?.[1]?.headers).toMatchObject({ 'x-csrf-token': 'csrf-token-1' })
+  })
+
+  it('lets an administrator dispose of one person of a submitted employee, with a reason', async () => {
+    const submitted = detail(null)
+    submitted.employee.submittedAt = '2026-11-26T04:00:00.000Z'
+    const dependent = submitted.persons[1]!
+    const fetchMock = mockFetch({
+      'GET /api/admin/session': () => json(200, buildSession('active')),
+      [`GET /api/admin/campaigns/${CAMPAIGN_ID}`]: () => json(200, buildCampaign({ id: CAMPAIGN_ID, status: 'closed', closedAt: '2026-11-26T05:00:00.000Z' })),
+      [`GET ${base}`]: () => json(200, submitted),
+      [`POST ${base}/persons/${dependent.id}/dispose`]: () => json(200, { persons: 1, images: 2 }),
+    })
+    renderRoute([{ path: routePatterns.employee, element: <EmployeePage /> }], paths.employee(CAMPAIGN_ID, row.id))
+
+    await userEvent.click(await screen.findByRole('button', { name: '総合 次郎 子の書類を廃棄' }))
+    const yes = screen.getByRole('button', { name: '廃棄する' })
+    expect(yes).toBeDisabled()
+    await userEvent.type(screen.getByLabelText(/廃棄の理由/), '扶養から外れたため')
+    await userEvent.click(yes)
+    expect(await screen.findByText('1 名の書類（画像 2 枚）を廃棄しました。')).toBeInTheDocument()
+    expect(JSON.parse(String(calls(fetchMock, `POST ${base}/persons/${dependent.id}/dispose`)[0]?.[1]?.body))).toEqual({ reason: '扶養から外れたため' })
   })
 })

@@ -4,6 +4,7 @@ import { useEmployee } from '../api/get-employee.ts'
 import { useUnlockEmployee } from '../api/unlock-employee.ts'
 import { dashboardText, progressLabels } from '../messages.ts'
 import { formatDate, formatDateTime, isLocked } from '../utils/format.ts'
+import { DisposePerson } from './dispose-person.tsx'
 import { PersonTable } from './person-table.tsx'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
 import { useSession } from '../../../lib/session.ts'
@@ -89,6 +90,7 @@ export function EmployeePage() {
         <h2 id="employee-persons">{t.personsTitle}</h2>
         <PersonTable persons={persons} campaignId={campaignId} employeeId={employee.id} />
       </section>
+      <DisposePerson campaignId={campaignId} detail={detail.data} />
     </div>
   )
 }

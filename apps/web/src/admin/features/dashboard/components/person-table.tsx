@@ -32,7 +32,7 @@ export function PersonTable({ persons, campaignId, employeeId }: { persons: Empl
               <td>{person.kana}</td>
               <td>{person.relationship}</td>
               <td>{formatDate(person.birthDate)}</td>
-              <td>{dependentStatusLabels[person.status]}</td>
+              <td>{person.disposedAt ? t.disposed : dependentStatusLabels[person.status]}</td>
               <td>{person.draftImages}</td>
               <td>{person.addedByEmployee ? t.addedByEmployee : t.preRegistered}</td>
               <td>

@@ -1,0 +1,48 @@
+/** Disposal records as the console reads them, and the keyset cursor of their list. */
+import type { DisposalRecord } from '@bango/shared/admin-disposal'
+import { AppError } from '../../errors.ts'
+import type { DisposalRecord as DisposalRecordRow } from '../../generated/prisma/client.ts'
+
+const TRIGGER = { PERSON: 'person', CAMPAIGN: 'campaign', RETENTION: 'retention' } as const
+
+type Row = DisposalRecordRow & {
+  person: { name: string; employeeNumber: string | null; relationship: string }
+  campaign: { name: string }
+}
+
+export function toDisposalRecord(row: Row, operators: Map<string, { id: string; name: string }>): DisposalRecord {
+  return {
+    id: row.id,
+    campaignId: row.campaignId,
+    campaignName: row.campaign.name,
+    personId: row.personId,
+    personName: row.person.name,
+    employeeNumber: row.person.employeeNumber,
+    relationship: row.person.relationship,
+    disposedAt: row.disposedAt.toISOString(),
+    disposedBy: row.disposedById ? (operators.get(row.disposedById) ?? { id: row.disposedById, name: '' }) : null,
+    trigger: TRIGGER[row.trigger],
+    reason: row.reason,
+    documentKinds: row.documentKinds,
+    imageCount: row.imageCount,
+  }
+}
+
+/** The last row of a page: (disposedAt, id), base64url JSON. */
+export const encodeCursor = (row: { disposedAt: Date; id: string }) =>
+  Buffer.from(JSON.stringify([row.disposedAt.toISOString(), row.id])).toString('base64url')
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export function decodeCursor(cursor: string): { at: Date; id: string } {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString())
+    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string' && UUID.test(value[1])) {
+      const at = new Date(value[0])
+      if (!Number.isNaN(at.getTime())) return { at, id: value[1] }
+    }
+  } catch {
+    // falls through to the refusal
+  }
+  throw new AppError('VALIDATION', { message: 'Invalid cursor.' })
+}

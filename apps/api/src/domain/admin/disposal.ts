@@ -1,0 +1,112 @@
+/**
+ * 廃棄: destroys everything secret a person has, in the caller's transaction, and leaves a
+ * tombstone (name, kana, 社員番号, relationship) plus a DisposalRecord (kinds and counts only).
+ *
+ * Irrecoverable from a database backup alone: a document's wrapped data key and ciphertext
+ * live only in its blob (lib/envelope.ts header), never in a row, so deleting the blob
+ * destroys them; the envelope-encrypted numbers held in `persons` are set to NULL here.
+ * Blobs are deleted by the caller after commit (`deleteBlobs`): a blob never disappears under
+ * a row that a rollback keeps. A failed delete leaves a blob no row names, which the sweeper's
+ * orphan collection (domain/sweeper.ts) deletes on its next pass — the retry.
+ * @see docs/decisions/010-disposal.md
+ */
+import type { Tx } from '../../db/types.ts'
+import { Prisma } from '../../generated/prisma/client.ts'
+
+/**
+ * THE list of what disposal erases from a person's row. Every column that holds a secret of
+ * the person (an image reference, a number, the document choices, contact data) belongs here;
+ * a new one (e.g. HR's encrypted number and its keyed hash) must be added to this object and
+ * to `secretKinds` below. Rows deleted outright: `documents` (all states) — see disposePersons.
+ */
+const ERASED_PERSON_COLUMNS = {
+  registration: Prisma.DbNull,
+  registeredAt: null,
+  /** The number the employee typed (envelope ciphertext, wrapped key inside). */
+  employeeEnteredNumber: null,
+  /** HR's recorded number: ciphertext, keyed hash, and who/when (the `number_entries` row held for double entry is deleted below). */
+  myNumber: null,
+  myNumberHash: null,
+  myNumberRecordedAt: null,
+  myNumberRecordedById: null,
+  email: null,
+} satisfies Prisma.PersonUpdateManyMutationInput
+
+/** Secrets held in the person's row, named for the record (the kind, never the value). */
+function secretKinds(person: { employeeEnteredNumber: Uint8Array | null; myNumber: Uint8Array | null }): string[] {
+  return [...(person.employeeEnteredNumber ? ['employee_entered_number'] : []), ...(person.myNumber ? ['recorded_number'] : [])]
+}
+
+export type DisposalTriggerName = 'person' | 'campaign' | 'retention'
+
+export interface DisposalContext {
+  trigger: DisposalTriggerName
+  reason: string
+  /** The administrator; null for the retention job. */
+  disposedById: string | null
+  at: Date
+}
+
+export interface DisposedPerson {
+  personId: string
+  campaignId: string
+  companyId: string
+  imageCount: number
+}
+
+const TRIGGER = { person: 'PERSON', campaign: 'CAMPAIGN', retention: 'RETENTION' } as const
+
+/**
+ * Disposes of the given persons (those already disposed of are skipped). Returns who was
+ * disposed of and the blob keys to delete once the transaction has committed.
+ */
+export async function disposePersons(tx: Tx, personIds: readonly string[], context: DisposalContext): Promise<{ disposed: DisposedPerson[]; blobKeys: string[] }> {
+  if (personIds.length === 0) return { disposed: [], blobKeys: [] }
+  const ids = [...personIds]
+  // The per-employee lock every draft change takes (ownership.lockEmployee): no upload,
+  // 登録する or 完了 of these employees can interleave with the disposal.
+  await tx.$queryRaw`SELECT id FROM persons WHERE id IN (
+    SELECT COALESCE(employee_id, id) FROM persons WHERE id = ANY(${ids}::uuid[])) ORDER BY id FOR UPDATE`
+  const persons = await tx.person.findMany({
+    where: { id: { in: ids }, disposedAt: null },
+    select: { id: true, campaignId: true, employeeEnteredNumber: true, myNumber: true, campaign: { select: { companyId: true } } },
+  })
+  if (persons.length === 0) return { disposed: [], blobKeys: [] }
+  const targetIds = persons.map((p) => p.id)
+
+  const documents = await tx.document.findMany({ where: { personId: { in: targetIds } }, select: { personId: true, role: true, type: true, blobKey: true } })
+  await tx.document.deleteMany({ where: { personId: { in: targetIds } } })
+  await tx.person.updateMany({ where: { id: { in: targetIds } }, data: { ...ERASED_PERSON_COLUMNS, disposedAt: context.at } })
+  await tx.numberEntry.deleteMany({ where: { personId: { in: targetIds } } })
+  // Pending phone hand-offs of a disposed employee die too: nothing is left to continue.
+  await tx.sessionHandoff.deleteMany({ where: { credential: { employeeId: { in: targetIds } } } })
+
+  const disposed = persons.map((person) => {
+    const own = documents.filter((d) => d.personId === person.id)
+    const kinds = [...new Set(own.map((d) => `${d.role.toLowerCase()}:${d.type}`))].sort()
+    return { person, kinds: [...kinds, ...secretKinds(person)], imageCount: own.length }
+  })
+  await tx.disposalRecord.createMany({
+    data: disposed.map(({ person, kinds, imageCount }) => ({
+      companyId: person.campaign.companyId,
+      campaignId: person.campaignId,
+      personId: person.id,
+      disposedAt: context.at,
+      disposedById: context.disposedById,
+      trigger: TRIGGER[context.trigger],
+      reason: context.reason,
+      documentKinds: kinds,
+      imageCount,
+    })),
+  })
+  return {
+    disposed: disposed.map(({ person, imageCount }) => ({ personId: person.id, campaignId: person.campaignId, companyId: person.campaign.companyId, imageCount })),
+    blobKeys: documents.map((d) => d.blobKey),
+  }
+}
+
+/** An employee's whole household: the employee and every dependent. */
+export async function householdOf(tx: Tx, employeeIds: readonly string[]): Promise<string[]> {
+  const rows = await tx.person.findMany({ where: { OR: [{ id: { in: [...employeeIds] } }, { employeeId: { in: [...employeeIds] } }] }, select: { id: true } })
+  return rows.map((r) => r.id)
+}

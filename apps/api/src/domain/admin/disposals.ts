@@ -1,0 +1,107 @@
+/**
+ * 廃棄 from the console (administrators only): one person (an employee takes their
+ * dependents along), a whole closed campaign, the dry run of the retention job for a
+ * campaign, and the company's disposal records. The destruction itself is disposal.ts.
+ */
+import { DISPOSALS_PAGE_SIZE, type DisposalPreviewResponse, type DisposalsResponse, type DisposeResponse } from '@bango/shared/admin-disposal'
+import type { Db } from '../../db/types.ts'
+import { AppError } from '../../errors.ts'
+import { type AuditLog, byOperator } from '../audit.ts'
+import type { Drafts } from '../drafts.ts'
+import type { Access, OperatorIdentity } from './access.ts'
+import { decodeCursor, encodeCursor, toDisposalRecord } from './disposal-records.ts'
+import { disposePersons, householdOf } from './disposal.ts'
+import { expiredEmployees } from './retention.ts'
+
+/** Households per transaction when a whole campaign is disposed of. */
+const CAMPAIGN_BATCH = 200
+
+export function createDisposals(db: Db, access: Access, drafts: Drafts, audit: AuditLog, now: () => Date) {
+  return {
+    /**
+     * Disposes of one person of an employee's household; the employee themself takes the whole
+     * household. Only what was handed in (完了) or a closed campaign's persons: an open draft is
+     * the employee's, and goes with the draft lifetime.
+     */
+    async disposePerson(operator: OperatorIdentity, campaignId: string, employeeId: string, personId: string, reason: string): Promise<DisposeResponse> {
+      const result = await db.$transaction(async (tx) => {
+        const { campaign, companyId } = await access.campaign(operator, campaignId, 'administrator', tx)
+        const person = await tx.person.findFirst({ where: { id: personId, campaignId, OR: [{ id: employeeId, kind: 'EMPLOYEE' }, { employeeId }] } })
+        if (!person) throw new AppError('NOT_FOUND')
+        if (person.disposedAt) throw new AppError('CONFLICT', { message: 'Already disposed of.' })
+        const submitted = await tx.submission.findUnique({ where: { employeeId }, select: { id: true } })
+        if (!submitted && campaign.status === 'OPEN') throw new AppError('CONFLICT', { message: 'Nothing handed in yet: the draft is the employee’s.' })
+        const targets = person.kind === 'EMPLOYEE' ? await householdOf(tx, [person.id]) : [person.id]
+        const result = await disposePersons(tx, targets, { trigger: 'person', reason, disposedById: operator.operatorId, at: now() })
+        await audit.record({ ...byOperator(operator, companyId), action: 'person.disposed', targetId: person.id, detail: { persons: result.disposed.length, images: result.blobKeys.length } }, tx)
+        return result
+      })
+      await drafts.deleteBlobs(result.blobKeys)
+      return { persons: result.disposed.length, images: result.blobKeys.length }
+    },
+
+    /** Disposes of every person of a closed campaign, household batch by household batch. */
+    async disposeCampaign(operator: OperatorIdentity, campaignId: string, reason: string): Promise<DisposeResponse> {
+      const { campaign, companyId } = await access.campaign(operator, campaignId, 'administrator')
+      if (campaign.status === 'OPEN') throw new AppError('CAMPAIGN_OPEN')
+      const at = now()
+      const total = { persons: 0, images: 0 }
+      for (;;) {
+        const batch = await db.$transaction(async (tx) => {
+          const employees = await tx.person.findMany({ where: { campaignId, kind: 'EMPLOYEE', disposedAt: null }, select: { id: true }, orderBy: { id: 'asc' }, take: CAMPAIGN_BATCH })
+          // Dependents left behind by an employee disposed of earlier (none by the rules, but cheap to be sure).
+          const strays = employees.length === 0 ? await tx.person.findMany({ where: { campaignId, disposedAt: null }, select: { id: true } }) : []
+          const targets = [...(await householdOf(tx, employees.map((e) => e.id))), ...strays.map((s) => s.id)]
+          return disposePersons(tx, targets, { trigger: 'campaign', reason, disposedById: operator.operatorId, at })
+        })
+        await drafts.deleteBlobs(batch.blobKeys)
+        total.persons += batch.disposed.length
+        total.images += batch.blobKeys.length
+        if (batch.disposed.length === 0) break
+      }
+      await db.$transaction((tx) => audit.record({ ...byOperator(operator, companyId), action: 'campaign.disposed', targetId: campaignId, detail: { trigger: 'campaign', ...total } }, tx))
+      return total
+    },
+
+    /** What the retention job would dispose of in this campaign if it ran now. */
+    async preview(operator: OperatorIdentity, campaignId: string): Promise<DisposalPreviewResponse> {
+      const { campaign } = await access.campaign(operator, campaignId, 'administrator')
+      const expired = await expiredEmployees(db, now(), { campaignId, limit: 100_000 })
+      const byEmployee = new Map(expired.map((e) => [e.employee_id, e]))
+      const persons = await db.person.findMany({
+        where: { disposedAt: null, OR: [{ id: { in: [...byEmployee.keys()] } }, { employeeId: { in: [...byEmployee.keys()] } }] },
+        select: { id: true, employeeId: true, name: true, employeeNumber: true, relationship: true, _count: { select: { documents: true } } },
+        orderBy: [{ employeeId: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }],
+      })
+      const rows = persons.map((p) => {
+        const employee = byEmployee.get(p.employeeId ?? p.id)!
+        return {
+          personId: p.id, employeeId: employee.employee_id, name: p.name, employeeNumber: p.employeeNumber, relationship: p.relationship,
+          submittedAt: employee.submitted_at.toISOString(), expiredAt: employee.expired_at.toISOString(), imageCount: p._count.documents,
+        }
+      })
+      return { retentionMonths: campaign.retentionMonths, persons: rows, totalImages: rows.reduce((sum, r) => sum + r.imageCount, 0) }
+    },
+
+    /** The company's disposal records, newest first, one keyset page at a time. */
+    async list(operator: OperatorIdentity, companyId: string, cursor: string | undefined): Promise<DisposalsResponse> {
+      await access.company(operator, companyId, 'administrator')
+      const after = cursor === undefined ? null : decodeCursor(cursor)
+      const rows = await db.disposalRecord.findMany({
+        where: { companyId, ...(after ? { OR: [{ disposedAt: { lt: after.at } }, { disposedAt: after.at, id: { lt: after.id } }] } : {}) },
+        orderBy: [{ disposedAt: 'desc' }, { id: 'desc' }],
+        take: DISPOSALS_PAGE_SIZE + 1,
+        include: { person: { select: { name: true, employeeNumber: true, relationship: true } }, campaign: { select: { name: true } } },
+      })
+      const page = rows.slice(0, DISPOSALS_PAGE_SIZE)
+      const operatorIds = [...new Set(page.flatMap((r) => (r.disposedById ? [r.disposedById] : [])))]
+      const operators = new Map((await db.operator.findMany({ where: { id: { in: operatorIds } }, select: { id: true, name: true } })).map((o) => [o.id, o]))
+      const last = page.at(-1)
+      return {
+        records: page.map((row) => toDisposalRecord(row, operators)),
+        nextCursor: rows.length > DISPOSALS_PAGE_SIZE && last ? encodeCursor(last) : null,
+      }
+    },
+  }
+}
+export type Disposals = ReturnType<typeof createDisposals>

@@ -1,0 +1,87 @@
+/**
+ * Automatic disposal when a campaign's retention period (`retentionMonths`) has ended,
+ * counted per employee from their 完了 (`submissions.submitted_at`): each submission is kept
+ * exactly as long as the campaign promised, whether the campaign is still open or closed.
+ * The employee's whole household goes at once, as it was submitted at once.
+ *
+ * Safe with several server instances: each batch runs in a transaction that first takes
+ * `pg_try_advisory_xact_lock(RETENTION_LOCK)`; an instance that does not get it stops its run
+ * (another one is working), and a batch only ever selects persons not yet disposed of.
+ * @see docs/decisions/010-disposal.md
+ */
+import type { Db, Tx } from '../../db/types.ts'
+import type { AuditLog } from '../audit.ts'
+import type { Drafts } from '../drafts.ts'
+import { disposePersons, householdOf } from './disposal.ts'
+
+/** Advisory lock key of the retention job (Prisma's migrations hold 72707369). */
+export const RETENTION_LOCK = 72707370
+export const RETENTION_REASON = '保存期間の終了'
+const BATCH_EMPLOYEES = 200
+
+interface ExpiredEmployee {
+  employee_id: string
+  campaign_id: string
+  submitted_at: Date
+  expired_at: Date
+}
+
+/** Employees (not yet disposed of) whose submission's retention period ended by `now`, oldest first. */
+export function expiredEmployees(tx: Tx, now: Date, options: { campaignId?: string; limit: number }) {
+  const campaignFilter = options.campaignId ?? null
+  return tx.$queryRaw<ExpiredEmployee[]>`
+    SELECT p.id AS employee_id, p.campaign_id, s.submitted_at, s.submitted_at + make_interval(months => c.retention_months) AS expired_at
+    FROM submissions s
+    JOIN persons p ON p.id = s.employee_id
+    JOIN campaigns c ON c.id = p.campaign_id
+    WHERE p.disposed_at IS NULL
+      AND s.submitted_at + make_interval(months => c.retention_months) <= ${now}
+      AND (${campaignFilter}::uuid IS NULL OR c.id = ${campaignFilter}::uuid)
+    ORDER BY s.submitted_at, p.id
+    LIMIT ${options.limit}`
+}
+
+export interface RetentionRun {
+  /** false: another instance held the lock, this one did nothing. */
+  ran: boolean
+  persons: number
+  images: number
+}
+
+export function createRetention(db: Db, drafts: Drafts, audit: AuditLog) {
+  return {
+    /** Disposes of every expired household, batch by batch, while this instance holds the lock. */
+    async run(now: Date): Promise<RetentionRun> {
+      const total: RetentionRun = { ran: false, persons: 0, images: 0 }
+      for (;;) {
+        const batch = await db.$transaction(async (tx) => {
+          const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${RETENTION_LOCK}) AS locked`
+          if (!lock?.locked) return null
+          const expired = await expiredEmployees(tx, now, { limit: BATCH_EMPLOYEES })
+          const result = await disposePersons(tx, await householdOf(tx, expired.map((e) => e.employee_id)), {
+            trigger: 'retention', reason: RETENTION_REASON, disposedById: null, at: now,
+          })
+          // One event per campaign of the batch, counts only.
+          const byCampaign = new Map<string, { companyId: string; persons: number; images: number }>()
+          for (const person of result.disposed) {
+            const entry = byCampaign.get(person.campaignId) ?? { companyId: person.companyId, persons: 0, images: 0 }
+            entry.persons += 1
+            entry.images += person.imageCount
+            byCampaign.set(person.campaignId, entry)
+          }
+          for (const [campaignId, counts] of byCampaign) {
+            await audit.record({ companyId: counts.companyId, actorType: 'system', actorId: null, action: 'campaign.disposed', targetId: campaignId, detail: { trigger: 'retention', persons: counts.persons, images: counts.images } }, tx)
+          }
+          return { employees: expired.length, ...result }
+        })
+        if (batch === null) return total
+        total.ran = true
+        await drafts.deleteBlobs(batch.blobKeys)
+        total.persons += batch.disposed.length
+        total.images += batch.blobKeys.length
+        if (batch.employees < BATCH_EMPLOYEES) return total
+      }
+    },
+  }
+}
+export type Retention = ReturnType<typeof createRetention>

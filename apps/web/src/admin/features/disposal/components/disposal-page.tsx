@@ -1,0 +1,44 @@
+import { Link, useParams } from 'react-router'
+import { paths } from '../../../app/paths.ts'
+import { ErrorAlert } from '../../../components/error-alert.tsx'
+import { useCampaign } from '../api/get-campaign.ts'
+import { useDisposalPreview } from '../api/get-disposal-preview.ts'
+import { disposalText } from '../messages.ts'
+import { DisposalPreview } from './disposal-preview.tsx'
+import { DisposeCampaign } from './dispose-campaign.tsx'
+import { useAdministers } from './role.ts'
+
+const t = disposalText.page
+
+/** /admin/campaigns/:campaignId/disposal — the retention dry run and campaign disposal (administrators). */
+export function DisposalPage() {
+  const { campaignId = '' } = useParams()
+  const campaign = useCampaign(campaignId)
+  const administers = useAdministers(campaign.data?.companyId)
+  const preview = useDisposalPreview(campaignId)
+  const back = (
+    <p>
+      <Link to={paths.campaign(campaignId)}>{t.back}</Link>
+    </p>
+  )
+  if (!campaign.data) {
+    return <div className="admin-page">{back}{campaign.error ? <ErrorAlert error={campaign.error} /> : <p role="status">{disposalText.loading}</p>}</div>
+  }
+  return (
+    <div className="admin-page">
+      {back}
+      <h1>{t.title(campaign.data.name)}</h1>
+      {!administers ? (
+        <p className="admin-notice admin-notice--warning">{t.administratorsOnly}</p>
+      ) : (
+        <>
+          {preview.data ? <DisposalPreview preview={preview.data} /> : preview.error ? <ErrorAlert error={preview.error} /> : <p role="status">{disposalText.loading}</p>}
+          <DisposeCampaign campaign={campaign.data} />
+          <p>
+            <Link to={paths.disposals(campaign.data.companyId)}>{t.records}</Link>
+          </p>
+        </>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,48 @@
+import type { DisposalPreviewResponse } from '@bango/shared/admin-disposal'
+import { disposalText } from '../messages.ts'
+import { formatDateTime } from './role.ts'
+
+const t = disposalText.page
+
+/** The dry run: who the next automatic run would dispose of, with image counts — never the images. */
+export function DisposalPreview({ preview }: { preview: DisposalPreviewResponse }) {
+  const c = t.columns
+  return (
+    <section className="admin-section" aria-labelledby="disposal-preview">
+      <h2 id="disposal-preview">{t.previewTitle}</h2>
+      <p className="admin-hint">{t.previewNote(preview.retentionMonths)}</p>
+      {preview.persons.length === 0 ? (
+        <p>{t.previewEmpty}</p>
+      ) : (
+        <>
+          <p>{t.previewTotal(preview.persons.length, preview.totalImages)}</p>
+          <table className="admin-table">
+            <caption className="admin-visually-hidden">{t.previewTitle}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{c.name}</th>
+                <th scope="col">{c.employeeNumber}</th>
+                <th scope="col">{c.relationship}</th>
+                <th scope="col">{c.submittedAt}</th>
+                <th scope="col">{c.expiredAt}</th>
+                <th scope="col">{c.images}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.persons.map((person) => (
+                <tr key={person.personId}>
+                  <th scope="row">{person.name}</th>
+                  <td>{person.employeeNumber ?? ''}</td>
+                  <td>{person.relationship}</td>
+                  <td>{formatDateTime(person.submittedAt)}</td>
+                  <td>{formatDateTime(person.expiredAt)}</td>
+                  <td>{person.imageCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  )
+}

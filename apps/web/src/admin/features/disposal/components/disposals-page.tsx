@@ -1,0 +1,56 @@
+import { useParams } from 'react-router'
+import { ErrorAlert } from '../../../components/error-alert.tsx'
+import { useDisposals } from '../api/get-disposals.ts'
+import { disposalText, kindLabel } from '../messages.ts'
+import { formatDateTime } from './role.ts'
+
+const t = disposalText.records
+
+/** /admin/companies/:companyId/disposals — the disposal records, newest first (administrators). */
+export function DisposalsPage() {
+  const { companyId = '' } = useParams()
+  const records = useDisposals(companyId)
+  const rows = records.data?.pages.flatMap((page) => page.records) ?? []
+  const c = t.columns
+  return (
+    <div className="admin-page">
+      <h1>{t.title}</h1>
+      {records.error && <ErrorAlert error={records.error} />}
+      {records.isPending && <p role="status">{disposalText.loading}</p>}
+      {records.isSuccess && rows.length === 0 && <p>{t.empty}</p>}
+      {rows.length > 0 && (
+        <table className="admin-table">
+          <caption className="admin-visually-hidden">{t.title}</caption>
+          <thead>
+            <tr>
+              {[c.disposedAt, c.campaign, c.name, c.employeeNumber, c.relationship, c.trigger, c.by, c.reason, c.kinds, c.images].map((label) => (
+                <th key={label} scope="col">{label}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((record) => (
+              <tr key={record.id}>
+                <td>{formatDateTime(record.disposedAt)}</td>
+                <td>{record.campaignName}</td>
+                <th scope="row">{record.personName}</th>
+                <td>{record.employeeNumber ?? ''}</td>
+                <td>{record.relationship}</td>
+                <td>{disposalText.triggers[record.trigger]}</td>
+                <td>{record.disposedBy?.name ?? t.automatic}</td>
+                <td>{record.reason}</td>
+                <td>{record.documentKinds.map(kindLabel).join('、')}</td>
+                <td>{record.imageCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {records.hasNextPage && (
+        <button type="button" className="admin-button" disabled={records.isFetchingNextPage} onClick={() => void records.fetchNextPage()}>
+          {t.more}
+        </button>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,43 @@
+/** Texts of the disposal (廃棄) screens. */
+import type { DisposalTrigger } from '@bango/shared/admin-disposal'
+
+export const disposalText = {
+  loading: '読み込み中…',
+  page: {
+    title: (campaign: string) => `廃棄: ${campaign}`,
+    back: '収集依頼へ戻る',
+    previewTitle: '次回の自動廃棄の対象（ドライラン）',
+    previewNote: (months: number) => `保存期間 ${months} か月。各従業員の「完了」から数えて期間が終わった書類は、自動的に廃棄されます。`,
+    previewEmpty: '現在、保存期間が終わった書類はありません。',
+    previewTotal: (persons: number, images: number) => `${persons} 名、画像 ${images} 枚`,
+    columns: { name: '氏名', employeeNumber: '社員番号', relationship: '続柄', submittedAt: '提出日時', expiredAt: '保存期間の終了', images: '画像' },
+    allTitle: '収集依頼の書類をすべて廃棄',
+    allNote: 'この収集依頼のすべての対象者について、画像・番号・登録内容を復元できないように削除します。氏名・社員番号・続柄と廃棄の記録だけが残ります。元に戻せません。',
+    openNote: '受付中の収集依頼は廃棄できません。先に収集依頼の設定画面で受付を終了してください。',
+    reason: '廃棄の理由',
+    reasonHint: '200 文字以内。廃棄の記録に残ります。',
+    confirm: (name: string) => `確認のため、収集依頼の名前「${name}」を入力してください`,
+    submit: '収集依頼の書類をすべて廃棄',
+    done: (persons: number, images: number) => `${persons} 名の書類（画像 ${images} 枚）を廃棄しました。`,
+    administratorsOnly: '廃棄は取扱責任者だけが行えます。',
+    records: '廃棄の記録を見る',
+  },
+  records: {
+    title: '廃棄の記録',
+    empty: '廃棄の記録はまだありません。',
+    more: 'さらに表示',
+    automatic: '自動（保存期間の終了）',
+    columns: { disposedAt: '廃棄日時', campaign: '収集依頼', name: '氏名', employeeNumber: '社員番号', relationship: '続柄', trigger: '契機', by: '実施者', reason: '理由', kinds: '書類の種類', images: '画像' },
+  },
+  triggers: { person: '個別', campaign: '収集依頼ごと', retention: '保存期間の終了' } satisfies Record<DisposalTrigger, string>,
+  kinds: {
+    'number:my_number_card': 'マイナンバーカード',
+    'number:notification_card': '通知カード',
+    'number:resident_record': '住民票（番号確認）',
+    employee_entered_number: '従業員が入力した番号',
+  } as Record<string, string>,
+  identityKind: '身元確認書類',
+} as const
+
+/** A recorded document kind in words (identity documents by their general name). */
+export const kindLabel = (kind: string) => disposalText.kinds[kind] ?? (kind.startsWith('identity:') ? disposalText.identityKind : kind)

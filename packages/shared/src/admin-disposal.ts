@@ -1,0 +1,75 @@
+/**
+ * Disposal (廃棄) in the console: dispose of a person or a closed campaign, the dry run of the
+ * retention job, and the disposal records. Never a number, never an image: kinds and counts.
+ */
+import { z } from 'zod'
+import { plainText } from './text.ts'
+
+/** Why the documents are destroyed, as the record keeps it. */
+export const disposeRequestSchema = z.object({ reason: plainText(200) })
+export type DisposeRequest = z.infer<typeof disposeRequestSchema>
+
+export const disposalTriggerSchema = z.enum(['person', 'campaign', 'retention'])
+export type DisposalTrigger = z.infer<typeof disposalTriggerSchema>
+
+export const disposeResponseSchema = z.object({
+  /** Persons disposed of by this request (already disposed ones are not counted again). */
+  persons: z.number().int(),
+  images: z.number().int(),
+})
+export type DisposeResponse = z.infer<typeof disposeResponseSchema>
+
+export const disposalRecordSchema = z.object({
+  id: z.uuid(),
+  campaignId: z.uuid(),
+  campaignName: z.string(),
+  personId: z.uuid(),
+  /** The tombstone's name, 社員番号 (employees) and relationship: who it was, for the record. */
+  personName: z.string(),
+  employeeNumber: z.string().nullable(),
+  relationship: z.string(),
+  disposedAt: z.iso.datetime(),
+  /** null: the retention job. */
+  disposedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  trigger: disposalTriggerSchema,
+  reason: z.string(),
+  /** e.g. `number:my_number_card`, `identity:passport`, `employee_entered_number`. */
+  documentKinds: z.array(z.string()),
+  imageCount: z.number().int(),
+})
+export type DisposalRecord = z.infer<typeof disposalRecordSchema>
+
+export const disposalsQuerySchema = z.object({
+  /** Opaque: the `nextCursor` of the previous page. */
+  cursor: z.string().max(200).optional(),
+})
+
+export const disposalsResponseSchema = z.object({
+  records: z.array(disposalRecordSchema),
+  /** null on the last page. */
+  nextCursor: z.string().nullable(),
+})
+export type DisposalsResponse = z.infer<typeof disposalsResponseSchema>
+
+export const DISPOSALS_PAGE_SIZE = 50
+
+/** What the next automatic run would destroy in one campaign. */
+export const disposalPreviewResponseSchema = z.object({
+  retentionMonths: z.number().int(),
+  persons: z.array(
+    z.object({
+      personId: z.uuid(),
+      employeeId: z.uuid(),
+      name: z.string(),
+      employeeNumber: z.string().nullable(),
+      relationship: z.string(),
+      /** The employee's 完了, from which the retention period counts. */
+      submittedAt: z.iso.datetime(),
+      /** When the retention period ended. */
+      expiredAt: z.iso.datetime(),
+      imageCount: z.number().int(),
+    }),
+  ),
+  totalImages: z.number().int(),
+})
+export type DisposalPreviewResponse = z.infer<typeof disposalPreviewResponseSchema>
