@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { IDENTITY_DOCUMENT_TYPES, NUMBER_DOCUMENT_TYPES } from './documents.ts'
 import { isValidMyNumber, normalizeMyNumber } from './my-number.ts'
+import { personReviewSchema } from './review.ts'
 
 export const loginRequestSchema = z.object({
   token: z.string().min(1).max(200),
@@ -30,6 +31,8 @@ export const meResponseSchema = z.object({
   }),
   consentedAt: z.iso.datetime().nullable(),
   submittedAt: z.iso.datetime().nullable(),
+  /** HR approved every applicable person: the submission was accepted (受理). */
+  acceptedAt: z.iso.datetime().nullable(),
 })
 export type MeResponse = z.infer<typeof meResponseSchema>
 
@@ -52,6 +55,8 @@ export const personSchema = z.object({
   birthDate: isoDate,
   status: personStatusSchema,
   addedByEmployee: z.boolean(),
+  /** HR's review once submitted; a `returned` person is `pending` again and can be redone. */
+  review: personReviewSchema,
 })
 export type Person = z.infer<typeof personSchema>
 
@@ -59,6 +64,8 @@ export const personsResponseSchema = z.object({
   persons: z.array(personSchema),
   canSubmit: z.boolean(),
   submittedAt: z.iso.datetime().nullable(),
+  /** Submitted, and HR sent someone back: the list is open again for exactly those persons. */
+  reopened: z.boolean(),
 })
 export type PersonsResponse = z.infer<typeof personsResponseSchema>
 
