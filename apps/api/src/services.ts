@@ -6,11 +6,13 @@ import { createCampaigns } from './domain/admin/campaigns.ts'
 import { createCompanies } from './domain/admin/companies.ts'
 import { createCredentialIssuing } from './domain/admin/credential-issuing.ts'
 import { createDashboard } from './domain/admin/dashboard.ts'
+import { createDocumentViewer } from './domain/admin/document-viewer.ts'
 import { createEmailBatches } from './domain/admin/email-batches.ts'
 import { createEmailDelivery } from './domain/admin/email-delivery.ts'
 import { createEmployeeImport } from './domain/admin/employee-import.ts'
 import { createOperatorAccounts } from './domain/admin/operator-accounts.ts'
 import { createOperators } from './domain/admin/operators.ts'
+import { createReview } from './domain/admin/review.ts'
 import { createSettings } from './domain/admin/settings.ts'
 import { createAuditLog } from './domain/audit.ts'
 import { createConsents } from './domain/consents.ts'
@@ -51,7 +53,7 @@ export function createServices({ db, blobs, secrets, now = () => new Date(), pub
     sessions: createSessions(secrets.jwtSecret, now),
     consents: createConsents(db, audit),
     persons: createPersons(db, drafts, secrets.keyring, audit),
-    submissions: createSubmissions(db, audit),
+    submissions: createSubmissions(db, drafts, audit),
     employeeImport: createEmployeeImport(db, audit, now),
     access,
     adminSessions,
@@ -61,6 +63,8 @@ export function createServices({ db, blobs, secrets, now = () => new Date(), pub
     campaigns: createCampaigns(db, access, drafts, audit, now),
     settings: createSettings(db, audit),
     dashboard: createDashboard(db, audit, now),
+    review: createReview(db, audit, now),
+    documentViewer: createDocumentViewer(db, blobs, secrets.keyring, audit, now),
     credentialIssuing: createCredentialIssuing(db, credentials, audit, publicUrl, now),
     emailDelivery,
     emailBatches: createEmailBatches(db, audit, { configured: mailer !== null, onEnqueued: emailDelivery.notify, now }),

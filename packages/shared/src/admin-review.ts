@@ -22,6 +22,7 @@ export const returnPersonRequestSchema = z
   .transform(({ reason, note }) => ({ reason, note: note ? note : null }))
   .refine((request) => request.reason !== 'other' || request.note !== null, { path: ['note'], message: 'その他の場合は理由を書いてください' })
 export type ReturnPersonRequest = z.input<typeof returnPersonRequestSchema>
+export type ReturnDecision = z.output<typeof returnPersonRequestSchema>
 
 export const submittedImageSchema = z.object({
   id: z.uuid(),

@@ -20,10 +20,11 @@ export function createConsents(db: Db, audit: AuditLog) {
 
   return {
     async me(identity: EmployeeIdentity): Promise<MeResponse> {
-      const [employee, { campaign, consent }, submission] = await Promise.all([
-        db.person.findUniqueOrThrow({ where: { id: identity.employeeId }, select: { name: true } }),
+      const [employee, { campaign, consent }, submission, lastReview] = await Promise.all([
+        db.person.findUniqueOrThrow({ where: { id: identity.employeeId }, select: { name: true, progress: true } }),
         currentConsent(identity),
         db.submission.findUnique({ where: { employeeId: identity.employeeId } }),
+        db.person.aggregate({ where: { OR: [{ id: identity.employeeId }, { employeeId: identity.employeeId }] }, _max: { reviewedAt: true } }),
       ])
       return {
         employeeName: employee.name,
@@ -36,6 +37,8 @@ export function createConsents(db: Db, audit: AuditLog) {
         },
         consentedAt: consent?.consentedAt.toISOString() ?? null,
         submittedAt: submission?.submittedAt.toISOString() ?? null,
+        // 受理: HR approved every applicable person (the last approval is the acceptance).
+        acceptedAt: employee.progress === 'APPROVED' ? (lastReview._max.reviewedAt?.toISOString() ?? null) : null,
       }
     },
 

@@ -14,6 +14,7 @@ import dashboardRoutes from './dashboard.ts'
 import emailRoutes from './email.ts'
 import employeeImportRoutes from './employee-import.ts'
 import operatorRoutes from './operators.ts'
+import reviewRoutes from './review.ts'
 import sessionRoutes from './session.ts'
 import settingsRoutes from './settings.ts'
 
@@ -35,5 +36,6 @@ export default async function adminRoutes(app: FastifyInstance, options: AdminRo
     await console.register(dashboardRoutes)
     await console.register(credentialRoutes)
     await console.register(emailRoutes)
+    await console.register(reviewRoutes)
   })
 }
