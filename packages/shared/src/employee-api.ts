@@ -31,6 +31,8 @@ export const meResponseSchema = z.object({
   }),
   consentedAt: z.iso.datetime().nullable(),
   submittedAt: z.iso.datetime().nullable(),
+  /** Submitted, and HR sent someone back (差し戻し): the list is open again for those persons. */
+  reopened: z.boolean(),
   /** HR approved every applicable person: the submission was accepted (受理). */
   acceptedAt: z.iso.datetime().nullable(),
 })

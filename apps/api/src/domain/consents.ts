@@ -20,11 +20,12 @@ export function createConsents(db: Db, audit: AuditLog) {
 
   return {
     async me(identity: EmployeeIdentity): Promise<MeResponse> {
-      const [employee, { campaign, consent }, submission, lastReview] = await Promise.all([
+      const [employee, { campaign, consent }, submission, lastReview, returned] = await Promise.all([
         db.person.findUniqueOrThrow({ where: { id: identity.employeeId }, select: { name: true, progress: true } }),
         currentConsent(identity),
         db.submission.findUnique({ where: { employeeId: identity.employeeId } }),
         db.person.aggregate({ where: { OR: [{ id: identity.employeeId }, { employeeId: identity.employeeId }] }, _max: { reviewedAt: true } }),
+        db.person.count({ where: { OR: [{ id: identity.employeeId }, { employeeId: identity.employeeId }], reviewStatus: 'RETURNED' } }),
       ])
       return {
         employeeName: employee.name,
@@ -37,6 +38,7 @@ export function createConsents(db: Db, audit: AuditLog) {
         },
         consentedAt: consent?.consentedAt.toISOString() ?? null,
         submittedAt: submission?.submittedAt.toISOString() ?? null,
+        reopened: submission !== null && returned > 0,
         // 受理: HR approved every applicable person (the last approval is the acceptance).
         acceptedAt: employee.progress === 'APPROVED' ? (lastReview._max.reviewedAt?.toISOString() ?? null) : null,
       }

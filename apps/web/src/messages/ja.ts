@@ -85,6 +85,9 @@ export const targets = {
   submit: '完了',
   submitHint: '全員分を登録（☑）または対象外にすると「完了」をタップできます。',
   submitting: '送信しています…',
+  reopenedIntro: '担当者から差し戻された方がいます。理由をご確認のうえ、その方の書類を登録し直して、もう一度「完了」をタップしてください。',
+  returned: '差し戻し',
+  returnReason: (reason: string) => `差し戻しの理由：${reason}`,
 } as const
 
 export const addDependent = {
@@ -103,6 +106,8 @@ export const completion = {
   title: '登録処理は完了です',
   body: '登録処理は完了です。ブラウザを閉じて、処理を終了してください。',
   thanks: 'ご協力ありがとうございました。',
+  acceptedTitle: '提出書類は受理されました',
+  accepted: '担当者が書類を確認し、受理しました。これ以上の操作は必要ありません。',
 } as const
 
 export const numberDocumentNames: Record<NumberDocumentType, string> = {

@@ -13,12 +13,13 @@ export function buildPerson(overrides: Partial<Person> = {}): Person {
     birthDate: '1980-04-01',
     status: 'pending',
     addedByEmployee: false,
+    review: { status: 'pending', reason: null, note: null, reviewedAt: null },
     ...overrides,
   }
 }
 
 export function buildPersons(persons: Person[], overrides: Partial<PersonsResponse> = {}): PersonsResponse {
-  return { persons, canSubmit: false, submittedAt: null, ...overrides }
+  return { persons, canSubmit: false, submittedAt: null, reopened: false, ...overrides }
 }
 
 export function buildMe(overrides: Partial<MeResponse> = {}): MeResponse {
@@ -33,6 +34,8 @@ export function buildMe(overrides: Partial<MeResponse> = {}): MeResponse {
     },
     consentedAt: '2026-11-25T09:00:00.000Z',
     submittedAt: null,
+    reopened: false,
+    acceptedAt: null,
     ...overrides,
   }
 }
