@@ -8,6 +8,7 @@ import { KitPage } from '../features/credentials/components/kit-page.tsx'
 import { DashboardPage } from '../features/dashboard/components/dashboard-page.tsx'
 import { EmployeePage } from '../features/dashboard/components/employee-page.tsx'
 import { ImportPage } from '../features/import/components/import-page.tsx'
+import { ReviewPage } from '../features/review/components/review-page.tsx'
 import { routePatterns } from './paths.ts'
 
 export const campaignRoutes = (
@@ -17,5 +18,6 @@ export const campaignRoutes = (
     <Route path={routePatterns.campaignCredentials} element={<CredentialsPage />} />
     <Route path={routePatterns.campaignKit} element={<KitPage />} />
     <Route path={routePatterns.employee} element={<EmployeePage />} />
+    <Route path={routePatterns.submission} element={<ReviewPage />} />
   </>
 )

@@ -24,6 +24,8 @@ export const paths = {
     `${campaign(campaignId)}/credentials${employeeIds.length ? `?employees=${employeeIds.map(id).join(',')}` : ''}`,
   campaignKit: (campaignId: string) => `${campaign(campaignId)}/kit`,
   employee: (campaignId: string, employeeId: string) => `${campaign(campaignId)}/employees/${id(employeeId)}`,
+  /** Review of the employee's 完了 submission (承認 / 差し戻し). */
+  submission: (campaignId: string, employeeId: string) => `${campaign(campaignId)}/employees/${id(employeeId)}/submission`,
 } as const
 
 export const routePatterns = {
@@ -42,6 +44,7 @@ export const routePatterns = {
   campaignCredentials: '/admin/campaigns/:campaignId/credentials',
   campaignKit: '/admin/campaigns/:campaignId/kit',
   employee: '/admin/campaigns/:campaignId/employees/:employeeId',
+  submission: '/admin/campaigns/:campaignId/employees/:employeeId/submission',
   /** Everything else under /admin. */
   notFound: '/admin/*',
 } as const

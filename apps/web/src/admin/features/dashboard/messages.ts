@@ -78,6 +78,7 @@ export const dashboardText = {
     unlock: 'ロック解除',
     unlocked: 'ロックを解除しました。',
     reissue: '認証情報を再発行',
+    review: '提出書類を確認（承認・差し戻し）',
     personsTitle: '収集対象者',
     personColumns: { name: '氏名', kana: 'フリガナ', relationship: '続柄', birthDate: '生年月日', status: '状況', draftImages: '下書きの画像', addedByEmployee: '追加' },
     addedByEmployee: '本人が追加',
