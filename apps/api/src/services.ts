@@ -8,6 +8,7 @@ import { createCompanies } from './domain/admin/companies.ts'
 import { createCredentialIssuing } from './domain/admin/credential-issuing.ts'
 import { createDashboard } from './domain/admin/dashboard.ts'
 import { createDisposals } from './domain/admin/disposals.ts'
+import { createDocumentViewer } from './domain/admin/document-viewer.ts'
 import { createEmailBatches } from './domain/admin/email-batches.ts'
 import { createEmailDelivery } from './domain/admin/email-delivery.ts'
 import { createEmployeeImport } from './domain/admin/employee-import.ts'
@@ -17,6 +18,7 @@ import { createOperatorAccounts } from './domain/admin/operator-accounts.ts'
 import { createOperators } from './domain/admin/operators.ts'
 import { createPersonNumbers } from './domain/admin/person-number.ts'
 import { createRetention } from './domain/admin/retention.ts'
+import { createReview } from './domain/admin/review.ts'
 import { createSettings } from './domain/admin/settings.ts'
 import { createAuditLog } from './domain/audit.ts'
 import { createConsents } from './domain/consents.ts'
@@ -60,7 +62,7 @@ export function createServices({ db, blobs, secrets, now = () => new Date(), pub
     sessions: createSessions(secrets.jwtSecret, now),
     consents: createConsents(db, audit),
     persons: createPersons(db, drafts, secrets.keyring, audit),
-    submissions: createSubmissions(db, audit),
+    submissions: createSubmissions(db, drafts, audit),
     employeeImport: createEmployeeImport(db, audit, now),
     access,
     adminSessions,
@@ -73,6 +75,8 @@ export function createServices({ db, blobs, secrets, now = () => new Date(), pub
     disposals: createDisposals(db, access, drafts, audit, now),
     retention: createRetention(db, drafts, audit),
     dashboard: createDashboard(db, audit, now),
+    review: createReview(db, audit, now),
+    documentViewer: createDocumentViewer(db, blobs, secrets.keyring, audit, now),
     credentialIssuing: createCredentialIssuing(db, credentials, audit, publicUrl, now),
     emailDelivery,
     personNumbers: createPersonNumbers(db, createNumberSealing(secrets.keyring, secrets.numberHmacKey), secrets.keyring, audit, now),

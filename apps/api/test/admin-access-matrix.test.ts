@@ -5,9 +5,14 @@
  * fixture for fails the test, so that a new kind of id gets one.
  */
 import { DEFAULT_PURPOSES } from '@bango/shared/admin-api'
+import { randomUUID } from 'node:crypto'
 import type { RouteOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { documentAad } from '../src/domain/drafts.ts'
+import { createFileBlobStore } from '../src/lib/blob-store.ts'
+import { encryptBlob } from '../src/lib/envelope.ts'
 import { type TestContext, createTestContext, login, signedInOperator } from './harness.ts'
+import { cardPhoto } from './images.ts'
 
 interface Route {
   method: string
@@ -67,6 +72,7 @@ const BODIES: Record<string, object> = {
   'PUT /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/entries': { number: '123456789018' },
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/dispose': { reason: '乗っ取り' },
   'POST /api/admin/campaigns/:campaignId/dispose': { reason: '乗っ取り' },
+  'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/return': { reason: 'other', note: '番号が写っていません' },
 }
 
 function campaignBody() {
@@ -84,6 +90,7 @@ beforeAll(async () => {
   const victim = await context.newEmployee()
   victimAdmin = await signedInOperator(context, { role: 'administrator', companyId: victim.company.id })
   const batch = await context.db.emailBatch.create({ data: { campaignId: victim.campaign.id, kind: 'CREDENTIALS', createdById: victimAdmin.operator.id } })
+  const document = await submittedDocument(victim.employee.id)
   params = {
     companyId: victim.company.id,
     campaignId: victim.campaign.id,
@@ -91,6 +98,7 @@ beforeAll(async () => {
     personId: victim.dependents[0]!.id,
     operatorId: victimAdmin.operator.id,
     batchId: batch.id,
+    documentId: document.id,
   }
 
   const stranger = await signedInOperator(context, { role: 'administrator' })
@@ -244,7 +252,21 @@ const IGNORES_BODY = new Set([
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/unlock',
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/reveal',
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/ocr',
+  'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/approve',
 ])
+
+/** The victim employee has pressed 完了 with one real (encrypted) image, so the review routes have something to show. */
+async function submittedDocument(employeeId: string) {
+  const submission = await context.db.submission.create({ data: { employeeId } })
+  const id = randomUUID()
+  const blobKey = randomUUID()
+  const jpeg = await cardPhoto()
+  await createFileBlobStore(context.blobDir).put(blobKey, encryptBlob(context.secrets.keyring, jpeg, documentAad({ id, personId: employeeId })))
+  await context.db.person.update({ where: { id: employeeId }, data: { status: 'REGISTERED', progress: 'SUBMITTED' } })
+  return context.db.document.create({
+    data: { id, personId: employeeId, role: 'NUMBER', slot: 0, side: 'FRONT', type: 'resident_record', state: 'SUBMITTED', submissionId: submission.id, blobKey, byteSize: jpeg.length, width: 640, height: 400 },
+  })
+}
 
 function mapStrings(value: unknown, map: (text: string) => string): unknown {
   if (typeof value === 'string') return map(value)

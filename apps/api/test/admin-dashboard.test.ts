@@ -58,7 +58,7 @@ describe('dashboard counts', () => {
     const response = await get('/dashboard')
     expect(response.statusCode).toBe(200)
     expect(response.json()).toEqual({
-      counts: { unissued: 1, issued: 2, logged_in: 0, consented: 0, in_progress: 0, submitted: 1 },
+      counts: { unissued: 1, issued: 2, logged_in: 0, consented: 0, in_progress: 0, submitted: 1, returned: 0, approved: 0 },
       total: 4,
     })
   })

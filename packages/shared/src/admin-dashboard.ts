@@ -5,10 +5,10 @@
 import { z } from 'zod'
 
 /**
- * How far an employee got, in order. 未発行 → 未ログイン → ログイン済 → 同意済 → 登録中 → 完了.
- * Part 2 of the HR console adds 差し戻し and 承認済 after 完了.
+ * How far an employee got, in order. 未発行 → 未ログイン → ログイン済 → 同意済 → 登録中 → 完了,
+ * then HR's review: 差し戻し (someone sent back) or 承認済 (every applicable person approved).
  */
-export const EMPLOYEE_PROGRESS = ['unissued', 'issued', 'logged_in', 'consented', 'in_progress', 'submitted'] as const
+export const EMPLOYEE_PROGRESS = ['unissued', 'issued', 'logged_in', 'consented', 'in_progress', 'submitted', 'returned', 'approved'] as const
 export const employeeProgressSchema = z.enum(EMPLOYEE_PROGRESS)
 export type EmployeeProgress = z.infer<typeof employeeProgressSchema>
 

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { plainText, rawText } from './text.ts'
 import { IDENTITY_DOCUMENT_TYPES, NUMBER_DOCUMENT_TYPES } from './documents.ts'
 import { isValidMyNumber, normalizeMyNumber } from './my-number.ts'
+import { personReviewSchema } from './review.ts'
 
 export const loginRequestSchema = z.object({
   token: rawText(200),
@@ -35,6 +36,10 @@ export const meResponseSchema = z.object({
   disposedAt: z.iso.datetime().nullable(),
   /** Dependents whose documents were disposed of one by one. */
   disposedPersons: z.array(z.object({ name: z.string(), disposedAt: z.iso.datetime() })),
+  /** Submitted, and HR sent someone back (差し戻し): the list is open again for those persons. */
+  reopened: z.boolean(),
+  /** HR approved every applicable person: the submission was accepted (受理). */
+  acceptedAt: z.iso.datetime().nullable(),
 })
 export type MeResponse = z.infer<typeof meResponseSchema>
 
@@ -57,6 +62,8 @@ export const personSchema = z.object({
   birthDate: isoDate,
   status: personStatusSchema,
   addedByEmployee: z.boolean(),
+  /** HR's review once submitted; a `returned` person is `pending` again and can be redone. */
+  review: personReviewSchema,
 })
 export type Person = z.infer<typeof personSchema>
 
@@ -64,6 +71,8 @@ export const personsResponseSchema = z.object({
   persons: z.array(personSchema),
   canSubmit: z.boolean(),
   submittedAt: z.iso.datetime().nullable(),
+  /** Submitted, and HR sent someone back: the list is open again for exactly those persons. */
+  reopened: z.boolean(),
 })
 export type PersonsResponse = z.infer<typeof personsResponseSchema>
 

@@ -28,11 +28,13 @@ export function createConsents(db: Db, audit: AuditLog) {
     isDisposed,
 
     async me(identity: EmployeeIdentity): Promise<MeResponse> {
-      const [employee, { campaign, consent }, submission, disposedDependents] = await Promise.all([
-        db.person.findUniqueOrThrow({ where: { id: identity.employeeId }, select: { name: true, disposedAt: true } }),
+      const [employee, { campaign, consent }, submission, disposedDependents, lastReview, returned] = await Promise.all([
+        db.person.findUniqueOrThrow({ where: { id: identity.employeeId }, select: { name: true, disposedAt: true, progress: true } }),
         currentConsent(identity),
         db.submission.findUnique({ where: { employeeId: identity.employeeId } }),
         db.person.findMany({ where: { employeeId: identity.employeeId, disposedAt: { not: null } }, select: { name: true, disposedAt: true }, orderBy: { id: 'asc' } }),
+        db.person.aggregate({ where: { OR: [{ id: identity.employeeId }, { employeeId: identity.employeeId }] }, _max: { reviewedAt: true } }),
+        db.person.count({ where: { OR: [{ id: identity.employeeId }, { employeeId: identity.employeeId }], reviewStatus: 'RETURNED' } }),
       ])
       return {
         employeeName: employee.name,
@@ -47,6 +49,9 @@ export function createConsents(db: Db, audit: AuditLog) {
         submittedAt: submission?.submittedAt.toISOString() ?? null,
         disposedAt: employee.disposedAt?.toISOString() ?? null,
         disposedPersons: disposedDependents.flatMap((p) => (p.disposedAt ? [{ name: p.name, disposedAt: p.disposedAt.toISOString() }] : [])),
+        reopened: submission !== null && returned > 0,
+        // 受理: HR approved every applicable person (the last approval is the acceptance).
+        acceptedAt: employee.progress === 'APPROVED' ? (lastReview._max.reviewedAt?.toISOString() ?? null) : null,
       }
     },
 

@@ -54,7 +54,7 @@ export function createDrafts(db: Db, blobs: BlobStore, keyring: Keyring, audit: 
   }
 
   async function checkTarget(tx: Tx, identity: EmployeeIdentity, personId: string, fields: ImageFields) {
-    await assertDraftOpen(tx, identity)
+    await assertDraftOpen(tx, identity, personId)
     const person = await findOwnPerson(tx, identity, personId)
     if (person.status === 'REGISTERED') throw new AppError('PERSON_REGISTERED')
     if (person.status === 'NOT_APPLICABLE') throw new AppError('PERSON_NOT_APPLICABLE')

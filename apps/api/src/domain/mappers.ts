@@ -1,5 +1,6 @@
 /** Database rows → API shapes (packages/shared/employee-api). */
 import type { Person as PersonDto } from '@bango/shared/employee-api'
+import { type PersonReview, returnReasonSchema } from '@bango/shared/review'
 import type { DocumentRole, ImageSlot, Side } from '@bango/shared/documents'
 import type { Document, Person } from '../generated/prisma/client.ts'
 
@@ -15,6 +16,21 @@ export function toPersonDto(person: Person): PersonDto {
     birthDate: person.birthDate.toISOString().slice(0, 10),
     status: STATUS[person.status],
     addedByEmployee: person.addedByEmployee,
+    review: toReviewDto(person),
+  }
+}
+
+const REVIEW = { PENDING: 'pending', APPROVED: 'approved', RETURNED: 'returned' } as const
+
+/** HR's review of a person; the reason is parsed, never cast (an unknown code reads as none). */
+export function toReviewDto(person: Pick<Person, 'reviewStatus' | 'returnReason' | 'returnNote' | 'reviewedAt'>): PersonReview {
+  const returned = person.reviewStatus === 'RETURNED'
+  const reason = returnReasonSchema.safeParse(person.returnReason)
+  return {
+    status: REVIEW[person.reviewStatus],
+    reason: returned && reason.success ? reason.data : null,
+    note: returned ? person.returnNote : null,
+    reviewedAt: person.reviewedAt?.toISOString() ?? null,
   }
 }
 

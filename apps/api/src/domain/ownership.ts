@@ -23,13 +23,24 @@ export async function lockEmployee(tx: Tx, identity: EmployeeIdentity): Promise<
   await tx.$queryRaw`SELECT id FROM persons WHERE id = ${identity.employeeId}::uuid FOR UPDATE`
 }
 
-/** Refuses changes once 完了 was pressed or the campaign closed; in a transaction, also takes the employee lock. */
-export async function assertDraftOpen(tx: Tx, identity: EmployeeIdentity): Promise<void> {
+/**
+ * Refuses changes once 完了 was pressed or the campaign closed; in a transaction, also takes
+ * the employee lock. After 完了 only a person HR sent back (差し戻し, review RETURNED) is open
+ * again — `personId` names the person the change touches (none: a change to the list itself,
+ * like 扶養追加, which stays closed).
+ */
+export async function assertDraftOpen(tx: Tx, identity: EmployeeIdentity, personId?: string): Promise<void> {
   await lockEmployee(tx, identity)
   const [submission, campaign] = await Promise.all([
     tx.submission.findUnique({ where: { employeeId: identity.employeeId }, select: { id: true } }),
     tx.campaign.findUniqueOrThrow({ where: { id: identity.campaignId }, select: { status: true } }),
   ])
-  if (submission) throw new AppError('ALREADY_SUBMITTED')
+  if (submission) {
+    const reopened = personId === undefined ? null : await tx.person.findFirst({
+      where: { id: personId, reviewStatus: 'RETURNED', OR: [{ id: identity.employeeId }, { employeeId: identity.employeeId }] },
+      select: { id: true },
+    })
+    if (!reopened) throw new AppError('ALREADY_SUBMITTED')
+  }
   if (campaign.status !== 'OPEN') throw new AppError('CAMPAIGN_CLOSED')
 }

@@ -31,7 +31,7 @@ export function createPersons(db: Db, drafts: Drafts, keyring: Keyring, audit: A
     transition: (current: PersonRow) => { status: PersonStatus; action: string } | null,
   ) {
     const { person, blobKeys } = await db.$transaction(async (tx) => {
-      await assertDraftOpen(tx, identity)
+      await assertDraftOpen(tx, identity, personId)
       const current = await findOwnPerson(tx, identity, personId)
       const change = transition(current)
       if (!change) return { person: current, blobKeys: [] }
@@ -59,7 +59,14 @@ export function createPersons(db: Db, drafts: Drafts, keyring: Keyring, audit: A
         db.submission.findUnique({ where: { employeeId: identity.employeeId } }),
       ])
       const dtos = persons.map(toPersonDto)
-      return { persons: dtos, canSubmit: !submission && canSubmit(dtos), submittedAt: submission?.submittedAt.toISOString() ?? null }
+      // 差し戻し reopens the list for the returned persons: 完了 again once they are redone.
+      const reopened = submission !== null && persons.some((person) => person.reviewStatus === 'RETURNED')
+      return {
+        persons: dtos,
+        canSubmit: (!submission || reopened) && canSubmit(dtos),
+        submittedAt: submission?.submittedAt.toISOString() ?? null,
+        reopened,
+      }
     },
 
     async addDependent(identity: EmployeeIdentity, input: AddDependentRequest) {
@@ -92,7 +99,7 @@ export function createPersons(db: Db, drafts: Drafts, keyring: Keyring, audit: A
      */
     async register(identity: EmployeeIdentity, personId: string, registration: Registration, myNumber: string | null) {
       const { person, blobKeys } = await db.$transaction(async (tx) => {
-        await assertDraftOpen(tx, identity)
+        await assertDraftOpen(tx, identity, personId)
         const current = await findOwnPerson(tx, identity, personId)
         if (current.status === 'REGISTERED') throw new AppError('PERSON_REGISTERED')
         if (current.status === 'NOT_APPLICABLE') throw new AppError('PERSON_NOT_APPLICABLE')

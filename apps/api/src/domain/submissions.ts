@@ -1,6 +1,8 @@
 /**
  * 「完了」: the whole draft becomes a submission in one transaction, or nothing changes.
  * Idempotent: a retry (or a second tap) returns the submission already made.
+ * After 差し戻し, 完了 again submits exactly the returned persons: their earlier documents
+ * are replaced (rows in the same transaction, blobs after commit), everyone else is untouched.
  */
 import { type Registration, missingImages } from '@bango/shared/documents'
 import { canSubmit } from '@bango/shared/persons'
@@ -8,43 +10,60 @@ import type { Db } from '../db/types.ts'
 import { AppError } from '../errors.ts'
 import { type AuditLog, byEmployee } from './audit.ts'
 import type { EmployeeIdentity } from './credentials.ts'
+import type { Drafts } from './drafts.ts'
 import { toImageSlot, toPersonDto } from './mappers.ts'
 import { lockEmployee } from './ownership.ts'
-import { advanceProgress } from './progress.ts'
+import { advanceProgress, settleReviewProgress } from './progress.ts'
 
-export function createSubmissions(db: Db, audit: AuditLog) {
+export function createSubmissions(db: Db, drafts: Drafts, audit: AuditLog) {
   return {
     async submit(identity: EmployeeIdentity): Promise<{ submittedAt: string }> {
-      const submission = await db.$transaction(async (tx) => {
+      const { submission, blobKeys } = await db.$transaction(async (tx) => {
         await lockEmployee(tx, identity)
         const existing = await tx.submission.findUnique({ where: { employeeId: identity.employeeId } })
-        if (existing) return existing
-
-        const campaign = await tx.campaign.findUniqueOrThrow({ where: { id: identity.campaignId }, select: { status: true } })
-        if (campaign.status !== 'OPEN') throw new AppError('CAMPAIGN_CLOSED')
         const persons = await tx.person.findMany({
           where: { OR: [{ id: identity.employeeId }, { employeeId: identity.employeeId }] },
           include: { documents: { where: { state: 'DRAFT' } } },
         })
+        const returned = persons.filter((person) => person.reviewStatus === 'RETURNED')
+        if (existing && returned.length === 0) return { submission: existing, blobKeys: [] }
+
+        const campaign = await tx.campaign.findUniqueOrThrow({ where: { id: identity.campaignId }, select: { status: true } })
+        if (campaign.status !== 'OPEN') throw new AppError('CAMPAIGN_CLOSED')
         if (!canSubmit(persons.map(toPersonDto))) throw new AppError('NOT_READY_TO_SUBMIT')
-        const registered = persons.filter((person) => person.status === 'REGISTERED')
+        // The persons this 完了 submits: everyone the first time, the returned ones after 差し戻し.
+        const targets = existing ? returned : persons
+        const registered = targets.filter((person) => person.status === 'REGISTERED')
         for (const person of registered) {
           if (missingImages(person.registration as unknown as Registration, person.documents.map(toImageSlot)).length > 0) throw new AppError('NOT_READY_TO_SUBMIT')
         }
 
-        const submission = await tx.submission.create({ data: { employeeId: identity.employeeId } })
+        const submission = existing ?? (await tx.submission.create({ data: { employeeId: identity.employeeId } }))
+        const replaced = existing
+          ? await tx.$queryRaw<{ blob_key: string }[]>`
+              DELETE FROM documents WHERE state = 'SUBMITTED' AND person_id = ANY(${returned.map((person) => person.id)}::uuid[]) RETURNING blob_key`
+          : []
         const { count } = await tx.document.updateMany({
           where: { personId: { in: registered.map((person) => person.id) }, state: 'DRAFT' },
           data: { state: 'SUBMITTED', submissionId: submission.id },
         })
         await audit.record({
           ...byEmployee(identity),
-          action: 'employee.submitted', targetId: submission.id,
-          detail: { persons: registered.length, notApplicable: persons.length - registered.length, images: count },
+          action: existing ? 'employee.resubmitted' : 'employee.submitted', targetId: submission.id,
+          detail: { persons: registered.length, notApplicable: targets.length - registered.length, images: count, ...(existing ? { replacedImages: replaced.length } : {}) },
         }, tx)
-        await advanceProgress(tx, identity.employeeId, 'SUBMITTED')
-        return submission
+        if (existing) {
+          await tx.person.updateMany({
+            where: { id: { in: returned.map((person) => person.id) } },
+            data: { reviewStatus: 'PENDING', returnReason: null, returnNote: null, reviewedAt: null, reviewedById: null },
+          })
+          await settleReviewProgress(tx, identity.employeeId)
+        } else {
+          await advanceProgress(tx, identity.employeeId, 'SUBMITTED')
+        }
+        return { submission, blobKeys: replaced.map((row) => row.blob_key) }
       })
+      await drafts.deleteBlobs(blobKeys)
       return { submittedAt: submission.submittedAt.toISOString() }
     },
   }

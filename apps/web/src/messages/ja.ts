@@ -85,6 +85,9 @@ export const targets = {
   submit: '完了',
   submitHint: '全員分を登録（☑）または対象外にすると「完了」をタップできます。',
   submitting: '送信しています…',
+  reopenedIntro: '担当者から差し戻された方がいます。理由をご確認のうえ、その方の書類を登録し直して、もう一度「完了」をタップしてください。',
+  returned: '差し戻し',
+  returnReason: (reason: string) => `差し戻しの理由：${reason}`,
 } as const
 
 export const addDependent = {
@@ -107,6 +110,8 @@ export const completion = {
   disposed: '提出された書類は、保存期間の終了に伴い廃棄されました。',
   disposedPerson: (name: string) => `${name} さんの提出された書類は廃棄されました。`,
   disposedNote: '画像や番号を表示したり、再度提出したりすることはできません。ご不明な点は人事担当者にお問い合わせください。',
+  acceptedTitle: '提出書類は受理されました',
+  accepted: '担当者が書類を確認し、受理しました。これ以上の操作は必要ありません。',
 } as const
 
 export const numberDocumentNames: Record<NumberDocumentType, string> = {

@@ -13,12 +13,13 @@ export function buildPerson(overrides: Partial<Person> = {}): Person {
     birthDate: '1980-04-01',
     status: 'pending',
     addedByEmployee: false,
+    review: { status: 'pending', reason: null, note: null, reviewedAt: null },
     ...overrides,
   }
 }
 
 export function buildPersons(persons: Person[], overrides: Partial<PersonsResponse> = {}): PersonsResponse {
-  return { persons, canSubmit: false, submittedAt: null, ...overrides }
+  return { persons, canSubmit: false, submittedAt: null, reopened: false, ...overrides }
 }
 
 export function buildMe(overrides: Partial<MeResponse> = {}): MeResponse {
@@ -35,6 +36,8 @@ export function buildMe(overrides: Partial<MeResponse> = {}): MeResponse {
     submittedAt: null,
     disposedAt: null,
     disposedPersons: [],
+    reopened: false,
+    acceptedAt: null,
     ...overrides,
   }
 }

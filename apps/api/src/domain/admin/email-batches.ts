@@ -41,8 +41,9 @@ export function createEmailBatches(db: Db, audit: AuditLog, options: { configure
       campaignId,
       kind: 'EMPLOYEE' as const,
       ...(requested ? { id: { in: requested } } : {}),
-      // Credentials without a selection: those who have none yet. Reminders: everyone not done.
-      ...(kind === 'credentials' ? (requested ? {} : { credential: null }) : { progress: { not: 'SUBMITTED' as const } }),
+      // Credentials without a selection: those who have none yet. Reminders: everyone not done
+      // (差し戻し counts as not done: the employee has persons to redo).
+      ...(kind === 'credentials' ? (requested ? {} : { credential: null }) : { progress: { notIn: ['SUBMITTED' as const, 'APPROVED' as const] } }),
       // Not twice in the queue: a second credentials mail would kill the password of the first.
       emailMessages: { none: { status: { in: ['PENDING' as const, 'SENDING' as const] }, batch: { kind: KIND[kind] } } },
     }

@@ -17,6 +17,7 @@ import emailRoutes from './email.ts'
 import employeeImportRoutes from './employee-import.ts'
 import operatorRoutes from './operators.ts'
 import personNumberRoutes from './person-number.ts'
+import reviewRoutes from './review.ts'
 import sessionRoutes from './session.ts'
 import settingsRoutes from './settings.ts'
 
@@ -41,5 +42,6 @@ export default async function adminRoutes(app: FastifyInstance, options: AdminRo
     await console.register(personNumberRoutes)
     await console.register(auditRoutes)
     await console.register(disposalRoutes)
+    await console.register(reviewRoutes)
   })
 }

@@ -10,6 +10,7 @@ import { DisposalPage } from '../features/disposal/components/disposal-page.tsx'
 import { EmployeePage } from '../features/dashboard/components/employee-page.tsx'
 import { ImportPage } from '../features/import/components/import-page.tsx'
 import { NumberPage } from '../features/numbers/components/number-page.tsx'
+import { ReviewPage } from '../features/review/components/review-page.tsx'
 import { routePatterns } from './paths.ts'
 
 export const campaignRoutes = (
@@ -21,5 +22,6 @@ export const campaignRoutes = (
     <Route path={routePatterns.employee} element={<EmployeePage />} />
     <Route path={routePatterns.personNumber} element={<NumberPage />} />
     <Route path={routePatterns.campaignDisposal} element={<DisposalPage />} />
+    <Route path={routePatterns.submission} element={<ReviewPage />} />
   </>
 )

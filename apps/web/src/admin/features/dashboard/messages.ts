@@ -2,7 +2,7 @@ import type { EmployeeProgress } from '@bango/shared/admin-dashboard'
 
 /**
  * Texts of the progress dashboard and the employee page. `progress` follows
- * EMPLOYEE_PROGRESS: when part 2 adds 差し戻し / 承認済 there, TypeScript asks for their labels here.
+ * EMPLOYEE_PROGRESS (TypeScript asks for a label for each status there).
  */
 export const progressLabels: Record<EmployeeProgress, string> = {
   unissued: '未発行',
@@ -11,6 +11,8 @@ export const progressLabels: Record<EmployeeProgress, string> = {
   consented: '同意済',
   in_progress: '登録中',
   submitted: '完了',
+  returned: '差し戻し',
+  approved: '承認済',
 }
 
 export const dependentStatusLabels = {
@@ -77,6 +79,7 @@ export const dashboardText = {
     unlock: 'ロック解除',
     unlocked: 'ロックを解除しました。',
     reissue: '認証情報を再発行',
+    review: '提出書類を確認（承認・差し戻し）',
     personsTitle: '収集対象者',
     personColumns: { name: '氏名', kana: 'フリガナ', relationship: '続柄', birthDate: '生年月日', status: '状況', draftImages: '下書きの画像', addedByEmployee: '追加', number: '個人番号' },
     numberLinkText: '個人番号の記録',

@@ -19,6 +19,16 @@ export function CompletionPage() {
     )
   }
   if (!me?.submittedAt) return <Navigate to={paths.targets()} replace />
+  // HR approved everyone: 受理 — the outcome only, never the images.
+  if (me.acceptedAt) {
+    return (
+      <main className="page">
+        <h1>{completion.acceptedTitle}</h1>
+        <p className="notice notice--success">{completion.accepted}</p>
+        <p>{completion.thanks}</p>
+      </main>
+    )
+  }
   return (
     <main className="page">
       <h1>{completion.title}</h1>

@@ -7,6 +7,7 @@ import { useResource } from '../../../lib/use-resource.ts'
 import { common, documents } from '../../../messages/ja.ts'
 import { useWizardStore } from '../stores/wizard-store.ts'
 import { WizardView } from './wizard-view.tsx'
+import { ReturnReason } from '../../../components/return-reason.tsx'
 
 /** `/persons/:personId`: 「<name> さんの書類登録」 and the wizard for that person. */
 export function PersonPage() {
@@ -32,7 +33,9 @@ export function PersonPage() {
       </main>
     )
   }
-  if (persons.data.submittedAt) return <Navigate to={paths.done()} replace />
+  if (persons.data.submittedAt && !persons.data.reopened) return <Navigate to={paths.done()} replace />
+  // After 完了, only a person sent back can be opened again.
+  if (persons.data.reopened && person && person.review.status !== 'returned') return <Navigate to={paths.targets()} replace />
   if (!person) {
     return (
       <main className="page">
@@ -46,6 +49,7 @@ export function PersonPage() {
   return (
     <main className="page">
       <h1>{documents.title(person.name)}</h1>
+      <ReturnReason review={person.review} />
       {wizardPersonId === person.id ? <WizardView onTop={toTop} /> : <ResourceStatus />}
     </main>
   )

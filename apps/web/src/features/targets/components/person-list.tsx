@@ -1,17 +1,29 @@
 import type { Person } from '@bango/shared/employee-api'
 import { targets } from '../../../messages/ja.ts'
+import { ReturnReason } from '../../../components/return-reason.tsx'
 
-/** 収集対象者一覧: one large tappable row per person with its status mark. */
-export function PersonList({ persons, onSelect }: { persons: Person[]; onSelect: (person: Person) => void }) {
+/**
+ * 収集対象者一覧: one large tappable row per person with its status mark. A person HR sent
+ * back (差し戻し) shows why; after 完了 the others cannot be opened.
+ */
+export function PersonList({ persons, onSelect, locked = false }: { persons: Person[]; onSelect: (person: Person) => void; locked?: boolean }) {
   return (
     <ul className="person-list">
       {persons.map((person) => (
         <li key={person.id}>
-          <button type="button" className={`person person--${person.status}`} onClick={() => onSelect(person)}>
+          <button
+            type="button"
+            className={`person person--${person.review.status === 'returned' ? 'returned' : person.status}`}
+            onClick={() => onSelect(person)}
+            disabled={locked && person.review.status !== 'returned'}
+          >
             <span className="person__name">{person.name}</span>
             <span className="person__relationship">{person.kind === 'employee' ? targets.employee : person.relationship}</span>
-            <span className="person__status">{targets.status[person.status]}</span>
+            <span className="person__status">
+              {person.review.status === 'returned' && person.status === 'pending' ? targets.returned : targets.status[person.status]}
+            </span>
           </button>
+          <ReturnReason review={person.review} />
         </li>
       ))}
     </ul>

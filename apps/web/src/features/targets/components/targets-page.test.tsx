@@ -73,4 +73,23 @@ describe('TargetsPage', () => {
     await userEvent.click(await screen.findByRole('button', { name: '完了' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('全員分の書類を登録するか、対象外に設定してから「完了」をタップしてください。')
   })
+
+  it('after 差し戻し shows the reason and reopens only the returned person', async () => {
+    const approved = { ...employee, review: { status: 'approved' as const, reason: null, note: null, reviewedAt: '2026-11-26T01:00:00.000Z' } }
+    const returned = { ...spouse, review: { status: 'returned' as const, reason: 'other' as const, note: '裏面も撮影してください', reviewedAt: '2026-11-26T01:00:00.000Z' } }
+    mockFetch({
+      'GET /api/employee/persons': () =>
+        json(200, buildPersons([approved, returned, father], { submittedAt: '2026-11-25T10:00:00.000Z', reopened: true })),
+    })
+    const router = renderTargets()
+    const row = (name: string) => screen.getByRole('button', { name: new RegExp(name) })
+    expect(await screen.findByText(/差し戻された方がいます/)).toBeInTheDocument()
+    expect(within(row('総合 花子')).getByText('差し戻し')).toBeInTheDocument()
+    expect(screen.getByText(/差し戻しの理由：その他/)).toHaveTextContent('裏面も撮影してください')
+    expect(row('総合 太郎')).toBeDisabled()
+    expect(screen.queryByRole('button', { name: '扶養追加' })).not.toBeInTheDocument()
+    expect(screen.getByRole('button', { name: '完了' })).toBeDisabled()
+    await userEvent.click(row('総合 花子'))
+    expect(router.state.location.pathname).toBe(paths.person(spouse.id))
+  })
 })

@@ -27,14 +27,14 @@ export function TargetsPage({ aside }: { aside?: ReactNode }) {
       </main>
     )
   }
-  if (persons.data.submittedAt) return <Navigate to={paths.done()} replace />
+  if (persons.data.submittedAt && !persons.data.reopened) return <Navigate to={paths.done()} replace />
 
   const complete = async () => {
     setBusy(true)
     setError(null)
     try {
       const { submittedAt } = await submit()
-      useMeStore.getState().update({ submittedAt })
+      useMeStore.getState().update({ submittedAt, reopened: false })
       navigate(paths.done(), { replace: true })
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : common.unexpectedError)
@@ -46,12 +46,14 @@ export function TargetsPage({ aside }: { aside?: ReactNode }) {
   return (
     <main className="page">
       <h1>{targets.title}</h1>
-      <p>{targets.intro}</p>
+      <p>{persons.data.reopened ? targets.reopenedIntro : targets.intro}</p>
       <p className="notice notice--info">{targets.draftNotice(draftLifetimeHours)}</p>
-      <PersonList persons={persons.data.persons} onSelect={(person) => navigate(paths.person(person.id))} />
-      <button type="button" className="button button--secondary" onClick={() => navigate(paths.addDependent())}>
-        {targets.addDependent}
-      </button>
+      <PersonList persons={persons.data.persons} onSelect={(person) => navigate(paths.person(person.id))} locked={persons.data.reopened} />
+      {!persons.data.reopened && (
+        <button type="button" className="button button--secondary" onClick={() => navigate(paths.addDependent())}>
+          {targets.addDependent}
+        </button>
+      )}
       <ErrorMessage message={error} />
       {!persons.data.canSubmit && <p className="hint">{targets.submitHint}</p>}
       <button type="button" className="button" onClick={complete} disabled={!persons.data.canSubmit || busy}>

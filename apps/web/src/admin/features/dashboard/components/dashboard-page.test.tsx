@@ -11,7 +11,7 @@ import { DashboardPage } from './dashboard-page.tsx'
 const base = `/api/admin/campaigns/${CAMPAIGN_ID}`
 const list = (search: string) => `GET ${base}/employees?${search}`
 const DEFAULT = 'sort=employeeNumber&order=asc&page=1&pageSize=50'
-const counts = { unissued: 4, issued: 10, logged_in: 3, consented: 2, in_progress: 5, submitted: 96 }
+const counts = { unissued: 4, issued: 10, logged_in: 3, consented: 2, in_progress: 5, submitted: 91, returned: 2, approved: 3 }
 const taro = buildEmployeeRow({ name: '総合 太郎', progress: 'consented', lockedUntil: '2999-01-01T00:00:00.000Z' })
 const hanako = buildEmployeeRow({ name: '総合 花子', kana: 'ソウゴウ ハナコ', progress: 'submitted' })
 const page = (rows: EmployeeRow[], total: number, pageNumber = 1) => json(200, { rows, total, page: pageNumber, pageSize: 50 })
@@ -52,7 +52,7 @@ describe('DashboardPage', () => {
     const summary = screen.getByRole('region', { name: '進捗' })
     expect(within(summary).getByText('対象の従業員 120 人')).toBeInTheDocument()
     const labels = within(summary).getAllByRole('button').map((button) => button.textContent)
-    expect(labels).toEqual(['未発行4', '未ログイン10', 'ログイン済3', '同意済2', '登録中5', '完了96'])
+    expect(labels).toEqual(['未発行4', '未ログイン10', 'ログイン済3', '同意済2', '登録中5', '完了91', '差し戻し2', '承認済3'])
 
     const table = await screen.findByRole('table', { name: '従業員一覧' })
     const row = within(table).getByRole('row', { name: /総合 太郎/ })

@@ -82,6 +82,11 @@ export function EmployeePage() {
           <Link className="admin-button" to={paths.campaignCredentials(campaignId, [employee.id])}>
             {t.reissue}
           </Link>
+          {employee.submittedAt && (
+            <Link className="admin-button admin-button--primary" to={paths.submission(campaignId, employee.id)}>
+              {t.review}
+            </Link>
+          )}
         </div>
         {unlock.isSuccess && !locked && <p role="status">{t.unlocked}</p>}
         <ErrorAlert error={unlock.error} />

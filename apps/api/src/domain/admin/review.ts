@@ -1,0 +1,103 @@
+/**
+ * HR's review of a 完了 submission: each person with their choices, their SUBMITTED images
+ * (ids and shapes only; the pixels come from document-viewer.ts) and their review state;
+ * 承認 and 差し戻し per person. 差し戻し reopens exactly that person for the employee
+ * (ownership.assertDraftOpen) until the next 完了 replaces their documents (submissions.ts).
+ */
+import type { ReturnDecision, SubmissionReviewResponse } from '@bango/shared/admin-review'
+import { registrationSchema } from '@bango/shared/employee-api'
+import type { PersonReview } from '@bango/shared/review'
+import type { Db, Tx } from '../../db/types.ts'
+import { AppError } from '../../errors.ts'
+import { Prisma, type Person } from '../../generated/prisma/client.ts'
+import { type AuditLog, byOperator } from '../audit.ts'
+import { toImageSlot, toPersonDto, toReviewDto } from '../mappers.ts'
+import { settleReviewProgress } from '../progress.ts'
+import type { OperatorIdentity } from './access.ts'
+
+const ownPersons = (employeeId: string) => ({ OR: [{ id: employeeId }, { employeeId }] })
+
+export function createReview(db: Db, audit: AuditLog, now: () => Date) {
+  /**
+   * The person, of this employee's submission, under the employee's lock (the same lock as
+   * every employee change: a decision never interleaves with an upload or a 完了).
+   */
+  async function submittedPerson(tx: Tx, employeeId: string, personId: string): Promise<Person> {
+    await tx.$queryRaw`SELECT id FROM persons WHERE id = ${employeeId}::uuid FOR UPDATE`
+    const submission = await tx.submission.findUnique({ where: { employeeId }, select: { id: true } })
+    const person = submission ? await tx.person.findFirst({ where: { id: personId, ...ownPersons(employeeId) } }) : null
+    if (!person) throw new AppError('NOT_FOUND')
+    if (person.reviewStatus === 'RETURNED') throw new AppError('CONFLICT', { message: 'sent back: waiting for the employee to submit again' })
+    if (person.status === 'NOT_APPLICABLE') throw new AppError('CONFLICT', { message: 'not applicable: nothing to review' })
+    return person
+  }
+
+  return {
+    /** `employee` comes from access.employee(); NOT_FOUND until they pressed 完了. */
+    async submission(employee: Person, tx: Tx = db): Promise<SubmissionReviewResponse> {
+      const submission = await tx.submission.findUnique({ where: { employeeId: employee.id } })
+      if (!submission) throw new AppError('NOT_FOUND')
+      const persons = await tx.person.findMany({
+        where: ownPersons(employee.id),
+        orderBy: [{ kind: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+        include: { documents: { where: { state: 'SUBMITTED' }, orderBy: [{ role: 'asc' }, { slot: 'asc' }, { side: 'asc' }] } },
+      })
+      return {
+        employeeId: employee.id,
+        submittedAt: submission.submittedAt.toISOString(),
+        persons: persons.map((person) => {
+          const registration = registrationSchema.safeParse(person.registration)
+          return {
+            ...toPersonDto(person),
+            registration: registration.success ? registration.data : null,
+            images: person.documents.map((document) => ({
+              id: document.id, ...toImageSlot(document), type: document.type, width: document.width, height: document.height,
+            })),
+          }
+        }).map(({ addedByEmployee: _added, ...person }) => person),
+      }
+    },
+
+    /** 承認. Approving an approved person again changes nothing. */
+    async approve(operator: OperatorIdentity, companyId: string, employeeId: string, personId: string): Promise<PersonReview> {
+      const person = await db.$transaction(async (tx) => {
+        const current = await submittedPerson(tx, employeeId, personId)
+        if (current.reviewStatus === 'APPROVED') return current
+        const person = await tx.person.update({
+          where: { id: current.id },
+          data: { reviewStatus: 'APPROVED', returnReason: null, returnNote: null, reviewedAt: now(), reviewedById: operator.operatorId },
+        })
+        await audit.record({ ...byOperator(operator, companyId), action: 'person.approved', targetId: person.id }, tx)
+        await settleReviewProgress(tx, employeeId)
+        return person
+      })
+      return toReviewDto(person)
+    },
+
+    /**
+     * 差し戻し: the person goes back to 未登録 for the employee (choices and typed number
+     * cleared, as a fresh start); their submitted images stay, for HR, until the next 完了.
+     */
+    async returnPerson(
+      operator: OperatorIdentity, companyId: string, employeeId: string, personId: string,
+      request: ReturnDecision,
+    ): Promise<PersonReview> {
+      const person = await db.$transaction(async (tx) => {
+        const current = await submittedPerson(tx, employeeId, personId)
+        const person = await tx.person.update({
+          where: { id: current.id },
+          data: {
+            reviewStatus: 'RETURNED', returnReason: request.reason, returnNote: request.note, reviewedAt: now(), reviewedById: operator.operatorId,
+            status: 'PENDING', registration: Prisma.DbNull, registeredAt: null, employeeEnteredNumber: null,
+          },
+        })
+        // The reason code only: HR's note may name things about the person.
+        await audit.record({ ...byOperator(operator, companyId), action: 'person.returned', targetId: person.id, detail: { reason: request.reason } }, tx)
+        await settleReviewProgress(tx, employeeId)
+        return person
+      })
+      return toReviewDto(person)
+    },
+  }
+}
+export type Review = ReturnType<typeof createReview>

@@ -1,0 +1,41 @@
+/**
+ * Reviewing a 完了 submission: the persons with their images, one image (watermarked, never
+ * cached), 承認 and 差し戻し per person. Operators and administrators alike; another
+ * company's campaign, employee, person or document is NOT_FOUND (domain/admin/access.ts).
+ */
+import { returnPersonRequestSchema } from '@bango/shared/admin-review'
+import type { FastifyInstance } from 'fastify'
+import { parse } from '../../lib/parse.ts'
+import { pathIds } from './path-params.ts'
+
+export default async function reviewRoutes(app: FastifyInstance) {
+  const { access, review, documentViewer } = app.services
+  const submission = '/campaigns/:campaignId/employees/:employeeId'
+
+  app.get(`${submission}/submission`, async (request) => {
+    const { campaignId, employeeId } = pathIds(request.params, 'campaignId', 'employeeId')
+    const { employee } = await access.employee(request.operator, campaignId, employeeId)
+    return review.submission(employee)
+  })
+
+  app.get('/campaigns/:campaignId/documents/:documentId/image', async (request, reply) => {
+    const { campaignId, documentId } = pathIds(request.params, 'campaignId', 'documentId')
+    const { companyId } = await access.campaign(request.operator, campaignId)
+    const jpeg = await documentViewer.view(request.operator, companyId, campaignId, documentId)
+    // private + no-store: neither the browser nor any proxy keeps a copy.
+    return reply.header('cache-control', 'no-store, private').header('content-type', 'image/jpeg').send(jpeg)
+  })
+
+  app.post(`${submission}/persons/:personId/approve`, async (request) => {
+    const { campaignId, employeeId, personId } = pathIds(request.params, 'campaignId', 'employeeId', 'personId')
+    const { companyId } = await access.employee(request.operator, campaignId, employeeId)
+    return review.approve(request.operator, companyId, employeeId, personId)
+  })
+
+  app.post(`${submission}/persons/:personId/return`, async (request) => {
+    const { campaignId, employeeId, personId } = pathIds(request.params, 'campaignId', 'employeeId', 'personId')
+    const decision = parse(returnPersonRequestSchema, request.body)
+    const { companyId } = await access.employee(request.operator, campaignId, employeeId)
+    return review.returnPerson(request.operator, companyId, employeeId, personId, decision)
+  })
+}

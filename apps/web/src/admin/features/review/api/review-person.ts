@@ -1,0 +1,21 @@
+import type { ReturnPersonRequest } from '@bango/shared/admin-review'
+import { personReviewSchema } from '@bango/shared/review'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { adminRequest } from '../../../lib/api-client.ts'
+import { campaignKey, submissionPath } from './keys.ts'
+
+export type ReviewDecision = { action: 'approve' } | ({ action: 'return' } & ReturnPersonRequest)
+
+/** 承認 or 差し戻し of one person; the submission, the employee page and the dashboard then reload. */
+export function useReviewPerson(campaignId: string, employeeId: string, personId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ action, ...body }: ReviewDecision) =>
+      adminRequest(`${submissionPath(campaignId, employeeId)}/persons/${encodeURIComponent(personId)}/${action}`, {
+        method: 'POST',
+        ...(action === 'return' ? { body } : {}),
+        schema: personReviewSchema,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: campaignKey(campaignId) }),
+  })
+}

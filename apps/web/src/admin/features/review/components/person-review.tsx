@@ -1,0 +1,80 @@
+import type { ReviewPerson, SubmittedImage } from '@bango/shared/admin-review'
+import { RETURN_REASON_LABELS } from '@bango/shared/review'
+import { useState } from 'react'
+import { ErrorAlert } from '../../../components/error-alert.tsx'
+import { useReviewPerson } from '../api/review-person.ts'
+import { reviewText as t } from '../messages.ts'
+import { formatDateTime } from '../utils/format.ts'
+import { ImageViewer } from './image-viewer.tsx'
+import { ReturnForm } from './return-form.tsx'
+
+const typeName = (type: string) => t.documentTypes[type] ?? type
+
+function imageLabel(image: SubmittedImage) {
+  const role = image.role === 'number' ? t.numberDocument : t.identityDocument(image.slot)
+  return `${role}（${typeName(image.type)}）${t.side[image.side]}`
+}
+
+/** One person of the submission: documents chosen, every image, the review state, 承認 / 差し戻し. */
+export function PersonReview({ campaignId, employeeId, person }: { campaignId: string; employeeId: string; person: ReviewPerson }) {
+  const decide = useReviewPerson(campaignId, employeeId, person.id)
+  const [returning, setReturning] = useState(false)
+  const headingId = `person-${person.id}`
+  const { review } = person
+  const reviewable = person.status !== 'not_applicable' && review.status !== 'returned'
+  const documents = [
+    person.registration?.numberDocument && `${t.numberDocument}：${typeName(person.registration.numberDocument.type)}`,
+    ...(person.registration?.identity?.documents ?? []).map((document, slot) => `${t.identityDocument(slot)}：${typeName(document.type)}`),
+  ].filter(Boolean)
+
+  return (
+    <section className="admin-section review-person" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {person.name}
+        <span className="review-person__kind">{person.kind === 'employee' ? t.kinds.employee : person.relationship}</span>
+      </h2>
+      <p className={`review-status review-status--${review.status}`}>
+        {t.status[review.status]}
+        {review.reviewedAt && t.reviewedAt(formatDateTime(review.reviewedAt))}
+        {review.status === 'returned' && review.reason && `：${RETURN_REASON_LABELS[review.reason]}${review.note ? `（${review.note}）` : ''}`}
+      </p>
+      {person.status === 'not_applicable' && person.images.length === 0 ? (
+        <p>{t.notApplicable}</p>
+      ) : (
+        <>
+          {review.status === 'returned' && <p className="admin-notice">{t.awaitingRedo}</p>}
+          {documents.length > 0 && <ul className="review-person__documents">{documents.map((line) => <li key={line}>{line}</li>)}</ul>}
+          {person.images.length === 0 && <p>{t.noImages}</p>}
+          <div className="review-person__images">
+            {person.images.map((image) => (
+              <ImageViewer key={image.id} campaignId={campaignId} documentId={image.id} label={imageLabel(image)} />
+            ))}
+          </div>
+        </>
+      )}
+      {reviewable && !returning && (
+        <div className="admin-actions">
+          {review.status !== 'approved' && (
+            <button type="button" className="admin-button admin-button--primary" disabled={decide.isPending} onClick={() => decide.mutate({ action: 'approve' })}>
+              {t.approve}
+            </button>
+          )}
+          <button type="button" className="admin-button admin-button--danger" disabled={decide.isPending} onClick={() => setReturning(true)}>
+            {t.sendBack}
+          </button>
+        </div>
+      )}
+      {returning && (
+        <ReturnForm
+          busy={decide.isPending}
+          onCancel={() => setReturning(false)}
+          onSubmit={(reason, note) =>
+            decide.mutate({ action: 'return', reason, ...(note ? { note } : {}) }, { onSuccess: () => setReturning(false) })
+          }
+        />
+      )}
+      {decide.isSuccess && <p role="status">{decide.data.status === 'returned' ? t.returned : t.approved}</p>}
+      <ErrorAlert error={decide.error} />
+    </section>
+  )
+}

@@ -1,0 +1,113 @@
+import type { SubmissionReviewResponse } from '@bango/shared/admin-review'
+import { fireEvent, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { calls, json, mockFetch } from '../../../../test/fetch-mock.ts'
+import { paths, routePatterns } from '../../../app/paths.ts'
+import { setCsrfToken } from '../../../lib/api-client.ts'
+import { CAMPAIGN_ID, uuid } from '../../../test/factories.ts'
+import { renderRoute } from '../../../test/render-route.tsx'
+import { ReviewPage } from './review-page.tsx'
+
+const employeeId = uuid()
+const spouseId = uuid()
+const base = `/api/admin/campaigns/${CAMPAIGN_ID}/employees/${employeeId}`
+const imageIds = [uuid(), uuid(), uuid()]
+const pending = { status: 'pending' as const, reason: null, note: null, reviewedAt: null }
+const card = { numberDocument: { type: 'my_number_card' as const, hasBack: true }, identity: null }
+
+function submission(spouseReview: SubmissionReviewResponse['persons'][number]['review'] = pending): SubmissionReviewResponse {
+  const image = (id: string, side: 'front' | 'back') => ({ id, role: 'number' as const, slot: 0, side, type: 'my_number_card', width: 640, height: 400 })
+  return {
+    employeeId,
+    submittedAt: '2026-11-26T03:00:00.000Z',
+    persons: [
+      { id: employeeId, kind: 'employee', name: '総合 太郎', kana: 'ソウゴウ タロウ', relationship: '本人', birthDate: '1980-04-01', status: 'registered', registration: card, images: [image(imageIds[0]!, 'front'), image(imageIds[1]!, 'back')], review: pending },
+      { id: spouseId, kind: 'dependent', name: '総合 花子', kana: 'ソウゴウ ハナコ', relationship: '配偶者', birthDate: '1982-02-02', status: 'registered', registration: card, images: [image(imageIds[2]!, 'front')], review: spouseReview },
+    ],
+  }
+}
+
+const imageUrl = (id: string) => `/api/admin/campaigns/${CAMPAIGN_ID}/documents/${id}/image`
+let created: string[]
+let revoked: string[]
+
+beforeEach(() => {
+  setCsrfToken('csrf-token-1')
+  created = []
+  revoked = []
+  let n = 0
+  vi.stubGlobal('URL', Object.assign(URL, {
+    createObjectURL: vi.fn(() => { const url = `blob:review/${++n}`; created.push(url); return url }),
+    revokeObjectURL: vi.fn((url: string) => { revoked.push(url) }),
+  }))
+})
+afterEach(() => vi.unstubAllGlobals())
+
+describe('ReviewPage', () => {
+  it('shows each person with their documents and images (fetched without cache), zooms and rotates, and revokes the images on leaving', async () => {
+    const fetchMock = mockFetch({
+      [`GET ${base}/submission`]: () => json(200, submission()),
+      ...Object.fromEntries(imageIds.map((id) => [`GET ${imageUrl(id)}`, () => new Response('jpeg', { headers: { 'Content-Type': 'image/jpeg' } })])),
+    })
+    const { router } = renderRoute(
+      [{ path: routePatterns.submission, element: <ReviewPage /> }, { path: routePatterns.employee, element: <p>employee</p> }],
+      paths.submission(CAMPAIGN_ID, employeeId),
+    )
+    expect(await screen.findByRole('heading', { level: 1, name: '総合 太郎 さんの提出書類' })).toBeInTheDocument()
+    const taro = screen.getByRole('region', { name: /総合 太郎/ })
+    expect(within(taro).getByText('番号確認書類：マイナンバーカード')).toBeInTheDocument()
+    const images = await within(taro).findAllByRole('img')
+    expect(images).toHaveLength(2)
+    expect(images[0]).toHaveAccessibleName('番号確認書類（マイナンバーカード）おもて面の画像')
+    expect(images[0]!.getAttribute('src')).toMatch(/^blob:review\//)
+    for (const id of imageIds) expect(calls(fetchMock, `GET ${imageUrl(id)}`)[0]?.[1]).toMatchObject({ cache: 'no-store' })
+
+    const tools = within(taro).getByRole('group', { name: '番号確認書類（マイナンバーカード）おもて面' })
+    await userEvent.click(within(tools).getByRole('button', { name: '拡大' }))
+    expect(images[0]).toHaveStyle({ transform: 'scale(1.5) rotate(0deg)' })
+    await userEvent.click(within(tools).getByRole('button', { name: '90° 回転' }))
+    expect(images[0]).toHaveStyle({ transform: 'scale(1.5) rotate(90deg)' })
+    fireEvent.wheel(images[0]!.parentElement!, { deltaY: 100 })
+    fireEvent.wheel(images[0]!.parentElement!, { deltaY: 100 })
+    expect(images[0]).toHaveStyle({ transform: 'scale(0.75) rotate(90deg)' })
+
+    await router.navigate(paths.employee(CAMPAIGN_ID, employeeId))
+    expect(await screen.findByText('employee')).toBeInTheDocument()
+    expect([...revoked].sort()).toEqual([...created].sort())
+    expect(created).toHaveLength(3)
+  })
+
+  it('approves a person, and sends another back with a reason and a note', async () => {
+    let spouseReview = pending
+    const fetchMock = mockFetch({
+      [`GET ${base}/submission`]: () => json(200, submission(spouseReview)),
+      ...Object.fromEntries(imageIds.map((id) => [`GET ${imageUrl(id)}`, () => new Response('jpeg', { headers: { 'Content-Type': 'image/jpeg' } })])),
+      [`POST ${base}/persons/${employeeId}/approve`]: () => json(200, { ...pending, status: 'approved', reviewedAt: '2026-11-26T04:00:00.000Z' }),
+      [`POST ${base}/persons/${spouseId}/return`]: () => {
+        spouseReview = { status: 'returned', reason: 'other', note: '裏面も撮影してください', reviewedAt: '2026-11-26T04:00:00.000Z' } as never
+        return json(200, spouseReview)
+      },
+    })
+    renderRoute([{ path: routePatterns.submission, element: <ReviewPage /> }], paths.submission(CAMPAIGN_ID, employeeId))
+    const taro = await screen.findByRole('region', { name: /総合 太郎/ })
+    await userEvent.click(within(taro).getByRole('button', { name: '承認' }))
+    expect(await within(taro).findByText('承認しました。')).toBeInTheDocument()
+    expect(calls(fetchMock, `POST ${base}/persons/${employeeId}/approve`)[0]?.[1]?.headers).toMatchObject({ 'x-csrf-token': 'csrf-token-1' })
+
+    const hanako = screen.getByRole('region', { name: /総合 花子/ })
+    await userEvent.click(within(hanako).getByRole('button', { name: '差し戻し' }))
+    const form = within(hanako).getByRole('form', { name: '差し戻しの理由' })
+    await userEvent.selectOptions(within(form).getByLabelText('理由'), 'その他')
+    await userEvent.click(within(form).getByRole('button', { name: '差し戻す' }))
+    expect(within(form).getByRole('alert')).toHaveTextContent('「その他」の場合は補足を入力してください。')
+    expect(calls(fetchMock, `POST ${base}/persons/${spouseId}/return`)).toHaveLength(0)
+
+    await userEvent.type(within(form).getByLabelText(/補足/), '裏面も撮影してください')
+    await userEvent.click(within(form).getByRole('button', { name: '差し戻す' }))
+    expect(await within(hanako).findByText(/差し戻しました/)).toBeInTheDocument()
+    expect(calls(fetchMock, `POST ${base}/persons/${spouseId}/return`)[0]?.[1]?.body).toBe(JSON.stringify({ reason: 'other', note: '裏面も撮影してください' }))
+    expect(await within(hanako).findByText(/差し戻し（.*）：その他（裏面も撮影してください）/)).toBeInTheDocument()
+    expect(within(hanako).queryByRole('button', { name: '承認' })).not.toBeInTheDocument()
+  })
+})
