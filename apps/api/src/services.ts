@@ -49,7 +49,8 @@ export interface ServiceDeps {
 export function createServices({ db, blobs, secrets, now = () => new Date(), publicUrl = 'http://localhost:3000', mailer = null, ocr = createOcrReader() }: ServiceDeps) {
   const audit = createAuditLog(db)
   const drafts = createDrafts(db, blobs, secrets.keyring, audit)
-  const credentials = createCredentials(db, audit, now)
+  const sessions = createSessions(db, secrets.jwtSecret, now)
+  const credentials = createCredentials(db, audit, sessions, now)
   const access = createAccess(db)
   const adminSessions = createAdminSessions(db, now)
   const operators = createOperators(db, secrets.keyring, audit, now)
@@ -59,7 +60,7 @@ export function createServices({ db, blobs, secrets, now = () => new Date(), pub
     drafts,
     credentials,
     handoffs: createHandoffs(db, credentials, audit, now),
-    sessions: createSessions(secrets.jwtSecret, now),
+    sessions,
     consents: createConsents(db, audit),
     persons: createPersons(db, drafts, secrets.keyring, audit),
     submissions: createSubmissions(db, drafts, audit),

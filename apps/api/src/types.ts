@@ -9,6 +9,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Set by the employee auth gate (routes/employee/auth-gate.ts) for every route behind it. */
     employee: EmployeeIdentity
+    /** The `employee_sessions` row the request's JWT belongs to (same gate). */
+    employeeSessionId: string
     /** Set by the admin auth gate (routes/admin/auth-gate.ts) for every route behind it. */
     operator: OperatorIdentity
   }

@@ -7,6 +7,7 @@ import type { Db, Tx } from '../db/types.ts'
 import { AppError } from '../errors.ts'
 import { hashPassword, hashUrlToken, newPassword, newUrlToken, verifyPassword } from '../lib/secrets.ts'
 import { createRepeatCounter } from '../lib/repeat-counter.ts'
+import type { Sessions } from './sessions.ts'
 import { type AuditLog, byEmployee } from './audit.ts'
 import { advanceProgress } from './progress.ts'
 
@@ -44,7 +45,7 @@ function identityOf(credential: { id: string; employeeId: string; campaignId: st
   }
 }
 
-export function createCredentials(db: Db, audit: AuditLog, now: () => Date) {
+export function createCredentials(db: Db, audit: AuditLog, sessions: Pick<Sessions, 'endAll'>, now: () => Date) {
   // A real argon2id hash of a random password: unknown tokens cost exactly as much as known ones.
   const decoy = hashPassword(newPassword())
   const unknownTokens = createRepeatCounter(UNKNOWN_TOKEN_AUDIT_WINDOW_MS, now)
@@ -71,6 +72,7 @@ export function createCredentials(db: Db, audit: AuditLog, now: () => Date) {
     const credential = await tx.credential.upsert({ where: { employeeId: employee.id }, create: { ...data, employeeId: employee.id, campaignId: employee.campaignId }, update: data })
     // Handoff codes of the old login die with it, like its sessions (whose version is the token hash).
     await tx.sessionHandoff.deleteMany({ where: { credentialId: credential.id } })
+    await sessions.endAll(credential.id, tx)
     await advanceProgress(tx, employee.id, 'ISSUED')
   }
 
@@ -129,6 +131,8 @@ export function createCredentials(db: Db, audit: AuditLog, now: () => Date) {
             where: { id: credential.id },
             data: locks ? { failedAttempts: 0, lockedUntil: new Date(at.getTime() + LOCKOUT_MS) } : { failedAttempts: { increment: 1 } },
           })
+          // A lock also ends every open session of the credential: whoever is guessing may hold one.
+          if (locks) await sessions.endAll(credential.id, tx)
           await audit.record({ ...actor, action: locks ? 'employee.locked' : 'employee.login_failed', targetId: credential.id }, tx)
           return locks ? ('locked' as const) : ('invalid' as const)
         }

@@ -1,10 +1,14 @@
 /**
- * Employee session tokens: short-lived JWTs (HS256), refreshed while the employee is active.
- * Verification pins the algorithm and requires exp, iat, jti, iss, aud and typ.
+ * Employee sessions: a row per sign-in (`employee_sessions`) and short-lived JWTs (HS256) that
+ * name it (`sid`), refreshed while the employee is active. The row makes a session end for good:
+ * at logout, at a re-issue or lock of the credential, and 8 hours after sign-in whatever the
+ * refreshes (a stolen token cannot be kept alive by chaining refreshes).
+ * Verification pins the algorithm and requires exp, iat, jti, sid, iss, aud and typ.
  * @see https://www.rfc-editor.org/rfc/rfc8725 (JWT Best Current Practices)
  */
 import { randomUUID } from 'node:crypto'
 import { SignJWT, jwtVerify } from 'jose'
+import type { Db, Tx } from '../db/types.ts'
 import { AppError } from '../errors.ts'
 
 const ALGORITHM = 'HS256'
@@ -12,18 +16,43 @@ const ISSUER = 'bango'
 const AUDIENCE = 'bango:employee'
 const TYPE = 'bango-employee+jwt'
 export const SESSION_TTL_SECONDS = 15 * 60
+/** However often it is refreshed, a session ends this long after sign-in. */
+export const SESSION_ABSOLUTE_MS = 8 * 60 * 60 * 1000
 
 export interface SessionClaims {
   credentialId: string
   version: string
+  sessionId: string
 }
 
-export function createSessions(secret: Uint8Array, now: () => Date) {
+export function createSessions(db: Db, secret: Uint8Array, now: () => Date) {
   return {
+    /** A new session for a credential that just signed in (password or handoff code): its first token. */
+    async open(identity: { credentialId: string; sessionVersion: string }) {
+      const at = now()
+      const session = await db.employeeSession.create({
+        data: { credentialId: identity.credentialId, createdAt: at, expiresAt: new Date(at.getTime() + SESSION_ABSOLUTE_MS) },
+      })
+      return this.sign({ credentialId: identity.credentialId, version: identity.sessionVersion, sessionId: session.id })
+    },
+
+    /** Whether the session behind verified claims is still open (not ended, not past its absolute end). */
+    async isLive(claims: SessionClaims): Promise<boolean> {
+      const session = await db.employeeSession.findUnique({ where: { id: claims.sessionId } })
+      return session !== null && session.credentialId === claims.credentialId && !session.revokedAt && session.expiresAt > now()
+    },
+
+    /** Logout. */
+    end: (sessionId: string) => db.employeeSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now() } }),
+
+    /** Every session of a credential (re-issue, lock). */
+    endAll: (credentialId: string, tx: Tx = db) =>
+      tx.employeeSession.updateMany({ where: { credentialId, revokedAt: null }, data: { revokedAt: now() } }),
+
     async sign(claims: SessionClaims): Promise<{ accessToken: string; expiresAt: string }> {
       const issuedAt = Math.floor(now().getTime() / 1000)
       const expiresAt = issuedAt + SESSION_TTL_SECONDS
-      const accessToken = await new SignJWT({ ver: claims.version })
+      const accessToken = await new SignJWT({ ver: claims.version, sid: claims.sessionId })
         .setProtectedHeader({ alg: ALGORITHM, typ: TYPE })
         .setSubject(claims.credentialId)
         .setIssuer(ISSUER)
@@ -42,12 +71,12 @@ export function createSessions(secret: Uint8Array, now: () => Date) {
           issuer: ISSUER,
           audience: AUDIENCE,
           typ: TYPE,
-          requiredClaims: ['exp', 'iat', 'jti', 'sub'],
+          requiredClaims: ['exp', 'iat', 'jti', 'sub', 'sid'],
           maxTokenAge: SESSION_TTL_SECONDS,
           currentDate: now(),
         })
-        if (typeof payload.sub !== 'string' || typeof payload.ver !== 'string') throw new Error('malformed claims')
-        return { credentialId: payload.sub, version: payload.ver }
+        if (typeof payload.sub !== 'string' || typeof payload.ver !== 'string' || typeof payload.sid !== 'string') throw new Error('malformed claims')
+        return { credentialId: payload.sub, version: payload.ver, sessionId: payload.sid }
       } catch (error) {
         throw new AppError('UNAUTHENTICATED', { cause: error })
       }

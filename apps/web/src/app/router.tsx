@@ -6,6 +6,7 @@ import { CompletionPage } from '../features/completion/components/completion-pag
 import { ConsentPage } from '../features/consent/components/consent-page.tsx'
 import { PersonPage } from '../features/documents/components/person-page.tsx'
 import { ContinueOnPhone } from '../features/handoff/components/continue-on-phone.tsx'
+import { LogoutButton } from '../features/auth/components/logout-button.tsx'
 import { AddDependentPage } from '../features/targets/components/add-dependent-page.tsx'
 import { TargetsPage } from '../features/targets/components/targets-page.tsx'
 import { ConsentGate } from './consent-gate.tsx'
@@ -35,7 +36,7 @@ export function AppRoutes() {
         <Route path={routePatterns.consent} element={<ConsentPage />} />
         <Route path={routePatterns.done} element={<CompletionPage />} />
         <Route element={<ConsentGate />}>
-          <Route path={routePatterns.targets} element={<TargetsPage aside={<ContinueOnPhone />} />} />
+          <Route path={routePatterns.targets} element={<TargetsPage aside={<><ContinueOnPhone /><LogoutButton /></>} />} />
           <Route path={routePatterns.addDependent} element={<AddDependentPage />} />
           <Route path={routePatterns.person} element={<PersonPage />} />
         </Route>

@@ -1,6 +1,7 @@
 /**
  * The auth gates for everything under /api/employee: `authenticated` checks the session
- * JWT and that its credential is still live; `consented` additionally refuses until the
+ * JWT, that its session was not ended (logout, re-issue, lock, 8 h) and that its credential is
+ * still live; `consented` additionally refuses until the
  * employee agreed to the purposes of use — and, once their documents were disposed of (廃棄),
  * always (DATA_DISPOSED): /me then carries the notice.
  */
@@ -12,13 +13,18 @@ async function authenticate(app: FastifyInstance, request: FastifyRequest) {
   const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : null
   if (!token) throw new AppError('UNAUTHENTICATED')
   const claims = await app.services.sessions.verify(token)
-  const identity = await app.services.credentials.resolve(claims.credentialId, claims.version)
-  if (!identity) throw new AppError('UNAUTHENTICATED')
+  const [identity, live] = await Promise.all([
+    app.services.credentials.resolve(claims.credentialId, claims.version),
+    app.services.sessions.isLive(claims),
+  ])
+  if (!identity || !live) throw new AppError('UNAUTHENTICATED')
   request.employee = identity
+  request.employeeSessionId = claims.sessionId
 }
 
 export function authenticated(app: FastifyInstance) {
   app.decorateRequest('employee')
+  app.decorateRequest('employeeSessionId', '')
   app.addHook('onRequest', (request) => authenticate(app, request))
 }
 

@@ -27,12 +27,12 @@ export default async function login(app: FastifyInstance, options: { perMinute: 
   app.post('/login', { config: { rateLimit }, preHandler: perToken }, async (request) => {
     const { token, password } = parse(loginRequestSchema, request.body)
     const identity = await credentials.login(token, password, { ip: request.ip })
-    return sessions.sign({ credentialId: identity.credentialId, version: identity.sessionVersion })
+    return sessions.open(identity)
   })
 
   app.post('/session/handoff/redeem', { config: { rateLimit } }, async (request) => {
     const { code } = parse(redeemHandoffRequestSchema, request.body)
     const identity = await handoffs.redeem(code)
-    return sessions.sign({ credentialId: identity.credentialId, version: identity.sessionVersion })
+    return sessions.open(identity)
   })
 }

@@ -1,12 +1,20 @@
 import { consentRequestSchema } from '@bango/shared/employee-api'
 import type { FastifyInstance } from 'fastify'
+import { byEmployee } from '../../domain/audit.ts'
 import { parse } from '../../lib/parse.ts'
 
 /** Reachable before consent: the session itself, the summary and the consent screen. */
 export default async function session(app: FastifyInstance) {
   app.post('/session/refresh', async (request) =>
-    app.services.sessions.sign({ credentialId: request.employee.credentialId, version: request.employee.sessionVersion }),
+    app.services.sessions.sign({ credentialId: request.employee.credentialId, version: request.employee.sessionVersion, sessionId: request.employeeSessionId }),
   )
+
+  // 「ログアウト」: this session ends now; its tokens are refused from the next request on.
+  app.post('/session/logout', async (request, reply) => {
+    await app.services.sessions.end(request.employeeSessionId)
+    await app.services.audit.record({ ...byEmployee(request.employee), action: 'employee.logout', targetId: request.employeeSessionId })
+    return reply.status(204).send()
+  })
 
   app.post('/session/handoff', async (request, reply) => reply.status(201).send(await app.services.handoffs.issue(request.employee)))
 
