@@ -19,6 +19,7 @@ const STATUS: Record<ErrorCode, number> = {
   REGISTRATION_INVALID: 422,
   CREDENTIAL_LOCKED: 423,
   RATE_LIMITED: 429,
+  SERVER_BUSY: 503,
   TOO_MANY_DEPENDENTS: 409,
   FORBIDDEN: 403,
   CSRF_INVALID: 403,
@@ -68,6 +69,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   NUMBER_MISMATCH: 'The two entries of the number differ; both were discarded.',
   CAMPAIGN_OPEN: 'Close the campaign first.',
   DATA_DISPOSED: 'The documents were disposed of.',
+  SERVER_BUSY: 'Too many images in processing; retry shortly.',
   INTERNAL: 'Internal error.',
 }
 

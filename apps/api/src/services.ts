@@ -1,4 +1,5 @@
 /** Wires the domain services together; decorated on the Fastify instance as `app.services`. */
+import os from 'node:os'
 import type { Db, Tx } from './db/types.ts'
 import { createAccess } from './domain/admin/access.ts'
 import { createAuditViewer } from './domain/admin/audit-log.ts'
@@ -31,6 +32,7 @@ import { createSubmissions } from './domain/submissions.ts'
 import type { BlobStore } from './lib/blob-store.ts'
 import type { Secrets } from './lib/keys.ts'
 import type { Mailer } from './lib/mailer.ts'
+import { type WorkQueueOptions, createWorkQueue } from './lib/work-queue.ts'
 import { type OcrReader, createOcrReader } from './lib/ocr.ts'
 
 export interface ServiceDeps {
@@ -40,15 +42,24 @@ export interface ServiceDeps {
   now?: () => Date
   /** Base of the login URLs handed to employees. */
   publicUrl?: string
+  /** Image decoding at once / waiting / how long (lib/work-queue.ts); by default one per core. */
+  imageWorkOptions?: WorkQueueOptions
   /** Outgoing e-mail; without it the e-mail actions answer EMAIL_NOT_CONFIGURED. */
   mailer?: Mailer | null
   /** Reads number documents; a tesseract.js worker (started on first use) by default. */
   ocr?: OcrReader
 }
 
-export function createServices({ db, blobs, secrets, now = () => new Date(), publicUrl = 'http://localhost:3000', mailer = null, ocr = createOcrReader() }: ServiceDeps) {
+/** One image decode per core; a few may wait up to 10 s (a phone retries on 503). */
+const defaultImageWork = (): WorkQueueOptions => {
+  const cores = os.availableParallelism()
+  return { concurrency: cores, maxWaiting: cores * 4, maxWaitMs: 10_000 }
+}
+
+export function createServices({ db, blobs, secrets, now = () => new Date(), publicUrl = 'http://localhost:3000', mailer = null, ocr = createOcrReader(), imageWorkOptions = defaultImageWork() }: ServiceDeps) {
   const audit = createAuditLog(db)
-  const drafts = createDrafts(db, blobs, secrets.keyring, audit)
+  const imageWork = createWorkQueue(imageWorkOptions)
+  const drafts = createDrafts(db, blobs, secrets.keyring, audit, imageWork)
   const sessions = createSessions(db, secrets.jwtSecret, now)
   const credentials = createCredentials(db, audit, sessions, now)
   const access = createAccess(db)
@@ -85,6 +96,7 @@ export function createServices({ db, blobs, secrets, now = () => new Date(), pub
     emailBatches: createEmailBatches(db, audit, { configured: mailer !== null, onEnqueued: emailDelivery.notify, now }),
     /** One transaction across services (each takes the `tx`). */
     transaction: <T>(run: (tx: Tx) => Promise<T>) => db.$transaction(run),
+    imageWork,
     health: { check: async () => void (await db.$queryRaw`SELECT 1`) },
   }
 }

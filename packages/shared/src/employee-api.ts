@@ -143,7 +143,8 @@ export const EMPLOYEE_LIMITS = {
 /** Upload limits, shared so the SPA can refuse early with the same numbers. */
 export const IMAGE_LIMITS = {
   maxBytes: 15 * 1024 * 1024,
-  maxPixels: 50_000_000,
+  /** A 24-megapixel phone photo with room to spare; the SPA sends ~2000 px anyway. */
+  maxPixels: 25_000_000,
   /** Long edge the server re-encodes to. */
   maxEdge: 2400,
 } as const

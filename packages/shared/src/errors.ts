@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'FILE_TOO_LARGE',
   'UNSUPPORTED_IMAGE',
   'RATE_LIMITED',
+  /** Too many images being processed: try again in a few seconds (503 + Retry-After). */
+  'SERVER_BUSY',
   'CAMPAIGN_CLOSED',
   'TOO_MANY_DEPENDENTS',
   /** The employee's documents were disposed of (廃棄): only the notice remains. */

@@ -12,6 +12,7 @@ import { AppError } from '../errors.ts'
 import type { BlobStore } from '../lib/blob-store.ts'
 import { encryptBlob } from '../lib/envelope.ts'
 import { normalizeImage } from '../lib/images.ts'
+import type { WorkQueue } from '../lib/work-queue.ts'
 import type { Keyring } from '../lib/keys.ts'
 import { type AuditLog, byEmployee } from './audit.ts'
 import type { EmployeeIdentity } from './credentials.ts'
@@ -22,7 +23,7 @@ import { advanceProgress } from './progress.ts'
 /** Binds a blob to its record: the same ciphertext under another row does not decrypt. */
 export const documentAad = (document: { id: string; personId: string }) => `bango:document:${document.id}:person:${document.personId}`
 
-export function createDrafts(db: Db, blobs: BlobStore, keyring: Keyring, audit: AuditLog) {
+export function createDrafts(db: Db, blobs: BlobStore, keyring: Keyring, audit: AuditLog, imageWork: WorkQueue) {
   /** Deletes blobs after the rows that named them are gone; a failure leaves an orphan for the sweeper. */
   async function deleteBlobs(keys: readonly string[]) {
     await Promise.allSettled(keys.map((key) => blobs.delete(key)))
@@ -69,7 +70,7 @@ export function createDrafts(db: Db, blobs: BlobStore, keyring: Keyring, audit: 
     checkTarget: (identity: EmployeeIdentity, personId: string, fields: ImageFields) => checkTarget(db, identity, personId, fields),
 
     async store(identity: EmployeeIdentity, personId: string, fields: ImageFields, upload: Buffer) {
-      const image = await normalizeImage(upload)
+      const image = await imageWork.run(() => normalizeImage(upload))
       const id = randomUUID()
       const blobKey = randomUUID()
       await blobs.put(blobKey, encryptBlob(keyring, image.jpeg, documentAad({ id, personId })))

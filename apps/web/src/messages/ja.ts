@@ -270,5 +270,6 @@ export const errors: Record<ErrorCode, string> = {
   NUMBER_MISMATCH: 'この操作はできません。',
   CAMPAIGN_OPEN: 'この操作はできません。',
   DATA_DISPOSED: '提出された書類は、保存期間の終了に伴い廃棄されました。',
+  SERVER_BUSY: 'ただいま混み合っています。数秒後にもう一度お試しください。',
   INTERNAL: '処理中に問題が発生しました。時間をおいて、もう一度お試しください。',
 }

@@ -29,6 +29,8 @@ export default fp(async function errorHandler(app: FastifyInstance) {
     } else {
       request.log.info({ code: appError.code, frameworkCode: (error as FastifyError).code }, 'request refused')
     }
+    // A busy server says when to come back (the phone's upload retries on its own).
+    if (appError.code === 'SERVER_BUSY') reply.header('Retry-After', '5')
     return reply.status(appError.statusCode).send(errorBody(appError))
   })
   app.setNotFoundHandler((_request, reply) => {

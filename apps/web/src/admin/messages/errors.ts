@@ -31,6 +31,7 @@ const TEXT: Record<AdminErrorCode, string> = {
   NUMBER_MISMATCH: '1 回目と 2 回目の入力が一致しません。どちらの入力も破棄しました。最初から入力し直してください。',
   CAMPAIGN_OPEN: '収集依頼を終了してから廃棄してください。',
   DATA_DISPOSED: 'この書類は廃棄済みです。',
+  SERVER_BUSY: 'サーバーが混み合っています。数秒後にお試しください。',
   INTERNAL: 'サーバーで問題が発生しました。時間をおいてお試しください。',
   NETWORK: 'サーバーに接続できません。ネットワークを確認してください。',
   UNEXPECTED: '予期しない応答がありました。ページを再読み込みしてください。',
