@@ -11,7 +11,7 @@ import { startEmailWorker } from './domain/admin/email-worker.ts'
 import { startRetentionJob } from './domain/admin/retention-job.ts'
 import { startSweeper } from './domain/sweeper.ts'
 import { createFileBlobStore } from './lib/blob-store.ts'
-import { loadSecrets } from './lib/keys.ts'
+import { keysBesideBlobsWarning, loadSecrets } from './lib/keys.ts'
 import { PRIVATE_UMASK, preparePrivateDataDir } from './lib/data-dir.ts'
 import { createSmtpMailer } from './lib/mailer.ts'
 
@@ -37,6 +37,8 @@ const app = await build({
 if (createdFile) {
   app.log.warn({ file: createdFile }, 'Generated the encryption keys (mode 0600). Back this file up: without it no stored document can be read. In production set BANGO_KEKS, BANGO_JWT_SECRET and BANGO_NUMBER_HMAC_KEY instead.')
 }
+const keysWarning = keysBesideBlobsWarning(config)
+if (keysWarning) app.log.warn(keysWarning)
 if (dataDir.tightenedFrom) {
   app.log.warn({ dir: config.dataDir, was: dataDir.tightenedFrom.toString(8) }, 'The data folder was readable by other users; it is now 0700.')
 }

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadConfig } from '../config.ts'
-import { loadSecrets, parseKeks } from './keys.ts'
+import { keysBesideBlobsWarning, loadSecrets, parseKeks } from './keys.ts'
 
 const dirs: string[] = []
 async function tempDataDir() {
@@ -82,5 +82,14 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toMatchObject({ port: 3000, host: '127.0.0.1', publicUrl: 'http://localhost:3000', databaseUrl: undefined })
     expect(loadConfig({ PORT: '8080', PUBLIC_URL: 'https://bango.example.jp/' }).publicUrl).toBe('https://bango.example.jp')
     expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', TRUST_PROXY: 'maybe' })).toThrow(/PORT.*DATABASE_URL.*TRUST_PROXY/)
+  })
+})
+
+describe('keysBesideBlobsWarning', () => {
+  it('warns in production when any key comes from keys.json, never for the embedded demo', () => {
+    const all = { keks: 'k', jwtSecret: 'j', numberHmacKey: 'n' }
+    expect(keysBesideBlobsWarning({ databaseUrl: undefined, keks: undefined, jwtSecret: undefined, numberHmacKey: undefined })).toBeNull()
+    expect(keysBesideBlobsWarning({ databaseUrl: 'postgresql://db/bango', ...all })).toBeNull()
+    expect(keysBesideBlobsWarning({ databaseUrl: 'postgresql://db/bango', ...all, numberHmacKey: undefined })).toMatch(/keys.json/)
   })
 })

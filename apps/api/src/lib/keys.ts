@@ -57,6 +57,15 @@ async function writeKeysFile(file: string, stored: StoredKeys, flag: 'wx' | 'w')
 }
 
 /** Keys from config, or from (created on first use) DATA_DIR/keys.json. `created` says which. */
+/**
+ * Keys in DATA_DIR/keys.json sit next to the blobs they protect: fine for the embedded demo, a
+ * warning in production (PostgreSQL), where whoever copies the data folder gets both.
+ */
+export function keysBesideBlobsWarning(config: Pick<Config, 'databaseUrl' | 'keks' | 'jwtSecret' | 'numberHmacKey'>): string | null {
+  if (!config.databaseUrl || (config.keks && config.jwtSecret && config.numberHmacKey)) return null
+  return 'The keys come from DATA_DIR/keys.json, in the same folder as the encrypted blobs: set BANGO_KEKS, BANGO_JWT_SECRET and BANGO_NUMBER_HMAC_KEY from a secret store instead.'
+}
+
 export async function loadSecrets(config: Config): Promise<{ secrets: Secrets; createdFile: string | null }> {
   if (config.keks && config.jwtSecret && config.numberHmacKey) {
     return {
