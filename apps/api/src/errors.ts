@@ -31,6 +31,7 @@ const STATUS: Record<ErrorCode, number> = {
   EMAIL_NOT_CONFIGURED: 409,
   NUMBER_MISMATCH: 422,
   CAMPAIGN_OPEN: 409,
+  PERSON_DISPOSED: 409,
   DATA_DISPOSED: 410,
   INTERNAL: 500,
 }
@@ -68,6 +69,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   TOO_MANY_DEPENDENTS: 'The employee already has the maximum number of dependents.',
   NUMBER_MISMATCH: 'The two entries of the number differ; both were discarded.',
   CAMPAIGN_OPEN: 'Close the campaign first.',
+  PERSON_DISPOSED: 'The person was disposed of: no review or number any more.',
   DATA_DISPOSED: 'The documents were disposed of.',
   SERVER_BUSY: 'Too many images in processing; retry shortly.',
   INTERNAL: 'Internal error.',

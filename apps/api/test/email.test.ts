@@ -134,6 +134,18 @@ describe('e-mail delivery', () => {
     for (const { token, password } of logins) await login(context.app, token, password)
   })
 
+  it('reminds someone sent back (差し戻し), but nobody 完了 or 承認済', async () => {
+    await startWorker()
+    const { admin, campaign, employees, received } = await campaignWithEmployees(4)
+    for (const employee of employees) await context.app.services.credentials.issue(employee.id)
+    const progress = ['SUBMITTED', 'APPROVED', 'RETURNED'] as const
+    for (const [index, value] of progress.entries()) await context.db.person.update({ where: { id: employees[index]!.id }, data: { progress: value } })
+
+    const created = await createBatch(admin, campaign.id, { kind: 'reminder' })
+    expect((await finished(admin, campaign.id, created.id)).counts.sent).toBe(2)
+    expect(received().map((m) => m.to).sort()).toEqual([employees[2]!.email, employees[3]!.email].sort())
+  })
+
   it('retries a refusal for now, records a final one by its reply, and queues nobody twice', async () => {
     const { admin, campaign, employees, received } = await campaignWithEmployees(3)
     const [later, never, fine] = employees.map((e) => e.email!)

@@ -54,8 +54,11 @@ export const progressCountsSchema = z.object(
 export const dashboardResponseSchema = z.object({ counts: progressCountsSchema, total: z.number().int() })
 export type DashboardResponse = z.infer<typeof dashboardResponseSchema>
 
-/** A dependent's draft status, as the employee's list shows it (no images, no numbers). */
-export const dependentStatusSchema = z.enum(['pending', 'registered', 'not_applicable', 'submitted'])
+/**
+ * A person's status as HR sees it (no images, no numbers): the employee's draft status, then
+ * after 完了 HR's review — 差し戻し (waiting for the employee) or 承認済 — over 提出済.
+ */
+export const dependentStatusSchema = z.enum(['pending', 'registered', 'not_applicable', 'submitted', 'returned', 'approved'])
 
 export const employeeDetailResponseSchema = z.object({
   employee: employeeRowSchema.extend({

@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'NUMBER_MISMATCH',
   /** Campaign disposal needs a closed campaign. */
   'CAMPAIGN_OPEN',
+  /** The person was disposed of (廃棄): nothing is left to review or number. */
+  'PERSON_DISPOSED',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -269,6 +269,7 @@ export const errors: Record<ErrorCode, string> = {
   TOO_MANY_DEPENDENTS: 'これ以上ご家族を追加できません。追加が必要な場合は人事担当者にお問い合わせください。',
   NUMBER_MISMATCH: 'この操作はできません。',
   CAMPAIGN_OPEN: 'この操作はできません。',
+  PERSON_DISPOSED: '提出された書類は、保存期間の終了に伴い廃棄されました。',
   DATA_DISPOSED: '提出された書類は、保存期間の終了に伴い廃棄されました。',
   SERVER_BUSY: 'ただいま混み合っています。数秒後にもう一度お試しください。',
   INTERNAL: '処理中に問題が発生しました。時間をおいて、もう一度お試しください。',

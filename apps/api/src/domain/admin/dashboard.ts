@@ -12,7 +12,7 @@ import {
 } from '@bango/shared/admin-dashboard'
 import type { Db, Tx } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
-import type { Person, PersonStatus } from '../../generated/prisma/client.ts'
+import type { Person, PersonStatus, ReviewStatus } from '../../generated/prisma/client.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import type { OperatorIdentity } from './access.ts'
 import { listEmployees } from './employee-list.ts'
@@ -20,8 +20,11 @@ import { listEmployees } from './employee-list.ts'
 const isoDate = (date: Date) => date.toISOString().slice(0, 10)
 const progressOf = (progress: string) => progress.toLowerCase() as EmployeeProgress
 
-function personStatus(status: PersonStatus, submitted: boolean) {
+/** HR's review decision comes first: a returned person is back in the employee's hands (未登録 to them). */
+function personStatus(status: PersonStatus, review: ReviewStatus, submitted: boolean) {
+  if (review === 'RETURNED') return 'returned' as const
   if (status === 'NOT_APPLICABLE') return 'not_applicable' as const
+  if (review === 'APPROVED') return 'approved' as const
   if (submitted) return 'submitted' as const
   return status === 'REGISTERED' ? ('registered' as const) : ('pending' as const)
 }
@@ -50,7 +53,7 @@ export function createDashboard(db: Db, audit: AuditLog, now: () => Date) {
           where: { OR: [{ id: employee.id }, { employeeId: employee.id }] },
           orderBy: [{ kind: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
           select: {
-            id: true, kind: true, name: true, kana: true, relationship: true, birthDate: true, addedByEmployee: true, status: true, disposedAt: true,
+            id: true, kind: true, name: true, kana: true, relationship: true, birthDate: true, addedByEmployee: true, status: true, reviewStatus: true, disposedAt: true,
             _count: { select: { documents: { where: { state: 'DRAFT' } } } },
           },
         }),
@@ -81,7 +84,7 @@ export function createDashboard(db: Db, audit: AuditLog, now: () => Date) {
           relationship: person.relationship,
           birthDate: isoDate(person.birthDate),
           addedByEmployee: person.addedByEmployee,
-          status: personStatus(person.status, submission !== null),
+          status: personStatus(person.status, person.reviewStatus, submission !== null),
           draftImages: person._count.documents,
           disposedAt: person.disposedAt?.toISOString() ?? null,
         })),

@@ -37,6 +37,12 @@ export function createPersonNumbers(db: Db, sealing: NumberSealing, keyring: Key
     if (!submission) throw new AppError('CONFLICT', { details: { reason: 'not_submitted' } })
   }
 
+  /** A disposed person (廃棄) is a tombstone: nothing may be read or recorded for them again. */
+  async function requireNotDisposed(personId: string, tx: Tx = db) {
+    const row = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { disposedAt: true } })
+    if (row.disposedAt) throw new AppError('PERSON_DISPOSED')
+  }
+
   async function state(scope: NumberScope, personId: string, tx: Tx = db): Promise<NumberStateResponse> {
     const row = await tx.person.findUniqueOrThrow({ where: { id: personId }, include: { numberEntry: { select: { operatorId: true } } } })
     const recorded = row.myNumber ? sealing.open('hr', row.id, row.myNumber) : null
@@ -61,6 +67,7 @@ export function createPersonNumbers(db: Db, sealing: NumberSealing, keyring: Key
   return {
     person,
     requireSubmitted,
+    requireNotDisposed,
     state,
 
     /** One entry of the double entry; answers the new state, or NUMBER_MISMATCH (both entries discarded). */
@@ -70,6 +77,7 @@ export function createPersonNumbers(db: Db, sealing: NumberSealing, keyring: Key
         await requireSubmitted(employeeId, tx)
         // Two operators confirming at once queue on the person's row: one entry completes, the other starts anew.
         await tx.$queryRaw`SELECT id FROM persons WHERE id = ${personId}::uuid FOR UPDATE`
+        await requireNotDisposed(personId, tx)
         const pending = await tx.numberEntry.findUnique({ where: { personId } })
         const isSecond = pending !== null && (pending.operatorId !== operator.operatorId || entry.confirm)
         const event = { ...byOperator(operator, companyId), targetId: personId }

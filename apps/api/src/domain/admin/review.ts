@@ -27,6 +27,7 @@ export function createReview(db: Db, audit: AuditLog, now: () => Date) {
     const submission = await tx.submission.findUnique({ where: { employeeId }, select: { id: true } })
     const person = submission ? await tx.person.findFirst({ where: { id: personId, ...ownPersons(employeeId) } }) : null
     if (!person) throw new AppError('NOT_FOUND')
+    if (person.disposedAt) throw new AppError('PERSON_DISPOSED')
     if (person.reviewStatus === 'RETURNED') throw new AppError('CONFLICT', { message: 'sent back: waiting for the employee to submit again' })
     if (person.status === 'NOT_APPLICABLE') throw new AppError('CONFLICT', { message: 'not applicable: nothing to review' })
     return person

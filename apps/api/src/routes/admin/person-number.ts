@@ -40,6 +40,7 @@ export default async function personNumberRoutes(app: FastifyInstance) {
   app.post(`${BASE}/ocr`, async (request): Promise<NumberOcrResponse> => {
     const { scope, personId } = await resolve(request)
     await personNumbers.requireSubmitted(scope.employeeId)
+    await personNumbers.requireNotDisposed(personId)
     return { suggestion: await numberOcr.suggest(scope, personId) }
   })
 }

@@ -20,6 +20,8 @@ export const dependentStatusLabels = {
   registered: '登録済',
   not_applicable: '対象外',
   submitted: '提出済',
+  returned: '差し戻し',
+  approved: '承認済',
 } as const
 
 export const dashboardText = {

@@ -30,46 +30,60 @@ export function AuditFilters({ value, companies, onApply }: AuditFiltersProps) {
   }
   return (
     <form role="search" aria-label={t.filters} className="admin-filters audit-filters" onSubmit={submit}>
-      <label htmlFor={`${id}-from`}>{t.from}</label>
-      <input type="date" {...field('from')} />
-      <label htmlFor={`${id}-to`}>{t.to}</label>
-      <input type="date" {...field('to')} />
-      <label htmlFor={`${id}-actorType`}>{t.actorType}</label>
-      <select {...field('actorType')}>
-        <option value="">{t.all}</option>
-        {AUDIT_ACTOR_TYPES.map((type) => (
-          <option key={type} value={type}>
-            {AUDIT_ACTOR_TYPE_LABELS[type]}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={`${id}-actorId`}>{t.actorId}</label>
-      <input type="text" maxLength={36} {...field('actorId')} />
-      <label htmlFor={`${id}-action`}>{t.action}</label>
-      <select {...field('action')}>
-        <option value="">{t.all}</option>
-        {actionsByGroup.map(({ group, label, actions }) => (
-          <optgroup key={group} label={label}>
-            <option value={`${group}.*`}>{t.allOf(label)}</option>
-            {actions.map(([action, actionLabel]) => (
-              <option key={action} value={action}>
-                {actionLabel}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
-      <label htmlFor={`${id}-companyId`}>{t.company}</label>
-      <select {...field('companyId')}>
-        <option value="">{t.all}</option>
-        {companies.map((company) => (
-          <option key={company.id} value={company.id}>
-            {company.name}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={`${id}-personId`}>{t.person}</label>
-      <input type="search" maxLength={36} {...field('personId')} />
+      <div className="audit-filters__field">
+        <label htmlFor={`${id}-from`}>{t.from}</label>
+        <input type="date" {...field('from')} />
+      </div>
+      <div className="audit-filters__field">
+        <label htmlFor={`${id}-to`}>{t.to}</label>
+        <input type="date" {...field('to')} />
+      </div>
+      <div className="audit-filters__field">
+        <label htmlFor={`${id}-actorType`}>{t.actorType}</label>
+        <select {...field('actorType')}>
+          <option value="">{t.all}</option>
+          {AUDIT_ACTOR_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {AUDIT_ACTOR_TYPE_LABELS[type]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="audit-filters__field">
+        <label htmlFor={`${id}-actorId`}>{t.actorId}</label>
+        <input type="text" maxLength={36} {...field('actorId')} />
+      </div>
+      <div className="audit-filters__field">
+        <label htmlFor={`${id}-action`}>{t.action}</label>
+        <select {...field('action')}>
+          <option value="">{t.all}</option>
+          {actionsByGroup.map(({ group, label, actions }) => (
+            <optgroup key={group} label={label}>
+              <option value={`${group}.*`}>{t.allOf(label)}</option>
+              {actions.map(([action, actionLabel]) => (
+                <option key={action} value={action}>
+                  {actionLabel}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+      <div className="audit-filters__field">
+        <label htmlFor={`${id}-companyId`}>{t.company}</label>
+        <select {...field('companyId')}>
+          <option value="">{t.all}</option>
+          {companies.map((company) => (
+            <option key={company.id} value={company.id}>
+              {company.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="audit-filters__field">
+        <label htmlFor={`${id}-personId`}>{t.person}</label>
+        <input type="search" maxLength={36} {...field('personId')} />
+      </div>
       <button type="submit" className="admin-button admin-button--primary">
         {t.apply}
       </button>

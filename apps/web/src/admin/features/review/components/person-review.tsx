@@ -33,11 +33,14 @@ export function PersonReview({ campaignId, employeeId, person }: { campaignId: s
         {person.name}
         <span className="review-person__kind">{person.kind === 'employee' ? t.kinds.employee : person.relationship}</span>
       </h2>
-      <p className={`review-status review-status--${review.status}`}>
-        {t.status[review.status]}
-        {review.reviewedAt && t.reviewedAt(formatDateTime(review.reviewedAt))}
-        {review.status === 'returned' && review.reason && `：${RETURN_REASON_LABELS[review.reason]}${review.note ? `（${review.note}）` : ''}`}
-      </p>
+      {/* 対象外 has nothing to review: 「未確認」 there would read as work left to do. */}
+      {(person.status !== 'not_applicable' || review.status !== 'pending') && (
+        <p className={`review-status review-status--${review.status}`}>
+          {t.status[review.status]}
+          {review.reviewedAt && t.reviewedAt(formatDateTime(review.reviewedAt))}
+          {review.status === 'returned' && review.reason && `：${RETURN_REASON_LABELS[review.reason]}${review.note ? `（${review.note}）` : ''}`}
+        </p>
+      )}
       {person.status === 'not_applicable' && person.images.length === 0 ? (
         <p>{t.notApplicable}</p>
       ) : (

@@ -110,4 +110,18 @@ describe('ReviewPage', () => {
     expect(await within(hanako).findByText(/差し戻し（.*）：その他（裏面も撮影してください）/)).toBeInTheDocument()
     expect(within(hanako).queryByRole('button', { name: '承認' })).not.toBeInTheDocument()
   })
+
+  it('shows a 対象外 person without a review state or buttons: nothing to review', async () => {
+    const ichiro = { id: uuid(), kind: 'dependent' as const, name: '総合 一郎', kana: 'ソウゴウ イチロウ', relationship: '子', birthDate: '2012-09-30', status: 'not_applicable' as const, registration: null, images: [], review: pending }
+    mockFetch({
+      [`GET ${base}/submission`]: () => json(200, { ...submission(), persons: [...submission().persons, ichiro] }),
+      ...Object.fromEntries(imageIds.map((id) => [`GET ${imageUrl(id)}`, () => new Response('jpeg', { headers: { 'Content-Type': 'image/jpeg' } })])),
+    })
+    renderRoute([{ path: routePatterns.submission, element: <ReviewPage /> }], paths.submission(CAMPAIGN_ID, employeeId))
+    const section = await screen.findByRole('region', { name: /総合 一郎/ })
+    expect(within(section).getByText('対象外（書類なし）')).toBeInTheDocument()
+    expect(within(section).queryByText('未確認')).not.toBeInTheDocument()
+    expect(within(section).queryByRole('button')).not.toBeInTheDocument()
+    expect(within(screen.getByRole('region', { name: /総合 太郎/ })).getByText('未確認')).toBeInTheDocument()
+  })
 })

@@ -1,0 +1,173 @@
+/**
+ * The loop of HR console part 2, end to end: the demo employee completes (a generated card with
+ * a readable number for themself); the administrator views the images and sends one dependent
+ * back; the employee reads the reason, redoes that person and completes again; HR approves,
+ * records the number by OCR suggestion + double entry, and the employee sees 受理; the campaign
+ * is closed and disposed of, the employee's link says so, and the audit viewer shows each step.
+ */
+import { type Browser, type Page, expect, test } from '@playwright/test'
+import { cardVariant, renderCard } from '../apps/api/test/number-cards.ts'
+import { expectAccessible } from './axe.ts'
+import { type ProductServer, startProduct } from './server.ts'
+import * as wizard from './wizard.ts'
+
+// The fixture card.jpg has no digits on it: OCR needs a card with a real, valid number.
+const NUMBER = '123456789018'
+const CAMPAIGN = '2026年 マイナンバー収集'
+
+// HR's browsers are in Japan: the console's local times then agree with the JST watermark and audit viewer.
+test.use({ timezoneId: 'Asia/Tokyo' })
+
+let server: ProductServer
+test.beforeEach(async () => { server = await startProduct() })
+test.afterEach(async () => { await server?.stop() })
+
+/** The employee's login with the printed URL and password, in a fresh tab of their own. */
+async function employeeSignsIn(browser: Browser) {
+  const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' })
+  const page = await context.newPage()
+  await page.goto(server.loginUrl)
+  await page.getByLabel('パスワード').fill(server.password)
+  await page.getByRole('button', { name: '次へ' }).click()
+  return { page, close: () => context.close() }
+}
+
+const personSection = (page: Page, name: string) => page.getByRole('region', { name: new RegExp(`^${name}`) })
+
+async function openEmployee(page: Page) {
+  await page.getByRole('link', { name: '収集依頼', exact: true }).click()
+  await page.getByRole('link', { name: CAMPAIGN, exact: true }).click()
+  await page.getByRole('link', { name: '総合 太郎' }).click()
+  await expect(page.getByRole('heading', { name: '総合 太郎', level: 1 })).toBeVisible()
+}
+
+test('review, 差し戻し, redo, approval, the number by OCR and double entry, disposal, audit', async ({ page, browser }) => {
+  const card = await renderCard({ ...cardVariant(0), number: NUMBER })
+  const chooseCard: wizard.Capture = async (employee, side) => {
+    const input = employee.getByLabel('ファイルを選択（写真を撮る／ライブラリ）')
+    await input.setInputFiles(side === 'おもて面' ? { name: 'card.jpg', mimeType: 'image/jpeg', buffer: card } : wizard.CARD_JPEG)
+    await expect(employee.getByRole('img', { name: `撮影した${side}の画像` })).toBeVisible()
+    await expect(employee.getByRole('status').filter({ hasText: '画像を送信しました' })).toBeVisible()
+  }
+
+  // The employee: themself with the numbered card, 花子 with the fixture, 一郎 対象外, 完了.
+  let employee = await employeeSignsIn(browser)
+  await wizard.consent(employee.page)
+  await wizard.openPerson(employee.page, '総合 太郎')
+  await wizard.chooseNumberDocument(employee.page, /マイナンバーカード/)
+  await wizard.captureDocument(employee.page, chooseCard, { back: true })
+  await wizard.confirmAndRegister(employee.page, 2)
+  await wizard.openPerson(employee.page, '総合 花子')
+  await wizard.chooseNumberDocument(employee.page, /マイナンバーカード/)
+  await wizard.captureDocument(employee.page, wizard.chooseFile, { back: true })
+  await wizard.confirmAndRegister(employee.page, 2)
+  await wizard.markNotApplicable(employee.page, '総合 一郎')
+  await wizard.submitAll(employee.page)
+  await employee.close()
+
+  // HR: dashboard → employee → review; every image shown; 花子 sent back as blurry.
+  await page.goto(server.admin.url)
+  await page.getByLabel('メールアドレス').fill(server.admin.email)
+  await page.getByLabel('パスワード').fill(server.admin.password)
+  await page.getByRole('button', { name: 'ログイン' }).click()
+  await openEmployee(page)
+  await page.getByRole('link', { name: '提出書類を確認（承認・差し戻し）' }).click()
+  await expect(page.getByRole('heading', { name: '総合 太郎 さんの提出書類' })).toBeVisible()
+  const images = page.locator('.review-image img')
+  await expect(images).toHaveCount(4)
+  for (const image of await images.all()) await expect(image).toBeVisible()
+  expect(await images.first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0)
+  await expectAccessible(page, '提出書類の確認')
+  const hanako = personSection(page, '総合 花子')
+  await hanako.getByRole('button', { name: '差し戻し', exact: true }).click()
+  await hanako.getByLabel('理由', { exact: true }).selectOption({ label: 'ぼやけている' })
+  await expectAccessible(page, '差し戻しの理由')
+  await hanako.getByRole('button', { name: '差し戻す' }).click()
+  await expect(hanako.getByText('差し戻しました。')).toBeVisible()
+  await page.getByRole('link', { name: '従業員の詳細へ戻る' }).click()
+  await expect(page.getByRole('row').filter({ hasText: '総合 花子' })).toContainText('差し戻し')
+
+  // The employee sees the reason on the list and on 花子's screen, redoes her, 完了 again.
+  employee = await employeeSignsIn(browser)
+  await expect(employee.page.getByRole('heading', { name: '収集対象者一覧' })).toBeVisible()
+  await expect(wizard.personRow(employee.page, '総合 花子')).toContainText('ぼやけている')
+  await wizard.openPerson(employee.page, '総合 花子')
+  await expect(employee.page.getByText('差し戻しの理由：ぼやけている')).toBeVisible()
+  await wizard.chooseNumberDocument(employee.page, /マイナンバーカード/)
+  await wizard.captureDocument(employee.page, wizard.chooseFile, { back: true })
+  await wizard.confirmAndRegister(employee.page, 2)
+  await wizard.submitAll(employee.page)
+  await employee.close()
+
+  // HR approves both.
+  await page.getByRole('link', { name: '提出書類を確認（承認・差し戻し）' }).click()
+  for (const name of ['総合 太郎', '総合 花子']) {
+    const section = personSection(page, name)
+    await section.getByRole('button', { name: '承認', exact: true }).click()
+    await expect(section.getByText('承認しました。')).toBeVisible()
+  }
+  await page.getByRole('link', { name: '従業員の詳細へ戻る' }).click()
+  await expect(page.getByRole('row').filter({ hasText: '総合 花子' })).toContainText('承認済')
+
+  // The number: the OCR suggestion as the first entry, then typed again with the first hidden.
+  await page.getByRole('link', { name: '総合 太郎の個人番号の記録' }).click()
+  await expect(page.getByRole('heading', { name: '個人番号の記録' })).toBeVisible()
+  await expectAccessible(page, '個人番号の記録')
+  await page.getByRole('button', { name: 'OCR で読み取る' }).click()
+  await expect(page.getByText('読み取り結果：1234 5678 9018（まだ保存されていません）')).toBeVisible({ timeout: 30_000 })
+  await page.getByRole('button', { name: 'この番号を入力欄に入れる' }).click()
+  await expect(page.getByLabel('個人番号（12 桁）')).toHaveValue(/1234 ?5678 ?9018/)
+  await expectAccessible(page, '個人番号の記録（OCR の提案）')
+  await page.getByRole('button', { name: '1 回目を登録する' }).click()
+  const second = page.getByLabel('確認のため、もう一度入力してください（12 桁）')
+  await expect(second).toHaveValue('')
+  await expectAccessible(page, '個人番号の記録（確認の入力）')
+  await second.fill('1234 5678 9018')
+  await page.getByRole('button', { name: '確認して記録する' }).click()
+  await expect(page.getByText('2 回の入力が一致し、個人番号を記録しました。')).toBeVisible()
+  await expect(page.getByText('**** **** 9018')).toBeVisible()
+  await expect(page.getByText(NUMBER)).toHaveCount(0)
+  await expectAccessible(page, '個人番号の記録（記録済み）')
+
+  // The employee's link: 受理.
+  employee = await employeeSignsIn(browser)
+  await expect(employee.page.getByRole('heading', { name: '提出書類は受理されました' })).toBeVisible()
+  await employee.close()
+
+  // Close the campaign, then dispose of it with its name typed and a reason.
+  await page.getByRole('link', { name: '収集依頼', exact: true }).click()
+  await page.getByRole('link', { name: `${CAMPAIGN}：設定` }).click()
+  await page.getByRole('button', { name: '受付を終了する' }).click()
+  await page.getByRole('button', { name: '終了して下書きを削除する' }).click()
+  await expect(page.getByText('終了した収集依頼の設定は変更できません。')).toBeVisible()
+  await page.getByRole('link', { name: '収集依頼', exact: true }).click()
+  await page.getByRole('link', { name: CAMPAIGN, exact: true }).click()
+  await page.getByRole('link', { name: '廃棄', exact: true }).click()
+  await expect(page.getByRole('heading', { name: `廃棄: ${CAMPAIGN}` })).toBeVisible()
+  await page.getByLabel('廃棄の理由').fill('年末調整の事務が終了したため')
+  const dispose = page.getByRole('button', { name: '収集依頼の書類をすべて廃棄' })
+  await expect(dispose).toBeDisabled()
+  await page.getByLabel(`確認のため、収集依頼の名前「${CAMPAIGN}」を入力してください`).fill(CAMPAIGN)
+  await expectAccessible(page, '廃棄')
+  await dispose.click()
+  await expect(page.getByText(/3 名の書類（画像 4 枚）を廃棄しました。/)).toBeVisible()
+
+  // The employee's link now only says the documents were disposed of.
+  employee = await employeeSignsIn(browser)
+  await expect(employee.page.getByRole('heading', { name: '書類は廃棄されました' })).toBeVisible()
+  await employee.close()
+
+  // The audit viewer lists each step.
+  await page.getByRole('link', { name: '監査ログ', exact: true }).click()
+  await expect(page.getByRole('heading', { name: '監査ログ', level: 1 })).toBeVisible()
+  const steps = [
+    ['画像の閲覧', 'document.viewed'], ['差し戻し', 'person.returned'], ['完了（差し戻し後の再提出）', 'employee.resubmitted'],
+    ['承認', 'person.approved'], ['個人番号の OCR 読み取り', 'number.ocr_read'], ['個人番号の入力（1 回目）', 'number.entry_held'],
+    ['個人番号の記録', 'number.recorded'], ['収集依頼の終了', 'campaign.closed'], ['収集依頼の廃棄', 'campaign.disposed'],
+  ] as const
+  for (const [label, action] of steps) {
+    // The cell shows the Japanese label above the action's code.
+    await expect(page.getByRole('cell').filter({ hasText: label }).filter({ hasText: action }).first(), label).toBeVisible()
+  }
+  await expectAccessible(page, '監査ログ')
+})
