@@ -7,6 +7,7 @@ import { z } from 'zod'
 /** Every action recorded in apps/api/src (`action: '…'`), by group; the viewer's 操作 select. */
 export const AUDIT_ACTIONS = {
   'employee.login': '従業員ログイン',
+  'employee.logout': '従業員ログアウト',
   'employee.login_failed': '従業員ログイン失敗',
   'employee.locked': '従業員ログインのロック',
   'employee.login_refused_locked': '従業員ログイン拒否（ロック中）',
