@@ -1,11 +1,12 @@
 import { personsResponseSchema, sessionResponseSchema } from '@bango/shared/employee-api'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { apiError, calls, json, mockFetch } from '../test/fetch-mock.ts'
+import { buildPersons } from '../test/factories.ts'
 import { mockXhr } from '../test/xhr-mock.ts'
 import { ApiError, apiRequest, apiUpload, refreshSessionIfDue, retryPolicy } from './api-client.ts'
 import { useSessionStore } from './session.ts'
 
-const persons = { persons: [], canSubmit: false, submittedAt: null }
+const persons = buildPersons([])
 
 beforeEach(() => {
   retryPolicy.delaysMs = [0, 0]

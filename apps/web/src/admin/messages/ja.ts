@@ -3,6 +3,7 @@
  * the product's glossary: 収集依頼 (campaign), 事務取扱担当者 (operator), 取扱責任者 (administrator).
  */
 import type { CompanyRole } from '@bango/shared/admin-api'
+import { formatDateTime } from '../lib/format.ts'
 
 export const common = {
   appName: 'Bango 管理コンソール',
@@ -22,7 +23,7 @@ export const common = {
   email: 'メールアドレスの形式で入力してください',
   date: '日付を入力してください',
   none: 'なし',
-  dateTime: (iso: string) => new Date(iso).toLocaleString('ja-JP', { dateStyle: 'medium', timeStyle: 'short' }),
+  dateTime: formatDateTime,
   day: (iso: string) => new Date(`${iso}T00:00:00`).toLocaleDateString('ja-JP', { dateStyle: 'medium' }),
   notFoundTitle: 'ページが見つかりません',
   backHome: 'トップへ戻る',

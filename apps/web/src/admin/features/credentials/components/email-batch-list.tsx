@@ -1,5 +1,6 @@
 import type { EmailBatch } from '@bango/shared/admin-credentials'
 import { credentialsText as t } from '../messages.ts'
+import { formatDateTime } from '../../../lib/format.ts'
 
 const COUNTS = ['pending', 'sending', 'sent', 'failed', 'unknown'] as const
 
@@ -26,7 +27,7 @@ export function EmailBatchList({ batches }: { batches: readonly EmailBatch[] }) 
         <tbody>
           {batches.map((batch) => (
             <tr key={batch.id}>
-              <th scope="row">{new Date(batch.createdAt).toLocaleString('ja-JP')}</th>
+              <th scope="row">{formatDateTime(batch.createdAt)}</th>
               <td>{t.batchKinds[batch.kind]}</td>
               <td>{batch.finishedAt ? t.batchFinished : t.batchRunning}</td>
               {COUNTS.map((count) => (

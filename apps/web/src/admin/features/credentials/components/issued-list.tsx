@@ -1,12 +1,13 @@
 import type { IssueCredentialsResponse } from '@bango/shared/admin-credentials'
 import { credentialsText as t } from '../messages.ts'
+import { formatDateTime } from '../../../lib/format.ts'
 
 /** The credentials just issued, passwords included (this is the only time they exist in clear). */
 export function IssuedList({ issued }: { issued: IssueCredentialsResponse }) {
   const c = t.columns
   return (
     <table className="admin-table">
-      <caption>{t.issuedSummary(issued.credentials.length, new Date(issued.issuedAt).toLocaleString('ja-JP'))}</caption>
+      <caption>{t.issuedSummary(issued.credentials.length, formatDateTime(issued.issuedAt))}</caption>
       <thead>
         <tr>
           <th scope="col">{c.employeeNumber}</th>

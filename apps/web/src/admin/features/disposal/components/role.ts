@@ -7,5 +7,4 @@ export function useAdministers(companyId: string | undefined): boolean {
   return session.operator.isSystemAdmin || session.companies.some((c) => c.id === companyId && c.role === 'administrator')
 }
 
-export const formatDateTime = (iso: string) =>
-  new Date(iso).toLocaleString('ja-JP', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+export { formatDateTime } from '../../../lib/format.ts'

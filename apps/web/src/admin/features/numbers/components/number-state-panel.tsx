@@ -2,13 +2,14 @@ import type { NumberStateResponse } from '@bango/shared/admin-number'
 import { Link } from 'react-router'
 import { paths } from '../../../app/paths.ts'
 import { numberText as t } from '../messages.ts'
+import { formatDateTime } from '../../../lib/format.ts'
 
 /** Where the record stands, masked, with the duplicate and employee-entry warnings. */
 export function NumberStatePanel({ state }: { state: NumberStateResponse }) {
   const facts: [string, string][] = [
     [t.stateLabel, t.states[state.state]],
     [t.maskedLabel, state.masked ?? '—'],
-    [t.recordedAtLabel, state.recordedAt ? new Date(state.recordedAt).toLocaleString('ja-JP') : '—'],
+    [t.recordedAtLabel, state.recordedAt ? formatDateTime(state.recordedAt) : '—'],
     [t.employeeEntryLabel, t.employeeEntry[state.employeeEntry]],
   ]
   return (

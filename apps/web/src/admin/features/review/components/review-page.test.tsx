@@ -1,5 +1,5 @@
 import type { SubmissionReviewResponse } from '@bango/shared/admin-review'
-import { fireEvent, screen, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { calls, json, mockFetch } from '../../../../test/fetch-mock.ts'
@@ -57,8 +57,9 @@ describe('ReviewPage', () => {
     expect(await screen.findByRole('heading', { level: 1, name: '総合 太郎 さんの提出書類' })).toBeInTheDocument()
     const taro = screen.getByRole('region', { name: /総合 太郎/ })
     expect(within(taro).getByText('番号確認書類：マイナンバーカード')).toBeInTheDocument()
-    const images = await within(taro).findAllByRole('img')
-    expect(images).toHaveLength(2)
+    // findAll resolves as soon as one image is there: wait for both (they load one by one).
+    await waitFor(() => expect(within(taro).getAllByRole('img')).toHaveLength(2))
+    const images = within(taro).getAllByRole('img')
     expect(images[0]).toHaveAccessibleName('番号確認書類（マイナンバーカード）おもて面の画像')
     expect(images[0]!.getAttribute('src')).toMatch(/^blob:review\//)
     for (const id of imageIds) expect(calls(fetchMock, `GET ${imageUrl(id)}`)[0]?.[1]).toMatchObject({ cache: 'no-store' })
