@@ -8,7 +8,7 @@
  * Blobs are deleted by the caller after commit (`deleteBlobs`): a blob never disappears under
  * a row that a rollback keeps. A failed delete leaves a blob no row names, which the sweeper's
  * orphan collection (domain/sweeper.ts) deletes on its next pass — the retry.
- * @see docs/decisions/010-disposal.md
+ * @see docs/decisions/011-disposal.md
  */
 import type { Tx } from '../../db/types.ts'
 import { Prisma } from '../../generated/prisma/client.ts'

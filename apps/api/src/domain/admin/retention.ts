@@ -7,7 +7,7 @@
  * Safe with several server instances: each batch runs in a transaction that first takes
  * `pg_try_advisory_xact_lock(RETENTION_LOCK)`; an instance that does not get it stops its run
  * (another one is working), and a batch only ever selects persons not yet disposed of.
- * @see docs/decisions/010-disposal.md
+ * @see docs/decisions/011-disposal.md
  */
 import type { Db, Tx } from '../../db/types.ts'
 import type { AuditLog } from '../audit.ts'
