@@ -21,6 +21,7 @@ const operator = {
   email: 'op@example.jp',
   name: '担当 次郎',
   role: 'operator',
+  canExport: false,
   totpEnabled: false,
   disabled: false,
   lockedUntil: '2099-01-01T00:00:00.000Z',
