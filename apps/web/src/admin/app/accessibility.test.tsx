@@ -49,6 +49,7 @@ describe('console screens have no serious or critical axe violations', () => {
     ['new campaign', `/admin/companies/${COMPANY_ID}/campaigns/new`, '収集依頼の作成'],
     ['campaign settings', `/admin/campaigns/${campaign.id}/settings`, `収集依頼の設定：${campaign.name}`],
     ['operators', `/admin/companies/${COMPANY_ID}/operators`, '株式会社総合 の担当者アカウント'],
+    ['export', `/admin/campaigns/${campaign.id}/export`, `${campaign.name} の出力`],
     ['companies', '/admin/companies', '会社一覧'],
     ['settings', '/admin/settings', 'システム設定'],
     ['account', '/admin/account', 'アカウント'],
