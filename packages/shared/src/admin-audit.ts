@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = {
   'employee.handoff_issued': 'スマートフォンへの引き継ぎ発行',
   'employee.handoff_redeemed': 'スマートフォンへの引き継ぎ',
   'employee.submitted': '完了（提出）',
+  'employee.resubmitted': '完了（差し戻し後の再提出）',
   'person.dependent_added': '扶養追加',
   'person.registered': '登録する',
   'person.unregistered': '登録の取り消し',
