@@ -10,6 +10,7 @@ import { createCredentialIssuing } from './domain/admin/credential-issuing.ts'
 import { createDashboard } from './domain/admin/dashboard.ts'
 import { createDisposals } from './domain/admin/disposals.ts'
 import { createDocumentViewer } from './domain/admin/document-viewer.ts'
+import { createDocumentsArchive } from './domain/admin/documents-archive.ts'
 import { createEmailBatches } from './domain/admin/email-batches.ts'
 import { createEmailDelivery } from './domain/admin/email-delivery.ts'
 import { createEmployeeImport } from './domain/admin/employee-import.ts'
@@ -17,6 +18,7 @@ import { createNumberOcr } from './domain/admin/number-ocr.ts'
 import { createNumberSealing } from './domain/admin/number-sealing.ts'
 import { createOperatorAccounts } from './domain/admin/operator-accounts.ts'
 import { createOperators } from './domain/admin/operators.ts'
+import { createPayrollCsv } from './domain/admin/payroll-csv.ts'
 import { createPersonNumbers } from './domain/admin/person-number.ts'
 import { createRetention } from './domain/admin/retention.ts'
 import { createReview } from './domain/admin/review.ts'
@@ -66,6 +68,7 @@ export function createServices({ db, blobs, secrets, now = () => new Date(), pub
   const adminSessions = createAdminSessions(db, now)
   const operators = createOperators(db, secrets.keyring, audit, now)
   const emailDelivery = createEmailDelivery(db, credentials, audit, mailer, publicUrl, now)
+  const numberSealing = createNumberSealing(secrets.keyring, secrets.numberHmacKey)
   return {
     audit,
     drafts,
@@ -91,7 +94,9 @@ export function createServices({ db, blobs, secrets, now = () => new Date(), pub
     documentViewer: createDocumentViewer(db, blobs, secrets.keyring, audit, now),
     credentialIssuing: createCredentialIssuing(db, credentials, audit, publicUrl, now),
     emailDelivery,
-    personNumbers: createPersonNumbers(db, createNumberSealing(secrets.keyring, secrets.numberHmacKey), secrets.keyring, audit, now),
+    personNumbers: createPersonNumbers(db, numberSealing, secrets.keyring, audit, now),
+    payrollCsv: createPayrollCsv(db, numberSealing, audit),
+    documentsArchive: createDocumentsArchive(db, blobs, secrets.keyring, audit, now),
     numberOcr: createNumberOcr(db, blobs, secrets.keyring, ocr, audit),
     emailBatches: createEmailBatches(db, audit, { configured: mailer !== null, onEnqueued: emailDelivery.notify, now }),
     /** One transaction across services (each takes the `tx`). */

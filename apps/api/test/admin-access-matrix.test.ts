@@ -102,6 +102,7 @@ beforeAll(async () => {
   }
 
   const stranger = await signedInOperator(context, { role: 'administrator' })
+  const notExporting = await signedInOperator(context, { role: 'operator', companyId: victim.company.id })
   const employeeJwt = await login(context.app, victim.token, victim.password)
   const disabled = await signedInOperator(context, { role: 'administrator', companyId: victim.company.id })
   await context.db.operator.update({ where: { id: disabled.operator.id }, data: { disabledAt: new Date() } })
@@ -118,6 +119,7 @@ beforeAll(async () => {
     { name: 'session idle > 30 min', headers: idle.headers, expected: [401], applies: always },
     { name: 'session past its 12 h lifetime', headers: old.headers, expected: [401], applies: always },
     { name: 'missing CSRF token', headers: { cookie: victimAdmin.headers.cookie }, expected: [403], applies: (route) => !SAFE.has(route.method) },
+    { name: 'operator not allowed to export', headers: notExporting.headers, expected: [403], applies: (route) => route.url.includes('/exports/') },
     {
       name: 'administrator of another company',
       headers: stranger.headers,

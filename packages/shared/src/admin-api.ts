@@ -54,7 +54,8 @@ export const adminSessionResponseSchema = z.object({
     isSystemAdmin: z.boolean(),
     totpEnabled: z.boolean(),
   }),
-  companies: z.array(z.object({ id: z.uuid(), name: z.string(), role: companyRoleSchema })),
+  /** `canExport`: may download the payroll exports (administrators, or operators allowed to). */
+  companies: z.array(z.object({ id: z.uuid(), name: z.string(), role: companyRoleSchema, canExport: z.boolean() })),
   /** Absolute end of the session; the idle timeout comes first when the console is left alone. */
   expiresAt: z.iso.datetime(),
 })
@@ -88,7 +89,7 @@ export const operatorCreateRequestSchema = z.object({
 })
 
 export const operatorUpdateRequestSchema = z
-  .object({ role: companyRoleSchema, disabled: z.boolean(), unlock: z.literal(true) })
+  .object({ role: companyRoleSchema, disabled: z.boolean(), unlock: z.literal(true), canExport: z.boolean() })
   .partial()
   .refine((value) => Object.keys(value).length > 0, '変更する項目がありません')
 
@@ -97,6 +98,8 @@ export const operatorSchema = z.object({
   email: z.string(),
   name: z.string(),
   role: companyRoleSchema,
+  /** 出力を許可: an operator an administrator allowed to export for payroll (always true for administrators). */
+  canExport: z.boolean(),
   totpEnabled: z.boolean(),
   disabled: z.boolean(),
   lockedUntil: z.iso.datetime().nullable(),

@@ -19,6 +19,18 @@ export const IDENTITY_DOCUMENT_TYPES = [
 ] as const
 export type IdentityDocumentType = (typeof IDENTITY_DOCUMENT_TYPES)[number]
 
+/** Japanese names of the document types, as HR's files (payroll export, ZIP manifest) write them. */
+export const DOCUMENT_TYPE_LABELS: Record<NumberDocumentType | IdentityDocumentType, string> = {
+  my_number_card: 'マイナンバーカード',
+  notification_card: '通知カード',
+  resident_record: '住民票',
+  passport: 'パスポート',
+  photo_id: '顔写真付き身分証明書',
+  health_insurance: '健康保険証／資格確認書',
+  pension_book: '年金手帳',
+  student_id: '学生証',
+}
+
 const PHOTO_IDENTITY_TYPES: readonly IdentityDocumentType[] = ['passport', 'photo_id']
 
 export type PersonKind = 'employee' | 'dependent'

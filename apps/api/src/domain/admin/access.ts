@@ -19,6 +19,19 @@ export interface OperatorIdentity {
 export interface CompanyAccess {
   companyId: string
   role: CompanyRole
+  /** Administrators always; operators only when an administrator allowed it (payroll export). */
+  canExport: boolean
+}
+
+/**
+ * What a route needs: any role, administrator, or the right to export (administrators, or
+ * operators allowed to export). A reachable company without it answers FORBIDDEN.
+ */
+export type AccessLevel = CompanyRole | 'export'
+
+function assertLevel(access: CompanyAccess, minimum: AccessLevel) {
+  if (minimum === 'administrator' && access.role !== 'administrator') throw new AppError('FORBIDDEN')
+  if (minimum === 'export' && !access.canExport) throw new AppError('FORBIDDEN')
 }
 
 const roleOf = (role: 'ADMINISTRATOR' | 'OPERATOR'): CompanyRole => (role === 'ADMINISTRATOR' ? 'administrator' : 'operator')
@@ -28,30 +41,30 @@ export function createAccess(db: Db) {
     if (operator.isSystemAdmin) {
       const exists = await tx.company.findUnique({ where: { id: companyId }, select: { id: true } })
       if (!exists) throw new AppError('NOT_FOUND')
-      return { companyId, role: 'administrator' }
+      return { companyId, role: 'administrator', canExport: true }
     }
     const assignment = await tx.companyAssignment.findUnique({
       where: { operatorId_companyId: { operatorId: operator.operatorId, companyId } },
-      select: { role: true },
+      select: { role: true, canExport: true },
     })
     if (!assignment) throw new AppError('NOT_FOUND')
-    return { companyId, role: roleOf(assignment.role) }
+    return { companyId, role: roleOf(assignment.role), canExport: assignment.role === 'ADMINISTRATOR' || assignment.canExport }
   }
 
   return {
-    /** The operator's role in a company, or NOT_FOUND. `minimum: 'administrator'` adds FORBIDDEN for operators. */
-    async company(operator: OperatorIdentity, companyId: string, minimum: CompanyRole = 'operator', tx: Tx = db): Promise<CompanyAccess> {
+    /** The operator's role in a company, or NOT_FOUND. `minimum` above 'operator' adds FORBIDDEN for those below it. */
+    async company(operator: OperatorIdentity, companyId: string, minimum: AccessLevel = 'operator', tx: Tx = db): Promise<CompanyAccess> {
       const access = await company(operator, companyId, tx)
-      if (minimum === 'administrator' && access.role !== 'administrator') throw new AppError('FORBIDDEN')
+      assertLevel(access, minimum)
       return access
     },
 
     /** A campaign the operator may reach, with their role in its company; NOT_FOUND otherwise. */
-    async campaign(operator: OperatorIdentity, campaignId: string, minimum: CompanyRole = 'operator', tx: Tx = db) {
+    async campaign(operator: OperatorIdentity, campaignId: string, minimum: AccessLevel = 'operator', tx: Tx = db) {
       const campaign = await tx.campaign.findUnique({ where: { id: campaignId } })
       if (!campaign) throw new AppError('NOT_FOUND')
       const access = await company(operator, campaign.companyId, tx)
-      if (minimum === 'administrator' && access.role !== 'administrator') throw new AppError('FORBIDDEN')
+      assertLevel(access, minimum)
       return { campaign, ...access }
     },
 
@@ -67,14 +80,14 @@ export function createAccess(db: Db) {
     async companies(operator: OperatorIdentity, tx: Tx = db) {
       if (operator.isSystemAdmin) {
         const companies = await tx.company.findMany({ orderBy: { name: 'asc' } })
-        return companies.map((c) => ({ ...c, role: 'administrator' as CompanyRole }))
+        return companies.map((c) => ({ ...c, role: 'administrator' as CompanyRole, canExport: true }))
       }
       const assignments = await tx.companyAssignment.findMany({
         where: { operatorId: operator.operatorId },
         include: { company: true },
         orderBy: { company: { name: 'asc' } },
       })
-      return assignments.map((a) => ({ ...a.company, role: roleOf(a.role) }))
+      return assignments.map((a) => ({ ...a.company, role: roleOf(a.role), canExport: a.role === 'ADMINISTRATOR' || a.canExport }))
     },
   }
 }

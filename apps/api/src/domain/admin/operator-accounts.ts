@@ -19,11 +19,12 @@ type UpdateRequest = z.output<typeof operatorUpdateRequestSchema>
 
 const roleName = (role: 'ADMINISTRATOR' | 'OPERATOR'): CompanyRole => (role === 'ADMINISTRATOR' ? 'administrator' : 'operator')
 
-const toAccount = (operator: Operator, role: 'ADMINISTRATOR' | 'OPERATOR'): OperatorAccount => ({
+const toAccount = (operator: Operator, { role, canExport }: { role: 'ADMINISTRATOR' | 'OPERATOR'; canExport: boolean }): OperatorAccount => ({
   id: operator.id,
   email: operator.email,
   name: operator.name,
   role: roleName(role),
+  canExport: role === 'ADMINISTRATOR' || canExport,
   totpEnabled: operator.totpEnabledAt !== null,
   disabled: operator.disabledAt !== null,
   lockedUntil: operator.lockedUntil?.toISOString() ?? null,
@@ -56,7 +57,7 @@ export function createOperatorAccounts(db: Db, access: Access, operators: Operat
     async list(actor: OperatorIdentity, companyId: string): Promise<OperatorAccount[]> {
       await access.company(actor, companyId, 'administrator')
       const assignments = await db.companyAssignment.findMany({ where: { companyId }, include: { operator: true }, orderBy: [{ operator: { email: 'asc' } }] })
-      return assignments.map((a) => toAccount(a.operator, a.role))
+      return assignments.map((a) => toAccount(a.operator, a))
     },
 
     async create(actor: OperatorIdentity, companyId: string, input: CreateRequest): Promise<{ operator: OperatorAccount; oneTimePassword: string }> {
@@ -65,7 +66,7 @@ export function createOperatorAccounts(db: Db, access: Access, operators: Operat
           await access.company(actor, companyId, 'administrator', tx)
           const { operator, password } = await operators.create({ email: input.email, name: input.name, assignments: [{ companyId, role: input.role }] }, tx)
           await audit.record({ ...byOperator(actor, companyId), action: 'operator.created', targetId: operator.id, detail: { role: input.role } }, tx)
-          return { operator: toAccount(operator, toRole(input.role)), oneTimePassword: password }
+          return { operator: toAccount(operator, { role: toRole(input.role), canExport: false }), oneTimePassword: password }
         })
       } catch (error) {
         // Two creations of one e-mail at once: the unique index decides, the loser gets the same answer.
@@ -81,13 +82,18 @@ export function createOperatorAccounts(db: Db, access: Access, operators: Operat
         if (operatorId === actor.operatorId && (change.disabled === true || change.role === 'operator')) {
           throw new AppError('FORBIDDEN', { message: 'An administrator cannot disable or demote themself.' })
         }
-        const { operator, role: currentRole } = await assignmentOf(tx, companyId, operatorId)
+        const { operator, role: currentRole, canExport } = await assignmentOf(tx, companyId, operatorId)
         const record = (action: string, detail?: Prisma.InputJsonValue) =>
           audit.record({ ...byOperator(actor, companyId), action, targetId: operatorId, ...(detail ? { detail } : {}) }, tx)
 
         if (change.role !== undefined && toRole(change.role) !== currentRole) {
           await tx.companyAssignment.update({ where: { operatorId_companyId: { operatorId, companyId } }, data: { role: toRole(change.role) } })
           await record('operator.role_changed', { from: roleName(currentRole), to: change.role })
+        }
+        // Kept on the assignment even for administrators, so a later demotion keeps what was granted.
+        if (change.canExport !== undefined && change.canExport !== canExport) {
+          await tx.companyAssignment.update({ where: { operatorId_companyId: { operatorId, companyId } }, data: { canExport: change.canExport } })
+          await record(change.canExport ? 'operator.export_allowed' : 'operator.export_revoked')
         }
         if (change.disabled !== undefined || change.unlock) await assertGovernsAccount(tx, actor, operator)
         if (change.disabled === true && !operator.disabledAt) {
@@ -103,7 +109,7 @@ export function createOperatorAccounts(db: Db, access: Access, operators: Operat
           await record('operator.unlocked')
         }
         const updated = await assignmentOf(tx, companyId, operatorId)
-        return toAccount(updated.operator, updated.role)
+        return toAccount(updated.operator, updated)
       })
     },
   }

@@ -14,6 +14,7 @@ import credentialRoutes from './credentials.ts'
 import dashboardRoutes from './dashboard.ts'
 import disposalRoutes from './disposal.ts'
 import emailRoutes from './email.ts'
+import exportRoutes from './exports.ts'
 import employeeImportRoutes from './employee-import.ts'
 import operatorRoutes from './operators.ts'
 import personNumberRoutes from './person-number.ts'
@@ -43,5 +44,6 @@ export default async function adminRoutes(app: FastifyInstance, options: AdminRo
     await console.register(auditRoutes)
     await console.register(disposalRoutes)
     await console.register(reviewRoutes)
+    await console.register(exportRoutes)
   })
 }

@@ -25,7 +25,7 @@ export default async function sessionRoutes(app: FastifyInstance, options: { coo
       stage: session.stage.toLowerCase() as AdminSessionResponse['stage'],
       csrfToken: session.csrfToken,
       operator: { id: operator.id, email: operator.email, name: operator.name, isSystemAdmin: operator.isSystemAdmin, totpEnabled: operator.totpEnabledAt !== null },
-      companies: companies.map((c) => ({ id: c.id, name: c.name, role: c.role })),
+      companies: companies.map((c) => ({ id: c.id, name: c.name, role: c.role, canExport: c.canExport })),
       expiresAt: session.expiresAt.toISOString(),
     }
   }

@@ -8,6 +8,7 @@ import { KitPage } from '../features/credentials/components/kit-page.tsx'
 import { DashboardPage } from '../features/dashboard/components/dashboard-page.tsx'
 import { DisposalPage } from '../features/disposal/components/disposal-page.tsx'
 import { EmployeePage } from '../features/dashboard/components/employee-page.tsx'
+import { ExportPage } from '../features/export/components/export-page.tsx'
 import { ImportPage } from '../features/import/components/import-page.tsx'
 import { NumberPage } from '../features/numbers/components/number-page.tsx'
 import { ReviewPage } from '../features/review/components/review-page.tsx'
@@ -23,5 +24,6 @@ export const campaignRoutes = (
     <Route path={routePatterns.personNumber} element={<NumberPage />} />
     <Route path={routePatterns.campaignDisposal} element={<DisposalPage />} />
     <Route path={routePatterns.submission} element={<ReviewPage />} />
+    <Route path={routePatterns.campaignExport} element={<ExportPage />} />
   </>
 )

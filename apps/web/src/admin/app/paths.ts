@@ -31,6 +31,8 @@ export const paths = {
   personNumber: (campaignId: string, employeeId: string, personId: string) =>
     `${campaign(campaignId)}/employees/${id(employeeId)}/persons/${id(personId)}/number`,
   campaignDisposal: (campaignId: string) => `${campaign(campaignId)}/disposal`,
+  /** 出力: payroll CSV and documents ZIP. */
+  campaignExport: (campaignId: string) => `${campaign(campaignId)}/export`,
   /** Review of the employee's 完了 submission (承認 / 差し戻し). */
   submission: (campaignId: string, employeeId: string) => `${campaign(campaignId)}/employees/${id(employeeId)}/submission`,
 } as const
@@ -55,6 +57,7 @@ export const routePatterns = {
   employee: '/admin/campaigns/:campaignId/employees/:employeeId',
   personNumber: '/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number',
   campaignDisposal: '/admin/campaigns/:campaignId/disposal',
+  campaignExport: '/admin/campaigns/:campaignId/export',
   submission: '/admin/campaigns/:campaignId/employees/:employeeId/submission',
   /** Everything else under /admin. */
   notFound: '/admin/*',

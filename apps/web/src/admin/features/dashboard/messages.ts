@@ -30,7 +30,7 @@ export const dashboardText = {
   summaryTitle: '進捗',
   total: (count: number) => `対象の従業員 ${count.toLocaleString('ja-JP')} 人`,
   countLink: (label: string, count: number) => `${label} ${count.toLocaleString('ja-JP')} 人`,
-  links: { import: '従業員の取り込み', credentials: '認証情報の発行・メール', settings: '収集依頼の設定', disposal: '廃棄' },
+  links: { import: '従業員の取り込み', credentials: '認証情報の発行・メール', settings: '収集依頼の設定', disposal: '廃棄', export: '出力（給与システム用 CSV・書類画像）' },
   listTitle: '従業員一覧',
   search: '検索（氏名・フリガナ・社員番号）',
   searchButton: '検索',

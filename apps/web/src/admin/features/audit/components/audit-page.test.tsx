@@ -14,8 +14,8 @@ const session = {
   csrfToken: 'csrf',
   operator: { id: '55555555-5555-4555-8555-555555555555', email: 'a@example.test', name: '管理 花子', isSystemAdmin: false, totpEnabled: true },
   companies: [
-    { id: COMPANY, name: '総合商事', role: 'administrator' },
-    { id: '66666666-6666-4666-8666-666666666666', name: '見えない会社', role: 'operator' },
+    { id: COMPANY, name: '総合商事', role: 'administrator', canExport: true },
+    { id: '66666666-6666-4666-8666-666666666666', name: '見えない会社', role: 'operator', canExport: false },
   ],
   expiresAt: '2999-01-01T00:00:00.000Z',
 }

@@ -5,7 +5,8 @@ import { paths } from '../../../app/paths.ts'
 import { useReportExport } from '../api/report-export.ts'
 import { credentialsText as t } from '../messages.ts'
 import { downloadBytes } from '../utils/download.ts'
-import { encodeShiftJis, encodeUtf8WithBom, mailMergeCsv } from '../utils/mail-merge-csv.ts'
+import { encodeShiftJis, encodeUtf8WithBom } from '@bango/shared/csv'
+import { mailMergeCsv } from '../utils/mail-merge-csv.ts'
 
 /** 差し込み用 CSV (UTF-8 / Shift_JIS) and the postal kit; the CSVs report themselves to the audit log. */
 export function ExportActions({ campaignId, issued }: { campaignId: string; issued: IssueCredentialsResponse }) {

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { paths } from '../../../app/paths.ts'
+import { useSession } from '../../../lib/session.ts'
 import { useCampaign } from '../api/get-campaign.ts'
 import { useDashboard } from '../api/get-dashboard.ts'
 import { useEmployees } from '../api/list-employees.ts'
@@ -21,6 +22,9 @@ export function DashboardPage() {
   const { query, update } = useListQuery()
   const employees = useEmployees(campaignId, query)
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
+  const session = useSession().data
+  // 出力 is for administrators and operators allowed to export (the API checks too).
+  const canExport = session?.operator.isSystemAdmin || session?.companies.some((c) => c.id === campaign.data?.companyId && c.canExport)
 
   const toggle = (ids: readonly string[], on: boolean) =>
     setSelected((current) => {
@@ -49,6 +53,11 @@ export function DashboardPage() {
         <li>
           <Link to={paths.campaignDisposal(campaignId)}>{t.links.disposal}</Link>
         </li>
+        {canExport && (
+          <li>
+            <Link to={paths.campaignExport(campaignId)}>{t.links.export}</Link>
+          </li>
+        )}
       </ul>
       <ErrorAlert error={failure} />
       {dashboard.data && <StatusSummary dashboard={dashboard.data} active={query.status} onSelect={(status) => update({ status })} />}

@@ -22,7 +22,7 @@ const preview: DisposalPreviewResponse = {
 
 function routes(role: 'administrator' | 'operator', overrides: Record<string, () => Response> = {}) {
   return mockFetch({
-    'GET /api/admin/session': () => json(200, buildSession('active', { companies: [{ id: COMPANY_ID, name: '株式会社総合', role }] })),
+    'GET /api/admin/session': () => json(200, buildSession('active', { companies: [{ id: COMPANY_ID, name: '株式会社総合', role, canExport: role === 'administrator' }] })),
     [`GET ${base}`]: () => json(200, campaign),
     [`GET ${base}/disposal/preview`]: () => json(200, preview),
     [`POST ${base}/dispose`]: () => json(200, { persons: 2, images: 3 }),

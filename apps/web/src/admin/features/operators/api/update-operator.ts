@@ -3,9 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
 import { operatorsKey } from './operators.ts'
 
-export type OperatorChange = { role: CompanyRole } | { disabled: boolean } | { unlock: true }
+export type OperatorChange = { role: CompanyRole } | { disabled: boolean } | { unlock: true } | { canExport: boolean }
 
-/** Role, disable/enable, unlock: one PATCH each. */
+/** Role, disable/enable, unlock, 出力を許可: one PATCH each. */
 export function useUpdateOperator(companyId: string) {
   const queryClient = useQueryClient()
   return useMutation({

@@ -41,6 +41,22 @@ export function OperatorRow({ operator, isSelf, busy, onChange, now = new Date()
           </div>
         )}
       </td>
+      <td>
+        {operator.role === 'administrator' ? (
+          <span title={t.exportAlways}>{t.allowExport}: ✓</span>
+        ) : (
+          <label className="admin-inline">
+            <input
+              type="checkbox"
+              checked={operator.canExport}
+              disabled={busy}
+              aria-label={t.allowExportFor(operator.name)}
+              onChange={(event) => onChange({ canExport: event.target.checked })}
+            />
+            {t.allowExport}
+          </label>
+        )}
+      </td>
       <td>{operator.totpEnabled ? t.totpOn : t.totpOff}</td>
       <td>
         {operator.disabled ? t.disabled : locked && operator.lockedUntil ? t.locked(common.dateTime(operator.lockedUntil)) : t.active}

@@ -34,6 +34,7 @@ export function OperatorsPage() {
               <th scope="col">{t.name}</th>
               <th scope="col">{t.email}</th>
               <th scope="col">{t.role}</th>
+              <th scope="col">{t.export}</th>
               <th scope="col">{t.totp}</th>
               <th scope="col">{t.state}</th>
               <th scope="col">{t.lastLogin}</th>

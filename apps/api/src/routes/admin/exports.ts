@@ -1,0 +1,46 @@
+/**
+ * Export for payroll: the approved, not disposed persons of a campaign as CSV (with HR's
+ * recorded numbers) and their images as a ZIP. Administrators, or operators an administrator
+ * allowed to export (`access.campaign(…, 'export')`: FORBIDDEN otherwise; another company's
+ * campaign NOT_FOUND). Both are GETs (plain download links, cookie session): reading changes
+ * nothing but the audit log, and `no-store` keeps the files out of every cache.
+ */
+import { LOSSY_CHARACTERS_HEADER, payrollCsvQuerySchema } from '@bango/shared/admin-export'
+import type { FastifyInstance } from 'fastify'
+import { attachment, safeFileName } from '../../lib/content-disposition.ts'
+import { parse } from '../../lib/parse.ts'
+import { pathIds } from './path-params.ts'
+
+const compactJapanDate = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(at).replaceAll('-', '')
+
+export default async function exportRoutes(app: FastifyInstance) {
+  const { access, payrollCsv, documentsArchive } = app.services
+  const base = '/campaigns/:campaignId/exports'
+
+  app.get(`${base}/payroll.csv`, async (request, reply) => {
+    const { campaignId } = pathIds(request.params, 'campaignId')
+    const { encoding } = parse(payrollCsvQuerySchema, request.query)
+    const { campaign, companyId } = await access.campaign(request.operator, campaignId, 'export')
+    const { bytes, lossyCharacters } = await payrollCsv.export(request.operator, companyId, campaignId, encoding)
+    const day = compactJapanDate(new Date())
+    const suffix = encoding === 'shift_jis' ? 'sjis' : 'utf8'
+    if (encoding === 'shift_jis') reply.header(LOSSY_CHARACTERS_HEADER, String(lossyCharacters))
+    return reply
+      .header('cache-control', 'no-store, private')
+      .header('content-disposition', attachment(`payroll-${day}-${suffix}.csv`, `給与システム用_${safeFileName(campaign.name)}_${day}_${suffix}.csv`))
+      .type(`text/csv; charset=${encoding === 'shift_jis' ? 'shift_jis' : 'utf-8'}`)
+      .send(bytes)
+  })
+
+  app.get(`${base}/documents.zip`, async (request, reply) => {
+    const { campaignId } = pathIds(request.params, 'campaignId')
+    const { campaign, companyId } = await access.campaign(request.operator, campaignId, 'export')
+    const archive = await documentsArchive.export(request.operator, companyId, campaignId)
+    const day = compactJapanDate(new Date())
+    return reply
+      .header('cache-control', 'no-store, private')
+      .header('content-disposition', attachment(`documents-${day}.zip`, `書類画像_${safeFileName(campaign.name)}_${day}.zip`))
+      .type('application/zip')
+      .send(archive)
+  })
+}
