@@ -129,6 +129,21 @@ test('review, 差し戻し, redo, approval, the number by OCR and double entry, 
   await expect(page.getByText(NUMBER)).toHaveCount(0)
   await expectAccessible(page, '個人番号の記録（記録済み）')
 
+  // Payroll export: the CSV holds the recorded number for the approved employee.
+  await page.getByRole('link', { name: '収集依頼', exact: true }).click()
+  await page.getByRole('link', { name: CAMPAIGN, exact: true }).click()
+  await page.getByRole('link', { name: /出力/ }).first().click()
+  await expect(page.getByRole('heading', { name: `${CAMPAIGN} の出力` })).toBeVisible()
+  await expectAccessible(page, '出力')
+  const download = page.waitForEvent('download')
+  await page.getByRole('link', { name: '給与システム用 CSV (UTF-8)' }).click()
+  const chunks: Buffer[] = []
+  for await (const chunk of await (await download).createReadStream()) chunks.push(chunk as Buffer)
+  const rows = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.split(','))
+  expect(rows[0]).toEqual(['社員番号', '氏名', 'フリガナ', '生年月日', '続柄', '個人番号', '番号確認書類', '身元確認書類', '承認日'])
+  const taro = rows.find((row) => row[1] === '総合 太郎')
+  expect(taro?.[5]).toBe(NUMBER)
+
   // The employee's link: 受理.
   employee = await employeeSignsIn(browser)
   await expect(employee.page.getByRole('heading', { name: '提出書類は受理されました' })).toBeVisible()
@@ -163,7 +178,7 @@ test('review, 差し戻し, redo, approval, the number by OCR and double entry, 
   const steps = [
     ['画像の閲覧', 'document.viewed'], ['差し戻し', 'person.returned'], ['完了（差し戻し後の再提出）', 'employee.resubmitted'],
     ['承認', 'person.approved'], ['個人番号の OCR 読み取り', 'number.ocr_read'], ['個人番号の入力（1 回目）', 'number.entry_held'],
-    ['個人番号の記録', 'number.recorded'], ['収集依頼の終了', 'campaign.closed'], ['収集依頼の廃棄', 'campaign.disposed'],
+    ['個人番号の記録', 'number.recorded'], ['給与システム用 CSV の出力', 'export.payroll_csv'], ['収集依頼の終了', 'campaign.closed'], ['収集依頼の廃棄', 'campaign.disposed'],
   ] as const
   for (const [label, action] of steps) {
     // The cell shows the Japanese label above the action's code.
