@@ -35,14 +35,4 @@ export const reviewText = {
     loading: '画像を読み込み中…',
     alt: (label: string) => `${label}の画像`,
   },
-  documentTypes: {
-    my_number_card: 'マイナンバーカード',
-    notification_card: '通知カード',
-    resident_record: '住民票',
-    passport: 'パスポート',
-    photo_id: '顔写真付き身分証明書',
-    health_insurance: '健康保険証／資格確認書',
-    pension_book: '年金手帳',
-    student_id: '学生証',
-  } as Record<string, string>,
 } as const

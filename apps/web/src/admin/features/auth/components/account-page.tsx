@@ -5,6 +5,7 @@ import { ErrorAlert, StatusNote } from '../../../components/error-alert.tsx'
 import { account as t, common } from '../../../messages/ja.ts'
 import { useDisableTotp } from '../api/disable-totp.ts'
 import { useSession } from '../../../lib/session.ts'
+import { Facts } from '../../../components/facts.tsx'
 
 /** アカウント: who is signed in, 2FA on/off, the way to a new password. */
 export function AccountPage() {
@@ -20,16 +21,7 @@ export function AccountPage() {
     <div className="admin-page">
       <h1>{t.title}</h1>
       <StatusNote text={note} />
-      <dl className="admin-facts">
-        <div>
-          <dt>{t.name}</dt>
-          <dd>{operator.name}</dd>
-        </div>
-        <div>
-          <dt>{t.email}</dt>
-          <dd>{operator.email}</dd>
-        </div>
-      </dl>
+      <Facts facts={[[t.name, operator.name], [t.email, operator.email]]} />
       <p className="admin-hint">{t.expiresAt(common.dateTime(session.data.expiresAt))}</p>
       <section className="admin-section" aria-labelledby="account-totp">
         <h2 id="account-totp">{t.totpTitle}</h2>

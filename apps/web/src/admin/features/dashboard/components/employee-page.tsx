@@ -8,6 +8,7 @@ import { DisposePerson } from './dispose-person.tsx'
 import { PersonTable } from './person-table.tsx'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
 import { useSession } from '../../../lib/session.ts'
+import { Facts } from '../../../components/facts.tsx'
 
 const t = dashboardText.employee
 
@@ -65,14 +66,7 @@ export function EmployeePage() {
       ) : null}
       <section aria-labelledby="employee-facts" className="admin-section">
         <h2 id="employee-facts">{t.facts}</h2>
-        <dl className="admin-facts">
-          {facts.map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <Facts facts={facts} />
         <div className="admin-actions">
           {locked && (
             <button type="button" className="admin-button" onClick={() => unlock.mutate()} disabled={unlock.isPending}>

@@ -1,5 +1,6 @@
 import type { ImportResponse } from '@bango/shared/admin-import'
 import { importText as t } from '../messages.ts'
+import { Facts } from '../../../components/facts.tsx'
 
 type Summary = NonNullable<ImportResponse['summary']>
 
@@ -11,16 +12,7 @@ export function ImportSummary({ summary }: { summary: Summary }) {
   ]
   return (
     <>
-      <dl className="admin-facts">
-        <div>
-          <dt>{t.encoding}</dt>
-          <dd>{t.encodings[summary.encoding]}</dd>
-        </div>
-        <div>
-          <dt>{t.rows}</dt>
-          <dd>{summary.rows.toLocaleString('ja-JP')}</dd>
-        </div>
-      </dl>
+      <Facts facts={[[t.encoding, t.encodings[summary.encoding]], [t.rows, summary.rows.toLocaleString('ja-JP')]]} />
       <table className="admin-table">
         <caption>{t.countsCaption}</caption>
         <thead>

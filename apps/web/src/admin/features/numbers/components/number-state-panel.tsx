@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { paths } from '../../../app/paths.ts'
 import { numberText as t } from '../messages.ts'
 import { formatDateTime } from '../../../lib/format.ts'
+import { Facts } from '../../../components/facts.tsx'
 
 /** Where the record stands, masked, with the duplicate and employee-entry warnings. */
 export function NumberStatePanel({ state }: { state: NumberStateResponse }) {
@@ -15,14 +16,7 @@ export function NumberStatePanel({ state }: { state: NumberStateResponse }) {
   return (
     <section aria-labelledby="number-state" className="admin-section">
       <h2 id="number-state">{t.stateTitle}</h2>
-      <dl className="admin-facts">
-        {facts.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts facts={facts} />
       {state.employeeEntry === 'differs' && <p className="admin-notice admin-notice--warning">{t.differs}</p>}
       {state.duplicateOf.length > 0 && (
         <div className="admin-notice admin-notice--warning">

@@ -1,3 +1,4 @@
+import { DOCUMENT_TYPE_LABELS } from '@bango/shared/documents'
 import type { ReviewPerson, SubmittedImage } from '@bango/shared/admin-review'
 import { RETURN_REASON_LABELS } from '@bango/shared/review'
 import { useState } from 'react'
@@ -8,7 +9,7 @@ import { formatDateTime } from '../../../lib/format.ts'
 import { ImageViewer } from './image-viewer.tsx'
 import { ReturnForm } from './return-form.tsx'
 
-const typeName = (type: string) => t.documentTypes[type] ?? type
+const typeName = (type: string) => (DOCUMENT_TYPE_LABELS as Record<string, string>)[type] ?? type
 
 function imageLabel(image: SubmittedImage) {
   const role = image.role === 'number' ? t.numberDocument : t.identityDocument(image.slot)
