@@ -6,40 +6,23 @@
  * the main statements, and drops the database. Prints figures; asserts nothing.
  * Run: pnpm --filter @bango/api bench:audit [rounds] [events]
  */
-import { randomBytes, randomUUID } from 'node:crypto'
-import fs from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { auditEventQuerySchema } from '@bango/shared/admin-audit'
 import pg from 'pg'
-import { build } from '../src/app.ts'
-import { openDatabase } from '../src/db/database.ts'
 import { createOperator } from '../src/db/factories.ts'
 import { type AuditScope, auditPageSql, decodeCursor, encodeCursor } from '../src/domain/admin/audit-query.ts'
-import { createFileBlobStore } from '../src/lib/blob-store.ts'
-import { parseKeks } from '../src/lib/keys.ts'
 import { seedAuditEvents } from './audit-log-seed.ts'
+import { createTestContext } from '../test/harness.ts'
 
 const ROUNDS = Number(process.argv[2] ?? 40)
 const EVENTS = Number(process.argv[3] ?? 1_000_000)
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
-const name = `bango_bench_${randomUUID().replaceAll('-', '')}`
-const admin = new pg.Client({ connectionString: serverUrl })
-await admin.connect()
-await admin.query(`CREATE DATABASE ${name}`)
-const url = new URL(serverUrl)
-url.pathname = `/${name}`
-const sql = new pg.Client({ connectionString: url.toString() })
-const database = await openDatabase({ url: url.toString() })
-const blobDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-bench-'))
+const context = await createTestContext({}, { serverUrl })
+const { app, db } = context
+// Bulk seeding goes straight to the database, beside the app's own client.
+const sql = new pg.Client({ connectionString: context.databaseUrl! })
 
 try {
   await sql.connect()
-  const app = await build({
-    db: database.prisma,
-    blobs: createFileBlobStore(blobDir),
-    secrets: { keyring: parseKeks(`b:${randomBytes(32).toString('base64')}`), jwtSecret: randomBytes(32), numberHmacKey: randomBytes(32) },
-  })
   let started = performance.now()
   const { companyIds } = await seedAuditEvents(sql, EVENTS)
   console.log(`seeded ${EVENTS} events in ${((performance.now() - started) / 1000).toFixed(1)} s (then VACUUM ANALYZE)`)
@@ -124,11 +107,7 @@ try {
   await explain('company + action + period', all, { companyId: large, action: 'document.viewed', ...fromWeek })
   const staff = (await sql.query(`SELECT operator_id::text AS id FROM company_assignments WHERE company_id = $1`, [small])).rows.map((r) => r.id)
   await explain('company admin (smallest): first page', { kind: 'companies', companyIds: [small!], operatorIds: staff }, {})
-  await app.close()
 } finally {
   await sql.end()
-  await database.close()
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  await admin.end()
-  await fs.rm(blobDir, { recursive: true, force: true })
+  await context.close()
 }

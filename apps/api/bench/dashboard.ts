@@ -6,41 +6,24 @@
  * statements, and drops the database. Prints figures; asserts nothing.
  * Run: pnpm --filter @bango/api bench:dashboard
  */
-import { randomBytes, randomUUID } from 'node:crypto'
-import fs from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { employeeListQuerySchema } from '@bango/shared/admin-dashboard'
 import pg from 'pg'
-import { build } from '../src/app.ts'
-import { openDatabase } from '../src/db/database.ts'
 import { createCampaign, createCompany, createOperator } from '../src/db/factories.ts'
 import { employeeListSql } from '../src/domain/admin/employee-list.ts'
-import { createFileBlobStore } from '../src/lib/blob-store.ts'
-import { parseKeks } from '../src/lib/keys.ts'
 import { seedPersons } from './dashboard-seed.ts'
+import { createTestContext } from '../test/harness.ts'
 
 const ROUNDS = Number(process.argv[2] ?? 40)
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
-const name = `bango_bench_${randomUUID().replaceAll('-', '')}`
-const admin = new pg.Client({ connectionString: serverUrl })
-await admin.connect()
-await admin.query(`CREATE DATABASE ${name}`)
-const url = new URL(serverUrl)
-url.pathname = `/${name}`
-const sql = new pg.Client({ connectionString: url.toString() })
-const database = await openDatabase({ url: url.toString() })
-const blobDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-bench-'))
+const context = await createTestContext({}, { serverUrl })
+const { app, db } = context
+// Bulk seeding goes straight to the database, beside the app's own client.
+const sql = new pg.Client({ connectionString: context.databaseUrl! })
 
 try {
   await sql.connect()
-  const app = await build({
-    db: database.prisma,
-    blobs: createFileBlobStore(blobDir),
-    secrets: { keyring: parseKeks(`b:${randomBytes(32).toString('base64')}`), jwtSecret: randomBytes(32), numberHmacKey: randomBytes(32) },
-  })
-  const company = await createCompany(database.prisma)
-  const campaign = await createCampaign(database.prisma, company.id)
+  const company = await createCompany(db)
+  const campaign = await createCampaign(db, company.id)
   const { operator } = await createOperator(app.services.operators, { assignments: [{ companyId: company.id, role: 'operator' }] })
   const { token } = await app.services.adminSessions.open(operator.id, 'ACTIVE')
 
@@ -102,11 +85,7 @@ try {
   const { rows } = await sql.query(`EXPLAIN (ANALYZE, BUFFERS) SELECT progress::text AS progress, count(*)::int AS count FROM persons
     WHERE campaign_id = $1::uuid AND kind = 'EMPLOYEE' GROUP BY progress`, [campaign.id])
   console.log(`\n--- dashboard counts\n${rows.map((row) => row['QUERY PLAN']).join('\n')}`)
-  await app.close()
 } finally {
   await sql.end()
-  await database.close()
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  await admin.end()
-  await fs.rm(blobDir, { recursive: true, force: true })
+  await context.close()
 }

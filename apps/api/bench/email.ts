@@ -3,54 +3,24 @@
  * credentials from the console. Prints figures, asserts nothing.
  * Run: pnpm --filter @bango/api bench:email [count] [postgresql://… for PostgreSQL instead of PGlite]
  */
-import { randomBytes, randomUUID } from 'node:crypto'
-import fs from 'node:fs/promises'
+import { randomUUID } from 'node:crypto'
 import os from 'node:os'
-import path from 'node:path'
-import pg from 'pg'
-import { build } from '../src/app.ts'
-import { openDatabase } from '../src/db/database.ts'
 import { createCampaign, createCompany, createOperator } from '../src/db/factories.ts'
 import { startEmailWorker } from '../src/domain/admin/email-worker.ts'
-import { createFileBlobStore } from '../src/lib/blob-store.ts'
-import { parseKeks } from '../src/lib/keys.ts'
 import { createSmtpMailer } from '../src/lib/mailer.ts'
+import { createTestContext } from '../test/harness.ts'
 import { startSmtpSink } from '../test/smtp-sink.ts'
 
 const COUNT = Number(process.argv[2] ?? 1000)
 const serverUrl = process.argv[3]
 const CONCURRENCY = 5
 
-let dropDatabase = async () => {}
-let database: Awaited<ReturnType<typeof openDatabase>>
-if (serverUrl) {
-  const name = `bango_bench_${randomUUID().replaceAll('-', '')}`
-  const admin = new pg.Client({ connectionString: serverUrl })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  database = await openDatabase({ url: url.toString() })
-  dropDatabase = async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-    await admin.end()
-  }
-} else {
-  database = await openDatabase({ pgliteDir: null })
-}
-
 const smtp = await startSmtpSink()
 const mailer = createSmtpMailer({ url: smtp.url, from: 'hr@example.test', maxConnections: CONCURRENCY })
-const blobDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-bench-'))
-const app = await build({
-  db: database.prisma,
-  blobs: createFileBlobStore(blobDir),
-  secrets: { keyring: parseKeks(`b:${randomBytes(32).toString('base64')}`), jwtSecret: randomBytes(32), numberHmacKey: randomBytes(32) },
-  mailer,
-  publicUrl: 'http://localhost:3000',
-})
+// Without a server URL: the embedded database, as `pnpm start` runs it.
+const context = await createTestContext({ mailer, publicUrl: 'http://localhost:3000' }, { serverUrl })
+const { app, db } = context
 const { services } = app
-const db = database.prisma
 
 async function campaignOf(count: number) {
   const company = await createCompany(db)
@@ -88,7 +58,7 @@ async function timeBatch(kind: 'credentials' | 'reminder') {
   }
 }
 
-console.log(`database: ${database.kind}, SMTP concurrency ${CONCURRENCY}, ${os.cpus().length} cores`)
+console.log(`database: ${context.databaseKind}, SMTP concurrency ${CONCURRENCY}, ${os.cpus().length} cores`)
 const worker = await startEmailWorker(services.emailDelivery, { intervalMs: 200, concurrency: CONCURRENCY, log: app.log })
 await timeBatch('reminder')
 await timeBatch('credentials')
@@ -100,9 +70,6 @@ const issued = await services.credentialIssuing.issue(operator, campaign)
 const seconds = (performance.now() - start) / 1000
 console.log(`console issue of ${issued.credentials.length}: ${seconds.toFixed(1)} s (${((seconds * 1000) / COUNT).toFixed(1)} ms per employee, argon2 two at a time)`)
 
-await app.close()
+await context.close()
 mailer.close()
 await smtp.close()
-await database.close()
-await dropDatabase()
-await fs.rm(blobDir, { recursive: true, force: true })

@@ -5,19 +5,12 @@
  * drops it after. Prints figures; asserts nothing.
  * Run: pnpm --filter @bango/api bench:import
  */
-import { randomBytes, randomUUID } from 'node:crypto'
-import fs from 'node:fs/promises'
 import os from 'node:os'
-import path from 'node:path'
 import { readRows } from '@bango/shared/import-rows'
 import { IMPORT_COLUMNS } from '@bango/shared/admin-import'
-import pg from 'pg'
-import { build } from '../src/app.ts'
-import { openDatabase } from '../src/db/database.ts'
 import { createCampaign, createCompany, createOperator } from '../src/db/factories.ts'
-import { createFileBlobStore } from '../src/lib/blob-store.ts'
 import { decodeCsv, parseCsv } from '../src/lib/csv-text.ts'
-import { parseKeks } from '../src/lib/keys.ts'
+import { createTestContext } from '../test/harness.ts'
 import { encodeShiftJis } from '../test/shift-jis.ts'
 
 const EMPLOYEES = 70_000
@@ -25,11 +18,6 @@ const DEPENDENTS = 30_000
 const CHANGED = 1_000
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
-const admin = async (sql: string) => {
-  const client = new pg.Client({ connectionString: serverUrl })
-  await client.connect()
-  await client.query(sql).finally(() => client.end())
-}
 
 const FAMILY = [['髙橋', 'タカハシ'], ['山田', 'ヤマダ'], ['佐藤', 'サトウ'], ['德永', 'トクナガ'], ['鈴木', 'スズキ'], ['渡邉', 'ワタナベ']] as const
 const GIVEN = [['太郎', 'ﾀﾛｳ'], ['花子', 'ハナコ'], ['﨑子', 'サキコ'], ['一郎', 'イチロウ'], ['次郎', 'ジロウ'], ['美咲', 'ミサキ']] as const
@@ -54,20 +42,11 @@ function generate(changed: number): string {
   return lines.join('\r\n') + '\r\n'
 }
 
-const name = `bango_bench_${randomUUID().replaceAll('-', '')}`
-await admin(`CREATE DATABASE ${name}`)
-const url = new URL(serverUrl)
-url.pathname = `/${name}`
-const database = await openDatabase({ url: url.toString() })
-const blobDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-bench-'))
+const context = await createTestContext({}, { serverUrl })
+const { app, db } = context
 try {
-  const app = await build({
-    db: database.prisma,
-    blobs: createFileBlobStore(blobDir),
-    secrets: { keyring: parseKeks(`b:${randomBytes(32).toString('base64')}`), jwtSecret: randomBytes(32), numberHmacKey: randomBytes(32) },
-  })
-  const company = await createCompany(database.prisma)
-  const campaign = await createCampaign(database.prisma, company.id)
+  const company = await createCompany(db)
+  const campaign = await createCampaign(db, company.id)
   const { operator } = await createOperator(app.services.operators, { assignments: [{ companyId: company.id, role: 'operator' }] })
   const { token, session } = await app.services.adminSessions.open(operator.id, 'ACTIVE')
   const headers = { cookie: `bango_admin=${token}`, 'x-csrf-token': session.csrfToken, 'content-type': 'text/csv' }
@@ -94,11 +73,8 @@ try {
   console.log('import ', JSON.stringify(await time('import (dryRun=false), empty campaign', post(first, false))))
   console.log('preview', JSON.stringify(await time('re-import preview, 1,000 changed', post(second, true))))
   console.log('import ', JSON.stringify(await time('re-import, 1,000 changed', post(second, false))))
-  console.log(`persons in the campaign: ${await database.prisma.person.count({ where: { campaignId: campaign.id } })}`)
+  console.log(`persons in the campaign: ${await db.person.count({ where: { campaignId: campaign.id } })}`)
   console.log(`rss: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`)
-  await app.close()
 } finally {
-  await database.close()
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  await fs.rm(blobDir, { recursive: true, force: true })
+  await context.close()
 }

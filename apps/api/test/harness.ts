@@ -28,9 +28,8 @@ async function withAdminClient<T>(url: string, run: (client: pg.Client) => Promi
   }
 }
 
-/** Opens a migrated database for one test file. */
-export async function openTestDatabase() {
-  const serverUrl = process.env.TEST_DATABASE_URL
+/** Opens a migrated database for one test file (or bench): PGlite, or a fresh database on `serverUrl`. */
+export async function openTestDatabase(serverUrl = process.env.TEST_DATABASE_URL) {
   if (!serverUrl) return { ...(await openDatabase({ pgliteDir: null })), url: null }
   const name = `bango_test_${randomUUID().replaceAll('-', '')}`
   await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`))
@@ -50,8 +49,9 @@ export async function openTestDatabase() {
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>
 
-export async function createTestContext(overrides: Partial<BuildOptions> = {}) {
-  const database = await openTestDatabase()
+/** `serverUrl`: a PostgreSQL server to create (and drop) the database on, instead of TEST_DATABASE_URL's. */
+export async function createTestContext(overrides: Partial<BuildOptions> = {}, options: { serverUrl?: string } = {}) {
+  const database = await openTestDatabase(options.serverUrl ?? process.env.TEST_DATABASE_URL)
   const blobDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-blobs-'))
   const secrets = overrides.secrets ?? testSecrets()
   const app = await build({
