@@ -10,6 +10,7 @@ import { sessionResponseSchema } from '@bango/shared/employee-api'
 import type { z } from 'zod'
 import { common, errors } from '../messages/ja.ts'
 import { useSessionStore } from './session.ts'
+import { xhrPost } from './xhr-post.ts'
 
 export type ApiErrorCode = ErrorCode | 'NETWORK' | 'UNEXPECTED'
 
@@ -99,32 +100,12 @@ export interface UploadRequest<T> {
  */
 export async function apiUpload<T>(path: string, request: UploadRequest<T>): Promise<T> {
   await refreshSessionIfDue()
-  const { status, payload } = await postWithProgress(path, request.body, request.onProgress)
-  return interpret(status, payload, request.schema, true)
-}
-
-function postWithProgress(path: string, body: FormData, onProgress?: (fraction: number) => void) {
-  return new Promise<{ status: number; payload: unknown }>((resolve, reject) => {
-    const xhr = new XMLHttpRequest()
-    xhr.open('POST', path)
-    xhr.setRequestHeader('Accept', 'application/json')
-    const token = useSessionStore.getState().accessToken
-    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`)
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress?.(Math.min(1, event.loaded / event.total))
-    }
-    xhr.onload = () => {
-      let payload: unknown
-      try {
-        payload = JSON.parse(xhr.responseText)
-      } catch {
-        payload = undefined
-      }
-      resolve({ status: xhr.status, payload })
-    }
-    xhr.onerror = xhr.ontimeout = xhr.onabort = () => reject(new ApiError(0, 'NETWORK', common.networkError))
-    xhr.send(body)
+  const token = useSessionStore.getState().accessToken
+  const headers: Record<string, string> = { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }
+  const { status, payload } = await xhrPost(path, request.body, { headers, onProgress: request.onProgress }).catch(() => {
+    throw new ApiError(0, 'NETWORK', common.networkError)
   })
+  return interpret(status, payload, request.schema, true)
 }
 
 function toApiError(status: number, payload: unknown): ApiError {

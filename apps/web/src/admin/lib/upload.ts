@@ -5,6 +5,7 @@
  */
 import { CSRF_HEADER } from '@bango/shared/admin-api'
 import type { z } from 'zod'
+import { xhrPost } from '../../lib/xhr-post.ts'
 import { AdminApiError, adminPath, getCsrfToken, toError } from './api-client.ts'
 
 export interface AdminUpload<T> {
@@ -16,34 +17,13 @@ export interface AdminUpload<T> {
 }
 
 export async function adminUpload<T>(path: string, upload: AdminUpload<T>): Promise<T> {
-  const { status, payload } = await send(adminPath(path), upload)
+  const token = getCsrfToken()
+  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': upload.contentType, ...(token ? { [CSRF_HEADER]: token } : {}) }
+  const { status, payload } = await xhrPost(adminPath(path), upload.body, { headers, onProgress: upload.onProgress }).catch(() => {
+    throw new AdminApiError(0, 'NETWORK')
+  })
   if (status < 200 || status >= 300) throw toError(status, payload)
   const parsed = upload.schema.safeParse(payload)
   if (!parsed.success) throw new AdminApiError(status, 'UNEXPECTED')
   return parsed.data
-}
-
-function send(url: string, upload: AdminUpload<unknown>) {
-  return new Promise<{ status: number; payload: unknown }>((resolve, reject) => {
-    const xhr = new XMLHttpRequest()
-    xhr.open('POST', url)
-    xhr.setRequestHeader('Accept', 'application/json')
-    xhr.setRequestHeader('Content-Type', upload.contentType)
-    const token = getCsrfToken()
-    if (token) xhr.setRequestHeader(CSRF_HEADER, token)
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) upload.onProgress?.(Math.min(1, event.loaded / event.total))
-    }
-    xhr.onload = () => {
-      let payload: unknown
-      try {
-        payload = JSON.parse(xhr.responseText)
-      } catch {
-        payload = undefined
-      }
-      resolve({ status: xhr.status, payload })
-    }
-    xhr.onerror = xhr.ontimeout = xhr.onabort = () => reject(new AdminApiError(0, 'NETWORK'))
-    xhr.send(upload.body)
-  })
 }
