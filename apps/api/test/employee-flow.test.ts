@@ -312,7 +312,7 @@ describe('a closed campaign', () => {
 
     // The sweeper, as the server runs it: drafts of a closed campaign do not wait for their lifetime.
     const sweeper = startSweeper(context.app.services.drafts, { intervalMs: 60_000, log: context.app.log })
-    await sweeper.sweep()
+    await sweeper.run()
     await sweeper.stop()
     expect(await context.db.document.count({ where: { personId: employee.employee.id } })).toBe(0)
   })
