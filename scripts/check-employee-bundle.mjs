@@ -23,8 +23,8 @@ const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]))
 /** Modules the employee must never download up front. */
 const FORBIDDEN = [/^src\/admin\//, /\/@tanstack\/(react-query|query-core)\//]
 
-/** Chunks reachable from `start` through static imports only (what loads with it). */
-function staticClosure(start) {
+/** Chunks reachable from `start`: through static imports only (what loads with it), or lazy ones too. */
+function closure(start, { lazy }) {
   const seen = new Set()
   const queue = [start]
   while (queue.length > 0) {
@@ -33,21 +33,7 @@ function staticClosure(start) {
     seen.add(name)
     const chunk = byName.get(name)
     if (!chunk) throw new Error(`chunk-report names a chunk it does not list: ${name}`)
-    queue.push(...chunk.imports)
-  }
-  return seen
-}
-
-/** Every chunk reachable from `start`, lazy imports included. */
-function fullClosure(start) {
-  const seen = new Set()
-  const queue = [start]
-  while (queue.length > 0) {
-    const name = queue.pop()
-    if (seen.has(name)) continue
-    seen.add(name)
-    const chunk = byName.get(name)
-    queue.push(...chunk.imports, ...chunk.dynamicImports)
+    queue.push(...chunk.imports, ...(lazy ? chunk.dynamicImports : []))
   }
   return seen
 }
@@ -69,7 +55,7 @@ if (entries.length !== 1) {
   process.exit(1)
 }
 const entry = entries[0]
-const firstLoad = staticClosure(entry.fileName)
+const firstLoad = closure(entry.fileName, { lazy: false })
 const offending = []
 for (const name of firstLoad) {
   for (const id of byName.get(name).modules) {
@@ -77,14 +63,14 @@ for (const name of firstLoad) {
   }
 }
 
-const lazy = [...fullClosure(entry.fileName)].filter((name) => !firstLoad.has(name))
+const lazy = [...closure(entry.fileName, { lazy: true })].filter((name) => !firstLoad.has(name))
 const consoleChunks = lazy.filter((name) => byName.get(name).modules.some((id) => id.startsWith('src/admin/')))
 if (consoleChunks.length === 0) {
   console.error('check-employee-bundle: no lazy chunk holds src/admin/ — is /admin still a React.lazy route?')
   process.exit(1)
 }
 
-const consoleLoad = new Set(consoleChunks.flatMap((name) => [...fullClosure(name)]).filter((name) => !firstLoad.has(name)))
+const consoleLoad = new Set(consoleChunks.flatMap((name) => [...closure(name, { lazy: true })]).filter((name) => !firstLoad.has(name)))
 console.log(`employee first load (${[...firstLoad].join(', ')}): ${size(firstLoad)}`)
 console.log(`loaded only for /admin (${consoleLoad.size} chunks): ${size(consoleLoad)}`)
 if (offending.length > 0) {
