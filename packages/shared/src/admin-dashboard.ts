@@ -3,6 +3,7 @@
  * of its employees, plus one employee's detail (never their images).
  */
 import { z } from 'zod'
+import { personIdentitySchema } from './employee-api.ts'
 
 /**
  * How far an employee got, in order. 未発行 → 未ログイン → ログイン済 → 同意済 → 登録中 → 完了,
@@ -69,13 +70,7 @@ export const employeeDetailResponseSchema = z.object({
     submittedAt: z.iso.datetime().nullable(),
   }),
   persons: z.array(
-    z.object({
-      id: z.uuid(),
-      kind: z.enum(['employee', 'dependent']),
-      name: z.string(),
-      kana: z.string(),
-      relationship: z.string(),
-      birthDate: z.iso.date(),
+    personIdentitySchema.extend({
       addedByEmployee: z.boolean(),
       status: dependentStatusSchema,
       /** Draft images held for this person (a count only). */

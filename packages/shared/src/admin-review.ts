@@ -4,7 +4,7 @@
  * reasons and review states themselves are in review.ts (the employee API shows them too).
  */
 import { z } from 'zod'
-import { registrationSchema } from './employee-api.ts'
+import { personIdentitySchema, registrationSchema } from './employee-api.ts'
 import { RETURN_NOTE_MAX, personReviewSchema, returnReasonSchema } from './review.ts'
 import { hasControlCharacter } from './text.ts'
 
@@ -35,13 +35,7 @@ export const submittedImageSchema = z.object({
 })
 export type SubmittedImage = z.infer<typeof submittedImageSchema>
 
-export const reviewPersonSchema = z.object({
-  id: z.uuid(),
-  kind: z.enum(['employee', 'dependent']),
-  name: z.string(),
-  kana: z.string(),
-  relationship: z.string(),
-  birthDate: z.iso.date(),
+export const reviewPersonSchema = personIdentitySchema.extend({
   /** As the employee left it: a returned person is `pending` until they register again. */
   status: z.enum(['pending', 'registered', 'not_applicable']),
   /** The document choices of the current registration (null while returned and not redone, or 対象外). */

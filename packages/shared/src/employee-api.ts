@@ -53,13 +53,17 @@ export type PersonStatus = z.infer<typeof personStatusSchema>
 
 const isoDate = z.iso.date()
 
-export const personSchema = z.object({
+/** Who a person is, as every list of persons shows them (the employee's list, HR's dashboard and review). */
+export const personIdentitySchema = z.object({
   id: z.uuid(),
   kind: z.enum(['employee', 'dependent']),
   name: z.string(),
   kana: z.string(),
   relationship: z.string(),
   birthDate: isoDate,
+})
+
+export const personSchema = personIdentitySchema.extend({
   status: personStatusSchema,
   addedByEmployee: z.boolean(),
   /** HR's review once submitted; a `returned` person is `pending` again and can be redone. */
