@@ -1,5 +1,3 @@
-export { formatDateTime } from '../../../lib/format.ts'
-
 export const formatDate = (isoDate: string) => isoDate.replaceAll('-', '/')
 
 /** A lock ends by itself at `lockedUntil`. */

@@ -6,5 +6,3 @@ export function useAdministers(companyId: string | undefined): boolean {
   if (!session || !companyId) return false
   return session.operator.isSystemAdmin || session.companies.some((c) => c.id === companyId && c.role === 'administrator')
 }
-
-export { formatDateTime } from '../../../lib/format.ts'
