@@ -76,7 +76,7 @@ const BODIES: Record<string, object> = {
 }
 
 function campaignBody() {
-  return { name: '乗っ取り', purposes: [...DEFAULT_PURPOSES], deadline: null, draftLifetimeHours: 24, retentionMonths: 84, employeeEntersNumber: false }
+  return { name: '乗っ取り', purposes: [...DEFAULT_PURPOSES], deadline: null, draftLifetimeHours: 24, retentionMonths: 84, employeeEntersNumber: false, contact: null }
 }
 
 let context: TestContext
@@ -245,7 +245,7 @@ describe('admin access matrix', () => {
 })
 
 /** The employee's ways in: everything else under /api/employee needs the employee's own session. */
-const PUBLIC_EMPLOYEE = new Set(['POST /api/employee/login', 'POST /api/employee/session/handoff/redeem'])
+const PUBLIC_EMPLOYEE = new Set(['POST /api/employee/link', 'POST /api/employee/login', 'POST /api/employee/session/handoff/redeem'])
 
 /** Unsafe admin routes that read no body (an action on the resource in the path). */
 const IGNORES_BODY = new Set([

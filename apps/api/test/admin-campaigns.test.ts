@@ -24,6 +24,7 @@ const request: CampaignRequest = {
   draftLifetimeHours: 48,
   retentionMonths: 96,
   employeeEntersNumber: true,
+  contact: '人事部 マイナンバー係 内線 1234',
 }
 
 describe('campaigns', () => {

@@ -128,6 +128,8 @@ export const campaignRequestSchema = z.object({
   draftLifetimeHours: z.number().int().min(1).max(24 * 14),
   retentionMonths: z.number().int().min(1).max(12 * 20),
   employeeEntersNumber: z.boolean(),
+  /** 問い合わせ先 shown to employees (e.g. 人事部 山田 内線 1234), or null. */
+  contact: plainText(200).nullable(),
 })
 export type CampaignRequest = z.infer<typeof campaignRequestSchema>
 

@@ -20,10 +20,22 @@ export const sessionResponseSchema = z.object({
 })
 export type SessionResponse = z.infer<typeof sessionResponseSchema>
 
+/** Who is asking, before sign-in: `POST /api/employee/link` with the URL token (never in a URL). */
+export const linkRequestSchema = z.object({ token: rawText(200) })
+export const linkResponseSchema = z.object({
+  companyName: z.string(),
+  /** 問い合わせ先 set on the campaign, or null. */
+  contact: z.string().nullable(),
+})
+export type LinkResponse = z.infer<typeof linkResponseSchema>
+
 export const meResponseSchema = z.object({
   employeeName: z.string(),
+  companyName: z.string(),
   campaign: z.object({
     name: z.string(),
+    /** 問い合わせ先 set by HR, or null. */
+    contact: z.string().nullable(),
     purposes: z.array(z.string()),
     deadline: z.iso.datetime().nullable(),
     draftLifetimeHours: z.number().int(),
@@ -66,6 +78,8 @@ export const personIdentitySchema = z.object({
 export const personSchema = personIdentitySchema.extend({
   status: personStatusSchema,
   addedByEmployee: z.boolean(),
+  /** The documents chosen at 「登録する」 (number document first); empty until registered. For the receipt. */
+  documentTypes: z.array(z.enum([...NUMBER_DOCUMENT_TYPES, ...IDENTITY_DOCUMENT_TYPES])),
   /** HR's review once submitted; a `returned` person is `pending` again and can be redone. */
   review: personReviewSchema,
 })

@@ -12,7 +12,7 @@ export function createConsents(db: Db, audit: AuditLog) {
   /** The consent given to the campaign's purposes as they stand now (a changed purpose needs a new one). */
   async function currentConsent(identity: EmployeeIdentity) {
     const [campaign, consent] = await Promise.all([
-      db.campaign.findUniqueOrThrow({ where: { id: identity.campaignId } }),
+      db.campaign.findUniqueOrThrow({ where: { id: identity.campaignId }, include: { company: { select: { name: true } } } }),
       db.consent.findFirst({ where: { employeeId: identity.employeeId }, orderBy: { consentedAt: 'desc' } }),
     ])
     return { campaign, consent: consent && samePurposes(consent.purposes, campaign.purposes) ? consent : null }
@@ -38,8 +38,10 @@ export function createConsents(db: Db, audit: AuditLog) {
       ])
       return {
         employeeName: employee.name,
+        companyName: campaign.company.name,
         campaign: {
           name: campaign.name,
+          contact: campaign.contact,
           purposes: campaign.purposes,
           deadline: campaign.deadline?.toISOString() ?? null,
           draftLifetimeHours: campaign.draftLifetimeHours,

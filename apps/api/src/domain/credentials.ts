@@ -3,6 +3,7 @@
  * Lockout: 5 failures lock the token for 15 minutes. An unknown token costs the same
  * password hash and gets the same answer as a wrong password.
  */
+import type { LinkResponse } from '@bango/shared/employee-api'
 import type { Db, Tx } from '../db/types.ts'
 import { AppError } from '../errors.ts'
 import { hashPassword, hashUrlToken, newPassword, newUrlToken, verifyPassword } from '../lib/secrets.ts'
@@ -96,6 +97,19 @@ export function createCredentials(db: Db, audit: AuditLog, sessions: Pick<Sessio
     },
 
     /** `client.ip` only groups repeated unknown-token attempts in the audit log. */
+    /**
+     * Who is asking, shown before sign-in: the company and the campaign's 問い合わせ先 of a live
+     * link — nothing about the employee. A revoked or unknown token answers NOT_FOUND.
+     */
+    async link(token: string): Promise<LinkResponse> {
+      const credential = await db.credential.findUnique({
+        where: { tokenHash: hashUrlToken(token) },
+        select: { revokedAt: true, campaign: { select: { contact: true, company: { select: { name: true } } } } },
+      })
+      if (!credential || credential.revokedAt) throw new AppError('NOT_FOUND')
+      return { companyName: credential.campaign.company.name, contact: credential.campaign.contact }
+    },
+
     async login(token: string, password: string, client: { ip?: string } = {}): Promise<EmployeeIdentity> {
       const credential = await db.credential.findUnique({
         where: { tokenHash: hashUrlToken(token) },

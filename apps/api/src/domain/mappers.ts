@@ -1,5 +1,5 @@
 /** Database rows → API shapes (packages/shared/employee-api). */
-import type { Person as PersonDto } from '@bango/shared/employee-api'
+import { type Person as PersonDto, registrationSchema } from '@bango/shared/employee-api'
 import { type PersonReview, returnReasonSchema } from '@bango/shared/review'
 import type { DocumentRole, ImageSlot, Side } from '@bango/shared/documents'
 import type { Document, Person } from '../generated/prisma/client.ts'
@@ -16,8 +16,17 @@ export function toPersonDto(person: Person): PersonDto {
     birthDate: person.birthDate.toISOString().slice(0, 10),
     status: STATUS[person.status],
     addedByEmployee: person.addedByEmployee,
+    documentTypes: person.status === 'REGISTERED' ? documentTypesOf(person.registration) : [],
     review: toReviewDto(person),
   }
+}
+
+/** The document types of a stored registration, number document first (parsed, never cast). */
+function documentTypesOf(registration: Person['registration']): PersonDto['documentTypes'] {
+  const parsed = registrationSchema.safeParse(registration)
+  if (!parsed.success) return []
+  const types = [parsed.data.numberDocument.type, ...(parsed.data.identity?.documents.map((document) => document.type) ?? [])]
+  return [...new Set(types)]
 }
 
 const REVIEW = { PENDING: 'pending', APPROVED: 'approved', RETURNED: 'returned' } as const

@@ -1,7 +1,10 @@
+import { useMeStore } from '../lib/me-store.ts'
 import { common } from '../messages/ja.ts'
+import { ContactNote } from './contact-note.tsx'
 
 /** What a screen shows while its data loads or after loading failed (the API's message as-is). */
 export function ResourceStatus({ error, onRetry }: { error?: Error; onRetry?: () => void }) {
+  const contact = useMeStore((s) => s.me?.campaign.contact)
   if (!error) {
     return (
       <p className="status" role="status">
@@ -17,6 +20,7 @@ export function ResourceStatus({ error, onRetry }: { error?: Error; onRetry?: ()
           {common.retry}
         </button>
       )}
+      <ContactNote contact={contact} />
     </div>
   )
 }

@@ -14,10 +14,12 @@ export const common = {
   retry: 'もう一度試す',
   networkError: '通信できませんでした。電波の良い場所で、もう一度お試しください。',
   unexpectedError: 'エラーが発生しました。時間をおいて、もう一度お試しください。',
+  contactLabel: '問い合わせ先：',
 } as const
 
 export const auth = {
   title: 'マイナンバー書類の登録',
+  requester: (company: string) => `${company} の人事担当者から、あなたとご家族のマイナンバー（個人番号）書類の提出をお願いしています。`,
   password: 'パスワード',
   passwordHint: 'メールまたは郵送キットに記載されているパスワードを入力してください。',
   submit: '次へ',
@@ -114,6 +116,17 @@ export const completion = {
   disposed: '提出された書類は、保存期間の終了に伴い廃棄されました。',
   disposedPerson: (name: string) => `${name} さんの提出された書類は廃棄されました。`,
   disposedNote: '画像や番号を表示したり、再度提出したりすることはできません。ご不明な点は人事担当者にお問い合わせください。',
+  receiptTitle: '提出内容の控え',
+  receiptSubmittedAt: '提出日時',
+  receiptCompany: '提出先',
+  receiptCampaign: '依頼',
+  receiptPersons: '提出した方',
+  receiptPerson: '氏名（続柄）',
+  receiptDocuments: '書類',
+  receiptNotApplicable: '対象外',
+  receiptTime: (time: string) => `${time}（日本時間）`,
+  print: 'この控えを印刷する',
+  printHint: '控えは、印刷するかスクリーンショットで保存できます。画像と個人番号は、安全のため表示されません。',
   acceptedTitle: '提出書類は受理されました',
   accepted: '担当者が書類を確認し、受理しました。これ以上の操作は必要ありません。',
 } as const

@@ -13,6 +13,7 @@ export function buildPerson(overrides: Partial<Person> = {}): Person {
     birthDate: '1980-04-01',
     status: 'pending',
     addedByEmployee: false,
+    documentTypes: [],
     review: { status: 'pending', reason: null, note: null, reviewedAt: null },
     ...overrides,
   }
@@ -25,8 +26,10 @@ export function buildPersons(persons: Person[], overrides: Partial<PersonsRespon
 export function buildMe(overrides: Partial<MeResponse> = {}): MeResponse {
   return {
     employeeName: '総合 太郎',
+    companyName: '株式会社 見本商事',
     campaign: {
       name: '2026年 年末調整 マイナンバー収集',
+      contact: '人事部 マイナンバー係 内線 1234',
       purposes: ['源泉徴収票作成事務', '健康保険・厚生年金保険届出事務'],
       deadline: '2026-12-20T15:00:00.000Z',
       draftLifetimeHours: 24,

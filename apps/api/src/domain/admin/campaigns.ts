@@ -24,6 +24,7 @@ export const toCampaign = (row: CampaignRow): Campaign => ({
   draftLifetimeHours: row.draftLifetimeHours,
   retentionMonths: row.retentionMonths,
   employeeEntersNumber: row.employeeEntersNumber,
+  contact: row.contact,
   status: row.status === 'OPEN' ? 'open' : 'closed',
   createdAt: row.createdAt.toISOString(),
   closedAt: row.closedAt?.toISOString() ?? null,

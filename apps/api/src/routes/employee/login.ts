@@ -1,4 +1,4 @@
-import { loginRequestSchema, redeemHandoffRequestSchema } from '@bango/shared/employee-api'
+import { linkRequestSchema, loginRequestSchema, redeemHandoffRequestSchema } from '@bango/shared/employee-api'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { AppError } from '../../errors.ts'
 import { parse } from '../../lib/parse.ts'
@@ -12,7 +12,10 @@ const tokenKey = (body: unknown) => {
   return hashUrlToken(token)
 }
 
-/** The two ways to open a session: URL token + password, or a handoff code scanned from a signed-in PC. */
+/**
+ * The two ways to open a session — URL token + password, or a handoff code scanned from a
+ * signed-in PC — and, before either, who is asking (the company behind a link).
+ */
 export default async function login(app: FastifyInstance, options: { perMinute: number }) {
   const rateLimit = { max: options.perMinute, timeWindow: '1 minute' }
   const { credentials, handoffs, sessions } = app.services
@@ -23,6 +26,12 @@ export default async function login(app: FastifyInstance, options: { perMinute: 
     const limit = await tokenLimit(request)
     if (!limit.isAllowed && limit.isExceeded) throw new AppError('RATE_LIMITED')
   }
+
+  // POST, so the token stays out of URLs and logs; limited per IP like the login it precedes.
+  app.post('/link', { config: { rateLimit } }, async (request) => {
+    const { token } = parse(linkRequestSchema, request.body)
+    return credentials.link(token)
+  })
 
   app.post('/login', { config: { rateLimit }, preHandler: perToken }, async (request) => {
     const { token, password } = parse(loginRequestSchema, request.body)

@@ -3,7 +3,7 @@
  * the product's glossary: 収集依頼 (campaign), 事務取扱担当者 (operator), 取扱責任者 (administrator).
  */
 import type { CompanyRole } from '@bango/shared/admin-api'
-import { formatDateTime } from '../lib/format.ts'
+import { formatDateTime } from '../../lib/format.ts'
 
 export const common = {
   appName: 'Bango 管理コンソール',
@@ -142,6 +142,8 @@ export const campaigns = {
   retention: '保管期間（月）',
   retentionHint: '提出された書類を保管する期間。過ぎたものは廃棄の対象になります。',
   employeeEntersNumber: '従業員にも 12 桁の個人番号を入力してもらう',
+  contact: '問い合わせ先',
+  contactHint: '従業員のログイン・エラー・完了画面に表示されます（例：人事部 マイナンバー係 内線 1234 / hr@example.co.jp）。200 文字まで。',
   created: '収集依頼を作成しました。',
   saved: '設定を保存しました。',
   purposesChangedNote: '利用目的を変更すると、同意済みの従業員にも、もう一度同意をお願いすることになります。',

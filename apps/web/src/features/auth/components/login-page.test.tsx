@@ -71,6 +71,23 @@ describe('LoginPage', () => {
     expect(screen.getByRole('button', { name: '次へ' })).toBeEnabled()
   })
 
+  it('says who is asking before the password, and where to ask when signing in fails', async () => {
+    const fetchMock = mockFetch({
+      'POST /api/employee/link': () => json(200, { companyName: '株式会社 見本商事', contact: '人事部 マイナンバー係 内線 1234' }),
+      'POST /api/employee/login': () => apiError(423, 'CREDENTIAL_LOCKED'),
+    })
+    renderAt(`/t/${TOKEN}`)
+    expect(await screen.findByText('株式会社 見本商事 の人事担当者から、あなたとご家族のマイナンバー（個人番号）書類の提出をお願いしています。')).toBeInTheDocument()
+    // The token travels in the body, never in a URL.
+    expect(JSON.parse(String(calls(fetchMock, 'POST /api/employee/link')[0]![1]?.body))).toEqual({ token: TOKEN })
+    expect(screen.queryByText(/問い合わせ先/)).not.toBeInTheDocument()
+
+    await userEvent.type(screen.getByLabelText('パスワード'), 'wrong')
+    await userEvent.click(screen.getByRole('button', { name: '次へ' }))
+    await screen.findByRole('alert')
+    expect(screen.getByText('人事部 マイナンバー係 内線 1234')).toBeInTheDocument()
+  })
+
   it('lists the supported browsers and explains how to leave the LINE in-app browser', () => {
     Object.defineProperty(navigator, 'userAgent', {
       configurable: true,

@@ -1,15 +1,18 @@
 import { useState, type FormEvent } from 'react'
 import { useNavigate, useParams, useSearchParams } from 'react-router'
 import { paths } from '../../../app/paths.ts'
+import { ContactNote } from '../../../components/contact-note.tsx'
 import { ErrorMessage } from '../../../components/error-message.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
 import { useSessionStore } from '../../../lib/session.ts'
+import { useResource } from '../../../lib/use-resource.ts'
 import { auth, common } from '../../../messages/ja.ts'
+import { getLink } from '../api/link.ts'
 import { login } from '../api/login.ts'
 import { BrowserNotice } from './browser-notice.tsx'
 import { NoTokenPage } from './no-token-page.tsx'
 
-/** `/t/:token` and `/?t=<token>`: password → 「次へ」. */
+/** `/t/:token` and `/?t=<token>`: who is asking, then password → 「次へ」. */
 export function LoginPage() {
   const params = useParams()
   const [search] = useSearchParams()
@@ -19,6 +22,9 @@ export function LoginPage() {
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  // The company behind the link, shown before the password; without it (unknown link, offline) the form still works.
+  const link = useResource(() => (token ? getLink(token) : Promise.reject(new Error('no token'))))
+  const requester = link.state === 'ready' ? link.data : null
 
   if (!token) return <NoTokenPage />
 
@@ -39,7 +45,9 @@ export function LoginPage() {
 
   return (
     <main className="page">
+      {requester && <p className="eyebrow">{requester.companyName}</p>}
       <h1>{auth.title}</h1>
+      {requester && <p>{auth.requester(requester.companyName)}</p>}
       <form className="card" onSubmit={onSubmit} noValidate>
         <label className="field">
           <span className="field__label">{auth.password}</span>
@@ -56,6 +64,7 @@ export function LoginPage() {
         </label>
         <p className="hint">{auth.passwordHint}</p>
         <ErrorMessage message={error} />
+        {error && <ContactNote contact={requester?.contact} />}
         <button type="submit" className="button" disabled={busy || password.length === 0}>
           {auth.submit}
         </button>

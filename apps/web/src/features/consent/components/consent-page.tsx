@@ -39,7 +39,9 @@ export function ConsentPage() {
 
   return (
     <main className="page">
-      <p className="eyebrow">{me.campaign.name}</p>
+      <p className="eyebrow">
+        {me.companyName}　{me.campaign.name}
+      </p>
       <h1>{consent.purposesTitle}</h1>
       <p>{consent.intro}</p>
       <ol className="card purposes">

@@ -65,6 +65,16 @@ export function CampaignForm({ initial, submitLabel, readOnly = false, busy, err
         error={shownErrors.retentionMonths}
         disabled={readOnly}
       />
+      <Field
+        name="contact"
+        label={t.contact}
+        hint={t.contactHint}
+        value={values.contact}
+        onChange={set('contact')}
+        error={shownErrors.contact}
+        disabled={readOnly}
+        autoComplete="off"
+      />
       <div className="admin-check">
         <input
           id="employee-enters-number"

@@ -8,6 +8,7 @@ export interface CampaignValues {
   draftLifetimeHours: string
   retentionMonths: string
   employeeEntersNumber: boolean
+  contact: string
 }
 
 /**
@@ -21,6 +22,7 @@ export const NEW_CAMPAIGN: CampaignValues = {
   draftLifetimeHours: '24',
   retentionMonths: '84',
   employeeEntersNumber: false,
+  contact: '',
 }
 
 export const valuesOf = (campaign: Campaign): CampaignValues => ({
@@ -30,6 +32,7 @@ export const valuesOf = (campaign: Campaign): CampaignValues => ({
   draftLifetimeHours: String(campaign.draftLifetimeHours),
   retentionMonths: String(campaign.retentionMonths),
   employeeEntersNumber: campaign.employeeEntersNumber,
+  contact: campaign.contact ?? '',
 })
 
 const toNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text))
@@ -42,4 +45,5 @@ export const toRequest = (values: CampaignValues): Record<keyof CampaignRequest,
   draftLifetimeHours: toNumber(values.draftLifetimeHours),
   retentionMonths: toNumber(values.retentionMonths),
   employeeEntersNumber: values.employeeEntersNumber,
+  contact: values.contact.trim() === '' ? null : values.contact,
 })

@@ -1,6 +1,6 @@
 import type { EmailBatch } from '@bango/shared/admin-credentials'
 import { credentialsText as t } from '../messages.ts'
-import { formatDateTime } from '../../../lib/format.ts'
+import { formatDateTime } from '../../../../lib/format.ts'
 
 const COUNTS = ['pending', 'sending', 'sent', 'failed', 'unknown'] as const
 

@@ -1,6 +1,6 @@
 import type { IssueCredentialsResponse } from '@bango/shared/admin-credentials'
 import { credentialsText as t } from '../messages.ts'
-import { formatDateTime } from '../../../lib/format.ts'
+import { formatDateTime } from '../../../../lib/format.ts'
 
 /** The credentials just issued, passwords included (this is the only time they exist in clear). */
 export function IssuedList({ issued }: { issued: IssueCredentialsResponse }) {

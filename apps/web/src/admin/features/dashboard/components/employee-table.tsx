@@ -2,7 +2,7 @@ import type { EmployeeListQuery, EmployeeRow } from '@bango/shared/admin-dashboa
 import { Link } from 'react-router'
 import { paths } from '../../../app/paths.ts'
 import { dashboardText as t, progressLabels } from '../messages.ts'
-import { formatDateTime } from '../../../lib/format.ts'
+import { formatDateTime } from '../../../../lib/format.ts'
 import { isLocked } from '../utils/format.ts'
 import { SortHeader } from './sort-header.tsx'
 

@@ -1,6 +1,6 @@
 import type { DisposalPreviewResponse } from '@bango/shared/admin-disposal'
 import { disposalText } from '../messages.ts'
-import { formatDateTime } from '../../../lib/format.ts'
+import { formatDateTime } from '../../../../lib/format.ts'
 
 const t = disposalText.page
 

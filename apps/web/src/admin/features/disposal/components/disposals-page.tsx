@@ -2,7 +2,7 @@ import { useParams } from 'react-router'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
 import { useDisposals } from '../api/get-disposals.ts'
 import { disposalText, kindLabel } from '../messages.ts'
-import { formatDateTime } from '../../../lib/format.ts'
+import { formatDateTime } from '../../../../lib/format.ts'
 
 const t = disposalText.records
 

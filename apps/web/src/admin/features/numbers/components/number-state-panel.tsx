@@ -2,7 +2,7 @@ import type { NumberStateResponse } from '@bango/shared/admin-number'
 import { Link } from 'react-router'
 import { paths } from '../../../app/paths.ts'
 import { numberText as t } from '../messages.ts'
-import { formatDateTime } from '../../../lib/format.ts'
+import { formatDateTime } from '../../../../lib/format.ts'
 import { Facts } from '../../../components/facts.tsx'
 
 /** Where the record stands, masked, with the duplicate and employee-entry warnings. */

@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
 import { useReviewPerson } from '../api/review-person.ts'
 import { reviewText as t } from '../messages.ts'
-import { formatDateTime } from '../../../lib/format.ts'
+import { formatDateTime } from '../../../../lib/format.ts'
 import { ImageViewer } from './image-viewer.tsx'
 import { ReturnForm } from './return-form.tsx'
 

@@ -3,7 +3,7 @@ import { paths } from '../../../app/paths.ts'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
 import { useSubmission } from '../api/get-submission.ts'
 import { reviewText as t } from '../messages.ts'
-import { formatDateTime } from '../../../lib/format.ts'
+import { formatDateTime } from '../../../../lib/format.ts'
 import { PersonReview } from './person-review.tsx'
 import './review.css'
 

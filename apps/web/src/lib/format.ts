@@ -1,6 +1,6 @@
 /**
- * Times in the console: always Japan time, whatever the browser's zone — the audit log, the
- * watermark burnt into images and the e-mails say JST too, and HR compares them.
+ * Times on screen: always Japan time, whatever the browser's zone — the console's audit log, the
+ * watermark burnt into images, the e-mails and the employee's receipt say JST, and HR compares them.
  */
 const dateTime = new Intl.DateTimeFormat('ja-JP', {
   timeZone: 'Asia/Tokyo',

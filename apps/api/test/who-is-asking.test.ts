@@ -1,0 +1,56 @@
+/**
+ * Issue 9, item 4: the employee sees who is asking — the company before the password, the
+ * campaign's 問い合わせ先 on error and completion screens — and a receipt of what was submitted.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type TestContext, createTestContext, signedInEmployee } from './harness.ts'
+import { submittedEmployee } from './submitted.ts'
+
+let context: TestContext
+beforeAll(async () => {
+  context = await createTestContext()
+}, 60_000)
+afterAll(() => context.close())
+
+const CONTACT = '人事部 マイナンバー係 内線 1234 / hr@example.co.jp'
+const link = (token: string) => context.app.inject({ method: 'POST', url: '/api/employee/link', payload: { token } })
+
+describe('who is asking', () => {
+  it('a live link names the company and the 問い合わせ先 before sign-in — nothing about the employee', async () => {
+    const seeded = await context.newEmployee({ companyName: '株式会社 見本商事', campaign: { contact: CONTACT } })
+    const response = await link(seeded.token)
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toEqual({ companyName: '株式会社 見本商事', contact: CONTACT })
+    expect(response.body).not.toContain(seeded.employee.name)
+  })
+
+  it('an unknown or re-issued link answers 404 like any unknown thing; a bad body 400', async () => {
+    const seeded = await context.newEmployee()
+    await context.app.services.credentials.issue(seeded.employee.id)
+    for (const token of [seeded.token, 'x'.repeat(43)]) {
+      const response = await link(token)
+      expect(response.statusCode).toBe(404)
+      expect(response.json().error.code).toBe('NOT_FOUND')
+    }
+    expect((await context.app.inject({ method: 'POST', url: '/api/employee/link', payload: { token: 'a\u0000b' } })).statusCode).toBe(400)
+  })
+
+  it('/me carries the company name and the contact (null when HR set none)', async () => {
+    const withContact = await signedInEmployee(context, { companyName: '株式会社 見本商事', campaign: { contact: CONTACT } })
+    const me = (await context.app.inject({ method: 'GET', url: '/api/employee/me', headers: withContact.auth })).json()
+    expect(me).toMatchObject({ companyName: '株式会社 見本商事', campaign: { contact: CONTACT } })
+    const without = await signedInEmployee(context)
+    expect((await context.app.inject({ method: 'GET', url: '/api/employee/me', headers: without.auth })).json().campaign.contact).toBeNull()
+  })
+
+  it('after 完了 the list is a receipt: each person with the document types registered, or 対象外', async () => {
+    const employee = await submittedEmployee(context)
+    const { persons, submittedAt } = (await employee.call('GET', '/persons')).json()
+    expect(submittedAt).not.toBeNull()
+    expect(persons.map((person: { status: string; documentTypes: string[] }) => [person.status, person.documentTypes])).toEqual([
+      ['registered', ['my_number_card']],
+      ['registered', ['my_number_card']],
+      ['not_applicable', []],
+    ])
+  })
+})
