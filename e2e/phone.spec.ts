@@ -74,6 +74,12 @@ test('login → consent → 扶養追加 → 対象外 → 通知カード + 2 i
 
   await wizard.submitAll(page)
   await wizard.expectFitsScreen(page)
+  // The receipt: who and which documents, never an image.
+  const receipt = page.getByRole('region', { name: '提出内容の控え' })
+  await expect(receipt.getByRole('row')).toHaveText([/氏名/, /総合 太郎（本人）通知カード、健康保険証／資格確認書、年金手帳/, /総合 花子.*対象外/, /総合 一郎.*マイナンバーカード/, /総合 次郎（子）マイナンバーカード/])
+  await expect(page.getByRole('img')).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'この控えを印刷する' })).toBeVisible()
+  if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/employee-receipt-320.png`, fullPage: true })
 
   // What the server kept: one submission with every image, encrypted, each a real JPEG photo of the card.
   const database = await server.stopAndOpenDatabase()

@@ -7,10 +7,14 @@ export const CARD_JPEG = path.resolve('e2e/fixtures/card.jpg')
 
 export async function logIn(page: Page, server: ProductServer) {
   await page.goto(server.loginUrl)
+  // Who is asking, before the password (the demo company).
+  await expect(page.getByText('デモ株式会社 の人事担当者から', { exact: false })).toBeVisible()
   // A wrong password first: a clear message, and the user can try again.
   await page.getByLabel('パスワード').fill(`${server.password}x`)
   await page.getByRole('button', { name: '次へ' }).click()
   await expect(page.getByText('URL またはパスワードが正しくありません', { exact: false })).toBeVisible()
+  await expect(page.getByText('問い合わせ先：', { exact: false })).toBeVisible()
+  if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/employee-login-error.png`, fullPage: true })
   await page.getByLabel('パスワード').fill(server.password)
   await page.getByRole('button', { name: '次へ' }).click()
   await expect(page.getByRole('heading', { name: '個人番号の利用目的' })).toBeVisible()
