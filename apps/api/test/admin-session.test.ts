@@ -93,6 +93,28 @@ describe('admin sign-in', () => {
     expect(old.statusCode).toBe(401)
   })
 
+  it('switching TOTP off takes the password and a current code, and ends the other sessions', async () => {
+    const admin = await signedInOperator(context)
+    const { secret } = (await context.app.inject({ method: 'POST', url: '/api/admin/account/totp', headers: admin.headers })).json()
+    const totp = new TOTP({ secret })
+    await context.app.inject({ method: 'POST', url: '/api/admin/account/totp/confirm', headers: admin.headers, payload: { code: totp.generate() } })
+    const other = await context.app.services.adminSessions.open(admin.operator.id, 'ACTIVE')
+    const off = (payload?: object) => context.app.inject({ method: 'DELETE', url: '/api/admin/account/totp', headers: admin.headers, ...(payload ? { payload } : {}) })
+    const next = (offset: number) => totp.generate({ timestamp: Date.now() + offset * 30_000 })
+
+    // A stolen session alone cannot switch the second factor off.
+    expect((await off()).json().error.code).toBe('VALIDATION')
+    expect((await off({ currentPassword: 'wrong-password', code: next(1) })).json().error.code).toBe('INVALID_CREDENTIALS')
+    expect((await off({ currentPassword: admin.password, code: '000000' === next(1) ? '111111' : '000000' })).json().error.code).toBe('TOTP_INVALID')
+    expect((await context.db.operator.findUniqueOrThrow({ where: { id: admin.operator.id } })).totpEnabledAt).not.toBeNull()
+
+    expect((await off({ currentPassword: admin.password, code: next(1) })).statusCode).toBe(204)
+    expect((await context.db.operator.findUniqueOrThrow({ where: { id: admin.operator.id } })).totpEnabledAt).toBeNull()
+    const otherSession = await context.app.inject({ method: 'GET', url: '/api/admin/session', headers: adminHeaders({ token: other.token, csrfToken: other.session.csrfToken }) })
+    expect(otherSession.statusCode).toBe(401)
+    expect((await context.app.inject({ method: 'GET', url: '/api/admin/session', headers: admin.headers })).statusCode).toBe(200)
+  })
+
   it('a password change ends every other session of the account', async () => {
     const admin = await signedInOperator(context)
     const other = await signIn(admin.operator.email, admin.password)

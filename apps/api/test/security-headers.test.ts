@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type App, build, redactUrl } from '../src/app.ts'
+import { createOperator } from '../src/db/factories.ts'
 import { createFileBlobStore } from '../src/lib/blob-store.ts'
 import { type TestContext, createTestContext, signedInEmployee } from './harness.ts'
 
@@ -113,6 +114,24 @@ describe('no-store by route, not by URL spelling', () => {
       expect(secure.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains')
       const plain = await apiOnly.inject({ method: 'GET', url: '/api/health' })
       expect(plain.headers['strict-transport-security']).toBeUndefined()
+    } finally {
+      await https.close()
+    }
+  })
+
+  it('sends the console session as a __Host- Secure cookie when the public URL is https (and only that name works)', async () => {
+    const https = await build({ db: context.db, blobs: createFileBlobStore(context.blobDir), secrets: context.secrets, publicUrl: 'https://bango.example.jp' })
+    try {
+      const { operator, password } = await createOperator(https.services.operators)
+      const signIn = await https.inject({ method: 'POST', url: '/api/admin/session', payload: { email: operator.email, password } })
+      expect(signIn.statusCode).toBe(201)
+      const setCookie = String(signIn.headers['set-cookie'])
+      expect(setCookie).toMatch(/^__Host-bango_admin=[^;]+; /)
+      for (const attribute of ['Path=/', 'HttpOnly', 'Secure', 'SameSite=Strict']) expect(setCookie).toContain(attribute)
+      expect(setCookie).not.toMatch(/Domain=/i)
+      const value = setCookie.split(';')[0]!.split('=')[1]!
+      expect((await https.inject({ method: 'GET', url: '/api/admin/session', headers: { cookie: `__Host-bango_admin=${value}` } })).statusCode).toBe(200)
+      expect((await https.inject({ method: 'GET', url: '/api/admin/session', headers: { cookie: `bango_admin=${value}` } })).statusCode).toBe(401)
     } finally {
       await https.close()
     }

@@ -27,6 +27,9 @@ export const adminLoginRequestSchema = z.object({
 
 export const totpCodeSchema = z.string().trim().regex(/^\d{6}$/, '6 桁の数字を入力してください')
 export const totpVerifyRequestSchema = z.object({ code: totpCodeSchema })
+/** Switching 2FA off takes both factors: whoever holds a stolen session alone cannot. */
+export const totpDisableRequestSchema = z.object({ currentPassword: z.string().min(1).max(200), code: totpCodeSchema })
+export type TotpDisableRequest = z.infer<typeof totpDisableRequestSchema>
 
 export const newPasswordSchema = z.string().min(ADMIN_LIMITS.minPasswordLength).max(200)
 export const passwordChangeRequestSchema = z.object({

@@ -54,9 +54,22 @@ export function classify(error: unknown): MailError {
   return new MailError(reason, 'uncertain')
 }
 
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1'])
+
+/**
+ * Credential mails carry passwords: `smtp://` must upgrade with STARTTLS (a relay that does not
+ * offer it is refused rather than sent to in clear), except to a relay on this host. `smtps://`
+ * is TLS from the first byte.
+ */
+export function requiresStartTls(url: string): boolean {
+  const parsed = new URL(url)
+  return parsed.protocol === 'smtp:' && !LOOPBACK.has(parsed.hostname)
+}
+
 export function createSmtpMailer(options: { url: string; from: string; maxConnections?: number; socketTimeoutMs?: number }): Mailer {
   const transport = nodemailer.createTransport({
     url: options.url,
+    requireTLS: requiresStartTls(options.url),
     pool: true,
     maxConnections: options.maxConnections ?? 5,
     maxMessages: 100,

@@ -15,7 +15,7 @@ export function hashUrlToken(token: string): string {
 /** No 0/O, 1/l/I: the password is typed from paper by people of every age. */
 const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789'
 
-/** 12 characters from 55 symbols ≈ 69 bits. */
+/** 12 characters from 56 symbols ≈ 69.7 bits. */
 export function newPassword(length = 12): string {
   return Array.from({ length }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join('')
 }

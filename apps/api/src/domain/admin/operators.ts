@@ -151,13 +151,21 @@ export function createOperators(db: Db, keyring: Keyring, audit: AuditLog, now: 
       })
     },
 
-    /** Switches TOTP off (not allowed while the installation requires it). */
-    async disableTotp(operatorId: string, actorId: string) {
+    /**
+     * Switches TOTP off (not allowed while the installation requires it) after checking the
+     * password and a current code; every other session of the account ends, as at a password change.
+     */
+    async disableTotp(operatorId: string, proof: { currentPassword: string; code: string }, revokeOthers: (tx: Tx) => Promise<unknown>) {
       const settings = await db.settings.findUnique({ where: { id: 1 } })
       if (settings?.requireTotp) throw new AppError('FORBIDDEN')
+      const operator = await db.operator.findUniqueOrThrow({ where: { id: operatorId } })
+      if (!operator.totpEnabledAt) throw new AppError('CONFLICT')
+      if (!(await verifyPassword(operator.passwordHash, proof.currentPassword))) throw new AppError('INVALID_CREDENTIALS')
+      await this.verifyTotp(operatorId, proof.code)
       await db.$transaction(async (tx) => {
         await tx.operator.update({ where: { id: operatorId }, data: { totpEnabledAt: null, totpSecret: null, totpLastStep: null } })
-        await audit.record({ ...byOperator({ operatorId: actorId }, null), action: 'admin.totp_disabled', targetId: operatorId }, tx)
+        await revokeOthers(tx)
+        await audit.record({ ...byOperator({ operatorId }, null), action: 'admin.totp_disabled', targetId: operatorId }, tx)
       })
     },
 

@@ -6,6 +6,7 @@ import {
   type AdminSessionResponse,
   adminLoginRequestSchema,
   passwordChangeRequestSchema,
+  totpDisableRequestSchema,
   totpVerifyRequestSchema,
 } from '@bango/shared/admin-api'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
@@ -104,7 +105,9 @@ export default async function sessionRoutes(app: FastifyInstance, options: { coo
   await app.register(async (active) => {
     adminGate(active, cookie)
     active.delete('/account/totp', async (request, reply) => {
-      await operators.disableTotp(request.operator.operatorId, request.operator.operatorId)
+      const proof = parse(totpDisableRequestSchema, request.body)
+      const { operatorId, sessionId } = request.operator
+      await operators.disableTotp(operatorId, proof, (tx) => adminSessions.revokeAll(operatorId, { keep: sessionId }, tx))
       return reply.status(204).send()
     })
   })

@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { Link, useLocation } from 'react-router'
 import { paths } from '../../../app/paths.ts'
-import { ErrorAlert, StatusNote } from '../../../components/error-alert.tsx'
+import { StatusNote } from '../../../components/error-alert.tsx'
 import { account as t, common } from '../../../messages/ja.ts'
 import { useDisableTotp } from '../api/disable-totp.ts'
 import { useSession } from '../../../lib/session.ts'
 import { Facts } from '../../../components/facts.tsx'
+import { TotpDisableForm } from './totp-disable-form.tsx'
 
 /** アカウント: who is signed in, 2FA on/off, the way to a new password. */
 export function AccountPage() {
@@ -26,7 +27,6 @@ export function AccountPage() {
       <section className="admin-section" aria-labelledby="account-totp">
         <h2 id="account-totp">{t.totpTitle}</h2>
         <p>{operator.totpEnabled ? t.totpOn : t.totpOff}</p>
-        <ErrorAlert error={disable.error} />
         <StatusNote text={disable.isSuccess ? t.totpDisabled : null} />
         {!operator.totpEnabled && (
           <Link className="admin-button" to={paths.accountEnrolment()}>
@@ -39,15 +39,7 @@ export function AccountPage() {
           </button>
         )}
         {operator.totpEnabled && asking && (
-          <div className="admin-confirm" role="group" aria-label={t.totpDisable}>
-            <p>{t.totpDisableConfirm}</p>
-            <button type="button" className="admin-button admin-button--danger" onClick={() => disable.mutate(undefined, { onSettled: () => setAsking(false) })}>
-              {t.totpDisable}
-            </button>
-            <button type="button" className="admin-button" onClick={() => setAsking(false)}>
-              {common.cancel}
-            </button>
-          </div>
+          <TotpDisableForm busy={disable.isPending} error={disable.error} onSubmit={(request) => disable.mutate(request, { onSuccess: () => setAsking(false) })} onCancel={() => setAsking(false)} />
         )}
       </section>
       <section className="admin-section" aria-labelledby="account-password">
