@@ -22,6 +22,9 @@ export const auth = {
   requester: (company: string) => `${company} の人事担当者から、あなたとご家族のマイナンバー（個人番号）書類の提出をお願いしています。`,
   password: 'パスワード',
   passwordHint: 'メールまたは郵送キットに記載されているパスワードを入力してください。',
+  showPassword: 'パスワードを表示する',
+  attemptsLeft: (left: number, minutes: number) =>
+    `あと ${left} 回間違えると、${minutes} 分間ログインできなくなります。英字の大文字と小文字は区別されます。`,
   submit: '次へ',
   submitting: '確認しています…',
   supportedBrowsersTitle: 'ご利用いただけるブラウザ',

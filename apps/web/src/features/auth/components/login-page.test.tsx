@@ -69,6 +69,20 @@ describe('LoginPage', () => {
     expect(router.state.location.pathname).toBe(`/t/${TOKEN}`)
     expect(useSessionStore.getState().accessToken).toBeNull()
     expect(screen.getByRole('button', { name: '次へ' })).toBeEnabled()
+    // How many tries are left before the 15-minute lock.
+    expect(screen.getByText(/あと 4 回間違えると、15 分間ログインできなくなります/)).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: '次へ' }))
+    expect(await screen.findByText(/あと 3 回/)).toBeInTheDocument()
+  })
+
+  it('shows the password while the checkbox is ticked', async () => {
+    renderAt(`/t/${TOKEN}`)
+    const field = screen.getByLabelText('パスワード')
+    await userEvent.type(field, 'Ab3x')
+    expect(field).toHaveAttribute('type', 'password')
+    await userEvent.click(screen.getByRole('checkbox', { name: 'パスワードを表示する' }))
+    expect(field).toHaveAttribute('type', 'text')
+    expect(field).toHaveValue('Ab3x')
   })
 
   it('says who is asking before the password, and where to ask when signing in fails', async () => {

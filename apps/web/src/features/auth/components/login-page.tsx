@@ -1,3 +1,4 @@
+import { EMPLOYEE_LIMITS } from '@bango/shared/employee-api'
 import { useState, type FormEvent } from 'react'
 import { useNavigate, useParams, useSearchParams } from 'react-router'
 import { paths } from '../../../app/paths.ts'
@@ -22,11 +23,15 @@ export function LoginPage() {
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [shown, setShown] = useState(false)
+  // Wrong passwords seen on this screen: the server locks after EMPLOYEE_LIMITS.maxFailedLogins in a row.
+  const [failures, setFailures] = useState(0)
   // The company behind the link, shown before the password; without it (unknown link, offline) the form still works.
   const link = useResource(() => (token ? getLink(token) : Promise.reject(new Error('no token'))))
   const requester = link.state === 'ready' ? link.data : null
 
   if (!token) return <NoTokenPage />
+  const attemptsLeft = EMPLOYEE_LIMITS.maxFailedLogins - failures
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
@@ -39,6 +44,7 @@ export function LoginPage() {
       navigate(paths.targets(), { replace: true })
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : common.unexpectedError)
+      if (caught instanceof ApiError && caught.code === 'INVALID_CREDENTIALS') setFailures((n) => n + 1)
       setBusy(false)
     }
   }
@@ -52,7 +58,7 @@ export function LoginPage() {
         <label className="field">
           <span className="field__label">{auth.password}</span>
           <input
-            type="password"
+            type={shown ? 'text' : 'password'}
             name="password"
             autoComplete="current-password"
             autoCapitalize="none"
@@ -62,8 +68,13 @@ export function LoginPage() {
             required
           />
         </label>
+        <label className="check">
+          <input type="checkbox" checked={shown} onChange={(event) => setShown(event.target.checked)} />
+          {auth.showPassword}
+        </label>
         <p className="hint">{auth.passwordHint}</p>
         <ErrorMessage message={error} />
+        {error && attemptsLeft > 0 && failures > 0 && <p className="hint">{auth.attemptsLeft(attemptsLeft, EMPLOYEE_LIMITS.lockoutMinutes)}</p>}
         {error && <ContactNote contact={requester?.contact} />}
         <button type="submit" className="button" disabled={busy || password.length === 0}>
           {auth.submit}

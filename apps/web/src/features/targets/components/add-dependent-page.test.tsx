@@ -23,6 +23,13 @@ describe('AddDependentPage', () => {
     await userEvent.click(screen.getByRole('button', { name: '次へ' }))
     expect(screen.getAllByText('入力してください')).toHaveLength(4)
     expect(fetchMock).not.toHaveBeenCalled()
+    // Focus goes to the first field in error, which announces its message.
+    expect(screen.getByLabelText('氏名')).toHaveFocus()
+    expect(screen.getByLabelText('氏名')).toHaveAccessibleDescription('入力してください')
+    await userEvent.type(screen.getByLabelText('氏名'), '総合 次郎')
+    await userEvent.click(screen.getByRole('button', { name: '次へ' }))
+    expect(screen.getByLabelText('フリガナ（カタカナ）')).toHaveFocus()
+    await userEvent.clear(screen.getByLabelText('氏名'))
 
     await userEvent.type(screen.getByLabelText('氏名'), '総合 次郎')
     await userEvent.type(screen.getByLabelText('フリガナ（カタカナ）'), 'そうごう じろう')

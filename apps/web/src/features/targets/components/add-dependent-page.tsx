@@ -1,5 +1,5 @@
 import { addDependentRequestSchema, type AddDependentRequest } from '@bango/shared/employee-api'
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useNavigate } from 'react-router'
 import { paths } from '../../../app/paths.ts'
 import { ErrorMessage } from '../../../components/error-message.tsx'
@@ -24,6 +24,12 @@ export function AddDependentPage() {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const change = (field: Field) => (value: string) => setValues((v) => ({ ...v, [field]: value }))
+  const form = useRef<HTMLFormElement>(null)
+  // A refused 「次へ」 moves focus to the first field in error: its message is read out with it.
+  const [checked, setChecked] = useState(0)
+  useEffect(() => {
+    if (checked > 0) form.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus()
+  }, [checked])
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
@@ -35,6 +41,7 @@ export function AddDependentPage() {
         errors[field] ??= values[field].trim() === '' ? messages.required : fieldMessage(field, issue.message)
       }
       setFieldErrors(errors)
+      setChecked((n) => n + 1)
       return
     }
     setFieldErrors({})
@@ -53,7 +60,7 @@ export function AddDependentPage() {
     <main className="page">
       <h1>{messages.title}</h1>
       <p>{messages.intro}</p>
-      <form className="card" onSubmit={onSubmit} noValidate>
+      <form ref={form} className="card" onSubmit={onSubmit} noValidate>
         <TextField label={messages.name} value={values.name} onChange={change('name')} error={fieldErrors.name} autoComplete="off" />
         <TextField label={messages.kana} value={values.kana} onChange={change('kana')} error={fieldErrors.kana} autoComplete="off" />
         <TextField
