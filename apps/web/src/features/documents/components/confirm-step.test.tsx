@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react'
+import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { apiError, calls, json, mockFetch } from '../../../test/fetch-mock.ts'
@@ -49,10 +49,23 @@ describe('ConfirmStep', () => {
 
     expect(screen.getByRole('heading', { name: '確認' })).toBeInTheDocument()
     expect(screen.queryByLabelText(NUMBER_LABEL)).not.toBeInTheDocument()
-    const thumbnails = screen.getAllByRole('img')
-    expect(thumbnails.map((img) => img.getAttribute('src'))).toEqual(['blob:number-front', 'blob:number-back', 'blob:passport-front'])
-    expect(screen.getByRole('img', { name: '通知カード（紙製のもの）　うら面' })).toBeInTheDocument()
+    const thumbnails = screen.getAllByRole('button', { name: /を拡大して確認$/ })
+    expect(thumbnails.map((button) => button.querySelector('img')?.getAttribute('src'))).toEqual(['blob:number-front', 'blob:number-back', 'blob:passport-front'])
     expect(fetchMock).not.toHaveBeenCalled() // thumbnails never come from the server
+
+    // A thumbnail opens the image full-screen and zoomable; Escape returns to the thumbnail.
+    const back = screen.getByRole('button', { name: '通知カード（紙製のもの）　うら面 を拡大して確認' })
+    await userEvent.click(back)
+    const dialog = screen.getByRole('dialog', { name: '通知カード（紙製のもの）　うら面' })
+    const large = within(dialog).getByRole('img', { name: '通知カード（紙製のもの）　うら面' })
+    expect(large).toHaveAttribute('src', 'blob:number-back')
+    expect(within(dialog).getByRole('button', { name: '閉じる' })).toHaveFocus()
+    await userEvent.click(within(dialog).getByRole('button', { name: '拡大' }))
+    expect(large).toHaveStyle({ width: '200%' })
+    expect(within(dialog).getByText('2 倍で表示中')).toBeInTheDocument()
+    await userEvent.keyboard('{Escape}')
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(back).toHaveFocus()
 
     await userEvent.click(screen.getByRole('button', { name: '登録する' }))
 

@@ -7,6 +7,7 @@ import { useMeStore } from '../../../lib/me-store.ts'
 import { common, documents, identityDocumentNames, numberDocumentNames } from '../../../messages/ja.ts'
 import { register } from '../api/register.ts'
 import { imageKey, useWizardStore } from '../stores/wizard-store.ts'
+import { ImageZoom } from './image-zoom.tsx'
 import { MyNumberField } from './my-number-field.tsx'
 import { WizardBackButton } from './wizard-back-button.tsx'
 
@@ -74,7 +75,7 @@ export function ConfirmStep() {
             return (
               <li key={imageKey(image)}>
                 <figure>
-                  {captured ? <img src={captured.url} alt={caption} /> : <div className="thumbnails__missing" />}
+                  {captured ? <ImageZoom src={captured.url} caption={caption} /> : <div className="thumbnails__missing" />}
                   <figcaption>{caption}</figcaption>
                 </figure>
               </li>
