@@ -91,6 +91,8 @@ export const targets = {
   draftNotice: (hours: number) =>
     `撮影した画像は、全員分を登録して「完了」をタップするまで提出されません。「完了」しないまま ${hours} 時間が過ぎると、撮影した画像は安全のため削除されます。`,
   addDependent: '扶養追加',
+  progress: (registered: number, applicable: number, excluded: number) =>
+    `${registered}/${applicable} 登録済${excluded > 0 ? `（対象外 ${excluded} 人）` : ''}`,
   submit: '完了',
   submitHint: '全員分を登録（☑）または対象外にすると「完了」をタップできます。',
   submitting: '送信しています…',
@@ -153,6 +155,10 @@ export const identityDocumentNames: Record<IdentityDocumentType, string> = {
 export const documents = {
   title: (name: string) => `${name} さんの書類登録`,
   numberDocumentTitle: '番号確認書類の登録',
+  stepsLabel: 'この方の登録の手順',
+  stepCount: (current: number, total: number) => `手順 ${current} / ${total}`,
+  phaseNames: { number: '番号確認書類', identity: '身元確認書類', confirm: '確認・登録' },
+  ifNeeded: '（必要な場合）',
   numberDocumentQuestion: '番号確認書類の種類を選択してください',
   notApplicable: '現在扶養者ではありませんまたは住民票を有していません',
   notApplicableDone: '対象外に設定しました',

@@ -7,25 +7,30 @@ import { ReturnReason } from '../../../components/return-reason.tsx'
  * back (差し戻し) shows why; after 完了 the others cannot be opened.
  */
 export function PersonList({ persons, onSelect, locked = false }: { persons: Person[]; onSelect: (person: Person) => void; locked?: boolean }) {
+  const excluded = persons.filter((person) => person.status === 'not_applicable').length
+  const registered = persons.filter((person) => person.status === 'registered').length
   return (
-    <ul className="person-list">
-      {persons.map((person) => (
-        <li key={person.id}>
-          <button
-            type="button"
-            className={`person person--${person.review.status === 'returned' ? 'returned' : person.status}`}
-            onClick={() => onSelect(person)}
-            disabled={locked && person.review.status !== 'returned'}
-          >
-            <span className="person__name">{person.name}</span>
-            <span className="person__relationship">{person.kind === 'employee' ? targets.employee : person.relationship}</span>
-            <span className="person__status">
-              {person.review.status === 'returned' && person.status === 'pending' ? targets.returned : targets.status[person.status]}
-            </span>
-          </button>
-          <ReturnReason review={person.review} />
-        </li>
-      ))}
-    </ul>
+    <>
+      <p className="person-list__progress">{targets.progress(registered, persons.length - excluded, excluded)}</p>
+      <ul className="person-list">
+        {persons.map((person) => (
+          <li key={person.id}>
+            <button
+              type="button"
+              className={`person person--${person.review.status === 'returned' ? 'returned' : person.status}`}
+              onClick={() => onSelect(person)}
+              disabled={locked && person.review.status !== 'returned'}
+            >
+              <span className="person__name">{person.name}</span>
+              <span className="person__relationship">{person.kind === 'employee' ? targets.employee : person.relationship}</span>
+              <span className="person__status">
+                {person.review.status === 'returned' && person.status === 'pending' ? targets.returned : targets.status[person.status]}
+              </span>
+            </button>
+            <ReturnReason review={person.review} />
+          </li>
+        ))}
+      </ul>
+    </>
   )
 }

@@ -39,6 +39,7 @@ describe('TargetsPage', () => {
     expect(within(row('総合 太郎')).getByText('☑ 登録済')).toBeInTheDocument()
     expect(within(row('総合 花子')).getByText('未登録')).toBeInTheDocument()
     expect(within(row('総合 一郎')).getByText('対象外')).toBeInTheDocument()
+    expect(screen.getByText('1/2 登録済（対象外 1 人）')).toBeInTheDocument()
     expect(screen.getByText(/48 時間が過ぎると/)).toBeInTheDocument()
     expect(screen.getByRole('button', { name: '完了' })).toBeDisabled()
     expect(screen.getByRole('button', { name: '扶養追加' })).toBeEnabled()

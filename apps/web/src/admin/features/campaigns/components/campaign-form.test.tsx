@@ -43,6 +43,7 @@ describe('the campaign form', () => {
     await userEvent.type(screen.getByLabelText(/下書きの保存期間/), '48')
     await userEvent.type(screen.getByLabelText(/提出期限/), '2026-12-20')
     await userEvent.click(screen.getByLabelText('従業員にも 12 桁の個人番号を入力してもらう'))
+    await userEvent.type(screen.getByLabelText('問い合わせ先'), '人事部 内線 1234')
     await userEvent.click(screen.getByRole('button', { name: '作成する' }))
 
     await waitFor(() => expect(calls(fetchMock, CREATE)).toHaveLength(1))
@@ -54,6 +55,7 @@ describe('the campaign form', () => {
       draftLifetimeHours: 48,
       retentionMonths: 84,
       employeeEntersNumber: true,
+      contact: '人事部 内線 1234',
     })
     await waitFor(() => expect(location.current).toBe(`/admin/campaigns/${created.id}`))
   })

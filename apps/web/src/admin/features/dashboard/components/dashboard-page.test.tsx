@@ -28,6 +28,7 @@ function renderDashboard(search = '') {
         draftLifetimeHours: 24,
         retentionMonths: 84,
         employeeEntersNumber: false,
+        contact: null,
         status: 'open',
         createdAt: '2026-11-01T00:00:00.000Z',
         closedAt: null,
