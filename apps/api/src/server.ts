@@ -44,7 +44,7 @@ const app = await build({
 })
 
 if (createdFile) {
-  app.log.warn({ file: createdFile }, 'Generated the encryption keys (mode 0600). Back this file up: without it no stored document can be read. In production set BANGO_KEKS, BANGO_JWT_SECRET and BANGO_NUMBER_HMAC_KEY instead.')
+  app.log.warn({ file: createdFile }, 'Generated the encryption keys (mode 0600). Back this file up: without it no stored document can be read. Production (DATABASE_URL) takes BANGO_KEKS, BANGO_JWT_SECRET and BANGO_NUMBER_HMAC_KEY from the environment instead (pnpm keys:generate).')
 }
 if (dataDir.tightenedFrom) {
   app.log.warn({ dir: config.dataDir, was: dataDir.tightenedFrom.toString(8) }, 'The data folder was readable by other users; it is now 0700.')
