@@ -1,6 +1,6 @@
 /**
  * The built artifact (apps/api/dist, `pnpm build`) runs with plain node, from any working
- * directory, with the keys `keys:generate` prints; on PostgreSQL it refuses to start without
+ * directory and moved out of the repository, with the keys `keys:generate` prints; on PostgreSQL it refuses to start without
  * keys. Builds first when the artifact is stale (a no-op after `pnpm build`, as in `pnpm test`).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
@@ -36,9 +36,20 @@ async function freePort(): Promise<number> {
   })
 }
 
+/**
+ * The artifact moved out of the repository, as a deployment would put it: dist/ beside a
+ * node_modules holding the external packages. Nothing may be found through the source tree.
+ */
+async function relocatedArtifact() {
+  const root = await tempDir()
+  await fs.cp(DIST, path.join(root, 'dist'), { recursive: true })
+  await fs.symlink(path.join(REPO, 'apps/api/node_modules'), path.join(root, 'node_modules'), 'dir')
+  return path.join(root, 'dist')
+}
+
 /** Runs one of the bundles to its end, from an unrelated working directory. */
-async function run(bundle: string, args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [path.join(DIST, bundle), ...args], { cwd: os.tmpdir(), env: { PATH: process.env.PATH ?? '', ...env } })
+async function run(bundle: string, args: string[], env: Record<string, string>, dist = DIST) {
+  const child = spawn(process.execPath, [path.join(dist, bundle), ...args], { cwd: os.tmpdir(), env: { PATH: process.env.PATH ?? '', ...env } })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString() })
@@ -48,9 +59,9 @@ async function run(bundle: string, args: string[], env: Record<string, string>) 
 }
 
 /** `node dist/server.js`, until it answers /api/health (or exits). */
-async function startServer(env: Record<string, string>) {
+async function startServer(env: Record<string, string>, dist = DIST) {
   const port = await freePort()
-  const child: ChildProcess = spawn(process.execPath, [path.join(DIST, 'server.js')], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(dist, 'server.js')], {
     cwd: await tempDir(),
     env: { PATH: process.env.PATH ?? '', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -86,10 +97,11 @@ async function generatedKeys(): Promise<Record<string, string>> {
 }
 
 describe.runIf(!serverUrl)('the artifact on the embedded database', () => {
-  it('serves the demo with generated keys from any working directory, stops on SIGTERM, and admin:create works after it', async () => {
+  it('serves the demo with generated keys when moved out of the repository, stops on SIGTERM, and admin:create works after it', async () => {
+    const dist = await relocatedArtifact()
     const dataDir = path.join(await tempDir(), 'data')
     const env = { DATA_DIR: dataDir, ...(await generatedKeys()) }
-    const server = await startServer(env)
+    const server = await startServer(env, dist)
     const demo = /^Demo login: \S+\/t\/(\S+)  password: (\S+)$/m.exec(server.output())
     expect(demo, server.output()).not.toBeNull()
     // The SPA copied next to the bundle, and an employee session signed with the configured keys.
@@ -104,7 +116,7 @@ describe.runIf(!serverUrl)('the artifact on the embedded database', () => {
     // Configured keys: nothing generated beside the data.
     expect(await fs.readdir(dataDir)).not.toContain('keys.json')
 
-    const created = await run('admin-create.js', ['--email', 'hr.admin@example.com', '--name', '人事 太郎'], env)
+    const created = await run('admin-create.js', ['--email', 'hr.admin@example.com', '--name', '人事 太郎'], env, dist)
     expect(created.stderr).toBe('')
     expect(created.stdout).toMatch(/^Created system administrator hr\.admin@example\.com\.\nOne-time password .*: \S{12,}/)
     expect(created.code).toBe(0)
