@@ -16,6 +16,8 @@ const fakeCamera = [
 
 export default defineConfig({
   testDir: 'e2e',
+  // Builds the artifact (apps/api/dist) when stale: e2e/server.ts runs it with plain node.
+  globalSetup: './e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
   timeout: 90_000,

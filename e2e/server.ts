@@ -1,6 +1,7 @@
 /**
- * Starts the real product the way `pnpm start` does (built SPA + API, embedded database in a
- * fresh data folder) and reads the demo login it prints. One server per test: each test
+ * Starts the real product the way `pnpm start` does — the built artifact, `node
+ * apps/api/dist/server.js` (built by e2e/global-setup.ts), with an embedded database in a
+ * fresh data folder — and reads the demo login it prints. One server per test: each test
  * starts from the demo employee with two pre-registered dependents and leaves nothing behind.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
@@ -19,6 +20,8 @@ async function freePort(): Promise<number> {
   })
 }
 
+const ARTIFACT = path.resolve('apps/api/dist/server.js')
+
 export interface ProductServer {
   baseUrl: string
   loginUrl: string
@@ -36,9 +39,9 @@ export async function startProduct(options: { env?: Record<string, string> } = {
   const port = await freePort()
   // Always the embedded database, whatever the caller's environment says.
   const { DATABASE_URL: _ignored, ...env } = process.env
-  // Run from apps/api, whose dependencies include tsx.
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: path.resolve('apps/api'),
+  const child: ChildProcess = spawn(process.execPath, [ARTIFACT], {
+    // Any folder: the artifact finds its SPA and migrations next to itself.
+    cwd: dataDir,
     env: { ...env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

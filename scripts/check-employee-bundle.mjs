@@ -4,7 +4,7 @@
  * static import graph of the entry chunk in apps/web/dist/chunk-report.json (written by
  * apps/web/build/chunk-report.ts) and fails if a module under src/admin/ or react-query is
  * in it. Prints the employee entry's size and the size of what only the console loads.
- * Run after `pnpm --filter @bango/web build`.
+ * Run after `pnpm build`.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib'
 const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'apps', 'web', 'dist')
 const reportFile = path.join(dist, 'chunk-report.json')
 if (!fs.existsSync(reportFile)) {
-  console.error(`check-employee-bundle: ${reportFile} is missing; run pnpm --filter @bango/web build first`)
+  console.error(`check-employee-bundle: ${reportFile} is missing; run pnpm build first`)
   process.exit(1)
 }
 const { chunks } = JSON.parse(fs.readFileSync(reportFile, 'utf8'))

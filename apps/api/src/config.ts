@@ -4,8 +4,23 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import { KEY_VARIABLES, type KeyVariable, keyParsers } from './lib/keys.ts'
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+/** Defined (true) by the bundler, apps/api/build.mjs; undeclared when run from source. */
+declare const BANGO_BUNDLED: boolean | undefined
+const HERE = path.dirname(fileURLToPath(import.meta.url))
+
+/**
+ * Files the server reads besides its code. The built artifact keeps them next to itself
+ * (apps/api/dist/web, apps/api/dist/migrations), so it runs wherever that folder is put; run
+ * from source (tests, benches), they are the repository's.
+ */
+export const ASSETS = typeof BANGO_BUNDLED !== 'undefined' && BANGO_BUNDLED
+  ? { webDist: path.join(HERE, 'web'), migrations: path.join(HERE, 'migrations') }
+  : { webDist: path.resolve(HERE, '../../web/dist'), migrations: path.resolve(HERE, '../../../prisma/migrations') }
+
+/** A configuration the server must not start with; its message is complete, printed without a stack. */
+export class ConfigError extends Error {}
 
 /**
  * Which X-Forwarded-For entries to believe: none (`false`), the last N hops (a number: the
@@ -31,6 +46,15 @@ const trustProxy = z
     return entries
   })
 
+/** A key from the environment, checked by the parser that will use it; the key itself never appears in a message. */
+const key = (name: KeyVariable) => z.string().superRefine((value, context) => {
+  try {
+    keyParsers[name](value)
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: (error as Error).message.replace(`${name}: `, '') })
+  }
+}).optional()
+
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')
 
 const envSchema = z.object({
@@ -40,13 +64,14 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   /** PostgreSQL; when absent, an embedded PGlite database lives in DATA_DIR. */
   DATABASE_URL: z.string().startsWith('postgres').optional(),
-  DATA_DIR: z.string().default(path.join(REPO_ROOT, 'data')),
+  /** Relative to the working directory: `pnpm start` runs in the repository, so ./data there. */
+  DATA_DIR: z.string().default('data'),
   /** Key-encryption keys, `id:base64(32 bytes)` comma-separated, the first one active. */
-  BANGO_KEKS: z.string().optional(),
+  BANGO_KEKS: key('BANGO_KEKS'),
   /** HS256 secret for employee JWTs, base64 of ≥ 32 bytes. */
-  BANGO_JWT_SECRET: z.string().optional(),
+  BANGO_JWT_SECRET: key('BANGO_JWT_SECRET'),
   /** HMAC-SHA256 key of the recorded My Numbers (duplicate detection), base64 of ≥ 32 bytes. */
-  BANGO_NUMBER_HMAC_KEY: z.string().optional(),
+  BANGO_NUMBER_HMAC_KEY: key('BANGO_NUMBER_HMAC_KEY'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: trustProxy.default(false),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
@@ -61,8 +86,23 @@ const envSchema = z.object({
   EMAIL_WORKER_INTERVAL_SECONDS: z.coerce.number().positive().default(5),
   /** Messages in flight at once (also the SMTP pool size). */
   EMAIL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
-  WEB_DIST: z.string().default(path.join(REPO_ROOT, 'apps/web/dist')),
+  WEB_DIST: z.string().default(ASSETS.webDist),
+}).superRefine((env, context) => {
+  if (env.DATABASE_URL) {
+    const missing = KEY_VARIABLES.filter((name) => !env[name])
+    if (missing.length > 0) context.addIssue({ code: 'custom', path: [], message: missingKeysMessage(missing) })
+  }
 })
+
+/**
+ * On PostgreSQL several instances share one database: generating keys per instance would make
+ * each unable to read the others' images and sessions, so nothing is generated there.
+ */
+function missingKeysMessage(missing: KeyVariable[]): string {
+  return `DATABASE_URL is set, so the keys must be configured (every instance needs the same ones; none are generated): missing ${missing.join(', ')}. `
+    + '`pnpm keys:generate` (or `node apps/api/dist/keys-generate.js`) prints a fresh set as environment lines; keep them in a secret store. '
+    + 'A database that already holds data needs the keys it was written with (an older installation has them in DATA_DIR/keys.json: keks, jwtSecret, numberHmacKey).'
+}
 
 export interface Config {
   port: number
@@ -87,8 +127,8 @@ export interface Config {
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const result = envSchema.safeParse(env)
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
-    throw new Error(`Invalid configuration: ${problems}`)
+    const problems = result.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ')
+    throw new ConfigError(`Invalid configuration: ${problems}`)
   }
   const e = result.data
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '')

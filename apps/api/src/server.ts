@@ -1,23 +1,32 @@
 /**
- * `pnpm start`: configuration, keys, database (migrated), the demo on a fresh embedded
- * database, then listen. Closes gracefully on SIGINT/SIGTERM.
+ * The server (`pnpm start` runs its bundle, apps/api/dist/server.js): configuration, keys,
+ * database (migrated), the demo on a fresh embedded database, then listen. Closes gracefully
+ * on SIGINT/SIGTERM.
  */
 import path from 'node:path'
 import { build } from './app.ts'
-import { loadConfig } from './config.ts'
+import { ConfigError, type Config, loadConfig } from './config.ts'
 import { openDatabase } from './db/database.ts'
 import { seedDemo } from './db/demo.ts'
 import { startEmailWorker } from './domain/admin/email-worker.ts'
 import { startRetentionJob } from './domain/admin/retention-job.ts'
 import { startSweeper } from './domain/sweeper.ts'
 import { createFileBlobStore } from './lib/blob-store.ts'
-import { keysBesideBlobsWarning, loadSecrets } from './lib/keys.ts'
+import { loadSecrets } from './lib/keys.ts'
 import { PRIVATE_UMASK, preparePrivateDataDir } from './lib/data-dir.ts'
 import { createSmtpMailer } from './lib/mailer.ts'
 
 // Every file the server creates (database, blobs, keys) is private to its user.
 process.umask(PRIVATE_UMASK)
-const config = loadConfig(process.env)
+let config: Config
+try {
+  config = loadConfig(process.env)
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error
+  // One message that says what to fix; a stack trace would only bury it.
+  console.error(error.message)
+  process.exit(1)
+}
 const dataDir = await preparePrivateDataDir(config.dataDir)
 const { secrets, createdFile } = await loadSecrets(config)
 const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pglite') })
@@ -35,10 +44,8 @@ const app = await build({
 })
 
 if (createdFile) {
-  app.log.warn({ file: createdFile }, 'Generated the encryption keys (mode 0600). Back this file up: without it no stored document can be read. In production set BANGO_KEKS, BANGO_JWT_SECRET and BANGO_NUMBER_HMAC_KEY instead.')
+  app.log.warn({ file: createdFile }, 'Generated the encryption keys (mode 0600). Back this file up: without it no stored document can be read. Production (DATABASE_URL) takes BANGO_KEKS, BANGO_JWT_SECRET and BANGO_NUMBER_HMAC_KEY from the environment instead (pnpm keys:generate).')
 }
-const keysWarning = keysBesideBlobsWarning(config)
-if (keysWarning) app.log.warn(keysWarning)
 if (dataDir.tightenedFrom) {
   app.log.warn({ dir: config.dataDir, was: dataDir.tightenedFrom.toString(8) }, 'The data folder was readable by other users; it is now 0700.')
 }

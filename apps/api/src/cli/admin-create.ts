@@ -9,7 +9,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { loadConfig } from '../config.ts'
+import { ConfigError, loadConfig } from '../config.ts'
 import { openDatabase } from '../db/database.ts'
 import type { Db } from '../db/types.ts'
 import { createOperators } from '../domain/admin/operators.ts'
@@ -76,7 +76,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   try {
     await main(process.argv.slice(2))
   } catch (error) {
-    console.error(error instanceof CliError ? error.message : error)
+    console.error(error instanceof CliError || error instanceof ConfigError ? error.message : error)
     process.exitCode = 1
   }
 }

@@ -7,9 +7,10 @@
 import { createHash, randomUUID } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { REPO_ROOT } from '../config.ts'
+import { ASSETS } from '../config.ts'
 
-export const MIGRATIONS_DIR = path.join(REPO_ROOT, 'prisma/migrations')
+/** prisma/migrations, or its copy next to the built artifact. */
+export const MIGRATIONS_DIR = ASSETS.migrations
 
 /** The little SQL surface the runner needs; both PGlite and node-postgres provide it. */
 export interface SqlSession {

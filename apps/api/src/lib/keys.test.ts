@@ -3,8 +3,8 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { loadConfig } from '../config.ts'
-import { keysBesideBlobsWarning, loadSecrets, parseKeks } from './keys.ts'
+import { ConfigError, loadConfig } from '../config.ts'
+import { KEY_VARIABLES, generateKeySet, loadSecrets, parseKeks } from './keys.ts'
 
 const dirs: string[] = []
 async function tempDataDir() {
@@ -64,8 +64,8 @@ describe('loadSecrets', () => {
   })
 
   it('refuses a short number HMAC key, naming the setting', async () => {
-    const config = loadConfig({ DATA_DIR: await tempDataDir(), BANGO_KEKS: `k:${key()}`, BANGO_JWT_SECRET: key(), BANGO_NUMBER_HMAC_KEY: randomBytes(16).toString('base64') })
-    await expect(loadSecrets(config)).rejects.toThrow(/BANGO_NUMBER_HMAC_KEY/)
+    const env = { DATA_DIR: await tempDataDir(), BANGO_KEKS: `k:${key()}`, BANGO_JWT_SECRET: key(), BANGO_NUMBER_HMAC_KEY: randomBytes(16).toString('base64') }
+    expect(() => loadConfig(env)).toThrow(/BANGO_NUMBER_HMAC_KEY: expected base64 of at least 32 bytes/)
   })
 
   it('refuses malformed keys with a message naming the setting, never the key', () => {
@@ -85,11 +85,45 @@ describe('loadConfig', () => {
   })
 })
 
-describe('keysBesideBlobsWarning', () => {
-  it('warns in production when any key comes from keys.json, never for the embedded demo', () => {
-    const all = { keks: 'k', jwtSecret: 'j', numberHmacKey: 'n' }
-    expect(keysBesideBlobsWarning({ databaseUrl: undefined, keks: undefined, jwtSecret: undefined, numberHmacKey: undefined })).toBeNull()
-    expect(keysBesideBlobsWarning({ databaseUrl: 'postgresql://db/bango', ...all })).toBeNull()
-    expect(keysBesideBlobsWarning({ databaseUrl: 'postgresql://db/bango', ...all, numberHmacKey: undefined })).toMatch(/keys.json/)
+describe('keys on PostgreSQL', () => {
+  const database = { DATABASE_URL: 'postgresql://db.internal/bango' }
+
+  it('refuses to start without configured keys, naming each missing one and how to make them', () => {
+    expect(() => loadConfig(database)).toThrow(ConfigError)
+    expect(() => loadConfig(database)).toThrow(/missing BANGO_KEKS, BANGO_JWT_SECRET, BANGO_NUMBER_HMAC_KEY\. `pnpm keys:generate`/)
+    const { BANGO_NUMBER_HMAC_KEY: _left, ...twoOfThree } = generateKeySet()
+    expect(() => loadConfig({ ...database, ...twoOfThree })).toThrow(/missing BANGO_NUMBER_HMAC_KEY\./)
+  })
+
+  it('accepts a generated set, which loadSecrets then uses without writing keys.json', async () => {
+    const dataDir = await tempDataDir()
+    const set = generateKeySet()
+    expect(Object.keys(set)).toEqual([...KEY_VARIABLES])
+    const config = loadConfig({ ...database, DATA_DIR: dataDir, ...set })
+    const { secrets, createdFile } = await loadSecrets(config)
+    expect(createdFile).toBeNull()
+    expect(secrets.keyring.activeKeyId).toBe(set.BANGO_KEKS.split(':')[0])
+    expect(Buffer.from(secrets.jwtSecret).toString('base64')).toBe(set.BANGO_JWT_SECRET)
+    expect(secrets.numberHmacKey.toString('base64')).toBe(set.BANGO_NUMBER_HMAC_KEY)
+    await expect(fs.stat(dataDir)).rejects.toThrow()
+    // Two sets never share a key.
+    const other = generateKeySet()
+    for (const name of KEY_VARIABLES) expect(other[name]).not.toBe(set[name])
+  })
+
+  it('refuses invalid keys at configuration time with the variable named, never the value', () => {
+    const short = randomBytes(16).toString('base64')
+    const invalid = { BANGO_KEKS: `k1:${short}`, BANGO_JWT_SECRET: short, BANGO_NUMBER_HMAC_KEY: 'not base64 at all' }
+    for (const env of [{ ...database, ...invalid }, invalid]) {
+      let message = ''
+      try { loadConfig(env) } catch (error) { message = (error as Error).message }
+      expect(message).toMatch(/BANGO_KEKS: expected "id:base64\(32 bytes\)".*BANGO_JWT_SECRET: expected base64 of at least 32 bytes.*BANGO_NUMBER_HMAC_KEY: expected base64/)
+      expect(message).not.toContain(short)
+    }
+  })
+
+  it('never falls back to keys.json when called with a database URL', async () => {
+    const config = { ...loadConfig({ DATA_DIR: await tempDataDir() }), databaseUrl: 'postgresql://db.internal/bango' }
+    await expect(loadSecrets(config)).rejects.toThrow(/configuration only/)
   })
 })

@@ -1,7 +1,8 @@
 /**
  * The server's secrets: key-encryption keys (KEKs) for the blob envelopes, the JWT secret and the
  * HMAC key of the My Number hash (duplicates across persons are found without decrypting).
- * From config in production; the embedded default generates them once into DATA_DIR/keys.json (0600).
+ * From config on PostgreSQL (config.ts refuses to start without them); the embedded default
+ * generates them once into DATA_DIR/keys.json (0600).
  */
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
@@ -34,16 +35,36 @@ export function parseKeks(spec: string): Keyring {
   return { activeKeyId: entries[0]![0], keys: new Map(entries) }
 }
 
-function parseJwtSecret(value: string): Uint8Array {
+export function parseJwtSecret(value: string): Uint8Array {
   const secret = Buffer.from(value, 'base64')
   if (secret.length < 32) throw new Error('BANGO_JWT_SECRET: expected base64 of at least 32 bytes')
   return secret
 }
 
-function parseNumberHmacKey(value: string): Buffer {
+export function parseNumberHmacKey(value: string): Buffer {
   const key = Buffer.from(value, 'base64')
   if (key.length < 32) throw new Error('BANGO_NUMBER_HMAC_KEY: expected base64 of at least 32 bytes')
   return key
+}
+
+/** The environment variables holding the secrets, in the order `pnpm keys:generate` prints them. */
+export const KEY_VARIABLES = ['BANGO_KEKS', 'BANGO_JWT_SECRET', 'BANGO_NUMBER_HMAC_KEY'] as const
+export type KeyVariable = (typeof KEY_VARIABLES)[number]
+
+/** Each variable's parser: config.ts validates with the same code that later uses the value. */
+export const keyParsers: Record<KeyVariable, (value: string) => unknown> = {
+  BANGO_KEKS: parseKeks,
+  BANGO_JWT_SECRET: parseJwtSecret,
+  BANGO_NUMBER_HMAC_KEY: parseNumberHmacKey,
+}
+
+/** A fresh set: 32 random bytes each, the KEK under a new id (its creation time, so a rotation's ids sort). */
+export function generateKeySet(now = new Date()): Record<KeyVariable, string> {
+  return {
+    BANGO_KEKS: `k${now.getTime().toString(36)}:${randomBytes(32).toString('base64')}`,
+    BANGO_JWT_SECRET: randomBytes(32).toString('base64'),
+    BANGO_NUMBER_HMAC_KEY: randomBytes(32).toString('base64'),
+  }
 }
 
 interface StoredKeys { keks: string; jwtSecret: string; numberHmacKey?: string }
@@ -56,16 +77,10 @@ async function writeKeysFile(file: string, stored: StoredKeys, flag: 'wx' | 'w')
   await fs.rename(temporary, file)
 }
 
-/** Keys from config, or from (created on first use) DATA_DIR/keys.json. `created` says which. */
 /**
- * Keys in DATA_DIR/keys.json sit next to the blobs they protect: fine for the embedded demo, a
- * warning in production (PostgreSQL), where whoever copies the data folder gets both.
+ * Keys from config, or from (created on first use) DATA_DIR/keys.json; `createdFile` says whether
+ * it was just written. Never keys.json on PostgreSQL: each instance would make its own.
  */
-export function keysBesideBlobsWarning(config: Pick<Config, 'databaseUrl' | 'keks' | 'jwtSecret' | 'numberHmacKey'>): string | null {
-  if (!config.databaseUrl || (config.keks && config.jwtSecret && config.numberHmacKey)) return null
-  return 'The keys come from DATA_DIR/keys.json, in the same folder as the encrypted blobs: set BANGO_KEKS, BANGO_JWT_SECRET and BANGO_NUMBER_HMAC_KEY from a secret store instead.'
-}
-
 export async function loadSecrets(config: Config): Promise<{ secrets: Secrets; createdFile: string | null }> {
   if (config.keks && config.jwtSecret && config.numberHmacKey) {
     return {
@@ -73,6 +88,7 @@ export async function loadSecrets(config: Config): Promise<{ secrets: Secrets; c
       createdFile: null,
     }
   }
+  if (config.databaseUrl) throw new Error('With DATABASE_URL the keys come from configuration only (config.ts refuses to start without them)')
   const file = path.join(config.dataDir, 'keys.json')
   let createdFile: string | null = null
   let stored: StoredKeys
@@ -85,11 +101,8 @@ export async function loadSecrets(config: Config): Promise<{ secrets: Secrets; c
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    stored = {
-      keks: `k${Date.now().toString(36)}:${randomBytes(32).toString('base64')}`,
-      jwtSecret: randomBytes(32).toString('base64'),
-      numberHmacKey: randomBytes(32).toString('base64'),
-    }
+    const fresh = generateKeySet()
+    stored = { keks: fresh.BANGO_KEKS, jwtSecret: fresh.BANGO_JWT_SECRET, numberHmacKey: fresh.BANGO_NUMBER_HMAC_KEY }
     await fs.mkdir(config.dataDir, { recursive: true, mode: 0o700 })
     await writeKeysFile(file, stored, 'wx')
     createdFile = file

@@ -8,7 +8,7 @@ import { AppError } from '../../errors.ts'
 
 export default fp(async function webApp(app: FastifyInstance, options: { root: string }) {
   if (!fs.existsSync(path.join(options.root, 'index.html'))) {
-    app.log.warn({ root: options.root }, 'SPA build not found: run `pnpm --filter @bango/web build` (pnpm start does)')
+    app.log.warn({ root: options.root }, 'SPA build not found: run `pnpm build` (pnpm start does), or point WEB_DIST at it')
     return
   }
   // wildcard: false registers one route per file present at start-up; nothing else is read from disk.

@@ -1,0 +1,159 @@
+/**
+ * The built artifact (apps/api/dist, `pnpm build`) runs with plain node, from any working
+ * directory and moved out of the repository, with the keys `keys:generate` prints; on PostgreSQL it refuses to start without
+ * keys. Builds first when the artifact is stale (a no-op after `pnpm build`, as in `pnpm test`).
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import fs from 'node:fs/promises'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openTestDatabase } from './harness.ts'
+
+const REPO = path.resolve(import.meta.dirname, '../../..')
+const DIST = path.join(REPO, 'apps/api/dist')
+const serverUrl = process.env.TEST_DATABASE_URL
+const dirs: string[] = []
+
+beforeAll(() => {
+  execFileSync(process.execPath, [path.join(REPO, 'scripts/build.mjs'), '--if-stale'], { stdio: 'inherit' })
+}, 180_000)
+afterAll(async () => { await Promise.all(dirs.map((dir) => fs.rm(dir, { recursive: true, force: true }))) })
+
+async function tempDir() {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-artifact-'))
+  dirs.push(dir)
+  return dir
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    }).on('error', reject)
+  })
+}
+
+/**
+ * The artifact moved out of the repository, as a deployment would put it: dist/ beside a
+ * node_modules holding the external packages. Nothing may be found through the source tree.
+ */
+async function relocatedArtifact() {
+  const root = await tempDir()
+  await fs.cp(DIST, path.join(root, 'dist'), { recursive: true })
+  await fs.symlink(path.join(REPO, 'apps/api/node_modules'), path.join(root, 'node_modules'), 'dir')
+  return path.join(root, 'dist')
+}
+
+/** Runs one of the bundles to its end, from an unrelated working directory. */
+async function run(bundle: string, args: string[], env: Record<string, string>, dist = DIST) {
+  const child = spawn(process.execPath, [path.join(dist, bundle), ...args], { cwd: os.tmpdir(), env: { PATH: process.env.PATH ?? '', ...env } })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString() })
+  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+  return { code, stdout, stderr }
+}
+
+/** `node dist/server.js`, until it answers /api/health (or exits). */
+async function startServer(env: Record<string, string>, dist = DIST) {
+  const port = await freePort()
+  const child: ChildProcess = spawn(process.execPath, [path.join(dist, 'server.js')], {
+    cwd: await tempDir(),
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+  const baseUrl = `http://127.0.0.1:${port}`
+  for (let attempt = 0; ; attempt++) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`)
+    const health = await fetch(`${baseUrl}/api/health`).catch(() => null)
+    if (health?.ok) break
+    if (attempt > 600) throw new Error(`server did not answer /api/health within 60 s:\n${output}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return {
+    baseUrl,
+    output: () => output,
+    async stop() {
+      child.kill('SIGTERM')
+      return exited
+    },
+  }
+}
+
+async function generatedKeys(): Promise<Record<string, string>> {
+  const { code, stdout } = await run('keys-generate.js', [], {})
+  expect(code).toBe(0)
+  const lines = stdout.trim().split('\n')
+  expect(lines.map((line) => line.split('=')[0])).toEqual(['BANGO_KEKS', 'BANGO_JWT_SECRET', 'BANGO_NUMBER_HMAC_KEY'])
+  return Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]))
+}
+
+describe.runIf(!serverUrl)('the artifact on the embedded database', () => {
+  it('serves the demo with generated keys when moved out of the repository, stops on SIGTERM, and admin:create works after it', async () => {
+    const dist = await relocatedArtifact()
+    const dataDir = path.join(await tempDir(), 'data')
+    const env = { DATA_DIR: dataDir, ...(await generatedKeys()) }
+    const server = await startServer(env, dist)
+    const demo = /^Demo login: \S+\/t\/(\S+)  password: (\S+)$/m.exec(server.output())
+    expect(demo, server.output()).not.toBeNull()
+    // The SPA copied next to the bundle, and an employee session signed with the configured keys.
+    expect(await (await fetch(`${server.baseUrl}/`)).text()).toContain('<div id="root">')
+    const login = await fetch(`${server.baseUrl}/api/employee/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: demo![1], password: demo![2] }),
+    })
+    expect(login.status).toBe(200)
+    const { accessToken } = await login.json() as { accessToken: string }
+    expect((await fetch(`${server.baseUrl}/api/employee/me`, { headers: { authorization: `Bearer ${accessToken}` } })).status).toBe(200)
+    expect(await server.stop()).toBe(0)
+    // Configured keys: nothing generated beside the data.
+    expect(await fs.readdir(dataDir)).not.toContain('keys.json')
+
+    const created = await run('admin-create.js', ['--email', 'hr.admin@example.com', '--name', '人事 太郎'], env, dist)
+    expect(created.stderr).toBe('')
+    expect(created.stdout).toMatch(/^Created system administrator hr\.admin@example\.com\.\nOne-time password .*: \S{12,}/)
+    expect(created.code).toBe(0)
+  }, 120_000)
+
+  it('refuses to start on PostgreSQL without keys: one message naming each missing key, exit code 1', async () => {
+    // The database is never reached: the refusal comes first.
+    const { BANGO_JWT_SECRET } = await generatedKeys()
+    const refused = await run('server.js', [], { DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/bango', BANGO_JWT_SECRET: BANGO_JWT_SECRET! })
+    expect(refused.code).toBe(1)
+    expect(refused.stdout).toBe('')
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1)
+    expect(refused.stderr).toMatch(/missing BANGO_KEKS, BANGO_NUMBER_HMAC_KEY\. `pnpm keys:generate`/)
+    expect(refused.stderr).not.toContain(BANGO_JWT_SECRET)
+  })
+})
+
+describe.runIf(serverUrl)('the artifact on PostgreSQL', () => {
+  it('starts with a generated key set, and admin:create with the same set makes an account that signs in', async () => {
+    const database = await openTestDatabase(serverUrl)
+    try {
+      const env = { DATABASE_URL: database.url!, DATA_DIR: path.join(await tempDir(), 'data'), ...(await generatedKeys()) }
+      const created = await run('admin-create.js', ['--email', 'ops@example.com', '--name', 'Ops'], env)
+      expect(created.code, created.stderr).toBe(0)
+      const password = /One-time password .*: (\S+)$/m.exec(created.stdout)![1]!
+      const server = await startServer(env)
+      try {
+        const signIn = await fetch(`${server.baseUrl}/api/admin/session`, {
+          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ops@example.com', password }),
+        })
+        expect(signIn.status).toBe(201)
+        expect(await signIn.json()).toMatchObject({ stage: 'password_change_required' })
+      } finally {
+        expect(await server.stop()).toBe(0)
+      }
+    } finally {
+      await database.close()
+    }
+  }, 120_000)
+})
