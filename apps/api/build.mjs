@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Builds the API artifact in apps/api/dist/ (docs/decisions/014-built-artifact.md):
+ * Builds the API artifact in apps/api/dist/ (docs/decisions/015-built-artifact.md):
  *   server.js, admin-create.js, keys-generate.js   one ESM bundle each (our code, @bango/shared,
  *                                                  the generated Prisma client, pure-JS dependencies)
  *   migrations/                                    prisma/migrations, applied at start-up
