@@ -12,7 +12,7 @@
  *
  * A blob is deleted only while its row is locked and no document names it, and `adopt` fails
  * when the row is gone: a document can never commit pointing at a deleted blob.
- * @see docs/decisions/014-s3-blob-store-and-pending-blobs.md
+ * @see docs/decisions/015-s3-blob-store-and-pending-blobs.md
  */
 import type { Db, Tx } from '../db/types.ts'
 import type { BlobStore } from '../lib/blob-store.ts'

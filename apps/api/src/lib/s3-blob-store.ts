@@ -5,7 +5,7 @@
  * AWS_SECRET_ACCESS_KEY, a profile, or an instance/task role).
  * A PUT is durable once S3 answers 200, and replaces an object whole: readers see the old or
  * the new bytes, never a mix — the same guarantees as the file store's rename.
- * @see docs/decisions/014-s3-blob-store-and-pending-blobs.md
+ * @see docs/decisions/015-s3-blob-store-and-pending-blobs.md
  */
 import {
   DeleteObjectCommand,
