@@ -9,12 +9,27 @@ const api = (name: string, databaseUrl: string, exclude: string[] = []) => ({
   test: { name, env: { TEST_DATABASE_URL: databaseUrl }, exclude: ['**/node_modules/**', ...exclude] },
 })
 
+// The blob-heavy files once more with the S3 store on an S3-protocol server (s3rver, started
+// in-process per file): uploads, the pending-blob crash paths, the ZIP export, disposal.
+// The BlobStore contract itself runs on both stores in every `api` run.
+const apiS3 = {
+  root: './apps/api',
+  test: {
+    name: 'api-s3',
+    include: ['test/uploads.test.ts', 'test/pending-blobs.test.ts', 'test/admin-export.test.ts', 'test/disposal.test.ts'],
+    env: { TEST_DATABASE_URL: '', TEST_BLOB_STORE: 's3', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    hookTimeout: 60_000,
+    testTimeout: 30_000,
+  },
+}
+
 export default defineConfig({
   test: {
     projects: [
       'packages/shared',
       'apps/web',
       api('api', ''),
+      apiS3,
       ...(process.env.TEST_DATABASE_URL ? [api('api-postgres', process.env.TEST_DATABASE_URL, ['src/**'])] : []),
     ],
   },

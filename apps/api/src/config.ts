@@ -87,11 +87,19 @@ const envSchema = z.object({
   /** Messages in flight at once (also the SMTP pool size). */
   EMAIL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
   WEB_DIST: z.string().default(ASSETS.webDist),
+  /** Where the encrypted blobs live: `fs` (DATA_DIR/blobs, the default) or `s3`. */
+  BLOB_STORE: z.enum(['fs', 's3']).default('fs'),
+  S3_BUCKET: z.string().min(3).optional(),
+  /** A non-AWS endpoint, e.g. `https://minio.internal:9000`; AWS's own when absent. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_FORCE_PATH_STYLE: flag.default(false),
 }).superRefine((env, context) => {
   if (env.DATABASE_URL) {
     const missing = KEY_VARIABLES.filter((name) => !env[name])
     if (missing.length > 0) context.addIssue({ code: 'custom', path: [], message: missingKeysMessage(missing) })
   }
+  if (env.BLOB_STORE === 's3' && !env.S3_BUCKET) context.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'required when BLOB_STORE=s3' })
 })
 
 /**
@@ -122,6 +130,8 @@ export interface Config {
   smtp: { url: string; from: string; maxConnections: number } | null
   emailWorker: { intervalMs: number; concurrency: number }
   webDist: string
+  /** Credentials of the S3 store come from the SDK's default chain (AWS_ACCESS_KEY_ID …), not from here. */
+  blobStore: { kind: 'fs' } | { kind: 's3'; bucket: string; endpoint: string | undefined; region: string; forcePathStyle: boolean }
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -149,5 +159,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `no-reply@${new URL(publicUrl).hostname}`, maxConnections: e.EMAIL_CONCURRENCY } : null,
     emailWorker: { intervalMs: e.EMAIL_WORKER_INTERVAL_SECONDS * 1000, concurrency: e.EMAIL_CONCURRENCY },
     webDist: path.resolve(e.WEB_DIST),
+    blobStore: e.BLOB_STORE === 's3'
+      ? { kind: 's3', bucket: e.S3_BUCKET ?? '', endpoint: e.S3_ENDPOINT, region: e.S3_REGION, forcePathStyle: e.S3_FORCE_PATH_STYLE }
+      : { kind: 'fs' },
   }
 }

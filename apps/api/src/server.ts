@@ -13,6 +13,7 @@ import { startRetentionJob } from './domain/admin/retention-job.ts'
 import { startSweeper } from './domain/sweeper.ts'
 import { createFileBlobStore } from './lib/blob-store.ts'
 import { loadSecrets } from './lib/keys.ts'
+import { createS3BlobStore } from './lib/s3-blob-store.ts'
 import { PRIVATE_UMASK, preparePrivateDataDir } from './lib/data-dir.ts'
 import { createSmtpMailer } from './lib/mailer.ts'
 
@@ -30,10 +31,12 @@ try {
 const dataDir = await preparePrivateDataDir(config.dataDir)
 const { secrets, createdFile } = await loadSecrets(config)
 const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pglite') })
+const s3 = config.blobStore.kind === 's3' ? createS3BlobStore(config.blobStore) : null
+const blobs = s3 ?? createFileBlobStore(path.join(config.dataDir, 'blobs'))
 const mailer = config.smtp ? createSmtpMailer(config.smtp) : null
 const app = await build({
   db: database.prisma,
-  blobs: createFileBlobStore(path.join(config.dataDir, 'blobs')),
+  blobs,
   secrets,
   rateLimits: config.rateLimits,
   webRoot: config.webDist,
@@ -83,6 +86,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     await app.close()
     clearTimeout(force)
     await database.close()
+    s3?.close()
     process.exit(0)
   })
 }

@@ -28,6 +28,7 @@ import { createConsents } from './domain/consents.ts'
 import { createCredentials } from './domain/credentials.ts'
 import { createDrafts } from './domain/drafts.ts'
 import { createHandoffs } from './domain/handoffs.ts'
+import { createPendingBlobs } from './domain/pending-blobs.ts'
 import { createPersons } from './domain/persons.ts'
 import { createSessions } from './domain/sessions.ts'
 import { createSubmissions } from './domain/submissions.ts'
@@ -61,7 +62,8 @@ const defaultImageWork = (): WorkQueueOptions => {
 export function createServices({ db, blobs, secrets, now = () => new Date(), publicUrl = 'http://localhost:3000', mailer = null, ocr = createOcrReader(), imageWorkOptions = defaultImageWork() }: ServiceDeps) {
   const audit = createAuditLog(db)
   const imageWork = createWorkQueue(imageWorkOptions)
-  const drafts = createDrafts(db, blobs, secrets.keyring, audit, imageWork)
+  const pendingBlobs = createPendingBlobs(db, blobs)
+  const drafts = createDrafts(db, blobs, pendingBlobs, secrets.keyring, audit, imageWork)
   const sessions = createSessions(db, secrets.jwtSecret, now)
   const credentials = createCredentials(db, audit, sessions, now)
   const access = createAccess(db)
@@ -71,6 +73,7 @@ export function createServices({ db, blobs, secrets, now = () => new Date(), pub
   const numberSealing = createNumberSealing(secrets.keyring, secrets.numberHmacKey)
   return {
     audit,
+    pendingBlobs,
     drafts,
     credentials,
     handoffs: createHandoffs(db, credentials, audit, now),

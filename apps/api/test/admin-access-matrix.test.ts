@@ -9,7 +9,6 @@ import { randomUUID } from 'node:crypto'
 import type { RouteOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { documentAad } from '../src/domain/drafts.ts'
-import { createFileBlobStore } from '../src/lib/blob-store.ts'
 import { encryptBlob } from '../src/lib/envelope.ts'
 import { type TestContext, createTestContext, login, signedInOperator } from './harness.ts'
 import { cardPhoto } from './images.ts'
@@ -263,7 +262,7 @@ async function submittedDocument(employeeId: string) {
   const id = randomUUID()
   const blobKey = randomUUID()
   const jpeg = await cardPhoto()
-  await createFileBlobStore(context.blobDir).put(blobKey, encryptBlob(context.secrets.keyring, jpeg, documentAad({ id, personId: employeeId })))
+  await context.blobs.put(blobKey, encryptBlob(context.secrets.keyring, jpeg, documentAad({ id, personId: employeeId })))
   await context.db.person.update({ where: { id: employeeId }, data: { status: 'REGISTERED', progress: 'SUBMITTED' } })
   return context.db.document.create({
     data: { id, personId: employeeId, role: 'NUMBER', slot: 0, side: 'FRONT', type: 'resident_record', state: 'SUBMITTED', submissionId: submission.id, blobKey, byteSize: jpeg.length, width: 640, height: 400 },

@@ -1,7 +1,7 @@
 import { type CampaignRequest, DEFAULT_PURPOSES, campaignSchema, campaignsResponseSchema } from '@bango/shared/admin-api'
-import fs from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEmployee } from '../src/db/factories.ts'
+import { blobExists } from './blob-stores.ts'
 import { type TestContext, createTestContext, imageUpload, login, signedInEmployee, signedInOperator } from './harness.ts'
 import { cardPhoto } from './images.ts'
 
@@ -99,9 +99,9 @@ describe('campaigns', () => {
     expect(closed.json()).toMatchObject({ status: 'closed', closedAt: expect.any(String) })
 
     expect(await context.db.document.count({ where: { state: 'DRAFT', person: { campaignId: campaign.id } } })).toBe(0)
-    for (const key of draftBlobs) await expect(fs.stat(`${context.blobDir}/${key.slice(0, 2)}/${key}.blob`)).rejects.toThrow()
+    for (const key of draftBlobs) expect(await blobExists(context.blobs, key)).toBe(false)
     expect(await context.db.document.findMany({ where: { state: 'SUBMITTED', person: { campaignId: campaign.id } }, orderBy: { id: 'asc' } })).toEqual(submittedDocuments)
-    for (const document of submittedDocuments) await expect(fs.stat(`${context.blobDir}/${document.blobKey.slice(0, 2)}/${document.blobKey}.blob`)).resolves.toBeTruthy()
+    for (const document of submittedDocuments) expect(await blobExists(context.blobs, document.blobKey)).toBe(true)
     const event = await context.db.auditEvent.findFirstOrThrow({ where: { action: 'campaign.closed', targetId: campaign.id } })
     expect(event).toMatchObject({ companyId: company.id, actorId: hr.operator.id, detail: { draftPersonsPurged: 2, draftImagesPurged: 2, submissions: 1 } })
 

@@ -5,9 +5,9 @@
  * plaintext: not in any table, blob, log line or audit row.
  */
 import type { NumberStateResponse } from '@bango/shared/admin-number'
-import fs from 'node:fs/promises'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BlobStore } from '../src/lib/blob-store.ts'
+import { storedKeys } from './blob-stores.ts'
 import { type TestContext, createTestContext, signedInOperator } from './harness.ts'
 import { type SubmittedEmployee, numberUrl, submittedEmployee, validNumber, wrongCheckDigit } from './number-helpers.ts'
 
@@ -208,10 +208,9 @@ describe('reveal and access', () => {
   })
 })
 
-/** Every file under a folder, as bytes. */
-async function readAll(dir: string): Promise<Buffer[]> {
-  const entries = await fs.readdir(dir, { withFileTypes: true, recursive: true })
-  return Promise.all(entries.filter((entry) => entry.isFile()).map((entry) => fs.readFile(path.join(entry.parentPath, entry.name))))
+/** Every blob in the store, as bytes. */
+async function readAll(blobs: BlobStore): Promise<Buffer[]> {
+  return Promise.all((await storedKeys(blobs)).map((key) => blobs.get(key)))
 }
 
 it('keeps every typed number out of the database, the blob folder, the log and the audit rows in plaintext', async () => {
@@ -228,7 +227,7 @@ it('keeps every typed number out of the database, the blob folder, the log and t
   }
   const database = dump.join('\n')
   expect(database).toContain('number.recorded')
-  const blobs = await readAll(context.blobDir)
+  const blobs = await readAll(context.blobs)
   expect(blobs.length).toBeGreaterThan(10)
   const log = lines.join('')
   expect(log).toContain('/number/entries')

@@ -3,12 +3,11 @@
  * audited), 承認 and 差し戻し — which reopens exactly the returned persons, whose next 完了
  * replaces only their documents.
  */
-import fs from 'node:fs/promises'
-import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { documentAad } from '../src/domain/drafts.ts'
 import { decryptBlob } from '../src/lib/envelope.ts'
+import { blobExists as storeHas } from './blob-stores.ts'
 import { type TestContext, createTestContext, imageUpload, signedInEmployee, signedInOperator } from './harness.ts'
 import { cardPhoto } from './images.ts'
 
@@ -50,7 +49,7 @@ async function submittedEmployee() {
 const adminCall = (operator: Operator, method: 'GET' | 'POST', url: string, payload?: object) =>
   context.app.inject({ method, url, headers: operator.headers, ...(payload ? { payload } : {}) })
 
-const blobExists = (key: string) => fs.access(path.join(context.blobDir, key.slice(0, 2), `${key}.blob`)).then(() => true, () => false)
+const blobExists = (key: string) => storeHas(context.blobs, key)
 
 async function progressOf(employeeId: string) {
   return (await context.db.person.findUniqueOrThrow({ where: { id: employeeId } })).progress
@@ -103,7 +102,7 @@ describe('viewing an image', () => {
     expect(first.headers['content-type']).toBe('image/jpeg')
     expect(first.headers['cache-control']).toContain('no-store')
 
-    const stored = decryptBlob(context.secrets.keyring, await fs.readFile(path.join(context.blobDir, document.blobKey.slice(0, 2), `${document.blobKey}.blob`)), documentAad(document))
+    const stored = decryptBlob(context.secrets.keyring, await context.blobs.get(document.blobKey), documentAad(document))
     const served = await sharp(first.rawPayload).raw().toBuffer({ resolveWithObject: true })
     const original = await sharp(stored).raw().toBuffer({ resolveWithObject: true })
     expect([served.info.width, served.info.height]).toEqual([document.width, document.height])

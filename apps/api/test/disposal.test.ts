@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCampaign, createCompany, createEmployee } from '../src/db/factories.ts'
 import { documentAad } from '../src/domain/drafts.ts'
-import { createFileBlobStore } from '../src/lib/blob-store.ts'
 import { decryptBlob } from '../src/lib/envelope.ts'
 import { type TestContext, createTestContext, signedInOperator } from './harness.ts'
 import { submittedEmployee } from './submitted.ts'
@@ -49,7 +48,7 @@ describe('disposing of an employee', () => {
   it('destroys every blob, document row and number of the household, keeps a tombstone and a record without the number', async () => {
     const s = await submittedEmployee(context)
     const { headers, operator } = await signedInOperator(context, { role: 'administrator', companyId: s.company.id })
-    const store = createFileBlobStore(context.blobDir)
+    const store = context.blobs
     const blobs = await Promise.all(s.documents.map(async (document) => ({ document, bytes: await store.get(document.blobKey) })))
     const numbers = (await context.db.person.findMany({ where: { id: { in: s.householdIds } } })).flatMap((p) => (p.employeeEnteredNumber ? [Buffer.from(p.employeeEnteredNumber)] : []))
     expect(numbers).toHaveLength(2)
@@ -66,7 +65,7 @@ describe('disposing of an employee', () => {
     // No blob, no document row, no copy of a wrapped key or ciphertext in any column.
     // Decrypting needs the blob: it is gone, and with it the only copy of its wrapped data key.
     for (const { document } of blobs) {
-      await expect(store.get(document.blobKey).then((bytes) => decryptBlob(context.secrets.keyring, bytes, documentAad(document)))).rejects.toThrow(/ENOENT/)
+      await expect(store.get(document.blobKey).then((bytes) => decryptBlob(context.secrets.keyring, bytes, documentAad(document)))).rejects.toThrow(/not found/)
     }
     const stored = new Set<string>()
     for await (const blob of store.list()) stored.add(blob.key)

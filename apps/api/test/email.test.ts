@@ -4,7 +4,6 @@ import { build } from '../src/app.ts'
 import { createCampaign, createEmployee } from '../src/db/factories.ts'
 import { createEmailDelivery } from '../src/domain/admin/email-delivery.ts'
 import { type EmailWorker, startEmailWorker } from '../src/domain/admin/email-worker.ts'
-import { createFileBlobStore } from '../src/lib/blob-store.ts'
 import { type Mailer, createSmtpMailer } from '../src/lib/mailer.ts'
 import { type TestContext, createTestContext, login, signedInOperator } from './harness.ts'
 import { type SmtpSink, startSmtpSink } from './smtp-sink.ts'
@@ -170,7 +169,7 @@ describe('e-mail delivery', () => {
 
   it('without SMTP_URL, says so instead of doing nothing', async () => {
     const { admin, campaign } = await campaignWithEmployees(1)
-    const bare = await build({ db: context.db, blobs: createFileBlobStore(context.blobDir), secrets: context.secrets })
+    const bare = await build({ db: context.db, blobs: context.blobs, secrets: context.secrets })
     try {
       const list = await bare.inject({ method: 'GET', url: batchesUrl(campaign.id), headers: admin.headers })
       expect(list.json()).toEqual({ configured: false, batches: [] })

@@ -3,15 +3,12 @@
  * PostgreSQL database on TEST_DATABASE_URL's server (created here, dropped on close).
  */
 import { randomBytes, randomUUID } from 'node:crypto'
-import fs from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import pg from 'pg'
 import { type BuildOptions, build } from '../src/app.ts'
 import { openDatabase } from '../src/db/database.ts'
 import { CSRF_HEADER } from '@bango/shared/admin-api'
 import { type OperatorSeed, createCompany, createEmployeeWithLogin, createOperator } from '../src/db/factories.ts'
-import { createFileBlobStore } from '../src/lib/blob-store.ts'
+import { openTestBlobStore } from './blob-stores.ts'
 import { type Secrets, parseKeks } from '../src/lib/keys.ts'
 
 export function testSecrets(): Secrets {
@@ -49,14 +46,17 @@ export async function openTestDatabase(serverUrl = process.env.TEST_DATABASE_URL
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>
 
-/** `serverUrl`: a PostgreSQL server to create (and drop) the database on, instead of TEST_DATABASE_URL's. */
+/**
+ * `serverUrl`: a PostgreSQL server to create (and drop) the database on, instead of TEST_DATABASE_URL's.
+ * Blobs go to a temp folder, or to an in-process S3 server when TEST_BLOB_STORE=s3.
+ */
 export async function createTestContext(overrides: Partial<BuildOptions> = {}, options: { serverUrl?: string } = {}) {
   const database = await openTestDatabase(options.serverUrl ?? process.env.TEST_DATABASE_URL)
-  const blobDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-blobs-'))
+  const blobStore = await openTestBlobStore()
   const secrets = overrides.secrets ?? testSecrets()
   const app = await build({
     db: database.prisma,
-    blobs: createFileBlobStore(blobDir),
+    blobs: blobStore.blobs,
     secrets,
     rateLimits: { loginPerMinute: 1000, uploadPerMinute: 1000 },
     ...overrides,
@@ -68,7 +68,11 @@ export async function createTestContext(overrides: Partial<BuildOptions> = {}, o
     databaseKind: database.kind,
     /** The PostgreSQL database's URL; null for the in-memory PGlite (one client only). */
     databaseUrl: database.url,
-    blobDir,
+    /** The app's blob store: read, list and plant blobs through it, never through file paths. */
+    blobs: blobStore.blobs,
+    /** A second client on the same blobs (for a second app on the same database). */
+    reopenBlobs: blobStore.reopen,
+    blobStoreKind: blobStore.kind,
     secrets,
     /** A fresh company, campaign and employee with two dependents, plus their login. */
     newEmployee: (options?: Parameters<typeof createEmployeeWithLogin>[2]) =>
@@ -76,7 +80,7 @@ export async function createTestContext(overrides: Partial<BuildOptions> = {}, o
     async close() {
       await app.close()
       await database.close()
-      await fs.rm(blobDir, { recursive: true, force: true })
+      await blobStore.close()
     },
   }
 }

@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { type App, build } from '../src/app.ts'
 import { LOCKOUT_MS, MAX_FAILED_LOGINS } from '../src/domain/credentials.ts'
-import { createFileBlobStore } from '../src/lib/blob-store.ts'
 import { type TestContext, createTestContext } from './harness.ts'
 
 /**
@@ -20,7 +19,7 @@ beforeAll(async () => {
   // Same database and secrets, its own rate-limit store: a second app is all a limit of 3 needs.
   rateLimited = await build({
     db: context.db,
-    blobs: createFileBlobStore(context.blobDir),
+    blobs: context.blobs,
     secrets: context.secrets,
     rateLimits: { loginPerMinute: 3, uploadPerMinute: 1000 },
   })

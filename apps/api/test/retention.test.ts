@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../src/app.ts'
 import { openDatabase } from '../src/db/database.ts'
 import { RETENTION_LOCK } from '../src/domain/admin/retention.ts'
-import { createFileBlobStore } from '../src/lib/blob-store.ts'
 import { type TestContext, createTestContext, signedInOperator } from './harness.ts'
 import { submittedEmployee } from './submitted.ts'
 
@@ -34,7 +33,7 @@ async function submittedAgo(months: number, retentionMonths: number) {
 /** A second server instance on the same database: its own connection pool on PostgreSQL. */
 async function secondInstance() {
   const database = context.databaseUrl ? await openDatabase({ url: context.databaseUrl }) : null
-  const app = await build({ db: database?.prisma ?? context.db, blobs: createFileBlobStore(context.blobDir), secrets: context.secrets })
+  const app = await build({ db: database?.prisma ?? context.db, blobs: context.blobs, secrets: context.secrets })
   await app.ready()
   return { app, close: async () => { await app.close(); await database?.close() } }
 }
@@ -72,8 +71,8 @@ describe('the retention job', () => {
       expect(await context.db.document.count({ where: { personId: { in: survivor.householdIds } } })).toBe(4)
       expect(await context.db.person.count({ where: { id: { in: survivor.householdIds }, disposedAt: { not: null } } })).toBe(0)
     }
-    const store = createFileBlobStore(context.blobDir)
-    for (const document of expired.documents) await expect(store.get(document.blobKey)).rejects.toThrow(/ENOENT/)
+    const store = context.blobs
+    for (const document of expired.documents) await expect(store.get(document.blobKey)).rejects.toThrow(/not found/)
     for (const document of kept.documents) expect((await store.get(document.blobKey)).length).toBeGreaterThan(0)
 
     // The employee's link now shows the notice only.

@@ -6,7 +6,6 @@ import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type App, build, redactUrl } from '../src/app.ts'
 import { createOperator } from '../src/db/factories.ts'
-import { createFileBlobStore } from '../src/lib/blob-store.ts'
 import { type TestContext, createTestContext, signedInEmployee } from './harness.ts'
 
 const INDEX_HTML = '<!doctype html><html><head><title>Bango test SPA</title></head><body><div id="root"></div></body></html>'
@@ -28,7 +27,7 @@ beforeAll(async () => {
   await fs.writeFile(path.join(webParent, 'secret.txt'), OUTSIDE_SECRET)
 
   context = await createTestContext({ webRoot })
-  apiOnly = await build({ db: context.db, blobs: createFileBlobStore(context.blobDir), secrets: context.secrets })
+  apiOnly = await build({ db: context.db, blobs: context.blobs, secrets: context.secrets })
   await apiOnly.ready()
 })
 afterAll(async () => {
@@ -108,7 +107,7 @@ describe('no-store by route, not by URL spelling', () => {
   })
 
   it('adds HSTS only when the public URL is https', async () => {
-    const https = await build({ db: context.db, blobs: createFileBlobStore(context.blobDir), secrets: context.secrets, publicUrl: 'https://bango.example.jp' })
+    const https = await build({ db: context.db, blobs: context.blobs, secrets: context.secrets, publicUrl: 'https://bango.example.jp' })
     try {
       const secure = await https.inject({ method: 'GET', url: '/api/health' })
       expect(secure.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains')
@@ -120,7 +119,7 @@ describe('no-store by route, not by URL spelling', () => {
   })
 
   it('sends the console session as a __Host- Secure cookie when the public URL is https (and only that name works)', async () => {
-    const https = await build({ db: context.db, blobs: createFileBlobStore(context.blobDir), secrets: context.secrets, publicUrl: 'https://bango.example.jp' })
+    const https = await build({ db: context.db, blobs: context.blobs, secrets: context.secrets, publicUrl: 'https://bango.example.jp' })
     try {
       const { operator, password } = await createOperator(https.services.operators)
       const signIn = await https.inject({ method: 'POST', url: '/api/admin/session', payload: { email: operator.email, password } })

@@ -1,14 +1,12 @@
-import fs from 'node:fs/promises'
-import path from 'node:path'
 import zlib from 'node:zlib'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../src/app.ts'
 import { documentAad } from '../src/domain/drafts.ts'
-import { createFileBlobStore } from '../src/lib/blob-store.ts'
 import type { AppError } from '../src/errors.ts'
 import { decryptBlob } from '../src/lib/envelope.ts'
 import { normalizeImage } from '../src/lib/images.ts'
+import { storedKeys } from './blob-stores.ts'
 import { type TestContext, createTestContext, imageUpload, signedInEmployee } from './harness.ts'
 import { cardPhoto } from './images.ts'
 
@@ -23,13 +21,7 @@ async function upload(employee: { auth: Record<string, string> }, personId: stri
   return context.app.inject({ method: 'POST', url: `/api/employee/persons/${personId}/images`, headers: { ...employee.auth, ...body.headers }, payload: body.payload })
 }
 
-async function blobFiles(): Promise<string[]> {
-  const files: string[] = []
-  for (const shard of await fs.readdir(context.blobDir)) {
-    for (const name of await fs.readdir(path.join(context.blobDir, shard))) files.push(path.join(context.blobDir, shard, name))
-  }
-  return files
-}
+const blobKeys = () => storedKeys(context.blobs)
 
 describe('POST /persons/:id/images', () => {
   it('stores an upright, metadata-free JPEG, encrypted and bound to its record', async () => {
@@ -41,7 +33,7 @@ describe('POST /persons/:id/images', () => {
 
     const row = await context.db.document.findUniqueOrThrow({ where: { id: response.json().id } })
     expect(row).toMatchObject({ state: 'DRAFT', type: 'notification_card', role: 'NUMBER', side: 'FRONT' })
-    const blob = await fs.readFile(path.join(context.blobDir, row.blobKey.slice(0, 2), `${row.blobKey}.blob`))
+    const blob = await context.blobs.get(row.blobKey)
     const jpeg = decryptBlob(context.secrets.keyring, blob, documentAad(row))
     const metadata = await sharp(jpeg).metadata()
     expect(metadata).toMatchObject({ format: 'jpeg', width: 400, height: 640 })
@@ -63,19 +55,22 @@ describe('POST /persons/:id/images', () => {
     expect(second.statusCode).toBe(201)
     const drafts = await context.db.document.findMany({ where: { personId: employee.employee.id } })
     expect(drafts.map((d) => d.id)).toEqual([second.json().id])
-    expect((await blobFiles()).some((file) => file.includes(firstRow.blobKey))).toBe(false)
+    expect(await blobKeys()).not.toContain(firstRow.blobKey)
+    expect(await context.db.pendingBlob.count({ where: { blobKey: firstRow.blobKey } })).toBe(0)
   })
 
   it('keeps exactly one draft per side when the same side is uploaded in parallel', async () => {
     const employee = await signedInEmployee(context)
     const photo = await cardPhoto()
-    const blobsBefore = (await blobFiles()).length
+    const blobsBefore = (await blobKeys()).length
     const responses = await Promise.all(Array.from({ length: 4 }, () => upload(employee, employee.employee.id, numberFront, photo)))
     expect(responses.map((r) => r.statusCode)).toEqual([201, 201, 201, 201])
     const drafts = await context.db.document.findMany({ where: { personId: employee.employee.id } })
     expect(drafts).toHaveLength(1)
     // …and the replaced uploads' blobs are gone: only the survivor's remains.
-    expect((await blobFiles()).length).toBe(blobsBefore + 1)
+    expect((await blobKeys()).length).toBe(blobsBefore + 1)
+    // …and no pending row is left: the survivor's was adopted, the others' released.
+    expect(await context.db.pendingBlob.count()).toBe(0)
   })
 
   it('accepts PNG and refuses what is not an image, by content', async () => {
@@ -152,11 +147,11 @@ describe('POST /persons/:id/images', () => {
     await upload(employee, employee.employee.id, numberFront, await cardPhoto())
     await upload(employee, employee.dependents[0]!.id, numberFront, await cardPhoto({ format: 'png' }))
     const signatures = [Buffer.from([0xff, 0xd8, 0xff]), Buffer.from([0x89, 0x50, 0x4e, 0x47])]
-    const files = await blobFiles()
-    expect(files.length).toBeGreaterThan(0)
-    for (const file of files) {
-      const bytes = await fs.readFile(file)
-      for (const signature of signatures) expect(bytes.includes(signature), file).toBe(false)
+    const keys = await blobKeys()
+    expect(keys.length).toBeGreaterThan(0)
+    for (const key of keys) {
+      const bytes = await context.blobs.get(key)
+      for (const signature of signatures) expect(bytes.includes(signature), key).toBe(false)
     }
     // Every column of every row, as text: no image signature, raw, hex or base64.
     expect(await context.db.document.count()).toBeGreaterThan(0)
@@ -172,7 +167,7 @@ describe('POST /persons/:id/images', () => {
   it('rate-limits uploads per client: the request over the limit gets 429 and stores nothing', async () => {
     const limited = await build({
       db: context.db,
-      blobs: createFileBlobStore(context.blobDir),
+      blobs: context.blobs,
       secrets: context.secrets,
       rateLimits: { loginPerMinute: 1000, uploadPerMinute: 2 },
     })

@@ -1,8 +1,9 @@
 /**
  * Draft images: encrypted on arrival, replaced on re-capture, discarded when a person is
  * reset or set not applicable, purged after the campaign's draft lifetime.
- * Blob first, row second: a crash in between leaves only an unreferenced ciphertext,
- * which the sweeper collects; a row never points at a missing blob.
+ * Pending row first, blob second, document third (which adopts the pending row in its
+ * transaction): a crash in between leaves an unreferenced ciphertext with its pending row,
+ * which the sweeper collects; a row never points at a missing blob (domain/pending-blobs.ts).
  */
 import type { ImageFields } from '@bango/shared/employee-api'
 import { randomUUID } from 'node:crypto'
@@ -18,15 +19,19 @@ import { type AuditLog, byEmployee } from './audit.ts'
 import type { EmployeeIdentity } from './credentials.ts'
 import { toRole, toSide } from './mappers.ts'
 import { assertDraftOpen, findOwnPerson } from './ownership.ts'
+import type { PendingBlobs } from './pending-blobs.ts'
 import { advanceProgress } from './progress.ts'
 
 /** Binds a blob to its record: the same ciphertext under another row does not decrypt. */
 export const documentAad = (document: { id: string; personId: string }) => `bango:document:${document.id}:person:${document.personId}`
 
-export function createDrafts(db: Db, blobs: BlobStore, keyring: Keyring, audit: AuditLog, imageWork: WorkQueue) {
-  /** Deletes blobs after the rows that named them are gone; a failure leaves an orphan for the sweeper. */
+export function createDrafts(db: Db, blobs: BlobStore, pendingBlobs: PendingBlobs, keyring: Keyring, audit: AuditLog, imageWork: WorkQueue) {
+  /**
+   * Deletes blobs after the rows that named them are gone (deleting a document records its
+   * blob as pending, in the same transaction); a failure leaves the pending row for the sweeper.
+   */
   async function deleteBlobs(keys: readonly string[]) {
-    await Promise.allSettled(keys.map((key) => blobs.delete(key)))
+    await pendingBlobs.release(keys).catch(() => {})
   }
 
   /**
@@ -73,13 +78,15 @@ export function createDrafts(db: Db, blobs: BlobStore, keyring: Keyring, audit: 
       const image = await imageWork.run(() => normalizeImage(upload))
       const id = randomUUID()
       const blobKey = randomUUID()
-      await blobs.put(blobKey, encryptBlob(keyring, image.jpeg, documentAad({ id, personId })))
+      await pendingBlobs.record(blobKey)
       try {
+        await blobs.put(blobKey, encryptBlob(keyring, image.jpeg, documentAad({ id, personId })))
         const { replaced, document } = await db.$transaction(async (tx) => {
           const person = await checkTarget(tx, identity, personId, fields)
           const slot = { personId: person.id, role: toRole(fields.role), slot: fields.slot, side: toSide(fields.side), state: 'DRAFT' } as const
           const replaced = await tx.document.findMany({ where: slot, select: { id: true, blobKey: true } })
           await tx.document.deleteMany({ where: { id: { in: replaced.map((r) => r.id) } } })
+          await pendingBlobs.adopt(tx, blobKey)
           const document = await tx.document.create({
             data: { ...slot, id, type: fields.type, blobKey, byteSize: image.jpeg.length, width: image.width, height: image.height },
           })
@@ -135,17 +142,8 @@ export function createDrafts(db: Db, blobs: BlobStore, keyring: Keyring, audit: 
       return { persons, images }
     },
 
-    /** Deletes blobs no row points at (left by a crash between blob write and commit). */
-    async collectOrphans(olderThan: Date): Promise<number> {
-      const candidates: string[] = []
-      for await (const blob of blobs.list()) if (blob.writtenAt < olderThan) candidates.push(blob.key)
-      const referenced = new Set(
-        (await db.document.findMany({ where: { blobKey: { in: candidates } }, select: { blobKey: true } })).map((d) => d.blobKey),
-      )
-      const orphans = candidates.filter((key) => !referenced.has(key))
-      await deleteBlobs(orphans)
-      return orphans.length
-    },
+    /** Deletes the blobs pending since before `olderThan` that no row points at (left by a crash, or a failed delete). */
+    collectOrphans: (olderThan: Date): Promise<number> => pendingBlobs.collect(olderThan),
   }
 }
 export type Drafts = ReturnType<typeof createDrafts>

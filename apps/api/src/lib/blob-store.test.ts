@@ -41,7 +41,7 @@ describe('file blob store', () => {
     expect(await listed()).toEqual([a, b].sort())
 
     await store.delete(a)
-    await expect(store.get(a)).rejects.toMatchObject({ code: 'ENOENT' })
+    await expect(store.get(a)).rejects.toMatchObject({ code: 'BLOB_NOT_FOUND' })
     expect(await listed()).toEqual([b])
     expect((await store.get(b)).toString()).toBe('second')
   })

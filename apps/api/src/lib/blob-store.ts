@@ -1,14 +1,19 @@
 /**
  * Where encrypted blobs live. Only ciphertext ever reaches a BlobStore.
- * The file store writes atomically (temp file, fsync, rename, fsync dir); an S3 store can
- * implement the same interface for production.
+ * The file store (the embedded default) writes atomically (temp file, fsync, rename, fsync
+ * dir); lib/s3-blob-store.ts keeps the same contract on S3-compatible storage
+ * (test/blob-store-contract.test.ts runs against both).
+ * Which blobs may be unreferenced is recorded in the database (domain/pending-blobs.ts), so
+ * nothing in the server lists a store; `list` is for tests and operators' tooling.
  */
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
 export interface BlobStore {
+  /** Durable when it resolves; replaces the bytes of an existing key as a whole. */
   put(key: string, bytes: Buffer): Promise<void>
+  /** Rejects with BlobNotFoundError when there is no such blob. */
   get(key: string): Promise<Buffer>
   /** Removes a blob; a missing one is not an error. */
   delete(key: string): Promise<void>
@@ -16,11 +21,25 @@ export interface BlobStore {
   list(): AsyncIterable<{ key: string; writtenAt: Date }>
 }
 
+/** A blob that does not exist (never written, or deleted). */
+export class BlobNotFoundError extends Error {
+  readonly code = 'BLOB_NOT_FOUND'
+  constructor(key: string) {
+    super(`blob ${key} not found`)
+    this.name = 'BlobNotFoundError'
+  }
+}
+
 const KEY_PATTERN = /^[0-9a-f-]{36}$/
+
+/** Keys are lowercase UUIDs: never a path or an object name of the caller's choosing. */
+export function assertBlobKey(key: string): void {
+  if (!KEY_PATTERN.test(key)) throw new Error('invalid blob key')
+}
 
 export function createFileBlobStore(root: string): BlobStore {
   const locate = (key: string) => {
-    if (!KEY_PATTERN.test(key)) throw new Error('invalid blob key')
+    assertBlobKey(key)
     return path.join(root, key.slice(0, 2), `${key}.blob`)
   }
 
@@ -50,7 +69,14 @@ export function createFileBlobStore(root: string): BlobStore {
         await dirHandle.close()
       }
     },
-    get: async (key) => fs.readFile(locate(key)),
+    async get(key) {
+      try {
+        return await fs.readFile(locate(key))
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BlobNotFoundError(key)
+        throw error
+      }
+    },
     delete: async (key) => fs.rm(locate(key), { force: true }),
     async *list() {
       const shards = await fs.readdir(root).catch(() => [] as string[])

@@ -6,8 +6,10 @@
  * live only in its blob (lib/envelope.ts header), never in a row, so deleting the blob
  * destroys them; the envelope-encrypted numbers held in `persons` are set to NULL here.
  * Blobs are deleted by the caller after commit (`deleteBlobs`): a blob never disappears under
- * a row that a rollback keeps. A failed delete leaves a blob no row names, which the sweeper's
- * orphan collection (domain/sweeper.ts) deletes on its next pass — the retry.
+ * a row that a rollback keeps. Deleting the document rows records their blobs in
+ * `pending_blobs` in this same transaction (a trigger): a failed delete, or a crash before
+ * it, leaves those rows, which the sweeper's orphan collection (domain/pending-blobs.ts)
+ * retries after its grace period.
  * @see docs/decisions/011-disposal.md
  */
 import type { Tx } from '../../db/types.ts'
