@@ -118,38 +118,69 @@ export function multipartBody(parts: Part[], boundary = `----bango${randomUUID()
   return { payload: Buffer.concat(chunks), boundary }
 }
 
-const VALID_FIELDS = { role: 'number', slot: '0', side: 'front', type: 'my_number_card' } as const
+const VALID_FIELDS = { role: 'identity', slot: '0', side: 'front', type: 'passport' } as const
+const validFieldParts = (): Part[] => Object.entries(VALID_FIELDS).map(([name, data]) => ({ name, data }))
 
-/** Parts of an image upload, each field valid, hostile, missing or repeated; the file swapped, renamed, repeated or missing. */
-export function hostileUploadParts(files: HostileFiles): fc.Arbitrary<{ label: string; parts: Part[] }> {
-  const fieldPart = (name: keyof typeof VALID_FIELDS) =>
+type Upload = { label: string; parts: Part[] }
+
+/** Valid fields and one `file` part holding a hostile file (under a hostile name and type at times): what reaches the decoder. */
+function hostileFile(files: HostileFiles): fc.Arbitrary<Upload> {
+  return fc
+    .record({
+      file: fc.constantFrom(...Object.keys(files)),
+      filename: fc.oneof(
+        { weight: 3, arbitrary: fc.constant('photo.jpg') },
+        { weight: 1, arbitrary: fc.constantFrom('../../../etc/passwd', '..\\..\\boot.ini', '/etc/shadow', 'a.jpg\u0000.html', 'x.svg', '\u202egpj.exe') },
+        { weight: 1, arbitrary: hostileString },
+      ),
+      type: fc.constantFrom('image/jpeg', 'image/jpeg', 'image/svg+xml', 'text/html', 'application/json', ''),
+    })
+    .map(({ file, filename, type }) => ({
+      label: `${file}${filename === 'photo.jpg' ? '' : ` named ${JSON.stringify(filename)}`}${type === 'image/jpeg' ? '' : ` as ${type || 'no type'}`}`,
+      parts: [...validFieldParts(), { name: 'file', filename, type, data: files[file]! }],
+    }))
+}
+
+/** A valid photo with each field valid, tainted, hostile, missing or repeated. */
+function hostileFields(files: HostileFiles): fc.Arbitrary<Upload> {
+  const field = (name: keyof typeof VALID_FIELDS) =>
     fc
       .oneof(
-        { weight: 4, arbitrary: fc.constant(['valid', [VALID_FIELDS[name]]] as const) },
+        { weight: 3, arbitrary: fc.constant(['valid', [VALID_FIELDS[name]]] as const) },
         { weight: 2, arbitrary: taint(VALID_FIELDS[name]).map((v) => ['tainted', [v]] as const) },
         { weight: 1, arbitrary: hostileString.map((v) => ['hostile', [v]] as const) },
         { weight: 1, arbitrary: fc.constant(['missing', []] as const) },
         { weight: 1, arbitrary: hostileString.map((v) => ['twice', [VALID_FIELDS[name], v]] as const) },
       )
-      .map(([how, values]): { label: string; parts: Part[] } => ({ label: how === 'valid' ? '' : `${name} ${how}`, parts: values.map((data) => ({ name, data })) }))
-  const filePart = fc
-    .record({
-      file: fc.constantFrom(...Object.keys(files)),
-      filename: fc.oneof(fc.constant('photo.jpg'), fc.constantFrom('../../../etc/passwd', '..\\..\\boot.ini', '/etc/shadow', 'a.jpg\u0000.html', 'x.svg', '\u202egpj.exe'), hostileString),
-      type: fc.constantFrom('image/jpeg', 'image/svg+xml', 'text/html', 'application/json', ''),
-      count: fc.constantFrom(1, 1, 1, 0, 2),
-      name: fc.constantFrom('file', 'file', 'file', 'files', '__proto__'),
-    })
-    .map(({ file, filename, type, count, name }): { label: string; parts: Part[] } => ({
-      label: `${file}${count === 1 ? '' : ` ×${count}`}${name === 'file' ? '' : ` as "${name}"`}`,
-      parts: Array.from({ length: count }, () => ({ name, filename, type, data: files[file]! })),
-    }))
-  return fc
-    .tuple(fieldPart('role'), fieldPart('slot'), fieldPart('side'), fieldPart('type'), filePart, fc.boolean())
-    .map(([role, slot, side, type, file, fileFirst]) => {
-      const fields = [role, slot, side, type]
-      const ordered = fileFirst ? [file, ...fields] : [...fields, file]
-      const label = [...fields.map((f) => f.label), file.label, fileFirst ? 'file first' : ''].filter(Boolean).join(', ')
-      return { label, parts: ordered.flatMap((p) => p.parts) }
-    })
+      .map(([how, values]): Upload => ({ label: how === 'valid' ? '' : `${name} ${how}`, parts: values.map((data) => ({ name, data })) }))
+  return fc.tuple(field('role'), field('slot'), field('side'), field('type')).map((fields) => ({
+    label: fields.map((f) => f.label).filter(Boolean).join(', ') || 'valid fields',
+    parts: [...fields.flatMap((f) => f.parts), { name: 'file', filename: 'photo.jpg', type: 'image/jpeg', data: files['valid JPEG']! }],
+  }))
+}
+
+/** The parts themselves wrong: the file missing, repeated, renamed or sent before the fields; a field repeated. */
+function hostileStructure(files: HostileFiles): fc.Arbitrary<Upload> {
+  const photo = files['valid JPEG']!
+  return fc.constantFrom<Upload>(
+    { label: 'no file part', parts: validFieldParts() },
+    { label: 'the file twice', parts: [...validFieldParts(), { name: 'file', filename: 'a.jpg', data: photo }, { name: 'file', filename: 'b.jpg', data: photo }] },
+    { label: 'the file before the fields', parts: [{ name: 'file', filename: 'a.jpg', data: photo }, ...validFieldParts()] },
+    { label: 'the file as "files"', parts: [...validFieldParts(), { name: 'files', filename: 'a.jpg', data: photo }] },
+    { label: 'the file as "__proto__"', parts: [...validFieldParts(), { name: '__proto__', filename: 'a.jpg', data: photo }] },
+    { label: 'the file as a plain field', parts: [...validFieldParts(), { name: 'file', data: photo }] },
+    { label: 'no fields, only the file', parts: [{ name: 'file', filename: 'a.jpg', data: photo }] },
+    { label: 'every field twice', parts: [...validFieldParts(), ...validFieldParts(), { name: 'file', filename: 'a.jpg', data: photo }] },
+    { label: '20 extra fields', parts: [...validFieldParts(), ...Array.from({ length: 20 }, (_, i) => ({ name: `x${i}`, data: 'x' })), { name: 'file', filename: 'a.jpg', data: photo }] },
+    { label: '__proto__ and constructor fields', parts: [{ name: '__proto__', data: '{"role":"number"}' }, { name: 'constructor', data: 'x' }, ...validFieldParts(), { name: 'file', filename: 'a.jpg', data: photo }] },
+  )
+}
+
+/** The parts of one image upload: the file, the fields or the structure made hostile. */
+export function hostileUploadParts(files: HostileFiles): fc.Arbitrary<Upload> {
+  return fc.oneof(
+    { weight: 4, arbitrary: hostileFile(files) },
+    { weight: 2, arbitrary: hostileFields(files) },
+    { weight: 2, arbitrary: hostileStructure(files) },
+  )
 }

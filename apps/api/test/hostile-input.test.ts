@@ -8,6 +8,7 @@
  * Replay a run with the printed seed: FUZZ_SEED=<seed> (and FUZZ_RUNS=<n>).
  */
 import fc from 'fast-check'
+import fs from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type TestContext, adminHeaders, createTestContext, signedInEmployee, signedInOperator } from './harness.ts'
 import { type HostileFiles, hostileFiles } from './hostile-files.ts'
@@ -108,7 +109,7 @@ beforeAll(async () => {
     adminHeaders: admin.headers,
     selfAdminId: selfAdmin.operator.id,
     params: {
-      employee: { personId: employee.dependents[0]!.id },
+      employee: { personId: employee.dependents[0]!.id, selfId: employee.employee.id },
       // operatorId: a colleague (the company's own administrator), never the caller itself.
       admin: { ...company.params, spareCampaignId: spareCampaign.id, sparePersonId: company.victim.dependents[1]!.id },
     },
@@ -129,14 +130,22 @@ afterAll(async () => {
   await context?.app.close()
 })
 
-/** Closing and disposing act on a spare campaign and person: the victim's stay for the other routes. */
-const ON_SPARE_CAMPAIGN = new Set(['POST /api/admin/campaigns/:campaignId/close', 'POST /api/admin/campaigns/:campaignId/dispose'])
-const ON_SPARE_PERSON = new Set(['POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/dispose'])
+/**
+ * Routes whose valid requests would use up a shared fixture act on a spare one (the victim's
+ * campaign stays open, its person undisposed); uploads go to the employee themself, whom no
+ * fuzzed route registers, so that the images reach the decoder.
+ */
+const SPARES: Record<string, Record<string, string>> = {
+  'POST /api/admin/campaigns/:campaignId/close': { campaignId: 'spareCampaignId' },
+  'POST /api/admin/campaigns/:campaignId/dispose': { campaignId: 'spareCampaignId' },
+  'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/dispose': { personId: 'sparePersonId' },
+  'POST /api/employee/persons/:personId/images': { personId: 'selfId' },
+}
 
 function paramsFor(route: Route): Record<string, string> {
-  const key = routeKey(route)
   const base = route.url.startsWith('/api/employee/') ? context.params.employee : context.params.admin
-  const params = ON_SPARE_CAMPAIGN.has(key) ? { ...base, campaignId: base.spareCampaignId! } : ON_SPARE_PERSON.has(key) ? { ...base, personId: base.sparePersonId! } : base
+  const spares = Object.entries(SPARES[routeKey(route)] ?? {}).map(([name, spare]) => [name, base[spare]!])
+  const params = { ...base, ...Object.fromEntries(spares) }
   fillPath(route, params) // throws, naming the route, when a parameter has no fixture
   return params
 }
@@ -176,12 +185,18 @@ interface Tally {
 const tally = new Map<string, Tally>()
 let baseline: TableSnapshot
 
+/** The blob store's files (checked like a table: a refused upload must leave none behind). */
+async function blobFiles(): Promise<string> {
+  const entries = await fs.readdir(context.app.blobDir, { recursive: true })
+  return entries.sort().join('|')
+}
+
 /** One request; a string naming what went wrong, or null. */
 async function probe(route: Route, request: HostileRequest): Promise<string | null> {
   const key = routeKey(route)
   const kind = callerKind(route)
   const headers = await headersFor(kind)
-  if (kind.startsWith('fresh')) baseline = await tableSnapshot(context.app.db)
+  if (kind.startsWith('fresh')) baseline = { ...(await tableSnapshot(context.app.db)), blobs: await blobFiles() }
   const response = await context.app.app.inject({
     method: route.method as 'POST',
     url: request.url,
@@ -195,7 +210,7 @@ async function probe(route: Route, request: HostileRequest): Promise<string | nu
   entry.classes[statusClass] = (entry.classes[statusClass] ?? 0) + 1
   tally.set(key, entry)
 
-  const after = await tableSnapshot(context.app.db)
+  const after = { ...(await tableSnapshot(context.app.db)), blobs: await blobFiles() }
   const before = baseline
   baseline = after
   if (status >= 500 && !(status === 503 && response.headers['retry-after'])) return `answered ${status}: ${response.body.slice(0, 200)}`
@@ -233,7 +248,7 @@ describe('hostile input', () => {
   it(`answers ${RUNS}+ generated bad requests over every route without a 5xx, a crash or a changed row when refused`, async () => {
     const perRoute = Math.ceil(RUNS / (routes.length + UPLOAD_WEIGHT - 1))
     const failures: string[] = []
-    baseline = await tableSnapshot(context.app.db)
+    baseline = { ...(await tableSnapshot(context.app.db)), blobs: await blobFiles() }
     for (const [index, route] of routes.entries()) {
       const runs = route.url.endsWith('/images') ? perRoute * UPLOAD_WEIGHT : perRoute
       const result = await fc.check(

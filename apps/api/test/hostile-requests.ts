@@ -111,14 +111,14 @@ export function jsonBody(valid: object): fc.Arbitrary<HostileBody> {
 
 export function uploadBody(files: HostileFiles): fc.Arbitrary<HostileBody> {
   return fc
-    .tuple(hostileUploadParts(files), fc.constantFrom('whole', 'whole', 'whole', 'truncated', 'no closing boundary', 'as JSON', 'no boundary', 'other boundary', 'text/plain'), fc.double({ min: 0, max: 1, noNaN: true }))
+    .tuple(hostileUploadParts(files), fc.constantFrom('whole', 'whole', 'whole', 'whole', 'whole', 'whole', 'truncated', 'no closing boundary', 'as JSON', 'no boundary', 'other boundary', 'text/plain'), fc.double({ min: 0, max: 1, noNaN: true }))
     .map(([{ label, parts }, how, fraction]) => {
       const body = multipartBody(parts, undefined, how !== 'no closing boundary')
       const type = `multipart/form-data; boundary=${body.boundary}`
       const payload = how === 'truncated' ? body.payload.subarray(0, Math.floor(fraction * body.payload.length)) : body.payload
       const contentType =
         how === 'as JSON' ? 'application/json' : how === 'no boundary' ? 'multipart/form-data' : how === 'other boundary' ? 'multipart/form-data; boundary=nope' : how === 'text/plain' ? 'text/plain' : type
-      return { label: `${how} multipart: ${label || 'valid fields'}`, payload, contentType }
+      return { label: `${how === 'whole' ? '' : `${how}: `}${label}`, payload, contentType }
     })
 }
 
