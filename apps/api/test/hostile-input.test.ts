@@ -15,7 +15,7 @@ import { type HostileFiles, hostileFiles } from './hostile-files.ts'
 import { type BodyShape, type HostileBody, type HostileRequest, csvBody, hostileRequests, jsonBody, uploadBody } from './hostile-requests.ts'
 import { ADMIN_BODIES, IGNORES_BODY, PUBLIC_EMPLOYEE, type Route, type TableSnapshot, changedTables, fillPath, routeCollector, routeKey, tableSnapshot, victimCompany } from './route-table.ts'
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1_100)
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1_000)
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31))
 /** The image upload takes the most kinds of input: it gets this many times a route's share. */
 const UPLOAD_WEIGHT = 4
@@ -225,7 +225,7 @@ async function probe(route: Route, request: HostileRequest): Promise<string | nu
 
 const describeRequest = (request: HostileRequest) => {
   const payload = Buffer.from(request.payload ?? '')
-  const shown = payload.length > 300 ? `${payload.subarray(0, 300).toString('latin1')}… (${payload.length} bytes)` : payload.toString('latin1')
+  const shown = payload.length > 300 ? `${payload.subarray(0, 300).toString('utf8')}… (${payload.length} bytes)` : payload.toString('utf8')
   return `${request.label}\n    url: ${request.url.slice(0, 300)}\n    content-type: ${request.contentType ?? '(none)'}\n    body: ${JSON.stringify(shown)}`
 }
 
