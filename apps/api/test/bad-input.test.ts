@@ -17,6 +17,7 @@ const BAD_BODIES: { name: string; contentType?: string; payload: string | Buffer
   { name: 'JSON string', contentType: 'application/json', payload: '"x"' },
   { name: 'wrong types', contentType: 'application/json', payload: '{"token":1,"password":[],"name":{},"applicable":"yes","purposes":"all","numberDocument":7}' },
   { name: 'NUL and controls in every text', contentType: 'application/json', payload: JSON.stringify({ token: 'a\u0000b', password: 'p\u0000', code: 'c\u0000', name: '総合\u0000次郎', kana: 'ソウゴウ', relationship: '子\u0007', birthDate: '2015-01-01', purposes: ['源泉徴収票作成事務\u0000'] }) },
+  { name: 'lone surrogates in every text', contentType: 'application/json', payload: JSON.stringify({ token: 'a\ud800', password: 'p\udfff', code: 'c\ud800', name: '総合\udc00次郎', kana: 'ソウゴウ', relationship: '子', birthDate: '2015-01-01', purposes: ['源泉徴収票作成事務\ud800'] }) },
   { name: 'prototype pollution', contentType: 'application/json', payload: '{"__proto__":{"admin":true},"constructor":{"prototype":{"x":1}}}' },
   { name: 'plain text', contentType: 'text/plain', payload: 'hello' },
   { name: 'unknown media type', contentType: 'application/x-bango', payload: 'x' },

@@ -1,11 +1,13 @@
 /**
- * Text a person typed: no C0/C1 controls (PostgreSQL refuses NUL outright) and none of the
- * invisible characters that change how a name reads on screen — bidi overrides,
- * line/paragraph separators, a stray BOM.
+ * Text a person typed: no C0/C1 controls (PostgreSQL refuses NUL outright), no lone UTF-16
+ * surrogate (not a character: JSON may carry `\ud800`, but PostgreSQL refuses it in text and
+ * jsonb alike) and none of the invisible characters that change how a name reads on screen —
+ * bidi overrides, line/paragraph separators, a stray BOM.
  */
 import { z } from 'zod'
 
-const CONTROL = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/u
+// With the u flag, \uD800-\uDFFF matches only surrogates that are not half of a pair (𠮷 passes).
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF\uD800-\uDFFF]/u
 
 export const hasControlCharacter = (value: string) => CONTROL.test(value)
 
