@@ -32,12 +32,13 @@ export interface RotationReport {
   failures: string[]
 }
 
-interface SealedValue { id: string; value: Uint8Array }
+type Bytes = Uint8Array<ArrayBuffer>
+interface SealedValue { id: string; value: Bytes }
 interface SealedColumn {
   /** First page (after = null), then the page after `after` (ids ascending). */
   page(after: string | null, take: number): Promise<SealedValue[]>
   /** Replaces the value only if it is still `old` (the app may have rewritten it meanwhile). */
-  replace(id: string, old: Uint8Array, value: Uint8Array): Promise<number>
+  replace(id: string, old: Bytes, value: Bytes): Promise<number>
 }
 
 const after = (id: string | null) => (id === null ? {} : { gt: id })
