@@ -21,6 +21,9 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
+  // Every server's log is captured and scanned for secrets and personal data (e2e/server-logs.ts).
+  globalSetup: './e2e/log-capture.setup.ts',
+  globalTeardown: './e2e/log-capture.teardown.ts',
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure', locale: 'ja-JP' },
   projects: [
     {
