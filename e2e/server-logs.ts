@@ -50,8 +50,9 @@ export interface Finding { file: string; line: number; kind: string; redacted: s
 
 /** The line with the offending part replaced, shortened: safe to print in CI. */
 function redact(line: string, start: number, length: number): string {
-  const shown = `${line.slice(Math.max(0, start - 120), start)}[${length} characters redacted]${line.slice(start + length, start + length + 120)}`
-  return shown.length < line.length ? `…${shown}…` : shown
+  const before = Math.max(0, start - 120)
+  const after = start + length + 120
+  return `${before > 0 ? '…' : ''}${line.slice(before, start)}[${length} characters redacted]${line.slice(start + length, after)}${after < line.length ? '…' : ''}`
 }
 
 export function scanRun(dir: string): { files: number; lines: number; secrets: number; events: Set<string>; findings: Finding[] } {
