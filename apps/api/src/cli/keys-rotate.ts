@@ -26,7 +26,8 @@ export function formatRotationReport(report: RotationReport, dryRun: boolean): s
     ...report.failures.map((failure) => `  failed: ${failure}`),
     report.failures.length > 0
       ? 'Some envelopes could not be re-wrapped: keep the old keys in BANGO_KEKS.'
-      : total === 0 ? 'Nothing is wrapped by an older key: keys other than the active one may leave BANGO_KEKS.' : `${total} ${verb}. Run again to confirm nothing is left.`,
+      : total === 0 ? 'Nothing is wrapped by an older key: keys other than the active one may leave BANGO_KEKS.'
+      : dryRun ? `${total} to re-wrap: run without --dry-run.` : `${total} re-wrapped. Run again to confirm nothing is left.`,
   ]
 }
 
