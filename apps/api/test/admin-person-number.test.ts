@@ -5,11 +5,10 @@
  * plaintext: not in any table, blob, log line or audit row.
  */
 import type { NumberStateResponse } from '@bango/shared/admin-number'
-import fs from 'node:fs/promises'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type TestContext, createTestContext, signedInOperator } from './harness.ts'
 import { type SubmittedEmployee, numberUrl, submittedEmployee, validNumber, wrongCheckDigit } from './number-helpers.ts'
+import { filesUnder, tablesAsText } from './plaintext-scan.ts'
 
 const lines: string[] = []
 let context: TestContext
@@ -208,27 +207,14 @@ describe('reveal and access', () => {
   })
 })
 
-/** Every file under a folder, as bytes. */
-async function readAll(dir: string): Promise<Buffer[]> {
-  const entries = await fs.readdir(dir, { withFileTypes: true, recursive: true })
-  return Promise.all(entries.filter((entry) => entry.isFile()).map((entry) => fs.readFile(path.join(entry.parentPath, entry.name))))
-}
-
 it('keeps every typed number out of the database, the blob folder, the log and the audit rows in plaintext', async () => {
   expect(typedNumbers.length).toBeGreaterThan(10)
   const recorded = await context.db.person.count({ where: { myNumber: { not: null } } })
   expect(recorded).toBeGreaterThan(5)
-  const tables = await context.db.$queryRaw<{ name: string }[]>`
-    SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`
   // Each row as PostgreSQL prints it: every text column as text, every bytea column as \x hex.
-  const dump: string[] = []
-  for (const { name } of tables) {
-    const [row] = await context.db.$queryRawUnsafe<{ text: string | null }[]>(`SELECT string_agg(t::text, '|') AS text FROM "${name}" t`)
-    dump.push(row?.text ?? '')
-  }
-  const database = dump.join('\n')
+  const database = await tablesAsText(context.db)
   expect(database).toContain('number.recorded')
-  const blobs = await readAll(context.blobDir)
+  const blobs = (await filesUnder(context.blobDir)).map((file) => file.bytes)
   expect(blobs.length).toBeGreaterThan(10)
   const log = lines.join('')
   expect(log).toContain('/number/entries')
