@@ -16,13 +16,15 @@ const fakeCamera = [
 
 export default defineConfig({
   testDir: 'e2e',
-  // Builds the artifact (apps/api/dist) when stale: e2e/server.ts runs it with plain node.
-  globalSetup: './e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
   timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
+  // Builds the artifact (apps/api/dist) when stale: e2e/server.ts runs it with plain node. Every
+  // server's log is captured and scanned for secrets and personal data (e2e/server-logs.ts).
+  globalSetup: ['./e2e/global-setup.ts', './e2e/log-capture.setup.ts'],
+  globalTeardown: './e2e/log-capture.teardown.ts',
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure', locale: 'ja-JP' },
   projects: [
     {

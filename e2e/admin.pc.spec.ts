@@ -11,6 +11,7 @@ import { encodeShiftJis } from '../apps/api/test/shift-jis.ts'
 import { expectAccessible } from './axe.ts'
 import { type Mailbox, startMailbox } from './mailbox.ts'
 import { type ProductServer, startProduct } from './server.ts'
+import { recordCookies, recordSecret } from './server-logs.ts'
 import * as wizard from './wizard.ts'
 
 let mailbox: Mailbox
@@ -53,6 +54,7 @@ test('HR sets up a campaign, sends credentials by e-mail, and sees the employee 
   await expect(page.getByRole('heading', { name: 'ログイン' })).toBeVisible()
   await expectAccessible(page, 'ログイン')
   await page.getByLabel('メールアドレス').fill(server.admin.email)
+  recordSecret('typed password', 'wrong-password')
   await page.getByLabel('パスワード').fill('wrong-password')
   await page.getByRole('button', { name: 'ログイン' }).click()
   await expect(page.getByRole('alert')).toContainText('メールアドレスまたはパスワードが正しくありません')
@@ -61,7 +63,9 @@ test('HR sets up a campaign, sends credentials by e-mail, and sees the employee 
   await page.getByRole('link', { name: 'アカウント', exact: true }).click()
   await expectAccessible(page, 'アカウント')
   await action(page, '2 段階認証を設定する').click()
+  await recordCookies(page.context())
   const secret = (await page.locator('code.admin-secret').textContent())!.trim()
+  recordSecret('admin TOTP secret', secret)
   await expectAccessible(page, '2 段階認証の設定')
   const totp = new TOTP({ secret })
   await page.getByLabel('確認コード（6 桁）').fill(totp.generate())
@@ -69,6 +73,7 @@ test('HR sets up a campaign, sends credentials by e-mail, and sees the employee 
   await expect(page.getByText('2 段階認証を設定しました。')).toBeVisible()
   await page.getByRole('button', { name: 'ログアウト' }).click()
   await signInWithCode(page, totp, 1)
+  await recordCookies(page.context())
 
   // A company and a campaign.
   await page.getByRole('link', { name: '会社一覧', exact: true }).click()
@@ -137,6 +142,8 @@ test('HR sets up a campaign, sends credentials by e-mail, and sees the employee 
   const password = /■ パスワード\s+(\S+)/.exec(body)?.[1]
   expect(url, body).toBeTruthy()
   expect(password, body).toBeTruthy()
+  recordSecret('e-mailed URL token', url!.split('/t/')[1])
+  recordSecret('e-mailed password', password)
 
   // The employee, on a phone, with what the e-mail said.
   const phone = await browser.newContext({ ...devices['Pixel 7'], viewport: { width: 320, height: 640 }, locale: 'ja-JP' })
@@ -153,6 +160,7 @@ test('HR sets up a campaign, sends credentials by e-mail, and sees the employee 
   await employee.getByRole('button', { name: '登録する' }).click()
   await expect(employee.getByText('個人番号が正しくありません。12 桁の数字をご確認ください。')).toBeVisible()
   await wizard.confirmAndRegister(employee, 2, '1234 5678 9018')
+  await recordCookies(phone)
   await wizard.markNotApplicable(employee, '髙橋 二葉')
   await wizard.submitAll(employee)
   await phone.close()
@@ -179,6 +187,9 @@ test('an administrator adds an operator, requires 2FA for everyone, and closes a
   await page.getByLabel('メールアドレス').fill('hanako.jimu@example.test')
   await page.getByRole('button', { name: '追加する' }).click()
   const oneTime = (await page.locator('.admin-secret').first().textContent())!.trim()
+  recordSecret('one-time password', oneTime)
+  recordSecret('typed password', 'a-long-new-password-2026')
+  await recordCookies(page.context())
   expect(oneTime.length).toBeGreaterThanOrEqual(12)
   await expectAccessible(page, '担当者アカウント')
   await page.getByRole('button', { name: '伝えたので閉じる' }).click()
@@ -214,6 +225,8 @@ test('an administrator adds an operator, requires 2FA for everyone, and closes a
   await expect(operator.getByRole('heading', { name: '2 段階認証の設定' })).toBeVisible()
   await expectAccessible(operator, '2 段階認証の設定（必須）')
   const totp = new TOTP({ secret: (await operator.locator('code.admin-secret').textContent())!.trim() })
+  recordSecret('operator TOTP secret', totp.secret.base32)
+  await recordCookies(second)
   await operator.getByLabel('確認コード（6 桁）').fill(totp.generate())
   await operator.getByRole('button', { name: '設定する' }).click()
   await expect(operator.getByRole('heading', { name: /収集依頼/ }).first()).toBeVisible()

@@ -6,6 +6,7 @@ import { devices, expect, test } from '@playwright/test'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { type ProductServer, startProduct } from './server.ts'
+import { recordSecret } from './server-logs.ts'
 import * as wizard from './wizard.ts'
 
 let server: ProductServer
@@ -71,6 +72,7 @@ test('a PC user continues on a phone by scanning the QR code, once', async ({ pa
   await expect(page.getByRole('img', { name: 'スマートフォンで読み取る QR コード' })).toBeVisible()
   const url = (await page.locator('.handoff__url').textContent())!.trim()
   expect(url).toMatch(new RegExp(`^${server.baseUrl}/h/[A-Za-z0-9_-]{43}$`))
+  recordSecret('handoff code', url.split('/h/')[1])
 
   const phone = await browser.newContext({ ...devices['Pixel 7'] })
   try {

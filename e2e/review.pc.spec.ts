@@ -9,6 +9,7 @@ import { type Browser, type Page, expect, test } from '@playwright/test'
 import { cardVariant, renderCard } from '../apps/api/test/number-cards.ts'
 import { expectAccessible } from './axe.ts'
 import { type ProductServer, startProduct } from './server.ts'
+import { recordCookies } from './server-logs.ts'
 import * as wizard from './wizard.ts'
 
 // The fixture card.jpg has no digits on it: OCR needs a card with a real, valid number.
@@ -71,6 +72,7 @@ test('review, 差し戻し, redo, approval, the number by OCR and double entry, 
   await page.getByLabel('パスワード').fill(server.admin.password)
   await page.getByRole('button', { name: 'ログイン' }).click()
   await openEmployee(page)
+  await recordCookies(page.context())
   await page.getByRole('link', { name: '提出書類を確認（承認・差し戻し）' }).click()
   await expect(page.getByRole('heading', { name: '総合 太郎 さんの提出書類' })).toBeVisible()
   const images = page.locator('.review-image img')

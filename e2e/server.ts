@@ -5,11 +5,13 @@
  * starts from the demo employee with two pre-registered dependents and leaves nothing behind.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
+import { createWriteStream } from 'node:fs'
 import fs from 'node:fs/promises'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { openDatabase } from '../apps/api/src/db/database.ts'
+import { recordSecret, serverLogFile } from './server-logs.ts'
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -42,9 +44,18 @@ export async function startProduct(options: { env?: Record<string, string> } = {
   const child: ChildProcess = spawn(process.execPath, [ARTIFACT], {
     // Any folder: the artifact finds its SPA and migrations next to itself.
     cwd: dataDir,
-    env: { ...env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...options.env },
+    // info: request lines and security events go to the captured log (scanned after the run).
+    env: { ...env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  // Everything the server prints, for the log scan of the whole run (server-logs.ts).
+  const logFile = serverLogFile(`server-${new Date().toISOString().replace(/[:.]/g, '-')}-${port}`)
+  if (logFile) {
+    const log = createWriteStream(logFile, { flags: 'a' })
+    child.stdout!.pipe(log, { end: false })
+    child.stderr!.pipe(log, { end: false })
+    child.once('close', () => log.end())
+  }
   let output = ''
   const demo = await new Promise<Pick<ProductServer, 'loginUrl' | 'password' | 'admin'>>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not print the demo lines:\n${output}`)), 60_000)
@@ -60,6 +71,13 @@ export async function startProduct(options: { env?: Record<string, string> } = {
     child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString() })
     child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited (${code}):\n${output}`)) })
   })
+
+  recordSecret('employee URL token', new URL(demo.loginUrl).pathname.split('/').pop())
+  recordSecret('employee password', demo.password)
+  recordSecret('admin password', demo.admin.password)
+  // The server's own keys (keys.json): no log line may carry them either.
+  const keys = JSON.parse(await fs.readFile(path.join(dataDir, 'keys.json'), 'utf8')) as Record<string, string>
+  for (const [name, value] of Object.entries(keys)) recordSecret(`key ${name}`, name === 'keks' ? value.split(':')[1] : value)
 
   let stopped = false
   const stop = async () => {

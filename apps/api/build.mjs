@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Builds the API artifact in apps/api/dist/ (docs/decisions/015-built-artifact.md):
- *   server.js, admin-create.js, keys-generate.js   one ESM bundle each (our code, @bango/shared,
- *                                                  the generated Prisma client, pure-JS dependencies)
+ *   server.js, admin-create.js,                    one ESM bundle each (our code, @bango/shared,
+ *   keys-generate.js, keys-rotate.js               the generated Prisma client, pure-JS dependencies)
  *   migrations/                                    prisma/migrations, applied at start-up
  *   web/                                           the built SPA (apps/web/dist), served by the API
  * Packages with native, WASM or worker-thread assets stay external and are resolved from
@@ -46,6 +46,7 @@ try {
       server: path.join(here, 'src/server.ts'),
       'admin-create': path.join(here, 'src/cli/admin-create.ts'),
       'keys-generate': path.join(here, 'src/cli/keys-generate.ts'),
+      'keys-rotate': path.join(here, 'src/cli/keys-rotate.ts'),
     },
     outdir: staging,
     bundle: true,

@@ -11,9 +11,8 @@ import { seedDemo } from './db/demo.ts'
 import { startEmailWorker } from './domain/admin/email-worker.ts'
 import { startRetentionJob } from './domain/admin/retention-job.ts'
 import { startSweeper } from './domain/sweeper.ts'
-import { createFileBlobStore } from './lib/blob-store.ts'
 import { loadSecrets } from './lib/keys.ts'
-import { createS3BlobStore } from './lib/s3-blob-store.ts'
+import { openBlobStore } from './lib/open-blob-store.ts'
 import { PRIVATE_UMASK, preparePrivateDataDir } from './lib/data-dir.ts'
 import { createSmtpMailer } from './lib/mailer.ts'
 
@@ -31,8 +30,7 @@ try {
 const dataDir = await preparePrivateDataDir(config.dataDir)
 const { secrets, createdFile } = await loadSecrets(config)
 const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pglite') })
-const s3 = config.blobStore.kind === 's3' ? createS3BlobStore(config.blobStore) : null
-const blobs = s3 ?? createFileBlobStore(path.join(config.dataDir, 'blobs'))
+const blobs = openBlobStore(config)
 const mailer = config.smtp ? createSmtpMailer(config.smtp) : null
 const app = await build({
   db: database.prisma,
@@ -86,7 +84,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     await app.close()
     clearTimeout(force)
     await database.close()
-    s3?.close()
+    blobs.close()
     process.exit(0)
   })
 }

@@ -10,6 +10,7 @@ import type { BlobStore } from '../src/lib/blob-store.ts'
 import { storedKeys } from './blob-stores.ts'
 import { type TestContext, createTestContext, signedInOperator } from './harness.ts'
 import { type SubmittedEmployee, numberUrl, submittedEmployee, validNumber, wrongCheckDigit } from './number-helpers.ts'
+import { filesUnder, tablesAsText } from './plaintext-scan.ts'
 
 const lines: string[] = []
 let context: TestContext
@@ -217,15 +218,8 @@ it('keeps every typed number out of the database, the blob folder, the log and t
   expect(typedNumbers.length).toBeGreaterThan(10)
   const recorded = await context.db.person.count({ where: { myNumber: { not: null } } })
   expect(recorded).toBeGreaterThan(5)
-  const tables = await context.db.$queryRaw<{ name: string }[]>`
-    SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`
   // Each row as PostgreSQL prints it: every text column as text, every bytea column as \x hex.
-  const dump: string[] = []
-  for (const { name } of tables) {
-    const [row] = await context.db.$queryRawUnsafe<{ text: string | null }[]>(`SELECT string_agg(t::text, '|') AS text FROM "${name}" t`)
-    dump.push(row?.text ?? '')
-  }
-  const database = dump.join('\n')
+  const database = await tablesAsText(context.db)
   expect(database).toContain('number.recorded')
   const blobs = await readAll(context.blobs)
   expect(blobs.length).toBeGreaterThan(10)

@@ -25,9 +25,12 @@ async function withAdminClient<T>(url: string, run: (client: pg.Client) => Promi
   }
 }
 
-/** Opens a migrated database for one test file (or bench): PGlite, or a fresh database on `serverUrl`. */
-export async function openTestDatabase(serverUrl = process.env.TEST_DATABASE_URL) {
-  if (!serverUrl) return { ...(await openDatabase({ pgliteDir: null })), url: null }
+/**
+ * Opens a migrated database for one test file (or bench): PGlite (in memory, or in `pgliteDir`
+ * when a test reads its files), or a fresh database on `serverUrl`.
+ */
+export async function openTestDatabase(serverUrl = process.env.TEST_DATABASE_URL, pgliteDir: string | null = null) {
+  if (!serverUrl) return { ...(await openDatabase({ pgliteDir })), url: null }
   const name = `bango_test_${randomUUID().replaceAll('-', '')}`
   await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`))
   const url = new URL(serverUrl)
@@ -49,9 +52,10 @@ export type TestContext = Awaited<ReturnType<typeof createTestContext>>
 /**
  * `serverUrl`: a PostgreSQL server to create (and drop) the database on, instead of TEST_DATABASE_URL's.
  * Blobs go to a temp folder, or to an in-process S3 server when TEST_BLOB_STORE=s3.
+ * `pgliteDir`: without a server, PGlite keeps its files there (the caller removes the folder).
  */
-export async function createTestContext(overrides: Partial<BuildOptions> = {}, options: { serverUrl?: string } = {}) {
-  const database = await openTestDatabase(options.serverUrl ?? process.env.TEST_DATABASE_URL)
+export async function createTestContext(overrides: Partial<BuildOptions> = {}, options: { serverUrl?: string; pgliteDir?: string } = {}) {
+  const database = await openTestDatabase(options.serverUrl ?? process.env.TEST_DATABASE_URL, options.pgliteDir ?? null)
   const blobStore = await openTestBlobStore()
   const secrets = overrides.secrets ?? testSecrets()
   const app = await build({

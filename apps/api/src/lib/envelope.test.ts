@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { blobKeyId, decryptBlob, encryptBlob } from './envelope.ts'
+import { blobKeyId, decryptBlob, encryptBlob, rewrapBlob } from './envelope.ts'
 import type { Keyring } from './keys.ts'
 
 const keyringOf = (...ids: string[]): Keyring => ({ activeKeyId: ids[0]!, keys: new Map(ids.map((id) => [id, randomBytes(32)])) })
@@ -119,5 +119,37 @@ describe('envelope encryption', () => {
       expect(blob.includes(plaintext.subarray(0, 16))).toBe(false)
       expect(blob.includes(Buffer.from('1234 5678 9012'))).toBe(false)
     }
+  })
+})
+
+describe('rewrapBlob (key rotation)', () => {
+  const rotated = (before: Keyring, id: string): Keyring => ({ activeKeyId: id, keys: new Map([[id, randomBytes(32)], ...before.keys]) })
+
+  it('re-wraps the data key under the new active key and leaves the body bytes identical', () => {
+    const before = keyringOf('k1')
+    const blob = encryptBlob(before, plaintext, aad)
+    const after = rotated(before, 'k2-new')
+    const rewrapped = rewrapBlob(after, blob)!
+    expect(blobKeyId(rewrapped)).toBe('k2-new')
+    // iv | tag | ciphertext of the body: the same bytes, only the header changed.
+    expect(rewrapped.subarray(layout('k2-new').iv).equals(blob.subarray(layout('k1').iv))).toBe(true)
+    expect(decryptBlob(after, rewrapped, aad).equals(plaintext)).toBe(true)
+    // Only the new key is needed any more: the old one can leave the keyring.
+    const newOnly: Keyring = { activeKeyId: 'k2-new', keys: new Map([['k2-new', after.keys.get('k2-new')!]]) }
+    expect(decryptBlob(newOnly, rewrapped, aad).equals(plaintext)).toBe(true)
+    expect(() => decryptBlob(newOnly, blob, aad)).toThrow('unknown key k1')
+  })
+
+  it('returns null for a blob the active key already wraps (idempotent)', () => {
+    const keyring = keyringOf('k1')
+    expect(rewrapBlob(keyring, encryptBlob(keyring, plaintext, aad))).toBeNull()
+  })
+
+  it('refuses a blob of an unknown key, a tampered wrapped key and a non-blob', () => {
+    const before = keyringOf('k1')
+    const blob = encryptBlob(before, plaintext, aad)
+    expect(() => rewrapBlob(keyringOf('k2'), blob)).toThrow('unknown key k1')
+    expect(() => rewrapBlob(rotated(before, 'k2'), flip(blob, layout('k1').wrappedKey))).toThrow()
+    expect(() => rewrapBlob(rotated(before, 'k2'), flip(blob, 0))).toThrow('not a Bango blob')
   })
 })

@@ -74,3 +74,33 @@ export function decryptBlob(keyring: Keyring, blob: Buffer, aad: string): Buffer
 export function blobKeyId(blob: Buffer): string {
   return blob.subarray(5, 5 + blob[4]!).toString()
 }
+
+/**
+ * Key rotation: the same blob with its data key re-wrapped by the keyring's active key, or null
+ * when the active key already wraps it. Only the header changes: the body's iv, tag and
+ * ciphertext are copied byte for byte, so rotating never touches (or needs) the plaintext.
+ * Throws when the blob's key is not in the keyring or its wrapped key does not open.
+ */
+export function rewrapBlob(keyring: Keyring, blob: Buffer): Buffer | null {
+  if (!blob.subarray(0, 4).equals(MAGIC)) throw new Error('not a Bango blob')
+  const oldKeyId = blobKeyId(blob)
+  if (oldKeyId === keyring.activeKeyId) return null
+  const oldKek = keyring.keys.get(oldKeyId)
+  const newKek = keyring.keys.get(keyring.activeKeyId)
+  if (!oldKek) throw new Error(`blob wrapped with unknown key ${oldKeyId}`)
+  if (!newKek) throw new Error(`active key ${keyring.activeKeyId} is not in the keyring`)
+  const wrapStart = 5 + blob[4]!
+  const bodyStart = wrapStart + IV_BYTES + KEY_BYTES + TAG_BYTES
+  if (blob.length < bodyStart + IV_BYTES + TAG_BYTES) throw new Error('truncated blob')
+  const wrapIv = blob.subarray(wrapStart, wrapStart + IV_BYTES)
+  const wrappedKey = blob.subarray(wrapStart + IV_BYTES, wrapStart + IV_BYTES + KEY_BYTES)
+  const wrapTag = blob.subarray(wrapStart + IV_BYTES + KEY_BYTES, bodyStart)
+  const dataKey = open(oldKek, wrapIv, wrappedKey, wrapTag, Buffer.from(oldKeyId))
+  try {
+    const newKeyId = Buffer.from(keyring.activeKeyId)
+    const wrapped = seal(newKek, dataKey, newKeyId)
+    return Buffer.concat([MAGIC, Buffer.from([newKeyId.length]), newKeyId, wrapped.iv, wrapped.ciphertext, wrapped.tag, blob.subarray(bodyStart)])
+  } finally {
+    dataKey.fill(0)
+  }
+}

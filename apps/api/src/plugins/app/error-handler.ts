@@ -7,6 +7,7 @@ import type { ErrorBody } from '@bango/shared/errors'
 import type { FastifyError, FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { AppError } from '../../errors.ts'
+import { refusalEvent } from '../../lib/security-events.ts'
 
 function toAppError(error: FastifyError | AppError): AppError {
   if (error instanceof AppError) return error
@@ -27,7 +28,11 @@ export default fp(async function errorHandler(app: FastifyInstance) {
     if (appError.statusCode >= 500) {
       request.log.error({ err: error, route: request.routeOptions.url, method: request.method }, 'request failed')
     } else {
-      request.log.info({ code: appError.code, frameworkCode: (error as FastifyError).code }, 'request refused')
+      // Security-relevant refusals carry their event name (lib/security-events.ts); a lock is a warning.
+      const event = refusalEvent(appError.code, appError.statusCode, request.routeOptions.url)
+      const fields = { code: appError.code, frameworkCode: (error as FastifyError).code, ...(event ? { event } : {}) }
+      if (event === 'authn_login_lock') request.log.warn(fields, 'request refused')
+      else request.log.info(fields, 'request refused')
     }
     // A busy server says when to come back (the phone's upload retries on its own).
     if (appError.code === 'SERVER_BUSY') reply.header('Retry-After', '5')

@@ -9,6 +9,7 @@ import { LOSSY_CHARACTERS_HEADER, payrollCsvQuerySchema } from '@bango/shared/ad
 import type { FastifyInstance } from 'fastify'
 import { attachment, safeFileName } from '../../lib/content-disposition.ts'
 import { parse } from '../../lib/parse.ts'
+import { logSensitiveRead } from '../../lib/security-events.ts'
 import { pathIds } from './path-params.ts'
 
 const compactJapanDate = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(at).replaceAll('-', '')
@@ -22,6 +23,7 @@ export default async function exportRoutes(app: FastifyInstance) {
     const { encoding } = parse(payrollCsvQuerySchema, request.query)
     const { campaign, companyId } = await access.campaign(request.operator, campaignId, 'export')
     const { bytes, lossyCharacters } = await payrollCsv.export(request.operator, companyId, campaignId, encoding)
+    logSensitiveRead(request, { resource: 'payroll_csv', campaignId })
     const day = compactJapanDate(new Date())
     const suffix = encoding === 'shift_jis' ? 'sjis' : 'utf8'
     if (encoding === 'shift_jis') reply.header(LOSSY_CHARACTERS_HEADER, String(lossyCharacters))
@@ -36,6 +38,7 @@ export default async function exportRoutes(app: FastifyInstance) {
     const { campaignId } = pathIds(request.params, 'campaignId')
     const { campaign, companyId } = await access.campaign(request.operator, campaignId, 'export')
     const archive = await documentsArchive.export(request.operator, companyId, campaignId)
+    logSensitiveRead(request, { resource: 'documents_zip', campaignId })
     const day = compactJapanDate(new Date())
     return reply
       .header('cache-control', 'no-store, private')

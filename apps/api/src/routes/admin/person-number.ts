@@ -7,6 +7,7 @@
 import { numberEntryRequestSchema, type NumberOcrResponse, type NumberRevealResponse } from '@bango/shared/admin-number'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { parse } from '../../lib/parse.ts'
+import { logSensitiveRead } from '../../lib/security-events.ts'
 import { pathIds } from './path-params.ts'
 
 const BASE = '/campaigns/:campaignId/employees/:employeeId/persons/:personId/number'
@@ -34,13 +35,17 @@ export default async function personNumberRoutes(app: FastifyInstance) {
 
   app.post(`${BASE}/reveal`, async (request): Promise<NumberRevealResponse> => {
     const { scope, personId } = await resolve(request)
-    return { number: await personNumbers.reveal(scope, personId) }
+    const number = await personNumbers.reveal(scope, personId)
+    logSensitiveRead(request, { resource: 'number_reveal', personId })
+    return { number }
   })
 
   app.post(`${BASE}/ocr`, async (request): Promise<NumberOcrResponse> => {
     const { scope, personId } = await resolve(request)
     await personNumbers.requireSubmitted(scope.employeeId)
     await personNumbers.requireNotDisposed(personId)
-    return { suggestion: await numberOcr.suggest(scope, personId) }
+    const suggestion = await numberOcr.suggest(scope, personId)
+    logSensitiveRead(request, { resource: 'number_ocr', personId })
+    return { suggestion }
   })
 }

@@ -6,6 +6,7 @@
 import { returnPersonRequestSchema } from '@bango/shared/admin-review'
 import type { FastifyInstance } from 'fastify'
 import { parse } from '../../lib/parse.ts'
+import { logSensitiveRead } from '../../lib/security-events.ts'
 import { pathIds } from './path-params.ts'
 
 export default async function reviewRoutes(app: FastifyInstance) {
@@ -22,6 +23,7 @@ export default async function reviewRoutes(app: FastifyInstance) {
     const { campaignId, documentId } = pathIds(request.params, 'campaignId', 'documentId')
     const { companyId } = await access.campaign(request.operator, campaignId)
     const jpeg = await documentViewer.view(request.operator, companyId, campaignId, documentId)
+    logSensitiveRead(request, { resource: 'document_image', documentId })
     // private + no-store: neither the browser nor any proxy keeps a copy.
     return reply.header('cache-control', 'no-store, private').header('content-type', 'image/jpeg').send(jpeg)
   })
