@@ -6,27 +6,17 @@
  */
 import { DEFAULT_PURPOSES } from '@bango/shared/admin-api'
 import { randomUUID } from 'node:crypto'
-import type { RouteOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { documentAad } from '../src/domain/drafts.ts'
 import { createFileBlobStore } from '../src/lib/blob-store.ts'
 import { encryptBlob } from '../src/lib/envelope.ts'
+import { type Route, changedTables, fillPath, routeKey as key, routeTable, tableSnapshot } from './access-matrix.ts'
 import { type TestContext, createTestContext, login, signedInOperator } from './harness.ts'
 import { cardPhoto } from './images.ts'
 
-interface Route {
-  method: string
-  url: string
-}
-
-const routes: Route[] = []
-const collect = (route: RouteOptions) => {
-  // HEAD routes mirror their GET (Fastify adds them itself).
-  for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url })
-}
+const { routes, onRoute } = routeTable()
 const adminRoutes = () =>
   routes.filter((r) => r.url.startsWith('/api/admin/') && !(r.method === 'POST' && r.url === '/api/admin/session'))
-const key = (route: Route) => `${route.method} ${route.url}`
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -86,7 +76,7 @@ type Caller = { name: string; headers: Record<string, string>; expected: number[
 let callers: Caller[]
 
 beforeAll(async () => {
-  context = await createTestContext({ onRoute: collect })
+  context = await createTestContext({ onRoute })
   const victim = await context.newEmployee()
   victimAdmin = await signedInOperator(context, { role: 'administrator', companyId: victim.company.id })
   const batch = await context.db.emailBatch.create({ data: { campaignId: victim.campaign.id, kind: 'CREDENTIALS', createdById: victimAdmin.operator.id } })
@@ -130,36 +120,14 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => context.close())
 
-function fill(route: Route): string {
-  return route.url.replace(/:(\w+)/g, (_, name: string) => {
-    const value = params[name]
-    if (value === undefined) {
-      throw new Error(`${key(route)}: no fixture for the path parameter :${name} — add a row of the victim company to \`params\` in admin-access-matrix.test.ts`)
-    }
-    return value
-  })
-}
+const fill = (route: Route) => fillPath(route, params, 'admin-access-matrix.test.ts (a row of the victim company)')
 
 function request(route: Route, headers: Record<string, string>) {
   const body = BODIES[key(route)] ?? (['POST', 'PUT', 'PATCH'].includes(route.method) ? {} : undefined)
   return context.app.inject({ method: route.method as 'GET', url: fill(route), headers, ...(body ? { payload: body } : {}) })
 }
 
-/** Every table's rows (sessions: all but the activity time the gate touches), as one comparable value. */
-async function snapshot(): Promise<Record<string, string>> {
-  const tables = await context.db.$queryRaw<{ name: string }[]>`
-    SELECT table_name AS name FROM information_schema.tables
-    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`
-  const state: Record<string, string> = {}
-  for (const { name } of tables) {
-    const rows = name === 'admin_sessions' ? `SELECT id, operator_id, stage, revoked_at, expires_at FROM admin_sessions` : `SELECT * FROM "${name}"`
-    const [row] = await context.db.$queryRawUnsafe<{ n: number; digest: string }[]>(
-      `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM (${rows}) t`,
-    )
-    state[name] = `${row!.n}:${row!.digest}`
-  }
-  return state
-}
+const snapshot = () => tableSnapshot(context.db)
 
 describe('admin access matrix', () => {
   it('collects the admin routes from the route table', () => {
@@ -182,10 +150,7 @@ describe('admin access matrix', () => {
           failures.push(`${key(route)} as ${caller.name}: ${response.statusCode} ${response.body.slice(0, 120)}`)
         }
       }
-      const after = await snapshot()
-      for (const table of Object.keys({ ...before, ...after })) {
-        if (before[table] !== after[table]) failures.push(`${key(route)}: table ${table} changed`)
-      }
+      for (const table of changedTables(before, await snapshot())) failures.push(`${key(route)}: table ${table} changed`)
     }
     expect(failures).toEqual([])
   })
@@ -234,10 +199,7 @@ describe('admin access matrix', () => {
         })
         if (response.statusCode < 400 || response.statusCode >= 500) failures.push(`${key(route)} with ${variant.name}: ${response.statusCode} ${response.body.slice(0, 120)}`)
       }
-      const after = await snapshot()
-      for (const table of Object.keys({ ...before, ...after })) {
-        if (before[table] !== after[table]) failures.push(`${key(route)}: table ${table} changed`)
-      }
+      for (const table of changedTables(before, await snapshot())) failures.push(`${key(route)}: table ${table} changed`)
     }
     expect(withBody.length).toBeGreaterThan(8)
     expect(failures).toEqual([])
