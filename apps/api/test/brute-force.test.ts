@@ -35,14 +35,15 @@ async function untilThrottled(send: (n: number) => Promise<{ statusCode: number 
     statuses.push(statusCode)
     if (statusCode === 429) break
   }
-  return { passed: statuses.indexOf(429) === -1 ? statuses.length : statuses.indexOf(429), statuses }
+  const throttled = statuses.includes(429)
+  return { passed: throttled ? statuses.indexOf(429) : statuses.length, statuses, then: throttled ? 'then 429' : 'never 429' }
 }
 
 describe('login', () => {
   it(`throttles one address to ${LOGIN_PER_MINUTE} attempts a minute, whatever the tokens`, async () => {
     const address = freshAddress()
-    const { passed, statuses } = await untilThrottled(() => login(unknownToken(), 'Guess12345', address))
-    console.info(`brute force: login per address — ${passed} attempts answered, then 429`)
+    const { passed, statuses, then } = await untilThrottled(() => login(unknownToken(), 'Guess12345', address))
+    console.info(`brute force: login per address — ${passed} attempts answered, ${then}`)
     expect(passed).toBe(LOGIN_PER_MINUTE)
     expect(new Set(statuses.slice(0, passed))).toEqual(new Set([401]))
     // Other addresses go on.
@@ -51,8 +52,8 @@ describe('login', () => {
 
   it(`throttles one URL token to ${PER_TOKEN_PER_MINUTE} attempts a minute from however many addresses, and locks it on the ${MAX_FAILED_LOGINS}th wrong password`, async () => {
     const employee = await context.newEmployee()
-    const { passed, statuses } = await untilThrottled((n) => login(employee.token, `Guess${n}xyz1`, freshAddress()))
-    console.info(`brute force: login per token — ${passed} attempts from ${passed + 1} addresses answered, then 429; statuses ${statuses.join(' ')}`)
+    const { passed, statuses, then } = await untilThrottled((n) => login(employee.token, `Guess${n}xyz1`, freshAddress()))
+    console.info(`brute force: login per token — ${passed} attempts from ${passed + 1} addresses answered, ${then}; statuses ${statuses.join(' ')}`)
     expect(passed).toBe(PER_TOKEN_PER_MINUTE)
     expect(statuses.slice(0, MAX_FAILED_LOGINS - 1)).toEqual(Array(MAX_FAILED_LOGINS - 1).fill(401))
     expect(statuses.slice(MAX_FAILED_LOGINS - 1, passed)).toEqual(Array(passed - MAX_FAILED_LOGINS + 1).fill(423))
@@ -89,8 +90,8 @@ describe('handoff codes', () => {
   it(`throttles guessing to ${LOGIN_PER_MINUTE} codes a minute per address`, async () => {
     const address = freshAddress()
     const redeem = () => context.app.inject({ method: 'POST', url: '/api/employee/session/handoff/redeem', payload: { code: unknownToken() }, remoteAddress: address })
-    const { passed, statuses } = await untilThrottled(redeem)
-    console.info(`brute force: handoff redeem per address — ${passed} guesses answered, then 429`)
+    const { passed, statuses, then } = await untilThrottled(redeem)
+    console.info(`brute force: handoff redeem per address — ${passed} guesses answered, ${then}`)
     expect(passed).toBe(LOGIN_PER_MINUTE)
     expect(new Set(statuses.slice(0, passed))).toEqual(new Set([401]))
   })
@@ -105,8 +106,8 @@ describe('404 budget per address', () => {
       const url = n % 2 === 0 ? `/api/employee/${randomUUID()}` : `/%61pi/admin/${randomUUID()}`
       return context.app.inject({ method: 'GET', url, remoteAddress: address })
     }
-    const { passed, statuses } = await untilThrottled(probe)
-    console.info(`brute force: unknown paths — ${passed} 404s answered, then 429`)
+    const { passed, statuses, then } = await untilThrottled(probe)
+    console.info(`brute force: unknown paths — ${passed} 404s answered, ${then}`)
     expect(passed).toBe(NOT_FOUND_PER_MINUTE)
     expect(new Set(statuses.slice(0, passed))).toEqual(new Set([404]))
     // A real route with a valid session, from the same address: refused until the minute is over.
@@ -123,8 +124,8 @@ describe('404 budget per address', () => {
     const guess = (personId: string) => context.app.inject({
       method: 'PUT', url: `/api/employee/persons/${personId}/applicability`, headers: employee.auth, payload: { applicable: true }, remoteAddress: address,
     })
-    const { passed, statuses } = await untilThrottled(() => guess(randomUUID()))
-    console.info(`brute force: unknown person ids — ${passed} 404s answered, then 429`)
+    const { passed, statuses, then } = await untilThrottled(() => guess(randomUUID()))
+    console.info(`brute force: unknown person ids — ${passed} 404s answered, ${then}`)
     expect(passed).toBe(NOT_FOUND_PER_MINUTE)
     expect(new Set(statuses.slice(0, passed))).toEqual(new Set([404]))
     // The employee's own dependent, from that address: 429 like a missing one.
