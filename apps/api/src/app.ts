@@ -17,7 +17,8 @@ import { DEFAULT_TIMEOUTS, type ServerTimeouts, httpServerFactory } from './lib/
 import { type ServiceDeps, createServices } from './services.ts'
 
 export interface BuildOptions extends ServiceDeps {
-  rateLimits?: { loginPerMinute: number; uploadPerMinute: number }
+  /** Per IP a minute; `notFoundPerMinute`: 404 answers before every request is refused (default 30). */
+  rateLimits?: { loginPerMinute: number; uploadPerMinute: number; notFoundPerMinute?: number }
   /** Folder of the built SPA; omitted in API tests. */
   webRoot?: string
   /** Request and error logs; off when omitted (tests). */
@@ -56,6 +57,8 @@ export function redactUrl(url: string): string {
 }
 
 const DEFAULT_PUBLIC_URL = 'http://localhost:3000'
+/** A person's browser rarely meets a 404; an enumeration meets little else. */
+const DEFAULT_NOT_FOUND_PER_MINUTE = 30
 
 /** A hop count means: believe the last N X-Forwarded-For entries (the proxies in front of Bango). */
 const trustedProxies = (trust: false | number | string[]) =>
@@ -83,7 +86,7 @@ export async function build(options: BuildOptions) {
 
   await app.register(errorHandler)
   await app.register(securityHeaders, { hsts: (options.publicUrl ?? DEFAULT_PUBLIC_URL).startsWith('https:') })
-  await app.register(rateLimit)
+  await app.register(rateLimit, { notFoundPerMinute: options.rateLimits?.notFoundPerMinute ?? DEFAULT_NOT_FOUND_PER_MINUTE })
   await app.register(multipart)
   // Every API answer carries personal data: no-store is attached by this scope, whatever
   // spelling of the URL (percent-encoded, …) reached its routes.

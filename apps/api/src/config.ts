@@ -76,6 +76,7 @@ const envSchema = z.object({
   TRUST_PROXY: trustProxy.default(false),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   UPLOAD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  NOT_FOUND_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().positive().default(300),
   /** How often the retention job looks for submissions whose retention period ended. */
   RETENTION_INTERVAL_SECONDS: z.coerce.number().int().positive().default(3600),
@@ -123,7 +124,7 @@ export interface Config {
   numberHmacKey: string | undefined
   logLevel: string
   trustProxy: false | number | string[]
-  rateLimits: { loginPerMinute: number; uploadPerMinute: number }
+  rateLimits: { loginPerMinute: number; uploadPerMinute: number; notFoundPerMinute: number }
   sweepIntervalMs: number
   retentionIntervalMs: number
   /** null: no SMTP_URL, e-mail actions answer EMAIL_NOT_CONFIGURED. */
@@ -153,7 +154,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     numberHmacKey: e.BANGO_NUMBER_HMAC_KEY,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
-    rateLimits: { loginPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE, uploadPerMinute: e.UPLOAD_RATE_LIMIT_PER_MINUTE },
+    rateLimits: { loginPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE, uploadPerMinute: e.UPLOAD_RATE_LIMIT_PER_MINUTE, notFoundPerMinute: e.NOT_FOUND_RATE_LIMIT_PER_MINUTE },
     sweepIntervalMs: e.SWEEP_INTERVAL_SECONDS * 1000,
     retentionIntervalMs: e.RETENTION_INTERVAL_SECONDS * 1000,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `no-reply@${new URL(publicUrl).hostname}`, maxConnections: e.EMAIL_CONCURRENCY } : null,

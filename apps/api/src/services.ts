@@ -71,16 +71,17 @@ export function createServices({ db, blobs, secrets, now = () => new Date(), pub
   const operators = createOperators(db, secrets.keyring, audit, now)
   const emailDelivery = createEmailDelivery(db, credentials, audit, mailer, publicUrl, now)
   const numberSealing = createNumberSealing(secrets.keyring, secrets.numberHmacKey)
+  const handoffs = createHandoffs(db, credentials, audit, now)
   return {
     audit,
     pendingBlobs,
     drafts,
     credentials,
-    handoffs: createHandoffs(db, credentials, audit, now),
+    handoffs,
     sessions,
     consents: createConsents(db, audit),
     persons: createPersons(db, drafts, secrets.keyring, audit),
-    submissions: createSubmissions(db, drafts, audit),
+    submissions: createSubmissions(db, drafts, audit, sessions, handoffs),
     employeeImport: createEmployeeImport(db, audit, now),
     access,
     adminSessions,

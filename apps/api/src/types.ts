@@ -14,4 +14,12 @@ declare module 'fastify' {
     /** Set by the admin auth gate (routes/admin/auth-gate.ts) for every route behind it. */
     operator: OperatorIdentity
   }
+  interface FastifyContextConfig {
+    /**
+     * An employee route that a session may still reach after 「完了」 (receipt-only): the
+     * completion receipt and the session itself. Every other employee route refuses such a
+     * session (routes/employee/auth-gate.ts).
+     */
+    afterSubmission?: true
+  }
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { documentAad } from '../src/domain/drafts.ts'
 import { decryptBlob } from '../src/lib/envelope.ts'
 import { blobExists as storeHas } from './blob-stores.ts'
-import { type TestContext, createTestContext, imageUpload, signedInEmployee, signedInOperator } from './harness.ts'
+import { type TestContext, createTestContext, imageUpload, login, signedInEmployee, signedInOperator } from './harness.ts'
 import { cardPhoto } from './images.ts'
 
 let context: TestContext
@@ -154,8 +154,14 @@ describe('承認 and 差し戻し', () => {
       ['person.returned', returned.id, { reason: 'other' }],
     ])
 
+    // The session that pressed 完了 may only read the receipt: the list, but no change.
+    expect((await employeeCall(employee, 'GET', '/persons')).json()).toMatchObject({ reopened: true })
+    expect((await upload(employee, returned.id, 'front')).json().error.code).toBe('SESSION_RECEIPT_ONLY')
+    // The employee signs in again: a new session, open for the returned person.
+    const fresh = { ...employee, auth: { authorization: `Bearer ${await login(context.app, employee.token, employee.password)}` } }
+
     // The employee sees the reason, with the returned person back to 未登録 and the list reopened.
-    const list = (await employeeCall(employee, 'GET', '/persons')).json()
+    const list = (await employeeCall(fresh, 'GET', '/persons')).json()
     expect(list).toMatchObject({ reopened: true, canSubmit: false })
     expect(list.persons.map((p: { id: string; status: string; review: { status: string; reason: string | null } }) => [p.id, p.status, p.review.status, p.review.reason])).toEqual([
       [employee.employee.id, 'registered', 'approved', null],
@@ -163,22 +169,22 @@ describe('承認 and 差し戻し', () => {
       [kept.id, 'registered', 'pending', null],
     ])
     // Only the returned person can change: not the approved employee, not the pending dependent, no new dependent.
-    expect((await upload(employee, employee.employee.id, 'front')).json().error.code).toBe('ALREADY_SUBMITTED')
-    expect((await employeeCall(employee, 'DELETE', `/persons/${employee.employee.id}/registration`)).statusCode).toBe(409)
-    expect((await employeeCall(employee, 'DELETE', `/persons/${kept.id}/registration`)).statusCode).toBe(409)
-    expect((await employeeCall(employee, 'PUT', `/persons/${kept.id}/applicability`, { applicable: false })).statusCode).toBe(409)
-    expect((await employeeCall(employee, 'POST', '/persons', { name: '総合 次郎', kana: 'ソウゴウ ジロウ', relationship: '子', birthDate: '2020-05-05' })).statusCode).toBe(409)
-    expect((await employeeCall(employee, 'POST', '/submission')).statusCode).toBe(409)
+    expect((await upload(fresh, employee.employee.id, 'front')).json().error.code).toBe('ALREADY_SUBMITTED')
+    expect((await employeeCall(fresh, 'DELETE', `/persons/${employee.employee.id}/registration`)).statusCode).toBe(409)
+    expect((await employeeCall(fresh, 'DELETE', `/persons/${kept.id}/registration`)).statusCode).toBe(409)
+    expect((await employeeCall(fresh, 'PUT', `/persons/${kept.id}/applicability`, { applicable: false })).statusCode).toBe(409)
+    expect((await employeeCall(fresh, 'POST', '/persons', { name: '総合 次郎', kana: 'ソウゴウ ジロウ', relationship: '子', birthDate: '2020-05-05' })).statusCode).toBe(409)
+    expect((await employeeCall(fresh, 'POST', '/submission')).statusCode).toBe(409)
 
     // A draft of the returned person is not HR's to see.
-    expect((await upload(employee, returned.id, 'front')).statusCode).toBe(201)
+    expect((await upload(fresh, returned.id, 'front')).statusCode).toBe(201)
     const draft = await context.db.document.findFirstOrThrow({ where: { personId: returned.id, state: 'DRAFT' } })
     expect((await adminCall(operator, 'GET', `/api/admin/campaigns/${employee.campaign.id}/documents/${draft.id}/image`)).statusCode).toBe(404)
     // Approving a person sent back waits for the employee.
     expect((await adminCall(operator, 'POST', `${base}/persons/${returned.id}/approve`)).statusCode).toBe(409)
 
-    await registerCard(employee, returned.id)
-    const again = await employeeCall(employee, 'POST', '/submission')
+    await registerCard(fresh, returned.id)
+    const again = await employeeCall(fresh, 'POST', '/submission')
     expect(again.statusCode, again.body).toBe(200)
     const after = await context.db.document.findMany({ where: { state: 'SUBMITTED', person: { OR: [{ id: employee.employee.id }, { employeeId: employee.employee.id }] } }, orderBy: { id: 'asc' } })
     expect(after.filter((d) => d.personId !== returned.id)).toEqual(othersBefore)
@@ -190,18 +196,20 @@ describe('承認 and 差し戻し', () => {
     expect(await progressOf(employee.employee.id)).toBe('SUBMITTED')
     const review = (await adminCall(operator, 'GET', `${base}/submission`)).json()
     expect(review.persons.map((p: { review: { status: string } }) => p.review.status)).toEqual(['approved', 'pending', 'pending'])
-    // A second tap changes nothing.
-    expect((await employeeCall(employee, 'POST', '/submission')).statusCode).toBe(200)
+    // A second tap changes nothing: this session, too, is receipt-only now.
+    expect((await employeeCall(fresh, 'POST', '/submission')).json().error.code).toBe('SESSION_RECEIPT_ONLY')
     expect(await context.db.document.count({ where: { personId: returned.id } })).toBe(2)
 
-    expect((await employeeCall(employee, 'GET', '/me')).json().acceptedAt).toBeNull()
+    expect((await employeeCall(fresh, 'GET', '/me')).json().acceptedAt).toBeNull()
     for (const person of [returned, kept]) expect((await adminCall(operator, 'POST', `${base}/persons/${person.id}/approve`)).statusCode).toBe(200)
     expect(await progressOf(employee.employee.id)).toBe('APPROVED')
-    expect((await employeeCall(employee, 'GET', '/me')).json().acceptedAt).toEqual(expect.any(String))
+    expect((await employeeCall(fresh, 'GET', '/me')).json().acceptedAt).toEqual(expect.any(String))
     const dashboard = (await adminCall(operator, 'GET', `/api/admin/campaigns/${employee.campaign.id}/dashboard`)).json()
     expect(dashboard.counts).toMatchObject({ approved: 1, returned: 0, submitted: 0 })
-    // Approved: the employee can change nothing any more.
-    expect((await upload(employee, returned.id, 'front')).statusCode).toBe(409)
+    // Approved: the employee can change nothing any more, even signed in anew.
+    const later = { ...employee, auth: { authorization: `Bearer ${await login(context.app, employee.token, employee.password)}` } }
+    expect((await upload(later, returned.id, 'front')).json().error.code).toBe('SESSION_RECEIPT_ONLY')
+    expect((await employeeCall(later, 'GET', '/me')).json().acceptedAt).toEqual(expect.any(String))
   })
 
   it('refuses bad decisions with a 4xx and changes nothing', async () => {

@@ -175,7 +175,7 @@ async function headersFor(kind: CallerKind): Promise<Record<string, string>> {
   }
   if (kind === 'fresh employee session') {
     const claims = await context.app.app.services.sessions.verify(context.employee.accessToken)
-    const { accessToken } = await context.app.app.services.sessions.open({ credentialId: claims.credentialId, sessionVersion: claims.version })
+    const { accessToken } = await context.app.app.services.sessions.open({ credentialId: claims.credentialId, employeeId: context.employee.employee.id, sessionVersion: claims.version })
     return { authorization: `Bearer ${accessToken}` }
   }
   return {}

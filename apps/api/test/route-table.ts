@@ -15,16 +15,20 @@ import { cardPhoto } from './images.ts'
 export interface Route {
   method: string
   url: string
+  /** The route's `config` (e.g. `afterSubmission` on the employee routes a receipt-only session may reach). */
+  config: Record<string, unknown>
 }
 
-export const routeKey = (route: Route) => `${route.method} ${route.url}`
+export const routeKey = (route: Pick<Route, 'method' | 'url'>) => `${route.method} ${route.url}`
 
 /** Pass `onRoute` to createTestContext; `routes` then holds every route but Fastify's own HEADs. */
 export function routeCollector() {
   const routes: Route[] = []
   const onRoute = (route: RouteOptions) => {
     // HEAD routes mirror their GET (Fastify adds them itself).
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url })
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url, config: (route.config ?? {}) as Record<string, unknown> })
+    }
   }
   return { routes, onRoute }
 }
@@ -71,7 +75,7 @@ export function fillPath(route: Route, params: Record<string, string>, pick: (na
   return route.url.replace(/:(\w+)/g, (_, name: string) => {
     const value = params[name]
     if (value === undefined) {
-      throw new Error(`${routeKey(route)}: no fixture for the path parameter :${name} — add a row of the victim company to \`victimCompany\` in test/route-table.ts`)
+      throw new Error(`${routeKey(route)}: no fixture for the path parameter :${name} — add one to the suite's path fixtures (the console's: \`victimCompany\` in test/route-table.ts)`)
     }
     return pick(name, value)
   })

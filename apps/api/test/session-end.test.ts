@@ -1,10 +1,12 @@
 /**
  * Issue 8, finding 2: an employee session ends — 8 hours after sign-in however often it is
- * refreshed, at logout, and when the credential is re-issued or locked.
+ * refreshed, at logout, and when the credential is re-issued or locked — and after 「完了」 it
+ * may only read the receipt (the routes marked `afterSubmission`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SESSION_ABSOLUTE_MS } from '../src/domain/sessions.ts'
-import { type TestContext, createTestContext, login, signedInEmployee } from './harness.ts'
+import { type TestContext, createTestContext, login, signedInEmployee, signedInOperator } from './harness.ts'
+import { readyToSubmit } from './submitted.ts'
 
 let clock = Date.now()
 let context: TestContext
@@ -58,5 +60,72 @@ describe('an employee session ends', () => {
     expect((await me(employee.accessToken)).statusCode).toBe(401)
     const rows = await context.db.employeeSession.findMany({ where: { credential: { employeeId: employee.employee.id } } })
     expect(rows.every((row) => row.revokedAt !== null)).toBe(true)
+  })
+})
+
+describe('after 「完了」 a session reads only the receipt', () => {
+  const call = (accessToken: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+    context.app.inject({ method, url: `/api/employee${url}`, headers: { authorization: `Bearer ${accessToken}` }, ...(payload ? { payload } : {}) })
+  const redeem = (code: string) => context.app.inject({ method: 'POST', url: '/api/employee/session/handoff/redeem', payload: { code } })
+
+  it('every open session of the credential, including a phone’s; a handoff code shown before can no longer be used', async () => {
+    const employee = await readyToSubmit(context)
+    const other = await login(context.app, employee.token, employee.password)
+    const code = (await call(employee.accessToken, 'POST', '/session/handoff')).json().code as string
+    const phone = (await redeem((await call(employee.accessToken, 'POST', '/session/handoff')).json().code)).json().accessToken as string
+
+    expect((await call(employee.accessToken, 'POST', '/submission')).statusCode).toBe(200)
+    const rows = await context.db.employeeSession.findMany({ where: { credential: { employeeId: employee.employee.id }, revokedAt: null } })
+    expect(rows).toHaveLength(3)
+    expect(rows.every((row) => row.receiptOnlyAt !== null)).toBe(true)
+
+    for (const token of [employee.accessToken, other, phone]) {
+      // The receipt: who was submitted (the list) and the summary.
+      expect((await me(token)).json().submittedAt).toEqual(expect.any(String))
+      expect((await call(token, 'GET', '/persons')).json().submittedAt).toEqual(expect.any(String))
+      // Anything else: SESSION_RECEIPT_ONLY, before any other check.
+      for (const [method, url, body] of [
+        ['POST', '/submission'],
+        ['POST', '/session/handoff'],
+        ['POST', '/consent', { purposes: employee.campaign.purposes }],
+        ['PUT', `/persons/${employee.dependents[1]!.id}/applicability`, { applicable: true }],
+      ] as const) {
+        const response = await call(token, method, url, body)
+        expect(response.statusCode, `${method} ${url}`).toBe(403)
+        expect(response.json().error.code).toBe('SESSION_RECEIPT_ONLY')
+      }
+    }
+    expect((await redeem(code)).statusCode).toBe(401)
+    // Refreshing keeps the session receipt-only; logout still ends it.
+    const refreshed = (await refresh(other)).json().accessToken as string
+    expect((await call(refreshed, 'POST', '/submission')).json().error.code).toBe('SESSION_RECEIPT_ONLY')
+    expect((await call(refreshed, 'POST', '/session/logout')).statusCode).toBe(204)
+    expect((await me(refreshed)).statusCode).toBe(401)
+  })
+
+  it('a new sign-in after 完了 is receipt-only; after 差し戻し it is fully usable, until the next 完了', async () => {
+    const employee = await readyToSubmit(context)
+    expect((await call(employee.accessToken, 'POST', '/submission')).statusCode).toBe(200)
+    const later = await login(context.app, employee.token, employee.password)
+    expect((await me(later)).statusCode).toBe(200)
+    expect((await call(later, 'PUT', `/persons/${employee.dependents[1]!.id}/applicability`, { applicable: true })).json().error.code).toBe('SESSION_RECEIPT_ONLY')
+
+    const hr = await signedInOperator(context, { role: 'operator', companyId: employee.company.id })
+    const returned = employee.dependents[0]!
+    const sendBack = await context.app.inject({
+      method: 'POST', url: `/api/admin/campaigns/${employee.campaign.id}/employees/${employee.employee.id}/persons/${returned.id}/return`,
+      headers: hr.headers, payload: { reason: 'other', note: '裏面が写っていません' },
+    })
+    expect(sendBack.statusCode, sendBack.body).toBe(200)
+    // The old sessions stay receipt-only; a new one may redo the returned person and press 完了 again.
+    expect((await call(later, 'PUT', `/persons/${returned.id}/applicability`, { applicable: false })).json().error.code).toBe('SESSION_RECEIPT_ONLY')
+    const again = await login(context.app, employee.token, employee.password)
+    const notApplicable = await call(again, 'PUT', `/persons/${returned.id}/applicability`, { applicable: false })
+    expect(notApplicable.statusCode, notApplicable.body).toBe(200)
+    expect((await call(again, 'POST', '/session/handoff')).statusCode).toBe(201)
+    const resubmitted = await call(again, 'POST', '/submission')
+    expect(resubmitted.statusCode, resubmitted.body).toBe(200)
+    expect((await call(again, 'POST', '/session/handoff')).json().error.code).toBe('SESSION_RECEIPT_ONLY')
+    expect((await me(again)).json()).toMatchObject({ reopened: false })
   })
 })

@@ -1,8 +1,14 @@
-import { createHmac, randomBytes, randomUUID } from 'node:crypto'
-import { SignJWT, decodeJwt, decodeProtectedHeader } from 'jose'
+/**
+ * Issue 8, suite 5: the employee session token. Every forged, altered, stale or replayed token
+ * is refused on GET /me and on a write route (POST /session/handoff, which would add a row);
+ * after 「完了」 a replayed token still reads the receipt but writes nothing.
+ */
+import { createHmac, createSign, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto'
+import { SignJWT, decodeJwt, decodeProtectedHeader, exportJWK } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type TestContext, createTestContext, imageUpload, login } from './harness.ts'
 import { cardPhoto } from './images.ts'
+import { readyToSubmit } from './submitted.ts'
 
 let context: TestContext
 beforeAll(async () => { context = await createTestContext() })
@@ -29,6 +35,22 @@ function expectUnauthenticated(response: Awaited<ReturnType<typeof me>>, label?:
   expect(response.json().error.code, label).toBe('UNAUTHENTICATED')
 }
 
+/** The write route every refusal is also tried on: it would add a handoff code. */
+function write(token: string | null, raw?: string) {
+  const headers: Record<string, string> = {}
+  if (raw !== undefined) headers.authorization = raw
+  else if (token !== null) headers.authorization = `Bearer ${token}`
+  return context.app.inject({ method: 'POST', url: '/api/employee/session/handoff', headers })
+}
+
+/** Refused with 401 UNAUTHENTICATED on GET /me and on the write route, which adds nothing. */
+async function expectRefused(token: string | null, label?: string, raw?: string) {
+  const codes = await context.db.sessionHandoff.count()
+  expectUnauthenticated(await me(token, raw), `GET /me: ${label}`)
+  expectUnauthenticated(await write(token, raw), `POST /session/handoff: ${label}`)
+  expect(await context.db.sessionHandoff.count(), label).toBe(codes)
+}
+
 async function loggedIn() {
   const seeded = await context.newEmployee()
   const accessToken = await login(context.app, seeded.token, seeded.password)
@@ -46,14 +68,14 @@ describe('session tokens on GET /api/employee/me', () => {
 
   it('refuses a missing header, a non-Bearer scheme and garbage', async () => {
     const employee = await loggedIn()
-    expectUnauthenticated(await me(null), 'no header')
-    expectUnauthenticated(await me(null, ''), 'empty header')
-    expectUnauthenticated(await me(null, 'Bearer '), 'empty bearer')
-    expectUnauthenticated(await me(null, `Basic ${employee.accessToken}`), 'basic scheme')
-    expectUnauthenticated(await me(null, employee.accessToken), 'no scheme')
-    expectUnauthenticated(await me('garbage'), 'garbage')
-    expectUnauthenticated(await me('a.b.c'), 'three garbage parts')
-    expectUnauthenticated(await me(employee.token), 'the URL token instead of a session')
+    await expectRefused(null, 'no header')
+    await expectRefused(null, 'empty header', '')
+    await expectRefused(null, 'empty bearer', 'Bearer ')
+    await expectRefused(null, 'basic scheme', `Basic ${employee.accessToken}`)
+    await expectRefused(null, 'no scheme', employee.accessToken)
+    await expectRefused('garbage', 'garbage')
+    await expectRefused('a.b.c', 'three garbage parts')
+    await expectRefused(employee.token, 'the URL token instead of a session')
   })
 
   describe('forged and altered tokens', () => {
@@ -68,6 +90,7 @@ describe('session tokens on GET /api/employee/me', () => {
       const response = await me(handSigned(header, { ...claims, jti: randomUUID() }))
       expect(response.statusCode, response.body).toBe(200)
       expect(response.json().employeeName).toBe(employee.employee.name)
+      expect((await write(handSigned(header, { ...claims, jti: randomUUID() }))).statusCode).toBe(201)
     })
 
     it('refuses a token whose payload was changed under the original signature', async () => {
@@ -76,9 +99,9 @@ describe('session tokens on GET /api/employee/me', () => {
       const victimClaims = decodeJwt(victim.accessToken)
       const [header, , signature] = employee.accessToken.split('.')
       const impersonating = `${header}.${b64url({ ...claims, sub: victimClaims.sub, ver: victimClaims.ver })}.${signature}`
-      expectUnauthenticated(await me(impersonating), 'other subject')
+      await expectRefused(impersonating, 'other subject')
       const extended = `${header}.${b64url({ ...claims, exp: (claims.exp as number) + 3600 })}.${signature}`
-      expectUnauthenticated(await me(extended), 'extended expiry')
+      await expectRefused(extended, 'extended expiry')
       // The victim's own token still works: the refusal is about the tampering.
       expect((await me(victim.accessToken)).statusCode).toBe(200)
     })
@@ -86,37 +109,53 @@ describe('session tokens on GET /api/employee/me', () => {
     it('refuses alg "none" tokens', async () => {
       const { header, claims } = await genuine()
       const unsigned = `${b64url({ ...header, alg: 'none' })}.${b64url(claims)}.`
-      expectUnauthenticated(await me(unsigned), 'alg none, empty signature')
-      expectUnauthenticated(await me(unsigned.slice(0, -1)), 'alg none, two parts')
+      await expectRefused(unsigned, 'alg none, empty signature')
+      await expectRefused(unsigned.slice(0, -1), 'alg none, two parts')
       const original = (await genuine()).employee.accessToken.split('.')[2]
-      expectUnauthenticated(await me(`${b64url({ ...header, alg: 'none' })}.${b64url(claims)}.${original}`), 'alg none, some signature')
-      expectUnauthenticated(await me(`${b64url({ ...header, alg: 'None' })}.${b64url(claims)}.`), 'alg None')
+      await expectRefused(`${b64url({ ...header, alg: 'none' })}.${b64url(claims)}.${original}`, 'alg none, some signature')
+      await expectRefused(`${b64url({ ...header, alg: 'None' })}.${b64url(claims)}.`, 'alg None')
     })
 
     it('refuses a token signed with another secret', async () => {
       const { header, claims } = await genuine()
-      expectUnauthenticated(await me(handSigned(header, claims, randomBytes(32))))
+      await expectRefused(handSigned(header, claims, randomBytes(32)))
     })
 
     it('refuses HS512 and HS384, even signed with the right secret', async () => {
       const { header, claims } = await genuine()
-      expectUnauthenticated(await me(handSigned({ ...header, alg: 'HS512' }, claims)), 'HS512')
-      expectUnauthenticated(await me(handSigned({ ...header, alg: 'HS384' }, claims)), 'HS384')
+      await expectRefused(handSigned({ ...header, alg: 'HS512' }, claims), 'HS512')
+      await expectRefused(handSigned({ ...header, alg: 'HS384' }, claims), 'HS384')
     })
 
     it('refuses the wrong audience, issuer or type', async () => {
       const { header, claims } = await genuine()
-      expectUnauthenticated(await me(handSigned(header, { ...claims, aud: 'bango:operator' })), 'aud')
-      expectUnauthenticated(await me(handSigned(header, { ...claims, iss: 'someone-else' })), 'iss')
-      expectUnauthenticated(await me(handSigned({ ...header, typ: 'JWT' }, claims)), 'typ JWT')
-      expectUnauthenticated(await me(handSigned({ alg: header.alg }, claims)), 'no typ')
+      await expectRefused(handSigned(header, { ...claims, aud: 'bango:operator' }), 'aud')
+      await expectRefused(handSigned(header, { ...claims, iss: 'someone-else' }), 'iss')
+      await expectRefused(handSigned({ ...header, typ: 'JWT' }, claims), 'typ JWT')
+      await expectRefused(handSigned({ alg: header.alg }, claims), 'no typ')
     })
 
-    it('refuses tokens missing exp, iat, jti, sub or ver', async () => {
+    it('refuses RS256 and ES256 with the key in the header, and HS256 keyed with a public key (algorithm confusion)', async () => {
       const { header, claims } = await genuine()
-      for (const claim of ['exp', 'iat', 'jti', 'sub', 'ver']) {
+      const input = (alg: string, extra: object) => `${b64url({ ...header, alg, ...extra })}.${b64url(claims)}`
+      const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      const rs256 = input('RS256', { jwk: await exportJWK(rsa.publicKey) })
+      await expectRefused(`${rs256}.${createSign('sha256').update(rs256).sign(rsa.privateKey).toString('base64url')}`, 'RS256, embedded jwk')
+      const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      const es256 = input('ES256', { jwk: await exportJWK(ec.publicKey) })
+      const ecSignature = createSign('sha256').update(es256).sign({ key: ec.privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')
+      await expectRefused(`${es256}.${ecSignature}`, 'ES256, embedded jwk')
+      // The classic confusion: a verifier that takes "the key" for HS256 too would accept a public key as the secret.
+      const pem = rsa.publicKey.export({ type: 'spki', format: 'pem' })
+      await expectRefused(handSigned(header, claims, Buffer.from(pem)), 'HS256 keyed with a public key')
+      await expectRefused(handSigned({ ...header, kid: '../../keys.json' }, claims, randomBytes(32)), 'kid pointing elsewhere')
+    })
+
+    it('refuses tokens missing exp, iat, jti, sub, sid or ver', async () => {
+      const { header, claims } = await genuine()
+      for (const claim of ['exp', 'iat', 'jti', 'sub', 'sid', 'ver']) {
         const { [claim]: _omitted, ...rest } = claims
-        expectUnauthenticated(await me(handSigned(header, rest)), `without ${claim}`)
+        await expectRefused(handSigned(header, rest), `without ${claim}`)
       }
     })
 
@@ -133,15 +172,15 @@ describe('session tokens on GET /api/employee/me', () => {
         .setExpirationTime(now - 5 * 60)
         .setJti(randomUUID())
         .sign(context.secrets.jwtSecret)
-      expectUnauthenticated(await me(expired), 'expired')
+      await expectRefused(expired, 'expired')
       // A far expiry does not stretch a session beyond its lifetime: iat counts too.
-      expectUnauthenticated(await me(handSigned(header, { ...claims, iat: now - 60 * 60, exp: now + 60 * 60 })), 'too old')
+      await expectRefused(handSigned(header, { ...claims, iat: now - 60 * 60, exp: now + 60 * 60 }), 'too old')
     })
 
     it('refuses a session whose credential version is not the current one', async () => {
       const { header, claims } = await genuine()
-      expectUnauthenticated(await me(handSigned(header, { ...claims, ver: '0000000000000000' })), 'stale version')
-      expectUnauthenticated(await me(handSigned(header, { ...claims, sub: randomUUID() })), 'unknown credential')
+      await expectRefused(handSigned(header, { ...claims, ver: '0000000000000000' }), 'stale version')
+      await expectRefused(handSigned(header, { ...claims, sub: randomUUID() }), 'unknown credential')
     })
   })
 })
@@ -174,8 +213,8 @@ describe('re-issuing and revoking a credential', () => {
 
     const reissued = await context.app.services.credentials.issue(employee.employee.id)
 
-    expectUnauthenticated(await me(employee.accessToken), 'old session')
-    expectUnauthenticated(await me(refreshed), 'refreshed old session')
+    await expectRefused(employee.accessToken, 'old session')
+    await expectRefused(refreshed, 'refreshed old session')
     expectUnauthenticated(
       await context.app.inject({ method: 'POST', url: '/api/employee/session/refresh', headers: employee.auth }),
       'refresh of an old session',
@@ -193,7 +232,7 @@ describe('re-issuing and revoking a credential', () => {
   it('ends every session once the credential is revoked', async () => {
     const employee = await loggedIn()
     await context.db.credential.update({ where: { employeeId: employee.employee.id }, data: { revokedAt: new Date() } })
-    expectUnauthenticated(await me(employee.accessToken))
+    await expectRefused(employee.accessToken)
   })
 })
 
@@ -285,5 +324,35 @@ describe('the consent gate', () => {
     expect(list.statusCode).toBe(403)
     expect(list.json().error.code).toBe('CONSENT_REQUIRED')
     expect((await me(employee.accessToken)).json()).toMatchObject({ consentedAt: null, campaign: { purposes: changed } })
+  })
+})
+
+describe('replaying a token after its session ended', () => {
+  it('after logout, after a re-issue, after a lock: refused on GET /me and on writes', async () => {
+    const out = await loggedIn()
+    expect((await context.app.inject({ method: 'POST', url: '/api/employee/session/logout', headers: out.auth })).statusCode).toBe(204)
+    await expectRefused(out.accessToken, 'after logout')
+
+    const reissued = await loggedIn()
+    await context.app.services.credentials.issue(reissued.employee.id)
+    await expectRefused(reissued.accessToken, 'from before a re-issue')
+
+    const locked = await loggedIn()
+    for (let n = 0; n < 5; n++) await context.app.inject({ method: 'POST', url: '/api/employee/login', payload: { token: locked.token, password: `wrong-${n}` } })
+    await expectRefused(locked.accessToken, 'after a lock')
+  })
+
+  it('after 「完了」: reads the receipt on GET /me, every write refused with SESSION_RECEIPT_ONLY', async () => {
+    const employee = await readyToSubmit(context)
+    const before = (await context.app.inject({ method: 'POST', url: '/api/employee/session/refresh', headers: employee.auth })).json().accessToken as string
+    expect((await employee.call('POST', '/submission')).statusCode).toBe(200)
+    for (const token of [employee.accessToken, before]) {
+      expect((await me(token)).json().submittedAt).toEqual(expect.any(String))
+      const codes = await context.db.sessionHandoff.count()
+      const refused = await write(token)
+      expect(refused.statusCode).toBe(403)
+      expect(refused.json().error.code).toBe('SESSION_RECEIPT_ONLY')
+      expect(await context.db.sessionHandoff.count()).toBe(codes)
+    }
   })
 })

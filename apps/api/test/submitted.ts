@@ -17,6 +17,16 @@ export function validNumber(): string {
  * (マイナンバーカード) registered, the second dependent 対象外, then 完了.
  */
 export async function submittedEmployee(context: TestContext, options: Parameters<typeof signedInEmployee>[1] = {}) {
+  const employee = await readyToSubmit(context, options)
+  const submitted = await employee.call('POST', '/submission')
+  expect(submitted.statusCode, submitted.body).toBe(200)
+  const documents = await context.db.document.findMany({ where: { personId: { in: employee.householdIds } } })
+  expect(documents).toHaveLength(4)
+  return { ...employee, documents }
+}
+
+/** The same employee one step before: everyone registered or 対象外, 「完了」 not yet pressed. */
+export async function readyToSubmit(context: TestContext, options: Parameters<typeof signedInEmployee>[1] = {}) {
   photo ??= await cardPhoto()
   const employee = await signedInEmployee(context, { ...options, campaign: { employeeEntersNumber: true, ...options.campaign } })
   const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
@@ -32,10 +42,6 @@ export async function submittedEmployee(context: TestContext, options: Parameter
     expect(registered.statusCode, registered.body).toBe(200)
   }
   expect((await call('PUT', `/persons/${employee.dependents[1]!.id}/applicability`, { applicable: false })).statusCode).toBe(200)
-  const submitted = await call('POST', '/submission')
-  expect(submitted.statusCode, submitted.body).toBe(200)
   const householdIds = [employee.employee.id, ...employee.dependents.map((d) => d.id)]
-  const documents = await context.db.document.findMany({ where: { personId: { in: householdIds } } })
-  expect(documents).toHaveLength(4)
-  return { ...employee, call, myNumbers, householdIds, documents }
+  return { ...employee, call, myNumbers, householdIds }
 }

@@ -4,7 +4,7 @@
  * (256 bits), stored only as a hash, valid for 5 minutes and usable once.
  */
 import { EMPLOYEE_LIMITS } from '@bango/shared/employee-api'
-import type { Db } from '../db/types.ts'
+import type { Db, Tx } from '../db/types.ts'
 import { AppError } from '../errors.ts'
 import { hashUrlToken, newUrlToken } from '../lib/secrets.ts'
 import { type AuditLog, byEmployee } from './audit.ts'
@@ -31,6 +31,9 @@ export function createHandoffs(db: Db, credentials: Credentials, audit: AuditLog
       })
       return { code, expiresAt: expiresAt.toISOString() }
     },
+
+    /** 「完了」 (in its transaction): codes shown before it can no longer open a session. */
+    retireAll: (credentialId: string, tx: Tx) => tx.sessionHandoff.deleteMany({ where: { credentialId, usedAt: null } }),
 
     /** Spends the code (once, before it expires) and returns the identity to open a session for. */
     async redeem(code: string): Promise<EmployeeIdentity> {

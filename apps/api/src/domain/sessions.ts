@@ -2,7 +2,9 @@
  * Employee sessions: a row per sign-in (`employee_sessions`) and short-lived JWTs (HS256) that
  * name it (`sid`), refreshed while the employee is active. The row makes a session end for good:
  * at logout, at a re-issue or lock of the credential, and 8 hours after sign-in whatever the
- * refreshes (a stolen token cannot be kept alive by chaining refreshes).
+ * refreshes (a stolen token cannot be kept alive by chaining refreshes). When 「完了」 commits,
+ * every live session of the credential becomes receipt-only (`receipt_only_at`): the gate then
+ * lets it reach only the routes marked `afterSubmission` (ADR 012).
  * Verification pins the algorithm and requires exp, iat, jti, sid, iss, aud and typ.
  * @see https://www.rfc-editor.org/rfc/rfc8725 (JWT Best Current Practices)
  */
@@ -25,22 +27,52 @@ export interface SessionClaims {
   sessionId: string
 }
 
+/** What the gate needs to know of a session that is still open. */
+export interface LiveSession {
+  /** After 「完了」: only the receipt, refresh and logout (routes marked `afterSubmission`). */
+  receiptOnly: boolean
+}
+
+/**
+ * Nothing left to change: 完了 was pressed and HR sent nobody back (差し戻し reopens the
+ * returned persons, and a session opened then must be able to redo them).
+ */
+async function submittedAndClosed(db: Db, employeeId: string): Promise<boolean> {
+  const [submission, returned] = await Promise.all([
+    db.submission.findUnique({ where: { employeeId }, select: { id: true } }),
+    db.person.count({ where: { reviewStatus: 'RETURNED', OR: [{ id: employeeId }, { employeeId }] } }),
+  ])
+  return submission !== null && returned === 0
+}
+
 export function createSessions(db: Db, secret: Uint8Array, now: () => Date) {
   return {
-    /** A new session for a credential that just signed in (password or handoff code): its first token. */
-    async open(identity: { credentialId: string; sessionVersion: string }) {
+    /**
+     * A new session for a credential that just signed in (password or handoff code): its first
+     * token. Signing in after 完了 with nothing sent back opens a receipt-only session.
+     */
+    async open(identity: { credentialId: string; employeeId: string; sessionVersion: string }) {
       const at = now()
+      const receiptOnly = await submittedAndClosed(db, identity.employeeId)
       const session = await db.employeeSession.create({
-        data: { credentialId: identity.credentialId, createdAt: at, expiresAt: new Date(at.getTime() + SESSION_ABSOLUTE_MS) },
+        data: {
+          credentialId: identity.credentialId, createdAt: at, expiresAt: new Date(at.getTime() + SESSION_ABSOLUTE_MS),
+          receiptOnlyAt: receiptOnly ? at : null,
+        },
       })
       return this.sign({ credentialId: identity.credentialId, version: identity.sessionVersion, sessionId: session.id })
     },
 
-    /** Whether the session behind verified claims is still open (not ended, not past its absolute end). */
-    async isLive(claims: SessionClaims): Promise<boolean> {
+    /** The session behind verified claims if it is still open (not ended, not past its absolute end), else null. */
+    async live(claims: SessionClaims): Promise<LiveSession | null> {
       const session = await db.employeeSession.findUnique({ where: { id: claims.sessionId } })
-      return session !== null && session.credentialId === claims.credentialId && !session.revokedAt && session.expiresAt > now()
+      const open = session !== null && session.credentialId === claims.credentialId && !session.revokedAt && session.expiresAt > now()
+      return open ? { receiptOnly: session.receiptOnlyAt !== null } : null
     },
+
+    /** 「完了」 committed (in its transaction): every open session of the credential may only read the receipt from now on. */
+    restrictToReceipt: (credentialId: string, tx: Tx) =>
+      tx.employeeSession.updateMany({ where: { credentialId, revokedAt: null, receiptOnlyAt: null }, data: { receiptOnlyAt: now() } }),
 
     /** Logout. */
     end: (sessionId: string) => db.employeeSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now() } }),

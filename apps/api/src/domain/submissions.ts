@@ -3,6 +3,8 @@
  * Idempotent: a retry (or a second tap) returns the submission already made.
  * After 差し戻し, 完了 again submits exactly the returned persons: their earlier documents
  * are replaced (rows in the same transaction, blobs after commit), everyone else is untouched.
+ * In the same transaction every open session of the credential becomes receipt-only and
+ * unused handoff codes are retired: after 完了 only a new sign-in can change anything.
  */
 import { type Registration, missingImages } from '@bango/shared/documents'
 import { canSubmit } from '@bango/shared/persons'
@@ -11,11 +13,13 @@ import { AppError } from '../errors.ts'
 import { type AuditLog, byEmployee } from './audit.ts'
 import type { EmployeeIdentity } from './credentials.ts'
 import type { Drafts } from './drafts.ts'
+import type { Handoffs } from './handoffs.ts'
 import { toImageSlot, toPersonDto } from './mappers.ts'
 import { lockEmployee } from './ownership.ts'
 import { advanceProgress, settleReviewProgress } from './progress.ts'
+import type { Sessions } from './sessions.ts'
 
-export function createSubmissions(db: Db, drafts: Drafts, audit: AuditLog) {
+export function createSubmissions(db: Db, drafts: Drafts, audit: AuditLog, sessions: Sessions, handoffs: Handoffs) {
   return {
     async submit(identity: EmployeeIdentity): Promise<{ submittedAt: string }> {
       const { submission, blobKeys } = await db.$transaction(async (tx) => {
@@ -61,6 +65,8 @@ export function createSubmissions(db: Db, drafts: Drafts, audit: AuditLog) {
         } else {
           await advanceProgress(tx, identity.employeeId, 'SUBMITTED')
         }
+        await sessions.restrictToReceipt(identity.credentialId, tx)
+        await handoffs.retireAll(identity.credentialId, tx)
         return { submission, blobKeys: replaced.map((row) => row.blob_key) }
       })
       await drafts.deleteBlobs(blobKeys)

@@ -1,12 +1,30 @@
-/** Per-IP rate limits, enabled per route through `config.rateLimit` (login, uploads). */
+/**
+ * Per-IP rate limits, enabled per route through `config.rateLimit` (login, uploads), and one
+ * budget of 404 answers per address: unknown paths and unknown ids are how a client enumerates,
+ * so past `notFoundPerMinute` of them an address gets 429 for every request until the minute
+ * is over (a found id cannot be told from a missing one by the status any more).
+ */
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { AppError } from '../../errors.ts'
 
-export default fp(async function rateLimits(app: FastifyInstance) {
+export interface RateLimitOptions {
+  notFoundPerMinute: number
+}
+
+export default fp(async function rateLimits(app: FastifyInstance, options: RateLimitOptions) {
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  })
+  const notFound = app.createRateLimit({ max: options.notFoundPerMinute, timeWindow: '1 minute', keyGenerator: (request) => `404:${request.ip}` })
+  // Root hooks: every route and the not-found handler, whatever spelling of the URL reached them.
+  app.addHook('onRequest', async (request) => {
+    const budget = await notFound(request, { increment: false })
+    if (!budget.isAllowed && budget.remaining === 0) throw new AppError('RATE_LIMITED')
+  })
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode === 404) await notFound(request)
   })
 })

@@ -2,13 +2,15 @@ import { addDependentRequestSchema, applicabilityRequestSchema, registerRequestS
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { parse } from '../../lib/parse.ts'
+import { afterSubmission } from './session.ts'
 
 export const personParamsSchema = z.object({ personId: z.uuid() })
 
 export default async function persons(app: FastifyInstance) {
   const { persons } = app.services
 
-  app.get('/persons', async (request) => persons.list(request.employee))
+  // Part of the receipt: who was submitted, with which documents.
+  app.get('/persons', afterSubmission, async (request) => persons.list(request.employee))
 
   app.post('/persons', async (request, reply) => {
     const input = parse(addDependentRequestSchema, request.body)

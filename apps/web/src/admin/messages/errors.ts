@@ -32,6 +32,7 @@ const TEXT: Record<AdminErrorCode, string> = {
   CAMPAIGN_OPEN: '収集依頼を終了してから廃棄してください。',
   PERSON_DISPOSED: 'この方の書類は廃棄済みのため、承認・差し戻し・個人番号の記録はできません。',
   DATA_DISPOSED: 'この書類は廃棄済みです。',
+  SESSION_RECEIPT_ONLY: 'この操作はできません。',
   SERVER_BUSY: 'サーバーが混み合っています。数秒後にお試しください。',
   INTERNAL: 'サーバーで問題が発生しました。時間をおいてお試しください。',
   NETWORK: 'サーバーに接続できません。ネットワークを確認してください。',

@@ -75,6 +75,19 @@ describe('TargetsPage', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('全員分の書類を登録するか、対象外に設定してから「完了」をタップしてください。')
   })
 
+  it('shows the receipt when a retried 「完了」 finds its session already receipt-only (the first one committed)', async () => {
+    mockFetch({
+      'GET /api/employee/persons': () => json(200, buildPersons([employee], { canSubmit: true })),
+      'POST /api/employee/submission': () => apiError(403, 'SESSION_RECEIPT_ONLY'),
+      'GET /api/employee/me': () => json(200, buildMe({ submittedAt: '2026-11-25T10:00:00.000Z' })),
+    })
+    const router = renderTargets()
+    await userEvent.click(await screen.findByRole('button', { name: '完了' }))
+    expect(await screen.findByText('完了画面')).toBeInTheDocument()
+    expect(router.state.location.pathname).toBe('/done')
+    expect(useMeStore.getState().me?.submittedAt).toBe('2026-11-25T10:00:00.000Z')
+  })
+
   it('after 差し戻し shows the reason and reopens only the returned person', async () => {
     const approved = { ...employee, review: { status: 'approved' as const, reason: null, note: null, reviewedAt: '2026-11-26T01:00:00.000Z' } }
     const returned = { ...spouse, review: { status: 'returned' as const, reason: 'other' as const, note: '裏面も撮影してください', reviewedAt: '2026-11-26T01:00:00.000Z' } }

@@ -4,7 +4,7 @@ import { paths } from '../../../app/paths.ts'
 import { ErrorMessage } from '../../../components/error-message.tsx'
 import { ResourceStatus } from '../../../components/resource-status.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
-import { getPersons } from '../../../lib/employee-api.ts'
+import { getMe, getPersons } from '../../../lib/employee-api.ts'
 import { useMeStore } from '../../../lib/me-store.ts'
 import { useResource } from '../../../lib/use-resource.ts'
 import { common, targets } from '../../../messages/ja.ts'
@@ -37,6 +37,15 @@ export function TargetsPage({ aside }: { aside?: ReactNode }) {
       useMeStore.getState().update({ submittedAt, reopened: false })
       navigate(paths.done(), { replace: true })
     } catch (caught) {
+      // A 完了 that committed but whose answer was lost: this session is already receipt-only.
+      if (caught instanceof ApiError && caught.code === 'SESSION_RECEIPT_ONLY') {
+        const me = await getMe().catch(() => null)
+        if (me?.submittedAt) {
+          useMeStore.getState().setMe(me)
+          navigate(paths.done(), { replace: true })
+          return
+        }
+      }
       setError(caught instanceof ApiError ? caught.message : common.unexpectedError)
       setBusy(false)
       persons.reload()
