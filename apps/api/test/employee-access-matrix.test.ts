@@ -10,15 +10,14 @@ import { randomUUID } from 'node:crypto'
 import { SignJWT, decodeJwt } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEmployee } from '../src/db/factories.ts'
-import { type Route, changedTables, fillPath, routeKey as key, routeCollector, tableSnapshot } from './route-table.ts'
+import { PUBLIC_EMPLOYEE, type Route, changedTables, fillPath, routeKey as key, routeCollector, tableSnapshot } from './route-table.ts'
 import { type TestContext, createTestContext, imageUpload, login, signedInEmployee, signedInOperator } from './harness.ts'
 import { cardPhoto } from './images.ts'
 import { readyToSubmit } from './submitted.ts'
 
 const { routes, onRoute } = routeCollector()
 /** The two ways in (brute-force.test.ts and login.test.ts test them); everything else needs a session. */
-const PUBLIC = new Set(['POST /api/employee/login', 'POST /api/employee/session/handoff/redeem'])
-const employeeRoutes = () => routes.filter((r) => r.url.startsWith('/api/employee/') && !PUBLIC.has(key(r)))
+const employeeRoutes = () => routes.filter((r) => r.url.startsWith('/api/employee/') && !PUBLIC_EMPLOYEE.has(key(r)))
 
 /** What a receipt-only session (after 完了) may still reach — the exact list, so that opening one more route is a visible change. */
 const AFTER_SUBMISSION = ['GET /api/employee/me', 'GET /api/employee/persons', 'POST /api/employee/session/logout', 'POST /api/employee/session/refresh']
