@@ -14,8 +14,6 @@ const brotli = promisify(zlib.brotliCompress)
 const gzip = promisify(zlib.gzip)
 
 const COMPRESSIBLE = /\.(js|css|html|svg)$/
-/** Below this a compressed copy saves less than the extra header and file lookup cost. */
-const MIN_BYTES = 1024
 
 export function precompress(): Plugin {
   return {
@@ -27,12 +25,13 @@ export function precompress(): Plugin {
       await Promise.all(Object.keys(bundle).filter((fileName) => COMPRESSIBLE.test(fileName)).map(async (fileName) => {
         const file = path.join(dir, fileName)
         const bytes = await fs.readFile(file)
-        if (bytes.length < MIN_BYTES) return
         const [br, gz] = await Promise.all([
           brotli(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
           gzip(bytes, { level: zlib.constants.Z_BEST_COMPRESSION }),
         ])
-        await Promise.all([fs.writeFile(`${file}.br`, br), fs.writeFile(`${file}.gz`, gz)])
+        // A copy that is not smaller (a tiny file) is not written: the file itself is sent.
+        const copies = [{ suffix: '.br', copy: br }, { suffix: '.gz', copy: gz }].filter(({ copy }) => copy.length < bytes.length)
+        await Promise.all(copies.map(({ suffix, copy }) => fs.writeFile(file + suffix, copy)))
       }))
     },
   }

@@ -14,6 +14,8 @@ export const common = {
   retry: 'もう一度試す',
   networkError: '通信できませんでした。電波の良い場所で、もう一度お試しください。',
   unexpectedError: 'エラーが発生しました。時間をおいて、もう一度お試しください。',
+  screenLoadFailed: '画面を読み込めませんでした。電波の良い場所で、ページを再読み込みしてください。',
+  reload: '再読み込み',
 } as const
 
 export const auth = {

@@ -2,15 +2,23 @@ import { useState, type FormEvent } from 'react'
 import { useNavigate, useParams, useSearchParams } from 'react-router'
 import { paths } from '../../../app/paths.ts'
 import { ErrorMessage } from '../../../components/error-message.tsx'
-import { ApiError } from '../../../lib/api-client.ts'
+import { ApiError } from '../../../lib/api-error.ts'
 import { useSessionStore } from '../../../lib/session.ts'
 import { auth, common } from '../../../messages/ja.ts'
-import { login } from '../api/login.ts'
 import { BrowserNotice } from './browser-notice.tsx'
 import { NoTokenPage } from './no-token-page.tsx'
 
-/** `/t/:token` and `/?t=<token>`: password → 「次へ」. */
-export function LoginPage() {
+/**
+ * The API client and the shared schemas (zod) are not in the first load, which is this screen
+ * alone: they are fetched when the password field gets focus, or on 「次へ」 at the latest.
+ */
+const loadLogin = () => import('../api/login.ts')
+
+/**
+ * `/t/:token` and `/?t=<token>`: password → 「次へ」. `onPasswordFocus` lets the app fetch the
+ * next screens while the password is typed.
+ */
+export function LoginPage({ onPasswordFocus }: { onPasswordFocus?: () => void }) {
   const params = useParams()
   const [search] = useSearchParams()
   const token = params.token ?? search.get('t')
@@ -28,6 +36,9 @@ export function LoginPage() {
     setBusy(true)
     setError(null)
     try {
+      const { login } = await loadLogin().catch(() => {
+        throw new ApiError(0, 'NETWORK', common.networkError)
+      })
       signIn(await login({ token, password }))
       // The token must not linger in the address bar, history or screenshots.
       navigate(paths.targets(), { replace: true })
@@ -51,6 +62,10 @@ export function LoginPage() {
             spellCheck={false}
             value={password}
             onChange={(event) => setPassword(event.target.value)}
+            onFocus={() => {
+              loadLogin().catch(() => undefined)
+              onPasswordFocus?.()
+            }}
             required
           />
         </label>
