@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 /**
- * Proof from the build that the employee's first load holds no console code: walks the
- * static import graph of the entry chunk in apps/web/dist/chunk-report.json (written by
- * apps/web/build/chunk-report.ts) and fails if a module under src/admin/ or react-query is
- * in it. Prints the employee entry's size and the size of what only the console loads.
+ * Proof from the build that the employee's first load is small and holds no console code:
+ * walks the static import graph of the entry chunk in apps/web/dist/chunk-report.json (written
+ * by apps/web/build/chunk-report.ts) and fails if a module under src/admin/ or react-query is
+ * in it, or if its compressed JavaScript exceeds the budget (issue 9: ≤ 120 KB on a slow phone).
+ * The compressed sizes are those of the .gz/.br files the API serves (apps/web/build/precompress.ts);
+ * the budget applies to gzip, the larger of the two (a browser without brotli gets it).
+ * Prints the first load's size and the size of what only the console loads.
  * Run after `pnpm build`.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { gzipSync } from 'node:zlib'
 
 const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'apps', 'web', 'dist')
 const reportFile = path.join(dist, 'chunk-report.json')
@@ -19,6 +21,9 @@ if (!fs.existsSync(reportFile)) {
 }
 const { chunks } = JSON.parse(fs.readFileSync(reportFile, 'utf8'))
 const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]))
+
+/** Compressed JavaScript the employee's first load may weigh (gzip, 1 KB = 1024 bytes). */
+const FIRST_LOAD_BUDGET = 120 * 1024
 
 /** Modules the employee must never download up front. */
 const FORBIDDEN = [/^src\/admin\//, /\/@tanstack\/(react-query|query-core)\//]
@@ -38,16 +43,21 @@ function closure(start, { lazy }) {
   return seen
 }
 
-function size(names) {
-  let raw = 0
-  let gzip = 0
+const bytesOf = (file) => (fs.existsSync(file) ? fs.statSync(file).size : null)
+
+/** Raw, gzip and brotli bytes of chunks as served: the build's .gz/.br copy, or the file itself where no copy was smaller. */
+function sizes(names) {
+  const total = { raw: 0, gzip: 0, brotli: 0 }
   for (const name of names) {
-    const bytes = fs.readFileSync(path.join(dist, name))
-    raw += bytes.length
-    gzip += gzipSync(bytes, { level: 9 }).length
+    const raw = bytesOf(path.join(dist, name))
+    total.raw += raw
+    total.gzip += bytesOf(path.join(dist, `${name}.gz`)) ?? raw
+    total.brotli += bytesOf(path.join(dist, `${name}.br`)) ?? raw
   }
-  return `${(raw / 1024).toFixed(1)} kB raw, ${(gzip / 1024).toFixed(1)} kB gzip`
+  return total
 }
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
+const describe = ({ raw, gzip, brotli }) => `${kb(raw)} raw, ${kb(gzip)} gzip, ${kb(brotli)} brotli`
 
 const entries = chunks.filter((chunk) => chunk.isEntry)
 if (entries.length !== 1) {
@@ -71,10 +81,20 @@ if (consoleChunks.length === 0) {
 }
 
 const consoleLoad = new Set(consoleChunks.flatMap((name) => [...closure(name, { lazy: true })]).filter((name) => !firstLoad.has(name)))
-console.log(`employee first load (${[...firstLoad].join(', ')}): ${size(firstLoad)}`)
-console.log(`loaded only for /admin (${consoleLoad.size} chunks): ${size(consoleLoad)}`)
+const first = sizes(firstLoad)
+console.log(`employee first load (${firstLoad.size} chunks: ${[...firstLoad].join(', ')}): ${describe(first)} — budget ${kb(FIRST_LOAD_BUDGET)} gzip`)
+console.log(`loaded only for /admin (${consoleLoad.size} chunks): ${describe(sizes(consoleLoad))}`)
+const unserved = ['.gz', '.br'].filter((suffix) => bytesOf(path.join(dist, entry.fileName + suffix)) === null)
+if (unserved.length > 0) {
+  console.error(`check-employee-bundle: the entry chunk has no ${unserved.join(' or ')} copy — is build/precompress.ts still in vite.config.ts?`)
+  process.exit(1)
+}
+if (first.gzip > FIRST_LOAD_BUDGET) {
+  console.error(`check-employee-bundle: the employee first load is ${kb(first.gzip)} of gzip JavaScript, over the ${kb(FIRST_LOAD_BUDGET)} budget (see docs/decisions/014-employee-first-load.md)`)
+  process.exit(1)
+}
 if (offending.length > 0) {
   console.error(`check-employee-bundle: console code in the employee's first load:\n  ${offending.join('\n  ')}`)
   process.exit(1)
 }
-console.log('check-employee-bundle: the employee first load holds no src/admin/ module and no react-query')
+console.log('check-employee-bundle: the employee first load is within budget and holds no src/admin/ module and no react-query')

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type App, build, redactUrl } from '../src/app.ts'
@@ -11,6 +12,8 @@ import { type TestContext, createTestContext, signedInEmployee } from './harness
 const INDEX_HTML = '<!doctype html><html><head><title>Bango test SPA</title></head><body><div id="root"></div></body></html>'
 const APP_JS = 'console.log("bango test bundle")'
 const OUTSIDE_SECRET = `outside-the-web-root-${randomBytes(8).toString('hex')}`
+/** A hashed chunk as the build writes it: with its brotli and gzip copies (apps/web/build/precompress.ts). */
+const CHUNK_JS = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `word-${i % 37}`))}\n`
 
 let webParent: string
 let context: TestContext
@@ -23,6 +26,10 @@ beforeAll(async () => {
   await fs.mkdir(path.join(webRoot, 'assets'), { recursive: true })
   await fs.writeFile(path.join(webRoot, 'index.html'), INDEX_HTML)
   await fs.writeFile(path.join(webRoot, 'assets', 'app.js'), APP_JS)
+  await fs.writeFile(path.join(webRoot, 'assets', 'chunk-Ab12Cd34.js'), CHUNK_JS)
+  await fs.writeFile(path.join(webRoot, 'assets', 'chunk-Ab12Cd34.js.br'), brotliCompressSync(CHUNK_JS))
+  await fs.writeFile(path.join(webRoot, 'assets', 'chunk-Ab12Cd34.js.gz'), gzipSync(CHUNK_JS))
+  await fs.writeFile(path.join(webRoot, 'robots.txt'), 'User-agent: *\nDisallow: /\n')
   // Next to the web root, not in it: must never be served.
   await fs.writeFile(path.join(webParent, 'secret.txt'), OUTSIDE_SECRET)
 
@@ -157,6 +164,54 @@ describe('the SPA', () => {
     expect(response.headers['content-type']).toMatch(/javascript/)
     expect(response.body).toBe(APP_JS)
     expectSecurityHeaders(response, '/assets/app.js')
+  })
+
+  it('sends the brotli or gzip copy the browser accepts, and the file itself otherwise', async () => {
+    const cases: [string | undefined, string | undefined, (body: Buffer) => Buffer][] = [
+      ['br, gzip, deflate', 'br', brotliDecompressSync],
+      ['gzip, deflate, br, zstd', 'br', brotliDecompressSync],
+      ['gzip, deflate', 'gzip', gunzipSync],
+      ['identity', undefined, (body) => body],
+      [undefined, undefined, (body) => body],
+    ]
+    for (const [acceptEncoding, expected, decode] of cases) {
+      const label = `Accept-Encoding: ${acceptEncoding}`
+      const response = await context.app.inject({ method: 'GET', url: '/assets/chunk-Ab12Cd34.js', headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} })
+      expect(response.statusCode, label).toBe(200)
+      expect(response.headers['content-encoding'], label).toBe(expected)
+      expect(response.headers['content-type'], label).toMatch(/javascript/)
+      expect(response.headers.vary, label).toMatch(/accept-encoding/i)
+      if (expected) expect(response.rawPayload.length, label).toBeLessThan(CHUNK_JS.length / 4)
+      expect(decode(response.rawPayload).toString(), label).toBe(CHUNK_JS)
+      expectSecurityHeaders(response, label)
+    }
+  })
+
+  it('caches hashed assets for a year without revalidation, revalidates other files and never stores index.html', async () => {
+    for (const url of ['/assets/chunk-Ab12Cd34.js', '/assets/app.js']) {
+      for (const headers of [{ 'accept-encoding': 'br' }, {}]) {
+        const response = await context.app.inject({ method: 'GET', url, headers })
+        expect(response.statusCode, url).toBe(200)
+        expect(response.headers['cache-control'], url).toBe('public, max-age=31536000, immutable')
+      }
+    }
+    const robots = await context.app.inject({ method: 'GET', url: '/robots.txt', headers: { 'accept-encoding': 'br, gzip' } })
+    expect(robots.statusCode).toBe(200)
+    expect(robots.headers['cache-control']).toBe('no-cache')
+    for (const url of ['/index.html', '/t/abc', '/assets/missing-Zz99.js']) {
+      const response = await context.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br, gzip' } })
+      expect(response.headers['content-type'], url).toMatch(/^text\/html/)
+      expectNoStore(response, url)
+    }
+  })
+
+  it('does not serve the compressed copies under their own names', async () => {
+    for (const suffix of ['.br', '.gz']) {
+      const response = await context.app.inject({ method: 'GET', url: `/assets/chunk-Ab12Cd34.js${suffix}` })
+      // Not a file route: the SPA's index.html, like any unknown path.
+      expect(response.headers['content-type'], suffix).toMatch(/^text\/html/)
+      expect(response.body, suffix).toBe(INDEX_HTML)
+    }
   })
 
   it('never serves a file outside the web root', async () => {

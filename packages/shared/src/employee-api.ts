@@ -156,9 +156,6 @@ export const EMPLOYEE_LIMITS = {
   maxDependents: 20,
   /** Live 「スマートフォンで続ける」 codes per login: a new one retires the oldest. */
   liveHandoffCodes: 3,
-  /** Wrong passwords in a row that lock the link, and for how long. */
-  maxFailedLogins: 5,
-  lockoutMinutes: 15,
 } as const
 
 /** Upload limits, shared so the SPA can refuse early with the same numbers. */

@@ -3,7 +3,8 @@
  * Lockout: 5 failures lock the token for 15 minutes. An unknown token costs the same
  * password hash and gets the same answer as a wrong password.
  */
-import { EMPLOYEE_LIMITS, type LinkResponse } from '@bango/shared/employee-api'
+import type { LinkResponse } from '@bango/shared/employee-api'
+import { LOGIN_LOCKOUT } from '@bango/shared/lockout'
 import type { Db, Tx } from '../db/types.ts'
 import { AppError } from '../errors.ts'
 import { hashPassword, hashUrlToken, newPassword, newUrlToken, verifyPassword } from '../lib/secrets.ts'
@@ -12,8 +13,8 @@ import type { Sessions } from './sessions.ts'
 import { type AuditLog, byEmployee } from './audit.ts'
 import { advanceProgress } from './progress.ts'
 
-export const MAX_FAILED_LOGINS = EMPLOYEE_LIMITS.maxFailedLogins
-export const LOCKOUT_MS = EMPLOYEE_LIMITS.lockoutMinutes * 60 * 1000
+export const MAX_FAILED_LOGINS = LOGIN_LOCKOUT.maxFailedLogins
+export const LOCKOUT_MS = LOGIN_LOCKOUT.minutes * 60 * 1000
 /** One audit row per address per window for logins with an unknown token. */
 export const UNKNOWN_TOKEN_AUDIT_WINDOW_MS = 10 * 60 * 1000
 

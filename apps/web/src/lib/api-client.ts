@@ -9,21 +9,11 @@ import type { ErrorCode } from '@bango/shared/errors'
 import { sessionResponseSchema } from '@bango/shared/employee-api'
 import type { z } from 'zod'
 import { common, errors } from '../messages/ja.ts'
+import { ApiError } from './api-error.ts'
 import { useSessionStore } from './session.ts'
 import { xhrPost } from './xhr-post.ts'
 
-export type ApiErrorCode = ErrorCode | 'NETWORK' | 'UNEXPECTED'
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ApiErrorCode,
-    message: string,
-  ) {
-    super(message)
-    this.name = 'ApiError'
-  }
-}
+export { ApiError, type ApiErrorCode } from './api-error.ts'
 
 export interface ApiRequest<T> {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE'

@@ -15,6 +15,8 @@ export const common = {
   networkError: '通信できませんでした。電波の良い場所で、もう一度お試しください。',
   unexpectedError: 'エラーが発生しました。時間をおいて、もう一度お試しください。',
   contactLabel: '問い合わせ先：',
+  screenLoadFailed: '画面を読み込めませんでした。電波の良い場所で、ページを再読み込みしてください。',
+  reload: '再読み込み',
 } as const
 
 export const auth = {

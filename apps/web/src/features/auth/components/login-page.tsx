@@ -1,20 +1,28 @@
-import { EMPLOYEE_LIMITS } from '@bango/shared/employee-api'
+import { LOGIN_LOCKOUT } from '@bango/shared/lockout'
 import { useState, type FormEvent } from 'react'
 import { useNavigate, useParams, useSearchParams } from 'react-router'
 import { paths } from '../../../app/paths.ts'
 import { ContactNote } from '../../../components/contact-note.tsx'
 import { ErrorMessage } from '../../../components/error-message.tsx'
-import { ApiError } from '../../../lib/api-client.ts'
+import { ApiError } from '../../../lib/api-error.ts'
 import { useSessionStore } from '../../../lib/session.ts'
 import { useResource } from '../../../lib/use-resource.ts'
 import { auth, common } from '../../../messages/ja.ts'
-import { getLink } from '../api/link.ts'
-import { login } from '../api/login.ts'
 import { BrowserNotice } from './browser-notice.tsx'
 import { NoTokenPage } from './no-token-page.tsx'
 
-/** `/t/:token` and `/?t=<token>`: who is asking, then password → 「次へ」. */
-export function LoginPage() {
+/**
+ * The API client and the shared schemas (zod) are not in the first load, which is this screen
+ * alone: they are fetched right after it shows (who is asking), or on 「次へ」 at the latest.
+ */
+const loadLogin = () => import('../api/login.ts')
+const loadLink = () => import('../api/link.ts')
+
+/**
+ * `/t/:token` and `/?t=<token>`: who is asking, then password → 「次へ」. `onPasswordFocus` lets
+ * the app fetch the next screens while the password is typed.
+ */
+export function LoginPage({ onPasswordFocus }: { onPasswordFocus?: () => void }) {
   const params = useParams()
   const [search] = useSearchParams()
   const token = params.token ?? search.get('t')
@@ -24,14 +32,14 @@ export function LoginPage() {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [shown, setShown] = useState(false)
-  // Wrong passwords seen on this screen: the server locks after EMPLOYEE_LIMITS.maxFailedLogins in a row.
+  // Wrong passwords seen on this screen: the server locks after LOGIN_LOCKOUT.maxFailedLogins in a row.
   const [failures, setFailures] = useState(0)
-  // The company behind the link, shown before the password; without it (unknown link, offline) the form still works.
-  const link = useResource(() => (token ? getLink(token) : Promise.reject(new Error('no token'))))
+  // The company behind the link, shown above the password; without it (unknown link, offline) the form still works.
+  const link = useResource(() => (token ? loadLink().then(({ getLink }) => getLink(token)) : Promise.reject(new Error('no token'))))
   const requester = link.state === 'ready' ? link.data : null
 
   if (!token) return <NoTokenPage />
-  const attemptsLeft = EMPLOYEE_LIMITS.maxFailedLogins - failures
+  const attemptsLeft = LOGIN_LOCKOUT.maxFailedLogins - failures
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
@@ -39,6 +47,9 @@ export function LoginPage() {
     setBusy(true)
     setError(null)
     try {
+      const { login } = await loadLogin().catch(() => {
+        throw new ApiError(0, 'NETWORK', common.networkError)
+      })
       signIn(await login({ token, password }))
       // The token must not linger in the address bar, history or screenshots.
       navigate(paths.targets(), { replace: true })
@@ -65,6 +76,10 @@ export function LoginPage() {
             spellCheck={false}
             value={password}
             onChange={(event) => setPassword(event.target.value)}
+            onFocus={() => {
+              loadLogin().catch(() => undefined)
+              onPasswordFocus?.()
+            }}
             required
           />
         </label>
@@ -74,7 +89,7 @@ export function LoginPage() {
         </label>
         <p className="hint">{auth.passwordHint}</p>
         <ErrorMessage message={error} />
-        {error && attemptsLeft > 0 && failures > 0 && <p className="hint">{auth.attemptsLeft(attemptsLeft, EMPLOYEE_LIMITS.lockoutMinutes)}</p>}
+        {error && failures > 0 && attemptsLeft > 0 && <p className="hint">{auth.attemptsLeft(attemptsLeft, LOGIN_LOCKOUT.minutes)}</p>}
         {error && <ContactNote contact={requester?.contact} />}
         <button type="submit" className="button" disabled={busy || password.length === 0}>
           {auth.submit}

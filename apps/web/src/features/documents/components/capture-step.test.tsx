@@ -65,7 +65,8 @@ describe('CaptureStep', () => {
     render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
 
     await userEvent.click(screen.getByRole('button', { name: 'おもて面を撮影する' }))
-    const shutter = screen.getByRole('button', { name: '撮影' })
+    // The camera's chunk loads on first use.
+    const shutter = await screen.findByRole('button', { name: '撮影' })
     expect(shutter).toBeDisabled()
     act(() => webcam.props?.onUserMedia({} as MediaStream))
     expect(shutter).toBeEnabled()
@@ -92,6 +93,7 @@ describe('CaptureStep', () => {
       fromVideo: () => new Promise((resolve) => (finishFrame = (jpeg) => resolve(prepared('frame', { jpeg })))),
     }
     render(<CaptureStep image={FRONT} openCamera={true} processor={slowProcessor} />)
+    await screen.findByLabelText('fake camera')
     act(() => webcam.props?.onUserMedia({} as MediaStream))
     await userEvent.click(screen.getByRole('button', { name: '撮影' }))
 
@@ -124,6 +126,7 @@ describe('CaptureStep', () => {
   it('explains how to allow the camera when it is denied, and keeps the file path', async () => {
     startWizard('my_number_card')
     render(<CaptureStep image={FRONT} openCamera={true} processor={processor} />)
+    await screen.findByLabelText('fake camera')
     act(() => webcam.props?.onUserMediaError(new DOMException('denied', 'NotAllowedError')))
 
     const alert = screen.getByRole('alert')
@@ -138,7 +141,7 @@ describe('CaptureStep', () => {
     startWizard('my_number_card')
     render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
     await userEvent.click(screen.getByRole('button', { name: 'おもて面を撮影する' }))
-    expect(screen.getByText('カメラを利用できません')).toBeInTheDocument()
+    expect(await screen.findByText('カメラを利用できません')).toBeInTheDocument()
     expect(webcam.props).toBeNull()
   })
 

@@ -144,7 +144,7 @@ describe('健康保険証 masking', () => {
     await userEvent.click(screen.getByRole('button', { name: 'おもて面を撮り直す' }))
     expect(screen.queryByRole('button', { name: '隠して送信する' })).not.toBeInTheDocument()
     expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:unmasked')
-    expect(screen.getByText('カメラを利用できません')).toBeInTheDocument()
+    expect(await screen.findByText('カメラを利用できません')).toBeInTheDocument()
     expect(screen.getByLabelText(FILE_LABEL)).toBeEnabled()
     expect(xhr.requests(UPLOAD)).toHaveLength(0)
     expect(processor.burnMasks).not.toHaveBeenCalled()

@@ -1,5 +1,4 @@
 import type { HandoffResponse } from '@bango/shared/employee-api'
-import QRCode from 'qrcode'
 import { useEffect, useState } from 'react'
 import { paths } from '../../../app/paths.ts'
 import { ErrorMessage } from '../../../components/error-message.tsx'
@@ -35,6 +34,8 @@ export function ContinueOnPhone({ now = () => new Date() }: { now?: () => Date }
     try {
       const issued: HandoffResponse = await issueHandoff()
       const url = `${window.location.origin}${paths.handoff(issued.code)}`
+      // The QR encoder is fetched the first time a code is shown (most employees are on a phone).
+      const { default: QRCode } = await import('qrcode')
       setShown({ url, svg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }), expiresAt: new Date(issued.expiresAt) })
       setExpired(false)
     } catch (caught) {

@@ -1,0 +1,28 @@
+/**
+ * Every screen after the password, each in its own chunk: the first load holds only the login
+ * (docs/decisions/014-employee-first-load.md). A screen downloads when first opened; the ones
+ * right after login are fetched while the password is being typed.
+ */
+import { lazyNamed } from '../components/lazy-screen.tsx'
+import { loadSignedIn } from './session-gate.tsx'
+
+const load = {
+  handoff: () => import('../features/auth/components/handoff-page.tsx'),
+  consent: () => import('../features/consent/components/consent-page.tsx'),
+  completion: () => import('../features/completion/components/completion-page.tsx'),
+  targets: () => import('./targets-screen.tsx'),
+  addDependent: () => import('../features/targets/components/add-dependent-page.tsx'),
+  person: () => import('../features/documents/components/person-page.tsx'),
+}
+
+export const HandoffPage = lazyNamed(load.handoff, 'HandoffPage')
+export const ConsentPage = lazyNamed(load.consent, 'ConsentPage')
+export const CompletionPage = lazyNamed(load.completion, 'CompletionPage')
+export const TargetsScreen = lazyNamed(load.targets, 'TargetsScreen')
+export const AddDependentPage = lazyNamed(load.addDependent, 'AddDependentPage')
+export const PersonPage = lazyNamed(load.person, 'PersonPage')
+
+/** Fetches the screens that follow a login; a failure here is retried when the screen is opened. */
+export function preloadAfterLogin() {
+  for (const next of [loadSignedIn, load.consent, load.targets]) next().catch(() => undefined)
+}
