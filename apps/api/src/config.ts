@@ -5,6 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { KEY_VARIABLES, type KeyVariable, keyParsers } from './lib/keys.ts'
+import { type KillPlan, parseKillPlan } from './lib/kill-points.ts'
 
 /** Defined (true) by the bundler, apps/api/build.mjs; undeclared when run from source. */
 declare const BANGO_BUNDLED: boolean | undefined
@@ -87,10 +88,17 @@ const envSchema = z.object({
   /** Messages in flight at once (also the SMTP pool size). */
   EMAIL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
   WEB_DIST: z.string().default(ASSETS.webDist),
+  /** Test-only hooks (crash injection); never set in production. */
+  BANGO_TEST_HOOKS: flag.default(false),
+  /** With BANGO_TEST_HOOKS=1: SIGKILL the server at this kill point (`name` or `name#N`, lib/kill-points.ts). */
+  BANGO_TEST_KILL_AT: z.string().optional(),
 }).superRefine((env, context) => {
   if (env.DATABASE_URL) {
     const missing = KEY_VARIABLES.filter((name) => !env[name])
     if (missing.length > 0) context.addIssue({ code: 'custom', path: [], message: missingKeysMessage(missing) })
+  }
+  if (env.BANGO_TEST_KILL_AT !== undefined && !env.BANGO_TEST_HOOKS) {
+    context.addIssue({ code: 'custom', path: ['BANGO_TEST_KILL_AT'], message: 'a test hook: refused unless BANGO_TEST_HOOKS=1' })
   }
 })
 
@@ -122,6 +130,8 @@ export interface Config {
   smtp: { url: string; from: string; maxConnections: number } | null
   emailWorker: { intervalMs: number; concurrency: number }
   webDist: string
+  /** Crash injection (tests only): where the server kills itself. */
+  killAt: KillPlan | null
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -131,6 +141,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration: ${problems}`)
   }
   const e = result.data
+  let killAt: KillPlan | null = null
+  try {
+    killAt = e.BANGO_TEST_KILL_AT ? parseKillPlan(e.BANGO_TEST_KILL_AT) : null
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration: BANGO_TEST_KILL_AT: ${(error as Error).message}`)
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '')
   return {
     port: e.PORT,
@@ -149,5 +165,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `no-reply@${new URL(publicUrl).hostname}`, maxConnections: e.EMAIL_CONCURRENCY } : null,
     emailWorker: { intervalMs: e.EMAIL_WORKER_INTERVAL_SECONDS * 1000, concurrency: e.EMAIL_CONCURRENCY },
     webDist: path.resolve(e.WEB_DIST),
+    killAt,
   }
 }

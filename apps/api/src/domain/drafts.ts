@@ -11,6 +11,7 @@ import { Prisma } from '../generated/prisma/client.ts'
 import { AppError } from '../errors.ts'
 import type { BlobStore } from '../lib/blob-store.ts'
 import { encryptBlob } from '../lib/envelope.ts'
+import { killPoint } from '../lib/kill-points.ts'
 import { normalizeImage } from '../lib/images.ts'
 import type { WorkQueue } from '../lib/work-queue.ts'
 import type { Keyring } from '../lib/keys.ts'
@@ -71,9 +72,13 @@ export function createDrafts(db: Db, blobs: BlobStore, keyring: Keyring, audit: 
 
     async store(identity: EmployeeIdentity, personId: string, fields: ImageFields, upload: Buffer) {
       const image = await imageWork.run(() => normalizeImage(upload))
+      killPoint('upload.normalised')
       const id = randomUUID()
       const blobKey = randomUUID()
-      await blobs.put(blobKey, encryptBlob(keyring, image.jpeg, documentAad({ id, personId })))
+      const ciphertext = encryptBlob(keyring, image.jpeg, documentAad({ id, personId }))
+      killPoint('upload.encrypted')
+      await blobs.put(blobKey, ciphertext)
+      killPoint('upload.blob-durable')
       try {
         const { replaced, document } = await db.$transaction(async (tx) => {
           const person = await checkTarget(tx, identity, personId, fields)
@@ -85,9 +90,12 @@ export function createDrafts(db: Db, blobs: BlobStore, keyring: Keyring, audit: 
           })
           await audit.record({ ...byEmployee(identity), action: 'draft.image_stored', targetId: id, detail: { personId, role: fields.role, slot: fields.slot, side: fields.side } }, tx)
           await advanceProgress(tx, identity.employeeId, 'IN_PROGRESS')
+          killPoint('upload.row-written')
           return { replaced, document }
         })
+        killPoint('upload.committed')
         await deleteBlobs(replaced.map((r) => r.blobKey))
+        killPoint('upload.cleaned-up')
         return { id: document.id, role: fields.role, slot: fields.slot, side: fields.side, width: document.width, height: document.height }
       } catch (error) {
         await deleteBlobs([blobKey])

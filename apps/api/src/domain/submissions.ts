@@ -12,12 +12,14 @@ import { type AuditLog, byEmployee } from './audit.ts'
 import type { EmployeeIdentity } from './credentials.ts'
 import type { Drafts } from './drafts.ts'
 import { toImageSlot, toPersonDto } from './mappers.ts'
+import { killPoint } from '../lib/kill-points.ts'
 import { lockEmployee } from './ownership.ts'
 import { advanceProgress, settleReviewProgress } from './progress.ts'
 
 export function createSubmissions(db: Db, drafts: Drafts, audit: AuditLog) {
   return {
     async submit(identity: EmployeeIdentity): Promise<{ submittedAt: string }> {
+      killPoint('submit.before-transaction')
       const { submission, blobKeys } = await db.$transaction(async (tx) => {
         await lockEmployee(tx, identity)
         const existing = await tx.submission.findUnique({ where: { employeeId: identity.employeeId } })
@@ -39,19 +41,23 @@ export function createSubmissions(db: Db, drafts: Drafts, audit: AuditLog) {
         }
 
         const submission = existing ?? (await tx.submission.create({ data: { employeeId: identity.employeeId } }))
+        if (!existing) killPoint('submit.submission-created')
         const replaced = existing
           ? await tx.$queryRaw<{ blob_key: string }[]>`
               DELETE FROM documents WHERE state = 'SUBMITTED' AND person_id = ANY(${returned.map((person) => person.id)}::uuid[]) RETURNING blob_key`
           : []
+        if (existing) killPoint('submit.replaced-rows-deleted')
         const { count } = await tx.document.updateMany({
           where: { personId: { in: registered.map((person) => person.id) }, state: 'DRAFT' },
           data: { state: 'SUBMITTED', submissionId: submission.id },
         })
+        killPoint('submit.documents-submitted')
         await audit.record({
           ...byEmployee(identity),
           action: existing ? 'employee.resubmitted' : 'employee.submitted', targetId: submission.id,
           detail: { persons: registered.length, notApplicable: targets.length - registered.length, images: count, ...(existing ? { replacedImages: replaced.length } : {}) },
         }, tx)
+        killPoint('submit.audited')
         if (existing) {
           await tx.person.updateMany({
             where: { id: { in: returned.map((person) => person.id) } },
@@ -61,9 +67,12 @@ export function createSubmissions(db: Db, drafts: Drafts, audit: AuditLog) {
         } else {
           await advanceProgress(tx, identity.employeeId, 'SUBMITTED')
         }
+        killPoint('submit.progress-updated')
         return { submission, blobKeys: replaced.map((row) => row.blob_key) }
       })
+      killPoint('submit.committed')
       await drafts.deleteBlobs(blobKeys)
+      killPoint('submit.cleaned-up')
       return { submittedAt: submission.submittedAt.toISOString() }
     },
   }

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { killPoint } from './kill-points.ts'
 
 export interface BlobStore {
   put(key: string, bytes: Buffer): Promise<void>
@@ -33,6 +34,7 @@ export function createFileBlobStore(root: string): BlobStore {
       const handle = await fs.open(temp, 'wx', 0o600)
       try {
         await handle.writeFile(bytes)
+        killPoint('blob.temp-written')
         await handle.sync()
       } finally {
         await handle.close()
@@ -43,6 +45,7 @@ export function createFileBlobStore(root: string): BlobStore {
         await fs.rm(temp, { force: true })
         throw error
       }
+      killPoint('blob.renamed')
       const dirHandle = await fs.open(dir, 'r')
       try {
         await dirHandle.sync()
