@@ -143,7 +143,10 @@ export function createDrafts(db: Db, blobs: BlobStore, keyring: Keyring, audit: 
       return { persons, images }
     },
 
-    /** Deletes blobs no row points at (left by a crash between blob write and commit). */
+    /**
+     * Deletes blobs no row points at (left by a crash between blob write and commit), and
+     * blob writes a crash cut short; returns how many.
+     */
     async collectOrphans(olderThan: Date): Promise<number> {
       const candidates: string[] = []
       for await (const blob of blobs.list()) if (blob.writtenAt < olderThan) candidates.push(blob.key)
@@ -152,7 +155,7 @@ export function createDrafts(db: Db, blobs: BlobStore, keyring: Keyring, audit: 
       )
       const orphans = candidates.filter((key) => !referenced.has(key))
       await deleteBlobs(orphans)
-      return orphans.length
+      return orphans.length + (await blobs.removeIncomplete(olderThan))
     },
   }
 }

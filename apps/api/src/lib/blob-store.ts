@@ -15,9 +15,16 @@ export interface BlobStore {
   delete(key: string): Promise<void>
   /** Every key with the time it was written. */
   list(): AsyncIterable<{ key: string; writtenAt: Date }>
+  /**
+   * Removes what writes that never finished left behind (a process killed mid-put) and that
+   * started before `olderThan`; returns how many. Nothing for a store whose puts are atomic.
+   */
+  removeIncomplete(olderThan: Date): Promise<number>
 }
 
 const KEY_PATTERN = /^[0-9a-f-]{36}$/
+/** A put writes here first, then renames into place. */
+const TEMP_SUFFIX = '.tmp'
 
 export function createFileBlobStore(root: string): BlobStore {
   const locate = (key: string) => {
@@ -30,7 +37,7 @@ export function createFileBlobStore(root: string): BlobStore {
       const file = locate(key)
       const dir = path.dirname(file)
       await fs.mkdir(dir, { recursive: true, mode: 0o700 })
-      const temp = path.join(dir, `.${randomUUID()}.tmp`)
+      const temp = path.join(dir, `.${randomUUID()}${TEMP_SUFFIX}`)
       const handle = await fs.open(temp, 'wx', 0o600)
       try {
         await handle.writeFile(bytes)
@@ -64,6 +71,21 @@ export function createFileBlobStore(root: string): BlobStore {
           if (stat) yield { key: name.slice(0, -'.blob'.length), writtenAt: stat.mtime }
         }
       }
+    },
+    async removeIncomplete(olderThan) {
+      let removed = 0
+      for (const shard of await fs.readdir(root).catch(() => [] as string[])) {
+        for (const name of await fs.readdir(path.join(root, shard)).catch(() => [] as string[])) {
+          if (!name.endsWith(TEMP_SUFFIX)) continue
+          const file = path.join(root, shard, name)
+          const stat = await fs.stat(file).catch(() => null)
+          if (stat && stat.mtime < olderThan) {
+            await fs.rm(file, { force: true })
+            removed += 1
+          }
+        }
+      }
+      return removed
     },
   }
 }
