@@ -238,7 +238,7 @@ async function checkAfterCrash(product: Product, scenario: Scenario, acknowledge
     if (!submission) {
       expect(submittedRows, 'submitted documents without a submission').toEqual([])
       expect(employeePerson.progress).not.toBe('SUBMITTED')
-      return 'absent'
+      return 'none'
     }
     expect(of(household.employee, 'DRAFT').length + of(household.spouse, 'DRAFT').length, 'drafts left beside the submission').toBe(0)
     expect(of(household.employee, 'SUBMITTED')).toHaveLength(2)
@@ -246,7 +246,7 @@ async function checkAfterCrash(product: Product, scenario: Scenario, acknowledge
     expect(hrImages(household.employee)).toEqual(ids(of(household.employee, 'SUBMITTED')))
     expect(hrImages(household.spouse)).toEqual(ids(of(household.spouse, 'SUBMITTED')))
     expect(employeePerson.progress).toBe('SUBMITTED')
-    return 'complete'
+    return 'whole'
   }
 
   // After 差し戻し: the employee's own documents never move; the spouse's are the old set or the new one.
@@ -303,7 +303,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await storage?.close()
   const lines = TRIALS.map((trial) => table.get(`${trial.spec} ${trial.scenario}`)).filter((line) => line !== undefined)
-  if (lines.length > 0) console.info(`crash injection (${storage.kind}${TRIALS === ALL_TRIALS ? ', CRASH_ALL' : ''}): ${lines.length} trials of ${KILL_POINTS.length} kill points\n${lines.join('\n')}`)
+  if (lines.length > 0) console.info(`crash injection (${storage.kind}${TRIALS === ALL_TRIALS ? ', CRASH_ALL' : ''}): ${lines.length} trials over ${KILL_POINTS.length} kill points (submission after restart: none | whole | old kept | new in)\n${lines.join('\n')}`)
 })
 
 describe('crash injection', () => {
@@ -347,7 +347,7 @@ describe('crash injection', () => {
         await finish(product, scenario)
         expect(await unreadableDocuments(product)).toEqual([])
         expect(await strayBlobs(product), 'blobs left by the finished flow').toEqual([])
-        table.set(`${spec} ${scenario}`, `  ${spec.padEnd(32)} ${scenario.padEnd(9)} died in ${diedIn!.kind.padEnd(8)} after ${String(acknowledged.length).padStart(2)} acks → ${state.padEnd(8)} swept ${strayBefore.length}, 完了 ok`)
+        table.set(`${spec} ${scenario}`, `  ${spec.padEnd(32)} ${scenario.padEnd(9)} died in ${diedIn!.kind.padEnd(8)} after ${String(acknowledged.length).padStart(2)} acks → ${state.padEnd(8)} swept ${strayBefore.length}, 完了 then ok`)
       } finally {
         await product.close()
       }
