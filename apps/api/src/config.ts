@@ -10,13 +10,14 @@ import { type KillPlan, parseKillPlan } from './lib/kill-points.ts'
 /** Defined (true) by the bundler, apps/api/build.mjs; undeclared when run from source. */
 declare const BANGO_BUNDLED: boolean | undefined
 const HERE = path.dirname(fileURLToPath(import.meta.url))
+const BUNDLED = typeof BANGO_BUNDLED !== 'undefined' && BANGO_BUNDLED
 
 /**
  * Files the server reads besides its code. The built artifact keeps them next to itself
  * (apps/api/dist/web, apps/api/dist/migrations), so it runs wherever that folder is put; run
  * from source (tests, benches), they are the repository's.
  */
-export const ASSETS = typeof BANGO_BUNDLED !== 'undefined' && BANGO_BUNDLED
+export const ASSETS = BUNDLED
   ? { webDist: path.join(HERE, 'web'), migrations: path.join(HERE, 'migrations') }
   : { webDist: path.resolve(HERE, '../../web/dist'), migrations: path.resolve(HERE, '../../../prisma/migrations') }
 
@@ -97,6 +98,8 @@ const envSchema = z.object({
     const missing = KEY_VARIABLES.filter((name) => !env[name])
     if (missing.length > 0) context.addIssue({ code: 'custom', path: [], message: missingKeysMessage(missing) })
   }
+  // The built artifact is what production runs: test hooks exist only when run from source.
+  if (env.BANGO_TEST_HOOKS && BUNDLED) context.addIssue({ code: 'custom', path: ['BANGO_TEST_HOOKS'], message: 'test hooks are not available in the built server' })
   if (env.BANGO_TEST_KILL_AT !== undefined && !env.BANGO_TEST_HOOKS) {
     context.addIssue({ code: 'custom', path: ['BANGO_TEST_KILL_AT'], message: 'a test hook: refused unless BANGO_TEST_HOOKS=1' })
   }

@@ -1,6 +1,6 @@
 /**
- * For the crash-injection suite: the real server (`src/server.ts` through tsx, as `pnpm start`
- * runs it) as a child process that a kill point can SIGKILL, the same composition opened
+ * For the crash-injection suite: the real server (`src/server.ts` through tsx: the code that
+ * `pnpm start` runs bundled, where the test hooks are refused) as a child process that a kill point can SIGKILL, the same composition opened
  * in-process on the data it left (the restart), data folders and databases copied from one
  * seeded template per trial, and one way to send requests to either (fetch or inject).
  */
