@@ -65,7 +65,10 @@ export async function spawnServer(env: Env): Promise<ChildServer> {
     child.once('exit', (code, signal) => resolve({ code, signal }))
   })
   const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not listen within 60 s:\n${output}`)), 60_000)
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`server did not listen within 60 s:\n${output}`))
+    }, 60_000)
     const read = (chunk: Buffer) => {
       output += chunk.toString()
       const listening = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
