@@ -5,17 +5,19 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { KEY_VARIABLES, type KeyVariable, keyParsers } from './lib/keys.ts'
+import { type KillPlan, parseKillPlan } from './lib/kill-points.ts'
 
 /** Defined (true) by the bundler, apps/api/build.mjs; undeclared when run from source. */
 declare const BANGO_BUNDLED: boolean | undefined
 const HERE = path.dirname(fileURLToPath(import.meta.url))
+const BUNDLED = typeof BANGO_BUNDLED !== 'undefined' && BANGO_BUNDLED
 
 /**
  * Files the server reads besides its code. The built artifact keeps them next to itself
  * (apps/api/dist/web, apps/api/dist/migrations), so it runs wherever that folder is put; run
  * from source (tests, benches), they are the repository's.
  */
-export const ASSETS = typeof BANGO_BUNDLED !== 'undefined' && BANGO_BUNDLED
+export const ASSETS = BUNDLED
   ? { webDist: path.join(HERE, 'web'), migrations: path.join(HERE, 'migrations') }
   : { webDist: path.resolve(HERE, '../../web/dist'), migrations: path.resolve(HERE, '../../../prisma/migrations') }
 
@@ -95,12 +97,21 @@ const envSchema = z.object({
   S3_ENDPOINT: z.url().optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_FORCE_PATH_STYLE: flag.default(false),
+  /** Test-only hooks (crash injection); never set in production. */
+  BANGO_TEST_HOOKS: flag.default(false),
+  /** With BANGO_TEST_HOOKS=1: SIGKILL the server at this kill point (`name` or `name#N`, lib/kill-points.ts). */
+  BANGO_TEST_KILL_AT: z.string().optional(),
 }).superRefine((env, context) => {
   if (env.DATABASE_URL) {
     const missing = KEY_VARIABLES.filter((name) => !env[name])
     if (missing.length > 0) context.addIssue({ code: 'custom', path: [], message: missingKeysMessage(missing) })
   }
   if (env.BLOB_STORE === 's3' && !env.S3_BUCKET) context.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'required when BLOB_STORE=s3' })
+  // The built artifact is what production runs: test hooks exist only when run from source.
+  if (env.BANGO_TEST_HOOKS && BUNDLED) context.addIssue({ code: 'custom', path: ['BANGO_TEST_HOOKS'], message: 'test hooks are not available in the built server' })
+  if (env.BANGO_TEST_KILL_AT !== undefined && !env.BANGO_TEST_HOOKS) {
+    context.addIssue({ code: 'custom', path: ['BANGO_TEST_KILL_AT'], message: 'a test hook: refused unless BANGO_TEST_HOOKS=1' })
+  }
 })
 
 /**
@@ -133,6 +144,8 @@ export interface Config {
   webDist: string
   /** Credentials of the S3 store come from the SDK's default chain (AWS_ACCESS_KEY_ID …), not from here. */
   blobStore: { kind: 'fs' } | { kind: 's3'; bucket: string; endpoint: string | undefined; region: string; forcePathStyle: boolean }
+  /** Crash injection (tests only): where the server kills itself. */
+  killAt: KillPlan | null
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -142,6 +155,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration: ${problems}`)
   }
   const e = result.data
+  let killAt: KillPlan | null = null
+  try {
+    killAt = e.BANGO_TEST_KILL_AT ? parseKillPlan(e.BANGO_TEST_KILL_AT) : null
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration: BANGO_TEST_KILL_AT: ${(error as Error).message}`)
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '')
   return {
     port: e.PORT,
@@ -163,5 +182,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     blobStore: e.BLOB_STORE === 's3'
       ? { kind: 's3', bucket: e.S3_BUCKET ?? '', endpoint: e.S3_ENDPOINT, region: e.S3_REGION, forcePathStyle: e.S3_FORCE_PATH_STYLE }
       : { kind: 'fs' },
+    killAt,
   }
 }

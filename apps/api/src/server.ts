@@ -12,6 +12,7 @@ import { startEmailWorker } from './domain/admin/email-worker.ts'
 import { startRetentionJob } from './domain/admin/retention-job.ts'
 import { startSweeper } from './domain/sweeper.ts'
 import { loadSecrets } from './lib/keys.ts'
+import { armKillPoint } from './lib/kill-points.ts'
 import { openBlobStore } from './lib/open-blob-store.ts'
 import { PRIVATE_UMASK, preparePrivateDataDir } from './lib/data-dir.ts'
 import { createSmtpMailer } from './lib/mailer.ts'
@@ -27,6 +28,7 @@ try {
   console.error(error.message)
   process.exit(1)
 }
+armKillPoint(config.killAt)
 const dataDir = await preparePrivateDataDir(config.dataDir)
 const { secrets, createdFile } = await loadSecrets(config)
 const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pglite') })

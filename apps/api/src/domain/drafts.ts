@@ -12,6 +12,7 @@ import { Prisma } from '../generated/prisma/client.ts'
 import { AppError } from '../errors.ts'
 import type { BlobStore } from '../lib/blob-store.ts'
 import { encryptBlob } from '../lib/envelope.ts'
+import { killPoint } from '../lib/kill-points.ts'
 import { normalizeImage } from '../lib/images.ts'
 import type { WorkQueue } from '../lib/work-queue.ts'
 import type { Keyring } from '../lib/keys.ts'
@@ -76,11 +77,15 @@ export function createDrafts(db: Db, blobs: BlobStore, pendingBlobs: PendingBlob
 
     async store(identity: EmployeeIdentity, personId: string, fields: ImageFields, upload: Buffer) {
       const image = await imageWork.run(() => normalizeImage(upload))
+      killPoint('upload.normalised')
       const id = randomUUID()
       const blobKey = randomUUID()
       await pendingBlobs.record(blobKey)
       try {
-        await blobs.put(blobKey, encryptBlob(keyring, image.jpeg, documentAad({ id, personId })))
+        const ciphertext = encryptBlob(keyring, image.jpeg, documentAad({ id, personId }))
+        killPoint('upload.encrypted')
+        await blobs.put(blobKey, ciphertext)
+        killPoint('upload.blob-durable')
         const { replaced, document } = await db.$transaction(async (tx) => {
           const person = await checkTarget(tx, identity, personId, fields)
           const slot = { personId: person.id, role: toRole(fields.role), slot: fields.slot, side: toSide(fields.side), state: 'DRAFT' } as const
@@ -92,9 +97,12 @@ export function createDrafts(db: Db, blobs: BlobStore, pendingBlobs: PendingBlob
           })
           await audit.record({ ...byEmployee(identity), action: 'draft.image_stored', targetId: id, detail: { personId, role: fields.role, slot: fields.slot, side: fields.side } }, tx)
           await advanceProgress(tx, identity.employeeId, 'IN_PROGRESS')
+          killPoint('upload.row-written')
           return { replaced, document }
         })
+        killPoint('upload.committed')
         await deleteBlobs(replaced.map((r) => r.blobKey))
+        killPoint('upload.cleaned-up')
         return { id: document.id, role: fields.role, slot: fields.slot, side: fields.side, width: document.width, height: document.height }
       } catch (error) {
         await deleteBlobs([blobKey])
@@ -142,8 +150,11 @@ export function createDrafts(db: Db, blobs: BlobStore, pendingBlobs: PendingBlob
       return { persons, images }
     },
 
-    /** Deletes the blobs pending since before `olderThan` that no row points at (left by a crash, or a failed delete). */
-    collectOrphans: (olderThan: Date): Promise<number> => pendingBlobs.collect(olderThan),
+    /**
+     * Deletes the blobs pending since before `olderThan` that no row points at (left by a crash,
+     * or a failed delete), and blob writes a crash cut short; returns how many.
+     */
+    collectOrphans: async (olderThan: Date): Promise<number> => (await pendingBlobs.collect(olderThan)) + (await blobs.removeIncomplete(olderThan)),
   }
 }
 export type Drafts = ReturnType<typeof createDrafts>

@@ -15,6 +15,7 @@ import type { EmployeeIdentity } from './credentials.ts'
 import type { Drafts } from './drafts.ts'
 import type { Handoffs } from './handoffs.ts'
 import { toImageSlot, toPersonDto } from './mappers.ts'
+import { killPoint } from '../lib/kill-points.ts'
 import { lockEmployee } from './ownership.ts'
 import { advanceProgress, settleReviewProgress } from './progress.ts'
 import type { Sessions } from './sessions.ts'
@@ -22,6 +23,7 @@ import type { Sessions } from './sessions.ts'
 export function createSubmissions(db: Db, drafts: Drafts, audit: AuditLog, sessions: Sessions, handoffs: Handoffs) {
   return {
     async submit(identity: EmployeeIdentity): Promise<{ submittedAt: string }> {
+      killPoint('submit.before-transaction')
       const { submission, blobKeys } = await db.$transaction(async (tx) => {
         await lockEmployee(tx, identity)
         const existing = await tx.submission.findUnique({ where: { employeeId: identity.employeeId } })
@@ -43,19 +45,23 @@ export function createSubmissions(db: Db, drafts: Drafts, audit: AuditLog, sessi
         }
 
         const submission = existing ?? (await tx.submission.create({ data: { employeeId: identity.employeeId } }))
+        if (!existing) killPoint('submit.submission-created')
         const replaced = existing
           ? await tx.$queryRaw<{ blob_key: string }[]>`
               DELETE FROM documents WHERE state = 'SUBMITTED' AND person_id = ANY(${returned.map((person) => person.id)}::uuid[]) RETURNING blob_key`
           : []
+        if (existing) killPoint('submit.replaced-rows-deleted')
         const { count } = await tx.document.updateMany({
           where: { personId: { in: registered.map((person) => person.id) }, state: 'DRAFT' },
           data: { state: 'SUBMITTED', submissionId: submission.id },
         })
+        killPoint('submit.documents-submitted')
         await audit.record({
           ...byEmployee(identity),
           action: existing ? 'employee.resubmitted' : 'employee.submitted', targetId: submission.id,
           detail: { persons: registered.length, notApplicable: targets.length - registered.length, images: count, ...(existing ? { replacedImages: replaced.length } : {}) },
         }, tx)
+        killPoint('submit.audited')
         if (existing) {
           await tx.person.updateMany({
             where: { id: { in: returned.map((person) => person.id) } },
@@ -65,11 +71,14 @@ export function createSubmissions(db: Db, drafts: Drafts, audit: AuditLog, sessi
         } else {
           await advanceProgress(tx, identity.employeeId, 'SUBMITTED')
         }
+        killPoint('submit.progress-updated')
         await sessions.restrictToReceipt(identity.credentialId, tx)
         await handoffs.retireAll(identity.credentialId, tx)
         return { submission, blobKeys: replaced.map((row) => row.blob_key) }
       })
+      killPoint('submit.committed')
       await drafts.deleteBlobs(blobKeys)
+      killPoint('submit.cleaned-up')
       return { submittedAt: submission.submittedAt.toISOString() }
     },
   }

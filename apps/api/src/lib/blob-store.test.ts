@@ -81,6 +81,19 @@ describe('file blob store', () => {
     expect(await filesUnder(root)).toEqual(keys.map((key) => path.join(key.slice(0, 2), `${key}.blob`)).sort())
   })
 
+  it('removes the temp files of writes that never finished, once they are older than asked', async () => {
+    const key = randomUUID()
+    await store.put(key, Buffer.from('kept'))
+    // What a process killed between writing and renaming leaves.
+    const shard = path.join(root, key.slice(0, 2))
+    await fs.writeFile(path.join(shard, `.${randomUUID()}.tmp`), 'half')
+    expect(await store.removeIncomplete(new Date(Date.now() - 60_000))).toBe(0)
+    expect(await filesUnder(root)).toHaveLength(2)
+    expect(await store.removeIncomplete(new Date(Date.now() + 1000))).toBe(1)
+    expect(await filesUnder(root)).toEqual([`${key.slice(0, 2)}/${key}.blob`])
+    expect(await listed()).toEqual([key])
+  })
+
   it('accepts deleting a key that does not exist', async () => {
     await expect(store.delete(randomUUID())).resolves.toBeUndefined()
   })

@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { killPoint } from './kill-points.ts'
 
 export interface BlobStore {
   /** Durable when it resolves; replaces the bytes of an existing key as a whole. */
@@ -19,6 +20,11 @@ export interface BlobStore {
   delete(key: string): Promise<void>
   /** Every key with the time it was written. */
   list(): AsyncIterable<{ key: string; writtenAt: Date }>
+  /**
+   * Removes what writes that never finished left behind (a process killed mid-put) and that
+   * started before `olderThan`; returns how many. Nothing for a store whose puts are atomic.
+   */
+  removeIncomplete(olderThan: Date): Promise<number>
 }
 
 /** A blob that does not exist (never written, or deleted). */
@@ -31,6 +37,8 @@ export class BlobNotFoundError extends Error {
 }
 
 const KEY_PATTERN = /^[0-9a-f-]{36}$/
+/** A put writes here first, then renames into place. */
+const TEMP_SUFFIX = '.tmp'
 
 /** Keys are lowercase UUIDs: never a path or an object name of the caller's choosing. */
 export function assertBlobKey(key: string): void {
@@ -48,10 +56,11 @@ export function createFileBlobStore(root: string): BlobStore {
       const file = locate(key)
       const dir = path.dirname(file)
       await fs.mkdir(dir, { recursive: true, mode: 0o700 })
-      const temp = path.join(dir, `.${randomUUID()}.tmp`)
+      const temp = path.join(dir, `.${randomUUID()}${TEMP_SUFFIX}`)
       const handle = await fs.open(temp, 'wx', 0o600)
       try {
         await handle.writeFile(bytes)
+        killPoint('blob.temp-written')
         await handle.sync()
       } finally {
         await handle.close()
@@ -62,6 +71,7 @@ export function createFileBlobStore(root: string): BlobStore {
         await fs.rm(temp, { force: true })
         throw error
       }
+      killPoint('blob.renamed')
       const dirHandle = await fs.open(dir, 'r')
       try {
         await dirHandle.sync()
@@ -87,6 +97,21 @@ export function createFileBlobStore(root: string): BlobStore {
           if (stat) yield { key: name.slice(0, -'.blob'.length), writtenAt: stat.mtime }
         }
       }
+    },
+    async removeIncomplete(olderThan) {
+      let removed = 0
+      for (const shard of await fs.readdir(root).catch(() => [] as string[])) {
+        for (const name of await fs.readdir(path.join(root, shard)).catch(() => [] as string[])) {
+          if (!name.endsWith(TEMP_SUFFIX)) continue
+          const file = path.join(root, shard, name)
+          const stat = await fs.stat(file).catch(() => null)
+          if (stat && stat.mtime < olderThan) {
+            await fs.rm(file, { force: true })
+            removed += 1
+          }
+        }
+      }
+      return removed
     },
   }
 }

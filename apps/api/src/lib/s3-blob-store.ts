@@ -71,6 +71,8 @@ export function createS3BlobStore(options: S3BlobStoreOptions): BlobStore & { cl
         ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined
       } while (ContinuationToken)
     },
+    // A PUT is atomic: an upload cut short leaves no object behind.
+    removeIncomplete: async () => 0,
     close: () => client.destroy(),
   }
 }

@@ -8,6 +8,7 @@ import { imageFieldsSchema } from '@bango/shared/employee-api'
 import type { MultipartFile } from '@fastify/multipart'
 import type { FastifyInstance } from 'fastify'
 import { AppError } from '../../errors.ts'
+import { killPoint } from '../../lib/kill-points.ts'
 import { parse } from '../../lib/parse.ts'
 import { personParamsSchema } from './persons.ts'
 
@@ -55,6 +56,7 @@ export default async function images(app: FastifyInstance, options: { perMinute:
       const fields = parseImageFields(file)
       await drafts.checkTarget(request.employee, personId, fields)
       const bytes = await multipartRead(() => file.toBuffer())
+      killPoint('upload.received')
       return reply.status(201).send(await drafts.store(request.employee, personId, fields, bytes))
     } finally {
       file.file.resume() // drain whatever was not read, so a refused upload cannot stall the connection
