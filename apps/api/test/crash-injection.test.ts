@@ -276,7 +276,9 @@ async function finish(product: Product, scenario: Scenario) {
   await runStep(send, household, session, { kind: 'login' })
   const list = await send({ method: 'GET', url: '/api/employee/persons', token: session.token })
   expect(list.status, JSON.stringify(list.body)).toBe(200)
-  for (const person of list.body.persons as { id: string; status: string }[]) {
+  // The 完了 before the crash went through: the new session is receipt-only and the list is the receipt.
+  const done = list.body.submittedAt !== null && !list.body.reopened
+  for (const person of done ? [] : (list.body.persons as { id: string; status: string }[])) {
     if (person.status !== 'pending') continue
     const name = (['employee', 'spouse', 'child'] as const).find((key) => household[key] === person.id)!
     if (name === 'child') {
@@ -286,7 +288,7 @@ async function finish(product: Product, scenario: Scenario) {
     for (const side of ['front', 'back'] as const) await runStep(send, household, session, { kind: 'upload', person: name, side })
     await runStep(send, household, session, { kind: 'register', person: name })
   }
-  await runStep(send, household, session, { kind: 'submit' })
+  if (!done) await runStep(send, household, session, { kind: 'submit' })
   const after = await send({ method: 'GET', url: '/api/employee/persons', token: session.token })
   expect(after.body).toMatchObject({ reopened: false, submittedAt: expect.any(String) })
   const documents = await product.db.document.findMany({ where: { personId: { in: [household.employee, household.spouse, household.child] } } })
