@@ -95,11 +95,18 @@ const envSchema = z.object({
   S3_ENDPOINT: z.url().optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_FORCE_PATH_STYLE: flag.default(false),
+  /** Prometheus metrics (GET /metrics) on this port of their own; unset: no metrics listener. Never the public PORT. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Address of the metrics listener: loopback unless the scraper runs elsewhere. */
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** How long requests in flight (uploads) may take to finish after SIGTERM before they are cut. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().max(600).default(25),
 }).superRefine((env, context) => {
   if (env.DATABASE_URL) {
     const missing = KEY_VARIABLES.filter((name) => !env[name])
     if (missing.length > 0) context.addIssue({ code: 'custom', path: [], message: missingKeysMessage(missing) })
   }
+  if (env.METRICS_PORT !== undefined && env.METRICS_PORT === env.PORT) context.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'must differ from PORT: metrics are never served on the public port' })
   if (env.BLOB_STORE === 's3' && !env.S3_BUCKET) context.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'required when BLOB_STORE=s3' })
 })
 
@@ -133,6 +140,9 @@ export interface Config {
   webDist: string
   /** Credentials of the S3 store come from the SDK's default chain (AWS_ACCESS_KEY_ID …), not from here. */
   blobStore: { kind: 'fs' } | { kind: 's3'; bucket: string; endpoint: string | undefined; region: string; forcePathStyle: boolean }
+  /** null: no metrics listener. */
+  metrics: { host: string; port: number } | null
+  shutdownGraceMs: number
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -163,5 +173,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     blobStore: e.BLOB_STORE === 's3'
       ? { kind: 's3', bucket: e.S3_BUCKET ?? '', endpoint: e.S3_ENDPOINT, region: e.S3_REGION, forcePathStyle: e.S3_FORCE_PATH_STYLE }
       : { kind: 'fs' },
+    metrics: e.METRICS_PORT === undefined ? null : { host: e.METRICS_HOST, port: e.METRICS_PORT },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
   }
 }
