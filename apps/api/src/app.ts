@@ -14,6 +14,8 @@ import adminRoutes from './routes/admin/index.ts'
 import { adminCookie } from './routes/admin/auth-gate.ts'
 import employeeRoutes from './routes/employee/index.ts'
 import health from './routes/health.ts'
+import openapi from './openapi/plugin.ts'
+import docsRoutes from './openapi/routes.ts'
 import { type Metrics, createMetrics } from './lib/metrics.ts'
 import { REQUEST_ID_HEADER, requestId } from './lib/request-id.ts'
 import { DEFAULT_TIMEOUTS, type ServerTimeouts, httpServerFactory } from './lib/http-server.ts'
@@ -101,6 +103,8 @@ export async function build(options: BuildOptions) {
   await app.register(securityHeaders, { hsts: (options.publicUrl ?? DEFAULT_PUBLIC_URL).startsWith('https:') })
   await app.register(rateLimit, { notFoundPerMinute: options.rateLimits?.notFoundPerMinute ?? DEFAULT_NOT_FOUND_PER_MINUTE })
   await app.register(multipart)
+  // Before the routes: it records each one as it is registered.
+  await app.register(openapi)
   // Every API answer carries personal data: no-store is attached by this scope, whatever
   // spelling of the URL (percent-encoded, …) reached its routes.
   await app.register(async (api) => {
@@ -115,6 +119,7 @@ export async function build(options: BuildOptions) {
       cookie: adminCookie(options.publicUrl ?? DEFAULT_PUBLIC_URL),
       loginPerMinute: options.rateLimits?.loginPerMinute ?? 20,
     })
+    await api.register(docsRoutes, { cookie: adminCookie(options.publicUrl ?? DEFAULT_PUBLIC_URL) })
   })
   if (options.webRoot) await app.register(webApp, { root: options.webRoot })
   return app
