@@ -2,7 +2,7 @@
  * The metrics listener: GET /metrics in Prometheus' text format, on its own port (METRICS_PORT,
  * off by default) and address (METRICS_HOST, loopback by default), so that the public port never
  * answers it and a network policy can open it to the scraper alone.
- * @see docs/decisions/019-metrics-exposure.md
+ * @see docs/decisions/018-metrics-exposure.md
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'

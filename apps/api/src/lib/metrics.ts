@@ -2,7 +2,7 @@
  * Prometheus metrics of one server instance (prom-client), in a registry of its own (tests build
  * many apps in one process). Labels are route *patterns* and fixed words only: never a raw URL
  * (it may carry a login token), an id or an address. Exposed on a listener of their own
- * (lib/metrics-server.ts, METRICS_PORT), never on the public port (docs/decisions/019-metrics-exposure.md).
+ * (lib/metrics-server.ts, METRICS_PORT), never on the public port (docs/decisions/018-metrics-exposure.md).
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 import type { WorkQueue } from './work-queue.ts'

@@ -3,7 +3,7 @@
  * validate with (openapi/operations.ts, converted by zod 4's `z.toJSONSchema`). The schemas are
  * attached in swagger's `transform`, i.e. to the document only: the routes themselves carry no
  * Fastify `schema`, so Fastify neither validates nor serialises with them and every answer
- * (errors included) stays what `parse()` makes it. @see docs/decisions/020-openapi-from-zod.md
+ * (errors included) stays what `parse()` makes it. @see docs/decisions/019-openapi-from-zod.md
  */
 import swagger from '@fastify/swagger'
 import type { FastifyInstance } from 'fastify'
