@@ -5,6 +5,7 @@
 import Fastify, { type RouteOptions } from 'fastify'
 import './types.ts'
 import errorHandler from './plugins/app/error-handler.ts'
+import requestMetrics from './plugins/app/metrics.ts'
 import multipart from './plugins/external/multipart.ts'
 import rateLimit from './plugins/external/rate-limit.ts'
 import securityHeaders, { noStore } from './plugins/external/security-headers.ts'
@@ -13,6 +14,10 @@ import adminRoutes from './routes/admin/index.ts'
 import { adminCookie } from './routes/admin/auth-gate.ts'
 import employeeRoutes from './routes/employee/index.ts'
 import health from './routes/health.ts'
+import openapi from './openapi/plugin.ts'
+import docsRoutes from './openapi/routes.ts'
+import { type Metrics, createMetrics } from './lib/metrics.ts'
+import { REQUEST_ID_HEADER, requestId } from './lib/request-id.ts'
 import { DEFAULT_TIMEOUTS, type ServerTimeouts, httpServerFactory } from './lib/http-server.ts'
 import { type ServiceDeps, createServices } from './services.ts'
 
@@ -31,6 +36,8 @@ export interface BuildOptions extends ServiceDeps {
   publicUrl?: string
   /** Sees every route as it is registered (the admin access-matrix test builds its table from it). */
   onRoute?: (route: RouteOptions) => void
+  /** Where request and job metrics go (server.ts passes the one its metrics listener serves); a private one by default. */
+  metrics?: Metrics
 }
 
 /**
@@ -77,17 +84,27 @@ export async function build(options: BuildOptions) {
         }
       : false,
     trustProxy: trustedProxies(options.trustProxy ?? false),
+    // Our own id, or a sane one from the proxy (lib/request-id.ts); Fastify's header option would take any.
+    requestIdHeader: false,
+    genReqId: requestId,
     bodyLimit: 64 * 1024,
     serverFactory: httpServerFactory(options.timeouts ?? DEFAULT_TIMEOUTS),
   })
   if (options.onRoute) app.addHook('onRoute', options.onRoute)
+  app.addHook('onRequest', async (request, reply) => void reply.header(REQUEST_ID_HEADER, request.id))
   app.decorate('services', createServices({ ...options, publicUrl: (options.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/$/, '') }))
   app.addHook('onClose', () => app.services.numberOcr.close())
+  const metrics = options.metrics ?? createMetrics()
+  metrics.watchImageQueue(app.services.imageWork)
+  app.decorate('metrics', metrics)
 
   await app.register(errorHandler)
+  await app.register(requestMetrics, { metrics })
   await app.register(securityHeaders, { hsts: (options.publicUrl ?? DEFAULT_PUBLIC_URL).startsWith('https:') })
   await app.register(rateLimit, { notFoundPerMinute: options.rateLimits?.notFoundPerMinute ?? DEFAULT_NOT_FOUND_PER_MINUTE })
   await app.register(multipart)
+  // Before the routes: it records each one as it is registered.
+  await app.register(openapi)
   // Every API answer carries personal data: no-store is attached by this scope, whatever
   // spelling of the URL (percent-encoded, …) reached its routes.
   await app.register(async (api) => {
@@ -102,6 +119,7 @@ export async function build(options: BuildOptions) {
       cookie: adminCookie(options.publicUrl ?? DEFAULT_PUBLIC_URL),
       loginPerMinute: options.rateLimits?.loginPerMinute ?? 20,
     })
+    await api.register(docsRoutes, { cookie: adminCookie(options.publicUrl ?? DEFAULT_PUBLIC_URL) })
   })
   if (options.webRoot) await app.register(webApp, { root: options.webRoot })
   return app

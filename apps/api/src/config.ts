@@ -101,11 +101,18 @@ const envSchema = z.object({
   BANGO_TEST_HOOKS: flag.default(false),
   /** With BANGO_TEST_HOOKS=1: SIGKILL the server at this kill point (`name` or `name#N`, lib/kill-points.ts). */
   BANGO_TEST_KILL_AT: z.string().optional(),
+  /** Prometheus metrics (GET /metrics) on this port of their own; unset: no metrics listener. Never the public PORT. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Address of the metrics listener: loopback unless the scraper runs elsewhere. */
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** How long requests in flight (uploads) may take to finish after SIGTERM before they are cut. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().max(600).default(25),
 }).superRefine((env, context) => {
   if (env.DATABASE_URL) {
     const missing = KEY_VARIABLES.filter((name) => !env[name])
     if (missing.length > 0) context.addIssue({ code: 'custom', path: [], message: missingKeysMessage(missing) })
   }
+  if (env.METRICS_PORT !== undefined && env.METRICS_PORT === env.PORT) context.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'must differ from PORT: metrics are never served on the public port' })
   if (env.BLOB_STORE === 's3' && !env.S3_BUCKET) context.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'required when BLOB_STORE=s3' })
   // The built artifact is what production runs: test hooks exist only when run from source.
   if (env.BANGO_TEST_HOOKS && BUNDLED) context.addIssue({ code: 'custom', path: ['BANGO_TEST_HOOKS'], message: 'test hooks are not available in the built server' })
@@ -146,6 +153,9 @@ export interface Config {
   blobStore: { kind: 'fs' } | { kind: 's3'; bucket: string; endpoint: string | undefined; region: string; forcePathStyle: boolean }
   /** Crash injection (tests only): where the server kills itself. */
   killAt: KillPlan | null
+  /** null: no metrics listener. */
+  metrics: { host: string; port: number } | null
+  shutdownGraceMs: number
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -183,5 +193,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       ? { kind: 's3', bucket: e.S3_BUCKET ?? '', endpoint: e.S3_ENDPOINT, region: e.S3_REGION, forcePathStyle: e.S3_FORCE_PATH_STYLE }
       : { kind: 'fs' },
     killAt,
+    metrics: e.METRICS_PORT === undefined ? null : { host: e.METRICS_HOST, port: e.METRICS_PORT },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The server (`pnpm start` runs its bundle, apps/api/dist/server.js): configuration, keys,
- * database (migrated), the demo on a fresh embedded database, then listen. Closes gracefully
- * on SIGINT/SIGTERM.
+ * database (migrated), the demo on a fresh embedded database, then listen (and the metrics
+ * listener when METRICS_PORT is set). Closes gracefully on SIGINT/SIGTERM (lib/shutdown.ts).
  */
 import path from 'node:path'
 import { build } from './app.ts'
@@ -16,6 +16,9 @@ import { armKillPoint } from './lib/kill-points.ts'
 import { openBlobStore } from './lib/open-blob-store.ts'
 import { PRIVATE_UMASK, preparePrivateDataDir } from './lib/data-dir.ts'
 import { createSmtpMailer } from './lib/mailer.ts'
+import { createMetrics } from './lib/metrics.ts'
+import { startMetricsServer } from './lib/metrics-server.ts'
+import { closeGracefully } from './lib/shutdown.ts'
 
 // Every file the server creates (database, blobs, keys) is private to its user.
 process.umask(PRIVATE_UMASK)
@@ -34,6 +37,7 @@ const { secrets, createdFile } = await loadSecrets(config)
 const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pglite') })
 const blobs = openBlobStore(config)
 const mailer = config.smtp ? createSmtpMailer(config.smtp) : null
+const metrics = createMetrics({ processMetrics: true })
 const app = await build({
   db: database.prisma,
   blobs,
@@ -44,6 +48,7 @@ const app = await build({
   publicUrl: config.publicUrl,
   mailer,
   log: { level: config.logLevel },
+  metrics,
 })
 
 if (createdFile) {
@@ -59,32 +64,33 @@ const demo = database.kind === 'pglite' && (await database.prisma.company.count(
   ? await seedDemo(database.prisma, app.services)
   : null
 
-const sweeper = startSweeper(app.services.drafts, { intervalMs: config.sweepIntervalMs, log: app.log })
-const retentionJob = startRetentionJob(app.services.retention, { intervalMs: config.retentionIntervalMs, log: app.log })
-const emailWorker = mailer ? await startEmailWorker(app.services.emailDelivery, { ...config.emailWorker, log: app.log }) : null
+const sweeper = startSweeper(app.services.drafts, { intervalMs: config.sweepIntervalMs, log: app.log, metrics })
+const retentionJob = startRetentionJob(app.services.retention, { intervalMs: config.retentionIntervalMs, log: app.log, metrics })
+const emailWorker = mailer ? await startEmailWorker(app.services.emailDelivery, { ...config.emailWorker, log: app.log, metrics }) : null
 await app.listen({ port: config.port, host: config.host })
+const metricsServer = config.metrics ? await startMetricsServer(metrics.registry, config.metrics) : null
+if (config.metrics) app.log.info({ host: config.metrics.host, port: config.metrics.port }, 'metrics listener at /metrics')
 if (demo) {
   console.log(`Demo login: ${config.publicUrl}/t/${demo.employee.token}  password: ${demo.employee.password}`)
   console.log(`Admin login: ${config.publicUrl}/admin  email: ${demo.admin.email}  password: ${demo.admin.password}`)
 }
 
-const SHUTDOWN_GRACE_MS = 5_000
 let closing = false
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     if (closing) return
     closing = true
     app.log.info({ signal }, 'shutting down')
+    // Requests in flight (uploads) finish while the jobs stop; new ones are refused (lib/shutdown.ts).
+    const http = closeGracefully(app, { graceMs: config.shutdownGraceMs })
     await sweeper.stop()
     await retentionJob.stop()
     // Mail in flight gets the grace period too; what is still SENDING after it becomes UNKNOWN at the next start.
-    await emailWorker?.stop({ graceMs: SHUTDOWN_GRACE_MS })
+    await emailWorker?.stop({ graceMs: config.shutdownGraceMs })
     mailer?.close()
-    // In-flight requests get a grace period; sockets that never sent one (browsers and load
-    // balancers pre-connect) would otherwise hold the close until the headers timeout.
-    const force = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref()
-    await app.close()
-    clearTimeout(force)
+    const { forced } = await http
+    if (forced) app.log.warn({ graceMs: config.shutdownGraceMs }, 'requests still in flight after the grace period were cut off')
+    await metricsServer?.close()
     await database.close()
     blobs.close()
     process.exit(0)

@@ -37,6 +37,7 @@ import type { Secrets } from './lib/keys.ts'
 import type { Mailer } from './lib/mailer.ts'
 import { type WorkQueueOptions, createWorkQueue } from './lib/work-queue.ts'
 import { type OcrReader, createOcrReader } from './lib/ocr.ts'
+import { type ReadinessCheck, blobStoreCheck } from './lib/readiness.ts'
 
 export interface ServiceDeps {
   db: Db
@@ -51,6 +52,8 @@ export interface ServiceDeps {
   mailer?: Mailer | null
   /** Reads number documents; a tesseract.js worker (started on first use) by default. */
   ocr?: OcrReader
+  /** Dependencies besides the database and blob store that must answer before traffic comes (e.g. Redis). */
+  readinessChecks?: ReadinessCheck[]
 }
 
 /** One image decode per core; a few may wait up to 10 s (a phone retries on 503). */
@@ -59,7 +62,7 @@ const defaultImageWork = (): WorkQueueOptions => {
   return { concurrency: cores, maxWaiting: cores * 4, maxWaitMs: 10_000 }
 }
 
-export function createServices({ db, blobs, secrets, now = () => new Date(), publicUrl = 'http://localhost:3000', mailer = null, ocr = createOcrReader(), imageWorkOptions = defaultImageWork() }: ServiceDeps) {
+export function createServices({ db, blobs, secrets, now = () => new Date(), publicUrl = 'http://localhost:3000', mailer = null, ocr = createOcrReader(), imageWorkOptions = defaultImageWork(), readinessChecks = [] }: ServiceDeps) {
   const audit = createAuditLog(db)
   const imageWork = createWorkQueue(imageWorkOptions)
   const pendingBlobs = createPendingBlobs(db, blobs)
@@ -72,6 +75,7 @@ export function createServices({ db, blobs, secrets, now = () => new Date(), pub
   const emailDelivery = createEmailDelivery(db, credentials, audit, mailer, publicUrl, now)
   const numberSealing = createNumberSealing(secrets.keyring, secrets.numberHmacKey)
   const handoffs = createHandoffs(db, credentials, audit, now)
+  const databaseCheck = async () => void (await db.$queryRaw`SELECT 1`)
   return {
     audit,
     pendingBlobs,
@@ -106,7 +110,9 @@ export function createServices({ db, blobs, secrets, now = () => new Date(), pub
     /** One transaction across services (each takes the `tx`). */
     transaction: <T>(run: (tx: Tx) => Promise<T>) => db.$transaction(run),
     imageWork,
-    health: { check: async () => void (await db.$queryRaw`SELECT 1`) },
+    health: { check: databaseCheck },
+    /** What /api/health/ready checks (lib/readiness.ts). */
+    readiness: [{ name: 'database', check: databaseCheck }, blobStoreCheck(blobs), ...readinessChecks] satisfies ReadinessCheck[],
   }
 }
 export type Services = ReturnType<typeof createServices>

@@ -1,10 +1,13 @@
 import type { OperatorIdentity } from './domain/admin/access.ts'
 import type { EmployeeIdentity } from './domain/credentials.ts'
+import type { Metrics } from './lib/metrics.ts'
 import type { Services } from './services.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
     services: Services
+    /** This instance's Prometheus metrics (lib/metrics.ts, plugins/app/metrics.ts). */
+    metrics: Metrics
   }
   interface FastifyRequest {
     /** Set by the employee auth gate (routes/employee/auth-gate.ts) for every route behind it. */

@@ -210,7 +210,7 @@ describe('「完了」', () => {
     try {
       const failed = await call(employee, 'POST', '/submission')
       expect(failed.statusCode).toBe(500)
-      expect(failed.json().error).toEqual({ code: 'INTERNAL', message: expect.any(String) })
+      expect(failed.json().error).toEqual({ code: 'INTERNAL', message: expect.any(String), requestId: failed.headers['x-request-id'] })
       expect(failed.body).not.toContain('injected')
     } finally {
       await context.db.$executeRawUnsafe('DROP TRIGGER fail_submission ON audit_events')

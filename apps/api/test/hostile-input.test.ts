@@ -55,7 +55,9 @@ type CallerKind = 'public' | 'employee' | 'fresh employee session' | 'admin' | '
 /** Who sends a route's requests. Routes that end or change the caller's own session or account get a fresh one each time. */
 function callerKind(route: Route): CallerKind {
   const key = routeKey(route)
-  if (key === 'GET /api/health' || PUBLIC_EMPLOYEE.has(key) || key === 'POST /api/admin/session') return 'public'
+  if (key.startsWith('GET /api/health') || PUBLIC_EMPLOYEE.has(key) || key === 'POST /api/admin/session') return 'public'
+  // The OpenAPI document sits behind the console's gate (openapi/routes.ts).
+  if (key === 'GET /api/docs') return 'admin'
   if (route.url.startsWith('/api/employee/session/')) return 'fresh employee session'
   if (route.url.startsWith('/api/employee/')) return 'employee'
   if (/^\/api\/admin\/(session|account)(\/|$)/.test(route.url)) return 'fresh admin session'

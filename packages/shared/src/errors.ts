@@ -43,5 +43,6 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: unknown }
+  /** `requestId`: the X-Request-Id of the answer, to find the server's log lines. */
+  error: { code: ErrorCode; message: string; details?: unknown; requestId?: string }
 }

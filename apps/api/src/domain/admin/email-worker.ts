@@ -4,6 +4,7 @@
  * new batch wakes them. Several server instances may each run one: claims skip locked rows.
  */
 import type { FastifyBaseLogger } from 'fastify'
+import type { Metrics } from '../../lib/metrics.ts'
 import type { EmailDelivery } from './email-delivery.ts'
 
 export interface EmailWorkerOptions {
@@ -11,6 +12,8 @@ export interface EmailWorkerOptions {
   /** Messages in flight at once; at most this many become UNKNOWN if the process dies. */
   concurrency: number
   log: FastifyBaseLogger
+  /** Counts each message sent (and each failed step) as a run of the `email` job. */
+  metrics?: Metrics
 }
 
 export interface EmailWorker {
@@ -45,7 +48,8 @@ export async function startEmailWorker(delivery: EmailDelivery, options: EmailWo
     while (!stopping) {
       let sent = false
       try {
-        sent = await delivery.sendNext({ abandoned: () => abandoned })
+        const step = () => delivery.sendNext({ abandoned: () => abandoned })
+        sent = options.metrics ? await options.metrics.timeJob('email', step, (done) => (done ? 'sent' : null)) : await step()
         if (!sent && !abandoned) await delivery.finishBatches()
       } catch (error) {
         // Database trouble: the message (if claimed) stays SENDING and becomes UNKNOWN at the next start.

@@ -1,12 +1,14 @@
 /**
  * The one error handler: AppError → its status and message; a framework 4xx (bad JSON,
  * oversized body, multipart limits…) → the matching AppError; anything else → 500 with a
- * generic message, logged with the request context but never sent to the client.
+ * generic message, logged with the request context but never sent to the client. Every body
+ * carries the request id (lib/request-id.ts).
  */
 import type { ErrorBody } from '@bango/shared/errors'
 import type { FastifyError, FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { AppError } from '../../errors.ts'
+import { REQUEST_ID_HEADER } from '../../lib/request-id.ts'
 import { refusalEvent } from '../../lib/security-events.ts'
 
 function toAppError(error: FastifyError | AppError): AppError {
@@ -18,8 +20,8 @@ function toAppError(error: FastifyError | AppError): AppError {
   return new AppError('INTERNAL', { cause: error })
 }
 
-function errorBody(error: AppError): ErrorBody {
-  return { error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } }
+function errorBody(error: AppError, requestId: string): ErrorBody {
+  return { error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }), requestId } }
 }
 
 export default fp(async function errorHandler(app: FastifyInstance) {
@@ -34,12 +36,14 @@ export default fp(async function errorHandler(app: FastifyInstance) {
       if (event === 'authn_login_lock') request.log.warn(fields, 'request refused')
       else request.log.info(fields, 'request refused')
     }
+    // Errors raised before the onRequest hooks (an unreadable URL) carry the id too.
+    reply.header(REQUEST_ID_HEADER, request.id)
     // A busy server says when to come back (the phone's upload retries on its own).
     if (appError.code === 'SERVER_BUSY') reply.header('Retry-After', '5')
-    return reply.status(appError.statusCode).send(errorBody(appError))
+    return reply.status(appError.statusCode).send(errorBody(appError, request.id))
   })
-  app.setNotFoundHandler((_request, reply) => {
+  app.setNotFoundHandler((request, reply) => {
     const error = new AppError('NOT_FOUND')
-    return reply.status(error.statusCode).send(errorBody(error))
+    return reply.status(error.statusCode).send(errorBody(error, request.id))
   })
 })

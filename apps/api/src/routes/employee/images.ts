@@ -57,7 +57,9 @@ export default async function images(app: FastifyInstance, options: { perMinute:
       await drafts.checkTarget(request.employee, personId, fields)
       const bytes = await multipartRead(() => file.toBuffer())
       killPoint('upload.received')
-      return reply.status(201).send(await drafts.store(request.employee, personId, fields, bytes))
+      const stored = await drafts.store(request.employee, personId, fields, bytes)
+      app.metrics.uploadBytes.inc(bytes.length)
+      return reply.status(201).send(stored)
     } finally {
       file.file.resume() // drain whatever was not read, so a refused upload cannot stall the connection
     }

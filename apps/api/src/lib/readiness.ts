@@ -1,0 +1,63 @@
+/**
+ * Readiness: whether this instance can serve (its database, blob store and, when configured,
+ * Redis answer). A load balancer stops sending traffic to an instance that is not ready; a
+ * failing check never restarts it (that is liveness, /api/health/live).
+ * A dependency adds one `ReadinessCheck` (services.ts builds the list; BuildOptions.readinessChecks
+ * adds more, e.g. Redis from server.ts).
+ */
+import { type BlobStore, BlobNotFoundError } from './blob-store.ts'
+
+export interface ReadinessCheck {
+  /** Shown in the answer (`checks.<name>`); a short, stable word. */
+  name: string
+  /** Resolves when the dependency answers; rejects (or times out) when it does not. */
+  check: () => Promise<void>
+}
+
+export interface Readiness {
+  ready: boolean
+  checks: Record<string, 'ok' | 'failed'>
+  /** The reasons, for the log only (never in the answer). */
+  failures: { name: string; error: unknown }[]
+}
+
+const CHECK_TIMEOUT_MS = 2_000
+
+function withTimeout(check: () => Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)
+  })
+  return Promise.race([check(), late]).finally(() => clearTimeout(timer))
+}
+
+/** Runs every check at once, each bounded by a timeout. */
+export async function checkReadiness(checks: readonly ReadinessCheck[], timeoutMs = CHECK_TIMEOUT_MS): Promise<Readiness> {
+  const results = await Promise.allSettled(checks.map((entry) => withTimeout(entry.check, timeoutMs)))
+  const readiness: Readiness = { ready: true, checks: {}, failures: [] }
+  results.forEach((result, index) => {
+    const { name } = checks[index]!
+    readiness.checks[name] = result.status === 'fulfilled' ? 'ok' : 'failed'
+    if (result.status === 'rejected') {
+      readiness.ready = false
+      readiness.failures.push({ name, error: result.reason })
+    }
+  })
+  return readiness
+}
+
+/** A key no blob is ever stored under: reading it proves the store answers (not found = reachable). */
+const PROBE_KEY = '00000000-0000-0000-0000-000000000000'
+
+export function blobStoreCheck(blobs: BlobStore): ReadinessCheck {
+  return {
+    name: 'blobStore',
+    check: async () => {
+      try {
+        await blobs.get(PROBE_KEY)
+      } catch (error) {
+        if (!(error instanceof BlobNotFoundError)) throw error
+      }
+    },
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The OpenAPI document of the API (@fastify/swagger), described from the zod schemas the handlers
+ * validate with (openapi/operations.ts, converted by zod 4's `z.toJSONSchema`). The schemas are
+ * attached in swagger's `transform`, i.e. to the document only: the routes themselves carry no
+ * Fastify `schema`, so Fastify neither validates nor serialises with them and every answer
+ * (errors included) stays what `parse()` makes it. @see docs/decisions/020-openapi-from-zod.md
+ */
+import swagger from '@fastify/swagger'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { z } from 'zod'
+import { OPERATIONS, type Operation } from './operations.ts'
+
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>
+  return rest
+}
+
+const errorBody = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: { code: { type: 'string' }, message: { type: 'string' }, details: {}, requestId: { type: 'string' } },
+    },
+  },
+}
+
+/** The route's documentation as a Fastify-style schema (swagger turns it into OpenAPI). */
+export function documentedSchema(url: string, operation: Operation | undefined, tag: string) {
+  const params = [...url.matchAll(/:(\w+)/g)].map((match) => match[1]!)
+  const schema: Record<string, unknown> = { tags: [tag], response: { '4XX': { description: 'Refused: the error body (code, message, requestId)', ...errorBody } } }
+  if (operation?.summary) schema.summary = operation.summary
+  if (params.length > 0) {
+    schema.params = { type: 'object', required: params, properties: Object.fromEntries(params.map((name) => [name, { type: 'string', format: 'uuid' }])) }
+  }
+  if (operation?.query) schema.querystring = jsonSchema(operation.query, 'input')
+  if (operation?.body) {
+    schema.body = jsonSchema(operation.body, 'input')
+    if (operation.multipart) schema.consumes = ['multipart/form-data']
+  }
+  const status = String(operation?.status ?? 200)
+  ;(schema.response as Record<string, unknown>)[status] = operation?.response
+    ? { description: 'OK', ...jsonSchema(operation.response, 'output') }
+    : { description: 'OK' }
+  return schema
+}
+
+export default fp(async function openapi(app: FastifyInstance) {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Bango API', version: '1', description: 'Collects My Number documents. Employees: bearer JWT (/api/employee). HR console: session cookie + CSRF header (/api/admin).' },
+    },
+    hideUntagged: false,
+    transform: ({ schema, url, route }) => {
+      // The SPA's own routes (/, /t/:token, assets…) are not the API.
+      if (!url.startsWith('/api/')) return { schema: { ...schema, hide: true }, url }
+      const method = [route.method].flat()[0]!
+      const tag = url.startsWith('/api/employee') ? 'employee' : url.startsWith('/api/admin') ? 'admin' : 'operations'
+      return { schema: documentedSchema(url, OPERATIONS[`${method} ${url}`], tag) as typeof schema, url: url.replace(/:(\w+)/g, '{$1}') }
+    },
+  })
+})
