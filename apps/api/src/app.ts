@@ -86,7 +86,7 @@ export async function build(options: BuildOptions) {
 
   await app.register(errorHandler)
   await app.register(securityHeaders, { hsts: (options.publicUrl ?? DEFAULT_PUBLIC_URL).startsWith('https:') })
-  await app.register(rateLimit, { notFoundPerMinute: options.rateLimits?.notFoundPerMinute ?? DEFAULT_NOT_FOUND_PER_MINUTE })
+  await app.register(rateLimit, { notFoundPerMinute: options.rateLimits?.notFoundPerMinute ?? DEFAULT_NOT_FOUND_PER_MINUTE, redis: options.redis ?? null })
   await app.register(multipart)
   // Every API answer carries personal data: no-store is attached by this scope, whatever
   // spelling of the URL (percent-encoded, …) reached its routes.

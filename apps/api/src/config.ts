@@ -95,6 +95,8 @@ const envSchema = z.object({
   S3_ENDPOINT: z.url().optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_FORCE_PATH_STYLE: flag.default(false),
+  /** Shared state of several instances (rate limits, repeat counters), e.g. `redis://redis.internal:6379/0`; unset: in memory. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
 }).superRefine((env, context) => {
   if (env.DATABASE_URL) {
     const missing = KEY_VARIABLES.filter((name) => !env[name])
@@ -133,6 +135,7 @@ export interface Config {
   webDist: string
   /** Credentials of the S3 store come from the SDK's default chain (AWS_ACCESS_KEY_ID …), not from here. */
   blobStore: { kind: 'fs' } | { kind: 's3'; bucket: string; endpoint: string | undefined; region: string; forcePathStyle: boolean }
+  redisUrl: string | undefined
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -163,5 +166,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     blobStore: e.BLOB_STORE === 's3'
       ? { kind: 's3', bucket: e.S3_BUCKET ?? '', endpoint: e.S3_ENDPOINT, region: e.S3_REGION, forcePathStyle: e.S3_FORCE_PATH_STYLE }
       : { kind: 'fs' },
+    redisUrl: e.REDIS_URL,
   }
 }

@@ -12,6 +12,8 @@ import { startEmailWorker } from './domain/admin/email-worker.ts'
 import { startRetentionJob } from './domain/admin/retention-job.ts'
 import { startSweeper } from './domain/sweeper.ts'
 import { loadSecrets } from './lib/keys.ts'
+import { createLeadership, soleInstance } from './lib/leadership.ts'
+import { openRedis } from './lib/redis.ts'
 import { openBlobStore } from './lib/open-blob-store.ts'
 import { PRIVATE_UMASK, preparePrivateDataDir } from './lib/data-dir.ts'
 import { createSmtpMailer } from './lib/mailer.ts'
@@ -32,6 +34,7 @@ const { secrets, createdFile } = await loadSecrets(config)
 const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pglite') })
 const blobs = openBlobStore(config)
 const mailer = config.smtp ? createSmtpMailer(config.smtp) : null
+const redis = config.redisUrl ? openRedis(config.redisUrl) : null
 const app = await build({
   db: database.prisma,
   blobs,
@@ -41,6 +44,7 @@ const app = await build({
   trustProxy: config.trustProxy,
   publicUrl: config.publicUrl,
   mailer,
+  redis,
   log: { level: config.logLevel },
 })
 
@@ -57,9 +61,12 @@ const demo = database.kind === 'pglite' && (await database.prisma.company.count(
   ? await seedDemo(database.prisma, app.services)
   : null
 
-const sweeper = startSweeper(app.services.drafts, { intervalMs: config.sweepIntervalMs, log: app.log })
-const retentionJob = startRetentionJob(app.services.retention, { intervalMs: config.retentionIntervalMs, log: app.log })
-const emailWorker = mailer ? await startEmailWorker(app.services.emailDelivery, { ...config.emailWorker, log: app.log }) : null
+// On PostgreSQL any number of instances may share the database: the scheduled passes run on the
+// leader only; the e-mail worker runs everywhere, its claims leased (docs/decisions/018-many-instances.md).
+const leadership = config.databaseUrl ? createLeadership(config.databaseUrl, app.log) : soleInstance
+const sweeper = startSweeper(app.services.drafts, { intervalMs: config.sweepIntervalMs, log: app.log, leadership })
+const retentionJob = startRetentionJob(app.services.retention, { intervalMs: config.retentionIntervalMs, log: app.log, leadership })
+const emailWorker = mailer ? await startEmailWorker(app.services.emailDelivery, { ...config.emailWorker, log: app.log, soleInstance: !config.databaseUrl }) : null
 await app.listen({ port: config.port, host: config.host })
 if (demo) {
   console.log(`Demo login: ${config.publicUrl}/t/${demo.employee.token}  password: ${demo.employee.password}`)
@@ -75,6 +82,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     app.log.info({ signal }, 'shutting down')
     await sweeper.stop()
     await retentionJob.stop()
+    await leadership.close()
     // Mail in flight gets the grace period too; what is still SENDING after it becomes UNKNOWN at the next start.
     await emailWorker?.stop({ graceMs: SHUTDOWN_GRACE_MS })
     mailer?.close()
@@ -84,6 +92,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     await app.close()
     clearTimeout(force)
     await database.close()
+    redis?.disconnect()
     blobs.close()
     process.exit(0)
   })
