@@ -255,13 +255,14 @@ describe.runIf(serverUrl)('three instances behind a round-robin proxy', () => {
       statuses.push(response.status)
     }
     // Each surviving instance saw only about half of them: the limit holds because the count is shared.
-    expect(statuses).toEqual([...Array<number>(LOGIN_PER_MINUTE).fill(401), 429, 429, 429])
+    // Soft: each of the three shared counts reports on its own.
+    expect.soft(statuses).toEqual([...Array<number>(LOGIN_PER_MINUTE).fill(401), 429, 429, 429])
     const unknownTokenRows = await database.prisma.auditEvent.count({ where: { action: 'employee.login_unknown_token' } })
-    expect(unknownTokenRows).toBe(1)
+    expect.soft(unknownTokenRows).toBe(1)
 
     const prober = { 'x-test-client': '203.0.113.8' }
     const probes: number[] = []
     for (let i = 0; i < NOT_FOUND_PER_MINUTE + 2; i++) probes.push((await fetch(`${proxy.url}/api/employee/no-such-route-${i}`, { headers: prober })).status)
-    expect(probes).toEqual([...Array<number>(NOT_FOUND_PER_MINUTE).fill(404), 429, 429])
+    expect.soft(probes).toEqual([...Array<number>(NOT_FOUND_PER_MINUTE).fill(404), 429, 429])
   })
 })

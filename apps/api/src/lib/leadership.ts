@@ -36,7 +36,9 @@ export function createLeadership(databaseUrl: string, log: FastifyBaseLogger): L
   async function connect(): Promise<pg.Client> {
     const next = new pg.Client({ connectionString: databaseUrl, application_name: 'bango-leader' })
     // A lost connection means a lost lock: never believe it is still held.
-    next.on('error', () => drop('leader connection failed'))
+    next.on('error', () => {
+      if (client === next) drop('leader connection failed')
+    })
     next.on('end', () => {
       if (client === next) drop('leader connection closed')
     })
@@ -44,25 +46,35 @@ export function createLeadership(databaseUrl: string, log: FastifyBaseLogger): L
     return next
   }
 
-  return {
-    async isLeader() {
-      if (closed) return false
-      try {
-        client ??= await connect()
-        if (leader) {
-          // The session is alive, so the lock it took is still held.
-          await client.query('SELECT 1')
-          return true
-        }
-        const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [LEADER_LOCK])
-        leader = rows[0]?.locked === true
-        if (leader) log.info('this instance is the leader: it runs the scheduled jobs (sweeper, retention)')
-        return leader
-      } catch (error) {
-        log.warn({ err: error }, 'leadership check failed')
-        drop('leadership check failed')
-        return false
+  async function check(): Promise<boolean> {
+    if (closed) return false
+    try {
+      client ??= await connect()
+      if (leader) {
+        // The session is alive, so the lock it took is still held.
+        await client.query('SELECT 1')
+        return true
       }
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [LEADER_LOCK])
+      leader = rows[0]?.locked === true
+      if (leader) log.info('this instance is the leader: it runs the scheduled jobs (sweeper, retention)')
+      return leader
+    } catch (error) {
+      log.warn({ err: error }, 'leadership check failed')
+      drop('leadership check failed')
+      return false
+    }
+  }
+
+  // One check at a time: two jobs asking at once must not open two sessions (one would keep the
+  // lock while the other, failing to get it, made this instance believe it is not the leader).
+  let checking: Promise<boolean> | null = null
+  return {
+    isLeader() {
+      checking ??= check().finally(() => {
+        checking = null
+      })
+      return checking
     },
     async close() {
       closed = true
