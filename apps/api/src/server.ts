@@ -67,6 +67,8 @@ const leadership = config.databaseUrl ? createLeadership(config.databaseUrl, app
 const sweeper = startSweeper(app.services.drafts, { intervalMs: config.sweepIntervalMs, log: app.log, leadership })
 const retentionJob = startRetentionJob(app.services.retention, { intervalMs: config.retentionIntervalMs, log: app.log, leadership })
 const emailWorker = mailer ? await startEmailWorker(app.services.emailDelivery, { ...config.emailWorker, log: app.log, soleInstance: !config.databaseUrl }) : null
+// Without a listener ioredis prints its connection errors to the console; they belong in the log.
+redis?.on('error', (error: Error) => app.log.error({ err: error }, 'redis connection error'))
 await app.listen({ port: config.port, host: config.host })
 if (demo) {
   console.log(`Demo login: ${config.publicUrl}/t/${demo.employee.token}  password: ${demo.employee.password}`)

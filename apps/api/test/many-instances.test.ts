@@ -1,8 +1,8 @@
 /**
  * Three instances of the built artifact on one PostgreSQL database, one Redis and one S3 server
  * (s3rver), behind a round-robin proxy started here: an employee's whole flow, each request on
- * the next instance, survives the leader being killed (SIGKILL) half-way; the per-IP login limit,
- * the 404 budget and the unknown-token audit counter hold across instances; the scheduled passes
+ * the next instance, survives the leader being killed (SIGKILL) half-way; the per-IP and per-token
+ * login limits, the 404 budget and the unknown-token audit counter hold across instances; the scheduled passes
  * (sweeper, retention) run on one instance at a time. PostgreSQL only (PGlite is one process).
  * @see docs/decisions/018-many-instances.md
  */
@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEmployeeWithLogin } from '../src/db/factories.ts'
 import { generateKeySet } from '../src/lib/keys.ts'
 import { type Redis, openRedis } from '../src/lib/redis.ts'
+import { PER_TOKEN_PER_MINUTE } from '../src/routes/employee/login.ts'
 import { createServices } from '../src/services.ts'
 import { type TestBlobStore, openTestBlobStore } from './blob-stores.ts'
 import { imageUpload, openTestDatabase, testSecrets } from './harness.ts'
@@ -259,6 +260,15 @@ describe.runIf(serverUrl)('three instances behind a round-robin proxy', () => {
     expect.soft(statuses).toEqual([...Array<number>(LOGIN_PER_MINUTE).fill(401), 429, 429, 429])
     const unknownTokenRows = await database.prisma.auditEvent.count({ where: { action: 'employee.login_unknown_token' } })
     expect.soft(unknownTokenRows).toBe(1)
+
+    // One URL token guessed from many addresses: its own limit, also counted across the instances.
+    const token = 'one-token-from-everywhere-abcdefghijklmnop'
+    const perToken: number[] = []
+    for (let i = 0; i < PER_TOKEN_PER_MINUTE + 2; i++) {
+      const response = await fetch(`${proxy.url}/api/employee/login`, { method: 'POST', headers: { ...guesser, 'x-test-client': `203.0.113.${100 + i}` }, body: JSON.stringify({ token, password: 'wrong-password' }) })
+      perToken.push(response.status)
+    }
+    expect.soft(perToken).toEqual([...Array<number>(PER_TOKEN_PER_MINUTE).fill(401), 429, 429])
 
     const prober = { 'x-test-client': '203.0.113.8' }
     const probes: number[] = []
