@@ -101,7 +101,7 @@ export async function build(options: BuildOptions) {
   await app.register(errorHandler)
   await app.register(requestMetrics, { metrics })
   await app.register(securityHeaders, { hsts: (options.publicUrl ?? DEFAULT_PUBLIC_URL).startsWith('https:') })
-  await app.register(rateLimit, { notFoundPerMinute: options.rateLimits?.notFoundPerMinute ?? DEFAULT_NOT_FOUND_PER_MINUTE })
+  await app.register(rateLimit, { notFoundPerMinute: options.rateLimits?.notFoundPerMinute ?? DEFAULT_NOT_FOUND_PER_MINUTE, redis: options.redis ?? null })
   await app.register(multipart)
   // Before the routes: it records each one as it is registered.
   await app.register(openapi)

@@ -107,6 +107,8 @@ const envSchema = z.object({
   METRICS_HOST: z.string().default('127.0.0.1'),
   /** How long requests in flight (uploads) may take to finish after SIGTERM before they are cut. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().max(600).default(25),
+  /** Shared state of several instances (rate limits, repeat counters), e.g. `redis://redis.internal:6379/0`; unset: in memory. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
 }).superRefine((env, context) => {
   if (env.DATABASE_URL) {
     const missing = KEY_VARIABLES.filter((name) => !env[name])
@@ -156,6 +158,7 @@ export interface Config {
   /** null: no metrics listener. */
   metrics: { host: string; port: number } | null
   shutdownGraceMs: number
+  redisUrl: string | undefined
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -195,5 +198,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     killAt,
     metrics: e.METRICS_PORT === undefined ? null : { host: e.METRICS_HOST, port: e.METRICS_PORT },
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
+    redisUrl: e.REDIS_URL,
   }
 }

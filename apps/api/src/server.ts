@@ -13,6 +13,8 @@ import { startRetentionJob } from './domain/admin/retention-job.ts'
 import { startSweeper } from './domain/sweeper.ts'
 import { loadSecrets } from './lib/keys.ts'
 import { armKillPoint } from './lib/kill-points.ts'
+import { createLeadership, soleInstance } from './lib/leadership.ts'
+import { openRedis } from './lib/redis.ts'
 import { openBlobStore } from './lib/open-blob-store.ts'
 import { PRIVATE_UMASK, preparePrivateDataDir } from './lib/data-dir.ts'
 import { createSmtpMailer } from './lib/mailer.ts'
@@ -38,6 +40,7 @@ const database = await openDatabase(config.databaseUrl ? { url: config.databaseU
 const blobs = openBlobStore(config)
 const mailer = config.smtp ? createSmtpMailer(config.smtp) : null
 const metrics = createMetrics({ processMetrics: true })
+const redis = config.redisUrl ? openRedis(config.redisUrl) : null
 const app = await build({
   db: database.prisma,
   blobs,
@@ -47,6 +50,8 @@ const app = await build({
   trustProxy: config.trustProxy,
   publicUrl: config.publicUrl,
   mailer,
+  redis,
+  readinessChecks: redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : [],
   log: { level: config.logLevel },
   metrics,
 })
@@ -64,9 +69,14 @@ const demo = database.kind === 'pglite' && (await database.prisma.company.count(
   ? await seedDemo(database.prisma, app.services)
   : null
 
-const sweeper = startSweeper(app.services.drafts, { intervalMs: config.sweepIntervalMs, log: app.log, metrics })
-const retentionJob = startRetentionJob(app.services.retention, { intervalMs: config.retentionIntervalMs, log: app.log, metrics })
-const emailWorker = mailer ? await startEmailWorker(app.services.emailDelivery, { ...config.emailWorker, log: app.log, metrics }) : null
+// On PostgreSQL any number of instances may share the database: the scheduled passes run on the
+// leader only; the e-mail worker runs everywhere, its claims leased (docs/decisions/021-many-instances.md).
+const leadership = config.databaseUrl ? createLeadership(config.databaseUrl, app.log) : soleInstance
+const sweeper = startSweeper(app.services.drafts, { intervalMs: config.sweepIntervalMs, log: app.log, metrics, leadership })
+const retentionJob = startRetentionJob(app.services.retention, { intervalMs: config.retentionIntervalMs, log: app.log, metrics, leadership })
+const emailWorker = mailer ? await startEmailWorker(app.services.emailDelivery, { ...config.emailWorker, log: app.log, metrics, soleInstance: !config.databaseUrl }) : null
+// Without a listener ioredis prints its connection errors to the console; they belong in the log.
+redis?.on('error', (error: Error) => app.log.error({ err: error }, 'redis connection error'))
 await app.listen({ port: config.port, host: config.host })
 const metricsServer = config.metrics ? await startMetricsServer(metrics.registry, config.metrics) : null
 if (config.metrics) app.log.info({ host: config.metrics.host, port: config.metrics.port }, 'metrics listener at /metrics')
@@ -85,6 +95,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     const http = closeGracefully(app, { graceMs: config.shutdownGraceMs })
     await sweeper.stop()
     await retentionJob.stop()
+    await leadership.close()
     // Mail in flight gets the grace period too; what is still SENDING after it becomes UNKNOWN at the next start.
     await emailWorker?.stop({ graceMs: config.shutdownGraceMs })
     mailer?.close()
@@ -92,6 +103,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (forced) app.log.warn({ graceMs: config.shutdownGraceMs }, 'requests still in flight after the grace period were cut off')
     await metricsServer?.close()
     await database.close()
+    redis?.disconnect()
     blobs.close()
     process.exit(0)
   })

@@ -25,7 +25,7 @@ import { createReview } from './domain/admin/review.ts'
 import { createSettings } from './domain/admin/settings.ts'
 import { createAuditLog } from './domain/audit.ts'
 import { createConsents } from './domain/consents.ts'
-import { createCredentials } from './domain/credentials.ts'
+import { UNKNOWN_TOKEN_AUDIT_WINDOW_MS, createCredentials } from './domain/credentials.ts'
 import { createDrafts } from './domain/drafts.ts'
 import { createHandoffs } from './domain/handoffs.ts'
 import { createPendingBlobs } from './domain/pending-blobs.ts'
@@ -35,6 +35,8 @@ import { createSubmissions } from './domain/submissions.ts'
 import type { BlobStore } from './lib/blob-store.ts'
 import type { Secrets } from './lib/keys.ts'
 import type { Mailer } from './lib/mailer.ts'
+import type { Redis } from './lib/redis.ts'
+import { createRedisRepeatCounter } from './lib/repeat-counter.ts'
 import { type WorkQueueOptions, createWorkQueue } from './lib/work-queue.ts'
 import { type OcrReader, createOcrReader } from './lib/ocr.ts'
 import { type ReadinessCheck, blobStoreCheck } from './lib/readiness.ts'
@@ -54,6 +56,8 @@ export interface ServiceDeps {
   ocr?: OcrReader
   /** Dependencies besides the database and blob store that must answer before traffic comes (e.g. Redis). */
   readinessChecks?: ReadinessCheck[]
+  /** State shared by several instances (REDIS_URL); without it, this process's memory. */
+  redis?: Redis | null
 }
 
 /** One image decode per core; a few may wait up to 10 s (a phone retries on 503). */
@@ -62,13 +66,14 @@ const defaultImageWork = (): WorkQueueOptions => {
   return { concurrency: cores, maxWaiting: cores * 4, maxWaitMs: 10_000 }
 }
 
-export function createServices({ db, blobs, secrets, now = () => new Date(), publicUrl = 'http://localhost:3000', mailer = null, ocr = createOcrReader(), imageWorkOptions = defaultImageWork(), readinessChecks = [] }: ServiceDeps) {
+export function createServices({ db, blobs, secrets, now = () => new Date(), publicUrl = 'http://localhost:3000', mailer = null, ocr = createOcrReader(), imageWorkOptions = defaultImageWork(), readinessChecks = [], redis = null }: ServiceDeps) {
   const audit = createAuditLog(db)
   const imageWork = createWorkQueue(imageWorkOptions)
   const pendingBlobs = createPendingBlobs(db, blobs)
   const drafts = createDrafts(db, blobs, pendingBlobs, secrets.keyring, audit, imageWork)
   const sessions = createSessions(db, secrets.jwtSecret, now)
-  const credentials = createCredentials(db, audit, sessions, now)
+  const unknownTokens = redis ? createRedisRepeatCounter(redis, 'unknown-token', UNKNOWN_TOKEN_AUDIT_WINDOW_MS) : undefined
+  const credentials = createCredentials(db, audit, sessions, now, unknownTokens)
   const access = createAccess(db)
   const adminSessions = createAdminSessions(db, now)
   const operators = createOperators(db, secrets.keyring, audit, now)

@@ -24,6 +24,8 @@ export interface TestBlobStore {
   blobs: BlobStore
   /** Another client on the same storage (a second instance, or a restarted process). */
   reopen(): BlobStore
+  /** The S3 server's endpoint, bucket and credentials (s3 only): for server processes started by a test. */
+  s3?: S3BlobStoreOptions & { credentials: typeof S3RVER_CREDENTIALS }
   close(): Promise<void>
 }
 
@@ -49,6 +51,7 @@ export async function openTestBlobStore(kind: BlobStoreKind = testBlobStoreKind(
   return {
     kind,
     blobs: clients[0]!,
+    s3: { ...options, credentials: S3RVER_CREDENTIALS },
     reopen: () => {
       const client = createS3BlobStore(options)
       clients.push(client)

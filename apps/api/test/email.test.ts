@@ -253,4 +253,33 @@ describe('e-mail delivery', () => {
     expect(employees).toHaveLength(30)
     firstMailer.close()
   })
+
+  it("with several instances, a starting worker leaves a live instance's messages in flight alone: only an expired lease makes them UNKNOWN", async () => {
+    const { admin, campaign } = await campaignWithEmployees(4)
+    smtp.hangAfter(smtp.accepted.length)
+    const hanging = smtp.unanswered.length
+    const services = context.app.services
+    const liveMailer = createSmtpMailer({ url: smtp.url, from: 'hr@example.test', maxConnections: 2 })
+    const leaseMs = 300
+    const delivery = () => createEmailDelivery(context.db, services.credentials, services.audit, liveMailer, PUBLIC_URL, () => new Date())
+    const live = await startEmailWorker(delivery(), { intervalMs: 50, concurrency: 2, log: context.app.log, soleInstance: false, leaseMs })
+    const created = await createBatch(admin, campaign.id, { kind: 'reminder' })
+    await until(() => smtp.unanswered.length === hanging + 2)
+    const statuses = async () => Object.fromEntries((await context.db.emailMessage.groupBy({ by: ['status'], where: { batchId: created.id }, _count: { _all: true } })).map((g) => [g.status, g._count._all]))
+
+    // Another instance starts (no SMTP of its own: it only watches the leases) while the first keeps renewing.
+    const watcher = await startEmailWorker(createEmailDelivery(context.db, services.credentials, services.audit, null, PUBLIC_URL, () => new Date()), {
+      intervalMs: 50, concurrency: 1, log: context.app.log, soleInstance: false, leaseMs,
+    })
+    workers.push(watcher)
+    await new Promise((resolve) => setTimeout(resolve, leaseMs * 4))
+    expect(await statuses()).toEqual({ SENDING: 2, PENDING: 2 })
+
+    // The first instance dies with its two messages in flight: it renews nothing more.
+    await live.stop({ graceMs: 50 })
+    for (let i = 0; i < 100 && (await statuses()).UNKNOWN !== 2; i++) await new Promise((resolve) => setTimeout(resolve, leaseMs / 3))
+    expect(await statuses()).toEqual({ UNKNOWN: 2, PENDING: 2 })
+    smtp.answerAll()
+    liveMailer.close()
+  })
 })

@@ -20,6 +20,14 @@ describe('TRUST_PROXY', () => {
   })
 })
 
+describe('REDIS_URL', () => {
+  it('is optional (the counters stay in memory) and must be a redis:// or rediss:// URL', () => {
+    expect(loadConfig({}).redisUrl).toBeUndefined()
+    expect(loadConfig({ REDIS_URL: 'redis://10.0.0.5:6379/2' }).redisUrl).toBe('redis://10.0.0.5:6379/2')
+    expect(() => loadConfig({ REDIS_URL: 'http://10.0.0.5:6379' })).toThrow(/REDIS_URL: must start with redis:\/\/ or rediss:\/\//)
+  })
+})
+
 const login = (context: TestContext, token: string, forwardedFor: string) =>
   context.app.inject({
     method: 'POST',

@@ -8,7 +8,7 @@ import { LOGIN_LOCKOUT } from '@bango/shared/lockout'
 import type { Db, Tx } from '../db/types.ts'
 import { AppError } from '../errors.ts'
 import { hashPassword, hashUrlToken, newPassword, newUrlToken, verifyPassword } from '../lib/secrets.ts'
-import { createRepeatCounter } from '../lib/repeat-counter.ts'
+import { type RepeatCounter, createRepeatCounter } from '../lib/repeat-counter.ts'
 import type { Sessions } from './sessions.ts'
 import { type AuditLog, byEmployee } from './audit.ts'
 import { advanceProgress } from './progress.ts'
@@ -47,10 +47,10 @@ function identityOf(credential: { id: string; employeeId: string; campaignId: st
   }
 }
 
-export function createCredentials(db: Db, audit: AuditLog, sessions: Pick<Sessions, 'endAll'>, now: () => Date) {
+/** `unknownTokens`: a shared (Redis) counter when several instances run; this process's memory by default. */
+export function createCredentials(db: Db, audit: AuditLog, sessions: Pick<Sessions, 'endAll'>, now: () => Date, unknownTokens: RepeatCounter = createRepeatCounter(UNKNOWN_TOKEN_AUDIT_WINDOW_MS, now)) {
   // A real argon2id hash of a random password: unknown tokens cost exactly as much as known ones.
   const decoy = hashPassword(newPassword())
-  const unknownTokens = createRepeatCounter(UNKNOWN_TOKEN_AUDIT_WINDOW_MS, now)
 
   /** The identity of a credential that is not revoked, or null. */
   async function current(credentialId: string, tx: Tx = db): Promise<EmployeeIdentity | null> {
@@ -121,7 +121,7 @@ export function createCredentials(db: Db, audit: AuditLog, sessions: Pick<Sessio
       if (!usable) {
         // Recorded (without the token) for abuse monitoring, once per address and window: repeats are
         // counted into the next row, so guessing cannot grow the append-only table without bound.
-        const repeats = unknownTokens.note(client.ip ?? 'unknown')
+        const repeats = await unknownTokens.note(client.ip ?? 'unknown')
         if (repeats !== null) {
           await db.$transaction((tx) => audit.record({ companyId: null, actorType: 'employee', actorId: null, action: 'employee.login_unknown_token', detail: { repeatsBefore: repeats } }, tx))
         }

@@ -1,9 +1,12 @@
 /**
  * Sending one e-mail message, at most once. PENDING → SENDING is committed (with the credential
  * a credentials mail carries) before SMTP is spoken; only then is the mail sent, and the outcome
- * recorded. A process that dies in between leaves SENDING, which the next worker start turns into
- * UNKNOWN: maybe delivered, never resent automatically.
+ * recorded. A process that dies in between leaves SENDING, which becomes UNKNOWN: maybe
+ * delivered, never resent automatically. With several instances a claim carries a lease (owner +
+ * expiry) the sending instance renews while alive, so only an abandoned message is marked, by
+ * whichever worker sees its lease run out (docs/decisions/021-many-instances.md).
  */
+import { randomUUID } from 'node:crypto'
 import type { Db } from '../../db/types.ts'
 import type { Prisma } from '../../generated/prisma/client.ts'
 import { createLimiter } from '../../lib/concurrency.ts'
@@ -38,9 +41,13 @@ interface ClaimedMessage {
 export interface SendOptions {
   /** Checked before SMTP and before recording the outcome: a worker stopped past its grace writes nothing more. */
   abandoned: () => boolean
+  /** How long the claim holds without a renewal (renewLeases). */
+  leaseMs: number
 }
 
 export function createEmailDelivery(db: Db, credentials: Credentials, audit: AuditLog, mailer: Mailer | null, publicUrl: string, now: () => Date) {
+  /** This process's name on its leases. */
+  const owner = randomUUID()
   // argon2 shares the two cores with logins: at most two hashes at a time, whatever the lanes.
   const hashing = createLimiter(2)
   /**
@@ -54,13 +61,15 @@ export function createEmailDelivery(db: Db, credentials: Credentials, audit: Aud
   }
 
   /** Claims one PENDING message (skipping rows other workers hold) and commits it as SENDING, with its credential. */
-  async function claim(prepared: PreparedCredential): Promise<{ message: ClaimedMessage; login: { url: string; password: string } | null } | 'none' | 'skipped'> {
+  async function claim(prepared: PreparedCredential, leaseMs: number): Promise<{ message: ClaimedMessage; login: { url: string; password: string } | null } | 'none' | 'skipped'> {
     return db.$transaction(async (tx) => {
       // One round trip: claim (skipping rows other workers hold), mark SENDING, read what the mail needs.
       const [message] = await tx.$queryRaw<ClaimedMessage[]>`
         WITH next AS (SELECT id FROM email_messages WHERE status = 'PENDING' LIMIT 1 FOR UPDATE SKIP LOCKED),
         claimed AS (
-          UPDATE email_messages m SET status = 'SENDING', attempts = m.attempts + 1 FROM next WHERE m.id = next.id
+          UPDATE email_messages m SET status = 'SENDING', attempts = m.attempts + 1,
+            lease_owner = ${owner}, lease_until = clock_timestamp() + make_interval(secs => ${leaseMs / 1000}::double precision)
+          FROM next WHERE m.id = next.id
           RETURNING m.id, m.attempts, m.batch_id, m.employee_id)
         SELECT claimed.*, b.kind::text AS kind, b.created_by_id, c.id AS campaign_id, c.name AS campaign_name,
                c.status = 'OPEN' AS campaign_open, c.deadline, c.company_id, co.name AS company_name,
@@ -109,19 +118,29 @@ export function createEmailDelivery(db: Db, credentials: Credentials, audit: Aud
       return () => void listeners.delete(listener)
     },
 
-    /** Messages a dead process left SENDING become UNKNOWN. Run when a worker starts. */
-    async recoverInterrupted(): Promise<number> {
-      // With several instances, this may also catch another live instance's message in flight:
-      // harmless, as that instance's outcome (SENT, FAILED…) overwrites UNKNOWN when it arrives.
-      const { count } = await db.emailMessage.updateMany({ where: { status: 'SENDING' }, data: { status: 'UNKNOWN', error: 'interrupted while sending (server stopped)' } })
-      return count
+    /**
+     * Messages a dead process left SENDING become UNKNOWN. `sole`: this is the only instance
+     * (the embedded default, at start): every SENDING message is abandoned. Otherwise only those
+     * whose lease ran out (another live instance keeps renewing its own), by the database's clock.
+     */
+    async recoverInterrupted({ sole }: { sole: boolean }): Promise<number> {
+      return db.$executeRaw`
+        UPDATE email_messages SET status = 'UNKNOWN', error = 'interrupted while sending (server stopped)', lease_owner = NULL, lease_until = NULL
+        WHERE status = 'SENDING' AND (${sole} OR lease_until IS NULL OR lease_until < clock_timestamp())`
+    },
+
+    /** Extends the leases of this process's messages in flight: it is alive. */
+    async renewLeases(leaseMs: number): Promise<void> {
+      await db.$executeRaw`
+        UPDATE email_messages SET lease_until = clock_timestamp() + make_interval(secs => ${leaseMs / 1000}::double precision)
+        WHERE status = 'SENDING' AND lease_owner = ${owner}`
     },
 
     /** Sends the next PENDING message; false when there was none. */
     async sendNext(options: SendOptions): Promise<boolean> {
       if (!mailer) return false
       const prepared = await takeSpare()
-      const outcome = await claim(prepared)
+      const outcome = await claim(prepared, options.leaseMs)
       if (outcome === 'none' || outcome === 'skipped' || !outcome.login) spares.push(prepared)
       if (outcome === 'none') return false
       if (outcome === 'skipped' || options.abandoned()) return true
@@ -136,13 +155,13 @@ export function createEmailDelivery(db: Db, credentials: Credentials, audit: Aud
       }
       try {
         await mailer.send(login ? credentialsMail(context, login) : reminderMail(context))
-        if (!options.abandoned()) await record(message.id, { status: 'SENT', sentAt: now(), error: null })
+        if (!options.abandoned()) await record(message.id, { status: 'SENT', sentAt: now(), error: null, leaseOwner: null, leaseUntil: null })
       } catch (error) {
         if (options.abandoned()) return true
         const failure = error instanceof MailError ? error : new MailError(String(error), 'uncertain')
         const retry = failure.failure === 'transient' && message.attempts < MAX_ATTEMPTS
         const status = retry ? 'PENDING' : failure.failure === 'uncertain' ? 'UNKNOWN' : 'FAILED'
-        await record(message.id, { status, error: failure.message })
+        await record(message.id, { status, error: failure.message, leaseOwner: null, leaseUntil: null })
       }
       return true
     },

@@ -3,20 +3,24 @@
  * budget of 404 answers per address: unknown paths and unknown ids are how a client enumerates,
  * so past `notFoundPerMinute` of them an address gets 429 for every request until the minute
  * is over (a found id cannot be told from a missing one by the status any more).
+ * With `redis` the counts live there, shared by every instance; otherwise in this process.
  */
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { AppError } from '../../errors.ts'
+import type { Redis } from '../../lib/redis.ts'
 
 export interface RateLimitOptions {
   notFoundPerMinute: number
+  redis?: Redis | null
 }
 
 export default fp(async function rateLimits(app: FastifyInstance, options: RateLimitOptions) {
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+    ...(options.redis ? { redis: options.redis, nameSpace: 'bango:rate:' } : {}),
   })
   const notFound = app.createRateLimit({ max: options.notFoundPerMinute, timeWindow: '1 minute', keyGenerator: (request) => `404:${request.ip}` })
   // Root hooks: every route and the not-found handler, whatever spelling of the URL reached them.
