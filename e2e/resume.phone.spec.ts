@@ -70,6 +70,9 @@ test('reload, back button and a new login after the session expired resume the s
   await expect(page.getByRole('heading', { name: 'うら面' })).toBeVisible()
   await Promise.all(sent(page, 'うら面'))
   await page.getByRole('button', { name: '次へ' }).click()
+  // And a reload on 確認 keeps 確認, both thumbnails there.
+  await expect(page.getByRole('heading', { name: '確認' })).toBeVisible()
+  await page.reload()
   await wizard.confirmAndRegister(page, 2)
 
   // The others are not dependents any more; then 完了.
