@@ -28,7 +28,7 @@ async function employeeSignsIn(browser: Browser) {
   const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' })
   const page = await context.newPage()
   await page.goto(server.loginUrl)
-  await page.getByLabel('パスワード').fill(server.password)
+  await page.getByLabel('パスワード', { exact: true }).fill(server.password)
   await page.getByRole('button', { name: '次へ' }).click()
   return { page, close: () => context.close() }
 }

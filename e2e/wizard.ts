@@ -10,12 +10,12 @@ export async function logIn(page: Page, server: ProductServer) {
   // Who is asking, before the password (the demo company).
   await expect(page.getByText('デモ株式会社 の人事担当者から', { exact: false })).toBeVisible()
   // A wrong password first: a clear message, and the user can try again.
-  await page.getByLabel('パスワード').fill(`${server.password}x`)
+  await page.getByLabel('パスワード', { exact: true }).fill(`${server.password}x`)
   await page.getByRole('button', { name: '次へ' }).click()
   await expect(page.getByText('URL またはパスワードが正しくありません', { exact: false })).toBeVisible()
   await expect(page.getByText('問い合わせ先：', { exact: false })).toBeVisible()
   if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/employee-login-error.png`, fullPage: true })
-  await page.getByLabel('パスワード').fill(server.password)
+  await page.getByLabel('パスワード', { exact: true }).fill(server.password)
   await page.getByRole('button', { name: '次へ' }).click()
   await expect(page.getByRole('heading', { name: '個人番号の利用目的' })).toBeVisible()
   // The login token is gone from the address bar.
@@ -118,7 +118,8 @@ export async function captureDocument(page: Page, capture: Capture, options: { b
 /** `myNumber`: typed on the confirm step when the campaign asks the employee for it. */
 export async function confirmAndRegister(page: Page, images: number, myNumber?: string) {
   await expect(page.getByRole('heading', { name: '確認' })).toBeVisible()
-  await expect(page.getByRole('img')).toHaveCount(images)
+  // Each thumbnail is a button that opens the zoomable view (its picture has no alt of its own).
+  await expect(page.getByRole('button', { name: /を拡大して確認$/ })).toHaveCount(images)
   if (myNumber) await page.getByLabel('個人番号（12 桁）').fill(myNumber)
   await page.getByRole('button', { name: '登録する' }).click()
   await expect(page.getByRole('heading', { name: '登録が完了しました' })).toBeVisible()

@@ -89,7 +89,12 @@ beforeAll(async () => {
     headers: hr.headers, payload: { reason: 'other', note: '裏面が写っていません' },
   })
   expect(sendBack.statusCode, sendBack.body).toBe(200)
-  victimParams = { personId: returned.id }
+  // A draft image of the returned person, sent from a new sign-in: the thumbnail route's real target.
+  const redo = bearer(await login(context.app, victim.token, victim.password))
+  const draftUpload = imageUpload({ role: 'number', slot: 0, side: 'back', type: 'my_number_card' }, photo)
+  const draft = await context.app.inject({ method: 'POST', url: `/api/employee/persons/${returned.id}/images`, headers: { ...redo, ...draftUpload.headers }, payload: draftUpload.payload })
+  expect(draft.statusCode, draft.body).toBe(201)
+  victimParams = { personId: returned.id, imageId: draft.json<{ id: string }>().id }
 
   // Stale logins of their own, each on their own (otherwise open) person: only the session state can refuse them.
   const reissued = await signedInEmployee(context)
@@ -110,8 +115,8 @@ beforeAll(async () => {
     { name: 'another employee of the same campaign', headers: bearer(await colleague()), params: victimParams, expected: [403, 404], applies: withParams },
     { name: 'an employee of another company', headers: stranger.auth, params: victimParams, expected: [403, 404], applies: withParams },
     { name: 'logged-out session', headers: bearer(loggedOut), params: victimParams, expected: [401], applies: always },
-    { name: 're-issued credential', headers: reissued.auth, params: { personId: reissued.employee.id }, expected: [401], applies: always },
-    { name: 'locked credential', headers: locked.auth, params: { personId: locked.employee.id }, expected: [401], applies: always },
+    { name: 're-issued credential', headers: reissued.auth, params: { ...victimParams, personId: reissued.employee.id }, expected: [401], applies: always },
+    { name: 'locked credential', headers: locked.auth, params: { ...victimParams, personId: locked.employee.id }, expected: [401], applies: always },
     {
       name: 'receipt-only session after 完了', headers: bearer(victim.accessToken), params: victimParams, expected: [403], code: 'SESSION_RECEIPT_ONLY',
       applies: (route) => !AFTER_SUBMISSION.includes(key(route)),

@@ -10,7 +10,8 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { storedKeys } from './blob-stores.ts'
-import { type TestContext, adminHeaders, createTestContext, signedInEmployee, signedInOperator } from './harness.ts'
+import { type TestContext, adminHeaders, createTestContext, imageUpload, signedInEmployee, signedInOperator } from './harness.ts'
+import { cardPhoto } from './images.ts'
 import { type HostileFiles, hostileFiles } from './hostile-files.ts'
 import { type BodyShape, type HostileBody, type HostileRequest, csvBody, hostileRequests, jsonBody, uploadBody } from './hostile-requests.ts'
 import { ADMIN_BODIES, IGNORES_BODY, PUBLIC_EMPLOYEE, type Route, type TableSnapshot, changedTables, fillPath, routeCollector, routeKey, tableSnapshot, victimCompany } from './route-table.ts'
@@ -113,7 +114,7 @@ beforeAll(async () => {
     adminHeaders: admin.headers,
     selfAdminId: selfAdmin.operator.id,
     params: {
-      employee: { personId: employee.dependents[0]!.id, selfId: employee.employee.id },
+      employee: { personId: employee.dependents[0]!.id, selfId: employee.employee.id, imageId: await draftImage(app, employee, employee.dependents[0]!.id) },
       // operatorId: a colleague (the company's own administrator), never the caller itself.
       admin: { ...company.params, spareCampaignId: spareCampaign.id, sparePersonId: company.victim.dependents[1]!.id },
     },
@@ -128,6 +129,14 @@ beforeAll(async () => {
     },
   }
 }, 120_000)
+
+/** A real draft image of the fixture person, so the thumbnail route reaches its decoder with valid ids. */
+async function draftImage(app: TestContext, employee: Fixtures['employee'], personId: string): Promise<string> {
+  const body = imageUpload({ role: 'number', slot: 0, side: 'front', type: 'notification_card' }, await cardPhoto())
+  const response = await app.app.inject({ method: 'POST', url: `/api/employee/persons/${personId}/images`, headers: { ...employee.auth, ...body.headers }, payload: body.payload })
+  expect(response.statusCode, response.body).toBe(201)
+  return response.json<{ id: string }>().id
+}
 
 afterAll(async () => {
   process.off('unhandledRejection', onError)

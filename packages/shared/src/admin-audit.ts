@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = {
   'person.returned': '差し戻し',
   'person.disposed': '対象者の廃棄',
   'draft.image_stored': '画像の保存（下書き）',
+  'draft.image_viewed': '画像の表示（下書き・本人）',
   'draft.purged': '下書きの削除',
   'document.viewed': '画像の閲覧',
   'number.ocr_read': '個人番号の OCR 読み取り',

@@ -148,6 +148,28 @@ export const imageResponseSchema = z.object({
   height: z.number().int(),
 })
 
+/**
+ * `GET /persons/:personId/draft`: the images already sent for a person still being done, so a
+ * reload, a new tab or a new login continues where the employee was (never the pixels: each
+ * thumbnail is its own request).
+ */
+export const draftResponseSchema = z.object({
+  images: z.array(
+    z.object({
+      id: z.uuid(),
+      role: z.enum(['number', 'identity']),
+      slot: z.number().int().min(0).max(1),
+      side: z.enum(['front', 'back']),
+      type: z.union([z.enum(NUMBER_DOCUMENT_TYPES), z.enum(IDENTITY_DOCUMENT_TYPES)]),
+    }),
+  ),
+})
+export type DraftResponse = z.infer<typeof draftResponseSchema>
+export type DraftImage = DraftResponse['images'][number]
+
+/** Long edge of the thumbnail of a draft image the employee gets back (enough to recognise it, not to read it at full size). */
+export const DRAFT_THUMBNAIL_EDGE = 480
+
 export const submissionResponseSchema = z.object({ submittedAt: z.iso.datetime() })
 
 /** Caps on what one employee can create (nobody has more; a script could). */

@@ -5,20 +5,20 @@
  * transaction): a crash in between leaves an unreferenced ciphertext with its pending row,
  * which the sweeper collects; a row never points at a missing blob (domain/pending-blobs.ts).
  */
-import type { ImageFields } from '@bango/shared/employee-api'
+import { DRAFT_THUMBNAIL_EDGE, type DraftResponse, draftResponseSchema, type ImageFields } from '@bango/shared/employee-api'
 import { randomUUID } from 'node:crypto'
 import type { Db, Tx } from '../db/types.ts'
 import { Prisma } from '../generated/prisma/client.ts'
 import { AppError } from '../errors.ts'
 import type { BlobStore } from '../lib/blob-store.ts'
-import { encryptBlob } from '../lib/envelope.ts'
+import { decryptBlob, encryptBlob } from '../lib/envelope.ts'
 import { killPoint } from '../lib/kill-points.ts'
-import { normalizeImage } from '../lib/images.ts'
+import { normalizeImage, thumbnailImage } from '../lib/images.ts'
 import type { WorkQueue } from '../lib/work-queue.ts'
 import type { Keyring } from '../lib/keys.ts'
 import { type AuditLog, byEmployee } from './audit.ts'
 import type { EmployeeIdentity } from './credentials.ts'
-import { toRole, toSide } from './mappers.ts'
+import { toImageSlot, toRole, toSide } from './mappers.ts'
 import { assertDraftOpen, findOwnPerson } from './ownership.ts'
 import type { PendingBlobs } from './pending-blobs.ts'
 import { advanceProgress } from './progress.ts'
@@ -60,11 +60,20 @@ export function createDrafts(db: Db, blobs: BlobStore, pendingBlobs: PendingBlob
     return { persons: personIds.length, blobKeys: deleted.map((row) => row.blob_key) }
   }
 
-  async function checkTarget(tx: Tx, identity: EmployeeIdentity, personId: string, fields: ImageFields) {
+  /**
+   * The employee's own person whose draft may still change: not registered (its images are
+   * HR's from then on, never shown back), not 対象外, not after 完了 (unless sent back).
+   */
+  async function openDraftPerson(tx: Tx, identity: EmployeeIdentity, personId: string) {
     await assertDraftOpen(tx, identity, personId)
     const person = await findOwnPerson(tx, identity, personId)
     if (person.status === 'REGISTERED') throw new AppError('PERSON_REGISTERED')
     if (person.status === 'NOT_APPLICABLE') throw new AppError('PERSON_NOT_APPLICABLE')
+    return person
+  }
+
+  async function checkTarget(tx: Tx, identity: EmployeeIdentity, personId: string, fields: ImageFields) {
+    const person = await openDraftPerson(tx, identity, personId)
     if (fields.role === 'identity' && person.kind !== 'EMPLOYEE') {
       throw new AppError('VALIDATION', { message: 'identity documents belong to the employee only' })
     }
@@ -107,6 +116,44 @@ export function createDrafts(db: Db, blobs: BlobStore, pendingBlobs: PendingBlob
       } catch (error) {
         await deleteBlobs([blobKey])
         throw error
+      }
+    },
+
+    /** The images already sent for a person still being done (what a reload or a new login resumes from). */
+    async images(identity: EmployeeIdentity, personId: string): Promise<DraftResponse> {
+      const rows = await db.$transaction(async (tx) => {
+        const person = await openDraftPerson(tx, identity, personId)
+        return tx.document.findMany({
+          where: { personId: person.id, state: 'DRAFT' },
+          select: { id: true, role: true, slot: true, side: true, type: true },
+          orderBy: [{ role: 'asc' }, { slot: 'asc' }, { side: 'asc' }],
+        })
+      })
+      return draftResponseSchema.parse({ images: rows.map((row) => ({ id: row.id, type: row.type, ...toImageSlot(row) })) })
+    },
+
+    /**
+     * A small JPEG of one of the employee's own draft images, so a resumed wizard shows what was
+     * already sent. Refused like an upload once the person is registered or submitted; any
+     * other id (another person's, a submitted one, unknown) is NOT_FOUND alike. Audited.
+     */
+    async thumbnail(identity: EmployeeIdentity, personId: string, documentId: string): Promise<Buffer> {
+      const document = await db.$transaction(async (tx) => {
+        const person = await openDraftPerson(tx, identity, personId)
+        return tx.document.findFirst({ where: { id: documentId, personId: person.id, state: 'DRAFT' }, select: { id: true, personId: true, blobKey: true } })
+      })
+      if (!document) throw new AppError('NOT_FOUND')
+      // A retake may have replaced the image (and deleted its blob) since the row was read.
+      const sealed = await blobs.get(document.blobKey).catch((error: unknown) => {
+        throw new AppError('NOT_FOUND', { cause: error })
+      })
+      const plain = decryptBlob(keyring, sealed, documentAad(document))
+      try {
+        const small = await imageWork.run(() => thumbnailImage(plain, DRAFT_THUMBNAIL_EDGE))
+        await audit.record({ ...byEmployee(identity), action: 'draft.image_viewed', targetId: document.id, detail: { personId } })
+        return small
+      } finally {
+        plain.fill(0)
       }
     },
 

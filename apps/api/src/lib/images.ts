@@ -42,3 +42,8 @@ export async function normalizeImage(input: Buffer): Promise<NormalizedImage> {
     throw new AppError('UNSUPPORTED_IMAGE', { cause: error })
   }
 }
+
+/** A small re-encoded copy of an image we stored ourselves (already clean): for the employee's own preview. */
+export async function thumbnailImage(jpeg: Buffer, edge: number): Promise<Buffer> {
+  return sharp(jpeg, { failOn: 'error' }).resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 70 }).toBuffer()
+}

@@ -35,6 +35,8 @@ export function refusalEvent(code: ErrorCode, status: number, route: string | un
 /** What a sensitive read logs: the kind of data and ids only, never the data. */
 export type SensitiveRead =
   | { resource: 'document_image'; documentId: string }
+  /** The employee's own draft image, shown back small when the wizard resumes. */
+  | { resource: 'draft_thumbnail'; documentId: string }
   | { resource: 'number_reveal' | 'number_ocr'; personId: string }
   | { resource: 'payroll_csv' | 'documents_zip'; campaignId: string }
 

@@ -98,6 +98,27 @@ export async function apiUpload<T>(path: string, request: UploadRequest<T>): Pro
   return interpret(status, payload, request.schema, true)
 }
 
+/**
+ * A GET that answers bytes (a draft image's thumbnail), with the same JWT, refresh, 401 and
+ * ApiError semantics as `apiRequest`; never cached (the API says no-store too).
+ */
+export async function apiBlob(path: string): Promise<Blob> {
+  await refreshSessionIfDue()
+  const token = useSessionStore.getState().accessToken
+  let response: Response
+  try {
+    response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {}, cache: 'no-store' })
+  } catch {
+    throw new ApiError(0, 'NETWORK', common.networkError)
+  }
+  if (!response.ok) {
+    const payload: unknown = await response.json().catch(() => undefined)
+    if (response.status === 401) useSessionStore.getState().expire()
+    throw toApiError(response.status, payload)
+  }
+  return response.blob()
+}
+
 function toApiError(status: number, payload: unknown): ApiError {
   if (typeof payload === 'object' && payload !== null && 'error' in payload) {
     const { error } = payload as { error: { code?: unknown } }

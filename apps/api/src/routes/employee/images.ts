@@ -10,7 +10,11 @@ import type { FastifyInstance } from 'fastify'
 import { AppError } from '../../errors.ts'
 import { killPoint } from '../../lib/kill-points.ts'
 import { parse } from '../../lib/parse.ts'
+import { logSensitiveRead } from '../../lib/security-events.ts'
+import { z } from 'zod'
 import { personParamsSchema } from './persons.ts'
+
+const imageParamsSchema = personParamsSchema.extend({ imageId: z.uuid() })
 
 function fieldValues(file: MultipartFile): Record<string, unknown> {
   const values: Record<string, unknown> = {}
@@ -63,5 +67,19 @@ export default async function images(app: FastifyInstance, options: { perMinute:
     } finally {
       file.file.resume() // drain whatever was not read, so a refused upload cannot stall the connection
     }
+  })
+
+  // What a resumed wizard needs: which images were already sent, and a small copy of each.
+  app.get('/persons/:personId/draft', async (request) => {
+    const { personId } = parse(personParamsSchema, request.params)
+    return drafts.images(request.employee, personId)
+  })
+
+  app.get('/persons/:personId/images/:imageId', async (request, reply) => {
+    const { personId, imageId } = parse(imageParamsSchema, request.params)
+    const jpeg = await drafts.thumbnail(request.employee, personId, imageId)
+    logSensitiveRead(request, { resource: 'draft_thumbnail', documentId: imageId })
+    // private + no-store: neither the browser nor any proxy keeps a copy.
+    return reply.header('cache-control', 'no-store, private').header('content-type', 'image/jpeg').send(jpeg)
   })
 }

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { routePatterns } from '../../../app/paths.ts'
-import { SESSION_STORAGE_KEY, useSessionStore } from '../../../lib/session.ts'
+import { SESSION_STORAGE_KEY, useSessionStore, WIZARD_POSITION_STORAGE_KEY } from '../../../lib/session.ts'
 import { apiError, calls, json, mockFetch } from '../../../test/fetch-mock.ts'
 import { LoginPage } from './login-page.tsx'
 
@@ -16,6 +16,7 @@ function renderAt(url: string) {
       { path: routePatterns.home, element: <LoginPage /> },
       { path: routePatterns.login, element: <LoginPage /> },
       { path: routePatterns.targets, element: <p>一覧</p> },
+      { path: routePatterns.person, element: <p>登録中の方</p> },
     ],
     { initialEntries: [url] },
   )
@@ -24,7 +25,7 @@ function renderAt(url: string) {
 }
 
 beforeEach(() => {
-  useSessionStore.setState({ accessToken: null, refreshAfter: null, expired: false })
+  useSessionStore.setState({ accessToken: null, refreshAfter: null, expired: false, resumePath: null })
 })
 
 describe('LoginPage', () => {
@@ -46,6 +47,29 @@ describe('LoginPage', () => {
     expect(sessionStorage.getItem(SESSION_STORAGE_KEY)).toContain(JWT)
     expect(JSON.stringify({ ...localStorage })).not.toContain(JWT)
     expect(localStorage.length).toBe(0)
+  })
+
+  it('after a session expiry in this tab, returns to the person and step the employee was on', async () => {
+    const person = '/persons/00000000-0000-4000-8000-000000000042?step=capture%3Anumber-0-back'
+    window.history.replaceState(null, '', person)
+    useSessionStore.setState({ accessToken: 'old', refreshAfter: null })
+    useSessionStore.getState().expire()
+    window.history.replaceState(null, '', '/')
+    mockFetch({ 'POST /api/employee/login': () => json(200, { accessToken: JWT, expiresAt: new Date(Date.now() + 60_000).toISOString() }) })
+    const router = renderAt(`/t/${TOKEN}`)
+    await userEvent.type(screen.getByLabelText('パスワード'), 'x')
+    await userEvent.click(screen.getByRole('button', { name: '次へ' }))
+    expect(await screen.findByText('登録中の方')).toBeInTheDocument()
+    expect(`${router.state.location.pathname}${router.state.location.search}`).toBe(person)
+    expect(useSessionStore.getState().resumePath).toBeNull()
+  })
+
+  it('forgets where the employee was on 「ログアウト」 (a shared device keeps nothing of it)', () => {
+    sessionStorage.setItem(WIZARD_POSITION_STORAGE_KEY, '{"personId":"x"}')
+    useSessionStore.setState({ accessToken: 'jwt' })
+    useSessionStore.getState().signOut()
+    expect(sessionStorage.getItem(WIZARD_POSITION_STORAGE_KEY)).toBeNull()
+    expect(useSessionStore.getState().resumePath).toBeNull()
   })
 
   it('accepts the token as ?t= and replaces it too', async () => {

@@ -50,9 +50,11 @@ export function LoginPage({ onPasswordFocus }: { onPasswordFocus?: () => void })
       const { login } = await loadLogin().catch(() => {
         throw new ApiError(0, 'NETWORK', common.networkError)
       })
+      // After a session expiry in this tab: back to the person and step the employee was on.
+      const resumePath = useSessionStore.getState().resumePath
       signIn(await login({ token, password }))
       // The token must not linger in the address bar, history or screenshots.
-      navigate(paths.targets(), { replace: true })
+      navigate(resumePath ?? paths.targets(), { replace: true })
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : common.unexpectedError)
       if (caught instanceof ApiError && caught.code === 'INVALID_CREDENTIALS') setFailures((n) => n + 1)

@@ -7,6 +7,10 @@ import { useResource } from '../../../lib/use-resource.ts'
 import { common, documents } from '../../../messages/ja.ts'
 import { useWizardStore } from '../stores/wizard-store.ts'
 import { WizardView } from './wizard-view.tsx'
+import { useLeaveWarning } from './use-leave-warning.ts'
+import { useResumeWizard } from './use-resume-wizard.ts'
+import { useWizardHistory } from './use-wizard-history.ts'
+import { clearPosition, savedPositionPersonId } from '../stores/wizard-position.ts'
 import { ReturnReason } from '../../../components/return-reason.tsx'
 
 /** `/persons/:personId`: 「<name> さんの書類登録」 and the wizard for that person. */
@@ -17,12 +21,16 @@ export function PersonPage() {
   const person = persons.state === 'ready' ? persons.data.persons.find((p) => p.id === personId) : undefined
   const wizardPersonId = useWizardStore((s) => s.person?.id)
 
-  useEffect(() => {
-    if (person) useWizardStore.getState().start(person)
-    // Only a different person (or a fresh load) restarts the wizard.
-  }, [person?.id])
+  useResumeWizard(person)
+  useWizardHistory(personId ?? '')
+  useLeaveWarning()
   // Leaving the wizard drops local previews (object URLs); drafts on the server stay until 「完了」 or expiry.
   useEffect(() => () => useWizardStore.getState().reset(), [])
+  // A position kept for a person this employee does not have (another login in this tab) is forgotten.
+  const unknownPerson = persons.state === 'ready' && !person
+  useEffect(() => {
+    if (unknownPerson && personId && savedPositionPersonId() === personId) clearPosition()
+  }, [unknownPerson, personId])
 
   const toTop = () => navigate(paths.targets())
 

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react'
 import { ApiError, retryPolicy } from '../../../lib/api-client.ts'
 import { documents } from '../../../messages/ja.ts'
 import { uploadImage } from '../api/upload-image.ts'
+import { useUploadInFlight } from './use-leave-warning.ts'
 import { imageKey, useWizardStore } from '../stores/wizard-store.ts'
 import { assessQuality, type QualityIssue } from '../utils/image-quality.ts'
 import type { ImageProcessor } from '../utils/image-processor.ts'
@@ -42,6 +43,8 @@ export function useCaptureUpload(personId: string, image: ImageSlot, type: strin
   const [issues, setIssues] = useState<QualityIssue[]>([])
   const [pending, setPending] = useState<PendingMask | null>(null)
   const pendingRef = useRef<PendingMask | null>(null)
+
+  useUploadInFlight(state.status === 'uploading' || state.status === 'processing')
 
   const holdForMasking = (next: PendingMask | null) => {
     if (pendingRef.current) URL.revokeObjectURL(pendingRef.current.url)

@@ -1,7 +1,7 @@
 import { needsIdentityDocuments } from '@bango/shared/documents'
 import { useEffect, useRef } from 'react'
 import { documents } from '../../../messages/ja.ts'
-import { imageKey, useWizardStore, type WizardState, type WizardStep } from '../stores/wizard-store.ts'
+import { imageKey, stepKey, useWizardStore, type WizardState, type WizardStep } from '../stores/wizard-store.ts'
 import { CaptureStep } from './capture-step.tsx'
 import { ConfirmStep } from './confirm-step.tsx'
 import { IdentityPhotoStep } from './identity-photo-step.tsx'
@@ -38,8 +38,6 @@ export function WizardView({ onTop }: { onTop: () => void }) {
     </div>
   )
 }
-
-const stepKey = (step: WizardStep) => (step.name === 'capture' ? `capture:${imageKey(step.image)}` : step.name === 'identityType' ? `identityType:${step.slot}` : step.name)
 
 function Step({ step, onTop }: { step: WizardStep; onTop: () => void }) {
   switch (step.name) {

@@ -37,16 +37,32 @@ export interface CapturedImage {
   uploaded: boolean
 }
 
-type IdentityChoice = { withPhoto: boolean; documents: DocumentChoice<IdentityDocumentType>[] }
+export type IdentityChoice = { withPhoto: boolean; documents: DocumentChoice<IdentityDocumentType>[] }
+
+/** How the last step change came about: the browser history follows (features/documents/components/use-wizard-history.ts). */
+export type WizardMove = 'go' | 'back' | 'forward' | 'jump'
+
+/** Where the employee is for one person, without any image: what a reload or a new login resumes. */
+export interface WizardPosition {
+  step: WizardStep
+  history: WizardStep[]
+  numberDocument: DocumentChoice<NumberDocumentType> | null
+  identity: IdentityChoice | null
+}
 
 export interface WizardState {
   person: { id: string; name: string; kind: PersonKind } | null
   step: WizardStep
   history: WizardStep[]
+  /** Steps left by 「戻る」, for the browser's forward button; a new step clears them. */
+  future: WizardStep[]
+  move: WizardMove
   numberDocument: DocumentChoice<NumberDocumentType> | null
   identity: IdentityChoice | null
   images: Partial<Record<string, CapturedImage>>
   start: (person: Pick<Person, 'id' | 'name' | 'kind' | 'status'>) => void
+  /** Continues a pending person where they were, the images the server already has shown as sent. */
+  resume: (person: Pick<Person, 'id' | 'name' | 'kind'>, position: WizardPosition, images: Partial<Record<string, CapturedImage>>) => void
   chooseNumberDocument: (type: NumberDocumentType) => void
   markedNotApplicable: () => void
   /** Back to the number document menu with nothing chosen (対象に戻す, 登録をやり直す). */
@@ -62,12 +78,16 @@ export interface WizardState {
   chooseIdentityPhoto: (withPhoto: boolean) => void
   chooseIdentityType: (slot: number, type: IdentityDocumentType) => void
   back: () => void
+  forward: () => void
   registration: () => Registration | null
   registered: () => void
   reset: () => void
 }
 
 export const imageKey = (image: ImageSlot) => `${image.role}-${image.slot}-${image.side}`
+
+/** A step's name in the address bar (`?step=`) and for focus: which screen, not its state. */
+export const stepKey = (step: WizardStep) => (step.name === 'capture' ? `capture:${imageKey(step.image)}` : step.name === 'identityType' ? `identityType:${step.slot}` : step.name)
 
 /** Identity types still offered for a slot: those the rules allow, minus one already chosen elsewhere. */
 export function identityTypeOptions(identity: IdentityChoice, slot: number): IdentityDocumentType[] {
@@ -85,11 +105,13 @@ const revoke = (images: WizardState['images'], keep: (key: string) => boolean = 
   return kept
 }
 
+/** A step as it is returned to: a camera opens only on the way forward. */
+const atRest = (step: WizardStep): WizardStep => (step.name === 'capture' ? { ...step, openCamera: false } : step)
+
 export const useWizardStore = create<WizardState>()((set, get) => {
   const go = (step: WizardStep) => {
     const { step: current, history } = get()
-    const remembered = current.name === 'capture' ? { ...current, openCamera: false } : current
-    set({ step, history: [...history, remembered] })
+    set({ step, history: [...history, atRest(current)], future: [], move: 'go' })
   }
   const documentType = (image: ImageSlot): string | undefined =>
     image.role === 'number' ? get().numberDocument?.type : get().identity?.documents[image.slot]?.type
@@ -118,6 +140,8 @@ export const useWizardStore = create<WizardState>()((set, get) => {
     person: null,
     step: { name: 'idle' },
     history: [],
+    future: [],
+    move: 'jump',
     numberDocument: null,
     identity: null,
     images: {},
@@ -127,13 +151,18 @@ export const useWizardStore = create<WizardState>()((set, get) => {
         person.status === 'registered' ? { name: 'alreadyRegistered' } : person.status === 'not_applicable' ? { name: 'excluded' } : { name: 'menu' }
       set({ person: { id: person.id, name: person.name, kind: person.kind }, step })
     },
+    resume: (person, position, images) => {
+      get().reset()
+      const { history, numberDocument, identity } = position
+      set({ step: atRest(position.step), history, numberDocument, identity, future: [], move: 'jump', person: { id: person.id, name: person.name, kind: person.kind }, images })
+    },
     chooseNumberDocument: (type) => {
       if (get().numberDocument?.type !== type) set({ images: revoke(get().images), identity: null })
       set({ numberDocument: { type, hasBack: true } })
       go({ name: 'capture', image: { role: 'number', slot: 0, side: 'front' }, openCamera: false })
     },
-    markedNotApplicable: () => set({ step: { name: 'markedNotApplicable' }, history: [] }),
-    startOver: () => set({ step: { name: 'menu' }, history: [] }),
+    markedNotApplicable: () => set({ step: { name: 'markedNotApplicable' }, history: [], future: [], move: 'jump' }),
+    startOver: () => set({ step: { name: 'menu' }, history: [], future: [], move: 'jump' }),
     setImage: (image, captured) => {
       const key = imageKey(image)
       set({ images: { ...revoke(get().images, (k) => k !== key), [key]: { ...captured, uploaded: false } } })
@@ -181,7 +210,12 @@ export const useWizardStore = create<WizardState>()((set, get) => {
     back: () => {
       const { history } = get()
       const previous = history[history.length - 1]
-      if (previous) set({ step: previous, history: history.slice(0, -1) })
+      if (previous) set({ step: previous, history: history.slice(0, -1), future: [atRest(get().step), ...get().future], move: 'back' })
+    },
+    forward: () => {
+      const { step, history, future } = get()
+      const [following, ...rest] = future
+      if (following) set({ step: following, history: [...history, step], future: rest, move: 'forward' })
     },
     registration: () => {
       const { person, numberDocument, identity } = get()
@@ -189,7 +223,7 @@ export const useWizardStore = create<WizardState>()((set, get) => {
       if (!needsIdentityDocuments(person.kind, numberDocument.type)) return { numberDocument, identity: null }
       return identity ? { numberDocument, identity } : null
     },
-    registered: () => set({ images: revoke(get().images), step: { name: 'registered' }, history: [] }),
+    registered: () => set({ images: revoke(get().images), step: { name: 'registered' }, history: [], future: [], move: 'jump' }),
     reset: () => {
       revoke(get().images)
       set(useWizardStore.getInitialState(), true)

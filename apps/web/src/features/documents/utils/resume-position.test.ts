@@ -1,0 +1,61 @@
+import type { DraftImage } from '@bango/shared/employee-api'
+import { describe, expect, it } from 'vitest'
+import { draftImagesFor, positionFromDraft } from './resume-position.ts'
+
+let n = 0
+const image = (role: DraftImage['role'], slot: number, side: DraftImage['side'], type: DraftImage['type']): DraftImage => ({
+  id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+  role,
+  slot,
+  side,
+  type,
+})
+const names = (position: ReturnType<typeof positionFromDraft>) => position && [...position.history, position.step].map((s) => (s.name === 'capture' ? `${s.image.role}${s.image.slot}${s.image.side}` : s.name))
+
+describe('positionFromDraft', () => {
+  it('is null with nothing sent: the wizard starts at the menu', () => {
+    expect(positionFromDraft('employee', [])).toBeNull()
+  })
+
+  it('stops at the front when its back is neither there nor shown absent by a later image', () => {
+    expect(names(positionFromDraft('employee', [image('number', 0, 'front', 'notification_card')]))).toEqual(['menu', 'number0front'])
+  })
+
+  it('stops at the back the マイナンバーカード requires', () => {
+    expect(names(positionFromDraft('dependent', [image('number', 0, 'front', 'my_number_card')]))).toEqual(['menu', 'number0front'])
+  })
+
+  it('reads a skipped back from a later image, the identity choice from its types, and lands on the next missing step', () => {
+    const position = positionFromDraft('employee', [
+      image('number', 0, 'front', 'notification_card'),
+      image('identity', 0, 'front', 'health_insurance'),
+      image('identity', 0, 'back', 'health_insurance'),
+    ])
+    expect(names(position)).toEqual(['menu', 'number0front', 'identityPhoto', 'identityType', 'identity0front', 'identity0back', 'identityType'])
+    expect(position).toMatchObject({
+      step: { name: 'identityType', slot: 1 },
+      numberDocument: { type: 'notification_card', hasBack: false },
+      identity: { withPhoto: false, documents: [{ type: 'health_insurance', hasBack: true }] },
+    })
+  })
+
+  it('reaches 確認 when everything the choices need is there', () => {
+    const position = positionFromDraft('employee', [
+      image('number', 0, 'front', 'notification_card'),
+      image('number', 0, 'back', 'notification_card'),
+      image('identity', 0, 'front', 'passport'),
+      image('identity', 0, 'back', 'passport'),
+    ])
+    expect(position?.step).toEqual({ name: 'confirm' })
+    expect(position?.identity).toEqual({ withPhoto: true, documents: [{ type: 'passport', hasBack: true }] })
+  })
+})
+
+describe('draftImagesFor', () => {
+  it('keeps only the images of the documents chosen (a stale one of an abandoned choice is not shown)', () => {
+    const kept = image('number', 0, 'front', 'my_number_card')
+    const stale = image('identity', 0, 'front', 'passport')
+    const position = { numberDocument: { type: 'my_number_card' as const, hasBack: true }, identity: null }
+    expect(draftImagesFor(position, [kept, stale, image('number', 0, 'back', 'notification_card')])).toEqual([kept])
+  })
+})
