@@ -71,6 +71,10 @@ describe.each<BlobStoreKind>(['fs', 's3'])('the %s blob store', (kind) => {
     await Promise.all(blobs.map(({ key, bytes }) => store.blobs.put(key, bytes)))
     for (const { key, bytes } of blobs) expect((await store.blobs.get(key)).equals(bytes)).toBe(true)
 
+    // One key written concurrently: ours renames a complete temp file into place. S3 promises the
+    // same per PUT, but s3rver (the test's stand-in) writes its files in place, so a read can
+    // catch a mix of two versions: that would test s3rver, not Bango.
+    if (kind === 's3') return
     const contested = randomUUID()
     const versions = Array.from({ length: 8 }, () => randomBytes(256 * 1024))
     await Promise.all(versions.map((bytes) => store.blobs.put(contested, bytes)))
