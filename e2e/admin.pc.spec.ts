@@ -149,7 +149,7 @@ test('HR sets up a campaign, sends credentials by e-mail, and sees the employee 
   const phone = await browser.newContext({ ...devices['Pixel 7'], viewport: { width: 320, height: 640 }, locale: 'ja-JP' })
   const employee = await phone.newPage()
   await employee.goto(url!)
-  await employee.getByLabel('パスワード').fill(password!)
+  await employee.getByLabel('パスワード', { exact: true }).fill(password!)
   await employee.getByRole('button', { name: '次へ' }).click()
   await wizard.consent(employee)
   await wizard.openPerson(employee, '髙橋 一郎')

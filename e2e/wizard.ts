@@ -10,12 +10,12 @@ export async function logIn(page: Page, server: ProductServer) {
   // Who is asking, before the password (the demo company).
   await expect(page.getByText('デモ株式会社 の人事担当者から', { exact: false })).toBeVisible()
   // A wrong password first: a clear message, and the user can try again.
-  await page.getByLabel('パスワード').fill(`${server.password}x`)
+  await page.getByLabel('パスワード', { exact: true }).fill(`${server.password}x`)
   await page.getByRole('button', { name: '次へ' }).click()
   await expect(page.getByText('URL またはパスワードが正しくありません', { exact: false })).toBeVisible()
   await expect(page.getByText('問い合わせ先：', { exact: false })).toBeVisible()
   if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/employee-login-error.png`, fullPage: true })
-  await page.getByLabel('パスワード').fill(server.password)
+  await page.getByLabel('パスワード', { exact: true }).fill(server.password)
   await page.getByRole('button', { name: '次へ' }).click()
   await expect(page.getByRole('heading', { name: '個人番号の利用目的' })).toBeVisible()
   // The login token is gone from the address bar.
@@ -96,7 +96,7 @@ export async function photographAndMask(page: Page, side: Side) {
 
 /** Chooses a file for one side (the PC path, and the fallback without a camera). */
 export async function chooseFile(page: Page, side: Side) {
-  await page.getByLabel('ファイルを選択（写真を撮る／ライブラリ）').setInputFiles(CARD_JPEG)
+  await page.getByLabel('写真を選ぶ').setInputFiles(CARD_JPEG)
   await expect(page.getByRole('img', { name: `撮影した${side}の画像` })).toBeVisible()
   await expect(page.getByRole('status').filter({ hasText: '画像を送信しました' })).toBeVisible()
 }
