@@ -118,7 +118,8 @@ export async function captureDocument(page: Page, capture: Capture, options: { b
 /** `myNumber`: typed on the confirm step when the campaign asks the employee for it. */
 export async function confirmAndRegister(page: Page, images: number, myNumber?: string) {
   await expect(page.getByRole('heading', { name: '確認' })).toBeVisible()
-  await expect(page.getByRole('img')).toHaveCount(images)
+  // Each picture is a button that opens the zoomable view (its image's alt is the button's name).
+  await expect(page.getByRole('button', { name: /を拡大して確認$/ })).toHaveCount(images)
   if (myNumber) await page.getByLabel('個人番号（12 桁）').fill(myNumber)
   await page.getByRole('button', { name: '登録する' }).click()
   await expect(page.getByRole('heading', { name: '登録が完了しました' })).toBeVisible()

@@ -231,8 +231,8 @@ export const documents = {
   cameraTitle: (side: string) => `${side}を撮影`,
   cameraFrameHint: '書類を白い枠に合わせ、文字がはっきり見えたら「撮影」をタップします。',
   cameraWaiting: 'カメラの映像を待っています。レンズが指などでふさがれていないか確認してください。',
-  examplesTitle: '撮影の見本',
-  examplesNote: '見本のイラストです（実在の人物ではありません）。書類の四隅まで枠に入れ、文字が読める明るさで撮影します。',
+  examplesTitle: '撮影の見本（イラスト）',
+  examplesNote: '書類の四隅まで入れ、文字が読める明るさで撮影します。',
   exampleAlt: {
     myNumberFront: 'マイナンバーカードのおもて面の見本：左に氏名・住所・生年月日、右に顔写真',
     myNumberBack: 'マイナンバーカードのうら面の見本：上部に 12 桁の個人番号',
