@@ -37,7 +37,7 @@ test('loads only the login up front, then each screen when needed — with a loa
   page.on('request', (request) => { if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname) })
 
   await page.goto(server.loginUrl)
-  await expect(page.getByLabel('パスワード')).toBeVisible()
+  await expect(page.getByLabel('パスワード', { exact: true })).toBeVisible()
   await page.waitForLoadState('networkidle')
   // Before the password field is touched: the entry and what index.html preloads, nothing else.
   const firstLoad = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src], link[rel=modulepreload]'))

@@ -70,6 +70,12 @@ export function CaptureStep({ image, openCamera, processor = browserImageProcess
     upload.discardMasking()
     setCameraOpen(true)
   }
+  const fileAction = <FilePicker key="file" primary={device.filePrimary} disabled={busy} onFile={fromFile} />
+  const cameraAction = device.camera && (
+    <button key="camera" type="button" className={`button${device.filePrimary ? ' button--secondary' : ''}`} disabled={busy} onClick={() => setCameraOpen(true)}>
+      {documents.capture[side]}
+    </button>
+  )
   const retakeButton = device.filePrimary ? (
     <FilePicker label={documents.retake[side]} disabled={busy} onFile={fromFile} />
   ) : (
@@ -149,25 +155,8 @@ export function CaptureStep({ image, openCamera, processor = browserImageProcess
           {example && <DocumentExample kind={example} />}
           {image.role === 'identity' && type === 'health_insurance' && <p className="hint">{documents.healthInsuranceNote}</p>}
           <UploadStatus state={upload.state} onResend={upload.resend} />
-          <div className="capture-actions">
-            {device.filePrimary ? (
-              <>
-                <FilePicker primary disabled={busy} onFile={fromFile} />
-                {device.camera && (
-                  <button type="button" className="button button--secondary" disabled={busy} onClick={() => setCameraOpen(true)}>
-                    {documents.capture[side]}
-                  </button>
-                )}
-              </>
-            ) : (
-              <>
-                <button type="button" className="button" disabled={busy} onClick={() => setCameraOpen(true)}>
-                  {documents.capture[side]}
-                </button>
-                <FilePicker disabled={busy} onFile={fromFile} />
-              </>
-            )}
-          </div>
+          {/* Keyed: when the device check moves 「写真を選ぶ」 first, its input is moved, not replaced (a file being chosen is kept). */}
+          <div className="capture-actions">{device.filePrimary ? [fileAction, cameraAction] : [cameraAction, fileAction]}</div>
           <p className="hint">{device.filePrimary && !device.camera ? documents.chooseFileFirstHint : documents.chooseFileHint}</p>
           {backOptional && side === 'back' && (
             <button type="button" className="button button--secondary" onClick={skipBack}>
