@@ -26,7 +26,7 @@ type Side = 'おもて面' | 'うら面'
 
 /** Chooses card.jpg, checks the picture is held unsent, draws one box (mouse or keyboard) and sends. */
 async function chooseAndMask(page: Page, side: Side, by: 'mouse' | 'keyboard') {
-  await page.getByLabel('ファイルを選択（写真を撮る／ライブラリ）').setInputFiles(wizard.CARD_JPEG)
+  await page.getByLabel('写真を選ぶ').setInputFiles(wizard.CARD_JPEG)
   const canvas = page.getByRole('application', { name: `${side}の画像（なぞって隠す部分を指定します）` })
   await expect(canvas).toBeVisible()
   const send = page.getByRole('button', { name: '隠して送信する' })

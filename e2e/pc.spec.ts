@@ -19,9 +19,30 @@ test('a PC user registers with files only and completes', async ({ page }) => {
 
   await wizard.openPerson(page, '総合 太郎')
   await wizard.chooseNumberDocument(page, /マイナンバーカード/)
-  // No camera on this machine: opening it explains how to allow it and points to the file input.
-  await page.getByRole('button', { name: 'おもて面を撮影する' }).click()
-  await expect(page.getByRole('alert')).toContainText('カメラを利用できません')
+  // No camera on this machine: 「写真を選ぶ」 is the main action, no camera button, and the
+  // 「スマートフォンで続ける」 QR code is offered right on the capture screen.
+  const actions = page.locator('.capture-actions').locator('button, label')
+  await expect(actions).toHaveText(['写真を選ぶ'])
+  await expect(actions.first()).not.toHaveClass(/button--secondary/)
+  await expect(page.getByRole('button', { name: 'おもて面を撮影する' })).toHaveCount(0)
+  const handoff = page.getByRole('region', { name: 'スマートフォンで続ける' })
+  await expect(handoff).toBeVisible()
+  await handoff.getByRole('button', { name: 'QR コードを表示する' }).click()
+  await expect(handoff.getByRole('img', { name: 'スマートフォンで読み取る QR コード' })).toBeVisible()
+  const phoneUrl = await handoff.locator('.handoff__url').textContent()
+  if (process.env.E2E_SCREENSHOTS) {
+    await page.setViewportSize({ width: 320, height: 568 })
+    await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/capture-pc-file-first-320.png`, fullPage: true })
+    await page.setViewportSize(devices['Desktop Chrome'].viewport)
+  }
+  // A phone scans it: the PC's panel says the phone has taken over (it polls while the code is shown).
+  const phone = await page.context().browser()!.newContext()
+  const phonePage = await phone.newPage()
+  await phonePage.goto(phoneUrl!)
+  await expect(phonePage.getByRole('heading', { name: '収集対象者一覧' })).toBeVisible()
+  await phone.close()
+  await expect(handoff.getByText('スマートフォンで続きを開きました', { exact: false })).toBeVisible()
+  await expect(handoff.getByRole('img', { name: 'スマートフォンで読み取る QR コード' })).toHaveCount(0)
   await wizard.captureDocument(page, wizard.chooseFile, { back: true })
   await wizard.confirmAndRegister(page, 2)
 

@@ -49,8 +49,8 @@ test('login → consent → 扶養追加 → 対象外 → 通知カード + 2 i
   await page.getByRole('button', { name: '次へ' }).click()
   await page.getByRole('radio', { name: '健康保険証／資格確認書' }).check()
   await page.getByRole('button', { name: '次へ' }).click()
-  // Phones also offer a photo already taken (manual: 「フォトライブラリ」/「ギャラリー」).
-  await expect(page.getByLabel('撮影済みの画像を選ぶ')).toHaveCount(1)
+  // Phones also offer a photo already taken (manual: 「フォトライブラリ」/「ギャラリー」): one second action.
+  await expect(page.getByLabel('写真を選ぶ')).toHaveCount(1)
   // 健康保険証: each side waits on the masking screen until a box is dragged over it.
   await wizard.captureDocument(page, wizard.photographAndMask, { back: true })
   await wizard.expectFitsScreen(page)

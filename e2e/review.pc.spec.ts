@@ -45,7 +45,7 @@ async function openEmployee(page: Page) {
 test('review, 差し戻し, redo, approval, the number by OCR and double entry, disposal, audit', async ({ page, browser }) => {
   const card = await renderCard({ ...cardVariant(0), number: NUMBER })
   const chooseCard: wizard.Capture = async (employee, side) => {
-    const input = employee.getByLabel('ファイルを選択（写真を撮る／ライブラリ）')
+    const input = employee.getByLabel('写真を選ぶ')
     await input.setInputFiles(side === 'おもて面' ? { name: 'card.jpg', mimeType: 'image/jpeg', buffer: card } : wizard.CARD_JPEG)
     await expect(employee.getByRole('img', { name: `撮影した${side}の画像` })).toBeVisible()
     await expect(employee.getByRole('status').filter({ hasText: '画像を送信しました' })).toBeVisible()

@@ -96,7 +96,7 @@ export async function photographAndMask(page: Page, side: Side) {
 
 /** Chooses a file for one side (the PC path, and the fallback without a camera). */
 export async function chooseFile(page: Page, side: Side) {
-  await page.getByLabel('ファイルを選択（写真を撮る／ライブラリ）').setInputFiles(CARD_JPEG)
+  await page.getByLabel('写真を選ぶ').setInputFiles(CARD_JPEG)
   await expect(page.getByRole('img', { name: `撮影した${side}の画像` })).toBeVisible()
   await expect(page.getByRole('status').filter({ hasText: '画像を送信しました' })).toBeVisible()
 }

@@ -10,7 +10,12 @@ afterAll(async () => { await context.close() })
 async function issue(auth: Record<string, string>) {
   const response = await context.app.inject({ method: 'POST', url: '/api/employee/session/handoff', headers: auth })
   expect(response.statusCode, response.body).toBe(201)
-  return response.json() as { code: string; expiresAt: string }
+  return response.json() as { code: string; issuedAt: string; expiresAt: string }
+}
+const status = async (auth: Record<string, string>) => {
+  const response = await context.app.inject({ method: 'GET', url: '/api/employee/session/handoff', headers: auth })
+  expect(response.statusCode, response.body).toBe(200)
+  return response.json() as { redeemedAt: string | null }
 }
 const redeem = (code: unknown) => context.app.inject({ method: 'POST', url: '/api/employee/session/handoff/redeem', payload: { code } })
 
@@ -64,5 +69,17 @@ describe('session handoff', () => {
   it('is issued only to a signed-in session', async () => {
     const response = await context.app.inject({ method: 'POST', url: '/api/employee/session/handoff' })
     expect(response.statusCode).toBe(401)
+    expect((await context.app.inject({ method: 'GET', url: '/api/employee/session/handoff' })).statusCode).toBe(401)
+  })
+
+  it('tells the PC when a phone has taken over with a code of its own login only', async () => {
+    const employee = await signedInEmployee(context)
+    const other = await signedInEmployee(context)
+    const { code, issuedAt } = await issue(employee.auth)
+    expect(await status(employee.auth)).toEqual({ redeemedAt: null })
+    expect((await redeem(code)).statusCode).toBe(200)
+    const { redeemedAt } = await status(employee.auth)
+    expect(Date.parse(redeemedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(issuedAt))
+    expect(await status(other.auth)).toEqual({ redeemedAt: null })
   })
 })

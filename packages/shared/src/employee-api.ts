@@ -192,8 +192,14 @@ export const IMAGE_LIMITS = {
 /** 「スマートフォンで続ける」: a one-time code the PC shows as a QR code. */
 export const handoffResponseSchema = z.object({
   code: z.string(),
+  /** Server time, so the PC can tell a redemption of this code from an older one without trusting its own clock. */
+  issuedAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
 })
 export type HandoffResponse = z.infer<typeof handoffResponseSchema>
+
+/** What the PC polls while its QR code is shown: when a phone last opened this login's session by a code. */
+export const handoffStatusResponseSchema = z.object({ redeemedAt: z.iso.datetime().nullable() })
+export type HandoffStatusResponse = z.infer<typeof handoffStatusResponseSchema>
 
 export const redeemHandoffRequestSchema = z.object({ code: rawText(200) })

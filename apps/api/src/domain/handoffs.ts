@@ -14,9 +14,10 @@ export const HANDOFF_TTL_MS = 5 * 60 * 1000
 
 export function createHandoffs(db: Db, credentials: Credentials, audit: AuditLog, now: () => Date) {
   return {
-    async issue(identity: EmployeeIdentity): Promise<{ code: string; expiresAt: string }> {
+    async issue(identity: EmployeeIdentity): Promise<{ code: string; issuedAt: string; expiresAt: string }> {
       const code = newUrlToken()
-      const expiresAt = new Date(now().getTime() + HANDOFF_TTL_MS)
+      const issuedAt = now()
+      const expiresAt = new Date(issuedAt.getTime() + HANDOFF_TTL_MS)
       await db.$transaction(async (tx) => {
         // At most EMPLOYEE_LIMITS.liveHandoffCodes live codes per login: the new one retires the oldest.
         const live = await tx.sessionHandoff.findMany({
@@ -29,7 +30,17 @@ export function createHandoffs(db: Db, credentials: Credentials, audit: AuditLog
         const handoff = await tx.sessionHandoff.create({ data: { credentialId: identity.credentialId, codeHash: hashUrlToken(code), expiresAt } })
         await audit.record({ ...byEmployee(identity), action: 'employee.handoff_issued', targetId: handoff.id }, tx)
       })
-      return { code, expiresAt: expiresAt.toISOString() }
+      return { code, issuedAt: issuedAt.toISOString(), expiresAt: expiresAt.toISOString() }
+    },
+
+    /** The PC's QR panel polls this to say 「スマートフォンで続けています」 once a phone has taken over. */
+    async lastRedeemedAt(identity: EmployeeIdentity): Promise<{ redeemedAt: string | null }> {
+      const last = await db.sessionHandoff.findFirst({
+        where: { credentialId: identity.credentialId, usedAt: { not: null } },
+        orderBy: { usedAt: 'desc' },
+        select: { usedAt: true },
+      })
+      return { redeemedAt: last?.usedAt?.toISOString() ?? null }
     },
 
     /** 「完了」 (in its transaction): codes shown before it can no longer open a session. */

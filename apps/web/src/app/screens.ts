@@ -12,7 +12,7 @@ const load = {
   completion: () => import('../features/completion/components/completion-page.tsx'),
   targets: () => import('./targets-screen.tsx'),
   addDependent: () => import('../features/targets/components/add-dependent-page.tsx'),
-  person: () => import('../features/documents/components/person-page.tsx'),
+  person: () => import('./person-screen.tsx'),
 }
 
 export const HandoffPage = lazyNamed(load.handoff, 'HandoffPage')
@@ -20,7 +20,7 @@ export const ConsentPage = lazyNamed(load.consent, 'ConsentPage')
 export const CompletionPage = lazyNamed(load.completion, 'CompletionPage')
 export const TargetsScreen = lazyNamed(load.targets, 'TargetsScreen')
 export const AddDependentPage = lazyNamed(load.addDependent, 'AddDependentPage')
-export const PersonPage = lazyNamed(load.person, 'PersonPage')
+export const PersonPage = lazyNamed(load.person, 'PersonScreen')
 
 /** Fetches the screens that follow a login; a failure here is retried when the screen is opened. */
 export function preloadAfterLogin() {

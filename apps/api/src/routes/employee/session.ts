@@ -20,6 +20,7 @@ export default async function session(app: FastifyInstance) {
   })
 
   app.post('/session/handoff', async (request, reply) => reply.status(201).send(await app.services.handoffs.issue(request.employee)))
+  app.get('/session/handoff', async (request) => app.services.handoffs.lastRedeemedAt(request.employee))
 
   app.get('/me', afterSubmission, async (request) => app.services.consents.me(request.employee))
 

@@ -1,15 +1,22 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import Webcam from 'react-webcam'
 import { documents } from '../../../messages/ja.ts'
+import { frameHasContent, sampleFrame } from '../utils/frame-content.ts'
 
 export type FrameGuide = 'card' | 'a4'
 
 interface CameraPanelProps {
   guide: FrameGuide
+  /** The heading of the camera (「おもて面を撮影」): it names the dialog on a phone. */
+  title: string
+  /** Phones: the camera covers the whole screen, nothing else to scroll past or tap by mistake. */
+  fullScreen: boolean
   /** A frame is being taken: the stream must stay open and the shutter wait. */
   busy: boolean
   onCapture: (video: HTMLVideoElement) => void
   onCancel: () => void
+  /** Shown under the explanation when the camera cannot be used: the file path and, on a PC, the QR code. */
+  fallback?: ReactNode
 }
 
 /** Rear camera preferred; only an explicit ideal, so a PC webcam still works. */
@@ -18,16 +25,62 @@ const VIDEO_CONSTRAINTS: MediaTrackConstraints = {
   width: { ideal: 1920 },
   height: { ideal: 1080 },
 }
+/** How often the live frame is looked at until it shows something. */
+const SAMPLE_EVERY_MS = 250
 
 const cameraApiAvailable = () => typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getUserMedia === 'function'
 
-/** The live camera with a frame guide; 「撮影」 stays disabled until the stream is live. */
-export function CameraPanel({ guide, busy, onCapture, onCancel }: CameraPanelProps) {
+/**
+ * The live camera with a frame guide. 「撮影」 stays disabled until the stream is live AND a frame
+ * with real content has arrived (a just-started or covered camera sends black frames). Opening it
+ * brings it into view and moves focus to it.
+ */
+export function CameraPanel({ guide, title, fullScreen, busy, onCapture, onCancel, fallback }: CameraPanelProps) {
   const webcam = useRef<Webcam>(null)
+  const panel = useRef<HTMLDivElement>(null)
   const [live, setLive] = useState(false)
+  const [content, setContent] = useState(false)
   const [failed, setFailed] = useState(() => !cameraApiAvailable())
 
-  if (failed) return <CameraUnavailable />
+  // Into view and focused when opened (撮り直す included): at 320 px it would otherwise open above the viewport.
+  useEffect(() => {
+    panel.current?.scrollIntoView?.({ block: 'start' })
+    panel.current?.focus({ preventScroll: true })
+  }, [failed])
+
+  // The page under a full-screen camera must not scroll.
+  useEffect(() => {
+    if (!fullScreen || failed) return
+    const before = document.body.style.overflow
+    document.body.style.overflow = 'hidden'
+    return () => {
+      document.body.style.overflow = before
+    }
+  }, [fullScreen, failed])
+
+  useEffect(() => {
+    if (!live || content) return
+    const look = () => {
+      const video = webcam.current?.video
+      const pixels = video ? sampleFrame(video) : null
+      if (pixels && frameHasContent(pixels)) setContent(true)
+    }
+    look()
+    const timer = setInterval(look, SAMPLE_EVERY_MS)
+    return () => clearInterval(timer)
+  }, [live, content])
+
+  if (failed) {
+    return (
+      <div ref={panel} tabIndex={-1} className="camera-unavailable">
+        <CameraUnavailable />
+        {fallback}
+        <button type="button" className="button button--link" onClick={onCancel}>
+          {documents.cancelCamera}
+        </button>
+      </div>
+    )
+  }
 
   const shoot = () => {
     const video = webcam.current?.video
@@ -35,7 +88,20 @@ export function CameraPanel({ guide, busy, onCapture, onCancel }: CameraPanelPro
   }
 
   return (
-    <div className="camera">
+    <div
+      ref={panel}
+      tabIndex={-1}
+      className={`camera${fullScreen ? ' camera--full' : ''}`}
+      role={fullScreen ? 'dialog' : 'group'}
+      aria-modal={fullScreen ? true : undefined}
+      aria-labelledby="camera-title"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onCancel()
+      }}
+    >
+      <p id="camera-title" className="camera__title">
+        {title}
+      </p>
       <div className="camera__viewport">
         <Webcam
           ref={webcam}
@@ -50,13 +116,17 @@ export function CameraPanel({ guide, busy, onCapture, onCancel }: CameraPanelPro
         />
         <div className={`camera__guide camera__guide--${guide}`} aria-hidden="true" />
       </div>
-      {!live && <p role="status">{documents.cameraStarting}</p>}
-      <button type="button" className="button shutter" onClick={shoot} disabled={!live || busy}>
-        {documents.shutter}
-      </button>
-      <button type="button" className="button button--secondary" onClick={onCancel}>
-        {documents.cancelCamera}
-      </button>
+      <p className="camera__hint" role="status">
+        {!live ? documents.cameraStarting : !content ? documents.cameraWaiting : documents.cameraFrameHint}
+      </p>
+      <div className="camera__controls">
+        <button type="button" className="button shutter" onClick={shoot} disabled={!live || !content || busy}>
+          {documents.shutter}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {documents.cancelCamera}
+        </button>
+      </div>
     </div>
   )
 }

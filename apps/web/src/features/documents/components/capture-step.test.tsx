@@ -8,7 +8,20 @@ import { mockXhr } from '../../../test/xhr-mock.ts'
 import { useWizardStore } from '../stores/wizard-store.ts'
 import type { ImageProcessor } from '../utils/image-processor.ts'
 import type { PreparedImage } from '../utils/prepare-image.ts'
+import { CaptureHandoffContext } from './capture-handoff.tsx'
 import { CaptureStep } from './capture-step.tsx'
+
+/** The test decides whether the live frame shows something (a real canvas is not in jsdom). */
+const frame = vi.hoisted(() => ({ content: true }))
+vi.mock('../utils/frame-content.ts', () => ({
+  sampleFrame: () => new Uint8ClampedArray(4),
+  frameHasContent: () => frame.content,
+}))
+
+/** A phone: a finger, not a mouse (the camera is the main action and opens full screen). */
+const phone = () => vi.stubGlobal('matchMedia', (query: string) => ({ matches: query === '(pointer: coarse)', media: query }))
+/** What the device list says (no call: the camera API alone is all there is to go by). */
+const devices = (kinds: MediaDeviceKind[]) => vi.fn(async () => kinds.map((kind) => ({ kind }) as MediaDeviceInfo))
 
 /** react-webcam stands in for getUserMedia: the test decides when the stream goes live or fails. */
 const webcam = vi.hoisted(() => ({
@@ -52,6 +65,7 @@ function startWizard(type: 'my_number_card' | 'resident_record') {
 
 beforeEach(() => {
   webcam.props = null
+  frame.content = true
   retryPolicy.delaysMs = [0, 0]
   URL.createObjectURL = vi.fn(() => 'blob:preview')
   URL.revokeObjectURL = vi.fn()
@@ -59,17 +73,26 @@ beforeEach(() => {
 })
 
 describe('CaptureStep', () => {
-  it('keeps 「撮影」 disabled until the stream is live, then previews and uploads the frame', async () => {
+  it('keeps 「撮影」 disabled until the stream is live AND a frame with content arrives, then previews and uploads it', async () => {
+    phone()
+    frame.content = false
     startWizard('my_number_card')
     const xhr = mockXhr({ [UPLOAD]: uploaded })
     render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
 
     await userEvent.click(screen.getByRole('button', { name: 'おもて面を撮影する' }))
-    // The camera's chunk loads on first use.
-    const shutter = await screen.findByRole('button', { name: '撮影' })
+    // The camera's chunk loads on first use; on a phone it is a full-screen dialog that takes focus.
+    const camera = await screen.findByRole('dialog', { name: 'おもて面を撮影' })
+    expect(camera).toHaveFocus()
+    const shutter = within(camera).getByRole('button', { name: '撮影' })
     expect(shutter).toBeDisabled()
     act(() => webcam.props?.onUserMedia({} as MediaStream))
-    expect(shutter).toBeEnabled()
+    // Live, but black: still disabled, and the employee is told why.
+    await new Promise((resolve) => setTimeout(resolve, 600))
+    expect(shutter).toBeDisabled()
+    expect(within(camera).getByRole('status')).toHaveTextContent('カメラの映像を待っています')
+    frame.content = true
+    await vi.waitFor(() => expect(shutter).toBeEnabled())
     await userEvent.click(shutter)
 
     expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
@@ -85,6 +108,7 @@ describe('CaptureStep', () => {
   })
 
   it('keeps the stream open until the frame has been taken from it', async () => {
+    phone()
     startWizard('my_number_card')
     mockXhr({ [UPLOAD]: uploaded })
     let finishFrame: (jpeg: Blob) => void = () => undefined
@@ -95,6 +119,7 @@ describe('CaptureStep', () => {
     render(<CaptureStep image={FRONT} openCamera={true} processor={slowProcessor} />)
     await screen.findByLabelText('fake camera')
     act(() => webcam.props?.onUserMedia({} as MediaStream))
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: '撮影' })).toBeEnabled())
     await userEvent.click(screen.getByRole('button', { name: '撮影' }))
 
     expect(screen.getByLabelText('fake camera')).toBeInTheDocument()
@@ -104,15 +129,16 @@ describe('CaptureStep', () => {
     expect(screen.queryByLabelText('fake camera')).not.toBeInTheDocument()
   })
 
-  it('always offers the file input, and a chosen file is prepared and uploaded', async () => {
+  it('always offers 「写真を選ぶ」, and a chosen file is prepared and uploaded', async () => {
     startWizard('resident_record')
     mockXhr({ [UPLOAD]: uploaded })
     render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
 
-    const input = screen.getByLabelText('ファイルを選択（写真を撮る／ライブラリ）')
+    const input = screen.getByLabelText('写真を選ぶ')
     expect(input).toHaveAttribute('type', 'file')
     expect(input).toHaveAttribute('accept', 'image/*')
-    expect(input).toHaveAttribute('capture', 'environment')
+    // No `capture`: the phone offers both its library and its own camera.
+    expect(input).not.toHaveAttribute('capture')
     await userEvent.upload(input, new File(['raw'], 'photo.heic', { type: 'image/heic' }))
 
     expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
@@ -123,9 +149,14 @@ describe('CaptureStep', () => {
     expect(useWizardStore.getState().numberDocument).toEqual({ type: 'resident_record', hasBack: false })
   })
 
-  it('explains how to allow the camera when it is denied, and keeps the file path', async () => {
+  it('explains how to allow the camera when it is denied, and keeps the file path and (on a PC) the QR code', async () => {
     startWizard('my_number_card')
-    render(<CaptureStep image={FRONT} openCamera={true} processor={processor} />)
+    render(
+      <CaptureHandoffContext.Provider value={() => <p>QR パネル</p>}>
+        <CaptureStep image={FRONT} openCamera={false} processor={processor} />
+      </CaptureHandoffContext.Provider>,
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'おもて面を撮影する' }))
     await screen.findByLabelText('fake camera')
     act(() => webcam.props?.onUserMediaError(new DOMException('denied', 'NotAllowedError')))
 
@@ -133,15 +164,17 @@ describe('CaptureStep', () => {
     expect(within(alert).getByText('カメラを利用できません')).toBeInTheDocument()
     expect(alert).toHaveTextContent('「設定」→「Safari」→「カメラ」')
     expect(screen.queryByRole('button', { name: '撮影' })).not.toBeInTheDocument()
-    expect(screen.getByLabelText('ファイルを選択（写真を撮る／ライブラリ）')).toBeEnabled()
+    expect(screen.getByLabelText('写真を選ぶ')).toBeEnabled()
+    expect(screen.getByText('QR パネル')).toBeInTheDocument()
   })
 
-  it('explains the fallback right away when the browser has no camera API (in-app browsers)', async () => {
+  it('makes 「写真を選ぶ」 the main action on a phone without a camera API (in-app browsers)', async () => {
+    phone()
     vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { mediaDevices: undefined }))
     startWizard('my_number_card')
-    render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
-    await userEvent.click(screen.getByRole('button', { name: 'おもて面を撮影する' }))
-    expect(await screen.findByText('カメラを利用できません')).toBeInTheDocument()
+    render(<CaptureStep image={FRONT} openCamera={true} processor={processor} />)
+    expect(screen.getByText('写真を選ぶ')).not.toHaveClass('button--secondary')
+    expect(screen.queryByRole('button', { name: 'おもて面を撮影する' })).not.toBeInTheDocument()
     expect(webcam.props).toBeNull()
   })
 
@@ -155,7 +188,7 @@ describe('CaptureStep', () => {
       },
     })
     render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
-    await userEvent.upload(screen.getByLabelText('ファイルを選択（写真を撮る／ライブラリ）'), new File(['raw'], 'a.jpg', { type: 'image/jpeg' }))
+    await userEvent.upload(screen.getByLabelText('写真を選ぶ'), new File(['raw'], 'a.jpg', { type: 'image/jpeg' }))
 
     expect(await screen.findByRole('alert')).toHaveTextContent('通信が不安定なため')
     expect(xhr.requests(UPLOAD)).toHaveLength(3)
@@ -169,7 +202,7 @@ describe('CaptureStep', () => {
     startWizard('my_number_card')
     mockXhr({ [UPLOAD]: () => apiError(415, 'UNSUPPORTED_IMAGE') })
     render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
-    await userEvent.upload(screen.getByLabelText('ファイルを選択（写真を撮る／ライブラリ）'), new File(['raw'], 'a.gif', { type: 'image/gif' }))
+    await userEvent.upload(screen.getByLabelText('写真を選ぶ'), new File(['raw'], 'a.gif', { type: 'image/gif' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('画像として読み取れませんでした。JPEG または PNG の写真を選んでください。')
     expect(screen.queryByRole('button', { name: '再送信' })).not.toBeInTheDocument()
   })
@@ -180,7 +213,7 @@ describe('CaptureStep', () => {
     const dark = { data: new Uint8ClampedArray(64 * 64).fill(25), width: 64, height: 64 }
     const darkProcessor: ImageProcessor = { ...processor, fromFile: vi.fn(async () => prepared('dark', { width: 640, height: 480, gray: dark })) }
     render(<CaptureStep image={FRONT} openCamera={false} processor={darkProcessor} />)
-    await userEvent.upload(screen.getByLabelText('ファイルを選択（写真を撮る／ライブラリ）'), new File(['raw'], 'a.jpg', { type: 'image/jpeg' }))
+    await userEvent.upload(screen.getByLabelText('写真を選ぶ'), new File(['raw'], 'a.jpg', { type: 'image/jpeg' }))
 
     expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
     const warning = screen.getByText('画像を確認してください').closest('.notice')!
@@ -194,7 +227,7 @@ describe('CaptureStep', () => {
     startWizard('my_number_card')
     mockXhr({ [UPLOAD]: uploaded })
     render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
-    await userEvent.upload(screen.getByLabelText('ファイルを選択（写真を撮る／ライブラリ）'), new File(['raw'], 'a.jpg', { type: 'image/jpeg' }))
+    await userEvent.upload(screen.getByLabelText('写真を選ぶ'), new File(['raw'], 'a.jpg', { type: 'image/jpeg' }))
     expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
     expect(screen.queryByText('画像を確認してください')).not.toBeInTheDocument()
   })
@@ -211,7 +244,7 @@ describe('CaptureStep', () => {
       },
     })
     render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
-    await userEvent.upload(screen.getByLabelText('ファイルを選択（写真を撮る／ライブラリ）'), new File(['raw'], 'a.jpg', { type: 'image/jpeg' }))
+    await userEvent.upload(screen.getByLabelText('写真を選ぶ'), new File(['raw'], 'a.jpg', { type: 'image/jpeg' }))
 
     const bar = await screen.findByRole('progressbar', { name: '送信の進み具合' })
     await vi.waitFor(() => expect(bar).toHaveAttribute('value', '40'))
@@ -222,21 +255,57 @@ describe('CaptureStep', () => {
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument()
   })
 
-  it('offers 「撮影済みの画像を選ぶ」 (no capture attribute) on touch devices only', async () => {
+  it('on a phone: ONE main camera action and one 「写真を選ぶ」, with the example and the help path', async () => {
+    phone()
     startWizard('my_number_card')
-    const xhr = mockXhr({ [UPLOAD]: uploaded })
-    const { unmount } = render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
-    expect(screen.queryByLabelText('撮影済みの画像を選ぶ')).not.toBeInTheDocument()
-    unmount()
-
-    vi.stubGlobal('matchMedia', (query: string) => ({ matches: query === '(pointer: coarse)', media: query }))
     render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
-    const library = screen.getByLabelText('撮影済みの画像を選ぶ')
-    expect(library).toHaveAttribute('accept', 'image/*')
-    expect(library).not.toHaveAttribute('capture')
-    expect(screen.getByLabelText('ファイルを選択（写真を撮る／ライブラリ）')).toHaveAttribute('capture', 'environment')
-    await userEvent.upload(library, new File(['raw'], 'old.jpg', { type: 'image/jpeg' }))
+    const actions = document.querySelector('.capture-actions')!
+    const controls = [...actions.querySelectorAll('button, label')]
+    expect(controls.map((c) => c.textContent)).toEqual(['おもて面を撮影する', '写真を選ぶ'])
+    expect(controls.map((c) => c.classList.contains('button--secondary'))).toEqual([false, true])
+    expect(await screen.findByRole('img', { name: /マイナンバーカードのおもて面の見本/ })).toBeInTheDocument()
+    expect(screen.getByText('うまく撮影できない場合')).toBeInTheDocument()
+  })
+
+  it('on a PC without a camera: 「写真を選ぶ」 first, no camera button, and 「スマートフォンで続ける」 right there', async () => {
+    vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { mediaDevices: { getUserMedia: vi.fn(), enumerateDevices: devices(['audioinput']) } }))
+    startWizard('my_number_card')
+    render(
+      <CaptureHandoffContext.Provider value={() => <h2>スマートフォンで続ける</h2>}>
+        <CaptureStep image={FRONT} openCamera={true} processor={processor} />
+      </CaptureHandoffContext.Provider>,
+    )
+    await vi.waitFor(() => expect(screen.queryByRole('button', { name: 'おもて面を撮影する' })).not.toBeInTheDocument())
+    const controls = [...document.querySelector('.capture-actions')!.querySelectorAll('button, label')]
+    expect(controls.map((c) => c.textContent)).toEqual(['写真を選ぶ'])
+    expect(controls[0]).not.toHaveClass('button--secondary')
+    expect(screen.getByRole('heading', { name: 'スマートフォンで続ける' })).toBeInTheDocument()
+    expect(webcam.props).toBeNull()
+  })
+
+  it('on a PC with a webcam: 「写真を選ぶ」 first, the camera second', async () => {
+    vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { mediaDevices: { getUserMedia: vi.fn(), enumerateDevices: devices(['videoinput']) } }))
+    startWizard('my_number_card')
+    render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
+    const controls = [...document.querySelector('.capture-actions')!.querySelectorAll('button, label')]
+    expect(controls.map((c) => c.textContent)).toEqual(['写真を選ぶ', 'おもて面を撮影する'])
+    expect(controls.map((c) => c.classList.contains('button--secondary'))).toEqual([false, true])
+  })
+
+  it('撮り直す opens the camera again, focused, with the old status and next step hidden', async () => {
+    phone()
+    startWizard('my_number_card')
+    mockXhr({ [UPLOAD]: uploaded })
+    render(<CaptureStep image={FRONT} openCamera={true} processor={processor} />)
+    act(() => webcam.props?.onUserMedia({} as MediaStream))
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: '撮影' })).toBeEnabled())
+    await userEvent.click(screen.getByRole('button', { name: '撮影' }))
     expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
-    expect(xhr.requests(UPLOAD)).toHaveLength(1)
+
+    await userEvent.click(screen.getByRole('button', { name: 'おもて面を撮り直す' }))
+    expect(await screen.findByRole('dialog', { name: 'おもて面を撮影' })).toHaveFocus()
+    expect(screen.queryByText('画像を送信しました')).not.toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'うら面を撮影する' })).not.toBeInTheDocument()
+    expect(screen.queryByRole('img', { name: '撮影したおもて面の画像' })).not.toBeInTheDocument()
   })
 })

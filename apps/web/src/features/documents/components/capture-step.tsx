@@ -1,13 +1,17 @@
 import { isBackRequired, type ImageSlot } from '@bango/shared/documents'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { common, documents } from '../../../messages/ja.ts'
 import { imageKey, useWizardStore } from '../stores/wizard-store.ts'
 import { browserImageProcessor, type ImageProcessor } from '../utils/image-processor.ts'
-import { CameraPanel, MaskEditor } from './lazy-capture-parts.tsx'
+import { CaptureHandoff } from './capture-handoff.tsx'
+import { CaptureHelp } from './capture-help.tsx'
+import type { ExampleKind } from './document-examples.tsx'
 import { DocumentHeading } from './document-heading.tsx'
 import { FilePicker } from './file-picker.tsx'
+import { CameraPanel, DocumentExample, MaskEditor } from './lazy-capture-parts.tsx'
 import { QualityWarnings } from './quality-warnings.tsx'
 import { UploadStatus } from './upload-status.tsx'
+import { useCaptureDevice } from './use-capture-device.ts'
 import { useCaptureUpload } from './use-capture-upload.ts'
 import { WizardBackButton } from './wizard-back-button.tsx'
 
@@ -18,93 +22,152 @@ interface CaptureStepProps {
   processor?: ImageProcessor
 }
 
-/** One side of one document: camera or file → preview (健康保険証: masking) → upload → next action. */
+/** The illustrated good photo, for the documents most employees send. */
+function exampleOf(image: ImageSlot, type: string): ExampleKind | null {
+  if (type === 'my_number_card' && image.role === 'number') return image.side === 'front' ? 'myNumberFront' : 'myNumberBack'
+  if (type === 'notification_card' && image.side === 'front') return 'notificationFront'
+  return null
+}
+
+/**
+ * One side of one document. Before a picture: the example, ONE main action (the camera on a phone,
+ * 「写真を選ぶ」 on a PC or without a camera) and one second one. The camera, when open, is alone on
+ * the screen. After: preview → quality warning → 撮り直す / next step, together in view.
+ */
 export function CaptureStep({ image, openCamera, processor = browserImageProcessor }: CaptureStepProps) {
   const personId = useWizardStore((s) => s.person?.id ?? '')
   const type = useWizardStore((s) => (image.role === 'number' ? s.numberDocument?.type : s.identity?.documents[image.slot]?.type))
   const captured = useWizardStore((s) => s.images[imageKey(image)])
   const { captureBack, skipBack, next } = useWizardStore.getState()
-  const [cameraOpen, setCameraOpen] = useState(openCamera && !captured)
+  const device = useCaptureDevice()
+  const [cameraOpen, setCameraOpen] = useState(() => openCamera && !captured && !device.filePrimary)
   const upload = useCaptureUpload(personId, image, type ?? '', processor)
+  const result = useRef<HTMLDivElement>(null)
+  const shownUrl = useRef(captured?.url)
+
+  // A new picture: its preview, warning and next step come into view, and focus moves there from the closed camera.
+  useEffect(() => {
+    if (cameraOpen || !captured || captured.url === shownUrl.current) return
+    shownUrl.current = captured.url
+    result.current?.scrollIntoView?.({ block: 'start' })
+    result.current?.focus({ preventScroll: true })
+  }, [captured, cameraOpen])
+
   if (!type) return null
 
   const side = image.side
+  const sideName = documents.sideName[side]
   const busy = upload.state.status === 'processing' || upload.state.status === 'uploading'
   const masking = upload.pending !== null
   const ready = Boolean(captured?.uploaded) && !busy && !masking
   const backOptional = !isBackRequired(image.role, type)
+  const example = exampleOf(image, type)
+  const fromFile = (file: File) => {
+    setCameraOpen(false)
+    void upload.fromFile(file)
+  }
   const retake = () => {
     upload.discardMasking()
     setCameraOpen(true)
+  }
+  const fileAction = <FilePicker key="file" primary={device.filePrimary} disabled={busy} onFile={fromFile} />
+  const cameraAction = device.camera && (
+    <button key="camera" type="button" className={`button${device.filePrimary ? ' button--secondary' : ''}`} disabled={busy} onClick={() => setCameraOpen(true)}>
+      {documents.capture[side]}
+    </button>
+  )
+  const retakeButton = device.filePrimary ? (
+    <FilePicker label={documents.retake[side]} disabled={busy} onFile={fromFile} />
+  ) : (
+    <button type="button" className="button button--secondary" disabled={busy} onClick={retake}>
+      {documents.retake[side]}
+    </button>
+  )
+
+  if (cameraOpen) {
+    return (
+      <section className="step" aria-labelledby="capture-side">
+        <DocumentHeading image={image} type={type} />
+        <h3 id="capture-side">{sideName}</h3>
+        <CameraPanel
+          guide={type === 'resident_record' ? 'a4' : 'card'}
+          title={documents.cameraTitle(sideName)}
+          fullScreen={device.phone}
+          busy={busy}
+          onCapture={(video) => void upload.fromVideo(video, () => setCameraOpen(false))}
+          onCancel={() => setCameraOpen(false)}
+          fallback={
+            <>
+              <FilePicker primary disabled={busy} onFile={fromFile} />
+              <CaptureHandoff />
+            </>
+          }
+        />
+      </section>
+    )
   }
 
   return (
     <section className="step" aria-labelledby="capture-side">
       <DocumentHeading image={image} type={type} />
-      <h3 id="capture-side">{documents.sideName[side]}</h3>
-      <ul className="hint-list">
-        {documents.photoNotes.map((note) => (
-          <li key={note}>{note}</li>
-        ))}
-        {image.role === 'identity' && type === 'health_insurance' && <li>{documents.healthInsuranceNote}</li>}
-      </ul>
+      <h3 id="capture-side">{sideName}</h3>
 
-      {cameraOpen ? (
-        <CameraPanel
-          guide={type === 'resident_record' ? 'a4' : 'card'}
-          busy={busy}
-          onCapture={(video) => void upload.fromVideo(video, () => setCameraOpen(false))}
-          onCancel={() => setCameraOpen(false)}
-        />
-      ) : upload.pending ? (
-        <MaskEditor
-          key={upload.pending.url}
-          url={upload.pending.url}
-          size={upload.pending.image}
-          sideName={documents.sideName[side]}
-          busy={busy}
-          onSend={(boxes) => void upload.maskAndSend(boxes)}
-        />
+      {upload.pending ? (
+        <>
+          <MaskEditor
+            key={upload.pending.url}
+            url={upload.pending.url}
+            size={upload.pending.image}
+            sideName={sideName}
+            busy={busy}
+            onSend={(boxes) => void upload.maskAndSend(boxes)}
+          />
+          <QualityWarnings issues={upload.issues} />
+          <UploadStatus state={upload.state} onResend={upload.resend} />
+          {retakeButton}
+        </>
       ) : captured ? (
-        <figure className="preview">
-          <img src={captured.url} alt={documents.previewAlt(documents.sideName[side])} />
-        </figure>
+        <div ref={result} tabIndex={-1} className="capture-result">
+          <figure className="preview">
+            <img src={captured.url} alt={documents.previewAlt(sideName)} />
+          </figure>
+          <QualityWarnings issues={upload.issues} />
+          <UploadStatus state={upload.state} onResend={upload.resend} />
+          {retakeButton}
+          {side === 'front' && (
+            <button type="button" className="button" disabled={!ready} onClick={captureBack}>
+              {documents.capture.back}
+            </button>
+          )}
+          {side === 'back' && (
+            <button type="button" className="button" disabled={!ready} onClick={next}>
+              {common.next}
+            </button>
+          )}
+          {backOptional && side === 'front' && (
+            <button type="button" className="button button--secondary" disabled={!ready} onClick={skipBack}>
+              {documents.noBack}
+            </button>
+          )}
+        </div>
       ) : (
-        <button type="button" className="button" onClick={() => setCameraOpen(true)}>
-          {documents.capture[side]}
-        </button>
+        <>
+          {example && <DocumentExample kind={example} />}
+          {image.role === 'identity' && type === 'health_insurance' && <p className="hint">{documents.healthInsuranceNote}</p>}
+          <UploadStatus state={upload.state} onResend={upload.resend} />
+          {/* Keyed: when the device check moves 「写真を選ぶ」 first, its input is moved, not replaced (a file being chosen is kept). */}
+          <div className="capture-actions">{device.filePrimary ? [fileAction, cameraAction] : [cameraAction, fileAction]}</div>
+          <p className="hint">{device.filePrimary && !device.camera ? documents.chooseFileFirstHint : documents.chooseFileHint}</p>
+          {backOptional && side === 'back' && (
+            <button type="button" className="button button--secondary" onClick={skipBack}>
+              {documents.noBack}
+            </button>
+          )}
+        </>
       )}
-      {!cameraOpen && <QualityWarnings issues={upload.issues} />}
 
-      <FilePicker
-        disabled={busy}
-        onFile={(file) => {
-          setCameraOpen(false)
-          void upload.fromFile(file)
-        }}
-      />
-      <UploadStatus state={upload.state} onResend={upload.resend} />
-
-      {(captured || masking) && !cameraOpen && (
-        <button type="button" className="button button--secondary" disabled={busy} onClick={retake}>
-          {documents.retake[side]}
-        </button>
-      )}
-      {side === 'front' && captured && !masking && (
-        <button type="button" className="button" disabled={!ready} onClick={captureBack}>
-          {documents.capture.back}
-        </button>
-      )}
-      {side === 'back' && captured && !masking && (
-        <button type="button" className="button" disabled={!ready} onClick={next}>
-          {common.next}
-        </button>
-      )}
-      {backOptional && !masking && (side === 'front' ? captured : !captured) && (
-        <button type="button" className="button button--secondary" disabled={side === 'front' && !ready} onClick={skipBack}>
-          {documents.noBack}
-        </button>
-      )}
+      <CaptureHelp onFile={fromFile} disabled={busy} offerFile={(Boolean(captured) || masking) && !device.filePrimary} offerPhone={!device.phone} />
+      {device.filePrimary && !captured && !masking && <CaptureHandoff />}
       <WizardBackButton />
     </section>
   )

@@ -1,36 +1,24 @@
-import { useState } from 'react'
-import { isTouchDevice } from '../../../lib/device.ts'
 import { documents } from '../../../messages/ja.ts'
 
 interface FilePickerProps {
   onFile: (file: File) => void
   disabled?: boolean
+  /** The PC's (and a phone without a camera's) main action; a phone's way out otherwise. */
+  primary?: boolean
+  label?: string
 }
 
 /**
- * Phones and tablets: with `capture`, iOS Safari and Android Chrome go straight to the camera,
- * so a photo already taken (「フォトライブラリ」/「ギャラリー」 in the manual) needs an input without it.
+ * 「写真を選ぶ」: one file input without `capture`, so iOS and Android offer both the photo library
+ * (「フォトライブラリ」/「ギャラリー」 in the manual) and their own camera. The in-page camera is the
+ * phone's main path; this is the PC's, and the way out when the camera API is missing or denied.
  */
-
-/** Always offered: the PC path, and the way out when the camera API is missing or denied. */
-export function FilePicker({ onFile, disabled }: FilePickerProps) {
-  const [touch] = useState(isTouchDevice)
+export function FilePicker({ onFile, disabled, primary = false, label = documents.chooseFile }: FilePickerProps) {
   return (
-    <div className="file-picker">
-      <FileInput label={documents.chooseFile} capture onFile={onFile} disabled={disabled} />
-      {touch && <FileInput label={documents.chooseLibrary} capture={false} onFile={onFile} disabled={disabled} />}
-      <p className="hint">{documents.chooseFileHint}</p>
-    </div>
-  )
-}
-
-function FileInput({ label, capture, onFile, disabled }: FilePickerProps & { label: string; capture: boolean }) {
-  return (
-    <label className={`button button--secondary file-picker__label${disabled ? ' is-disabled' : ''}`}>
+    <label className={`button${primary ? '' : ' button--secondary'} file-picker__label${disabled ? ' is-disabled' : ''}`}>
       <input
         type="file"
         accept="image/*"
-        capture={capture ? 'environment' : undefined}
         className="visually-hidden"
         disabled={disabled}
         onChange={(event) => {

@@ -12,7 +12,7 @@ const PERSON_ID = '00000000-0000-4000-8000-000000000001'
 const UPLOAD = `POST /api/employee/persons/${PERSON_ID}/images`
 const FRONT = { role: 'identity', slot: 0, side: 'front' } as const
 const uploaded = () => json(201, { id: '00000000-0000-4000-8000-0000000000aa', role: 'identity', slot: 0, side: 'front', width: 2000, height: 1260 })
-const FILE_LABEL = 'ファイルを選択（写真を撮る／ライブラリ）'
+const FILE_LABEL = '写真を選ぶ'
 
 const unmasked: PreparedImage = { jpeg: new Blob(['UNMASKED'], { type: 'image/jpeg' }), width: 2000, height: 1260, gray: null }
 const masked = new Blob(['MASKED'], { type: 'image/jpeg' })
@@ -138,14 +138,13 @@ describe('健康保険証 masking', () => {
   })
 
   it('撮り直す from the masking screen drops the unmasked picture without sending anything', async () => {
-    vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { mediaDevices: undefined }))
+    // A PC: 撮り直す chooses another file (a phone's opens the camera, see capture-step.test.tsx).
     const { xhr } = await openMaskingScreen()
 
-    await userEvent.click(screen.getByRole('button', { name: 'おもて面を撮り直す' }))
-    expect(screen.queryByRole('button', { name: '隠して送信する' })).not.toBeInTheDocument()
+    await userEvent.upload(screen.getByLabelText('おもて面を撮り直す'), new File(['again'], 'again.jpg', { type: 'image/jpeg' }))
     expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:unmasked')
-    expect(await screen.findByText('カメラを利用できません')).toBeInTheDocument()
-    expect(screen.getByLabelText(FILE_LABEL)).toBeEnabled()
+    expect(await screen.findByRole('button', { name: '隠して送信する' })).toBeDisabled()
+    expect(screen.getByText('まだ隠した部分はありません')).toBeInTheDocument()
     expect(xhr.requests(UPLOAD)).toHaveLength(0)
     expect(processor.burnMasks).not.toHaveBeenCalled()
   })

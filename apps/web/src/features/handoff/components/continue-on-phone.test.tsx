@@ -1,8 +1,8 @@
 import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { apiError, json, mockFetch } from '../../../test/fetch-mock.ts'
-import { ContinueOnPhone } from './continue-on-phone.tsx'
+import { apiError, calls, json, mockFetch } from '../../../test/fetch-mock.ts'
+import { ContinueOnPhone, HANDOFF_POLL_MS } from './continue-on-phone.tsx'
 
 const CODE = 'Qr_code-0123456789abcdefghijklmnopqrstuvwxy'
 
@@ -15,7 +15,9 @@ describe('ContinueOnPhone', () => {
   it('shows a QR code of this session’s one-time URL, then offers a new one when it expires', async () => {
     pointer(false)
     const expiresAt = new Date(Date.now() + 60_000)
-    mockFetch({ 'POST /api/employee/session/handoff': () => json(201, { code: CODE, expiresAt: expiresAt.toISOString() }) })
+    mockFetch({ 'POST /api/employee/session/handoff': () => json(201, { code: CODE, issuedAt: new Date().toISOString(), expiresAt: expiresAt.toISOString() }),
+      'GET /api/employee/session/handoff': () => json(200, { redeemedAt: null }),
+    })
     let now = new Date()
     render(<ContinueOnPhone now={() => now} />)
 
@@ -33,6 +35,31 @@ describe('ContinueOnPhone', () => {
       expect(screen.queryByRole('img', { name: 'スマートフォンで読み取る QR コード' })).not.toBeInTheDocument()
       expect(screen.getByText('QR コードの有効期限が切れました。')).toBeInTheDocument()
       expect(screen.getByRole('button', { name: '新しい QR コードを表示する' })).toBeInTheDocument()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('says so once the phone has taken over, instead of the QR code', async () => {
+    pointer(false)
+    const issuedAt = new Date()
+    let redeemedAt: string | null = null
+    const fetch = mockFetch({
+      'POST /api/employee/session/handoff': () => json(201, { code: CODE, issuedAt: issuedAt.toISOString(), expiresAt: new Date(Date.now() + 300_000).toISOString() }),
+      'GET /api/employee/session/handoff': () => json(200, { redeemedAt }),
+    })
+    render(<ContinueOnPhone />)
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    try {
+      await userEvent.click(screen.getByRole('button', { name: 'QR コードを表示する' }))
+      await screen.findByRole('img', { name: 'スマートフォンで読み取る QR コード' })
+      await act(async () => { vi.advanceTimersByTime(HANDOFF_POLL_MS + 10) })
+      expect(screen.getByRole('img', { name: 'スマートフォンで読み取る QR コード' })).toBeInTheDocument()
+      redeemedAt = new Date(issuedAt.getTime() + 1000).toISOString()
+      await act(async () => { vi.advanceTimersByTime(HANDOFF_POLL_MS + 10) })
+      expect(await screen.findByText(/スマートフォンで続きを開きました/)).toBeInTheDocument()
+      expect(screen.queryByRole('img', { name: 'スマートフォンで読み取る QR コード' })).not.toBeInTheDocument()
+      expect(calls(fetch, 'GET /api/employee/session/handoff').length).toBeGreaterThanOrEqual(2)
     } finally {
       vi.useRealTimers()
     }

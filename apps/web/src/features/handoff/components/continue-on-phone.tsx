@@ -5,18 +5,25 @@ import { ErrorMessage } from '../../../components/error-message.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
 import { isTouchDevice } from '../../../lib/device.ts'
 import { common, handoff } from '../../../messages/ja.ts'
+import { handoffStatus } from '../api/handoff-status.ts'
 import { issueHandoff } from '../api/issue-handoff.ts'
 
 interface Shown {
   url: string
   svg: string
+  /** Server time: a redemption at or after it is this code's (or a newer one's). */
+  issuedAt: string
   expiresAt: Date
 }
 
-/** On a PC: a QR code that opens this same session on a phone (the camera path). */
+/** How often the PC asks whether the phone has taken over, while a code is shown. */
+export const HANDOFF_POLL_MS = 3000
+
+/** On a PC: a QR code that opens this same session on a phone (the camera path); it says so once the phone has. */
 export function ContinueOnPhone({ now = () => new Date() }: { now?: () => Date }) {
   const [shown, setShown] = useState<Shown | null>(null)
   const [expired, setExpired] = useState(false)
+  const [takenOver, setTakenOver] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -25,6 +32,24 @@ export function ContinueOnPhone({ now = () => new Date() }: { now?: () => Date }
     const timer = setTimeout(() => setExpired(true), Math.max(0, shown.expiresAt.getTime() - now().getTime()))
     return () => clearTimeout(timer)
   }, [shown, now])
+
+  // While the code can still be used: has a phone opened the session with it?
+  useEffect(() => {
+    if (!shown || expired || takenOver) return
+    let current = true
+    const timer = setInterval(() => {
+      handoffStatus()
+        .then(({ redeemedAt }) => {
+          if (current && redeemedAt !== null && Date.parse(redeemedAt) >= Date.parse(shown.issuedAt)) setTakenOver(true)
+        })
+        // A failed poll changes nothing on the screen: the next one tries again.
+        .catch(() => undefined)
+    }, HANDOFF_POLL_MS)
+    return () => {
+      current = false
+      clearInterval(timer)
+    }
+  }, [shown, expired, takenOver])
 
   if (isTouchDevice()) return null
 
@@ -36,8 +61,10 @@ export function ContinueOnPhone({ now = () => new Date() }: { now?: () => Date }
       const url = `${window.location.origin}${paths.handoff(issued.code)}`
       // The QR encoder is fetched the first time a code is shown (most employees are on a phone).
       const { default: QRCode } = await import('qrcode')
-      setShown({ url, svg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }), expiresAt: new Date(issued.expiresAt) })
+      const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
+      setShown({ url, svg, issuedAt: issued.issuedAt, expiresAt: new Date(issued.expiresAt) })
       setExpired(false)
+      setTakenOver(false)
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : common.unexpectedError)
     } finally {
@@ -50,7 +77,12 @@ export function ContinueOnPhone({ now = () => new Date() }: { now?: () => Date }
     <section className="card handoff" aria-labelledby="handoff-title">
       <h2 id="handoff-title">{handoff.title}</h2>
       <p>{handoff.intro}</p>
-      {shown && !expired && (
+      {takenOver && (
+        <p className="notice notice--success" role="status">
+          {handoff.takenOver}
+        </p>
+      )}
+      {shown && !expired && !takenOver && (
         <figure className="handoff__qr">
           <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(shown.svg)}`} alt={handoff.qrAlt} width={220} height={220} />
           <figcaption>
@@ -62,9 +94,9 @@ export function ContinueOnPhone({ now = () => new Date() }: { now?: () => Date }
           </figcaption>
         </figure>
       )}
-      {expired && <p role="status">{handoff.expired}</p>}
+      {expired && !takenOver && <p role="status">{handoff.expired}</p>}
       <ErrorMessage message={error} />
-      {(!shown || expired) && (
+      {(!shown || expired || takenOver) && (
         <button type="button" className="button button--secondary" onClick={show} disabled={busy}>
           {shown ? handoff.showAgain : handoff.show}
         </button>

@@ -1,0 +1,12 @@
+import { CaptureHandoffContext } from '../features/documents/components/capture-handoff.tsx'
+import { PersonPage } from '../features/documents/components/person-page.tsx'
+import { ContinueOnPhone } from '../features/handoff/components/continue-on-phone.tsx'
+
+/** One person's wizard, with the PC → phone handoff the app places on its capture screen. */
+export function PersonScreen() {
+  return (
+    <CaptureHandoffContext.Provider value={ContinueOnPhone}>
+      <PersonPage />
+    </CaptureHandoffContext.Provider>
+  )
+}

@@ -1,0 +1,28 @@
+import { documents } from '../../../messages/ja.ts'
+import { FilePicker } from './file-picker.tsx'
+
+interface CaptureHelpProps {
+  onFile: (file: File) => void
+  disabled: boolean
+  /** Where 「写真を選ぶ」 is not already on the screen (after a capture), the help offers it. */
+  offerFile: boolean
+  /** A PC: the QR code is the other way out. */
+  offerPhone: boolean
+}
+
+/** 「うまく撮影できない場合」: closed by default, so the camera and the next step stay in view. */
+export function CaptureHelp({ onFile, disabled, offerFile, offerPhone }: CaptureHelpProps) {
+  return (
+    <details className="capture-help">
+      <summary>{documents.helpTitle}</summary>
+      <ul className="hint-list">
+        {documents.helpTips.map((tip) => (
+          <li key={tip}>{tip}</li>
+        ))}
+      </ul>
+      <p className="hint">{documents.helpFile}</p>
+      {offerFile && <FilePicker onFile={onFile} disabled={disabled} />}
+      {offerPhone && <p className="hint">{documents.helpPhone}</p>}
+    </details>
+  )
+}

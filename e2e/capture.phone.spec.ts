@@ -1,0 +1,73 @@
+/**
+ * The capture screen on the narrowest phone (320 × 568, iPhone SE 1st gen): the camera covers the
+ * screen with its controls inside it, the preview, its warning and the next step fit one screen,
+ * and after 撮り直す the camera is in view again (it used to open above the viewport).
+ */
+import { type Locator, type Page, expect, test } from '@playwright/test'
+import { type ProductServer, startProduct } from './server.ts'
+import * as wizard from './wizard.ts'
+
+let server: ProductServer
+test.beforeEach(async () => { server = await startProduct() })
+test.afterEach(async () => { await server?.stop() })
+
+const VIEWPORT = { width: 320, height: 568 }
+
+async function expectInViewport(page: Page, ...locators: Locator[]) {
+  for (const locator of locators) {
+    await expect(locator).toBeVisible()
+    const box = (await locator.boundingBox())!
+    const label = (await locator.textContent()) ?? ''
+    // Within a pixel: layout rounds to fractions of one.
+    expect(box.x, label).toBeGreaterThanOrEqual(-1)
+    expect(box.y, label).toBeGreaterThanOrEqual(-1)
+    expect(box.x + box.width, label).toBeLessThanOrEqual(VIEWPORT.width + 1)
+    expect(box.y + box.height, label).toBeLessThanOrEqual(VIEWPORT.height + 1)
+  }
+}
+
+const shot = async (page: Page, name: string) => {
+  if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${name}.png` })
+}
+
+test('at 320 × 568 the camera, the preview with its warning and the next step, and 撮り直す stay in view', async ({ page }) => {
+  await page.setViewportSize(VIEWPORT)
+  await wizard.logIn(page, server)
+  await wizard.consent(page)
+  await wizard.openPerson(page, '総合 太郎')
+  await wizard.chooseNumberDocument(page, /マイナンバーカード/)
+
+  // Before a picture: the example, then ONE main action and one second one.
+  await expect(page.getByRole('img', { name: /マイナンバーカードのおもて面の見本/ })).toBeVisible()
+  await expect(page.locator('.capture-actions').locator('button, label')).toHaveText(['おもて面を撮影する', '写真を選ぶ'])
+  await shot(page, 'capture-phone-before-320')
+
+  await page.getByRole('button', { name: 'おもて面を撮影する' }).click()
+  const camera = page.getByRole('dialog', { name: 'おもて面を撮影' })
+  const shutter = camera.getByRole('button', { name: '撮影', exact: true })
+  await expect(shutter).toBeEnabled()
+  await expect(camera).toBeFocused()
+  await expectInViewport(page, shutter, camera.getByRole('button', { name: 'カメラを閉じる' }))
+  await shot(page, 'capture-phone-camera-320')
+  await shutter.click()
+
+  // card.mjpeg is 640 × 480: the (advisory) small-picture warning shows under the preview.
+  const preview = page.getByRole('img', { name: '撮影したおもて面の画像' })
+  await expect(page.getByRole('status').filter({ hasText: '画像を送信しました' })).toBeVisible()
+  const warning = page.getByText('画像を確認してください')
+  const retake = page.getByRole('button', { name: 'おもて面を撮り直す' })
+  const next = page.getByRole('button', { name: 'うら面を撮影する' })
+  await expect(warning).toBeVisible()
+  await expectInViewport(page, preview, warning, retake, next)
+  await shot(page, 'capture-phone-preview-warning-320')
+
+  // 撮り直す: the camera is in view and focused again, nothing stale behind it.
+  await retake.click()
+  await expect(camera).toBeFocused()
+  await expectInViewport(page, shutter, camera.getByRole('button', { name: 'カメラを閉じる' }))
+  await expect(page.getByRole('status').filter({ hasText: '画像を送信しました' })).toHaveCount(0)
+  await expect(next).toHaveCount(0)
+  await expect(shutter).toBeEnabled()
+  await shutter.click()
+  await expectInViewport(page, preview, retake, next)
+})
