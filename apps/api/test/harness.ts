@@ -139,3 +139,10 @@ export async function signedInOperator(
   const { token, session } = await context.app.services.adminSessions.open(operator.id, 'ACTIVE')
   return { operator, password, companyId, token, csrfToken: session.csrfToken, headers: adminHeaders({ token, csrfToken: session.csrfToken }) }
 }
+
+/** An error body as JSON without its request id (every answer has its own): for "answered exactly alike" checks. */
+export function sameErrorBody(body: string): unknown {
+  const parsed = JSON.parse(body) as { error?: { requestId?: unknown } }
+  if (parsed.error) delete parsed.error.requestId
+  return parsed
+}

@@ -98,6 +98,8 @@ export async function victimCompany(context: TestContext) {
     operatorId: admin.operator.id,
     batchId: batch.id,
     documentId: document.id,
+    // The employee's draft thumbnails: an admin session is refused before any id is looked up.
+    imageId: document.id,
   }
   return { victim, admin, params }
 }
