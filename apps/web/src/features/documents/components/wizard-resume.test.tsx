@@ -36,6 +36,9 @@ function renderPerson(initialEntries: Entry[]) {
 const depth = (router: ReturnType<typeof renderPerson>) => (router.state.location.state as { wizardDepth?: number } | null)?.wizardDepth
 
 beforeEach(() => {
+  // A phone with a camera: the capture screen offers 「おもて面を撮影する」 / 「うら面を撮影する」.
+  vi.stubGlobal('matchMedia', (query: string) => ({ matches: query === '(pointer: coarse)', media: query }))
+  vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { mediaDevices: { getUserMedia: vi.fn(), enumerateDevices: vi.fn(async () => [{ kind: 'videoinput' }]) } }))
   let n = 0
   URL.createObjectURL = vi.fn(() => `blob:thumbnail-${++n}`)
   URL.revokeObjectURL = vi.fn()
