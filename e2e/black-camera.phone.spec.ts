@@ -55,8 +55,8 @@ test('a black fake-camera frame keeps 「撮影」 disabled', async () => {
     const camera = page.getByRole('dialog', { name: 'おもて面を撮影' })
     // The stream is live (no longer 「起動しています」) but shows nothing: the employee is told to check the lens.
     await expect(camera.getByRole('status')).toHaveText(/カメラの映像を待っています/)
-    const playing = await camera.locator('video').evaluate((element: HTMLVideoElement) => element.readyState >= 2 && element.videoWidth > 0)
-    expect(playing).toBe(true)
+    // The fake device delivers frames (black ones): the refusal is about content, not a missing stream.
+    await expect.poll(() => camera.locator('video').evaluate((element: HTMLVideoElement) => element.readyState >= 2 && element.videoWidth > 0), { timeout: 10_000 }).toBe(true)
     // Several sampling rounds later, still disabled.
     await page.waitForTimeout(1500)
     await expect(camera.getByRole('button', { name: '撮影', exact: true })).toBeDisabled()

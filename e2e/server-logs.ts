@@ -42,8 +42,9 @@ const PATTERNS: Pattern[] = [
   { kind: 'JPEG bytes', find: /\xff\xd8\xff|\\u00ff\\u00d8|ffd8ff[0-9a-f]{2}|\/9j\/[A-Za-z0-9+/]{16}/i },
   { kind: 'PNG bytes', find: /\x89PNG|\\u0089PNG|89504e470d0a1a0a|iVBORw0KGgo/i },
   { kind: 'long base64', find: /[A-Za-z0-9+/_-]{200,}={0,2}/ },
-  // 12 digits, plain, spaced or hyphenated — not part of a longer number, a decimal or a UUID.
-  { kind: '12-digit number', find: /(?<![\d.-])\d{4}[ -]?\d{4}[ -]?\d{4}(?![\d])/ },
+  // 12 digits, plain, spaced or hyphenated — not part of a longer number, a decimal, a word or a
+  // UUID (request ids: "12345678-1234-…" must not read as a hyphenated number).
+  { kind: '12-digit number', find: /(?<![\w.-])\d{4}[ -]?\d{4}[ -]?\d{4}(?![\w-])/ },
 ]
 
 export interface Finding { file: string; line: number; kind: string; redacted: string }
