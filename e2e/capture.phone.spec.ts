@@ -41,6 +41,7 @@ test('at 320 × 568 the camera, the preview with its warning and the next step, 
   await expect(page.getByRole('img', { name: /マイナンバーカードのおもて面の見本/ })).toBeVisible()
   await expect(page.locator('.capture-actions').locator('button, label')).toHaveText(['おもて面を撮影する', '写真を選ぶ'])
   await shot(page, 'capture-phone-before-320')
+  await wizard.checkScreen(page, 'capture-before')
 
   await page.getByRole('button', { name: 'おもて面を撮影する' }).click()
   const camera = page.getByRole('dialog', { name: 'おもて面を撮影' })
@@ -49,6 +50,7 @@ test('at 320 × 568 the camera, the preview with its warning and the next step, 
   await expect(camera).toBeFocused()
   await expectInViewport(page, shutter, camera.getByRole('button', { name: 'カメラを閉じる' }))
   await shot(page, 'capture-phone-camera-320')
+  await wizard.checkScreen(page, 'capture-camera')
   await shutter.click()
 
   // card.mjpeg is 640 × 480: the (advisory) small-picture warning shows under the preview.
@@ -60,6 +62,7 @@ test('at 320 × 568 the camera, the preview with its warning and the next step, 
   await expect(warning).toBeVisible()
   await expectInViewport(page, preview, warning, retake, next)
   await shot(page, 'capture-phone-preview-warning-320')
+  await wizard.checkScreen(page, 'capture-preview-warning')
 
   // 撮り直す: the camera is in view and focused again, nothing stale behind it.
   await retake.click()

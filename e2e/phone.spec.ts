@@ -24,6 +24,10 @@ test('login → consent → 扶養追加 → 対象外 → 通知カード + 2 i
 
   // 扶養追加: the new dependent goes straight into their documents — a マイナンバーカード.
   await page.getByRole('button', { name: '扶養追加' }).click()
+  // 「次へ」 with nothing filled in: every field says what is missing.
+  await page.getByRole('button', { name: '次へ' }).click()
+  await expect(page.getByLabel('氏名')).toBeFocused()
+  await wizard.checkScreen(page, 'add-dependent-errors')
   await page.getByLabel('氏名').fill('総合 次郎')
   await page.getByLabel('フリガナ（カタカナ）').fill('ソウゴウ ジロウ')
   await page.getByLabel('続柄').fill('子')
@@ -45,8 +49,10 @@ test('login → consent → 扶養追加 → 対象外 → 通知カード + 2 i
   await wizard.captureDocument(page, wizard.photograph, { back: false })
   await expect(page.getByRole('heading', { name: '身元確認書類の登録' })).toBeVisible()
   await wizard.expectFitsScreen(page)
+  await wizard.checkScreen(page, 'identity-photo')
   await page.getByRole('radio', { name: '顔写真はありません。' }).check()
   await page.getByRole('button', { name: '次へ' }).click()
+  await wizard.checkScreen(page, 'identity-type')
   await page.getByRole('radio', { name: '健康保険証／資格確認書' }).check()
   await page.getByRole('button', { name: '次へ' }).click()
   // Phones also offer a photo already taken (manual: 「フォトライブラリ」/「ギャラリー」): one second action.
@@ -74,6 +80,7 @@ test('login → consent → 扶養追加 → 対象外 → 通知カード + 2 i
 
   await wizard.submitAll(page)
   await wizard.expectFitsScreen(page)
+  await wizard.checkScreen(page, 'receipt')
   // The receipt: who and which documents, never an image.
   const receipt = page.getByRole('region', { name: '提出内容の控え' })
   await expect(receipt.getByRole('row')).toHaveText([/氏名/, /総合 太郎（本人）通知カード、健康保険証／資格確認書、年金手帳/, /総合 花子.*対象外/, /総合 一郎.*マイナンバーカード/, /総合 次郎（子）マイナンバーカード/])

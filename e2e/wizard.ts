@@ -1,7 +1,11 @@
 /** Steps of the employee wizard, driven by the labels of the employee manual. */
 import { type Page, expect } from '@playwright/test'
 import path from 'node:path'
+import { expectAccessible } from './axe.ts'
 import type { ProductServer } from './server.ts'
+
+/** axe on an employee screen: no WCAG A/AA violation of any impact. */
+export const checkScreen = (page: Page, screen: string) => expectAccessible(page, `employee-${screen}`, { allImpacts: true })
 
 export const CARD_JPEG = path.resolve('e2e/fixtures/card.jpg')
 
@@ -9,11 +13,13 @@ export async function logIn(page: Page, server: ProductServer) {
   await page.goto(server.loginUrl)
   // Who is asking, before the password (the demo company).
   await expect(page.getByText('デモ株式会社 の人事担当者から', { exact: false })).toBeVisible()
+  await checkScreen(page, 'login')
   // A wrong password first: a clear message, and the user can try again.
   await page.getByLabel('パスワード', { exact: true }).fill(`${server.password}x`)
   await page.getByRole('button', { name: '次へ' }).click()
   await expect(page.getByText('URL またはパスワードが正しくありません', { exact: false })).toBeVisible()
   await expect(page.getByText('問い合わせ先：', { exact: false })).toBeVisible()
+  await checkScreen(page, 'login-error')
   if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/employee-login-error.png`, fullPage: true })
   await page.getByLabel('パスワード', { exact: true }).fill(server.password)
   await page.getByRole('button', { name: '次へ' }).click()
@@ -35,8 +41,11 @@ export async function expectFitsScreen(page: Page) {
 }
 
 export async function consent(page: Page) {
+  await checkScreen(page, 'consent')
   await page.getByRole('button', { name: '同意します' }).click()
   await expect(page.getByRole('heading', { name: '収集対象者一覧' })).toBeVisible()
+  await expect(page.getByRole('button', { name: '完了' })).toBeVisible()
+  await checkScreen(page, 'targets')
 }
 
 export async function openPerson(page: Page, name: string) {
@@ -45,6 +54,8 @@ export async function openPerson(page: Page, name: string) {
 }
 
 export async function chooseNumberDocument(page: Page, label: RegExp) {
+  await expect(page.getByRole('radio', { name: label })).toBeVisible()
+  await checkScreen(page, 'number-document-menu')
   await page.getByRole('radio', { name: label }).check()
   await page.getByRole('button', { name: '次へ' }).click()
 }
@@ -121,8 +132,10 @@ export async function confirmAndRegister(page: Page, images: number, myNumber?: 
   // Each thumbnail is a button that opens the zoomable view (its picture has no alt of its own).
   await expect(page.getByRole('button', { name: /を拡大して確認$/ })).toHaveCount(images)
   if (myNumber) await page.getByLabel('個人番号（12 桁）').fill(myNumber)
+  await checkScreen(page, 'confirm')
   await page.getByRole('button', { name: '登録する' }).click()
   await expect(page.getByRole('heading', { name: '登録が完了しました' })).toBeVisible()
+  await checkScreen(page, 'registered')
   await page.getByRole('button', { name: 'TOP に戻る' }).click()
   await expect(page.getByRole('heading', { name: '収集対象者一覧' })).toBeVisible()
 }
@@ -132,6 +145,7 @@ export async function markNotApplicable(page: Page, name: string) {
   await page.getByRole('radio', { name: '現在扶養者ではありませんまたは住民票を有していません' }).check()
   await page.getByRole('button', { name: '次へ' }).click()
   await expect(page.getByRole('heading', { name: '対象外に設定しました' })).toBeVisible()
+  await checkScreen(page, 'not-applicable')
   await page.getByRole('button', { name: 'TOP に戻る' }).click()
 }
 
