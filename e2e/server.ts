@@ -7,20 +7,11 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createWriteStream } from 'node:fs'
 import fs from 'node:fs/promises'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { openDatabase } from '../apps/api/src/db/database.ts'
 import { recordSecret, serverLogFile } from './server-logs.ts'
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    }).on('error', reject)
-  })
-}
+import { freePort } from '../apps/api/test/free-port.ts'
 
 const ARTIFACT = path.resolve('apps/api/dist/server.js')
 

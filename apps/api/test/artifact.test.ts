@@ -5,11 +5,11 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs/promises'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestDatabase } from './harness.ts'
+import { freePort } from './free-port.ts'
 
 const REPO = path.resolve(import.meta.dirname, '../../..')
 const DIST = path.join(REPO, 'apps/api/dist')
@@ -25,15 +25,6 @@ async function tempDir() {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-artifact-'))
   dirs.push(dir)
   return dir
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    }).on('error', reject)
-  })
 }
 
 /**

@@ -22,6 +22,7 @@ import { type TestBlobStore, openTestBlobStore } from './blob-stores.ts'
 import { imageUpload, openTestDatabase, testSecrets } from './harness.ts'
 import { cardPhoto } from './images.ts'
 import { validNumber } from './submitted.ts'
+import { freePort } from './free-port.ts'
 
 const REPO = path.resolve(import.meta.dirname, '../../..')
 const SERVER = path.join(REPO, 'apps/api/dist/server.js')
@@ -30,15 +31,6 @@ const serverUrl = process.env.TEST_DATABASE_URL
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/13'
 const LOGIN_PER_MINUTE = 5
 const NOT_FOUND_PER_MINUTE = 4
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    }).on('error', reject)
-  })
-}
 
 interface LogLine { time: number; msg: string; job?: string; level: number }
 
