@@ -2,11 +2,14 @@ import './zod-config.ts'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
+import { startLanguage } from '../lib/i18n.ts'
 import { AppRoutes } from './router.tsx'
 import './styles.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('#root is missing from index.html')
+
+void startLanguage()
 
 createRoot(root).render(
   <StrictMode>
