@@ -12,12 +12,14 @@ import type { Messages } from '../messages/types.ts'
 export const languages = [
   { code: 'ja', name: '日本語', htmlLang: 'ja' },
   { code: 'en', name: 'English', htmlLang: 'en' },
+  { code: 'zh', name: '简体中文', htmlLang: 'zh-Hans' },
 ] as const
 
 export type Language = (typeof languages)[number]['code']
 
 const loaders: Record<Exclude<Language, 'ja'>, () => Promise<Messages>> = {
   en: () => import('../messages/en.ts').then((m) => m.en),
+  zh: () => import('../messages/zh.ts').then((m) => m.zh),
 }
 
 

@@ -2,8 +2,9 @@
 import { describe, expect, test } from 'vitest'
 import { en } from './en.ts'
 import { ja } from './ja.ts'
+import { zh } from './zh.ts'
 
-const files = { en }
+const files = { en, zh }
 
 function flatten(value: unknown, prefix = ''): Record<string, string> {
   if (typeof value === 'string') return { [prefix]: value }
