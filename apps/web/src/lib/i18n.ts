@@ -13,12 +13,14 @@ export const languages = [
   { code: 'ja', name: '日本語', htmlLang: 'ja' },
   { code: 'en', name: 'English', htmlLang: 'en' },
   { code: 'zh', name: '简体中文', htmlLang: 'zh-Hans' },
+  { code: 'vi', name: 'Tiếng Việt', htmlLang: 'vi' },
 ] as const
 
 export type Language = (typeof languages)[number]['code']
 
 const loaders: Record<Exclude<Language, 'ja'>, () => Promise<Messages>> = {
   en: () => import('../messages/en.ts').then((m) => m.en),
+  vi: () => import('../messages/vi.ts').then((m) => m.vi),
   zh: () => import('../messages/zh.ts').then((m) => m.zh),
 }
 

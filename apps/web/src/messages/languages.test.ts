@@ -2,9 +2,10 @@
 import { describe, expect, test } from 'vitest'
 import { en } from './en.ts'
 import { ja } from './ja.ts'
+import { vi } from './vi.ts'
 import { zh } from './zh.ts'
 
-const files = { en, zh }
+const files = { en, vi, zh }
 
 function flatten(value: unknown, prefix = ''): Record<string, string> {
   if (typeof value === 'string') return { [prefix]: value }
