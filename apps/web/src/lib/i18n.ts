@@ -12,14 +12,16 @@ import type { Messages } from '../messages/types.ts'
 export const languages = [
   { code: 'ja', name: '日本語', htmlLang: 'ja' },
   { code: 'en', name: 'English', htmlLang: 'en' },
-  { code: 'zh', name: '简体中文', htmlLang: 'zh-Hans' },
   { code: 'vi', name: 'Tiếng Việt', htmlLang: 'vi' },
+  { code: 'zh', name: '简体中文', htmlLang: 'zh-Hans' },
+  { code: 'pt', name: 'Português', htmlLang: 'pt-BR' },
 ] as const
 
 export type Language = (typeof languages)[number]['code']
 
 const loaders: Record<Exclude<Language, 'ja'>, () => Promise<Messages>> = {
   en: () => import('../messages/en.ts').then((m) => m.en),
+  pt: () => import('../messages/pt.ts').then((m) => m.pt),
   vi: () => import('../messages/vi.ts').then((m) => m.vi),
   zh: () => import('../messages/zh.ts').then((m) => m.zh),
 }

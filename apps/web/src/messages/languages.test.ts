@@ -2,10 +2,11 @@
 import { describe, expect, test } from 'vitest'
 import { en } from './en.ts'
 import { ja } from './ja.ts'
+import { pt } from './pt.ts'
 import { vi } from './vi.ts'
 import { zh } from './zh.ts'
 
-const files = { en, vi, zh }
+const files = { en, pt, vi, zh }
 
 function flatten(value: unknown, prefix = ''): Record<string, string> {
   if (typeof value === 'string') return { [prefix]: value }
