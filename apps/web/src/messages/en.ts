@@ -121,7 +121,7 @@ export const en: Messages = {
     receiptCompany: 'Submitted to',
     receiptCampaign: 'Request',
     receiptPersons: 'People submitted',
-    receiptPerson: 'Name (relationship)',
+    receiptPerson: 'Name',
     receiptDocuments: 'Documents',
     receiptNotApplicable: 'Not applicable',
     receiptSeparator: ', ',

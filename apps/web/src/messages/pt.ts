@@ -120,7 +120,7 @@ export const pt: Messages = {
     receiptCompany: 'Destinatário',
     receiptCampaign: 'Solicitação',
     receiptPersons: 'Pessoas enviadas',
-    receiptPerson: 'Nome (parentesco)',
+    receiptPerson: 'Nome',
     receiptDocuments: 'Documentos',
     receiptNotApplicable: 'Não aplicável',
     receiptSeparator: ', ',
