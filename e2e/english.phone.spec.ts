@@ -5,7 +5,7 @@
  */
 import { type Page, expect, test } from '@playwright/test'
 import { type ProductServer, startProduct } from './server.ts'
-import { checkScreen } from './wizard.ts'
+import { checkScreen, expectFitsScreen } from './wizard.ts'
 
 let server: ProductServer
 test.beforeEach(async () => { server = await startProduct() })
@@ -79,4 +79,23 @@ test('en-US: login → consent → 2 not applicable → My Number Card (マイ�
   await expect(page.getByRole('heading', { name: '登録処理は完了です' })).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja')
   expect(await page.evaluate(() => localStorage.getItem('bango-language'))).toBe('ja')
+})
+
+test('the switcher on the login screen: Vietnamese, Chinese and Portuguese fit a 320 px phone and pass axe', async ({ page }) => {
+  await page.goto(server.loginUrl)
+  const switcher = page.getByRole('combobox', { name: 'Language / 言語' })
+  for (const [name, lang, title] of [
+    ['Tiếng Việt', 'vi', 'Đăng ký giấy tờ My Number'],
+    ['简体中文', 'zh-Hans', '个人编号（My Number）材料登记'],
+    ['Português', 'pt-BR', 'Registro de documentos do My Number'],
+  ] as const) {
+    await switcher.selectOption(name)
+    await expect(page.getByRole('heading', { name: title })).toBeVisible()
+    await expect(page.locator('html')).toHaveAttribute('lang', lang)
+    await expectFitsScreen(page)
+    await checkScreen(page, `login-${lang}`)
+  }
+  // Remembered: a reload opens in the last language chosen.
+  await page.reload()
+  await expect(page.getByRole('heading', { name: 'Registro de documentos do My Number' })).toBeVisible()
 })
