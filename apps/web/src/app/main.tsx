@@ -9,7 +9,8 @@ import './styles.css'
 const root = document.getElementById('root')
 if (!root) throw new Error('#root is missing from index.html')
 
-void startLanguage()
+// The HR console is Japanese only (its own messages): no language to detect or download there.
+if (!/^\/admin(\/|$)/.test(window.location.pathname)) void startLanguage()
 
 createRoot(root).render(
   <StrictMode>
