@@ -1,5 +1,6 @@
 import { lazy } from 'react'
 import { Navigate, Route, Routes, useLocation } from 'react-router'
+import { LanguageSwitcher } from '../components/language-switcher.tsx'
 import { LazyBoundary } from '../components/lazy-screen.tsx'
 import { LoginPage } from '../features/auth/components/login-page.tsx'
 import { ConsentGate } from './consent-gate.tsx'
@@ -22,6 +23,8 @@ export function AppRoutes() {
     )
   }
   return (
+    <>
+    <LanguageSwitcher />
     <LazyBoundary page>
       <Routes>
         <Route path={routePatterns.home} element={<HomePage />} />
@@ -39,5 +42,6 @@ export function AppRoutes() {
         <Route path="*" element={<Navigate to={paths.home()} replace />} />
       </Routes>
     </LazyBoundary>
+    </>
   )
 }

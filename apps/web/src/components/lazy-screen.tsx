@@ -5,7 +5,7 @@
  * the session survives it (sessionStorage).
  */
 import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react'
-import { common } from '../messages/ja.ts'
+import { translate, useT } from '../lib/use-t.ts'
 import { ResourceStatus } from './resource-status.tsx'
 
 /** React.lazy for a module's named export (our components are named, never default). */
@@ -16,6 +16,7 @@ export function lazyNamed<M extends Record<K, ComponentType<any>>, K extends key
 
 /** The screen area while a chunk loads: the same announced status as data loading. */
 export function ScreenLoading({ page = false }: { page?: boolean }) {
+  const { t } = useT()
   return page ? <main className="page"><ResourceStatus /></main> : <ResourceStatus />
 }
 
@@ -36,9 +37,9 @@ export class LazyBoundary extends Component<{ children: ReactNode; page?: boolea
     if (this.state.failed) {
       const notice = (
         <div className="notice notice--error" role="alert">
-          <p>{common.screenLoadFailed}</p>
+          <p>{translate('common.screenLoadFailed')}</p>
           <button type="button" className="button button--secondary" onClick={() => window.location.reload()}>
-            {common.reload}
+            {translate('common.reload')}
           </button>
         </div>
       )

@@ -1,16 +1,17 @@
 /**
  * The one way the SPA talks to the API: attaches the JWT, refreshes it while the user is
  * active, turns `{ error: { code } }` into an ApiError whose message is the employee's text
- * for that code (messages/ja.ts `errors`; the server's own message is for developers), and
+ * for that code (messages/<language>.ts `errors`, in the language shown; the server's own message is for developers), and
  * retries GETs that failed on the network. Uploads go through `apiUpload`
  * (XMLHttpRequest: `fetch` cannot report upload progress).
  */
 import type { ErrorCode } from '@bango/shared/errors'
 import { sessionResponseSchema } from '@bango/shared/employee-api'
 import type { z } from 'zod'
-import { common, errors } from '../messages/ja.ts'
+import { ja } from '../messages/ja.ts'
 import { ApiError } from './api-error.ts'
 import { useSessionStore } from './session.ts'
+import { translate } from './use-t.ts'
 import { xhrPost } from './xhr-post.ts'
 
 export { ApiError, type ApiErrorCode } from './api-error.ts'
@@ -59,7 +60,7 @@ async function send<T>(path: string, method: string, request: ApiRequest<T>, aut
   try {
     response = await fetch(path, { method, headers, body, cache: 'no-store' })
   } catch {
-    throw new ApiError(0, 'NETWORK', common.networkError)
+    throw new ApiError(0, 'NETWORK', translate('common.networkError'))
   }
   const payload: unknown = await response.json().catch(() => undefined)
   return interpret(response.status, payload, request.schema, auth)
@@ -72,7 +73,7 @@ function interpret<T>(status: number, payload: unknown, schema: z.ZodType<T>, au
     throw toApiError(status, payload)
   }
   const parsed = schema.safeParse(payload)
-  if (!parsed.success) throw new ApiError(status, 'UNEXPECTED', common.unexpectedError)
+  if (!parsed.success) throw new ApiError(status, 'UNEXPECTED', translate('common.unexpectedError'))
   return parsed.data
 }
 
@@ -93,7 +94,7 @@ export async function apiUpload<T>(path: string, request: UploadRequest<T>): Pro
   const token = useSessionStore.getState().accessToken
   const headers: Record<string, string> = { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }
   const { status, payload } = await xhrPost(path, request.body, { headers, onProgress: request.onProgress }).catch(() => {
-    throw new ApiError(0, 'NETWORK', common.networkError)
+    throw new ApiError(0, 'NETWORK', translate('common.networkError'))
   })
   return interpret(status, payload, request.schema, true)
 }
@@ -109,7 +110,7 @@ export async function apiBlob(path: string): Promise<Blob> {
   try {
     response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {}, cache: 'no-store' })
   } catch {
-    throw new ApiError(0, 'NETWORK', common.networkError)
+    throw new ApiError(0, 'NETWORK', translate('common.networkError'))
   }
   if (!response.ok) {
     const payload: unknown = await response.json().catch(() => undefined)
@@ -123,9 +124,9 @@ function toApiError(status: number, payload: unknown): ApiError {
   if (typeof payload === 'object' && payload !== null && 'error' in payload) {
     const { error } = payload as { error: { code?: unknown } }
     const code = error?.code
-    if (typeof code === 'string' && Object.hasOwn(errors, code)) return new ApiError(status, code as ErrorCode, errors[code as ErrorCode])
+    if (typeof code === 'string' && Object.hasOwn(ja.errors, code)) return new ApiError(status, code as ErrorCode, translate(`errors.${code as ErrorCode}`))
   }
-  return new ApiError(status, status >= 500 ? 'INTERNAL' : 'UNEXPECTED', common.unexpectedError)
+  return new ApiError(status, status >= 500 ? 'INTERNAL' : 'UNEXPECTED', translate('common.unexpectedError'))
 }
 
 let refreshing: Promise<void> | null = null

@@ -1,12 +1,15 @@
 /**
- * Every Japanese text of the employee SPA. Labels follow the employee manual
+ * Every Japanese text of the employee SPA, and the source of truth for the other languages
+ * (their files are typed from this one; lib/i18n.ts). Labels follow the employee manual
  * (shared/seed/registration-procedure.ja.txt) word for word, because the manual's
- * screenshots and HR's phone support refer to them.
+ * screenshots and HR's phone support refer to them. Values are i18next strings: `{{name}}`
+ * is filled in by `t(key, { name })`.
  */
 import type { IdentityDocumentType, NumberDocumentType } from '@bango/shared/documents'
 import type { ErrorCode } from '@bango/shared/errors'
+import type { ReturnReason } from '@bango/shared/review'
 
-export const common = {
+const common = {
   next: '次へ',
   back: '戻る',
   backToTop: 'TOP に戻る',
@@ -19,14 +22,13 @@ export const common = {
   reload: '再読み込み',
 } as const
 
-export const auth = {
+const auth = {
   title: 'マイナンバー書類の登録',
-  requester: (company: string) => `${company} の人事担当者から、あなたとご家族のマイナンバー（個人番号）書類の提出をお願いしています。`,
+  requester: '{{company}} の人事担当者から、あなたとご家族のマイナンバー（個人番号）書類の提出をお願いしています。',
   password: 'パスワード',
   passwordHint: 'メールまたは郵送キットに記載されているパスワードを入力してください。',
   showPassword: 'パスワードを表示する',
-  attemptsLeft: (left: number, minutes: number) =>
-    `あと ${left} 回間違えると、${minutes} 分間ログインできなくなります。英字の大文字と小文字は区別されます。`,
+  attemptsLeft: 'あと {{left}} 回間違えると、{{minutes}} 分間ログインできなくなります。英字の大文字と小文字は区別されます。',
   submit: '次へ',
   submitting: '確認しています…',
   supportedBrowsersTitle: 'ご利用いただけるブラウザ',
@@ -38,7 +40,7 @@ export const auth = {
   ieNotSupported: 'Microsoft Internet Explorer はご利用いただけません。',
   cameraNote:
     'スマートフォンでは、このサイトの中でカメラ撮影して登録できます。カメラが使えない場合のみ、撮影済みの画像をご用意ください。',
-  inAppTitle: (app: string) => `${app} のアプリ内ブラウザで開いています`,
+  inAppTitle: '{{app}} のアプリ内ブラウザで開いています',
   inAppBody: 'アプリ内ブラウザではカメラが使えないことがあります。次の方法で開き直してください。',
   inAppIos: '画面の「…」または共有ボタンから「Safari で開く」を選びます。',
   inAppAndroid: '画面の「⋮」メニューから「Chrome で開く」（ブラウザで開く）を選びます。',
@@ -58,7 +60,7 @@ export const auth = {
     'お手数ですが、メールまたは郵送キットに記載されている URL（QR コード）をもう一度開き、パスワードを入力してください。「登録する」まで済んだ方の書類も、登録中の方の送信済みの画像も保存されています。ログインし直すと、登録中の方の続きの画面に戻ります（「完了」しないまま保存期間を過ぎると削除されます）。',
 } as const
 
-export const handoff = {
+const handoff = {
   title: 'スマートフォンで続ける',
   intro: 'パソコンにカメラがない場合は、スマートフォンで続けられます。ボタンを押すと QR コードが表示されます。',
   show: 'QR コードを表示する',
@@ -68,21 +70,21 @@ export const handoff = {
     'スマートフォンのカメラでこの QR コードを読み取り、表示された URL を開きます。',
     'パスワードの入力は不要です。この画面の続きから登録できます。',
   ],
-  expires: (time: string) => `この QR コードは ${time} まで、1 回だけ使えます。`,
+  expires: 'この QR コードは {{time}} まで、1 回だけ使えます。',
   expired: 'QR コードの有効期限が切れました。',
   takenOver: 'スマートフォンで続きを開きました。このまま撮影と登録はスマートフォンで進めてください。',
   redeeming: 'ログインしています…',
   redeemFailedTitle: 'この QR コードは使えません',
 } as const
 
-export const consent = {
+const consent = {
   purposesTitle: '個人番号の利用目的',
   intro: '次の目的のために、あなたとご家族の個人番号（マイナンバー）をお預かりします。',
-  deadline: (date: string) => `提出期限：${date}`,
+  deadline: '提出期限：{{date}}',
   agree: '同意します',
 } as const
 
-export const targets = {
+const targets = {
   title: '収集対象者一覧',
   intro: '登録する方をタップしてください。ご家族に増減がある場合は、追加または対象外に設定してください。',
   employee: '本人',
@@ -91,20 +93,21 @@ export const targets = {
     pending: '未登録',
     not_applicable: '対象外',
   },
-  draftNotice: (hours: number) =>
-    `撮影した画像は、全員分を登録して「完了」をタップするまで提出されません。「完了」しないまま ${hours} 時間が過ぎると、撮影した画像は安全のため削除されます。`,
+  draftNotice:
+    '撮影した画像は、全員分を登録して「完了」をタップするまで提出されません。「完了」しないまま {{hours}} 時間が過ぎると、撮影した画像は安全のため削除されます。',
   addDependent: '扶養追加',
-  progress: (registered: number, applicable: number, excluded: number) =>
-    `${registered}/${applicable} 登録済${excluded > 0 ? `（対象外 ${excluded} 人）` : ''}`,
+  progress: '{{registered}}/{{applicable}} 登録済',
+  /** Follows `progress` when someone is not applicable. */
+  progressExcluded: '（対象外 {{excluded}} 人）',
   submit: '完了',
   submitHint: '全員分を登録（☑）または対象外にすると「完了」をタップできます。',
   submitting: '送信しています…',
   reopenedIntro: '担当者から差し戻された方がいます。理由をご確認のうえ、その方の書類を登録し直して、もう一度「完了」をタップしてください。',
   returned: '差し戻し',
-  returnReason: (reason: string) => `差し戻しの理由：${reason}`,
+  returnReason: '差し戻しの理由：{{reason}}',
 } as const
 
-export const addDependent = {
+const addDependent = {
   title: '扶養家族の追加',
   intro: '追加する扶養家族の情報を入力して「次へ」をタップしてください。',
   name: '氏名',
@@ -116,13 +119,13 @@ export const addDependent = {
   invalidDate: '生年月日が正しくありません',
 } as const
 
-export const completion = {
+const completion = {
   title: '登録処理は完了です',
   body: '登録処理は完了です。ブラウザを閉じて、処理を終了してください。',
   thanks: 'ご協力ありがとうございました。',
   disposedTitle: '書類は廃棄されました',
   disposed: '提出された書類は、保存期間の終了に伴い廃棄されました。',
-  disposedPerson: (name: string) => `${name} さんの提出された書類は廃棄されました。`,
+  disposedPerson: '{{name}} さんの提出された書類は廃棄されました。',
   disposedNote: '画像や番号を表示したり、再度提出したりすることはできません。ご不明な点は人事担当者にお問い合わせください。',
   receiptTitle: '提出内容の控え',
   receiptSubmittedAt: '提出日時',
@@ -132,20 +135,22 @@ export const completion = {
   receiptPerson: '氏名（続柄）',
   receiptDocuments: '書類',
   receiptNotApplicable: '対象外',
-  receiptTime: (time: string) => `${time}（日本時間）`,
+  /** Between document names in one cell of the receipt. */
+  receiptSeparator: '、',
+  receiptTime: '{{time}}（日本時間）',
   print: 'この控えを印刷する',
   printHint: '控えは、印刷するかスクリーンショットで保存できます。画像と個人番号は、安全のため表示されません。',
   acceptedTitle: '提出書類は受理されました',
   accepted: '担当者が書類を確認し、受理しました。これ以上の操作は必要ありません。',
 } as const
 
-export const numberDocumentNames: Record<NumberDocumentType, string> = {
+const numberDocumentNames = {
   my_number_card: '顔写真つき個人番号カード（マイナンバーカード）',
   notification_card: '通知カード（紙製のもの）',
   resident_record: '個人番号が記載された住民票',
-}
+} as const satisfies Record<NumberDocumentType, string>
 
-export const identityDocumentNames: Record<IdentityDocumentType, string> = {
+const identityDocumentNames = {
   notification_card: '通知カード',
   passport: 'パスポート',
   photo_id: '顔写真付き身分証明書（運転免許証、在留カードなど）',
@@ -153,13 +158,34 @@ export const identityDocumentNames: Record<IdentityDocumentType, string> = {
   pension_book: '年金手帳',
   resident_record: '住民票',
   student_id: '学生証（顔写真なし）',
-}
+} as const satisfies Record<IdentityDocumentType, string>
 
-export const documents = {
-  title: (name: string) => `${name} さんの書類登録`,
+/** Short names on the receipt (as DOCUMENT_TYPE_LABELS in @bango/shared/documents). */
+const documentShortNames = {
+  my_number_card: 'マイナンバーカード',
+  notification_card: '通知カード',
+  resident_record: '住民票',
+  passport: 'パスポート',
+  photo_id: '顔写真付き身分証明書',
+  health_insurance: '健康保険証／資格確認書',
+  pension_book: '年金手帳',
+  student_id: '学生証',
+} as const satisfies Record<NumberDocumentType | IdentityDocumentType, string>
+
+/** Why HR returned a person (as RETURN_REASON_LABELS in @bango/shared/review). */
+const returnReasons = {
+  blurry: 'ぼやけている',
+  wrong_document: '書類の種類が違う',
+  number_unreadable: '番号が読めない',
+  insurance_not_masked: '健康保険証の記号・番号が隠れていない',
+  other: 'その他',
+} as const satisfies Record<ReturnReason, string>
+
+const documents = {
+  title: '{{name}} さんの書類登録',
   numberDocumentTitle: '番号確認書類の登録',
   stepsLabel: 'この方の登録の手順',
-  stepCount: (current: number, total: number) => `手順 ${current} / ${total}`,
+  stepCount: '手順 {{current}} / {{total}}',
   phaseNames: { number: '番号確認書類', identity: '身元確認書類', confirm: '確認・登録' },
   ifNeeded: '（必要な場合）',
   numberDocumentQuestion: '番号確認書類の種類を選択してください',
@@ -196,7 +222,9 @@ export const documents = {
   withPhoto: '顔写真付きです。',
   withoutPhoto: '顔写真はありません。',
   identityTypeQuestion: '身元確認書類の種類を選択して下さい',
-  identityOrdinal: (slot: number, count: number) => (count > 1 ? `身元確認書類 ${slot + 1} 種類目（全 ${count} 種類）` : '身元確認書類'),
+  /** When one identity document is needed. */
+  identityOrdinalSingle: '身元確認書類',
+  identityOrdinal: '身元確認書類 {{ordinal}} 種類目（全 {{total}} 種類）',
   healthInsuranceNote: '健康保険証は、撮影のあとの画面で、保険者番号・記号・番号・QR コードを黒い四角で隠してから送信します。',
   maskTitle: '保険者番号・記号・番号・QR コードを隠してください',
   maskInstructions: [
@@ -206,9 +234,10 @@ export const documents = {
   ],
   maskWhy:
     '健康保険証の保険者番号・記号・番号は、法律（健康保険法の告知要求制限）により集めることができません。そのため、1か所以上隠すまで送信できません。',
-  maskCanvas: (side: string) => `${side}の画像（なぞって隠す部分を指定します）`,
+  maskCanvas: '{{side}}の画像（なぞって隠す部分を指定します）',
   maskKeyboard: 'キーボードでは：Tab キーで画像を選び、矢印キーで枠を出して動かし、Shift + 矢印キーで大きさを変え、Enter でその部分を隠します。',
-  maskCount: (count: number) => (count === 0 ? 'まだ隠した部分はありません' : `隠した部分：${count} か所`),
+  maskCountNone: 'まだ隠した部分はありません',
+  maskCount: '隠した部分：{{areas}} か所',
   maskUndo: '元に戻す',
   maskClear: 'すべて消す',
   maskSend: '隠して送信する',
@@ -228,7 +257,7 @@ export const documents = {
   chooseFile: '写真を選ぶ',
   chooseFileHint: 'カメラを使わずに、撮影済みの画像やスキャンした画像（JPEG・PNG）を選べます。',
   chooseFileFirstHint: 'この端末ではカメラを使えないため、撮影済みの画像やスキャンした画像（JPEG・PNG）を選んでください。',
-  cameraTitle: (side: string) => `${side}を撮影`,
+  cameraTitle: '{{side}}を撮影',
   cameraFrameHint: '書類を白い枠に合わせ、文字がはっきり見えたら「撮影」をタップします。',
   cameraWaiting: 'カメラの映像を待っています。レンズが指などでふさがれていないか確認してください。',
   examplesTitle: '撮影の見本（イラスト）',
@@ -257,22 +286,22 @@ export const documents = {
     'LINE やメールアプリの中で開いている場合は、Safari または Chrome で開き直してください。',
     '下の「写真を選ぶ」から、撮影済みの画像を選んで登録することもできます。',
   ],
-  previewAlt: (side: string) => `撮影した${side}の画像`,
+  previewAlt: '撮影した{{side}}の画像',
   processing: '画像を処理しています…',
   processFailed: '画像を読み込めませんでした。JPEG または PNG の画像を選ぶか、カメラで撮影してください。',
   uploading: '画像を送信しています…',
   uploadProgress: '送信の進み具合',
-  uploadPercent: (percent: number) => `${percent}%`,
+  uploadPercent: '{{percent}}%',
   uploaded: '画像を送信しました',
   uploadNetworkError: '通信が不安定なため、画像を送信できませんでした。電波の良い場所で「再送信」をタップしてください。',
   resend: '再送信',
   confirmTitle: '確認',
   confirmIntro: '撮影した画像を確認し、「登録する」をタップしてください。画像をタップすると拡大して、番号が読み取れるか確認できます。',
-  zoomOpen: (caption: string) => `${caption} を拡大して確認`,
+  zoomOpen: '{{caption}} を拡大して確認',
   zoomIn: '拡大',
   zoomOut: '縮小',
   zoomClose: '閉じる',
-  zoomLevel: (times: number) => `${times} 倍で表示中`,
+  zoomLevel: '{{times}} 倍で表示中',
   register: '登録する',
   registering: '登録しています…',
   registeredTitle: '登録が完了しました',
@@ -288,7 +317,7 @@ export const documents = {
  * developer's note in English). The console's codes never reach the employee; they still get
  * a neutral text so the map stays total.
  */
-export const errors: Record<ErrorCode, string> = {
+const errors = {
   VALIDATION: '入力内容に誤りがあります。',
   UNAUTHENTICATED: 'ログインの有効期限が切れました。お手元の URL から、もう一度ログインしてください。',
   INVALID_CREDENTIALS: 'URL またはパスワードが正しくありません。メールまたは郵送キットに記載のものをご確認ください。',
@@ -322,4 +351,20 @@ export const errors: Record<ErrorCode, string> = {
   SESSION_RECEIPT_ONLY: '登録は完了しています。変更が必要になった場合は、お手元の URL からもう一度ログインしてください。',
   SERVER_BUSY: 'ただいま混み合っています。数秒後にもう一度お試しください。',
   INTERNAL: '処理中に問題が発生しました。時間をおいて、もう一度お試しください。',
-}
+} as const satisfies Record<ErrorCode, string>
+
+export const ja = {
+  common,
+  auth,
+  handoff,
+  consent,
+  targets,
+  addDependent,
+  completion,
+  numberDocumentNames,
+  identityDocumentNames,
+  documentShortNames,
+  returnReasons,
+  documents,
+  errors,
+} as const

@@ -1,35 +1,36 @@
-import { auth } from '../../../messages/ja.ts'
+import { useT } from '../../../lib/use-t.ts'
 import { detectBrowser } from '../utils/detect-browser.ts'
 
 /** Supported browsers as the manual lists them, plus advice when this one is not among them. */
 export function BrowserNotice({ userAgent = navigator.userAgent }: { userAgent?: string }) {
+  const { t, list } = useT()
   const browser = detectBrowser(userAgent)
   return (
     <>
       {browser.internetExplorer && (
         <div className="notice notice--warning" role="note">
-          <h2>{auth.ieTitle}</h2>
-          <p>{auth.ieBody}</p>
+          <h2>{t('auth.ieTitle')}</h2>
+          <p>{t('auth.ieBody')}</p>
         </div>
       )}
       {browser.inApp && (
         <div className="notice notice--warning" role="note">
-          <h2>{auth.inAppTitle(browser.inApp)}</h2>
-          <p>{auth.inAppBody}</p>
-          <p>{browser.platform === 'ios' ? auth.inAppIos : browser.platform === 'android' ? auth.inAppAndroid : auth.inAppOther}</p>
-          {browser.platform !== 'other' && <p>{auth.inAppOther}</p>}
-          <p>{auth.inAppContinue}</p>
+          <h2>{t('auth.inAppTitle', { app: browser.inApp })}</h2>
+          <p>{t('auth.inAppBody')}</p>
+          <p>{browser.platform === 'ios' ? t('auth.inAppIos') : browser.platform === 'android' ? t('auth.inAppAndroid') : t('auth.inAppOther')}</p>
+          {browser.platform !== 'other' && <p>{t('auth.inAppOther')}</p>}
+          <p>{t('auth.inAppContinue')}</p>
         </div>
       )}
       <section className="card" aria-labelledby="supported-browsers">
-        <h2 id="supported-browsers">{auth.supportedBrowsersTitle}</h2>
+        <h2 id="supported-browsers">{t('auth.supportedBrowsersTitle')}</h2>
         <ul>
-          {auth.supportedBrowsers.map((line) => (
+          {list('auth.supportedBrowsers').map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>
-        <p>{auth.ieNotSupported}</p>
-        <p className="hint">{auth.cameraNote}</p>
+        <p>{t('auth.ieNotSupported')}</p>
+        <p className="hint">{t('auth.cameraNote')}</p>
       </section>
     </>
   )

@@ -4,11 +4,12 @@ import { paths } from '../../../app/paths.ts'
 import { ErrorMessage } from '../../../components/error-message.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
 import { useSessionStore } from '../../../lib/session.ts'
-import { auth, common, handoff } from '../../../messages/ja.ts'
+import { useT } from '../../../lib/use-t.ts'
 import { redeemHandoff } from '../api/redeem-handoff.ts'
 
 /** `/h/:code`: the phone that scanned the PC's QR code takes over the session, no password. */
 export function HandoffPage() {
+  const { t } = useT()
   const { code } = useParams()
   const navigate = useNavigate()
   const [error, setError] = useState<string | null>(null)
@@ -24,20 +25,20 @@ export function HandoffPage() {
         // The code must not linger in the address bar or history.
         navigate(paths.targets(), { replace: true })
       })
-      .catch((caught: unknown) => setError(caught instanceof ApiError ? caught.message : common.unexpectedError))
+      .catch((caught: unknown) => setError(caught instanceof ApiError ? caught.message : t('common.unexpectedError')))
   }, [code, navigate])
 
   return (
     <main className="page">
-      <h1>{auth.title}</h1>
+      <h1>{t('auth.title')}</h1>
       {error ? (
         <section className="card" aria-labelledby="handoff-failed">
-          <h2 id="handoff-failed">{handoff.redeemFailedTitle}</h2>
+          <h2 id="handoff-failed">{t('handoff.redeemFailedTitle')}</h2>
           <ErrorMessage message={error} />
-          <p>{auth.noTokenBody}</p>
+          <p>{t('auth.noTokenBody')}</p>
         </section>
       ) : (
-        <p role="status">{handoff.redeeming}</p>
+        <p role="status">{t('handoff.redeeming')}</p>
       )}
     </main>
   )

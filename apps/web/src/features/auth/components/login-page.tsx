@@ -7,7 +7,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx'
 import { ApiError } from '../../../lib/api-error.ts'
 import { useSessionStore } from '../../../lib/session.ts'
 import { useResource } from '../../../lib/use-resource.ts'
-import { auth, common } from '../../../messages/ja.ts'
+import { useT } from '../../../lib/use-t.ts'
 import { BrowserNotice } from './browser-notice.tsx'
 import { NoTokenPage } from './no-token-page.tsx'
 
@@ -23,6 +23,7 @@ const loadLink = () => import('../api/link.ts')
  * the app fetch the next screens while the password is typed.
  */
 export function LoginPage({ onPasswordFocus }: { onPasswordFocus?: () => void }) {
+  const { t } = useT()
   const params = useParams()
   const [search] = useSearchParams()
   const token = params.token ?? search.get('t')
@@ -48,7 +49,7 @@ export function LoginPage({ onPasswordFocus }: { onPasswordFocus?: () => void })
     setError(null)
     try {
       const { login } = await loadLogin().catch(() => {
-        throw new ApiError(0, 'NETWORK', common.networkError)
+        throw new ApiError(0, 'NETWORK', t('common.networkError'))
       })
       // After a session expiry in this tab: back to the person and step the employee was on.
       const resumePath = useSessionStore.getState().resumePath
@@ -56,7 +57,7 @@ export function LoginPage({ onPasswordFocus }: { onPasswordFocus?: () => void })
       // The token must not linger in the address bar, history or screenshots.
       navigate(resumePath ?? paths.targets(), { replace: true })
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : common.unexpectedError)
+      setError(caught instanceof ApiError ? caught.message : t('common.unexpectedError'))
       if (caught instanceof ApiError && caught.code === 'INVALID_CREDENTIALS') setFailures((n) => n + 1)
       setBusy(false)
     }
@@ -65,11 +66,11 @@ export function LoginPage({ onPasswordFocus }: { onPasswordFocus?: () => void })
   return (
     <main className="page">
       {requester && <p className="eyebrow">{requester.companyName}</p>}
-      <h1>{auth.title}</h1>
-      {requester && <p>{auth.requester(requester.companyName)}</p>}
+      <h1>{t('auth.title')}</h1>
+      {requester && <p>{t('auth.requester', { company: requester.companyName })}</p>}
       <form className="card" onSubmit={onSubmit} noValidate>
         <label className="field">
-          <span className="field__label">{auth.password}</span>
+          <span className="field__label">{t('auth.password')}</span>
           <input
             type={shown ? 'text' : 'password'}
             name="password"
@@ -87,16 +88,16 @@ export function LoginPage({ onPasswordFocus }: { onPasswordFocus?: () => void })
         </label>
         <label className="check">
           <input type="checkbox" checked={shown} onChange={(event) => setShown(event.target.checked)} />
-          {auth.showPassword}
+          {t('auth.showPassword')}
         </label>
-        <p className="hint">{auth.passwordHint}</p>
+        <p className="hint">{t('auth.passwordHint')}</p>
         <ErrorMessage message={error} />
-        {error && failures > 0 && attemptsLeft > 0 && <p className="hint">{auth.attemptsLeft(attemptsLeft, LOGIN_LOCKOUT.minutes)}</p>}
+        {error && failures > 0 && attemptsLeft > 0 && <p className="hint">{t('auth.attemptsLeft', { left: attemptsLeft, minutes: LOGIN_LOCKOUT.minutes })}</p>}
         {error && <ContactNote contact={requester?.contact} />}
         <button type="submit" className="button" disabled={busy || password.length === 0}>
-          {auth.submit}
+          {t('auth.submit')}
         </button>
-        {busy && <p role="status">{auth.submitting}</p>}
+        {busy && <p role="status">{t('auth.submitting')}</p>}
       </form>
       <BrowserNotice />
     </main>

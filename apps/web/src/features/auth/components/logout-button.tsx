@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import { useSessionStore } from '../../../lib/session.ts'
-import { auth } from '../../../messages/ja.ts'
+import { useT } from '../../../lib/use-t.ts'
 import { logout } from '../api/logout.ts'
 
 /** 「ログアウト」: ends the session on the server, then forgets the token in this tab. */
 export function LogoutButton() {
+  const { t } = useT()
   const [pending, setPending] = useState(false)
   const signOut = useSessionStore((s) => s.signOut)
   const leave = async () => {
@@ -15,7 +16,7 @@ export function LogoutButton() {
   }
   return (
     <button type="button" className="button button--secondary" onClick={leave} disabled={pending}>
-      {auth.logout}
+      {t('auth.logout')}
     </button>
   )
 }

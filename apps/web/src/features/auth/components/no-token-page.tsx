@@ -1,12 +1,13 @@
 import { useSessionStore } from '../../../lib/session.ts'
-import { auth } from '../../../messages/ja.ts'
+import { useT } from '../../../lib/use-t.ts'
 
 export function NoTokenPage() {
+  const { t } = useT()
   const signedOut = useSessionStore((s) => s.signedOut)
   return (
     <main className="page">
-      <h1>{signedOut ? auth.signedOutTitle : auth.noTokenTitle}</h1>
-      <p>{signedOut ? auth.signedOutBody : auth.noTokenBody}</p>
+      <h1>{signedOut ? t('auth.signedOutTitle') : t('auth.noTokenTitle')}</h1>
+      <p>{signedOut ? t('auth.signedOutBody') : t('auth.noTokenBody')}</p>
     </main>
   )
 }

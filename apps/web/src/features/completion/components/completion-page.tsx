@@ -1,4 +1,3 @@
-import { DOCUMENT_TYPE_LABELS } from '@bango/shared/documents'
 import type { MeResponse, Person } from '@bango/shared/employee-api'
 import { Navigate } from 'react-router'
 import { paths } from '../../../app/paths.ts'
@@ -8,7 +7,8 @@ import { getPersons } from '../../../lib/employee-api.ts'
 import { formatDateTime } from '../../../lib/format.ts'
 import { useMeStore } from '../../../lib/me-store.ts'
 import { useResource } from '../../../lib/use-resource.ts'
-import { completion } from '../../../messages/ja.ts'
+import { useT } from '../../../lib/use-t.ts'
+import type { MessageKey } from '../../../messages/types.ts'
 
 /**
  * After 「完了」: 登録処理は完了です — with a printable receipt (when, to whom, who and which
@@ -16,13 +16,14 @@ import { completion } from '../../../messages/ja.ts'
  * notice that the documents are gone: no images, no actions.
  */
 export function CompletionPage() {
+  const { t } = useT()
   const me = useMeStore((s) => s.me)
   if (me?.disposedAt) {
     return (
       <main className="page">
-        <h1>{completion.disposedTitle}</h1>
-        <p className="notice">{completion.disposed}</p>
-        <p>{completion.disposedNote}</p>
+        <h1>{t('completion.disposedTitle')}</h1>
+        <p className="notice">{t('completion.disposed')}</p>
+        <p>{t('completion.disposedNote')}</p>
         <ContactNote contact={me.campaign.contact} />
       </main>
     )
@@ -32,40 +33,41 @@ export function CompletionPage() {
   const accepted = me.acceptedAt !== null
   return (
     <main className="page">
-      <h1>{accepted ? completion.acceptedTitle : completion.title}</h1>
-      <p className="notice notice--success">{accepted ? completion.accepted : completion.body}</p>
+      <h1>{accepted ? t('completion.acceptedTitle') : t('completion.title')}</h1>
+      <p className="notice notice--success">{accepted ? t('completion.accepted') : t('completion.body')}</p>
       {me.disposedPersons.map((person) => (
         <p key={person.name} className="notice">
-          {completion.disposedPerson(person.name)}
+          {t('completion.disposedPerson', { name: person.name })}
         </p>
       ))}
       <Receipt me={me} submittedAt={me.submittedAt} />
       <ContactNote contact={me.campaign.contact} />
-      <p>{completion.thanks}</p>
+      <p>{t('completion.thanks')}</p>
     </main>
   )
 }
 
 function Receipt({ me, submittedAt }: { me: MeResponse; submittedAt: string }) {
+  const { t } = useT()
   const persons = useResource(getPersons)
   return (
     <section className="card receipt" aria-labelledby="receipt-title">
-      <h2 id="receipt-title">{completion.receiptTitle}</h2>
+      <h2 id="receipt-title">{t('completion.receiptTitle')}</h2>
       <dl className="receipt__facts">
-        <dt>{completion.receiptSubmittedAt}</dt>
-        <dd>{completion.receiptTime(formatDateTime(submittedAt))}</dd>
-        <dt>{completion.receiptCompany}</dt>
+        <dt>{t('completion.receiptSubmittedAt')}</dt>
+        <dd>{t('completion.receiptTime', { time: formatDateTime(submittedAt) })}</dd>
+        <dt>{t('completion.receiptCompany')}</dt>
         <dd>{me.companyName}</dd>
-        <dt>{completion.receiptCampaign}</dt>
+        <dt>{t('completion.receiptCampaign')}</dt>
         <dd>{me.campaign.name}</dd>
       </dl>
       {persons.state === 'ready' ? (
         <table className="receipt__persons">
-          <caption>{completion.receiptPersons}</caption>
+          <caption>{t('completion.receiptPersons')}</caption>
           <thead>
             <tr>
-              <th scope="col">{completion.receiptPerson}</th>
-              <th scope="col">{completion.receiptDocuments}</th>
+              <th scope="col">{t('completion.receiptPerson')}</th>
+              <th scope="col">{t('completion.receiptDocuments')}</th>
             </tr>
           </thead>
           <tbody>
@@ -74,7 +76,7 @@ function Receipt({ me, submittedAt }: { me: MeResponse; submittedAt: string }) {
                 <th scope="row">
                   {person.name}（{person.relationship}）
                 </th>
-                <td>{documentsOf(person)}</td>
+                <td>{documentsOf(person, t)}</td>
               </tr>
             ))}
           </tbody>
@@ -83,12 +85,14 @@ function Receipt({ me, submittedAt }: { me: MeResponse; submittedAt: string }) {
         <ResourceStatus error={persons.state === 'error' ? persons.error : undefined} onRetry={persons.reload} />
       )}
       <button type="button" className="button button--secondary receipt__print" onClick={() => window.print()}>
-        {completion.print}
+        {t('completion.print')}
       </button>
-      <p className="hint receipt__print">{completion.printHint}</p>
+      <p className="hint receipt__print">{t('completion.printHint')}</p>
     </section>
   )
 }
 
-const documentsOf = (person: Person) =>
-  person.status === 'not_applicable' ? completion.receiptNotApplicable : person.documentTypes.map((type) => DOCUMENT_TYPE_LABELS[type]).join('、')
+const documentsOf = (person: Person, t: (key: MessageKey) => string) =>
+  person.status === 'not_applicable'
+    ? t('completion.receiptNotApplicable')
+    : person.documentTypes.map((type) => t(`documentShortNames.${type}`)).join(t('completion.receiptSeparator'))

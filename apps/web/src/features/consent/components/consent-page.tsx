@@ -5,13 +5,14 @@ import { ErrorMessage } from '../../../components/error-message.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
 import { getMe } from '../../../lib/employee-api.ts'
 import { useMeStore } from '../../../lib/me-store.ts'
-import { common, consent } from '../../../messages/ja.ts'
+import { useT } from '../../../lib/use-t.ts'
 import { postConsent } from '../api/consent.ts'
 
 const formatDate = (iso: string) => new Date(iso).toLocaleDateString('ja-JP', { year: 'numeric', month: 'long', day: 'numeric' })
 
 /** 個人番号の利用目的 → 「同意します」. */
 export function ConsentPage() {
+  const { t } = useT()
   const me = useMeStore((s) => s.me)
   const navigate = useNavigate()
   const [error, setError] = useState<string | null>(null)
@@ -28,7 +29,7 @@ export function ConsentPage() {
       useMeStore.getState().update({ consentedAt })
       navigate(paths.targets(), { replace: true })
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : common.unexpectedError)
+      setError(caught instanceof ApiError ? caught.message : t('common.unexpectedError'))
       // PURPOSES_CHANGED: HR edited the campaign meanwhile; show the current purposes.
       if (caught instanceof ApiError && caught.code === 'PURPOSES_CHANGED') {
         getMe().then((fresh) => useMeStore.getState().setMe(fresh), () => undefined)
@@ -42,17 +43,17 @@ export function ConsentPage() {
       <p className="eyebrow">
         {me.companyName}　{me.campaign.name}
       </p>
-      <h1>{consent.purposesTitle}</h1>
-      <p>{consent.intro}</p>
+      <h1>{t('consent.purposesTitle')}</h1>
+      <p>{t('consent.intro')}</p>
       <ol className="card purposes">
         {me.campaign.purposes.map((purpose) => (
           <li key={purpose}>{purpose}</li>
         ))}
       </ol>
-      {me.campaign.deadline && <p>{consent.deadline(formatDate(me.campaign.deadline))}</p>}
+      {me.campaign.deadline && <p>{t('consent.deadline', { date: formatDate(me.campaign.deadline) })}</p>}
       <ErrorMessage message={error} />
       <button type="button" className="button" onClick={agree} disabled={busy}>
-        {consent.agree}
+        {t('consent.agree')}
       </button>
     </main>
   )

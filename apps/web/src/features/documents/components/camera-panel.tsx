@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import Webcam from 'react-webcam'
-import { documents } from '../../../messages/ja.ts'
+import { useT } from '../../../lib/use-t.ts'
 import { frameHasContent, sampleFrame } from '../utils/frame-content.ts'
 
 export type FrameGuide = 'card' | 'a4'
@@ -36,6 +36,7 @@ const cameraApiAvailable = () => typeof navigator !== 'undefined' && typeof navi
  * brings it into view and moves focus to it.
  */
 export function CameraPanel({ guide, title, fullScreen, busy, onCapture, onCancel, fallback }: CameraPanelProps) {
+  const { t } = useT()
   const webcam = useRef<Webcam>(null)
   const panel = useRef<HTMLDivElement>(null)
   const [live, setLive] = useState(false)
@@ -76,7 +77,7 @@ export function CameraPanel({ guide, title, fullScreen, busy, onCapture, onCance
         <CameraUnavailable />
         {fallback}
         <button type="button" className="button button--link" onClick={onCancel}>
-          {documents.cancelCamera}
+          {t('documents.cancelCamera')}
         </button>
       </div>
     )
@@ -111,20 +112,20 @@ export function CameraPanel({ guide, title, fullScreen, busy, onCapture, onCance
           onUserMediaError={() => setFailed(true)}
           playsInline
           muted
-          aria-label={documents.cameraVideo}
+          aria-label={t('documents.cameraVideo')}
           className="camera__video"
         />
         <div className={`camera__guide camera__guide--${guide}`} aria-hidden="true" />
       </div>
       <p className="camera__hint" role="status">
-        {!live ? documents.cameraStarting : !content ? documents.cameraWaiting : documents.cameraFrameHint}
+        {!live ? t('documents.cameraStarting') : !content ? t('documents.cameraWaiting') : t('documents.cameraFrameHint')}
       </p>
       <div className="camera__controls">
         <button type="button" className="button shutter" onClick={shoot} disabled={!live || !content || busy}>
-          {documents.shutter}
+          {t('documents.shutter')}
         </button>
         <button type="button" className="button button--secondary" onClick={onCancel}>
-          {documents.cancelCamera}
+          {t('documents.cancelCamera')}
         </button>
       </div>
     </div>
@@ -132,10 +133,11 @@ export function CameraPanel({ guide, title, fullScreen, busy, onCapture, onCance
 }
 
 function CameraUnavailable() {
+  const { t, list } = useT()
   return (
     <div className="notice notice--warning" role="alert">
-      <h3>{documents.cameraUnavailableTitle}</h3>
-      {documents.cameraUnavailableBody.map((line) => (
+      <h3>{t('documents.cameraUnavailableTitle')}</h3>
+      {list('documents.cameraUnavailableBody').map((line) => (
         <p key={line}>{line}</p>
       ))}
     </div>

@@ -1,4 +1,4 @@
-import { documents } from '../../../messages/ja.ts'
+import { useT } from '../../../lib/use-t.ts'
 import { FilePicker } from './file-picker.tsx'
 
 interface CaptureHelpProps {
@@ -12,17 +12,18 @@ interface CaptureHelpProps {
 
 /** 「うまく撮影できない場合」: closed by default, so the camera and the next step stay in view. */
 export function CaptureHelp({ onFile, disabled, offerFile, offerPhone }: CaptureHelpProps) {
+  const { t, list } = useT()
   return (
     <details className="capture-help">
-      <summary>{documents.helpTitle}</summary>
+      <summary>{t('documents.helpTitle')}</summary>
       <ul className="hint-list">
-        {documents.helpTips.map((tip) => (
+        {list('documents.helpTips').map((tip) => (
           <li key={tip}>{tip}</li>
         ))}
       </ul>
-      <p className="hint">{documents.helpFile}</p>
+      <p className="hint">{t('documents.helpFile')}</p>
       {offerFile && <FilePicker onFile={onFile} disabled={disabled} />}
-      {offerPhone && <p className="hint">{documents.helpPhone}</p>}
+      {offerPhone && <p className="hint">{t('documents.helpPhone')}</p>}
     </details>
   )
 }

@@ -1,6 +1,6 @@
 import { isBackRequired, type ImageSlot } from '@bango/shared/documents'
 import { useEffect, useRef, useState } from 'react'
-import { common, documents } from '../../../messages/ja.ts'
+import { useT } from '../../../lib/use-t.ts'
 import { imageKey, useWizardStore } from '../stores/wizard-store.ts'
 import { browserImageProcessor, type ImageProcessor } from '../utils/image-processor.ts'
 import { CaptureHandoff } from './capture-handoff.tsx'
@@ -35,6 +35,7 @@ function exampleOf(image: ImageSlot, type: string): ExampleKind | null {
  * the screen. After: preview → quality warning → 撮り直す / next step, together in view.
  */
 export function CaptureStep({ image, openCamera, processor = browserImageProcessor }: CaptureStepProps) {
+  const { t } = useT()
   const personId = useWizardStore((s) => s.person?.id ?? '')
   const type = useWizardStore((s) => (image.role === 'number' ? s.numberDocument?.type : s.identity?.documents[image.slot]?.type))
   const captured = useWizardStore((s) => s.images[imageKey(image)])
@@ -56,7 +57,7 @@ export function CaptureStep({ image, openCamera, processor = browserImageProcess
   if (!type) return null
 
   const side = image.side
-  const sideName = documents.sideName[side]
+  const sideName = t(`documents.sideName.${side}`)
   const busy = upload.state.status === 'processing' || upload.state.status === 'uploading'
   const masking = upload.pending !== null
   const ready = Boolean(captured?.uploaded) && !busy && !masking
@@ -73,14 +74,14 @@ export function CaptureStep({ image, openCamera, processor = browserImageProcess
   const fileAction = <FilePicker key="file" primary={device.filePrimary} disabled={busy} onFile={fromFile} />
   const cameraAction = device.camera && (
     <button key="camera" type="button" className={`button${device.filePrimary ? ' button--secondary' : ''}`} disabled={busy} onClick={() => setCameraOpen(true)}>
-      {documents.capture[side]}
+      {t(`documents.capture.${side}`)}
     </button>
   )
   const retakeButton = device.filePrimary ? (
-    <FilePicker label={documents.retake[side]} disabled={busy} onFile={fromFile} />
+    <FilePicker label={t(`documents.retake.${side}`)} disabled={busy} onFile={fromFile} />
   ) : (
     <button type="button" className="button button--secondary" disabled={busy} onClick={retake}>
-      {documents.retake[side]}
+      {t(`documents.retake.${side}`)}
     </button>
   )
 
@@ -91,7 +92,7 @@ export function CaptureStep({ image, openCamera, processor = browserImageProcess
         <h3 id="capture-side">{sideName}</h3>
         <CameraPanel
           guide={type === 'resident_record' ? 'a4' : 'card'}
-          title={documents.cameraTitle(sideName)}
+          title={t('documents.cameraTitle', { side: sideName })}
           fullScreen={device.phone}
           busy={busy}
           onCapture={(video) => void upload.fromVideo(video, () => setCameraOpen(false))}
@@ -129,38 +130,38 @@ export function CaptureStep({ image, openCamera, processor = browserImageProcess
       ) : captured ? (
         <div ref={result} tabIndex={-1} className="capture-result">
           <figure className="preview">
-            <img src={captured.url} alt={documents.previewAlt(sideName)} />
+            <img src={captured.url} alt={t('documents.previewAlt', { side: sideName })} />
           </figure>
           <QualityWarnings issues={upload.issues} />
           <UploadStatus state={upload.state} onResend={upload.resend} />
           {retakeButton}
           {side === 'front' && (
             <button type="button" className="button" disabled={!ready} onClick={captureBack}>
-              {documents.capture.back}
+              {t('documents.capture.back')}
             </button>
           )}
           {side === 'back' && (
             <button type="button" className="button" disabled={!ready} onClick={next}>
-              {common.next}
+              {t('common.next')}
             </button>
           )}
           {backOptional && side === 'front' && (
             <button type="button" className="button button--secondary" disabled={!ready} onClick={skipBack}>
-              {documents.noBack}
+              {t('documents.noBack')}
             </button>
           )}
         </div>
       ) : (
         <>
           {example && <DocumentExample kind={example} />}
-          {image.role === 'identity' && type === 'health_insurance' && <p className="hint">{documents.healthInsuranceNote}</p>}
+          {image.role === 'identity' && type === 'health_insurance' && <p className="hint">{t('documents.healthInsuranceNote')}</p>}
           <UploadStatus state={upload.state} onResend={upload.resend} />
           {/* Keyed: when the device check moves 「写真を選ぶ」 first, its input is moved, not replaced (a file being chosen is kept). */}
           <div className="capture-actions">{device.filePrimary ? [fileAction, cameraAction] : [cameraAction, fileAction]}</div>
-          <p className="hint">{device.filePrimary && !device.camera ? documents.chooseFileFirstHint : documents.chooseFileHint}</p>
+          <p className="hint">{device.filePrimary && !device.camera ? t('documents.chooseFileFirstHint') : t('documents.chooseFileHint')}</p>
           {backOptional && side === 'back' && (
             <button type="button" className="button button--secondary" onClick={skipBack}>
-              {documents.noBack}
+              {t('documents.noBack')}
             </button>
           )}
         </>

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react'
 import { ErrorMessage } from '../../../components/error-message.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
 import { useMeStore } from '../../../lib/me-store.ts'
-import { common, documents, identityDocumentNames, numberDocumentNames } from '../../../messages/ja.ts'
+import { useT } from '../../../lib/use-t.ts'
 import { register } from '../api/register.ts'
 import { imageKey, useWizardStore } from '../stores/wizard-store.ts'
 import { ImageZoom } from './image-zoom.tsx'
@@ -17,6 +17,7 @@ import { WizardBackButton } from './wizard-back-button.tsx'
  * state only (never the wizard store), checked with the shared rule before it is sent.
  */
 export function ConfirmStep() {
+  const { t } = useT()
   const person = useWizardStore((s) => s.person)
   const images = useWizardStore((s) => s.images)
   const registration = useWizardStore((s) => s.registration)()
@@ -38,7 +39,7 @@ export function ConfirmStep() {
   const checkedNumber = (): string | undefined | null => {
     if (!asksNumber) return undefined
     const parsed = myNumberSchema.safeParse(myNumber)
-    setNumberError(parsed.success ? null : documents.myNumberInvalid)
+    setNumberError(parsed.success ? null : t('documents.myNumberInvalid'))
     return parsed.success ? parsed.data : null
   }
 
@@ -55,22 +56,22 @@ export function ConfirmStep() {
       await register(person.id, registration, number)
       useWizardStore.getState().registered()
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : common.unexpectedError)
+      setError(caught instanceof ApiError ? caught.message : t('common.unexpectedError'))
       setBusy(false)
     }
   }
 
   return (
     <section className="step" aria-labelledby="confirm-title">
-      <h2 id="confirm-title">{documents.confirmTitle}</h2>
-      <p>{documents.confirmIntro}</p>
+      <h2 id="confirm-title">{t('documents.confirmTitle')}</h2>
+      <p>{t('documents.confirmIntro')}</p>
       <ul className="thumbnails">
         {registration &&
           required.map((image) => {
             const type = documentTypeOf(registration, image) ?? ''
             const name =
-              image.role === 'number' ? numberDocumentNames[type as NumberDocumentType] : identityDocumentNames[type as IdentityDocumentType]
-            const caption = `${name}　${documents.sideName[image.side]}`
+              image.role === 'number' ? t(`numberDocumentNames.${type as NumberDocumentType}`) : t(`identityDocumentNames.${type as IdentityDocumentType}`)
+            const caption = `${name}　${t(`documents.sideName.${image.side}`)}`
             const captured = images[imageKey(image)]
             return (
               <li key={imageKey(image)}>
@@ -94,12 +95,12 @@ export function ConfirmStep() {
           inputRef={numberInput}
         />
       )}
-      {!complete && <ErrorMessage message={documents.missingImages} />}
+      {!complete && <ErrorMessage message={t('documents.missingImages')} />}
       <ErrorMessage message={error} />
       <button type="button" className="button" onClick={submit} disabled={!complete || busy}>
-        {documents.register}
+        {t('documents.register')}
       </button>
-      {busy && <p role="status">{documents.registering}</p>}
+      {busy && <p role="status">{t('documents.registering')}</p>}
       <WizardBackButton disabled={busy} />
     </section>
   )

@@ -3,7 +3,7 @@
  * 通知カード — simplified shapes and 「見本」 text, no real person's data, no photographs. A separate
  * chunk (lazy-capture-parts.tsx): only the capture screen of these documents needs it.
  */
-import { documents } from '../../../messages/ja.ts'
+import { useT } from '../../../lib/use-t.ts'
 
 export type ExampleKind = 'myNumberFront' | 'myNumberBack' | 'notificationFront'
 
@@ -24,8 +24,9 @@ function Desk({ children, label }: { children: React.ReactNode; label: string })
 const line = (x: number, y: number, width: number) => <rect x={x} y={y} width={width} height="22" rx="11" fill="#9aa5b1" />
 
 function MyNumberFront() {
+  const { t } = useT()
   return (
-    <Desk label={documents.exampleAlt.myNumberFront}>
+    <Desk label={t('documents.exampleAlt.myNumberFront')}>
       <rect x="72" y="70" width="856" height="80" rx="36" fill="#e8f1fb" />
       <text x="110" y="128" fontSize="40" fontWeight="700" fill="#1f4e8c">個人番号カード</text>
       <text x="110" y="220" fontSize="32" fill="#333">氏名</text>
@@ -44,8 +45,9 @@ function MyNumberFront() {
 }
 
 function MyNumberBack() {
+  const { t } = useT()
   return (
-    <Desk label={documents.exampleAlt.myNumberBack}>
+    <Desk label={t('documents.exampleAlt.myNumberBack')}>
       <text x="110" y="150" fontSize="32" fill="#333">個人番号</text>
       <text x="110" y="220" fontSize="60" fontWeight="700" letterSpacing="6" fill="#222">0000 0000 0000</text>
       <text x="110" y="300" fontSize="32" fill="#333">氏名</text>
@@ -62,8 +64,9 @@ function MyNumberBack() {
 }
 
 function NotificationFront() {
+  const { t } = useT()
   return (
-    <Desk label={documents.exampleAlt.notificationFront}>
+    <Desk label={t('documents.exampleAlt.notificationFront')}>
       <rect x="72" y="70" width="856" height="540" rx="36" fill="#eef7ee" />
       <text x="110" y="140" fontSize="40" fontWeight="700" fill="#2e6b30">通知カード</text>
       <text x="110" y="220" fontSize="32" fill="#333">個人番号</text>
@@ -87,12 +90,13 @@ const EXAMPLES: Record<ExampleKind, () => React.JSX.Element> = {
 }
 
 export function DocumentExample({ kind }: { kind: ExampleKind }) {
+  const { t } = useT()
   const Example = EXAMPLES[kind]
   return (
     <figure className="example">
       <Example />
       <figcaption className="hint">
-        <strong>{documents.examplesTitle}</strong> {documents.examplesNote}
+        <strong>{t('documents.examplesTitle')}</strong> {t('documents.examplesNote')}
       </figcaption>
     </figure>
   )

@@ -1,4 +1,4 @@
-import { documents } from '../../../messages/ja.ts'
+import { useT } from '../../../lib/use-t.ts'
 
 interface FilePickerProps {
   onFile: (file: File) => void
@@ -13,7 +13,8 @@ interface FilePickerProps {
  * (「フォトライブラリ」/「ギャラリー」 in the manual) and their own camera. The in-page camera is the
  * phone's main path; this is the PC's, and the way out when the camera API is missing or denied.
  */
-export function FilePicker({ onFile, disabled, primary = false, label = documents.chooseFile }: FilePickerProps) {
+export function FilePicker({ onFile, disabled, primary = false, label }: FilePickerProps) {
+  const { t } = useT()
   return (
     <label className={`button${primary ? '' : ' button--secondary'} file-picker__label${disabled ? ' is-disabled' : ''}`}>
       <input
@@ -28,7 +29,7 @@ export function FilePicker({ onFile, disabled, primary = false, label = document
           if (file) onFile(file)
         }}
       />
-      {label}
+      {label ?? t('documents.chooseFile')}
     </label>
   )
 }

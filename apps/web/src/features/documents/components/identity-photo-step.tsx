@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react'
-import { common, documents } from '../../../messages/ja.ts'
+import { useT } from '../../../lib/use-t.ts'
 import { useWizardStore } from '../stores/wizard-store.ts'
 import { ChoiceList } from './choice-list.tsx'
 import { WizardBackButton } from './wizard-back-button.tsx'
 
 /** Manual step 4 ①: 身元確認書類は顔写真付きですか？ */
 export function IdentityPhotoStep() {
+  const { t, list } = useT()
   const current = useWizardStore((s) => s.identity?.withPhoto)
   const [choice, setChoice] = useState<'with' | 'without' | null>(current === undefined ? null : current ? 'with' : 'without')
   const onSubmit = (event: FormEvent) => {
@@ -14,31 +15,31 @@ export function IdentityPhotoStep() {
   }
   return (
     <form className="step" onSubmit={onSubmit}>
-      <h2>{documents.identityTitle}</h2>
+      <h2>{t('documents.identityTitle')}</h2>
       <section className="card" aria-labelledby="identity-usable">
-        <h3 id="identity-usable">{documents.identityUsable}</h3>
+        <h3 id="identity-usable">{t('documents.identityUsable')}</h3>
         <ul>
-          {documents.identityUsableList.map((name) => (
+          {list('documents.identityUsableList').map((name) => (
             <li key={name}>{name}</li>
           ))}
         </ul>
-        {documents.identityNotes.map((note) => (
+        {list('documents.identityNotes').map((note) => (
           <p className="hint" key={note}>
             ※ {note}
           </p>
         ))}
       </section>
       <ChoiceList
-        legend={documents.withPhotoQuestion}
+        legend={t('documents.withPhotoQuestion')}
         choices={[
-          { value: 'with', label: documents.withPhoto },
-          { value: 'without', label: documents.withoutPhoto },
+          { value: 'with', label: t('documents.withPhoto') },
+          { value: 'without', label: t('documents.withoutPhoto') },
         ]}
         value={choice}
         onChange={setChoice}
       />
       <button type="submit" className="button" disabled={!choice}>
-        {common.next}
+        {t('common.next')}
       </button>
       <WizardBackButton />
     </form>

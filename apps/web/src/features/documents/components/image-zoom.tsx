@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { documents } from '../../../messages/ja.ts'
+import { useT } from '../../../lib/use-t.ts'
 
 const LEVELS = [1, 2, 4] as const
 
@@ -8,6 +8,7 @@ const LEVELS = [1, 2, 4] as const
  * 12 digits are legible before 「登録する」. Escape or 「閉じる」 returns focus to the thumbnail.
  */
 export function ImageZoom({ src, caption }: { src: string; caption: string }) {
+  const { t } = useT()
   const [open, setOpen] = useState(false)
   const [level, setLevel] = useState(0)
   const opener = useRef<HTMLButtonElement>(null)
@@ -29,7 +30,7 @@ export function ImageZoom({ src, caption }: { src: string; caption: string }) {
 
   return (
     <>
-      <button ref={opener} type="button" className="thumbnail-button" onClick={() => setOpen(true)} aria-label={documents.zoomOpen(caption)}>
+      <button ref={opener} type="button" className="thumbnail-button" onClick={() => setOpen(true)} aria-label={t('documents.zoomOpen', { caption })}>
         {/* Named by the button and the caption beside it: the picture itself adds no text. */}
         <img src={src} alt="" />
       </button>
@@ -37,17 +38,17 @@ export function ImageZoom({ src, caption }: { src: string; caption: string }) {
         <div className="zoom" role="dialog" aria-modal="true" aria-label={caption}>
           <div className="zoom__bar">
             <button type="button" className="button button--secondary" onClick={() => setLevel((l) => Math.max(0, l - 1))} disabled={level === 0}>
-              {documents.zoomOut}
+              {t('documents.zoomOut')}
             </button>
             <button type="button" className="button button--secondary" onClick={() => setLevel((l) => Math.min(LEVELS.length - 1, l + 1))} disabled={level === LEVELS.length - 1}>
-              {documents.zoomIn}
+              {t('documents.zoomIn')}
             </button>
             <button ref={closer} type="button" className="button" onClick={close}>
-              {documents.zoomClose}
+              {t('documents.zoomClose')}
             </button>
           </div>
           <p className="zoom__level" aria-live="polite">
-            {documents.zoomLevel(LEVELS[level]!)}
+            {t('documents.zoomLevel', { times: LEVELS[level]! })}
           </p>
           <div className="zoom__view">
             <img src={src} alt={caption} style={{ width: `${LEVELS[level]! * 100}%` }} />

@@ -1,5 +1,5 @@
 import { type Ref, useId } from 'react'
-import { documents } from '../../../messages/ja.ts'
+import { useT } from '../../../lib/use-t.ts'
 
 interface MyNumberFieldProps {
   value: string
@@ -14,14 +14,15 @@ interface MyNumberFieldProps {
  * and no form around it, so the browser neither remembers it nor puts it in a URL.
  */
 export function MyNumberField({ value, onChange, onBlur, error, inputRef }: MyNumberFieldProps) {
+  const { t } = useT()
   const id = useId()
   return (
     <div className="field">
       <label className="field__label" htmlFor={id}>
-        {documents.myNumberLabel}
+        {t('documents.myNumberLabel')}
       </label>
       <p className="hint" id={`${id}-hint`}>
-        {documents.myNumberHint}
+        {t('documents.myNumberHint')}
       </p>
       <input
         id={id}

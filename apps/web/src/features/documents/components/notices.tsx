@@ -1,12 +1,13 @@
 import { useState, type ReactNode } from 'react'
 import { ErrorMessage } from '../../../components/error-message.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
-import { common, documents } from '../../../messages/ja.ts'
+import { useT } from '../../../lib/use-t.ts'
 import { setApplicability } from '../api/set-applicability.ts'
 import { startOver } from '../api/start-over.ts'
 import { useWizardStore } from '../stores/wizard-store.ts'
 
 function Notice({ title, children, onTop }: { title: string; children?: ReactNode; onTop: () => void }) {
+  const { t } = useT()
   return (
     <section className="step" aria-labelledby="notice-title">
       <h2 id="notice-title" className="notice-title">
@@ -14,23 +15,29 @@ function Notice({ title, children, onTop }: { title: string; children?: ReactNod
       </h2>
       {children}
       <button type="button" className="button" onClick={onTop}>
-        {common.backToTop}
+        {t('common.backToTop')}
       </button>
     </section>
   )
 }
 
-export const RegisteredNotice = ({ onTop }: { onTop: () => void }) => (
-  <Notice title={documents.registeredTitle} onTop={onTop}>
-    <p>{documents.registeredBody}</p>
-  </Notice>
-)
+export function RegisteredNotice({ onTop }: { onTop: () => void }) {
+  const { t } = useT()
+  return (
+    <Notice title={t('documents.registeredTitle')} onTop={onTop}>
+      <p>{t('documents.registeredBody')}</p>
+    </Notice>
+  )
+}
 
-export const MarkedNotApplicableNotice = ({ onTop }: { onTop: () => void }) => (
-  <Notice title={documents.notApplicableDone} onTop={onTop}>
-    <p>{documents.notApplicableDoneBody}</p>
-  </Notice>
-)
+export function MarkedNotApplicableNotice({ onTop }: { onTop: () => void }) {
+  const { t } = useT()
+  return (
+    <Notice title={t('documents.notApplicableDone')} onTop={onTop}>
+      <p>{t('documents.notApplicableDoneBody')}</p>
+    </Notice>
+  )
+}
 
 /** A notice whose one action resets the person on the server and reopens the menu. */
 function StartOverNotice({ title, body, actionLabel, action, onTop }: {
@@ -40,6 +47,7 @@ function StartOverNotice({ title, body, actionLabel, action, onTop }: {
   action: (personId: string) => Promise<unknown>
   onTop: () => void
 }) {
+  const { t } = useT()
   const personId = useWizardStore((s) => s.person?.id)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -51,7 +59,7 @@ function StartOverNotice({ title, body, actionLabel, action, onTop }: {
       await action(personId)
       useWizardStore.getState().startOver()
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : common.unexpectedError)
+      setError(caught instanceof ApiError ? caught.message : t('common.unexpectedError'))
       setBusy(false)
     }
   }
@@ -69,23 +77,29 @@ function StartOverNotice({ title, body, actionLabel, action, onTop }: {
 }
 
 /** A 対象外 person: offer to make them a target again. */
-export const ExcludedNotice = ({ onTop }: { onTop: () => void }) => (
-  <StartOverNotice
-    title={documents.excludedTitle}
-    body={[documents.excludedBody]}
-    actionLabel={documents.makeApplicable}
-    action={(personId) => setApplicability(personId, true)}
-    onTop={onTop}
-  />
-)
+export function ExcludedNotice({ onTop }: { onTop: () => void }) {
+  const { t } = useT()
+  return (
+    <StartOverNotice
+      title={t('documents.excludedTitle')}
+      body={[t('documents.excludedBody')]}
+      actionLabel={t('documents.makeApplicable')}
+      action={(personId) => setApplicability(personId, true)}
+      onTop={onTop}
+    />
+  )
+}
 
 /** A registered person: images are not shown again; the employee may start over. */
-export const AlreadyRegisteredNotice = ({ onTop }: { onTop: () => void }) => (
-  <StartOverNotice
-    title={documents.alreadyRegisteredTitle}
-    body={[documents.alreadyRegisteredBody, documents.startOverHint]}
-    actionLabel={documents.startOver}
-    action={startOver}
-    onTop={onTop}
-  />
-)
+export function AlreadyRegisteredNotice({ onTop }: { onTop: () => void }) {
+  const { t } = useT()
+  return (
+    <StartOverNotice
+      title={t('documents.alreadyRegisteredTitle')}
+      body={[t('documents.alreadyRegisteredBody'), t('documents.startOverHint')]}
+      actionLabel={t('documents.startOver')}
+      action={startOver}
+      onTop={onTop}
+    />
+  )
+}

@@ -2,7 +2,7 @@ import { NUMBER_DOCUMENT_TYPES, type NumberDocumentType } from '@bango/shared/do
 import { useState, type FormEvent } from 'react'
 import { ErrorMessage } from '../../../components/error-message.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
-import { common, documents, numberDocumentNames } from '../../../messages/ja.ts'
+import { useT } from '../../../lib/use-t.ts'
 import { setApplicability } from '../api/set-applicability.ts'
 import { useWizardStore } from '../stores/wizard-store.ts'
 import { ChoiceList } from './choice-list.tsx'
@@ -11,6 +11,7 @@ type MenuChoice = NumberDocumentType | 'not_applicable'
 
 /** Manual step 3 ①: the number document's type — or, for a dependent, 対象外. */
 export function NumberDocumentMenu({ onTop }: { onTop: () => void }) {
+  const { t, list } = useT()
   const person = useWizardStore((s) => s.person)
   const current = useWizardStore((s) => s.numberDocument?.type ?? null)
   const [choice, setChoice] = useState<MenuChoice | null>(current)
@@ -20,10 +21,10 @@ export function NumberDocumentMenu({ onTop }: { onTop: () => void }) {
 
   const choices: { value: MenuChoice; label: string; note?: string }[] = NUMBER_DOCUMENT_TYPES.map((type) => ({
     value: type,
-    label: numberDocumentNames[type],
-    note: documents.numberDocumentNotes[type],
+    label: t(`numberDocumentNames.${type}`),
+    note: t(`documents.numberDocumentNotes.${type}`),
   }))
-  if (person.kind === 'dependent') choices.push({ value: 'not_applicable', label: documents.notApplicable })
+  if (person.kind === 'dependent') choices.push({ value: 'not_applicable', label: t('documents.notApplicable') })
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
@@ -38,27 +39,27 @@ export function NumberDocumentMenu({ onTop }: { onTop: () => void }) {
       await setApplicability(person.id, false)
       useWizardStore.getState().markedNotApplicable()
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : common.unexpectedError)
+      setError(caught instanceof ApiError ? caught.message : t('common.unexpectedError'))
       setBusy(false)
     }
   }
 
   return (
     <form className="step" onSubmit={onSubmit}>
-      <h2>{documents.numberDocumentTitle}</h2>
-      <ChoiceList legend={documents.numberDocumentQuestion} choices={choices} value={choice} onChange={setChoice} />
+      <h2>{t('documents.numberDocumentTitle')}</h2>
+      <ChoiceList legend={t('documents.numberDocumentQuestion')} choices={choices} value={choice} onChange={setChoice} />
       <ul className="hint-list">
-        {documents.photoNotes.map((note) => (
+        {list('documents.photoNotes').map((note) => (
           <li key={note}>{note}</li>
         ))}
       </ul>
-      <p className="notice notice--info">{documents.draftNotice}</p>
+      <p className="notice notice--info">{t('documents.draftNotice')}</p>
       <ErrorMessage message={error} />
       <button type="submit" className="button" disabled={!choice || busy}>
-        {common.next}
+        {t('common.next')}
       </button>
       <button type="button" className="button button--link" onClick={onTop}>
-        {common.backToTop}
+        {t('common.backToTop')}
       </button>
     </form>
   )

@@ -4,7 +4,7 @@ import { paths } from '../../../app/paths.ts'
 import { ResourceStatus } from '../../../components/resource-status.tsx'
 import { getPersons } from '../../../lib/employee-api.ts'
 import { useResource } from '../../../lib/use-resource.ts'
-import { common, documents } from '../../../messages/ja.ts'
+import { useT } from '../../../lib/use-t.ts'
 import { useWizardStore } from '../stores/wizard-store.ts'
 import { WizardView } from './wizard-view.tsx'
 import { useLeaveWarning } from './use-leave-warning.ts'
@@ -15,6 +15,7 @@ import { ReturnReason } from '../../../components/return-reason.tsx'
 
 /** `/persons/:personId`: 「<name> さんの書類登録」 and the wizard for that person. */
 export function PersonPage() {
+  const { t } = useT()
   const { personId } = useParams()
   const navigate = useNavigate()
   const persons = useResource(getPersons)
@@ -47,16 +48,16 @@ export function PersonPage() {
   if (!person) {
     return (
       <main className="page">
-        <p role="alert">{documents.notFound}</p>
+        <p role="alert">{t('documents.notFound')}</p>
         <button type="button" className="button" onClick={toTop}>
-          {common.backToTop}
+          {t('common.backToTop')}
         </button>
       </main>
     )
   }
   return (
     <main className="page">
-      <h1>{documents.title(person.name)}</h1>
+      <h1>{t('documents.title', { name: person.name })}</h1>
       <ReturnReason review={person.review} />
       {wizardPersonId === person.id ? <WizardView onTop={toTop} /> : <ResourceStatus />}
     </main>

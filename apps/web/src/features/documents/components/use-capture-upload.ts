@@ -2,7 +2,7 @@ import type { ImageSlot } from '@bango/shared/documents'
 import { IMAGE_LIMITS } from '@bango/shared/employee-api'
 import { useEffect, useRef, useState } from 'react'
 import { ApiError, retryPolicy } from '../../../lib/api-client.ts'
-import { documents } from '../../../messages/ja.ts'
+import { translate, useT } from '../../../lib/use-t.ts'
 import { uploadImage } from '../api/upload-image.ts'
 import { useUploadInFlight } from './use-leave-warning.ts'
 import { imageKey, useWizardStore } from '../stores/wizard-store.ts'
@@ -30,7 +30,7 @@ const isTransient = (error: unknown) => error instanceof ApiError && (error.code
 function savedState(key: string): UploadState {
   const captured = useWizardStore.getState().images[key]
   if (!captured) return { status: 'idle' }
-  return captured.uploaded ? { status: 'done' } : { status: 'error', message: documents.uploadNetworkError, canResend: true }
+  return captured.uploaded ? { status: 'done' } : { status: 'error', message: translate('documents.uploadNetworkError'), canResend: true }
 }
 
 /**
@@ -38,6 +38,7 @@ function savedState(key: string): UploadState {
  * right away, retrying while the network is flaky.
  */
 export function useCaptureUpload(personId: string, image: ImageSlot, type: string, processor: ImageProcessor) {
+  const { t } = useT()
   const key = imageKey(image)
   const [state, setState] = useState<UploadState>(() => savedState(key))
   const [issues, setIssues] = useState<QualityIssue[]>([])
@@ -76,7 +77,7 @@ export function useCaptureUpload(personId: string, image: ImageSlot, type: strin
           continue
         }
         const network = isTransient(error)
-        const message = network ? documents.uploadNetworkError : error instanceof ApiError ? error.message : documents.processFailed
+        const message = network ? t('documents.uploadNetworkError') : error instanceof ApiError ? error.message : t('documents.processFailed')
         setState({ status: 'error', message, canResend: network })
         return
       }
@@ -98,11 +99,11 @@ export function useCaptureUpload(personId: string, image: ImageSlot, type: strin
       prepared = await produce()
       onPrepared?.()
     } catch {
-      setState({ status: 'error', message: documents.processFailed, canResend: false })
+      setState({ status: 'error', message: t('documents.processFailed'), canResend: false })
       return
     }
     if (prepared.jpeg.size > IMAGE_LIMITS.maxBytes) {
-      setState({ status: 'error', message: documents.processFailed, canResend: false })
+      setState({ status: 'error', message: t('documents.processFailed'), canResend: false })
       return
     }
     setIssues(assessQuality(prepared, prepared.gray))
@@ -123,7 +124,7 @@ export function useCaptureUpload(personId: string, image: ImageSlot, type: strin
     try {
       masked = await processor.burnMasks(held.image, boxes)
     } catch {
-      setState({ status: 'error', message: documents.processFailed, canResend: false })
+      setState({ status: 'error', message: t('documents.processFailed'), canResend: false })
       return
     }
     holdForMasking(null)

@@ -1,6 +1,6 @@
 import { needsIdentityDocuments } from '@bango/shared/documents'
 import { useEffect, useRef } from 'react'
-import { documents } from '../../../messages/ja.ts'
+import { useT } from '../../../lib/use-t.ts'
 import { imageKey, stepKey, useWizardStore, type WizardState, type WizardStep } from '../stores/wizard-store.ts'
 import { CaptureStep } from './capture-step.tsx'
 import { ConfirmStep } from './confirm-step.tsx'
@@ -95,6 +95,7 @@ function phasesOf(state: Pick<WizardState, 'person' | 'numberDocument'>): { phas
 
 /** 「手順 2 / 3」 and the names of the phases, the current one marked (aria-current="step"). */
 function StepIndicator() {
+  const { t } = useT()
   const step = useWizardStore((s) => s.step)
   const person = useWizardStore((s) => s.person)
   const numberDocument = useWizardStore((s) => s.numberDocument)
@@ -103,13 +104,13 @@ function StepIndicator() {
   const phases = phasesOf({ person, numberDocument })
   const index = phases.findIndex((p) => p.phase === current)
   return (
-    <nav className="steps" aria-label={documents.stepsLabel}>
-      <p className="steps__count">{documents.stepCount(index + 1, phases.length)}</p>
+    <nav className="steps" aria-label={t('documents.stepsLabel')}>
+      <p className="steps__count">{t('documents.stepCount', { current: index + 1, total: phases.length })}</p>
       <ol className="steps__list">
         {phases.map(({ phase, optional }) => (
           <li key={phase} className="steps__item" aria-current={phase === current ? 'step' : undefined}>
-            {documents.phaseNames[phase]}
-            {optional && documents.ifNeeded}
+            {t(`documents.phaseNames.${phase}`)}
+            {optional && t('documents.ifNeeded')}
           </li>
         ))}
       </ol>

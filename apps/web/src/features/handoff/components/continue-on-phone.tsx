@@ -4,7 +4,7 @@ import { paths } from '../../../app/paths.ts'
 import { ErrorMessage } from '../../../components/error-message.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
 import { isTouchDevice } from '../../../lib/device.ts'
-import { common, handoff } from '../../../messages/ja.ts'
+import { useT } from '../../../lib/use-t.ts'
 import { handoffStatus } from '../api/handoff-status.ts'
 import { issueHandoff } from '../api/issue-handoff.ts'
 
@@ -21,6 +21,7 @@ export const HANDOFF_POLL_MS = 3000
 
 /** On a PC: a QR code that opens this same session on a phone (the camera path); it says so once the phone has. */
 export function ContinueOnPhone({ now = () => new Date() }: { now?: () => Date }) {
+  const { t, list } = useT()
   const [shown, setShown] = useState<Shown | null>(null)
   const [expired, setExpired] = useState(false)
   const [takenOver, setTakenOver] = useState(false)
@@ -66,7 +67,7 @@ export function ContinueOnPhone({ now = () => new Date() }: { now?: () => Date }
       setExpired(false)
       setTakenOver(false)
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : common.unexpectedError)
+      setError(caught instanceof ApiError ? caught.message : t('common.unexpectedError'))
     } finally {
       setBusy(false)
     }
@@ -75,30 +76,30 @@ export function ContinueOnPhone({ now = () => new Date() }: { now?: () => Date }
   const time = shown?.expiresAt.toLocaleTimeString('ja-JP', { hour: '2-digit', minute: '2-digit' })
   return (
     <section className="card handoff" aria-labelledby="handoff-title">
-      <h2 id="handoff-title">{handoff.title}</h2>
-      <p>{handoff.intro}</p>
+      <h2 id="handoff-title">{t('handoff.title')}</h2>
+      <p>{t('handoff.intro')}</p>
       {takenOver && (
         <p className="notice notice--success" role="status">
-          {handoff.takenOver}
+          {t('handoff.takenOver')}
         </p>
       )}
       {shown && !expired && !takenOver && (
         <figure className="handoff__qr">
-          <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(shown.svg)}`} alt={handoff.qrAlt} width={220} height={220} />
+          <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(shown.svg)}`} alt={t('handoff.qrAlt')} width={220} height={220} />
           <figcaption>
             <ol className="hint-list">
-              {handoff.steps.map((step) => <li key={step}>{step}</li>)}
+              {list('handoff.steps').map((step) => <li key={step}>{step}</li>)}
             </ol>
-            <p className="hint">{handoff.expires(time ?? '')}</p>
+            <p className="hint">{t('handoff.expires', { time: time ?? '' })}</p>
             <p className="handoff__url">{shown.url}</p>
           </figcaption>
         </figure>
       )}
-      {expired && !takenOver && <p role="status">{handoff.expired}</p>}
+      {expired && !takenOver && <p role="status">{t('handoff.expired')}</p>}
       <ErrorMessage message={error} />
       {(!shown || expired || takenOver) && (
         <button type="button" className="button button--secondary" onClick={show} disabled={busy}>
-          {shown ? handoff.showAgain : handoff.show}
+          {shown ? t('handoff.showAgain') : t('handoff.show')}
         </button>
       )}
     </section>

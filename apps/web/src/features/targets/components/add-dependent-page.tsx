@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router'
 import { paths } from '../../../app/paths.ts'
 import { ErrorMessage } from '../../../components/error-message.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
-import { addDependent as messages, common } from '../../../messages/ja.ts'
+import { translate, useT } from '../../../lib/use-t.ts'
 import { addDependent } from '../api/add-dependent.ts'
 import { TextField } from './text-field.tsx'
 
@@ -18,6 +18,7 @@ const toKatakana = (value: string) => value.replace(/[\u3041-\u3096]/g, (c) => S
 
 /** 「扶養追加」 → 氏名・フリガナ・続柄・生年月日 → 「次へ」 → straight into that person's documents. */
 export function AddDependentPage() {
+  const { t } = useT()
   const navigate = useNavigate()
   const [values, setValues] = useState(EMPTY)
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({})
@@ -38,7 +39,7 @@ export function AddDependentPage() {
       const errors: FieldErrors = {}
       for (const issue of parsed.error.issues) {
         const field = issue.path[0] as Field
-        errors[field] ??= values[field].trim() === '' ? messages.required : fieldMessage(field, issue.message)
+        errors[field] ??= values[field].trim() === '' ? t('addDependent.required') : fieldMessage(field, issue.message)
       }
       setFieldErrors(errors)
       setChecked((n) => n + 1)
@@ -51,33 +52,33 @@ export function AddDependentPage() {
       const person = await addDependent(parsed.data)
       navigate(paths.person(person.id), { replace: true })
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : common.unexpectedError)
+      setError(caught instanceof ApiError ? caught.message : t('common.unexpectedError'))
       setBusy(false)
     }
   }
 
   return (
     <main className="page">
-      <h1>{messages.title}</h1>
-      <p>{messages.intro}</p>
+      <h1>{t('addDependent.title')}</h1>
+      <p>{t('addDependent.intro')}</p>
       <form ref={form} className="card" onSubmit={onSubmit} noValidate>
-        <TextField label={messages.name} value={values.name} onChange={change('name')} error={fieldErrors.name} autoComplete="off" />
-        <TextField label={messages.kana} value={values.kana} onChange={change('kana')} error={fieldErrors.kana} autoComplete="off" />
+        <TextField label={t('addDependent.name')} value={values.name} onChange={change('name')} error={fieldErrors.name} autoComplete="off" />
+        <TextField label={t('addDependent.kana')} value={values.kana} onChange={change('kana')} error={fieldErrors.kana} autoComplete="off" />
         <TextField
-          label={messages.relationship}
-          hint={messages.relationshipHint}
+          label={t('addDependent.relationship')}
+          hint={t('addDependent.relationshipHint')}
           value={values.relationship}
           onChange={change('relationship')}
           error={fieldErrors.relationship}
         />
-        <TextField type="date" label={messages.birthDate} value={values.birthDate} onChange={change('birthDate')} error={fieldErrors.birthDate} />
+        <TextField type="date" label={t('addDependent.birthDate')} value={values.birthDate} onChange={change('birthDate')} error={fieldErrors.birthDate} />
         <ErrorMessage message={error} />
         <button type="submit" className="button" disabled={busy}>
-          {common.next}
+          {t('common.next')}
         </button>
       </form>
       <button type="button" className="button button--secondary" onClick={() => navigate(paths.targets())}>
-        {common.back}
+        {t('common.back')}
       </button>
     </main>
   )
@@ -85,6 +86,6 @@ export function AddDependentPage() {
 
 /** The schema's own Japanese messages where it has them; ours for the format checks. */
 function fieldMessage(field: Field, message: string): string {
-  if (field === 'birthDate') return messages.invalidDate
-  return /[\u3040-\u30FF\u4E00-\u9FFF]/.test(message) ? message : messages.required
+  if (field === 'birthDate') return translate('addDependent.invalidDate')
+  return /[\u3040-\u30FF\u4E00-\u9FFF]/.test(message) ? message : translate('addDependent.required')
 }

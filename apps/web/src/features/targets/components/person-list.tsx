@@ -1,5 +1,5 @@
 import type { Person } from '@bango/shared/employee-api'
-import { targets } from '../../../messages/ja.ts'
+import { useT } from '../../../lib/use-t.ts'
 import { ReturnReason } from '../../../components/return-reason.tsx'
 
 /**
@@ -7,11 +7,12 @@ import { ReturnReason } from '../../../components/return-reason.tsx'
  * back (差し戻し) shows why; after 完了 the others cannot be opened.
  */
 export function PersonList({ persons, onSelect, locked = false }: { persons: Person[]; onSelect: (person: Person) => void; locked?: boolean }) {
+  const { t } = useT()
   const excluded = persons.filter((person) => person.status === 'not_applicable').length
   const registered = persons.filter((person) => person.status === 'registered').length
   return (
     <>
-      <p className="person-list__progress">{targets.progress(registered, persons.length - excluded, excluded)}</p>
+      <p className="person-list__progress">{t('targets.progress', { registered, applicable: persons.length - excluded }) + (excluded > 0 ? t('targets.progressExcluded', { excluded }) : '')}</p>
       <ul className="person-list">
         {persons.map((person) => (
           <li key={person.id}>
@@ -22,9 +23,9 @@ export function PersonList({ persons, onSelect, locked = false }: { persons: Per
               disabled={locked && person.review.status !== 'returned'}
             >
               <span className="person__name">{person.name}</span>
-              <span className="person__relationship">{person.kind === 'employee' ? targets.employee : person.relationship}</span>
+              <span className="person__relationship">{person.kind === 'employee' ? t('targets.employee') : person.relationship}</span>
               <span className="person__status">
-                {person.review.status === 'returned' && person.status === 'pending' ? targets.returned : targets.status[person.status]}
+                {person.review.status === 'returned' && person.status === 'pending' ? t('targets.returned') : t(`targets.status.${person.status}`)}
               </span>
             </button>
             <ReturnReason review={person.review} />

@@ -7,12 +7,13 @@ import { ApiError } from '../../../lib/api-client.ts'
 import { getMe, getPersons } from '../../../lib/employee-api.ts'
 import { useMeStore } from '../../../lib/me-store.ts'
 import { useResource } from '../../../lib/use-resource.ts'
-import { common, targets } from '../../../messages/ja.ts'
+import { useT } from '../../../lib/use-t.ts'
 import { submit } from '../api/submit.ts'
 import { PersonList } from './person-list.tsx'
 
 /** `aside`: what the app places under the list (the PC → phone handoff) without this feature knowing it. */
 export function TargetsPage({ aside }: { aside?: ReactNode }) {
+  const { t } = useT()
   const navigate = useNavigate()
   const draftLifetimeHours = useMeStore((s) => s.me?.campaign.draftLifetimeHours ?? 24)
   const persons = useResource(getPersons)
@@ -22,7 +23,7 @@ export function TargetsPage({ aside }: { aside?: ReactNode }) {
   if (persons.state !== 'ready') {
     return (
       <main className="page">
-        <h1>{targets.title}</h1>
+        <h1>{t('targets.title')}</h1>
         <ResourceStatus error={persons.state === 'error' ? persons.error : undefined} onRetry={persons.reload} />
       </main>
     )
@@ -46,7 +47,7 @@ export function TargetsPage({ aside }: { aside?: ReactNode }) {
           return
         }
       }
-      setError(caught instanceof ApiError ? caught.message : common.unexpectedError)
+      setError(caught instanceof ApiError ? caught.message : t('common.unexpectedError'))
       setBusy(false)
       persons.reload()
     }
@@ -54,21 +55,21 @@ export function TargetsPage({ aside }: { aside?: ReactNode }) {
 
   return (
     <main className="page">
-      <h1>{targets.title}</h1>
-      <p>{persons.data.reopened ? targets.reopenedIntro : targets.intro}</p>
-      <p className="notice notice--info">{targets.draftNotice(draftLifetimeHours)}</p>
+      <h1>{t('targets.title')}</h1>
+      <p>{persons.data.reopened ? t('targets.reopenedIntro') : t('targets.intro')}</p>
+      <p className="notice notice--info">{t('targets.draftNotice', { hours: draftLifetimeHours })}</p>
       <PersonList persons={persons.data.persons} onSelect={(person) => navigate(paths.person(person.id))} locked={persons.data.reopened} />
       {!persons.data.reopened && (
         <button type="button" className="button button--secondary" onClick={() => navigate(paths.addDependent())}>
-          {targets.addDependent}
+          {t('targets.addDependent')}
         </button>
       )}
       <ErrorMessage message={error} />
-      {!persons.data.canSubmit && <p className="hint">{targets.submitHint}</p>}
+      {!persons.data.canSubmit && <p className="hint">{t('targets.submitHint')}</p>}
       <button type="button" className="button" onClick={complete} disabled={!persons.data.canSubmit || busy}>
-        {targets.submit}
+        {t('targets.submit')}
       </button>
-      {busy && <p role="status">{targets.submitting}</p>}
+      {busy && <p role="status">{t('targets.submitting')}</p>}
       {aside}
     </main>
   )
