@@ -36,7 +36,9 @@ export async function startProduct(options: { env?: Record<string, string> } = {
     // Any folder: the artifact finds its SPA and migrations next to itself.
     cwd: dataDir,
     // info: request lines and security events go to the captured log (scanned after the run).
-    env: { ...env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', ...options.env },
+    // SHUTDOWN_GRACE_SECONDS: the page is still open when a test stops its server, and a request it
+    // has in flight must not hold the stop for the production grace (25 s).
+    env: { ...env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', SHUTDOWN_GRACE_SECONDS: '5', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   // Everything the server prints, for the log scan of the whole run (server-logs.ts).
