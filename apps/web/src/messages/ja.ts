@@ -5,7 +5,7 @@
  * screenshots and HR's phone support refer to them. Values are i18next strings: `{{name}}`
  * is filled in by `t(key, { name })`.
  */
-import type { IdentityDocumentType, NumberDocumentType } from '@bango/shared/documents'
+import { DOCUMENT_TYPE_LABELS, type IdentityDocumentType, type NumberDocumentType } from '@bango/shared/documents'
 import type { ErrorCode } from '@bango/shared/errors'
 import type { ReturnReason } from '@bango/shared/review'
 
@@ -160,17 +160,8 @@ const identityDocumentNames = {
   student_id: '学生証（顔写真なし）',
 } as const satisfies Record<IdentityDocumentType, string>
 
-/** Short names on the receipt (as DOCUMENT_TYPE_LABELS in @bango/shared/documents). */
-const documentShortNames = {
-  my_number_card: 'マイナンバーカード',
-  notification_card: '通知カード',
-  resident_record: '住民票',
-  passport: 'パスポート',
-  photo_id: '顔写真付き身分証明書',
-  health_insurance: '健康保険証／資格確認書',
-  pension_book: '年金手帳',
-  student_id: '学生証',
-} as const satisfies Record<NumberDocumentType | IdentityDocumentType, string>
+/** Short names on the receipt: the shared labels the console and the payroll export use too. */
+const documentShortNames = DOCUMENT_TYPE_LABELS
 
 /** Why HR returned a person (as RETURN_REASON_LABELS in @bango/shared/review). */
 const returnReasons = {
