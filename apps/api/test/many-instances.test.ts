@@ -6,11 +6,7 @@
  * (sweeper, retention) run on one instance at a time. PostgreSQL only (PGlite is one process).
  * @see docs/decisions/021-many-instances.md
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import fs from 'node:fs/promises'
-import http from 'node:http'
-import net from 'node:net'
-import os from 'node:os'
+import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEmployeeWithLogin } from '../src/db/factories.ts'
@@ -22,94 +18,14 @@ import { type TestBlobStore, openTestBlobStore } from './blob-stores.ts'
 import { imageUpload, openTestDatabase, testSecrets } from './harness.ts'
 import { cardPhoto } from './images.ts'
 import { validNumber } from './submitted.ts'
-import { freePort } from './free-port.ts'
+import { type Instance, startInstance, startProxy } from './instances.ts'
 
 const REPO = path.resolve(import.meta.dirname, '../../..')
-const SERVER = path.join(REPO, 'apps/api/dist/server.js')
 const serverUrl = process.env.TEST_DATABASE_URL
 /** A Redis database of this suite's own, flushed before it runs. */
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/13'
 const LOGIN_PER_MINUTE = 5
 const NOT_FOUND_PER_MINUTE = 4
-
-interface LogLine { time: number; msg: string; job?: string; level: number }
-
-interface Instance {
-  name: string
-  port: number
-  child: ChildProcess
-  logs: LogLine[]
-  output: () => string
-}
-
-/** `node dist/server.js` until it answers /api/health; its JSON log lines are kept. */
-async function startInstance(name: string, env: Record<string, string>): Promise<Instance> {
-  const port = await freePort()
-  const child = spawn(process.execPath, [SERVER], {
-    cwd: await fs.mkdtemp(path.join(os.tmpdir(), `bango-${name}-`)),
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  const logs: LogLine[] = []
-  let partial = ''
-  child.stdout!.on('data', (chunk: Buffer) => {
-    output += chunk.toString()
-    const lines = (partial + chunk.toString()).split('\n')
-    partial = lines.pop() ?? ''
-    for (const line of lines) {
-      try {
-        logs.push(JSON.parse(line) as LogLine)
-      } catch {
-        // Not a log line.
-      }
-    }
-  })
-  child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString() })
-  for (let attempt = 0; ; attempt++) {
-    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}):\n${output}`)
-    if ((await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok) break
-    if (attempt > 600) throw new Error(`${name} did not answer /api/health within 60 s:\n${output}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  return { name, port, child, logs, output: () => output }
-}
-
-/**
- * A load balancer in miniature: each request goes to the next instance; one that refuses the
- * connection (dead) is skipped, as a health-checked balancer would. It writes the client's
- * address into X-Forwarded-For (a test names it in `x-test-client`, as if calling from there).
- */
-async function startProxy(instances: Instance[]) {
-  let next = 0
-  const served: { url: string; instance: string }[] = []
-  const server = http.createServer((request, response) => {
-    const chunks: Buffer[] = []
-    request.on('data', (chunk: Buffer) => chunks.push(chunk))
-    request.on('end', () => {
-      const body = Buffer.concat(chunks)
-      const { 'x-test-client': client, ...headers } = request.headers
-      headers['x-forwarded-for'] = String(client ?? request.socket.remoteAddress)
-      const attempt = (tries: number) => {
-        const target = instances[next++ % instances.length]!
-        const upstream = http.request({ host: '127.0.0.1', port: target.port, method: request.method, path: request.url, headers, agent: false }, (answer) => {
-          served.push({ url: request.url ?? '', instance: target.name })
-          response.writeHead(answer.statusCode ?? 502, answer.headers)
-          answer.pipe(response)
-        })
-        upstream.on('error', (error: NodeJS.ErrnoException) => {
-          if (error.code === 'ECONNREFUSED' && tries < instances.length) return attempt(tries + 1)
-          response.writeHead(502).end(error.code)
-        })
-        upstream.end(body)
-      }
-      attempt(1)
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as net.AddressInfo
-  return { url: `http://127.0.0.1:${port}`, served, close: () => new Promise((resolve) => server.close(resolve)) }
-}
 
 describe.runIf(serverUrl)('three instances behind a round-robin proxy', () => {
   let database: Awaited<ReturnType<typeof openTestDatabase>>
@@ -147,12 +63,7 @@ describe.runIf(serverUrl)('three instances behind a round-robin proxy', () => {
 
   afterAll(async () => {
     await proxy?.close()
-    await Promise.all(instances.map(async (instance) => {
-      if (instance.child.exitCode !== null || instance.child.signalCode !== null) return
-      const exited = new Promise((resolve) => instance.child.once('exit', resolve))
-      instance.child.kill('SIGTERM')
-      await exited
-    }))
+    await Promise.all(instances.map((instance) => instance.stop()))
     redis?.disconnect()
     await store?.close()
     await database?.close()

@@ -1,0 +1,242 @@
+/**
+ * `pnpm bench`: issue 10's budgets measured side by side in one run, on the built artifact
+ * (`node apps/api/dist/server.js`, as production runs it) and this machine's PostgreSQL, printed
+ * as one table. Every figure comes from this run; nothing is asserted.
+ *
+ * - reads: an authenticated `GET /api/employee/me` against a bare Fastify hello-world, both at
+ *   50 connections (req/s, p99), then /me at a fixed 1,000 req/s (p99);
+ * - /me p99 at a steady 100 req/s, idle and while four 12-megapixel uploads run back to back;
+ * - upload throughput through the server against sharp alone (normalizeImage, four at once);
+ * - 「完了」 of five-person households (employee + four dependents, all registered);
+ * - the /me read through three instances on the one database (the load split evenly);
+ * - the embedded database (PGlite) for the same read; idle and after-upload RSS.
+ * The sweeper over 100,000 drafts has its own bench (bench:sweep) and is run here as well.
+ *
+ * Run: pnpm bench  (SECONDS_PER_RUN=<n> to lengthen each measurement, default 8)
+ */
+import autocannon from 'autocannon'
+import { execFileSync, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import sharp from 'sharp'
+import { createEmployeeWithLogin } from '../src/db/factories.ts'
+import { normalizeImage } from '../src/lib/images.ts'
+import { generateKeySet } from '../src/lib/keys.ts'
+import { createServices } from '../src/services.ts'
+import { freePort } from '../test/free-port.ts'
+import { imageUpload, openTestDatabase, testSecrets } from '../test/harness.ts'
+import { cardPhoto } from '../test/images.ts'
+import { type Instance, startInstance } from '../test/instances.ts'
+import { validNumber } from '../test/submitted.ts'
+
+const REPO = path.resolve(import.meta.dirname, '../../..')
+const SECONDS = Number(process.env.SECONDS_PER_RUN ?? 8)
+const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
+
+interface Load { rps: number; p50: number; p99: number; errors: number }
+const rows: { what: string; figure: string; budget: string; verdict: string }[] = []
+const row = (what: string, figure: string, budget = '', pass?: boolean) => {
+  rows.push({ what, figure, budget, verdict: pass === undefined ? '' : pass ? 'ok' : 'MISSED' })
+  console.error(`  ${what}: ${figure}`)
+}
+const ms = (value: number) => `${value.toFixed(1)} ms`
+
+/** autocannon against one URL; `rate`: a fixed total request rate instead of as fast as possible. */
+async function load(url: string, options: { connections?: number; rate?: number; seconds?: number; headers?: Record<string, string> } = {}): Promise<Load> {
+  const result = await autocannon({
+    url,
+    connections: options.connections ?? 50,
+    duration: options.seconds ?? SECONDS,
+    headers: options.headers ?? {},
+    ...(options.rate ? { overallRate: options.rate } : {}),
+  })
+  const failed = result.errors + result.timeouts + result.non2xx
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: failed }
+}
+
+/** The resident set of a process, from /proc. */
+async function rssOf(pid: number) {
+  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8')
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024
+}
+const mb = (value: number) => `${value.toFixed(0)} MB`
+
+const photo12mp = await sharp(randomBytes(4000 * 3000 * 3), { raw: { width: 4000, height: 3000, channels: 3 } })
+  .jpeg({ quality: 90 })
+  .withMetadata({ orientation: 6 })
+  .toBuffer()
+const smallCard = await cardPhoto()
+
+// ---------------------------------------------------------------------------------------------
+// Bare Fastify: the yardstick.
+const barePort = await freePort()
+const bare = spawn(process.execPath, [path.join(import.meta.dirname, 'bare-fastify.mjs')], { env: { ...process.env, PORT: String(barePort) }, stdio: 'ignore' })
+for (let i = 0; !(await fetch(`http://127.0.0.1:${barePort}/`).catch(() => null))?.ok; i++) {
+  if (i > 100) throw new Error('bare Fastify did not start')
+  await new Promise((resolve) => setTimeout(resolve, 100))
+}
+const bareIdleRss = await rssOf(bare.pid!)
+console.error('bare Fastify')
+await load(`http://127.0.0.1:${barePort}/`, { seconds: 2 })
+const bareLoad = await load(`http://127.0.0.1:${barePort}/`)
+bare.kill('SIGTERM')
+row('bare Fastify hello-world, 50 connections', `${bareLoad.rps.toFixed(0)} req/s, p99 ${ms(bareLoad.p99)}`)
+
+// ---------------------------------------------------------------------------------------------
+// Bango on PostgreSQL: one instance, production configuration (keys, request log at info).
+const database = await openTestDatabase(serverUrl)
+const keys = generateKeySet()
+const instanceEnv = (dataDir: string) => ({ DATABASE_URL: database.url!, ...keys, DATA_DIR: dataDir, LOG_LEVEL: 'info', LOGIN_RATE_LIMIT_PER_MINUTE: '100000', UPLOAD_RATE_LIMIT_PER_MINUTE: '100000' })
+const instances: Instance[] = []
+const start = async (name: string) => {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `bango-bench-${name}-`))
+  const instance = await startInstance(name, instanceEnv(dataDir), { logFile: path.join(dataDir, 'server.log') })
+  instances.push(instance)
+  return instance
+}
+const services = createServices({ db: database.prisma, blobs: null as never, secrets: testSecrets() })
+
+/** An employee signed in and consented, with `dependents` dependents: their bearer headers and household. */
+async function employee(base: string, dependents = 2) {
+  const seeded = await createEmployeeWithLogin(database.prisma, services.credentials, {
+    campaign: { employeeEntersNumber: true },
+    dependents: Array.from({ length: dependents }, (_, i) => ({ name: `扶養 ${i + 1}`, kana: `フヨウ ${i + 1}`, relationship: '子', birthDate: '2012-09-30' })),
+  })
+  const login = await fetch(`${base}/api/employee/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: seeded.token, password: seeded.password }) })
+  if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`)
+  const auth = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` }
+  const consent = await fetch(`${base}/api/employee/consent`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ purposes: seeded.campaign.purposes }) })
+  if (consent.status !== 201) throw new Error(`consent: ${consent.status}`)
+  return { auth, household: [seeded.employee, ...seeded.dependents] }
+}
+
+async function upload(base: string, auth: Record<string, string>, personId: string, image: Buffer, side = 'front') {
+  const body = imageUpload({ role: 'number', slot: 0, side, type: 'my_number_card' }, image)
+  const response = await fetch(`${base}/api/employee/persons/${personId}/images`, { method: 'POST', headers: { ...auth, ...body.headers }, body: body.payload })
+  if (response.status !== 201) throw new Error(`upload: ${response.status} ${await response.text()}`)
+}
+
+try {
+  const a = await start('a')
+  const base = `http://127.0.0.1:${a.port}`
+  const reader = await employee(base)
+  const me = `${base}/api/employee/me`
+  const idleRss = await rssOf(a.child.pid!)
+
+  console.error('authenticated read')
+  await load(me, { headers: reader.auth, seconds: 2 })
+  const meLoad = await load(me, { headers: reader.auth })
+  const ratio = meLoad.rps / bareLoad.rps
+  row('GET /api/employee/me, 50 connections', `${meLoad.rps.toFixed(0)} req/s (${(ratio * 100).toFixed(1)} % of bare), p99 ${ms(meLoad.p99)}${meLoad.errors ? `, ${meLoad.errors} failed` : ''}`, '≥ 20 % of bare', ratio >= 0.2)
+  const fixed = await load(me, { headers: reader.auth, rate: 1000 })
+  row('GET /me at a fixed 1,000 req/s', `${fixed.rps.toFixed(0)} req/s served, p99 ${ms(fixed.p99)}`, 'p99 < 20 ms', fixed.p99 < 20 && fixed.rps >= 950)
+
+  console.error('reads during uploads')
+  const steady = { headers: reader.auth, rate: 100, connections: 10 }
+  const idle = await load(me, steady)
+  const uploaders = await Promise.all(Array.from({ length: 4 }, () => employee(base, 0)))
+  let uploading = true
+  let uploads = 0
+  const uploadLoops = uploaders.map(async (uploader) => {
+    while (uploading) {
+      await upload(base, uploader.auth, uploader.household[0]!.id, photo12mp)
+      uploads++
+    }
+  })
+  await new Promise((resolve) => setTimeout(resolve, 1000))
+  const uploadsBefore = uploads
+  const startedAt = performance.now()
+  const busy = await load(me, steady)
+  const uploadRate = (uploads - uploadsBefore) / ((performance.now() - startedAt) / 1000)
+  uploading = false
+  await Promise.all(uploadLoops)
+  const afterUploadsRss = await rssOf(a.child.pid!)
+  row('GET /me p99 at 100 req/s, idle', ms(idle.p99))
+  row('GET /me p99 at 100 req/s, four 12 Mpx uploads running', `${ms(busy.p99)} (${(busy.p99 / idle.p99).toFixed(2)}× idle)${busy.errors ? `, ${busy.errors} failed` : ''}`, '< 2× idle', busy.p99 < 2 * idle.p99)
+
+  // sharp alone, four at once in this process, for as long.
+  let alone = 0
+  const aloneUntil = performance.now() + SECONDS * 1000
+  const aloneStarted = performance.now()
+  await Promise.all(Array.from({ length: 4 }, async () => {
+    while (performance.now() < aloneUntil) {
+      await normalizeImage(photo12mp)
+      alone++
+    }
+  }))
+  const aloneRate = alone / ((performance.now() - aloneStarted) / 1000)
+  row('12 Mpx uploads through the server (four at once)', `${uploadRate.toFixed(2)}/s (${((uploadRate / aloneRate) * 100).toFixed(0)} % of sharp alone: ${aloneRate.toFixed(2)}/s)`, '≥ 90 % of sharp alone', uploadRate >= 0.9 * aloneRate)
+
+  console.error('完了 of five-person households')
+  const submits: number[] = []
+  for (let i = 0; i < 10; i++) {
+    const household = await employee(base, 4)
+    const json = { ...household.auth, 'content-type': 'application/json' }
+    for (const person of household.household) {
+      await upload(base, household.auth, person.id, smallCard, 'front')
+      await upload(base, household.auth, person.id, smallCard, 'back')
+      const registered = await fetch(`${base}/api/employee/persons/${person.id}/registration`, { method: 'POST', headers: json, body: JSON.stringify({ numberDocument: { type: 'my_number_card', hasBack: true }, identity: null, myNumber: validNumber() }) })
+      if (!registered.ok) throw new Error(`registration: ${registered.status} ${await registered.text()}`)
+    }
+    const t = performance.now()
+    const submitted = await fetch(`${base}/api/employee/submission`, { method: 'POST', headers: household.auth })
+    submits.push(performance.now() - t)
+    if (!submitted.ok) throw new Error(`完了: ${submitted.status} ${await submitted.text()}`)
+  }
+  submits.sort((x, y) => x - y)
+  row('「完了」 of a five-person household (10 households, loopback)', `median ${ms(submits[5]!)}, max ${ms(submits[9]!)}`, '< 50 ms', submits[9]! < 50)
+
+  console.error('three instances')
+  const [b, c] = await Promise.all([start('b'), start('c')])
+  const urls = [a, b, c].map((instance) => `http://127.0.0.1:${instance.port}/api/employee/me`)
+  await Promise.all(urls.map((url) => load(url, { headers: reader.auth, connections: 17, seconds: 2 })))
+  const three = await Promise.all(urls.map((url) => load(url, { headers: reader.auth, connections: 17 })))
+  const threeRps = three.reduce((sum, result) => sum + result.rps, 0)
+  row('GET /me through three instances (17 connections each)', `${threeRps.toFixed(0)} req/s in all, worst p99 ${ms(Math.max(...three.map((r) => r.p99)))}`)
+
+  row('RSS of one instance: idle / after the uploads', `${mb(idleRss)} / ${mb(afterUploadsRss)} (bare Fastify idle: ${mb(bareIdleRss)})`)
+} finally {
+  await Promise.all(instances.map((instance) => instance.stop()))
+  await database.close()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The embedded database: the same read on PGlite (what `pnpm start` runs).
+{
+  console.error('embedded database (PGlite)')
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-bench-pglite-'))
+  const embedded = await startInstance('pglite', { DATA_DIR: dataDir, LOG_LEVEL: 'info' }, { logFile: path.join(dataDir, 'server.log') })
+  try {
+    const demo = /^Demo login: (\S+)  password: (\S+)$/m.exec(embedded.output())
+    if (!demo) throw new Error(`no demo login printed:\n${embedded.output()}`)
+    const base = `http://127.0.0.1:${embedded.port}`
+    const login = await fetch(`${base}/api/employee/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: new URL(demo[1]!).pathname.split('/').pop(), password: demo[2] }) })
+    const auth = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` }
+    const idleRss = await rssOf(embedded.child.pid!)
+    await load(`${base}/api/employee/me`, { headers: auth, seconds: 2 })
+    const pglite = await load(`${base}/api/employee/me`, { headers: auth })
+    row('GET /me on the embedded database, 50 connections', `${pglite.rps.toFixed(0)} req/s, p99 ${ms(pglite.p99)}; idle RSS ${mb(idleRss)}`)
+  } finally {
+    await embedded.stop()
+    await fs.rm(dataDir, { recursive: true, force: true })
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sweeper over 100,000 drafts (its own bench: seeding takes a while).
+if (process.env.BENCH_SWEEP !== '0') {
+  console.error('sweeper over 100,000 drafts (bench:sweep)')
+  const output = execFileSync('pnpm', ['--filter', '@bango/api', 'bench:sweep'], { cwd: REPO, encoding: 'utf8', env: { ...process.env, SWEEP_COMPARE: '0' } })
+  const figure = (label: string) => new RegExp(`^${label}\\s+(\\d+) ms`, 'm').exec(output)?.[1] ?? '?'
+  row('sweeper pass over 100,000 drafts (no blob listing)', `${figure('again, nothing to do')} ms with nothing to do, ${figure('with 1,000 orphans to delete')} ms with 1,000 orphans`)
+}
+
+const width = (key: 'what' | 'figure' | 'budget' | 'verdict') => Math.max(key.length, ...rows.map((r) => r[key].length))
+const line = (r: Record<'what' | 'figure' | 'budget' | 'verdict', string>) =>
+  `| ${r.what.padEnd(width('what'))} | ${r.figure.padEnd(width('figure'))} | ${r.budget.padEnd(width('budget'))} | ${r.verdict.padEnd(width('verdict'))} |`
+console.log(`\npnpm bench — ${os.cpus().length} cores, ${new Date().toISOString()}, ${SECONDS} s per measurement\n`)
+console.log(line({ what: 'what', figure: 'figure', budget: 'budget', verdict: '' }))
+console.log(`|${['what', 'figure', 'budget', 'verdict'].map((key) => '-'.repeat(width(key as 'what') + 2)).join('|')}|`)
+for (const r of rows) console.log(line(r))
