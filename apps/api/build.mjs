@@ -3,6 +3,7 @@
  * Builds the API artifact in apps/api/dist/ (docs/decisions/015-built-artifact.md):
  *   server.js, admin-create.js,                    one ESM bundle each (our code, @bango/shared,
  *   keys-generate.js, keys-rotate.js               the generated Prisma client, pure-JS dependencies)
+ *   image-worker.js                                the image pool's child process (lib/image-pool.ts)
  *   migrations/                                    prisma/migrations, applied at start-up
  *   web/                                           the built SPA (apps/web/dist), served by the API
  * Packages with native, WASM or worker-thread assets stay external and are resolved from
@@ -47,6 +48,7 @@ try {
       'admin-create': path.join(here, 'src/cli/admin-create.ts'),
       'keys-generate': path.join(here, 'src/cli/keys-generate.ts'),
       'keys-rotate': path.join(here, 'src/cli/keys-rotate.ts'),
+      'image-worker': path.join(here, 'src/lib/image-worker.ts'),
     },
     outdir: staging,
     bundle: true,

@@ -93,7 +93,7 @@ export async function build(options: BuildOptions) {
   if (options.onRoute) app.addHook('onRoute', options.onRoute)
   app.addHook('onRequest', async (request, reply) => void reply.header(REQUEST_ID_HEADER, request.id))
   app.decorate('services', createServices({ ...options, publicUrl: (options.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/$/, '') }))
-  app.addHook('onClose', () => app.services.numberOcr.close())
+  app.addHook('onClose', () => Promise.all([app.services.numberOcr.close(), app.services.images.close()]))
   const metrics = options.metrics ?? createMetrics()
   metrics.watchImageQueue(app.services.imageWork)
   app.decorate('metrics', metrics)

@@ -1,6 +1,7 @@
 /**
  * Configuration, read and validated once at boot; nothing else reads `process.env`.
  */
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
@@ -107,6 +108,8 @@ const envSchema = z.object({
   METRICS_HOST: z.string().default('127.0.0.1'),
   /** How long requests in flight (uploads) may take to finish after SIGTERM before they are cut. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().max(600).default(25),
+  /** Child processes that decode uploads, at a lower CPU priority (lib/image-pool.ts); 0: in the server's process. */
+  IMAGE_WORKERS: z.coerce.number().int().min(0).max(64).default(os.availableParallelism()),
   /** Shared state of several instances (rate limits, repeat counters), e.g. `redis://redis.internal:6379/0`; unset: in memory. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
 }).superRefine((env, context) => {
@@ -159,6 +162,7 @@ export interface Config {
   metrics: { host: string; port: number } | null
   shutdownGraceMs: number
   redisUrl: string | undefined
+  imageWorkers: number
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -199,5 +203,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     metrics: e.METRICS_PORT === undefined ? null : { host: e.METRICS_HOST, port: e.METRICS_PORT },
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     redisUrl: e.REDIS_URL,
+    imageWorkers: e.IMAGE_WORKERS,
   }
 }

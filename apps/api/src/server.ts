@@ -18,6 +18,7 @@ import { openRedis } from './lib/redis.ts'
 import { openBlobStore } from './lib/open-blob-store.ts'
 import { PRIVATE_UMASK, preparePrivateDataDir } from './lib/data-dir.ts'
 import { createSmtpMailer } from './lib/mailer.ts'
+import { createImagePool, inProcessImages } from './lib/image-pool.ts'
 import { createMetrics } from './lib/metrics.ts'
 import { startMetricsServer } from './lib/metrics-server.ts'
 import { closeGracefully } from './lib/shutdown.ts'
@@ -51,6 +52,8 @@ const app = await build({
   publicUrl: config.publicUrl,
   mailer,
   redis,
+  images: config.imageWorkers > 0 ? createImagePool({ size: config.imageWorkers }) : inProcessImages,
+  imageWorkOptions: { concurrency: Math.max(1, config.imageWorkers), maxWaiting: Math.max(1, config.imageWorkers) * 4, maxWaitMs: 10_000 },
   readinessChecks: redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : [],
   log: { level: config.logLevel },
   metrics,

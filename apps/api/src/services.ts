@@ -38,6 +38,7 @@ import type { Mailer } from './lib/mailer.ts'
 import type { Redis } from './lib/redis.ts'
 import { createRedisRepeatCounter } from './lib/repeat-counter.ts'
 import { type WorkQueueOptions, createWorkQueue } from './lib/work-queue.ts'
+import { type ImageProcessor, inProcessImages } from './lib/image-pool.ts'
 import { type OcrReader, createOcrReader } from './lib/ocr.ts'
 import { type ReadinessCheck, blobStoreCheck } from './lib/readiness.ts'
 
@@ -50,6 +51,8 @@ export interface ServiceDeps {
   publicUrl?: string
   /** Image decoding at once / waiting / how long (lib/work-queue.ts); by default one per core. */
   imageWorkOptions?: WorkQueueOptions
+  /** Where images are decoded: a pool of child processes (server.ts), in this process by default. */
+  images?: ImageProcessor
   /** Outgoing e-mail; without it the e-mail actions answer EMAIL_NOT_CONFIGURED. */
   mailer?: Mailer | null
   /** Reads number documents; a tesseract.js worker (started on first use) by default. */
@@ -66,11 +69,11 @@ const defaultImageWork = (): WorkQueueOptions => {
   return { concurrency: cores, maxWaiting: cores * 4, maxWaitMs: 10_000 }
 }
 
-export function createServices({ db, blobs, secrets, now = () => new Date(), publicUrl = 'http://localhost:3000', mailer = null, ocr = createOcrReader(), imageWorkOptions = defaultImageWork(), readinessChecks = [], redis = null }: ServiceDeps) {
+export function createServices({ db, blobs, secrets, now = () => new Date(), publicUrl = 'http://localhost:3000', mailer = null, ocr = createOcrReader(), imageWorkOptions = defaultImageWork(), images = inProcessImages, readinessChecks = [], redis = null }: ServiceDeps) {
   const audit = createAuditLog(db)
   const imageWork = createWorkQueue(imageWorkOptions)
   const pendingBlobs = createPendingBlobs(db, blobs)
-  const drafts = createDrafts(db, blobs, pendingBlobs, secrets.keyring, audit, imageWork)
+  const drafts = createDrafts(db, blobs, pendingBlobs, secrets.keyring, audit, imageWork, images)
   const sessions = createSessions(db, secrets.jwtSecret, now)
   const unknownTokens = redis ? createRedisRepeatCounter(redis, 'unknown-token', UNKNOWN_TOKEN_AUDIT_WINDOW_MS) : undefined
   const credentials = createCredentials(db, audit, sessions, now, unknownTokens)
@@ -115,6 +118,7 @@ export function createServices({ db, blobs, secrets, now = () => new Date(), pub
     /** One transaction across services (each takes the `tx`). */
     transaction: <T>(run: (tx: Tx) => Promise<T>) => db.$transaction(run),
     imageWork,
+    images,
     health: { check: databaseCheck },
     /** What /api/health/ready checks (lib/readiness.ts). */
     readiness: [{ name: 'database', check: databaseCheck }, blobStoreCheck(blobs), ...readinessChecks] satisfies ReadinessCheck[],

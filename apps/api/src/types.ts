@@ -1,5 +1,5 @@
 import type { OperatorIdentity } from './domain/admin/access.ts'
-import type { EmployeeIdentity } from './domain/credentials.ts'
+import type { EmployeeIdentity, SessionStanding } from './domain/credentials.ts'
 import type { Metrics } from './lib/metrics.ts'
 import type { Services } from './services.ts'
 
@@ -14,6 +14,8 @@ declare module 'fastify' {
     employee: EmployeeIdentity
     /** The `employee_sessions` row the request's JWT belongs to (same gate). */
     employeeSessionId: string
+    /** Whether that session is receipt-only, the documents disposed of, the purposes agreed to (same gate). */
+    employeeStanding: SessionStanding
     /** Set by the admin auth gate (routes/admin/auth-gate.ts) for every route behind it. */
     operator: OperatorIdentity
   }

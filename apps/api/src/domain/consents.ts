@@ -1,12 +1,35 @@
 /** The employee's own summary, and consent to the purposes of use (利用目的への同意). */
 import type { MeResponse } from '@bango/shared/employee-api'
+import { z } from 'zod'
 import type { Db } from '../db/types.ts'
 import { AppError } from '../errors.ts'
 import { type AuditLog, byEmployee } from './audit.ts'
 import type { EmployeeIdentity } from './credentials.ts'
 import { advanceProgress } from './progress.ts'
 
-const samePurposes = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((purpose, i) => purpose === b[i])
+export const samePurposes = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((purpose, i) => purpose === b[i])
+
+interface MeRow {
+  name: string
+  disposed_at: Date | null
+  progress: string
+  campaign_name: string
+  contact: string | null
+  purposes: string[]
+  deadline: Date | null
+  draft_lifetime_hours: number
+  employee_enters_number: boolean
+  company_name: string
+  submitted_at: Date | null
+  consented_purposes: string[] | null
+  consented_at: Date | null
+  last_reviewed_at: Date | null
+  returned: number
+  disposed_persons: unknown
+}
+
+/** json_agg of the disposed-of dependents: timestamps arrive as text. */
+const disposedPersonsSchema = z.array(z.object({ name: z.string(), disposedAt: z.coerce.date() }))
 
 export function createConsents(db: Db, audit: AuditLog) {
   /** The consent given to the campaign's purposes as they stand now (a changed purpose needs a new one). */
@@ -25,35 +48,43 @@ export function createConsents(db: Db, audit: AuditLog) {
   }
 
   return {
-    isDisposed,
 
+    /** The employee's summary: one query (ADR 025), since the wizard asks on every screen. */
     async me(identity: EmployeeIdentity): Promise<MeResponse> {
-      const [employee, { campaign, consent }, submission, disposedDependents, lastReview, returned] = await Promise.all([
-        db.person.findUniqueOrThrow({ where: { id: identity.employeeId }, select: { name: true, disposedAt: true, progress: true } }),
-        currentConsent(identity),
-        db.submission.findUnique({ where: { employeeId: identity.employeeId } }),
-        db.person.findMany({ where: { employeeId: identity.employeeId, disposedAt: { not: null } }, select: { name: true, disposedAt: true }, orderBy: { id: 'asc' } }),
-        db.person.aggregate({ where: { OR: [{ id: identity.employeeId }, { employeeId: identity.employeeId }] }, _max: { reviewedAt: true } }),
-        db.person.count({ where: { OR: [{ id: identity.employeeId }, { employeeId: identity.employeeId }], reviewStatus: 'RETURNED' } }),
-      ])
+      const [row] = await db.$queryRaw<MeRow[]>`
+        SELECT p.name, p.disposed_at, p.progress, k.name AS campaign_name, k.contact, k.purposes, k.deadline,
+               k.draft_lifetime_hours, k.employee_enters_number, o.name AS company_name, s.submitted_at, n.purposes AS consented_purposes,
+               n.consented_at,
+               (SELECT max(h.reviewed_at) FROM persons h WHERE h.id = p.id OR h.employee_id = p.id) AS last_reviewed_at,
+               (SELECT count(*)::int FROM persons h WHERE (h.id = p.id OR h.employee_id = p.id) AND h.review_status = 'RETURNED') AS returned,
+               (SELECT coalesce(json_agg(json_build_object('name', d.name, 'disposedAt', d.disposed_at) ORDER BY d.id), '[]')
+                  FROM persons d WHERE d.employee_id = p.id AND d.disposed_at IS NOT NULL) AS disposed_persons
+        FROM persons p
+        JOIN campaigns k ON k.id = p.campaign_id
+        JOIN companies o ON o.id = k.company_id
+        LEFT JOIN submissions s ON s.employee_id = p.id
+        LEFT JOIN LATERAL (SELECT c.purposes, c.consented_at FROM consents c WHERE c.employee_id = p.id ORDER BY c.consented_at DESC LIMIT 1) n ON true
+        WHERE p.id = ${identity.employeeId}::uuid`
+      if (!row) throw new AppError('NOT_FOUND')
+      const consented = row.consented_purposes !== null && samePurposes(row.consented_purposes, row.purposes)
       return {
-        employeeName: employee.name,
-        companyName: campaign.company.name,
+        employeeName: row.name,
+        companyName: row.company_name,
         campaign: {
-          name: campaign.name,
-          contact: campaign.contact,
-          purposes: campaign.purposes,
-          deadline: campaign.deadline?.toISOString() ?? null,
-          draftLifetimeHours: campaign.draftLifetimeHours,
-          employeeEntersNumber: campaign.employeeEntersNumber,
+          name: row.campaign_name,
+          contact: row.contact,
+          purposes: row.purposes,
+          deadline: row.deadline?.toISOString() ?? null,
+          draftLifetimeHours: row.draft_lifetime_hours,
+          employeeEntersNumber: row.employee_enters_number,
         },
-        consentedAt: consent?.consentedAt.toISOString() ?? null,
-        submittedAt: submission?.submittedAt.toISOString() ?? null,
-        disposedAt: employee.disposedAt?.toISOString() ?? null,
-        disposedPersons: disposedDependents.flatMap((p) => (p.disposedAt ? [{ name: p.name, disposedAt: p.disposedAt.toISOString() }] : [])),
-        reopened: submission !== null && returned > 0,
+        consentedAt: consented ? row.consented_at!.toISOString() : null,
+        submittedAt: row.submitted_at?.toISOString() ?? null,
+        disposedAt: row.disposed_at?.toISOString() ?? null,
+        disposedPersons: disposedPersonsSchema.parse(row.disposed_persons).map((p) => ({ name: p.name, disposedAt: p.disposedAt.toISOString() })),
+        reopened: row.submitted_at !== null && row.returned > 0,
         // 受理: HR approved every applicable person (the last approval is the acceptance).
-        acceptedAt: employee.progress === 'APPROVED' ? (lastReview._max.reviewedAt?.toISOString() ?? null) : null,
+        acceptedAt: row.progress === 'APPROVED' ? (row.last_reviewed_at?.toISOString() ?? null) : null,
       }
     },
 
@@ -70,8 +101,6 @@ export function createConsents(db: Db, audit: AuditLog) {
       })
       return { consentedAt: consent.consentedAt.toISOString() }
     },
-
-    hasConsented: async (identity: EmployeeIdentity) => (await currentConsent(identity)).consent !== null,
   }
 }
 export type Consents = ReturnType<typeof createConsents>

@@ -9,7 +9,8 @@ import type { Db, Tx } from '../db/types.ts'
 import { AppError } from '../errors.ts'
 import { hashPassword, hashUrlToken, newPassword, newUrlToken, verifyPassword } from '../lib/secrets.ts'
 import { type RepeatCounter, createRepeatCounter } from '../lib/repeat-counter.ts'
-import type { Sessions } from './sessions.ts'
+import type { SessionClaims, Sessions } from './sessions.ts'
+import { samePurposes } from './consents.ts'
 import { type AuditLog, byEmployee } from './audit.ts'
 import { advanceProgress } from './progress.ts'
 
@@ -36,6 +37,34 @@ export interface PreparedCredential {
 }
 
 const sessionVersion = (tokenHash: string) => tokenHash.slice(0, 16)
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** What the employee gate needs to know of a verified session that is still open. */
+export interface SessionStanding {
+  identity: EmployeeIdentity
+  /** After 「完了」: only the receipt, refresh and logout (routes marked `afterSubmission`). */
+  receiptOnly: boolean
+  /** The employee's documents were disposed of (廃棄): nothing opens but the notice on /me. */
+  disposed: boolean
+  /** Agreed to the campaign's purposes of use as they stand now. */
+  consented: boolean
+}
+
+interface StandingRow {
+  credential_id: string
+  expires_at: Date
+  session_revoked_at: Date | null
+  receipt_only_at: Date | null
+  employee_id: string
+  campaign_id: string
+  token_hash: string
+  credential_revoked_at: Date | null
+  company_id: string
+  campaign_purposes: string[]
+  disposed_at: Date | null
+  consented_purposes: string[] | null
+}
 
 function identityOf(credential: { id: string; employeeId: string; campaignId: string; tokenHash: string; campaign: { companyId: string } }): EmployeeIdentity {
   return {
@@ -163,10 +192,32 @@ export function createCredentials(db: Db, audit: AuditLog, sessions: Pick<Sessio
       return identityOf(credential)
     },
 
-    /** The identity behind a live session, or null once its credential was revoked or re-issued. */
-    async resolve(credentialId: string, version: string): Promise<EmployeeIdentity | null> {
-      const identity = await current(credentialId)
-      return identity?.sessionVersion === version ? identity : null
+    /**
+     * Where a verified session stands, or null once it was ended (logout, re-issue, lock, its
+     * absolute end) or its credential revoked or re-issued. Every employee request asks, so it is
+     * one query (ADR 025): the session, its credential, the employee's disposal and latest consent.
+     */
+    async standing(claims: SessionClaims): Promise<SessionStanding | null> {
+      if (!UUID.test(claims.sessionId)) return null
+      const [row] = await db.$queryRaw<StandingRow[]>`
+        SELECT s.credential_id, s.expires_at, s.revoked_at AS session_revoked_at, s.receipt_only_at,
+               c.employee_id, c.campaign_id, c.token_hash, c.revoked_at AS credential_revoked_at,
+               k.company_id, k.purposes AS campaign_purposes, p.disposed_at,
+               (SELECT n.purposes FROM consents n WHERE n.employee_id = c.employee_id ORDER BY n.consented_at DESC LIMIT 1) AS consented_purposes
+        FROM employee_sessions s
+        JOIN credentials c ON c.id = s.credential_id
+        JOIN campaigns k ON k.id = c.campaign_id
+        JOIN persons p ON p.id = c.employee_id
+        WHERE s.id = ${claims.sessionId}::uuid`
+      if (!row || row.credential_id !== claims.credentialId || row.session_revoked_at || row.expires_at <= now() || row.credential_revoked_at) return null
+      const identity = identityOf({ id: row.credential_id, employeeId: row.employee_id, campaignId: row.campaign_id, tokenHash: row.token_hash, campaign: { companyId: row.company_id } })
+      if (identity.sessionVersion !== claims.version) return null
+      return {
+        identity,
+        receiptOnly: row.receipt_only_at !== null,
+        disposed: row.disposed_at !== null,
+        consented: row.consented_purposes !== null && samePurposes(row.consented_purposes, row.campaign_purposes),
+      }
     },
 
     current,

@@ -13,7 +13,7 @@ import { AppError } from '../errors.ts'
 import type { BlobStore } from '../lib/blob-store.ts'
 import { decryptBlob, encryptBlob } from '../lib/envelope.ts'
 import { killPoint } from '../lib/kill-points.ts'
-import { normalizeImage, thumbnailImage } from '../lib/images.ts'
+import type { ImageProcessor } from '../lib/image-pool.ts'
 import type { WorkQueue } from '../lib/work-queue.ts'
 import type { Keyring } from '../lib/keys.ts'
 import { type AuditLog, byEmployee } from './audit.ts'
@@ -26,7 +26,7 @@ import { advanceProgress } from './progress.ts'
 /** Binds a blob to its record: the same ciphertext under another row does not decrypt. */
 export const documentAad = (document: { id: string; personId: string }) => `bango:document:${document.id}:person:${document.personId}`
 
-export function createDrafts(db: Db, blobs: BlobStore, pendingBlobs: PendingBlobs, keyring: Keyring, audit: AuditLog, imageWork: WorkQueue) {
+export function createDrafts(db: Db, blobs: BlobStore, pendingBlobs: PendingBlobs, keyring: Keyring, audit: AuditLog, imageWork: WorkQueue, images: ImageProcessor) {
   /**
    * Deletes blobs after the rows that named them are gone (deleting a document records its
    * blob as pending, in the same transaction); a failure leaves the pending row for the sweeper.
@@ -85,7 +85,7 @@ export function createDrafts(db: Db, blobs: BlobStore, pendingBlobs: PendingBlob
     checkTarget: (identity: EmployeeIdentity, personId: string, fields: ImageFields) => checkTarget(db, identity, personId, fields),
 
     async store(identity: EmployeeIdentity, personId: string, fields: ImageFields, upload: Buffer) {
-      const image = await imageWork.run(() => normalizeImage(upload))
+      const image = await imageWork.run(() => images.normalize(upload))
       killPoint('upload.normalised')
       const id = randomUUID()
       const blobKey = randomUUID()
@@ -149,7 +149,7 @@ export function createDrafts(db: Db, blobs: BlobStore, pendingBlobs: PendingBlob
       })
       const plain = decryptBlob(keyring, sealed, documentAad(document))
       try {
-        const small = await imageWork.run(() => thumbnailImage(plain, DRAFT_THUMBNAIL_EDGE))
+        const small = await imageWork.run(() => images.thumbnail(plain, DRAFT_THUMBNAIL_EDGE))
         await audit.record({ ...byEmployee(identity), action: 'draft.image_viewed', targetId: document.id, detail: { personId } })
         return small
       } finally {

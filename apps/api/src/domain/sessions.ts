@@ -27,12 +27,6 @@ export interface SessionClaims {
   sessionId: string
 }
 
-/** What the gate needs to know of a session that is still open. */
-export interface LiveSession {
-  /** After 「完了」: only the receipt, refresh and logout (routes marked `afterSubmission`). */
-  receiptOnly: boolean
-}
-
 /**
  * Nothing left to change: 完了 was pressed and HR sent nobody back (差し戻し reopens the
  * returned persons, and a session opened then must be able to redo them).
@@ -61,13 +55,6 @@ export function createSessions(db: Db, secret: Uint8Array, now: () => Date) {
         },
       })
       return this.sign({ credentialId: identity.credentialId, version: identity.sessionVersion, sessionId: session.id })
-    },
-
-    /** The session behind verified claims if it is still open (not ended, not past its absolute end), else null. */
-    async live(claims: SessionClaims): Promise<LiveSession | null> {
-      const session = await db.employeeSession.findUnique({ where: { id: claims.sessionId } })
-      const open = session !== null && session.credentialId === claims.credentialId && !session.revokedAt && session.expiresAt > now()
-      return open ? { receiptOnly: session.receiptOnlyAt !== null } : null
     },
 
     /** 「完了」 committed (in its transaction): every open session of the credential may only read the receipt from now on. */

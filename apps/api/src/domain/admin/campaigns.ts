@@ -9,6 +9,7 @@ import type { Db } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import type { Campaign as CampaignRow } from '../../generated/prisma/client.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
+import { samePurposes } from '../consents.ts'
 import type { Drafts } from '../drafts.ts'
 import type { Access, OperatorIdentity } from './access.ts'
 
@@ -32,7 +33,6 @@ export const toCampaign = (row: CampaignRow): Campaign => ({
 
 const toData = (input: CampaignRequest) => ({ ...input, deadline: toDeadline(input.deadline) })
 
-const samePurposes = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((purpose, i) => purpose === b[i])
 
 export function createCampaigns(db: Db, access: Access, drafts: Drafts, audit: AuditLog, now: () => Date) {
   return {

@@ -15,25 +15,25 @@ async function authenticate(app: FastifyInstance, request: FastifyRequest) {
   const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : null
   if (!token) throw new AppError('UNAUTHENTICATED')
   const claims = await app.services.sessions.verify(token)
-  const [identity, session] = await Promise.all([
-    app.services.credentials.resolve(claims.credentialId, claims.version),
-    app.services.sessions.live(claims),
-  ])
-  if (!identity || !session) throw new AppError('UNAUTHENTICATED')
-  if (session.receiptOnly && request.routeOptions.config.afterSubmission !== true) throw new AppError('SESSION_RECEIPT_ONLY')
-  request.employee = identity
+  const standing = await app.services.credentials.standing(claims)
+  if (!standing) throw new AppError('UNAUTHENTICATED')
+  if (standing.receiptOnly && request.routeOptions.config.afterSubmission !== true) throw new AppError('SESSION_RECEIPT_ONLY')
+  request.employee = standing.identity
   request.employeeSessionId = claims.sessionId
+  request.employeeStanding = standing
 }
 
 export function authenticated(app: FastifyInstance) {
   app.decorateRequest('employee')
   app.decorateRequest('employeeSessionId', '')
+  app.decorateRequest('employeeStanding')
   app.addHook('onRequest', (request) => authenticate(app, request))
 }
 
+/** Read with the session by `authenticated` (one query for both). */
 export function consented(app: FastifyInstance) {
   app.addHook('preHandler', async (request) => {
-    if (await app.services.consents.isDisposed(request.employee)) throw new AppError('DATA_DISPOSED')
-    if (!(await app.services.consents.hasConsented(request.employee))) throw new AppError('CONSENT_REQUIRED')
+    if (request.employeeStanding.disposed) throw new AppError('DATA_DISPOSED')
+    if (!request.employeeStanding.consented) throw new AppError('CONSENT_REQUIRED')
   })
 }

@@ -1,0 +1,141 @@
+/**
+ * Image decoding and re-encoding (sharp) in child processes at a lower CPU priority (nice),
+ * so four 12-megapixel uploads cannot starve the requests the server answers meanwhile: the
+ * kernel gives the server's own thread the core first. A worker thread would not do — sharp
+ * runs on the libuv thread pool every thread of a process shares — and libvips' memory stays
+ * with the child, which exits after a minute without work (ADR 026).
+ *
+ * One job per child at a time; the work queue in front (lib/work-queue.ts) admits at most
+ * `size` at once. A child that dies mid-job fails that job (UNSUPPORTED_IMAGE: the image is the
+ * likeliest cause) and is replaced on the next job.
+ */
+import { type ChildProcess, fork } from 'node:child_process'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { ErrorCode } from '@bango/shared/errors'
+import { AppError } from '../errors.ts'
+import { type NormalizedImage, normalizeImage, thumbnailImage } from './images.ts'
+
+declare const BANGO_BUNDLED: boolean | undefined
+
+type JobInput = { kind: 'normalize'; input: Uint8Array } | { kind: 'thumbnail'; input: Uint8Array; edge: number }
+export type ImageJob = JobInput & { id: number }
+export type ImageJobResult = { id: number; ok: true; image: NormalizedImage } | { id: number; ok: false; code: ErrorCode | null }
+
+export interface ImageProcessor {
+  normalize(input: Buffer): Promise<NormalizedImage>
+  thumbnail(jpeg: Buffer, edge: number): Promise<Buffer>
+  close(): Promise<void>
+  /** Process ids of the children alive now (none in process). */
+  pids(): number[]
+}
+
+/** In this process, on the shared thread pool: tests and command-line tools. */
+export const inProcessImages: ImageProcessor = {
+  normalize: normalizeImage,
+  thumbnail: thumbnailImage,
+  close: async () => {},
+  pids: () => [],
+}
+
+/** The worker script: next to the bundle in the artifact, the TypeScript source (through tsx) in development. */
+function workerScript() {
+  const here = path.dirname(fileURLToPath(import.meta.url))
+  return typeof BANGO_BUNDLED !== 'undefined' && BANGO_BUNDLED
+    ? { file: path.join(here, 'image-worker.js'), execArgv: [] }
+    : { file: path.join(here, 'image-worker.ts'), execArgv: ['--import', 'tsx'] }
+}
+
+export interface ImagePoolOptions {
+  size: number
+  /** Added to the children's nice value (0–19). */
+  niceness?: number
+  /** A child exits after this long without a job. */
+  idleMs?: number
+}
+
+interface Pending {
+  job: ImageJob
+  resolve: (image: NormalizedImage) => void
+  reject: (error: Error) => void
+}
+
+export function createImagePool({ size, niceness = 10, idleMs = 60_000 }: ImagePoolOptions): ImageProcessor {
+  const script = workerScript()
+  const slots: { child: ChildProcess | null; running: Pending | null }[] = Array.from({ length: size }, () => ({ child: null, running: null }))
+  const queued: Pending[] = []
+  let nextId = 0
+  let closed = false
+
+  function spawn(slot: (typeof slots)[number]) {
+    const child = fork(script.file, [], {
+      execArgv: script.execArgv,
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // Nothing of the server's environment (keys, database URL): the child only sees pixels.
+      env: { PATH: process.env.PATH ?? '', BANGO_IMAGE_WORKER_IDLE_MS: String(idleMs) },
+    })
+    try {
+      os.setPriority(child.pid!, Math.min(19, os.getPriority() + niceness))
+    } catch {
+      // Not permitted here (a locked-down container): the child runs at the server's priority.
+    }
+    child.on('message', (result: ImageJobResult) => {
+      const pending = slot.running
+      if (!pending || pending.job.id !== result.id) return
+      slot.running = null
+      if (result.ok) pending.resolve({ ...result.image, jpeg: Buffer.from(result.image.jpeg.buffer, result.image.jpeg.byteOffset, result.image.jpeg.byteLength) })
+      else pending.reject(new AppError(result.code ?? 'UNSUPPORTED_IMAGE'))
+      dispatch()
+    })
+    child.on('exit', (code, signal) => {
+      if (slot.child === child) slot.child = null
+      const pending = slot.running
+      slot.running = null
+      // Exit 0: it went idle as the job was sent (or the pool closes); the job goes to another child.
+      if (pending && code === 0) queued.unshift(pending)
+      else pending?.reject(new AppError('UNSUPPORTED_IMAGE', { cause: new Error(`image worker exited (${signal ?? code}) during a job`) }))
+      dispatch()
+    })
+    // A send to a child that just exited fails here; its exit handler settles the job.
+    child.on('error', () => {})
+    slot.child = child
+    return child
+  }
+
+  function dispatch() {
+    for (const slot of slots) {
+      if (slot.running || queued.length === 0 || closed) continue
+      const pending = queued.shift()!
+      slot.running = pending
+      const child = slot.child ?? spawn(slot)
+      child.send(pending.job)
+    }
+  }
+
+  function run(job: JobInput): Promise<NormalizedImage> {
+    if (closed) return Promise.reject(new AppError('SERVER_BUSY'))
+    return new Promise((resolve, reject) => {
+      queued.push({ job: { ...job, id: nextId++ }, resolve, reject })
+      dispatch()
+    })
+  }
+
+  return {
+    normalize: (input) => run({ kind: 'normalize', input }),
+    thumbnail: async (jpeg, edge) => (await run({ kind: 'thumbnail', input: jpeg, edge })).jpeg,
+    async close() {
+      closed = true
+      await Promise.all(slots.map(async (slot) => {
+        const child = slot.child
+        if (!child || child.exitCode !== null || child.signalCode !== null) return
+        const exited = new Promise((resolve) => child.once('exit', resolve))
+        child.disconnect()
+        await exited
+      }))
+      for (const pending of queued.splice(0)) pending.reject(new AppError('SERVER_BUSY'))
+    },
+    pids: () => slots.flatMap((slot) => (slot.child?.pid === undefined ? [] : [slot.child.pid])),
+  }
+}
