@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type TestContext, createTestContext, imageUpload, login } from './harness.ts'
 import { cardPhoto } from './images.ts'
 import { readyToSubmit } from './submitted.ts'
+import { SESSION_TTL_SECONDS } from '../src/domain/sessions.ts'
 
 let context: TestContext
 beforeAll(async () => { context = await createTestContext() })
@@ -175,6 +176,26 @@ describe('session tokens on GET /api/employee/me', () => {
       await expectRefused(expired, 'expired')
       // A far expiry does not stretch a session beyond its lifetime: iat counts too.
       await expectRefused(handSigned(header, { ...claims, iat: now - 60 * 60, exp: now + 60 * 60 }), 'too old')
+    })
+
+    it('refuses a token it accepted a moment ago once the clock passes its expiry, and once it is older than the session lifetime', async () => {
+      let offsetMs = 0
+      const clocked = await createTestContext({ now: () => new Date(Date.now() + offsetMs) })
+      try {
+        const seeded = await clocked.newEmployee()
+        const token = await login(clocked.app, seeded.token, seeded.password)
+        const read = () => clocked.app.inject({ method: 'GET', url: '/api/employee/me', headers: { authorization: `Bearer ${token}` } })
+        expect((await read()).statusCode).toBe(200)
+        // Verified once, the token is known by its text: the check of time must still run every time.
+        offsetMs = (SESSION_TTL_SECONDS - 5) * 1000
+        expect((await read()).statusCode).toBe(200)
+        offsetMs = (SESSION_TTL_SECONDS + 1) * 1000
+        const late = await read()
+        expect(late.statusCode).toBe(401)
+        expect(late.json().error.code).toBe('UNAUTHENTICATED')
+      } finally {
+        await clocked.close()
+      }
     })
 
     it('refuses a session whose credential version is not the current one', async () => {

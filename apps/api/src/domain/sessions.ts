@@ -39,7 +39,15 @@ async function submittedAndClosed(db: Db, employeeId: string): Promise<boolean> 
   return submission !== null && returned === 0
 }
 
+/**
+ * Tokens whose signature and claims were verified, by their exact text: the gate runs on every
+ * request, and an HMAC check through WebCrypto cost more than the session query (ADR 026). Whether
+ * the session is still open is asked of the database every time; the oldest entry goes first.
+ */
+const VERIFIED_TOKENS_KEPT = 10_000
+
 export function createSessions(db: Db, secret: Uint8Array, now: () => Date) {
+  const verified = new Map<string, { claims: SessionClaims; exp: number; iat: number }>()
   return {
     /**
      * A new session for a credential that just signed in (password or handoff code): its first
@@ -84,6 +92,13 @@ export function createSessions(db: Db, secret: Uint8Array, now: () => Date) {
     },
 
     async verify(token: string): Promise<SessionClaims> {
+      const at = Math.floor(now().getTime() / 1000)
+      const known = verified.get(token)
+      if (known) {
+        // The signature and claims were checked when first seen; only time can have changed since.
+        if (known.exp <= at || at - known.iat > SESSION_TTL_SECONDS) throw new AppError('UNAUTHENTICATED', { cause: new Error('token expired') })
+        return known.claims
+      }
       try {
         const { payload } = await jwtVerify(token, secret, {
           algorithms: [ALGORITHM],
@@ -95,7 +110,10 @@ export function createSessions(db: Db, secret: Uint8Array, now: () => Date) {
           currentDate: now(),
         })
         if (typeof payload.sub !== 'string' || typeof payload.ver !== 'string' || typeof payload.sid !== 'string') throw new Error('malformed claims')
-        return { credentialId: payload.sub, version: payload.ver, sessionId: payload.sid }
+        const claims = { credentialId: payload.sub, version: payload.ver, sessionId: payload.sid }
+        if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value!)
+        verified.set(token, { claims, exp: payload.exp!, iat: payload.iat! })
+        return claims
       } catch (error) {
         throw new AppError('UNAUTHENTICATED', { cause: error })
       }
