@@ -28,7 +28,10 @@ it('logs requests and refusals without tokens, passwords or image bytes', async 
   expect(upload.statusCode).toBe(201)
 
   const log = lines.join("")
-  expect(lines.length).toBeGreaterThan(10)
+  // One line per answered request (7 here: the login helper is one), with its status and time.
+  const answered = lines.map((line) => JSON.parse(line) as { msg: string; res?: { statusCode: number }; responseTime?: number }).filter((line) => line.msg === 'request completed')
+  expect(answered.length).toBe(7)
+  expect(answered.every((line) => typeof line.res?.statusCode === 'number' && typeof line.responseTime === 'number')).toBe(true)
   expect(log).toContain('/t/[token]')
   expect(log).toContain('/h/[token]')
   expect(log).toContain('request refused')
