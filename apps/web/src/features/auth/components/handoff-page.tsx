@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useNavigate, useParams } from 'react-router'
-import { paths } from '../../../app/paths.ts'
+import { paths } from '../../../config/paths.ts'
 import { ErrorMessage } from '../../../components/error-message.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
 import { useSessionStore } from '../../../lib/session.ts'
