@@ -26,7 +26,7 @@ export function HandoffPage() {
         navigate(paths.targets(), { replace: true })
       })
       .catch((caught: unknown) => setError(caught instanceof ApiError ? caught.message : t('common.unexpectedError')))
-  }, [code, navigate])
+  }, [code, navigate, t])
 
   return (
     <main className="page">
