@@ -23,9 +23,13 @@ const apiS3 = {
   },
 }
 
+// The lint config's own test: ESLint on snippets, proving the import boundaries (ADR 025).
+const lint = { test: { name: 'lint', root: '.', include: ['scripts/**/*.test.ts'] } }
+
 export default defineConfig({
   test: {
     projects: [
+      lint,
       'packages/shared',
       'apps/web',
       api('api', ''),

@@ -54,8 +54,8 @@ export async function startProduct(options: { env?: Record<string, string> } = {
     const timer = setTimeout(() => reject(new Error(`server did not print the demo lines:\n${output}`)), 60_000)
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString()
-      const employee = /^Demo login: (\S+)  password: (\S+)$/m.exec(output)
-      const admin = /^Admin login: (\S+)  email: (\S+)  password: (\S+)$/m.exec(output)
+      const employee = /^Demo login: (\S+) {2}password: (\S+)$/m.exec(output)
+      const admin = /^Admin login: (\S+) {2}email: (\S+) {2}password: (\S+)$/m.exec(output)
       if (employee && admin) {
         clearTimeout(timer)
         resolve({ loginUrl: employee[1]!, password: employee[2]!, admin: { url: admin[1]!, email: admin[2]!, password: admin[3]! } })

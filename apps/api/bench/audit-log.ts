@@ -17,7 +17,7 @@ const ROUNDS = Number(process.argv[2] ?? 40)
 const EVENTS = Number(process.argv[3] ?? 1_000_000)
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
 const context = await createTestContext({}, { serverUrl })
-const { app, db } = context
+const { app } = context
 // Bulk seeding goes straight to the database, beside the app's own client.
 const sql = new pg.Client({ connectionString: context.databaseUrl! })
 

@@ -172,7 +172,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration: ${problems}`)
   }
   const e = result.data
-  let killAt: KillPlan | null = null
+  let killAt: KillPlan | null
   try {
     killAt = e.BANGO_TEST_KILL_AT ? parseKillPlan(e.BANGO_TEST_KILL_AT) : null
   } catch (error) {

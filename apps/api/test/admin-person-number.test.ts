@@ -10,7 +10,7 @@ import type { BlobStore } from '../src/lib/blob-store.ts'
 import { storedKeys } from './blob-stores.ts'
 import { type TestContext, createTestContext, signedInOperator } from './harness.ts'
 import { type SubmittedEmployee, numberUrl, submittedEmployee, validNumber, wrongCheckDigit } from './number-helpers.ts'
-import { filesUnder, tablesAsText } from './plaintext-scan.ts'
+import { tablesAsText } from './plaintext-scan.ts'
 
 const lines: string[] = []
 let context: TestContext

@@ -93,7 +93,7 @@ describe.runIf(!serverUrl)('the artifact on the embedded database', () => {
     const dataDir = path.join(await tempDir(), 'data')
     const env = { DATA_DIR: dataDir, ...(await generatedKeys()) }
     const server = await startServer(env, dist)
-    const demo = /^Demo login: \S+\/t\/(\S+)  password: (\S+)$/m.exec(server.output())
+    const demo = /^Demo login: \S+\/t\/(\S+) {2}password: (\S+)$/m.exec(server.output())
     expect(demo, server.output()).not.toBeNull()
     // The SPA copied next to the bundle, and an employee session signed with the configured keys.
     expect(await (await fetch(`${server.baseUrl}/`)).text()).toContain('<div id="root">')

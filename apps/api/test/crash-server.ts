@@ -147,6 +147,7 @@ export async function crashStorage(serverUrl = process.env.TEST_DATABASE_URL || 
 export interface Reply {
   status: number
   /** Parsed JSON, read by the test's assertions. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped like app.inject's json(): the steps read fields of many replies
   body: any
 }
 export interface Request {

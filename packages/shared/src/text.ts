@@ -7,6 +7,7 @@
 import { z } from 'zod'
 
 // With the u flag, \uD800-\uDFFF matches only surrogates that are not half of a pair (𠮷 passes).
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF\uD800-\uDFFF]/u
 
 export const hasControlCharacter = (value: string) => CONTROL.test(value)

@@ -16,6 +16,7 @@ export function attachment(asciiName: string, name: string): string {
 export function safeFileName(value: string, maxLength = 80): string {
   const cleaned = value
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are what it removes
     .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, '_')
     .replace(/^[\s.]+|[\s.]+$/g, '')
   return [...cleaned].slice(0, maxLength).join('') || '_'

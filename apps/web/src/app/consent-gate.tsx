@@ -1,6 +1,6 @@
 import { Navigate, Outlet } from 'react-router'
 import { useMeStore } from '../lib/me-store.ts'
-import { paths } from './paths.ts'
+import { paths } from '../config/paths.ts'
 
 /**
  * Nothing but the consent screen before consent; nothing but the completion screen after

@@ -2,7 +2,7 @@ import { Navigate, useSearchParams } from 'react-router'
 import { LoginPage } from '../features/auth/components/login-page.tsx'
 import { NoTokenPage } from '../features/auth/components/no-token-page.tsx'
 import { useSessionStore } from '../lib/session.ts'
-import { paths } from './paths.ts'
+import { paths } from '../config/paths.ts'
 import { preloadAfterLogin } from './screens.ts'
 
 /** `/?t=<token>` is the login; a bare `/` resumes the session or asks for the link. */

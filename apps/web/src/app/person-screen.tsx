@@ -5,7 +5,7 @@ import { ContinueOnPhone } from '../features/handoff/components/continue-on-phon
 /** One person's wizard, with the PC → phone handoff the app places on its capture screen. */
 export function PersonScreen() {
   return (
-    <CaptureHandoffContext.Provider value={ContinueOnPhone}>
+    <CaptureHandoffContext.Provider value={<ContinueOnPhone />}>
       <PersonPage />
     </CaptureHandoffContext.Provider>
   )

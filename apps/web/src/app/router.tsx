@@ -5,7 +5,7 @@ import { LazyBoundary } from '../components/lazy-screen.tsx'
 import { LoginPage } from '../features/auth/components/login-page.tsx'
 import { ConsentGate } from './consent-gate.tsx'
 import { HomePage } from './home-page.tsx'
-import { paths, routePatterns } from './paths.ts'
+import { paths, routePatterns } from '../config/paths.ts'
 import { AddDependentPage, CompletionPage, ConsentPage, HandoffPage, PersonPage, preloadAfterLogin, TargetsScreen } from './screens.ts'
 import { SessionGate } from './session-gate.tsx'
 

@@ -5,7 +5,7 @@
  * the session survives it (sessionStorage).
  */
 import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react'
-import { translate, useT } from '../lib/use-t.ts'
+import { translate } from '../lib/use-t.ts'
 import { ResourceStatus } from './resource-status.tsx'
 
 /** React.lazy for a module's named export (our components are named, never default). */
@@ -16,7 +16,6 @@ export function lazyNamed<M extends Record<K, ComponentType<any>>, K extends key
 
 /** The screen area while a chunk loads: the same announced status as data loading. */
 export function ScreenLoading({ page = false }: { page?: boolean }) {
-  const { t } = useT()
   return page ? <main className="page"><ResourceStatus /></main> : <ResourceStatus />
 }
 

@@ -76,7 +76,7 @@ export async function chooseLanguage(code: Language): Promise<void> {
 
 /** At start-up: the remembered or the browser's language (Japanese needs no download). */
 export function startLanguage(): Promise<void> {
-  let stored: string | null = null
+  let stored: string | null
   try {
     stored = localStorage.getItem(storageKey)
   } catch {

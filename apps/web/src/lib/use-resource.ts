@@ -1,19 +1,20 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useEffectEvent, useState } from 'react'
 
 export type Resource<T> =
   | { state: 'loading' }
   | { state: 'ready'; data: T }
   | { state: 'error'; error: Error }
 
-/** Loads once on mount (and on `reload`); ignores answers that arrive after unmount. */
+/**
+ * Loads once on mount (and on `reload`); ignores answers that arrive after unmount. Callers
+ * pass inline functions: each load runs the `load` of that moment, a new one starts nothing.
+ */
 export function useResource<T>(load: () => Promise<T>): Resource<T> & { reload: () => void } {
   const [resource, setResource] = useState<Resource<T>>({ state: 'loading' })
   const [generation, setGeneration] = useState(0)
-  // `load` is read once per generation on purpose: callers pass inline functions.
-  const run = useCallback(load, [generation])
+  const run = useEffectEvent(load)
   useEffect(() => {
     let live = true
-    setResource({ state: 'loading' })
     run().then(
       (data) => live && setResource({ state: 'ready', data }),
       (error: unknown) => live && setResource({ state: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
@@ -21,7 +22,10 @@ export function useResource<T>(load: () => Promise<T>): Resource<T> & { reload: 
     return () => {
       live = false
     }
-  }, [run])
-  const reload = useCallback(() => setGeneration((g) => g + 1), [])
+  }, [generation])
+  const reload = useCallback(() => {
+    setResource({ state: 'loading' })
+    setGeneration((g) => g + 1)
+  }, [])
   return { ...resource, reload }
 }

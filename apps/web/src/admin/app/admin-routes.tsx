@@ -12,7 +12,7 @@ import { SettingsPage } from '../features/settings/components/settings-page.tsx'
 import { campaignRoutes } from './campaign-routes.tsx'
 import { HomeRedirect, NotFoundPage } from './home-redirect.tsx'
 import { AdminLayout } from './layout.tsx'
-import { routePatterns } from './paths.ts'
+import { routePatterns } from '../config/paths.ts'
 import { SessionGate } from './session-gate.tsx'
 
 /** Every console screen sits behind the session gate and inside the signed-in layout. */

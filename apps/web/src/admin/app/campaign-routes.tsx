@@ -12,7 +12,7 @@ import { ExportPage } from '../features/export/components/export-page.tsx'
 import { ImportPage } from '../features/import/components/import-page.tsx'
 import { NumberPage } from '../features/numbers/components/number-page.tsx'
 import { ReviewPage } from '../features/review/components/review-page.tsx'
-import { routePatterns } from './paths.ts'
+import { routePatterns } from '../config/paths.ts'
 
 export const campaignRoutes = (
   <>

@@ -1,7 +1,7 @@
 import { Link, Navigate } from 'react-router'
 import { useSession } from '../lib/session.ts'
 import { common, layout as t } from '../messages/ja.ts'
-import { paths } from './paths.ts'
+import { paths } from '../config/paths.ts'
 
 /** /admin: the first company's campaigns; a system administrator without companies creates one. */
 export function HomeRedirect() {

@@ -6,7 +6,7 @@ import { useIssuedCredentials } from '../features/credentials/stores/issued-cred
 import { useSession } from '../lib/session.ts'
 import { common, layout as t, roles } from '../messages/ja.ts'
 import { useCurrentCompany } from './current-company.ts'
-import { paths } from './paths.ts'
+import { paths } from '../config/paths.ts'
 
 /** The signed-in console: header with the company switcher, navigation, the page. */
 export function AdminLayout() {

@@ -1,7 +1,7 @@
 /** Opens the console through the SPA's real entry router (the lazy /admin tree) at `url`. */
 import type { AdminSessionResponse, AdminSessionStage, Campaign } from '@bango/shared/admin-api'
 import { render } from '@testing-library/react'
-import { StrictMode } from 'react'
+import { StrictMode, useEffect } from 'react'
 import { MemoryRouter, useLocation } from 'react-router'
 import { AppRoutes } from '../../app/router.tsx'
 
@@ -38,7 +38,10 @@ export function buildCampaign(overrides: Partial<Campaign> = {}): Campaign {
 
 export const location = { current: '' }
 function LocationProbe() {
-  location.current = useLocation().pathname
+  const { pathname } = useLocation()
+  useEffect(() => {
+    location.current = pathname
+  }, [pathname])
   return null
 }
 

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { paths, routePatterns } from '../../../app/paths.ts'
+import { paths, routePatterns } from '../../../config/paths.ts'
 import { SESSION_STORAGE_KEY, useSessionStore } from '../../../lib/session.ts'
 import { apiError, calls, json, mockFetch } from '../../../test/fetch-mock.ts'
 import { HandoffPage } from './handoff-page.tsx'

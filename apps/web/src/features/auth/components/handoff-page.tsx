@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useNavigate, useParams } from 'react-router'
-import { paths } from '../../../app/paths.ts'
+import { paths } from '../../../config/paths.ts'
 import { ErrorMessage } from '../../../components/error-message.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
 import { useSessionStore } from '../../../lib/session.ts'
@@ -26,7 +26,7 @@ export function HandoffPage() {
         navigate(paths.targets(), { replace: true })
       })
       .catch((caught: unknown) => setError(caught instanceof ApiError ? caught.message : t('common.unexpectedError')))
-  }, [code, navigate])
+  }, [code, navigate, t])
 
   return (
     <main className="page">

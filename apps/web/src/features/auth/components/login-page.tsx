@@ -1,7 +1,7 @@
 import { LOGIN_LOCKOUT } from '@bango/shared/lockout'
 import { useState, type FormEvent } from 'react'
 import { useNavigate, useParams, useSearchParams } from 'react-router'
-import { paths } from '../../../app/paths.ts'
+import { paths } from '../../../config/paths.ts'
 import { ContactNote } from '../../../components/contact-note.tsx'
 import { ErrorMessage } from '../../../components/error-message.tsx'
 import { ApiError } from '../../../lib/api-error.ts'

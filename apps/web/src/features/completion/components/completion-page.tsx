@@ -1,6 +1,6 @@
 import type { MeResponse, Person } from '@bango/shared/employee-api'
 import { Navigate } from 'react-router'
-import { paths } from '../../../app/paths.ts'
+import { paths } from '../../../config/paths.ts'
 import { ContactNote } from '../../../components/contact-note.tsx'
 import { ResourceStatus } from '../../../components/resource-status.tsx'
 import { getPersons } from '../../../lib/employee-api.ts'

@@ -2,12 +2,11 @@
  * The PC's 「スマートフォンで続ける」 on the capture screen. Features do not import each other: the
  * app puts the handoff panel here (app/person-screen.tsx), and the capture screen places it.
  */
-import { createContext, useContext, type ComponentType } from 'react'
+import { createContext, useContext, type ReactNode } from 'react'
 
-export const CaptureHandoffContext = createContext<ComponentType | null>(null)
+export const CaptureHandoffContext = createContext<ReactNode>(null)
 
 /** Renders the panel the app provided (nothing on a phone: the panel itself knows). */
 export function CaptureHandoff() {
-  const Panel = useContext(CaptureHandoffContext)
-  return Panel ? <Panel /> : null
+  return useContext(CaptureHandoffContext)
 }

@@ -152,7 +152,7 @@ describe('CaptureStep', () => {
   it('explains how to allow the camera when it is denied, and keeps the file path and (on a PC) the QR code', async () => {
     startWizard('my_number_card')
     render(
-      <CaptureHandoffContext.Provider value={() => <p>QR パネル</p>}>
+      <CaptureHandoffContext.Provider value={<p>QR パネル</p>}>
         <CaptureStep image={FRONT} openCamera={false} processor={processor} />
       </CaptureHandoffContext.Provider>,
     )
@@ -271,7 +271,7 @@ describe('CaptureStep', () => {
     vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { mediaDevices: { getUserMedia: vi.fn(), enumerateDevices: devices(['audioinput']) } }))
     startWizard('my_number_card')
     render(
-      <CaptureHandoffContext.Provider value={() => <h2>スマートフォンで続ける</h2>}>
+      <CaptureHandoffContext.Provider value={<h2>スマートフォンで続ける</h2>}>
         <CaptureStep image={FRONT} openCamera={true} processor={processor} />
       </CaptureHandoffContext.Provider>,
     )

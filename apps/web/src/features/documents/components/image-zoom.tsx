@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useT } from '../../../lib/use-t.ts'
 
 const LEVELS = [1, 2, 4] as const
@@ -14,19 +14,19 @@ export function ImageZoom({ src, caption }: { src: string; caption: string }) {
   const opener = useRef<HTMLButtonElement>(null)
   const closer = useRef<HTMLButtonElement>(null)
 
+  const close = useCallback(() => {
+    setOpen(false)
+    setLevel(0)
+    opener.current?.focus()
+  }, [])
+
   useEffect(() => {
     if (!open) return
     closer.current?.focus()
     const onKey = (event: KeyboardEvent) => event.key === 'Escape' && close()
     document.addEventListener('keydown', onKey)
     return () => document.removeEventListener('keydown', onKey)
-  }, [open])
-
-  const close = () => {
-    setOpen(false)
-    setLevel(0)
-    opener.current?.focus()
-  }
+  }, [open, close])
 
   return (
     <>

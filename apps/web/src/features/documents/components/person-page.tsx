@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { Navigate, useNavigate, useParams } from 'react-router'
-import { paths } from '../../../app/paths.ts'
+import { paths } from '../../../config/paths.ts'
 import { ResourceStatus } from '../../../components/resource-status.tsx'
 import { getPersons } from '../../../lib/employee-api.ts'
 import { useResource } from '../../../lib/use-resource.ts'

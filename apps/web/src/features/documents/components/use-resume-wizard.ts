@@ -1,5 +1,5 @@
 import type { Person } from '@bango/shared/employee-api'
-import { useEffect } from 'react'
+import { useEffect, useEffectEvent } from 'react'
 import { getDraft, getDraftThumbnail } from '../api/draft.ts'
 import { type CapturedImage, imageKey, useWizardStore, type WizardPosition } from '../stores/wizard-store.ts'
 import { clearPosition, loadPosition, savePosition, savedPositionPersonId } from '../stores/wizard-position.ts'
@@ -17,7 +17,11 @@ const ENDS = new Set(['idle', 'alreadyRegistered', 'excluded', 'markedNotApplica
  */
 export function useResumeWizard(person: Pick<Person, 'id' | 'name' | 'kind' | 'status'> | undefined) {
   const personId = person?.id
+  // The person as it is when the wizard opens: a new object for the same person (the list
+  // loaded again) restarts nothing; only a different person (or a fresh load) does.
+  const personNow = useEffectEvent(() => person)
   useEffect(() => {
+    const person = personNow()
     if (!person) return
     let cancelled = false
     const urls: string[] = []
@@ -60,6 +64,5 @@ export function useResumeWizard(person: Pick<Person, 'id' | 'name' | 'kind' | 's
       unsubscribe()
       for (const url of urls) URL.revokeObjectURL(url)
     }
-    // Only a different person (or a fresh load) restarts the wizard.
   }, [personId])
 }

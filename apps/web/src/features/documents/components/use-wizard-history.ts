@@ -12,7 +12,7 @@
  */
 import { useEffect, useRef } from 'react'
 import { useLocation, useNavigate, useNavigationType } from 'react-router'
-import { paths } from '../../../app/paths.ts'
+import { paths } from '../../../config/paths.ts'
 import { stepKey, useWizardStore, type WizardStep } from '../stores/wizard-store.ts'
 
 interface WizardEntry {

@@ -1,5 +1,5 @@
 import { needsIdentityDocuments } from '@bango/shared/documents'
-import { useEffect, useRef } from 'react'
+import { useEffect, useEffectEvent, useRef } from 'react'
 import { useT } from '../../../lib/use-t.ts'
 import { imageKey, stepKey, useWizardStore, type WizardState, type WizardStep } from '../stores/wizard-store.ts'
 import { CaptureStep } from './capture-step.tsx'
@@ -19,16 +19,19 @@ export function WizardView({ onTop }: { onTop: () => void }) {
   // Every step change moves focus to the new step's heading, so screen readers announce it and
   // keyboard users start from the top. (Not on arrival: the page heading comes first then; and
   // not when a camera opens, which takes focus itself.)
-  useEffect(() => {
-    if (first.current) {
-      first.current = false
-      return
-    }
+  const focusHeading = useEffectEvent(() => {
     if (step.name === 'capture' && step.openCamera) return
     const heading = view.current?.querySelector<HTMLElement>('h2')
     if (!heading) return
     heading.tabIndex = -1
     heading.focus()
+  })
+  useEffect(() => {
+    if (first.current) {
+      first.current = false
+      return
+    }
+    focusHeading()
   }, [key])
 
   return (

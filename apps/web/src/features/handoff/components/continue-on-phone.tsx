@@ -1,6 +1,6 @@
 import type { HandoffResponse } from '@bango/shared/employee-api'
 import { useEffect, useState } from 'react'
-import { paths } from '../../../app/paths.ts'
+import { paths } from '../../../config/paths.ts'
 import { ErrorMessage } from '../../../components/error-message.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
 import { isTouchDevice } from '../../../lib/device.ts'

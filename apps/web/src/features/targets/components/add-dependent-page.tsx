@@ -1,7 +1,7 @@
 import { addDependentRequestSchema, type AddDependentRequest } from '@bango/shared/employee-api'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useNavigate } from 'react-router'
-import { paths } from '../../../app/paths.ts'
+import { paths } from '../../../config/paths.ts'
 import { ErrorMessage } from '../../../components/error-message.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
 import { translate, useT } from '../../../lib/use-t.ts'

@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { calls, json, mockFetch } from '../../../../test/fetch-mock.ts'
-import { paths, routePatterns } from '../../../app/paths.ts'
+import { paths, routePatterns } from '../../../config/paths.ts'
 import { renderRoute } from '../../../test/render-route.tsx'
 import { AuditPage } from './audit-page.tsx'
 

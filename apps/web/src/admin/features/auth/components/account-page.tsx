@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Link, useLocation } from 'react-router'
-import { paths } from '../../../app/paths.ts'
+import { paths } from '../../../config/paths.ts'
 import { StatusNote } from '../../../components/error-alert.tsx'
 import { account as t, common } from '../../../messages/ja.ts'
 import { useDisableTotp } from '../api/disable-totp.ts'

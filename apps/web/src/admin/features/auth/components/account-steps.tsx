@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router'
-import { paths } from '../../../app/paths.ts'
+import { paths } from '../../../config/paths.ts'
 import { signIn as t } from '../../../messages/ja.ts'
 import { EnrolmentForm } from './enrolment-page.tsx'
 import { PasswordForm } from './password-form.tsx'

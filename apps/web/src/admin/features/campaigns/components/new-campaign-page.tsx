@@ -1,5 +1,5 @@
 import { useNavigate, useParams } from 'react-router'
-import { paths } from '../../../app/paths.ts'
+import { paths } from '../../../config/paths.ts'
 import { campaigns as t, common } from '../../../messages/ja.ts'
 import { useCreateCampaign } from '../api/create-campaign.ts'
 import { CampaignForm } from './campaign-form.tsx'

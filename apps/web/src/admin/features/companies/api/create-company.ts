@@ -1,7 +1,6 @@
 import { companySchema } from '@bango/shared/admin-api'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
-import { companiesKey } from './companies.ts'
 
 /** A system administrator registers a company; the session's company list changes too. */
 export function useCreateCompany() {

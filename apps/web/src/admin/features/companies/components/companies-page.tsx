@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Link } from 'react-router'
-import { paths } from '../../../app/paths.ts'
+import { paths } from '../../../config/paths.ts'
 import { ErrorAlert, StatusNote } from '../../../components/error-alert.tsx'
 import { useSession } from '../../../lib/session.ts'
 import { common, companies as t, roles } from '../../../messages/ja.ts'

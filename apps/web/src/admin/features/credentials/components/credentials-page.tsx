@@ -1,5 +1,5 @@
 import { Link, useParams, useSearchParams } from 'react-router'
-import { paths } from '../../../app/paths.ts'
+import { paths } from '../../../config/paths.ts'
 import { useIssueCredentials } from '../api/issue-credentials.ts'
 import { credentialsText as t } from '../messages.ts'
 import { useIssuedFor } from '../stores/issued-credentials.ts'

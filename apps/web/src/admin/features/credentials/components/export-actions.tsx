@@ -1,7 +1,7 @@
 import type { IssueCredentialsResponse } from '@bango/shared/admin-credentials'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
-import { paths } from '../../../app/paths.ts'
+import { paths } from '../../../config/paths.ts'
 import { useReportExport } from '../api/report-export.ts'
 import { credentialsText as t } from '../messages.ts'
 import { downloadBytes } from '../utils/download.ts'

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router'
-import { paths } from '../../../app/paths.ts'
+import { paths } from '../../../config/paths.ts'
 import { useReportExport } from '../api/report-export.ts'
 import { credentialsText } from '../messages.ts'
 import { useIssuedFor } from '../stores/issued-credentials.ts'

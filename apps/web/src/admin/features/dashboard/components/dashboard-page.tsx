@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
-import { paths } from '../../../app/paths.ts'
+import { paths } from '../../../config/paths.ts'
 import { useSession } from '../../../lib/session.ts'
 import { useCampaign } from '../api/get-campaign.ts'
 import { useDashboard } from '../api/get-dashboard.ts'

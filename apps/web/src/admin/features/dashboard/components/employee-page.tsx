@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router'
-import { paths } from '../../../app/paths.ts'
+import { paths } from '../../../config/paths.ts'
 import { useEmployee } from '../api/get-employee.ts'
 import { useUnlockEmployee } from '../api/unlock-employee.ts'
 import { dashboardText, progressLabels } from '../messages.ts'

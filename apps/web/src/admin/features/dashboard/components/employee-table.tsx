@@ -1,6 +1,6 @@
 import type { EmployeeListQuery, EmployeeRow } from '@bango/shared/admin-dashboard'
 import { Link } from 'react-router'
-import { paths } from '../../../app/paths.ts'
+import { paths } from '../../../config/paths.ts'
 import { dashboardText as t, progressLabels } from '../messages.ts'
 import { formatDateTime } from '../../../../lib/format.ts'
 import { isLocked } from '../utils/format.ts'

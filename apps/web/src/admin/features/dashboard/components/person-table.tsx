@@ -1,6 +1,6 @@
 import type { EmployeeDetailResponse } from '@bango/shared/admin-dashboard'
 import { Link } from 'react-router'
-import { paths } from '../../../app/paths.ts'
+import { paths } from '../../../config/paths.ts'
 import { dashboardText, dependentStatusLabels } from '../messages.ts'
 import { formatDate } from '../utils/format.ts'
 

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router'
-import { paths } from '../../../app/paths.ts'
+import { paths } from '../../../config/paths.ts'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
 import { useCampaign } from '../api/get-campaign.ts'
 import { useDisposalPreview } from '../api/get-disposal-preview.ts'

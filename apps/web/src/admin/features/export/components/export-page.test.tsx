@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { json, mockFetch } from '../../../../test/fetch-mock.ts'
-import { paths, routePatterns } from '../../../app/paths.ts'
+import { paths, routePatterns } from '../../../config/paths.ts'
 import { COMPANY_ID, buildCampaign, buildSession } from '../../../test/console.tsx'
 import { renderRoute } from '../../../test/render-route.tsx'
 import { ExportPage } from './export-page.tsx'

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react'
 import { Link, useParams } from 'react-router'
-import { paths } from '../../../app/paths.ts'
+import { paths } from '../../../config/paths.ts'
 import { importTemplateHref } from '../api/import-template.ts'
 import { usePreviewImport } from '../api/preview-import.ts'
 import { useRunImport } from '../api/run-import.ts'

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router'
-import { paths } from '../../../app/paths.ts'
+import { paths } from '../../../config/paths.ts'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
 import { useNumberState } from '../api/get-number-state.ts'
 import { usePerson } from '../api/get-person.ts'

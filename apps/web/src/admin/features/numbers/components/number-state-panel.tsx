@@ -1,6 +1,6 @@
 import type { NumberStateResponse } from '@bango/shared/admin-number'
 import { Link } from 'react-router'
-import { paths } from '../../../app/paths.ts'
+import { paths } from '../../../config/paths.ts'
 import { numberText as t } from '../messages.ts'
 import { formatDateTime } from '../../../../lib/format.ts'
 import { Facts } from '../../../components/facts.tsx'

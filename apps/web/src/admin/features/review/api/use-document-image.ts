@@ -9,11 +9,11 @@ type ImageState = { status: 'loading' } | { status: 'ready'; url: string } | { s
  * a cache, and each opening is a new, audited view (the server answers `no-store`).
  */
 export function useDocumentImage(campaignId: string, documentId: string): ImageState {
-  const [state, setState] = useState<ImageState>({ status: 'loading' })
+  // Held with the document it shows: another document is loading until its own answer arrives.
+  const [state, setState] = useState<{ documentId: string; image: ImageState } | null>(null)
   useEffect(() => {
     let url: string | null = null
     let cancelled = false
-    setState({ status: 'loading' })
     const load = async () => {
       let response: Response
       try {
@@ -31,10 +31,10 @@ export function useDocumentImage(campaignId: string, documentId: string): ImageS
       (blob) => {
         if (cancelled) return
         url = URL.createObjectURL(blob)
-        setState({ status: 'ready', url })
+        setState({ documentId, image: { status: 'ready', url } })
       },
       (error: unknown) => {
-        if (!cancelled) setState({ status: 'error', error: error instanceof AdminApiError ? error : new AdminApiError(0, 'UNEXPECTED') })
+        if (!cancelled) setState({ documentId, image: { status: 'error', error: error instanceof AdminApiError ? error : new AdminApiError(0, 'UNEXPECTED') } })
       },
     )
     return () => {
@@ -42,5 +42,5 @@ export function useDocumentImage(campaignId: string, documentId: string): ImageS
       if (url) URL.revokeObjectURL(url)
     }
   }, [campaignId, documentId])
-  return state
+  return state?.documentId === documentId ? state.image : { status: 'loading' }
 }

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router'
-import { paths } from '../../../app/paths.ts'
+import { paths } from '../../../config/paths.ts'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
 import { useSubmission } from '../api/get-submission.ts'
 import { reviewText as t } from '../messages.ts'

@@ -1,6 +1,7 @@
 /**
  * Every href of the HR console (`/admin`), and the route patterns of the same shapes. The
- * console is its own route tree (app/admin-app.tsx), so the patterns are absolute.
+ * console is its own route tree (app/admin-app.tsx), so the patterns are absolute. In config/,
+ * not app/: features build hrefs, and never import app/.
  */
 const id = encodeURIComponent
 const campaign = (campaignId: string) => `/admin/campaigns/${id(campaignId)}`

@@ -1,4 +1,4 @@
-/** Every href of the employee SPA. */
+/** Every href of the employee SPA (in config/, not app/: features build hrefs, and never import app/). */
 export const paths = {
   home: () => '/',
   login: (token: string) => `/t/${encodeURIComponent(token)}`,
