@@ -4,8 +4,13 @@ import path from 'node:path'
 // Debian's Chromium (apt-get install chromium): Playwright's own browser download is not used.
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const quietChromium = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
 ]
 // The phone "photographs" this card through a fake camera.
 const fakeCamera = [

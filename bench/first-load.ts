@@ -53,7 +53,9 @@ async function measure(browser: Browser, url: string): Promise<Run> {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
     const scripts = new Set<string>()
     const finished: { requestId: string; bytes: number; at: number }[] = []
-    cdp.on('Network.responseReceived', (event) => { if (event.type === 'Script') scripts.add(event.requestId) })
+    cdp.on('Network.responseReceived', (event) => {
+      if (event.type === 'Script') scripts.add(event.requestId)
+    })
     cdp.on('Network.loadingFinished', (event) => finished.push({ requestId: event.requestId, bytes: event.encodedDataLength, at: Date.now() }))
 
     await page.goto(url, { waitUntil: 'commit' })
@@ -80,15 +82,27 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 const product = await startProduct()
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 })
 try {
   await measure(browser, product.loginUrl) // warm-up: the server's first answers, Chromium's first context
   const runs: Run[] = []
   for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, product.loginUrl))
   const fieldMs = runs.map((run) => run.passwordFieldMs)
-  console.log(`first load of ${new URL(product.loginUrl).pathname.replace(/[^/]+$/, '<token>')}: 1.6 Mbps / 150 ms RTT / ${CPU_SLOWDOWN}× CPU, median of ${RUNS} cold runs`)
-  console.log(`  password field visible: ${median(fieldMs).toFixed(0)} ms (min ${Math.min(...fieldMs).toFixed(0)}, max ${Math.max(...fieldMs).toFixed(0)}) — budget 1500 ms`)
+  console.log(
+    `first load of ${new URL(product.loginUrl).pathname.replace(/[^/]+$/, '<token>')}: 1.6 Mbps / 150 ms RTT / ${CPU_SLOWDOWN}× CPU, median of ${RUNS} cold runs`,
+  )
+  console.log(
+    `  password field visible: ${median(fieldMs).toFixed(0)} ms (min ${Math.min(...fieldMs).toFixed(0)}, max ${Math.max(...fieldMs).toFixed(0)}) — budget 1500 ms`,
+  )
   console.log(`  JS transferred by then: ${kb(median(runs.map((run) => run.jsBytesAtField)))} — budget 120 KB`)
   console.log(`  JS transferred after 1 s idle: ${kb(median(runs.map((run) => run.jsBytesSettled)))} in ${median(runs.map((run) => run.scripts))} scripts`)
 } finally {

@@ -202,7 +202,10 @@ test('an administrator adds an operator, requires 2FA for everyone, and closes a
 
   // Closing the demo campaign: asked first, then final.
   await page.getByRole('link', { name: '収集依頼', exact: true }).click()
-  await page.getByRole('link', { name: /：設定$/ }).first().click()
+  await page
+    .getByRole('link', { name: /：設定$/ })
+    .first()
+    .click()
   await expect(page.getByRole('heading', { name: /収集依頼の設定/ })).toBeVisible()
   await expectAccessible(page, '収集依頼の設定')
   await page.getByRole('button', { name: '受付を終了する' }).click()

@@ -28,7 +28,9 @@ test.afterEach(async () => {
 
 /** An MJPEG file is JPEG frames one after another. */
 async function blackMjpeg(file: string) {
-  const frame = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#000' } }).jpeg().toBuffer()
+  const frame = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#000' } })
+    .jpeg()
+    .toBuffer()
   await fs.writeFile(file, Buffer.concat(Array.from({ length: 10 }, () => frame)))
 }
 
@@ -38,9 +40,16 @@ test('a black fake-camera frame keeps 「撮影」 disabled', async () => {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic',
-      '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
     ],
   })
   try {
@@ -56,7 +65,9 @@ test('a black fake-camera frame keeps 「撮影」 disabled', async () => {
     // The stream is live (no longer 「起動しています」) but shows nothing: the employee is told to check the lens.
     await expect(camera.getByRole('status')).toHaveText(/カメラの映像を待っています/)
     // The fake device delivers frames (black ones): the refusal is about content, not a missing stream.
-    await expect.poll(() => camera.locator('video').evaluate((element: HTMLVideoElement) => element.readyState >= 2 && element.videoWidth > 0), { timeout: 10_000 }).toBe(true)
+    await expect
+      .poll(() => camera.locator('video').evaluate((element: HTMLVideoElement) => element.readyState >= 2 && element.videoWidth > 0), { timeout: 10_000 })
+      .toBe(true)
     // Several sampling rounds later, still disabled.
     await page.waitForTimeout(1500)
     await expect(camera.getByRole('button', { name: '撮影', exact: true })).toBeDisabled()

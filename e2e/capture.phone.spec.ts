@@ -8,8 +8,12 @@ import { type ProductServer, startProduct } from './server.ts'
 import * as wizard from './wizard.ts'
 
 let server: ProductServer
-test.beforeEach(async () => { server = await startProduct() })
-test.afterEach(async () => { await server?.stop() })
+test.beforeEach(async () => {
+  server = await startProduct()
+})
+test.afterEach(async () => {
+  await server?.stop()
+})
 
 const VIEWPORT = { width: 320, height: 568 }
 

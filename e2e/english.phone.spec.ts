@@ -8,8 +8,12 @@ import { type ProductServer, startProduct } from './server.ts'
 import { checkScreen, expectFitsScreen } from './wizard.ts'
 
 let server: ProductServer
-test.beforeEach(async () => { server = await startProduct() })
-test.afterEach(async () => { await server?.stop() })
+test.beforeEach(async () => {
+  server = await startProduct()
+})
+test.afterEach(async () => {
+  await server?.stop()
+})
 test.use({ locale: 'en-US' })
 
 type Side = 'front' | 'back'
@@ -68,7 +72,12 @@ test('en-US: login → consent → 2 not applicable → My Number Card (マイ�
   await page.getByRole('button', { name: 'Done' }).click()
   await expect(page.getByRole('heading', { name: 'Registration is complete' })).toBeVisible()
   const receipt = page.getByRole('region', { name: 'Receipt of your submission' })
-  await expect(receipt.getByRole('row')).toHaveText([/Name/, /総合 太郎.*My Number Card \(マイナンバーカード\)/, /総合 花子.*Not applicable/, /総合 一郎.*Not applicable/])
+  await expect(receipt.getByRole('row')).toHaveText([
+    /Name/,
+    /総合 太郎.*My Number Card \(マイナンバーカード\)/,
+    /総合 花子.*Not applicable/,
+    /総合 一郎.*Not applicable/,
+  ])
   await checkScreen(page, 'en-receipt')
   if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/employee-receipt-en-320.png`, fullPage: true })
   // Detected, not chosen: nothing was stored.

@@ -17,7 +17,9 @@ export function teardown() {
   const dir = process.env[LOG_DIR_ENV]
   if (!dir) return
   const { files, lines, secrets, events, findings } = scanRun(dir)
-  console.log(`server logs: ${lines} lines from ${files} servers scanned for ${secrets} recorded secrets, JWTs, cookies, image bytes and 12-digit numbers: ${findings.length} found; events seen: ${[...events].sort().join(', ') || 'none'} (${dir})`)
+  console.log(
+    `server logs: ${lines} lines from ${files} servers scanned for ${secrets} recorded secrets, JWTs, cookies, image bytes and 12-digit numbers: ${findings.length} found; events seen: ${[...events].sort().join(', ') || 'none'} (${dir})`,
+  )
   const problems = findings.map((finding) => `  ${finding.file}:${finding.line} ${finding.kind}: ${finding.redacted}`)
   // Every e2e run signs in with a wrong password at least once (wizard.ts, the admin spec).
   if (files > 0 && !events.has('authn_login_fail') && !events.has('sensitive_read')) {

@@ -13,8 +13,12 @@ import { type ProductServer, startProduct } from './server.ts'
 import * as wizard from './wizard.ts'
 
 let server: ProductServer
-test.beforeEach(async () => { server = await startProduct() })
-test.afterEach(async () => { await server?.stop() })
+test.beforeEach(async () => {
+  server = await startProduct()
+})
+test.afterEach(async () => {
+  await server?.stop()
+})
 
 /** The masked box, as fractions of the picture: a plain light area of the card's face in card.jpg. */
 const BOX = { left: 0.5, top: 0.52, right: 0.7, bottom: 0.64 }
@@ -119,7 +123,10 @@ test('健康保険証 is masked before upload; 年金手帳 is not', async ({ pa
   }
 
   // おもて面: the dragged box; うら面: the keyboard frame, which starts centred.
-  for (const [image, inside] of [[stored[0]!, INSIDE], [stored[1]!, { x: 0.5, y: 0.5 }]] as const) {
+  for (const [image, inside] of [
+    [stored[0]!, INSIDE],
+    [stored[1]!, { x: 0.5, y: 0.5 }],
+  ] as const) {
     const at = (point: { x: number; y: number }) => ({ x: point.x * image.width, y: point.y * image.height })
     const decoded = await readPixels(page, image.jpeg, [at(inside), at(OUTSIDE)])
     expect({ width: decoded.width, height: decoded.height }).toEqual({ width: image.width, height: image.height })

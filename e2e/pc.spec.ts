@@ -10,8 +10,12 @@ import { recordSecret } from './server-logs.ts'
 import * as wizard from './wizard.ts'
 
 let server: ProductServer
-test.beforeEach(async () => { server = await startProduct() })
-test.afterEach(async () => { await server?.stop() })
+test.beforeEach(async () => {
+  server = await startProduct()
+})
+test.afterEach(async () => {
+  await server?.stop()
+})
 
 test('a PC user registers with files only and completes', async ({ page }) => {
   await wizard.logIn(page, server)

@@ -12,8 +12,12 @@ import { type ProductServer, startProduct } from './server.ts'
 import * as wizard from './wizard.ts'
 
 let server: ProductServer
-test.beforeEach(async () => { server = await startProduct() })
-test.afterEach(async () => { await server?.stop() })
+test.beforeEach(async () => {
+  server = await startProduct()
+})
+test.afterEach(async () => {
+  await server?.stop()
+})
 
 test('login → consent → 扶養追加 → 対象外 → 通知カード + 2 identity documents → マイナンバーカード → 完了', async ({ page }) => {
   await wizard.logIn(page, server)
@@ -83,7 +87,13 @@ test('login → consent → 扶養追加 → 対象外 → 通知カード + 2 i
   await wizard.checkScreen(page, 'receipt')
   // The receipt: who and which documents, never an image.
   const receipt = page.getByRole('region', { name: '提出内容の控え' })
-  await expect(receipt.getByRole('row')).toHaveText([/氏名/, /総合 太郎（本人）通知カード、健康保険証／資格確認書、年金手帳/, /総合 花子.*対象外/, /総合 一郎.*マイナンバーカード/, /総合 次郎（子）マイナンバーカード/])
+  await expect(receipt.getByRole('row')).toHaveText([
+    /氏名/,
+    /総合 太郎（本人）通知カード、健康保険証／資格確認書、年金手帳/,
+    /総合 花子.*対象外/,
+    /総合 一郎.*マイナンバーカード/,
+    /総合 次郎（子）マイナンバーカード/,
+  ])
   await expect(page.getByRole('img')).toHaveCount(0)
   await expect(page.getByRole('button', { name: 'この控えを印刷する' })).toBeVisible()
   if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/employee-receipt-320.png`, fullPage: true })
@@ -94,7 +104,10 @@ test('login → consent → 扶養追加 → 対象外 → 通知カード + 2 i
     const submission = await database.prisma.submission.findFirstOrThrow({ include: { documents: true } })
     const persons = await database.prisma.person.findMany()
     expect(persons.map((p) => [p.name, p.status]).sort()).toEqual([
-      ['総合 一郎', 'REGISTERED'], ['総合 太郎', 'REGISTERED'], ['総合 次郎', 'REGISTERED'], ['総合 花子', 'NOT_APPLICABLE'],
+      ['総合 一郎', 'REGISTERED'],
+      ['総合 太郎', 'REGISTERED'],
+      ['総合 次郎', 'REGISTERED'],
+      ['総合 花子', 'NOT_APPLICABLE'],
     ])
     expect(submission.documents).toHaveLength(8)
     expect(await database.prisma.document.count({ where: { state: 'DRAFT' } })).toBe(0)

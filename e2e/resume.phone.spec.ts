@@ -11,8 +11,12 @@ import * as wizard from './wizard.ts'
 test.use({ viewport: { width: 320, height: 568 } })
 
 let server: ProductServer
-test.beforeEach(async () => { server = await startProduct() })
-test.afterEach(async () => { await server?.stop() })
+test.beforeEach(async () => {
+  server = await startProduct()
+})
+test.afterEach(async () => {
+  await server?.stop()
+})
 
 const sent = (page: import('@playwright/test').Page, side: 'おもて面' | 'うら面') => [
   expect(page.getByRole('img', { name: `撮影した${side}の画像` })).toBeVisible(),

@@ -20,8 +20,12 @@ const CAMPAIGN = '2026年 マイナンバー収集'
 test.use({ timezoneId: 'Asia/Tokyo' })
 
 let server: ProductServer
-test.beforeEach(async () => { server = await startProduct() })
-test.afterEach(async () => { await server?.stop() })
+test.beforeEach(async () => {
+  server = await startProduct()
+})
+test.afterEach(async () => {
+  await server?.stop()
+})
 
 /** The employee's login with the printed URL and password, in a fresh tab of their own. */
 async function employeeSignsIn(browser: Browser) {
@@ -141,7 +145,12 @@ test('review, 差し戻し, redo, approval, the number by OCR and double entry, 
   await page.getByRole('link', { name: '給与システム用 CSV (UTF-8)' }).click()
   const chunks: Buffer[] = []
   for await (const chunk of await (await download).createReadStream()) chunks.push(chunk as Buffer)
-  const rows = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.split(','))
+  const rows = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n')
+    .map((line) => line.split(','))
   expect(rows[0]).toEqual(['社員番号', '氏名', 'フリガナ', '生年月日', '続柄', '個人番号', '番号確認書類', '身元確認書類', '承認日'])
   const taro = rows.find((row) => row[1] === '総合 太郎')
   expect(taro?.[5]).toBe(NUMBER)
@@ -178,9 +187,16 @@ test('review, 差し戻し, redo, approval, the number by OCR and double entry, 
   await page.getByRole('link', { name: '監査ログ', exact: true }).click()
   await expect(page.getByRole('heading', { name: '監査ログ', level: 1 })).toBeVisible()
   const steps = [
-    ['画像の閲覧', 'document.viewed'], ['差し戻し', 'person.returned'], ['完了（差し戻し後の再提出）', 'employee.resubmitted'],
-    ['承認', 'person.approved'], ['個人番号の OCR 読み取り', 'number.ocr_read'], ['個人番号の入力（1 回目）', 'number.entry_held'],
-    ['個人番号の記録', 'number.recorded'], ['給与システム用 CSV の出力', 'export.payroll_csv'], ['収集依頼の終了', 'campaign.closed'], ['収集依頼の廃棄', 'campaign.disposed'],
+    ['画像の閲覧', 'document.viewed'],
+    ['差し戻し', 'person.returned'],
+    ['完了（差し戻し後の再提出）', 'employee.resubmitted'],
+    ['承認', 'person.approved'],
+    ['個人番号の OCR 読み取り', 'number.ocr_read'],
+    ['個人番号の入力（1 回目）', 'number.entry_held'],
+    ['個人番号の記録', 'number.recorded'],
+    ['給与システム用 CSV の出力', 'export.payroll_csv'],
+    ['収集依頼の終了', 'campaign.closed'],
+    ['収集依頼の廃棄', 'campaign.disposed'],
   ] as const
   for (const [label, action] of steps) {
     // The cell shows the Japanese label above the action's code.

@@ -35,7 +35,10 @@ export async function recordCookies(context: BrowserContext) {
 /** The lines the server prints on purpose for the operator at the terminal (demo credentials). */
 const BANNER = [/^Demo login: \S+ {2}password: \S+$/, /^Admin login: \S+ {2}email: \S+ {2}password: \S+$/]
 
-interface Pattern { kind: string; find: RegExp }
+interface Pattern {
+  kind: string
+  find: RegExp
+}
 const PATTERNS: Pattern[] = [
   { kind: 'JWT', find: /eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/ },
   { kind: 'admin cookie value', find: /bango_admin=(?!\[redacted\]|;|"|$)[^;\s"]+/ },
@@ -47,7 +50,12 @@ const PATTERNS: Pattern[] = [
   { kind: '12-digit number', find: /(?<![\w.-])\d{4}[ -]?\d{4}[ -]?\d{4}(?![\w-])/ },
 ]
 
-export interface Finding { file: string; line: number; kind: string; redacted: string }
+export interface Finding {
+  file: string
+  line: number
+  kind: string
+  redacted: string
+}
 
 /** The line with the offending part replaced, shortened: safe to print in CI. */
 function redact(line: string, start: number, length: number): string {
@@ -59,9 +67,13 @@ function redact(line: string, start: number, length: number): string {
 export function scanRun(dir: string): { files: number; lines: number; secrets: number; events: Set<string>; findings: Finding[] } {
   const secretsFile = path.join(dir, SECRETS_FILE)
   const secrets = fs.existsSync(secretsFile)
-    ? fs.readFileSync(secretsFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { kind: string; value: string })
-      // Too short to be told apart from ordinary text: only whole secrets of 8+ characters.
-      .filter((secret) => secret.value.length >= 8)
+    ? fs
+        .readFileSync(secretsFile, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { kind: string; value: string })
+        // Too short to be told apart from ordinary text: only whole secrets of 8+ characters.
+        .filter((secret) => secret.value.length >= 8)
     : []
   const findings: Finding[] = []
   const events = new Set<string>()
@@ -69,26 +81,32 @@ export function scanRun(dir: string): { files: number; lines: number; secrets: n
   const logs = fs.readdirSync(dir).filter((name) => name.endsWith('.log'))
   for (const name of logs) {
     const banners = new Set<RegExp>()
-    fs.readFileSync(path.join(dir, name), 'latin1').split('\n').forEach((line, index) => {
-      if (!line) return
-      lines += 1
-      const banner = BANNER.find((pattern) => pattern.test(line))
-      // Each banner line is allowed once per server, at start-up: the demo credentials are printed for the operator.
-      if (banner && !banners.has(banner)) { banners.add(banner); return }
-      const event = /"event":"([a-z_]+)"/.exec(line)?.[1]
-      if (event) events.add(event)
-      const report = (kind: string, start: number, length: number) => findings.push({ file: name, line: index + 1, kind, redacted: redact(line, start, length) })
-      for (const secret of secrets) {
-        for (const spelling of new Set([secret.value, encodeURIComponent(secret.value)])) {
-          const at = line.indexOf(spelling)
-          if (at !== -1) report(`recorded ${secret.kind}`, at, spelling.length)
+    fs.readFileSync(path.join(dir, name), 'latin1')
+      .split('\n')
+      .forEach((line, index) => {
+        if (!line) return
+        lines += 1
+        const banner = BANNER.find((pattern) => pattern.test(line))
+        // Each banner line is allowed once per server, at start-up: the demo credentials are printed for the operator.
+        if (banner && !banners.has(banner)) {
+          banners.add(banner)
+          return
         }
-      }
-      for (const pattern of PATTERNS) {
-        const match = pattern.find.exec(line)
-        if (match) report(pattern.kind, match.index, match[0].length)
-      }
-    })
+        const event = /"event":"([a-z_]+)"/.exec(line)?.[1]
+        if (event) events.add(event)
+        const report = (kind: string, start: number, length: number) =>
+          findings.push({ file: name, line: index + 1, kind, redacted: redact(line, start, length) })
+        for (const secret of secrets) {
+          for (const spelling of new Set([secret.value, encodeURIComponent(secret.value)])) {
+            const at = line.indexOf(spelling)
+            if (at !== -1) report(`recorded ${secret.kind}`, at, spelling.length)
+          }
+        }
+        for (const pattern of PATTERNS) {
+          const match = pattern.find.exec(line)
+          if (match) report(pattern.kind, match.index, match[0].length)
+        }
+      })
   }
   return { files: logs.length, lines, secrets: secrets.length, events, findings }
 }

@@ -61,8 +61,13 @@ export async function startProduct(options: { env?: Record<string, string> } = {
         resolve({ loginUrl: employee[1]!, password: employee[2]!, admin: { url: admin[1]!, email: admin[2]!, password: admin[3]! } })
       }
     })
-    child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString() })
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited (${code}):\n${output}`)) })
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+    })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited (${code}):\n${output}`))
+    })
   })
 
   recordSecret('employee URL token', new URL(demo.loginUrl).pathname.split('/').pop())
@@ -80,10 +85,12 @@ export async function startProduct(options: { env?: Record<string, string> } = {
     const exited = new Promise((resolve) => child.once('exit', resolve))
     child.kill('SIGTERM')
     // A graceful stop takes well under a second; a hang is a product bug worth reading about.
-    const timeout = new Promise((_, reject) => setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error(`server did not stop on SIGTERM within 20 s:\n${output}`))
-    }, 20_000).unref())
+    const timeout = new Promise((_, reject) =>
+      setTimeout(() => {
+        child.kill('SIGKILL')
+        reject(new Error(`server did not stop on SIGTERM within 20 s:\n${output}`))
+      }, 20_000).unref(),
+    )
     await Promise.race([exited, timeout])
   }
   return {

@@ -9,19 +9,30 @@ import { type ProductServer, startProduct } from './server.ts'
 import * as wizard from './wizard.ts'
 
 let server: ProductServer
-test.beforeEach(async () => { server = await startProduct() })
-test.afterEach(async () => { await server?.stop() })
+test.beforeEach(async () => {
+  server = await startProduct()
+})
+test.afterEach(async () => {
+  await server?.stop()
+})
 
 async function throttle(page: Page) {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Network.enable')
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 })
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1024 * 1024) / 8,
+    uploadThroughput: (750 * 1024) / 8,
+  })
 }
 
 /** Holds the responses of matching requests until `release()`. */
 async function hold(page: Page, pattern: RegExp) {
   let release = () => undefined as void
-  const released = new Promise<void>((resolve) => { release = resolve })
+  const released = new Promise<void>((resolve) => {
+    release = resolve
+  })
   let held = 0
   await page.route(pattern, async (route: Route) => {
     held++
@@ -34,14 +45,19 @@ async function hold(page: Page, pattern: RegExp) {
 test('loads only the login up front, then each screen when needed — with a loading status and a way out of a failed download', async ({ page }) => {
   await throttle(page)
   const scripts: string[] = []
-  page.on('request', (request) => { if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname) })
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname)
+  })
 
   await page.goto(server.loginUrl)
   await expect(page.getByLabel('パスワード', { exact: true })).toBeVisible()
   await page.waitForLoadState('networkidle')
   // Before the password field is touched: the entry and what index.html preloads, nothing else.
-  const firstLoad = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src], link[rel=modulepreload]'))
-    .map((element) => new URL('src' in element ? element.src : element.href).pathname))
+  const firstLoad = await page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src], link[rel=modulepreload]')).map(
+      (element) => new URL('src' in element ? element.src : element.href).pathname,
+    ),
+  )
   expect(firstLoad.length).toBeGreaterThan(0)
   expect(scripts.toSorted()).toEqual(firstLoad.toSorted())
 

@@ -48,11 +48,18 @@ const summary = ['critical', 'high', 'moderate', 'low', 'info'].map((level) => `
 const audited = report.metadata?.dependencies ?? report.metadata?.totalDependencies
 console.log(`pnpm audit --prod: ${summary}${audited === undefined ? '' : ` in ${audited} dependencies`}`)
 for (const advisory of blocking) {
-  const paths = (advisory.findings ?? []).flatMap((finding) => finding.paths ?? []).slice(0, 3).join('; ')
-  console.error(`  ${advisory.severity.toUpperCase()} ${advisory.module_name} ${advisory.vulnerable_versions ?? ''}: ${advisory.title} ${advisory.url ?? ''}${paths ? ` (via ${paths})` : ''}`)
+  const paths = (advisory.findings ?? [])
+    .flatMap((finding) => finding.paths ?? [])
+    .slice(0, 3)
+    .join('; ')
+  console.error(
+    `  ${advisory.severity.toUpperCase()} ${advisory.module_name} ${advisory.vulnerable_versions ?? ''}: ${advisory.title} ${advisory.url ?? ''}${paths ? ` (via ${paths})` : ''}`,
+  )
 }
 const highOrWorse = FAIL_AT.reduce((sum, level) => sum + (counts[level] ?? 0), 0)
 if (blocking.length > 0 || highOrWorse > 0) {
-  console.error(`pnpm audit: ${Math.max(blocking.length, highOrWorse)} high or critical advisories in production dependencies: upgrade or override them (pnpm.overrides).`)
+  console.error(
+    `pnpm audit: ${Math.max(blocking.length, highOrWorse)} high or critical advisories in production dependencies: upgrade or override them (pnpm.overrides).`,
+  )
   process.exit(1)
 }

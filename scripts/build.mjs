@@ -20,7 +20,15 @@ const at = (...parts) => path.join(repo, ...parts)
 
 const PARTS = {
   web: {
-    sources: ['apps/web/src', 'apps/web/build', 'apps/web/index.html', 'apps/web/vite.config.ts', 'apps/web/package.json', 'packages/shared/src', 'pnpm-lock.yaml'],
+    sources: [
+      'apps/web/src',
+      'apps/web/build',
+      'apps/web/index.html',
+      'apps/web/vite.config.ts',
+      'apps/web/package.json',
+      'packages/shared/src',
+      'pnpm-lock.yaml',
+    ],
     // vite empties dist/ first, so a failed build leaves these missing.
     outputs: ['apps/web/dist/index.html', 'apps/web/dist/chunk-report.json'],
     command: ['pnpm', ['--filter', '@bango/web', 'build']],

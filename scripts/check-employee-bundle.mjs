@@ -90,7 +90,9 @@ if (unserved.length > 0) {
   process.exit(1)
 }
 if (first.gzip > FIRST_LOAD_BUDGET) {
-  console.error(`check-employee-bundle: the employee first load is ${kb(first.gzip)} of gzip JavaScript, over the ${kb(FIRST_LOAD_BUDGET)} budget (see docs/decisions/014-employee-first-load.md)`)
+  console.error(
+    `check-employee-bundle: the employee first load is ${kb(first.gzip)} of gzip JavaScript, over the ${kb(FIRST_LOAD_BUDGET)} budget (see docs/decisions/014-employee-first-load.md)`,
+  )
   process.exit(1)
 }
 if (offending.length > 0) {

@@ -14,10 +14,16 @@ const env = {
   PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? path.join(root, 'tools/prisma-wasm-engine/schema-engine.mjs'),
 }
 try {
-  execFileSync('pnpm', ['exec', 'prisma', 'migrate', 'diff', '--from-migrations', 'prisma/migrations', '--to-schema', 'prisma/schema.prisma', '--exit-code'], { cwd: root, env, stdio: 'inherit' })
+  execFileSync('pnpm', ['exec', 'prisma', 'migrate', 'diff', '--from-migrations', 'prisma/migrations', '--to-schema', 'prisma/schema.prisma', '--exit-code'], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  })
 } catch (error) {
-  console.error(error.status === 2
-    ? 'schema.prisma and prisma/migrations differ: create a migration (see README, "Changing the schema").'
-    : 'Could not compare schema.prisma with the migrations (is PostgreSQL reachable?).')
+  console.error(
+    error.status === 2
+      ? 'schema.prisma and prisma/migrations differ: create a migration (see README, "Changing the schema").'
+      : 'Could not compare schema.prisma with the migrations (is PostgreSQL reachable?).',
+  )
   process.exit(1)
 }

@@ -73,5 +73,8 @@ try {
 }
 
 async function exists(file) {
-  return fs.access(file).then(() => true, () => false)
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  )
 }

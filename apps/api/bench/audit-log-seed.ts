@@ -10,15 +10,60 @@ import type pg from 'pg'
 export const COMPANY_SIZES = [3000, 2000, 1000, 800, 500, 400, 200, 100]
 export const OPERATORS_PER_COMPANY = 25
 
-const EMPLOYEE_ACTIONS = ['employee.login', 'employee.login', 'employee.login', 'employee.login_failed', 'employee.consented', 'draft.image_stored', 'draft.image_stored', 'draft.image_stored', 'person.registered', 'person.unregistered', 'person.not_applicable', 'person.dependent_added', 'employee.submitted', 'employee.handoff_issued', 'employee.handoff_redeemed', 'employee.locked']
-const OPERATOR_ACTIONS = ['campaign.created', 'campaign.updated', 'campaign.closed', 'employees.imported', 'credentials.issued', 'credentials.reissued', 'credentials.exported', 'credential.unlocked', 'email.batch_created', 'operator.created', 'operator.role_changed', 'document.viewed', 'document.viewed', 'document.viewed', 'person.approved', 'person.returned', 'number.entered', 'number.revealed', 'export.payroll', 'disposal.person']
+const EMPLOYEE_ACTIONS = [
+  'employee.login',
+  'employee.login',
+  'employee.login',
+  'employee.login_failed',
+  'employee.consented',
+  'draft.image_stored',
+  'draft.image_stored',
+  'draft.image_stored',
+  'person.registered',
+  'person.unregistered',
+  'person.not_applicable',
+  'person.dependent_added',
+  'employee.submitted',
+  'employee.handoff_issued',
+  'employee.handoff_redeemed',
+  'employee.locked',
+]
+const OPERATOR_ACTIONS = [
+  'campaign.created',
+  'campaign.updated',
+  'campaign.closed',
+  'employees.imported',
+  'credentials.issued',
+  'credentials.reissued',
+  'credentials.exported',
+  'credential.unlocked',
+  'email.batch_created',
+  'operator.created',
+  'operator.role_changed',
+  'document.viewed',
+  'document.viewed',
+  'document.viewed',
+  'person.approved',
+  'person.returned',
+  'number.entered',
+  'number.revealed',
+  'export.payroll',
+  'disposal.person',
+]
 const INSTALLATION_ACTIONS = ['admin.login', 'admin.login', 'admin.login', 'admin.logout', 'admin.login_failed', 'admin.totp_failed', 'admin.password_changed']
 
 export async function seedAuditEvents(sql: pg.Client, events: number): Promise<{ companyIds: string[] }> {
   const companyIds: string[] = []
   for (const [index, size] of COMPANY_SIZES.entries()) {
-    const { rows: [company] } = await sql.query(`INSERT INTO companies (id, name) VALUES (gen_random_uuid(), $1) RETURNING id`, [`ベンチ会社 ${index + 1}`])
-    const { rows: [campaign] } = await sql.query(`INSERT INTO campaigns (id, company_id, name, purposes) VALUES (gen_random_uuid(), $1, '年末調整', ARRAY['源泉徴収票作成事務']) RETURNING id`, [company.id])
+    const {
+      rows: [company],
+    } = await sql.query(`INSERT INTO companies (id, name) VALUES (gen_random_uuid(), $1) RETURNING id`, [`ベンチ会社 ${index + 1}`])
+    const {
+      rows: [campaign],
+    } = await sql.query(
+      `INSERT INTO campaigns (id, company_id, name, purposes) VALUES (gen_random_uuid(), $1, '年末調整', ARRAY['源泉徴収票作成事務']) RETURNING id`,
+      [company.id],
+    )
     companyIds.push(company.id)
     await sql.query(
       `INSERT INTO persons (id, campaign_id, kind, employee_number, name, kana, relationship, birth_date)

@@ -81,11 +81,16 @@ try {
   await time('company admin of 3: action + period', adminOfThree, `action=person.registered&${week}`)
 
   // The CSV export streams pages of 5,000: time to the last byte.
-  for (const [label, query] of [['CSV, smallest company', `companyId=${small}`], ['CSV, largest company', `companyId=${large}`]] as const) {
+  for (const [label, query] of [
+    ['CSV, smallest company', `companyId=${small}`],
+    ['CSV, largest company', `companyId=${large}`],
+  ] as const) {
     started = performance.now()
     const response = await app.inject({ method: 'GET', url: `/api/admin/audit-events.csv?${query}`, headers: { cookie: system } })
     const lines = response.body.split('\r\n').length - 2
-    console.log(`${label.padEnd(44)} ${(performance.now() - started).toFixed(0).padStart(6)} ms for ${lines} rows, ${(response.rawPayload.length / 1e6).toFixed(1)} MB`)
+    console.log(
+      `${label.padEnd(44)} ${(performance.now() - started).toFixed(0).padStart(6)} ms for ${lines} rows, ${(response.rawPayload.length / 1e6).toFixed(1)} MB`,
+    )
     // (app.inject itself buffers the body in this process; a real client reads it as it streams.)
   }
 

@@ -35,7 +35,12 @@ const REPO = path.resolve(import.meta.dirname, '../../..')
 const SECONDS = Number(process.env.SECONDS_PER_RUN ?? 8)
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
 
-interface Load { rps: number; p50: number; p99: number; errors: number }
+interface Load {
+  rps: number
+  p50: number
+  p99: number
+  errors: number
+}
 const rows: { what: string; figure: string; budget: string; verdict: string }[] = []
 const row = (what: string, figure: string, budget = '', pass?: boolean) => {
   rows.push({ what, figure, budget, verdict: pass === undefined ? '' : pass ? 'ok' : 'MISSED' })
@@ -88,7 +93,14 @@ row('bare Fastify hello-world, 50 connections', `${bareLoad.rps.toFixed(0)} req/
 // Bango on PostgreSQL: one instance, production configuration (keys, request log at info).
 const database = await openTestDatabase(serverUrl)
 const keys = generateKeySet()
-const instanceEnv = (dataDir: string) => ({ DATABASE_URL: database.url!, ...keys, DATA_DIR: dataDir, LOG_LEVEL: 'info', LOGIN_RATE_LIMIT_PER_MINUTE: '100000', UPLOAD_RATE_LIMIT_PER_MINUTE: '100000' })
+const instanceEnv = (dataDir: string) => ({
+  DATABASE_URL: database.url!,
+  ...keys,
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'info',
+  LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+  UPLOAD_RATE_LIMIT_PER_MINUTE: '100000',
+})
 const instances: Instance[] = []
 const start = async (name: string) => {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `bango-bench-${name}-`))
@@ -104,10 +116,18 @@ async function employee(base: string, dependents = 2) {
     campaign: { employeeEntersNumber: true },
     dependents: Array.from({ length: dependents }, (_, i) => ({ name: `扶養 ${i + 1}`, kana: `フヨウ ${i + 1}`, relationship: '子', birthDate: '2012-09-30' })),
   })
-  const login = await fetch(`${base}/api/employee/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: seeded.token, password: seeded.password }) })
+  const login = await fetch(`${base}/api/employee/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: seeded.token, password: seeded.password }),
+  })
   if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`)
   const auth = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` }
-  const consent = await fetch(`${base}/api/employee/consent`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ purposes: seeded.campaign.purposes }) })
+  const consent = await fetch(`${base}/api/employee/consent`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ purposes: seeded.campaign.purposes }),
+  })
   if (consent.status !== 201) throw new Error(`consent: ${consent.status}`)
   return { auth, household: [seeded.employee, ...seeded.dependents] }
 }
@@ -129,7 +149,12 @@ try {
   await load(me, { headers: reader.auth, seconds: 2 })
   const meLoad = await load(me, { headers: reader.auth })
   const ratio = meLoad.rps / bareLoad.rps
-  row('GET /api/employee/me, 50 connections', `${meLoad.rps.toFixed(0)} req/s (${(ratio * 100).toFixed(1)} % of bare), p99 ${ms(meLoad.p99)}${meLoad.errors ? `, ${meLoad.errors} failed` : ''}`, '≥ 20 % of bare', ratio >= 0.2)
+  row(
+    'GET /api/employee/me, 50 connections',
+    `${meLoad.rps.toFixed(0)} req/s (${(ratio * 100).toFixed(1)} % of bare), p99 ${ms(meLoad.p99)}${meLoad.errors ? `, ${meLoad.errors} failed` : ''}`,
+    '≥ 20 % of bare',
+    ratio >= 0.2,
+  )
   const fixed = await load(me, { headers: reader.auth, rate: 1000 })
   row('GET /me at a fixed 1,000 req/s', `${fixed.rps.toFixed(0)} req/s served, p99 ${ms(fixed.p99)}`, 'p99 < 20 ms', fixed.p99 < 20 && fixed.rps >= 950)
 
@@ -160,20 +185,32 @@ try {
   const { perSecond: uploadRate } = await uploading(() => new Promise((resolve) => setTimeout(resolve, 2 * SECONDS * 1000)))
   const afterUploadsRss = await rssOf(a.child.pid!)
   row('GET /me p99 at 100 req/s, idle', ms(idle.p99))
-  row('GET /me p99 at 100 req/s, four 12 Mpx uploads running', `${ms(busy.p99)} (${(busy.p99 / idle.p99).toFixed(2)}× idle)${busy.errors ? `, ${busy.errors} failed` : ''}`, '< 2× idle', busy.p99 < 2 * idle.p99)
+  row(
+    'GET /me p99 at 100 req/s, four 12 Mpx uploads running',
+    `${ms(busy.p99)} (${(busy.p99 / idle.p99).toFixed(2)}× idle)${busy.errors ? `, ${busy.errors} failed` : ''}`,
+    '< 2× idle',
+    busy.p99 < 2 * idle.p99,
+  )
 
   // sharp alone, four at once in this process, for as long.
   let alone = 0
   const aloneUntil = performance.now() + 2 * SECONDS * 1000
   const aloneStarted = performance.now()
-  await Promise.all(Array.from({ length: 4 }, async () => {
-    while (performance.now() < aloneUntil) {
-      await normalizeImage(photo12mp)
-      alone++
-    }
-  }))
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (performance.now() < aloneUntil) {
+        await normalizeImage(photo12mp)
+        alone++
+      }
+    }),
+  )
   const aloneRate = alone / ((performance.now() - aloneStarted) / 1000)
-  row('12 Mpx uploads through the server (four at once)', `${uploadRate.toFixed(2)}/s (${((uploadRate / aloneRate) * 100).toFixed(0)} % of sharp alone: ${aloneRate.toFixed(2)}/s)`, '≥ 90 % of sharp alone', uploadRate >= 0.9 * aloneRate)
+  row(
+    '12 Mpx uploads through the server (four at once)',
+    `${uploadRate.toFixed(2)}/s (${((uploadRate / aloneRate) * 100).toFixed(0)} % of sharp alone: ${aloneRate.toFixed(2)}/s)`,
+    '≥ 90 % of sharp alone',
+    uploadRate >= 0.9 * aloneRate,
+  )
 
   console.error('完了 of five-person households')
   const submits: number[] = []
@@ -183,7 +220,11 @@ try {
     for (const person of household.household) {
       await upload(base, household.auth, person.id, smallCard, 'front')
       await upload(base, household.auth, person.id, smallCard, 'back')
-      const registered = await fetch(`${base}/api/employee/persons/${person.id}/registration`, { method: 'POST', headers: json, body: JSON.stringify({ numberDocument: { type: 'my_number_card', hasBack: true }, identity: null, myNumber: validNumber() }) })
+      const registered = await fetch(`${base}/api/employee/persons/${person.id}/registration`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ numberDocument: { type: 'my_number_card', hasBack: true }, identity: null, myNumber: validNumber() }),
+      })
       if (!registered.ok) throw new Error(`registration: ${registered.status} ${await registered.text()}`)
     }
     const t = performance.now()
@@ -215,10 +256,14 @@ try {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-bench-pglite-'))
   const embedded = await startInstance('pglite', { DATA_DIR: dataDir, LOG_LEVEL: 'info' }, { logFile: path.join(dataDir, 'server.log') })
   try {
-    const demo = /^Demo login: (\S+)  password: (\S+)$/m.exec(embedded.output())
+    const demo = /^Demo login: (\S+) {2}password: (\S+)$/m.exec(embedded.output())
     if (!demo) throw new Error(`no demo login printed:\n${embedded.output()}`)
     const base = `http://127.0.0.1:${embedded.port}`
-    const login = await fetch(`${base}/api/employee/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: new URL(demo[1]!).pathname.split('/').pop(), password: demo[2] }) })
+    const login = await fetch(`${base}/api/employee/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: new URL(demo[1]!).pathname.split('/').pop(), password: demo[2] }),
+    })
     const auth = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` }
     const idleRss = await rssOf(embedded.child.pid!)
     await load(`${base}/api/employee/me`, { headers: auth, seconds: 2 })
@@ -236,7 +281,10 @@ if (process.env.BENCH_SWEEP !== '0') {
   console.error('sweeper over 100,000 drafts (bench:sweep)')
   const output = execFileSync('pnpm', ['--filter', '@bango/api', 'bench:sweep'], { cwd: REPO, encoding: 'utf8', env: { ...process.env, SWEEP_COMPARE: '0' } })
   const figure = (label: string) => new RegExp(`^${label}\\s+(\\d+) ms`, 'm').exec(output)?.[1] ?? '?'
-  row('sweeper pass over 100,000 drafts (no blob listing)', `${figure('again, nothing to do')} ms with nothing to do, ${figure('with 1,000 orphans to delete')} ms with 1,000 orphans`)
+  row(
+    'sweeper pass over 100,000 drafts (no blob listing)',
+    `${figure('again, nothing to do')} ms with nothing to do, ${figure('with 1,000 orphans to delete')} ms with 1,000 orphans`,
+  )
 }
 
 const width = (key: 'what' | 'figure' | 'budget' | 'verdict') => Math.max(key.length, ...rows.map((r) => r[key].length))

@@ -82,8 +82,11 @@ try {
   await explain('q=E (matches everyone)', { q: 'E' })
   await explain('status=submitted, deep page 400', { status: 'submitted', page: '400' })
   await explain('sort=lastLoginAt desc, deep page 1000', { sort: 'lastLoginAt', order: 'desc', page: '1000' })
-  const { rows } = await sql.query(`EXPLAIN (ANALYZE, BUFFERS) SELECT progress::text AS progress, count(*)::int AS count FROM persons
-    WHERE campaign_id = $1::uuid AND kind = 'EMPLOYEE' GROUP BY progress`, [campaign.id])
+  const { rows } = await sql.query(
+    `EXPLAIN (ANALYZE, BUFFERS) SELECT progress::text AS progress, count(*)::int AS count FROM persons
+    WHERE campaign_id = $1::uuid AND kind = 'EMPLOYEE' GROUP BY progress`,
+    [campaign.id],
+  )
   console.log(`\n--- dashboard counts\n${rows.map((row) => row['QUERY PLAN']).join('\n')}`)
 } finally {
   await sql.end()

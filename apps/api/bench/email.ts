@@ -51,7 +51,9 @@ async function timeBatch(kind: 'credentials' | 'reminder') {
     if (current.finishedAt) {
       const seconds = (performance.now() - start) / 1000
       const received = smtp.accepted.length - before
-      console.log(`${kind.padEnd(11)} batch of ${COUNT}: ${seconds.toFixed(1)} s, ${(current.counts.sent / seconds).toFixed(0)} messages/s (sent ${current.counts.sent}, received ${received})`)
+      console.log(
+        `${kind.padEnd(11)} batch of ${COUNT}: ${seconds.toFixed(1)} s, ${(current.counts.sent / seconds).toFixed(0)} messages/s (sent ${current.counts.sent}, received ${received})`,
+      )
       return
     }
     await new Promise((resolve) => setTimeout(resolve, 100))
@@ -68,7 +70,9 @@ const { campaign, operator } = await campaignOf(COUNT)
 const start = performance.now()
 const issued = await services.credentialIssuing.issue(operator, campaign)
 const seconds = (performance.now() - start) / 1000
-console.log(`console issue of ${issued.credentials.length}: ${seconds.toFixed(1)} s (${((seconds * 1000) / COUNT).toFixed(1)} ms per employee, argon2 two at a time)`)
+console.log(
+  `console issue of ${issued.credentials.length}: ${seconds.toFixed(1)} s (${((seconds * 1000) / COUNT).toFixed(1)} ms per employee, argon2 two at a time)`,
+)
 
 await context.close()
 mailer.close()

@@ -37,13 +37,27 @@ try {
     await db.person.update({
       where: { id: employee.id },
       data: {
-        employeeNumber: `E${String(i).padStart(6, '0')}`, status: 'REGISTERED', reviewStatus: 'APPROVED', reviewedAt: new Date(),
+        employeeNumber: `E${String(i).padStart(6, '0')}`,
+        status: 'REGISTERED',
+        reviewStatus: 'APPROVED',
+        reviewedAt: new Date(),
         registration: { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null },
       },
     })
     for (const side of ['FRONT', 'BACK'] as const) {
       const document = await db.document.create({
-        data: { personId: employee.id, role: 'NUMBER', slot: 0, side, type: 'my_number_card', state: 'SUBMITTED', blobKey: randomUUID(), byteSize: IMAGE_BYTES, width: 1, height: 1 },
+        data: {
+          personId: employee.id,
+          role: 'NUMBER',
+          slot: 0,
+          side,
+          type: 'my_number_card',
+          state: 'SUBMITTED',
+          blobKey: randomUUID(),
+          byteSize: IMAGE_BYTES,
+          width: 1,
+          height: 1,
+        },
       })
       await blobs.put(document.blobKey, encryptBlob(keyring, randomBytes(IMAGE_BYTES), documentAad(document)))
     }
@@ -65,7 +79,9 @@ try {
   global.gc?.()
   const before = process.memoryUsage().rss
   let peak = before
-  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss) }, 20)
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss)
+  }, 20)
   started = performance.now()
   const response = await fetch(`${base}/documents.zip`, { headers: { cookie } })
   let size = 0

@@ -19,8 +19,22 @@ const CHANGED = 1_000
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
 
-const FAMILY = [['髙橋', 'タカハシ'], ['山田', 'ヤマダ'], ['佐藤', 'サトウ'], ['德永', 'トクナガ'], ['鈴木', 'スズキ'], ['渡邉', 'ワタナベ']] as const
-const GIVEN = [['太郎', 'ﾀﾛｳ'], ['花子', 'ハナコ'], ['﨑子', 'サキコ'], ['一郎', 'イチロウ'], ['次郎', 'ジロウ'], ['美咲', 'ミサキ']] as const
+const FAMILY = [
+  ['髙橋', 'タカハシ'],
+  ['山田', 'ヤマダ'],
+  ['佐藤', 'サトウ'],
+  ['德永', 'トクナガ'],
+  ['鈴木', 'スズキ'],
+  ['渡邉', 'ワタナベ'],
+] as const
+const GIVEN = [
+  ['太郎', 'ﾀﾛｳ'],
+  ['花子', 'ハナコ'],
+  ['﨑子', 'サキコ'],
+  ['一郎', 'イチロウ'],
+  ['次郎', 'ジロウ'],
+  ['美咲', 'ミサキ'],
+] as const
 const RELATIONSHIPS = ['配偶者', '子', '父', '母']
 
 /** Rows of the file; `changed` employees get a new e-mail address. */

@@ -38,12 +38,19 @@ async function time(payload: () => { token: string; password: string }, expected
 }
 
 // One employee per sample: each takes a single wrong password, so no lockout interferes.
-const employees = await Promise.all(Array.from({ length: ROUNDS }, () => createEmployeeWithLogin(database.prisma, app.services.credentials, { dependents: [] })))
+const employees = await Promise.all(
+  Array.from({ length: ROUNDS }, () => createEmployeeWithLogin(database.prisma, app.services.credentials, { dependents: [] })),
+)
 let next = 0
 console.log(`login timing over ${ROUNDS} requests each (app.inject, embedded database)`)
 console.log(`unknown token:              ${await time(() => ({ token: randomBytes(32).toString('base64url'), password: 'wrongPassword' }), 401)}`)
 console.log(`known token, wrong password: ${await time(() => ({ token: employees[next++ % ROUNDS]!.token, password: 'wrongPassword' }), 401)}`)
-console.log(`known token, right password: ${await time(() => { const e = employees[next++ % ROUNDS]!; return { token: e.token, password: e.password } }, 200)}`)
+console.log(
+  `known token, right password: ${await time(() => {
+    const e = employees[next++ % ROUNDS]!
+    return { token: e.token, password: e.password }
+  }, 200)}`,
+)
 await app.close()
 await database.close()
 await fs.rm(blobDir, { recursive: true, force: true })

@@ -23,7 +23,9 @@ for (let index = 0; index < count; index++) {
   if (suggestion === variant.number) hits++
   else {
     if (suggestion !== null) wrong++
-    console.log(`miss #${index}: ${variant.font} ${variant.fontSize}px ${variant.rotateDegrees.toFixed(1)}° noise ${variant.noise} → ${suggestion === null ? 'no suggestion' : 'a wrong suggestion'}`)
+    console.log(
+      `miss #${index}: ${variant.font} ${variant.fontSize}px ${variant.rotateDegrees.toFixed(1)}° noise ${variant.noise} → ${suggestion === null ? 'no suggestion' : 'a wrong suggestion'}`,
+    )
   }
 }
 await reader.close()

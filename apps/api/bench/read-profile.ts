@@ -21,15 +21,27 @@ const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-profile-'))
 const database = await openTestDatabase(process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres')
 try {
   const services = createServices({ db: database.prisma, blobs: null as never, secrets: testSecrets() })
-  const instance = await startInstance('profiled', { DATABASE_URL: database.url!, ...generateKeySet(), DATA_DIR: dir, LOG_LEVEL: 'info' }, {
-    logFile: path.join(dir, 'server.log'),
-    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
-  })
+  const instance = await startInstance(
+    'profiled',
+    { DATABASE_URL: database.url!, ...generateKeySet(), DATA_DIR: dir, LOG_LEVEL: 'info' },
+    {
+      logFile: path.join(dir, 'server.log'),
+      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+    },
+  )
   const base = `http://127.0.0.1:${instance.port}`
   const seeded = await createEmployeeWithLogin(database.prisma, services.credentials)
-  const login = await fetch(`${base}/api/employee/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: seeded.token, password: seeded.password }) })
+  const login = await fetch(`${base}/api/employee/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: seeded.token, password: seeded.password }),
+  })
   const auth = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` }
-  await fetch(`${base}/api/employee/consent`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ purposes: seeded.campaign.purposes }) })
+  await fetch(`${base}/api/employee/consent`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ purposes: seeded.campaign.purposes }),
+  })
   const result = await autocannon({ url: `${base}/api/employee/me`, connections: 50, duration: SECONDS, headers: auth })
   await instance.stop()
   console.log(`GET /me: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.non2xx} not 2xx`)
@@ -50,14 +62,27 @@ try {
     total += time
     const inModules = frame.url.split('node_modules/').pop()!
     const place = frame.url.includes('node_modules/')
-      ? inModules.split('/').slice(0, inModules.startsWith('@') ? 2 : 1).join('/')
-      : frame.url.startsWith('node:') ? 'node (internals)' : frame.url.startsWith('wasm:') ? 'WebAssembly (Prisma query compiler)' : frame.url ? path.basename(frame.url) : `${frame.functionName || 'native'} (native)`
+      ? inModules
+          .split('/')
+          .slice(0, inModules.startsWith('@') ? 2 : 1)
+          .join('/')
+      : frame.url.startsWith('node:')
+        ? 'node (internals)'
+        : frame.url.startsWith('wasm:')
+          ? 'WebAssembly (Prisma query compiler)'
+          : frame.url
+            ? path.basename(frame.url)
+            : `${frame.functionName || 'native'} (native)`
     byPlace.set(place, (byPlace.get(place) ?? 0) + time)
     const name = `${frame.functionName || '(anonymous)'} ${frame.url ? `${path.basename(frame.url)}:${frame.lineNumber}` : ''}`
     byFunction.set(name, (byFunction.get(name) ?? 0) + time)
   })
   const top = (map: Map<string, number>, count: number) =>
-    [...map].sort((x, y) => y[1] - x[1]).slice(0, count).map(([name, time]) => `${((time / total) * 100).toFixed(1).padStart(6)} %  ${name}`).join('\n')
+    [...map]
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, count)
+      .map(([name, time]) => `${((time / total) * 100).toFixed(1).padStart(6)} %  ${name}`)
+      .join('\n')
   console.log(`\nself time over the server's whole life (${(total / 1e6).toFixed(1)} s, start-up included), by place:\n${top(byPlace, 15)}`)
   console.log(`\nby function:\n${top(byFunction, 15)}`)
   console.log(`\nprofile: ${path.join(dir, file)}`)

@@ -46,7 +46,9 @@ async function measure<T>(run: () => Promise<T>): Promise<{ result: T; ms: numbe
 }
 
 const line = (label: string, m: { ms: number; before: number; peak: number; after: number }, extra: string) =>
-  console.log(`${label.padEnd(34)} ${m.ms.toFixed(0).padStart(6)} ms   RSS ${mb(m.before)} → peak ${mb(m.peak)} (+${mb(m.peak - m.before)}), after ${mb(m.after)}   ${extra}`)
+  console.log(
+    `${label.padEnd(34)} ${m.ms.toFixed(0).padStart(6)} ms   RSS ${mb(m.before)} → peak ${mb(m.peak)} (+${mb(m.peak - m.before)}), after ${mb(m.after)}   ${extra}`,
+  )
 
 try {
   await sql.connect()
@@ -70,13 +72,16 @@ try {
   await sql.query('VACUUM ANALYZE documents')
   await sql.query('VACUUM ANALYZE pending_blobs')
   const drafts = await db.document.count({ where: { state: 'DRAFT' } })
-  console.log(`seeded ${persons}, ${drafts} drafts, ${ORPHANS} orphans past the grace period, ${IN_FLIGHT} in flight (${context.blobStoreKind} store) in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  console.log(
+    `seeded ${persons}, ${drafts} drafts, ${ORPHANS} orphans past the grace period, ${IN_FLIGHT} in flight (${context.blobStoreKind} store) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  )
 
-  const pass = () => measure(async () => {
-    const sweeper = startSweeper(app.services.drafts, { intervalMs: 1e9, log: app.log })
-    await sweeper.run()
-    await sweeper.stop()
-  })
+  const pass = () =>
+    measure(async () => {
+      const sweeper = startSweeper(app.services.drafts, { intervalMs: 1e9, log: app.log })
+      await sweeper.run()
+      await sweeper.stop()
+    })
   console.log(`\none sweeper pass (purge expired drafts + orphans from pending_blobs)${globalThis.gc ? '' : ' — run with --expose-gc for steadier RSS'}`)
   const first = await pass()
   const left = await db.pendingBlob.count()
@@ -90,10 +95,12 @@ try {
       started = performance.now()
       const { rows } = await sql.query<{ blob_key: string }>('SELECT blob_key FROM documents')
       for (let i = 0; i < rows.length; i += 500) {
-        await Promise.all(rows.slice(i, i + 500).map(async ({ blob_key: key }) => {
-          await fs.mkdir(path.join(dir, key.slice(0, 2)), { recursive: true })
-          await fs.writeFile(path.join(dir, key.slice(0, 2), `${key}.blob`), 'x')
-        }))
+        await Promise.all(
+          rows.slice(i, i + 500).map(async ({ blob_key: key }) => {
+            await fs.mkdir(path.join(dir, key.slice(0, 2)), { recursive: true })
+            await fs.writeFile(path.join(dir, key.slice(0, 2), `${key}.blob`), 'x')
+          }),
+        )
       }
       console.log(`\nformer orphan collection, for comparison (${rows.length} blob files written in ${((performance.now() - started) / 1000).toFixed(1)} s)`)
       const legacy = createFileBlobStore(dir)

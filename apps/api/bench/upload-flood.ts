@@ -14,19 +14,26 @@ const side = Math.floor(Math.sqrt(IMAGE_LIMITS.maxPixels))
 const photo = await sharp({ create: { width: side, height: side, channels: 3, background: '#88aacc', noise: { type: 'gaussian', mean: 128, sigma: 12 } } })
   .jpeg({ quality: 70 })
   .toBuffer()
-console.log(`input: ${side}×${side} (${(side * side / 1e6).toFixed(1)} Mpx), ${(photo.length / 1e6).toFixed(1)} MB JPEG; ${PARALLEL} at once`)
+console.log(`input: ${side}×${side} (${((side * side) / 1e6).toFixed(1)} Mpx), ${(photo.length / 1e6).toFixed(1)} MB JPEG; ${PARALLEL} at once`)
 
 const context = await createTestContext()
 const employees = await Promise.all(Array.from({ length: PARALLEL }, () => signedInEmployee(context)))
 let peak = process.memoryUsage().rss
-const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss) }, 20)
+const sampler = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage().rss)
+}, 20)
 const before = process.memoryUsage().rss
 const started = performance.now()
 const statuses = await Promise.all(
   employees.map((employee) => {
     const body = imageUpload({ role: 'number', slot: 0, side: 'front', type: 'my_number_card' }, photo)
     return context.app
-      .inject({ method: 'POST', url: `/api/employee/persons/${employee.employee.id}/images`, headers: { ...employee.auth, ...body.headers }, payload: body.payload })
+      .inject({
+        method: 'POST',
+        url: `/api/employee/persons/${employee.employee.id}/images`,
+        headers: { ...employee.auth, ...body.headers },
+        payload: body.payload,
+      })
       .then((response) => response.statusCode)
   }),
 )

@@ -20,7 +20,10 @@ const blobs = createFileBlobStore(dir)
 
 // A noisy 4000×3000 photo (noise defeats JPEG compression like a real photo's detail does).
 const noise = randomBytes(4000 * 3000 * 3)
-const photo = await sharp(noise, { raw: { width: 4000, height: 3000, channels: 3 } }).jpeg({ quality: 90 }).withMetadata({ orientation: 6 }).toBuffer()
+const photo = await sharp(noise, { raw: { width: 4000, height: 3000, channels: 3 } })
+  .jpeg({ quality: 90 })
+  .withMetadata({ orientation: 6 })
+  .toBuffer()
 console.log(`input: ${(photo.length / 1e6).toFixed(1)} MB JPEG, 4000×3000, EXIF orientation 6`)
 
 const timings = { normalize: [] as number[], encrypt: [] as number[], write: [] as number[] }
@@ -39,6 +42,8 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!.toFixed(1)
 console.log(`output: ${(output / 1e6).toFixed(2)} MB JPEG (long edge 2400)`)
-console.log(`median over ${ROUNDS}: normalize ${median(timings.normalize)} ms, encrypt ${median(timings.encrypt)} ms, fsync'd write ${median(timings.write)} ms`)
+console.log(
+  `median over ${ROUNDS}: normalize ${median(timings.normalize)} ms, encrypt ${median(timings.encrypt)} ms, fsync'd write ${median(timings.write)} ms`,
+)
 console.log(`peak RSS: ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`)
 await fs.rm(dir, { recursive: true, force: true })

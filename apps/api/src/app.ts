@@ -68,8 +68,7 @@ const DEFAULT_PUBLIC_URL = 'http://localhost:3000'
 const DEFAULT_NOT_FOUND_PER_MINUTE = 30
 
 /** A hop count means: believe the last N X-Forwarded-For entries (the proxies in front of Bango). */
-const trustedProxies = (trust: false | number | string[]) =>
-  typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust
+const trustedProxies = (trust: false | number | string[]) => (typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust)
 
 export async function build(options: BuildOptions) {
   const app = Fastify({
@@ -78,9 +77,14 @@ export async function build(options: BuildOptions) {
           level: options.log.level,
           ...(options.log.stream ? { stream: options.log.stream } : {}),
           // Requests are logged by method, redacted URL and address only: never headers or bodies.
-          serializers: { req: (request: { method: string; url: string; ip?: string }) => ({ method: request.method, url: redactUrl(request.url), ip: request.ip }) },
+          serializers: {
+            req: (request: { method: string; url: string; ip?: string }) => ({ method: request.method, url: redactUrl(request.url), ip: request.ip }),
+          },
           // Plugins log headers at debug/trace level (multipart logs its busboy options).
-          redact: { paths: ['headers.authorization', '*.headers.authorization', '*.headers.cookie', 'headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+          redact: {
+            paths: ['headers.authorization', '*.headers.authorization', '*.headers.cookie', 'headers.cookie', 'res.headers["set-cookie"]'],
+            censor: '[redacted]',
+          },
         }
       : false,
     // One line per request, when it is answered (below): two lines cost a synchronous write each.
@@ -93,7 +97,8 @@ export async function build(options: BuildOptions) {
     serverFactory: httpServerFactory(options.timeouts ?? DEFAULT_TIMEOUTS),
   })
   if (options.onRoute) app.addHook('onRoute', options.onRoute)
-  if (options.log) app.addHook('onResponse', async (request, reply) => request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed'))
+  if (options.log)
+    app.addHook('onResponse', async (request, reply) => request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed'))
   app.addHook('onRequest', async (request, reply) => void reply.header(REQUEST_ID_HEADER, request.id))
   app.decorate('services', createServices({ ...options, publicUrl: (options.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/$/, '') }))
   app.addHook('onClose', () => Promise.all([app.services.numberOcr.close(), app.services.images.close()]))

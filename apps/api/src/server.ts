@@ -60,7 +60,10 @@ const app = await build({
 })
 
 if (createdFile) {
-  app.log.warn({ file: createdFile }, 'Generated the encryption keys (mode 0600). Back this file up: without it no stored document can be read. Production (DATABASE_URL) takes BANGO_KEKS, BANGO_JWT_SECRET and BANGO_NUMBER_HMAC_KEY from the environment instead (pnpm keys:generate).')
+  app.log.warn(
+    { file: createdFile },
+    'Generated the encryption keys (mode 0600). Back this file up: without it no stored document can be read. Production (DATABASE_URL) takes BANGO_KEKS, BANGO_JWT_SECRET and BANGO_NUMBER_HMAC_KEY from the environment instead (pnpm keys:generate).',
+  )
 }
 if (dataDir.tightenedFrom) {
   app.log.warn({ dir: config.dataDir, was: dataDir.tightenedFrom.toString(8) }, 'The data folder was readable by other users; it is now 0700.')
@@ -68,16 +71,16 @@ if (dataDir.tightenedFrom) {
 if (database.applied.length > 0) app.log.info({ migrations: database.applied, database: database.kind }, 'migrations applied')
 
 // A fresh embedded database gets a demo company so that `pnpm start` shows the whole product.
-const demo = database.kind === 'pglite' && (await database.prisma.company.count()) === 0
-  ? await seedDemo(database.prisma, app.services)
-  : null
+const demo = database.kind === 'pglite' && (await database.prisma.company.count()) === 0 ? await seedDemo(database.prisma, app.services) : null
 
 // On PostgreSQL any number of instances may share the database: the scheduled passes run on the
 // leader only; the e-mail worker runs everywhere, its claims leased (docs/decisions/021-many-instances.md).
 const leadership = config.databaseUrl ? createLeadership(config.databaseUrl, app.log) : soleInstance
 const sweeper = startSweeper(app.services.drafts, { intervalMs: config.sweepIntervalMs, log: app.log, metrics, leadership })
 const retentionJob = startRetentionJob(app.services.retention, { intervalMs: config.retentionIntervalMs, log: app.log, metrics, leadership })
-const emailWorker = mailer ? await startEmailWorker(app.services.emailDelivery, { ...config.emailWorker, log: app.log, metrics, soleInstance: !config.databaseUrl }) : null
+const emailWorker = mailer
+  ? await startEmailWorker(app.services.emailDelivery, { ...config.emailWorker, log: app.log, metrics, soleInstance: !config.databaseUrl })
+  : null
 // Without a listener ioredis prints its connection errors to the console; they belong in the log.
 redis?.on('error', (error: Error) => app.log.error({ err: error }, 'redis connection error'))
 await app.listen({ port: config.port, host: config.host })

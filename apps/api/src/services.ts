@@ -69,7 +69,19 @@ const defaultImageWork = (): WorkQueueOptions => {
   return { concurrency: cores, maxWaiting: cores * 4, maxWaitMs: 10_000 }
 }
 
-export function createServices({ db, blobs, secrets, now = () => new Date(), publicUrl = 'http://localhost:3000', mailer = null, ocr = createOcrReader(), imageWorkOptions = defaultImageWork(), images = inProcessImages, readinessChecks = [], redis = null }: ServiceDeps) {
+export function createServices({
+  db,
+  blobs,
+  secrets,
+  now = () => new Date(),
+  publicUrl = 'http://localhost:3000',
+  mailer = null,
+  ocr = createOcrReader(),
+  imageWorkOptions = defaultImageWork(),
+  images = inProcessImages,
+  readinessChecks = [],
+  redis = null,
+}: ServiceDeps) {
   const audit = createAuditLog(db)
   const imageWork = createWorkQueue(imageWorkOptions)
   const pendingBlobs = createPendingBlobs(db, blobs)

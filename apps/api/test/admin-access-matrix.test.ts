@@ -21,8 +21,7 @@ import {
 } from './route-table.ts'
 
 const { routes, onRoute: collect } = routeCollector()
-const adminRoutes = () =>
-  routes.filter((r) => r.url.startsWith('/api/admin/') && !(r.method === 'POST' && r.url === '/api/admin/session'))
+const adminRoutes = () => routes.filter((r) => r.url.startsWith('/api/admin/') && !(r.method === 'POST' && r.url === '/api/admin/session'))
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -162,8 +161,18 @@ describe('admin access matrix', () => {
         { name: 'a form post', payload: 'name=x', type: 'application/x-www-form-urlencoded' },
         ...(valid ? [{ name: 'NUL in every text', payload: JSON.stringify(mapStrings(valid, (v) => `${v}\u0000`)), type: 'application/json' }] : []),
         // A lone surrogate is no text at all: PostgreSQL refuses it in text and jsonb alike.
-        ...(valid ? [{ name: 'a lone surrogate in every text', payload: JSON.stringify(mapStrings(valid, (v) => `${v}\ud800`)), type: 'application/json' }] : []),
-        ...(valid ? [{ name: 'every field the wrong type', payload: JSON.stringify(Object.fromEntries(Object.keys(valid).map((k) => [k, { nested: true }]))), type: 'application/json' }] : []),
+        ...(valid
+          ? [{ name: 'a lone surrogate in every text', payload: JSON.stringify(mapStrings(valid, (v) => `${v}\ud800`)), type: 'application/json' }]
+          : []),
+        ...(valid
+          ? [
+              {
+                name: 'every field the wrong type',
+                payload: JSON.stringify(Object.fromEntries(Object.keys(valid).map((k) => [k, { nested: true }]))),
+                type: 'application/json',
+              },
+            ]
+          : []),
       ]
       const before = await snapshot()
       for (const variant of variants) {
@@ -173,7 +182,8 @@ describe('admin access matrix', () => {
           headers: { ...victimAdmin.headers, 'content-type': variant.type },
           payload: variant.payload,
         })
-        if (response.statusCode < 400 || response.statusCode >= 500) failures.push(`${key(route)} with ${variant.name}: ${response.statusCode} ${response.body.slice(0, 120)}`)
+        if (response.statusCode < 400 || response.statusCode >= 500)
+          failures.push(`${key(route)} with ${variant.name}: ${response.statusCode} ${response.body.slice(0, 120)}`)
       }
       const after = await snapshot()
       for (const table of changedTables(before, after)) failures.push(`${key(route)}: table ${table} changed`)

@@ -19,7 +19,13 @@ beforeAll(async () => {
   await login(context.app, victim.token, victim.password) // employee.login, actor = the employee
   const record = context.app.services.audit.record
   await record({ companyId: victim.company.id, actorType: 'operator', actorId: adminA.operator.id, action: 'campaign.updated', targetId: victim.campaign.id })
-  await record({ companyId: victim.company.id, actorType: 'operator', actorId: operatorA.operator.id, action: 'person.registered', targetId: victim.dependents[0]!.id })
+  await record({
+    companyId: victim.company.id,
+    actorType: 'operator',
+    actorId: operatorA.operator.id,
+    action: 'person.registered',
+    targetId: victim.dependents[0]!.id,
+  })
   await record({ companyId: adminB.companyId, actorType: 'operator', actorId: adminB.operator.id, action: 'campaign.updated', targetId: null })
   await record({ companyId: null, actorType: 'operator', actorId: operatorA.operator.id, action: 'admin.login', targetId: operatorA.operator.id })
   await record({ companyId: null, actorType: 'operator', actorId: system.operator.id, action: 'admin.login', targetId: system.operator.id })
@@ -30,7 +36,15 @@ const get = (headers: Record<string, string>, query = '') => context.app.inject(
 const events = async (headers: Record<string, string>, query = '') => {
   const response = await get(headers, query)
   expect(response.statusCode, response.body).toBe(200)
-  return response.json().events as { id: string; action: string; companyId: string | null; actorId: string | null; actorName: string | null; targetId: string | null; targetName: string | null }[]
+  return response.json().events as {
+    id: string
+    action: string
+    companyId: string | null
+    actorId: string | null
+    actorName: string | null
+    targetId: string | null
+    targetName: string | null
+  }[]
 }
 
 describe('audit-log viewer: who sees what', () => {
@@ -43,7 +57,9 @@ describe('audit-log viewer: who sees what', () => {
   it('shows a company administrator their companies and their staff’s sign-ins, never another company’s or a system administrator’s', async () => {
     const seen = await events(adminA.headers)
     expect(seen.length).toBeGreaterThan(0)
-    expect(seen.every((e) => e.companyId === victim.company.id || (e.companyId === null && e.actorId === operatorA.operator.id) || e.actorId === adminA.operator.id)).toBe(true)
+    expect(
+      seen.every((e) => e.companyId === victim.company.id || (e.companyId === null && e.actorId === operatorA.operator.id) || e.actorId === adminA.operator.id),
+    ).toBe(true)
     expect(seen.some((e) => e.action === 'admin.login' && e.actorId === operatorA.operator.id)).toBe(true)
     expect(seen.some((e) => e.actorId === system.operator.id || e.companyId === adminB.companyId)).toBe(false)
     const ofB = await events(adminB.headers)
@@ -82,7 +98,8 @@ describe('audit-log viewer: filters and names', () => {
 
   it('filters by period (from inclusive, to exclusive) and combined with a company', async () => {
     const company = await createCompany(context.db)
-    const at = (iso: string) => context.db.auditEvent.create({ data: { at: new Date(iso), companyId: company.id, actorType: 'system', action: 'draft.purged' } })
+    const at = (iso: string) =>
+      context.db.auditEvent.create({ data: { at: new Date(iso), companyId: company.id, actorType: 'system', action: 'draft.purged' } })
     await at('2026-01-01T00:00:00.000Z')
     await at('2026-02-01T00:00:00.000Z')
     await at('2026-03-01T00:00:00.000Z')
@@ -92,7 +109,15 @@ describe('audit-log viewer: filters and names', () => {
   })
 
   it('answers a malformed query with 400', async () => {
-    for (const query of ['?limit=201', '?limit=0', '?from=yesterday', '?action=DROP%20TABLE', '?actorType=robot', '?personId=42', `?cursor=${Buffer.from('nope').toString('base64url')}`]) {
+    for (const query of [
+      '?limit=201',
+      '?limit=0',
+      '?from=yesterday',
+      '?action=DROP%20TABLE',
+      '?actorType=robot',
+      '?personId=42',
+      `?cursor=${Buffer.from('nope').toString('base64url')}`,
+    ]) {
       const response = await get(system.headers, query)
       expect(response.statusCode, query).toBe(400)
       expect(response.json().error.code).toBe('VALIDATION')
@@ -103,13 +128,17 @@ describe('audit-log viewer: filters and names', () => {
 describe('audit-log viewer: keyset pages', () => {
   it('pages newest first without duplicates or gaps while new events are appended', async () => {
     const company = await createCompany(context.db)
-    const record = (n: number) => context.app.services.audit.record({ companyId: company.id, actorType: 'system', actorId: null, action: 'draft.purged', detail: { n } })
+    const record = (n: number) =>
+      context.app.services.audit.record({ companyId: company.id, actorType: 'system', actorId: null, action: 'draft.purged', detail: { n } })
     // Ten in one transaction share one `at`: the id breaks the tie.
     await context.db.$transaction(async (tx) => {
-      for (let n = 0; n < 10; n++) await context.app.services.audit.record({ companyId: company.id, actorType: 'system', actorId: null, action: 'draft.purged', detail: { n } }, tx)
+      for (let n = 0; n < 10; n++)
+        await context.app.services.audit.record({ companyId: company.id, actorType: 'system', actorId: null, action: 'draft.purged', detail: { n } }, tx)
     })
     for (let n = 10; n < 23; n++) await record(n)
-    const expected = (await context.db.auditEvent.findMany({ where: { companyId: company.id }, orderBy: [{ at: 'desc' }, { id: 'desc' }] })).map((e) => e.id.toString())
+    const expected = (await context.db.auditEvent.findMany({ where: { companyId: company.id }, orderBy: [{ at: 'desc' }, { id: 'desc' }] })).map((e) =>
+      e.id.toString(),
+    )
 
     const seen: string[] = []
     let cursor: string | null = null
@@ -129,12 +158,19 @@ describe('audit-log viewer: keyset pages', () => {
 
 describe('audit-log CSV export', () => {
   it('streams the filtered view with a BOM and the header, and records the export without personal data', async () => {
-    const response = await context.app.inject({ method: 'GET', url: `/api/admin/audit-events.csv?personId=${victim.dependents[0]!.id}`, headers: adminA.headers })
+    const response = await context.app.inject({
+      method: 'GET',
+      url: `/api/admin/audit-events.csv?personId=${victim.dependents[0]!.id}`,
+      headers: adminA.headers,
+    })
     expect(response.statusCode).toBe(200)
     expect(response.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/)
     expect(response.headers['content-disposition']).toMatch(/^attachment; filename="audit-log-/)
     expect(response.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
-    const lines = response.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n')
+    const lines = response.body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n')
     expect(lines[0]).toBe('日時,会社,操作者種別,操作者,操作,対象,詳細')
     expect(lines).toHaveLength(2)
     expect(lines[1]).toContain('登録する (person.registered)')

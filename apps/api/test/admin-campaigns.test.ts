@@ -43,7 +43,10 @@ describe('campaigns', () => {
     expect(edited.statusCode).toBe(200)
     expect(edited.json()).toMatchObject({ name: '改名', deadline: null, purposes: request.purposes })
     const actions = (await context.db.auditEvent.findMany({ where: { targetId: campaign.id }, orderBy: { id: 'asc' } })).map((e) => [e.action, e.detail])
-    expect(actions).toEqual([['campaign.created', null], ['campaign.updated', { purposesChanged: false }]])
+    expect(actions).toEqual([
+      ['campaign.created', null],
+      ['campaign.updated', { purposesChanged: false }],
+    ])
   })
 
   it('changing the purposes makes the employee consent again', async () => {
@@ -54,13 +57,23 @@ describe('campaigns', () => {
     expect(edited.statusCode).toBe(200)
     const me = await context.app.inject({ method: 'GET', url: '/api/employee/me', headers: employee.auth })
     expect(me.json()).toMatchObject({ consentedAt: null, campaign: { purposes } })
-    expect(await context.db.auditEvent.count({ where: { action: 'campaign.updated', targetId: employee.campaign.id, detail: { equals: { purposesChanged: true } } } })).toBe(1)
+    expect(
+      await context.db.auditEvent.count({
+        where: { action: 'campaign.updated', targetId: employee.campaign.id, detail: { equals: { purposesChanged: true } } },
+      }),
+    ).toBe(1)
   })
 
   it('refuses bad input with 400 and changes nothing', async () => {
     const hr = await signedInOperator(context)
     const before = await context.db.campaign.count()
-    const bad: object[] = [{}, { ...request, purposes: [] }, { ...request, draftLifetimeHours: 0 }, { ...request, deadline: '31/01/2027' }, { ...request, name: '' }]
+    const bad: object[] = [
+      {},
+      { ...request, purposes: [] },
+      { ...request, draftLifetimeHours: 0 },
+      { ...request, deadline: '31/01/2027' },
+      { ...request, name: '' },
+    ]
     for (const payload of bad) expect((await call(hr.headers, 'POST', `/companies/${hr.companyId}/campaigns`, payload)).statusCode).toBe(400)
     expect(await context.db.campaign.count()).toBe(before)
   })
@@ -90,7 +103,10 @@ describe('campaigns', () => {
     await upload(drafting, drafting.dependents[0]!.id, 'front')
     const draftBlobs = (await context.db.document.findMany({ where: { state: 'DRAFT', person: { campaignId: campaign.id } } })).map((d) => d.blobKey)
     expect(draftBlobs).toHaveLength(2)
-    const submittedDocuments = await context.db.document.findMany({ where: { state: 'SUBMITTED', person: { campaignId: campaign.id } }, orderBy: { id: 'asc' } })
+    const submittedDocuments = await context.db.document.findMany({
+      where: { state: 'SUBMITTED', person: { campaignId: campaign.id } },
+      orderBy: { id: 'asc' },
+    })
     expect(submittedDocuments.length).toBeGreaterThan(0)
 
     const hr = await signedInOperator(context, { role: 'operator', companyId: company.id })
@@ -100,7 +116,9 @@ describe('campaigns', () => {
 
     expect(await context.db.document.count({ where: { state: 'DRAFT', person: { campaignId: campaign.id } } })).toBe(0)
     for (const key of draftBlobs) expect(await blobExists(context.blobs, key)).toBe(false)
-    expect(await context.db.document.findMany({ where: { state: 'SUBMITTED', person: { campaignId: campaign.id } }, orderBy: { id: 'asc' } })).toEqual(submittedDocuments)
+    expect(await context.db.document.findMany({ where: { state: 'SUBMITTED', person: { campaignId: campaign.id } }, orderBy: { id: 'asc' } })).toEqual(
+      submittedDocuments,
+    )
     for (const document of submittedDocuments) expect(await blobExists(context.blobs, document.blobKey)).toBe(true)
     const event = await context.db.auditEvent.findFirstOrThrow({ where: { action: 'campaign.closed', targetId: campaign.id } })
     expect(event).toMatchObject({ companyId: company.id, actorId: hr.operator.id, detail: { draftPersonsPurged: 2, draftImagesPurged: 2, submissions: 1 } })
@@ -109,7 +127,12 @@ describe('campaigns', () => {
     expect((await call(hr.headers, 'PATCH', `/campaigns/${campaign.id}`, request)).json().error.code).toBe('CAMPAIGN_CLOSED')
     expect((await call(hr.headers, 'POST', `/campaigns/${campaign.id}/close`)).json().error.code).toBe('CAMPAIGN_CLOSED')
     const refused = imageUpload({ role: 'number', slot: 0, side: 'front', type: 'my_number_card' }, photo)
-    const upload2 = await context.app.inject({ method: 'POST', url: `/api/employee/persons/${drafting.employee.id}/images`, headers: { ...drafting.auth, ...refused.headers }, payload: refused.payload })
+    const upload2 = await context.app.inject({
+      method: 'POST',
+      url: `/api/employee/persons/${drafting.employee.id}/images`,
+      headers: { ...drafting.auth, ...refused.headers },
+      payload: refused.payload,
+    })
     expect(upload2.json().error.code).toBe('CAMPAIGN_CLOSED')
     expect(await context.db.auditEvent.count({ where: { action: 'campaign.closed', targetId: campaign.id } })).toBe(1)
   })
@@ -128,7 +151,12 @@ async function colleagueOf(other: Awaited<ReturnType<typeof signedInEmployee>>):
 
 async function upload(employee: Employee, personId: string, side: 'front' | 'back') {
   const body = imageUpload({ role: 'number', slot: 0, side, type: 'my_number_card' }, photo)
-  const response = await context.app.inject({ method: 'POST', url: `/api/employee/persons/${personId}/images`, headers: { ...employee.auth, ...body.headers }, payload: body.payload })
+  const response = await context.app.inject({
+    method: 'POST',
+    url: `/api/employee/persons/${personId}/images`,
+    headers: { ...employee.auth, ...body.headers },
+    payload: body.payload,
+  })
   expect(response.statusCode, response.body).toBe(201)
 }
 
@@ -137,7 +165,10 @@ async function registerAndSubmit(employee: Employee) {
   await upload(employee, employee.employee.id, 'back')
   const employeeApi = (method: 'POST' | 'PUT', url: string, payload?: object) =>
     context.app.inject({ method, url: `/api/employee${url}`, headers: employee.auth, ...(payload ? { payload } : {}) })
-  expect((await employeeApi('POST', `/persons/${employee.employee.id}/registration`, { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null })).statusCode).toBe(200)
+  expect(
+    (await employeeApi('POST', `/persons/${employee.employee.id}/registration`, { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null }))
+      .statusCode,
+  ).toBe(200)
   for (const dependent of employee.dependents) await employeeApi('PUT', `/persons/${dependent.id}/applicability`, { applicable: false })
   const submission = await employeeApi('POST', '/submission')
   expect(submission.statusCode, submission.body).toBe(200)

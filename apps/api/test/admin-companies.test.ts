@@ -18,11 +18,19 @@ describe('companies', () => {
     const first = await createCompany(context.db, { name: 'A 株式会社' })
     const second = await createCompany(context.db, { name: 'B 株式会社' })
     await createCompany(context.db, { name: 'C 株式会社 (not assigned)' })
-    const hr = await signedInOperator(context, { assignments: [{ companyId: first.id, role: 'administrator' }, { companyId: second.id, role: 'operator' }] })
+    const hr = await signedInOperator(context, {
+      assignments: [
+        { companyId: first.id, role: 'administrator' },
+        { companyId: second.id, role: 'operator' },
+      ],
+    })
     const response = await call(hr.headers, 'GET', '/companies')
     expect(response.statusCode).toBe(200)
     const { companies } = companiesResponseSchema.parse(response.json())
-    expect(companies.map((c) => [c.name, c.role])).toEqual([['A 株式会社', 'administrator'], ['B 株式会社', 'operator']])
+    expect(companies.map((c) => [c.name, c.role])).toEqual([
+      ['A 株式会社', 'administrator'],
+      ['B 株式会社', 'operator'],
+    ])
   })
 
   it('a system administrator creates a company and becomes its administrator; others are refused', async () => {
@@ -31,7 +39,9 @@ describe('companies', () => {
     expect(created.statusCode).toBe(201)
     const company = companySchema.parse(created.json())
     expect(company).toMatchObject({ name: '新会社', role: 'administrator' })
-    const assignment = await context.db.companyAssignment.findUnique({ where: { operatorId_companyId: { operatorId: system.operator.id, companyId: company.id } } })
+    const assignment = await context.db.companyAssignment.findUnique({
+      where: { operatorId_companyId: { operatorId: system.operator.id, companyId: company.id } },
+    })
     expect(assignment?.role).toBe('ADMINISTRATOR')
     expect(await context.db.auditEvent.count({ where: { action: 'company.created', targetId: company.id, actorId: system.operator.id } })).toBe(1)
 

@@ -28,16 +28,35 @@ async function campaignWith(seeds: Seed[]) {
   for (const seed of seeds) {
     const employee = await context.db.person.create({
       data: {
-        campaignId: campaign.id, kind: 'EMPLOYEE', employeeNumber: seed.number, name: seed.name, kana: seed.kana,
-        relationship: '本人', birthDate: new Date('1980-01-01'), progress: seed.progress ?? 'UNISSUED', lastLoginAt: seed.lastLoginAt ?? null,
+        campaignId: campaign.id,
+        kind: 'EMPLOYEE',
+        employeeNumber: seed.number,
+        name: seed.name,
+        kana: seed.kana,
+        relationship: '本人',
+        birthDate: new Date('1980-01-01'),
+        progress: seed.progress ?? 'UNISSUED',
+        lastLoginAt: seed.lastLoginAt ?? null,
       },
     })
     ids.push(employee.id)
     for (let i = 0; i < (seed.dependents ?? 0); i++) {
-      await context.db.person.create({ data: { campaignId: campaign.id, kind: 'DEPENDENT', employeeId: employee.id, name: seed.name, kana: seed.kana, relationship: '子', birthDate: new Date('2010-01-01') } })
+      await context.db.person.create({
+        data: {
+          campaignId: campaign.id,
+          kind: 'DEPENDENT',
+          employeeId: employee.id,
+          name: seed.name,
+          kana: seed.kana,
+          relationship: '子',
+          birthDate: new Date('2010-01-01'),
+        },
+      })
     }
     if (seed.lastLoginAt) {
-      await context.db.credential.create({ data: { campaignId: campaign.id, employeeId: employee.id, tokenHash: randomUUID(), passwordHash: 'x', lastLoginAt: seed.lastLoginAt } })
+      await context.db.credential.create({
+        data: { campaignId: campaign.id, employeeId: employee.id, tokenHash: randomUUID(), passwordHash: 'x', lastLoginAt: seed.lastLoginAt },
+      })
     }
   }
   const get = (url: string) => context.app.inject({ method: 'GET', url: `/api/admin/campaigns/${campaign.id}${url}`, headers: operator.headers })
@@ -66,7 +85,12 @@ describe('dashboard counts', () => {
 
 describe('employee list', () => {
   it('pages on the server, in 社員番号 order by default, with the total', async () => {
-    const seeds = Array.from({ length: 30 }, (_, i) => ({ number: `E${String(30 - i).padStart(3, '0')}`, name: `社員 ${i}`, kana: 'シャイン', dependents: i === 29 ? 2 : 0 }))
+    const seeds = Array.from({ length: 30 }, (_, i) => ({
+      number: `E${String(30 - i).padStart(3, '0')}`,
+      name: `社員 ${i}`,
+      kana: 'シャイン',
+      dependents: i === 29 ? 2 : 0,
+    }))
     const { get } = await campaignWith(seeds)
     const first = (await get('/employees?pageSize=25')).json()
     const second = (await get('/employees?pageSize=25&page=2')).json()
@@ -145,17 +169,39 @@ describe('employee detail and unlock', () => {
   it('shows logins, times and each person with a draft image count — never image data or blob keys', async () => {
     const employee = await signedInEmployee(context)
     const body = imageUpload({ role: 'number', slot: 0, side: 'front', type: 'my_number_card' }, await cardPhoto())
-    const uploaded = await context.app.inject({ method: 'POST', url: `/api/employee/persons/${employee.employee.id}/images`, headers: { ...employee.auth, ...body.headers }, payload: body.payload })
+    const uploaded = await context.app.inject({
+      method: 'POST',
+      url: `/api/employee/persons/${employee.employee.id}/images`,
+      headers: { ...employee.auth, ...body.headers },
+      payload: body.payload,
+    })
     expect(uploaded.statusCode).toBe(201)
-    await context.app.inject({ method: 'PUT', url: `/api/employee/persons/${employee.dependents[1]!.id}/applicability`, headers: employee.auth, payload: { applicable: false } })
+    await context.app.inject({
+      method: 'PUT',
+      url: `/api/employee/persons/${employee.dependents[1]!.id}/applicability`,
+      headers: employee.auth,
+      payload: { applicable: false },
+    })
     const operator = await signedInOperator(context, { role: 'operator', companyId: employee.company.id })
 
-    const response = await context.app.inject({ method: 'GET', url: `/api/admin/campaigns/${employee.campaign.id}/employees/${employee.employee.id}`, headers: operator.headers })
+    const response = await context.app.inject({
+      method: 'GET',
+      url: `/api/admin/campaigns/${employee.campaign.id}/employees/${employee.employee.id}`,
+      headers: operator.headers,
+    })
     expect(response.statusCode).toBe(200)
     const detail = response.json()
     expect(detail.employee).toMatchObject({
-      id: employee.employee.id, progress: 'in_progress', failedAttempts: 0, lockedUntil: null, dependentCount: 2,
-      lastLoginAt: expect.any(String), credentialIssuedAt: expect.any(String), consentedAt: expect.any(String), submittedAt: null, birthDate: '1980-01-15',
+      id: employee.employee.id,
+      progress: 'in_progress',
+      failedAttempts: 0,
+      lockedUntil: null,
+      dependentCount: 2,
+      lastLoginAt: expect.any(String),
+      credentialIssuedAt: expect.any(String),
+      consentedAt: expect.any(String),
+      submittedAt: null,
+      birthDate: '1980-01-15',
     })
     expect(detail.persons.map((p: { kind: string; status: string; draftImages: number }) => [p.kind, p.status, p.draftImages])).toEqual([
       ['employee', 'pending', 1],
@@ -170,31 +216,48 @@ describe('employee detail and unlock', () => {
 
   it('unlocks a credential locked by wrong passwords: the employee can log in again, and it is audited', async () => {
     const employee = await context.newEmployee()
-    for (let i = 0; i < 5; i++) await context.app.inject({ method: 'POST', url: '/api/employee/login', payload: { token: employee.token, password: 'wrong-password' } })
+    for (let i = 0; i < 5; i++)
+      await context.app.inject({ method: 'POST', url: '/api/employee/login', payload: { token: employee.token, password: 'wrong-password' } })
     await expect(login(context.app, employee.token, employee.password)).rejects.toThrow(/423/)
     const operator = await signedInOperator(context, { role: 'operator', companyId: employee.company.id })
     const url = `/api/admin/campaigns/${employee.campaign.id}/employees/${employee.employee.id}`
 
     const locked = (await context.app.inject({ method: 'GET', url, headers: operator.headers })).json()
     expect(locked.employee.lockedUntil).not.toBeNull()
-    const listed = (await context.app.inject({ method: 'GET', url: `/api/admin/campaigns/${employee.campaign.id}/employees`, headers: operator.headers })).json()
+    const listed = (
+      await context.app.inject({ method: 'GET', url: `/api/admin/campaigns/${employee.campaign.id}/employees`, headers: operator.headers })
+    ).json()
     expect(listed.rows[0].lockedUntil).toBe(locked.employee.lockedUntil)
 
     const noCsrf = await context.app.inject({ method: 'POST', url: `${url}/unlock`, headers: { cookie: operator.headers.cookie } })
     expect(noCsrf.statusCode).toBe(403)
     const unlocked = await context.app.inject({ method: 'POST', url: `${url}/unlock`, headers: operator.headers })
     expect(unlocked.statusCode).toBe(204)
-    expect((await context.app.inject({ method: 'GET', url, headers: operator.headers })).json().employee).toMatchObject({ lockedUntil: null, failedAttempts: 0 })
+    expect((await context.app.inject({ method: 'GET', url, headers: operator.headers })).json().employee).toMatchObject({
+      lockedUntil: null,
+      failedAttempts: 0,
+    })
     await login(context.app, employee.token, employee.password)
     const events = await context.db.auditEvent.findMany({ where: { action: 'credential.unlocked', companyId: employee.company.id } })
-    expect(events).toEqual([expect.objectContaining({ actorType: 'operator', actorId: operator.operator.id, detail: expect.objectContaining({ employeeId: employee.employee.id, wasLocked: true }) })])
+    expect(events).toEqual([
+      expect.objectContaining({
+        actorType: 'operator',
+        actorId: operator.operator.id,
+        detail: expect.objectContaining({ employeeId: employee.employee.id, wasLocked: true }),
+      }),
+    ])
   })
 
   it('answers 404 to an operator of another company, and for a dependent or another campaign’s employee', async () => {
     const employee = await context.newEmployee()
     const stranger = await signedInOperator(context, { role: 'administrator' })
     const base = `/api/admin/campaigns/${employee.campaign.id}`
-    for (const [method, url] of [['GET', `${base}/dashboard`], ['GET', `${base}/employees`], ['GET', `${base}/employees/${employee.employee.id}`], ['POST', `${base}/employees/${employee.employee.id}/unlock`]] as const) {
+    for (const [method, url] of [
+      ['GET', `${base}/dashboard`],
+      ['GET', `${base}/employees`],
+      ['GET', `${base}/employees/${employee.employee.id}`],
+      ['POST', `${base}/employees/${employee.employee.id}/unlock`],
+    ] as const) {
       const response = await context.app.inject({ method, url, headers: stranger.headers })
       expect(response.statusCode, url).toBe(404)
     }

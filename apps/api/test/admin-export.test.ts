@@ -19,7 +19,9 @@ beforeAll(async () => {
   context = await createTestContext({ log: { level: 'trace', stream: { write: (line: string) => void lines.push(line) } } })
   household = await exportableHousehold()
 }, 120_000)
-afterAll(async () => { await context.close() })
+afterAll(async () => {
+  await context.close()
+})
 
 type Operator = Awaited<ReturnType<typeof signedInOperator>>
 const get = (operator: Operator, url: string) => context.app.inject({ method: 'GET', url, headers: operator.headers })
@@ -44,10 +46,20 @@ async function exportableHousehold() {
   for (const person of [employee.employee, spouse, child]) {
     for (const side of ['front', 'back']) {
       const body = imageUpload({ role: 'number', slot: 0, side, type: 'my_number_card' }, photo)
-      const response = await context.app.inject({ method: 'POST', url: `/api/employee/persons/${person.id}/images`, headers: { ...employee.auth, ...body.headers }, payload: body.payload })
+      const response = await context.app.inject({
+        method: 'POST',
+        url: `/api/employee/persons/${person.id}/images`,
+        headers: { ...employee.auth, ...body.headers },
+        payload: body.payload,
+      })
       expect(response.statusCode, response.body).toBe(201)
     }
-    const registered = await context.app.inject({ method: 'POST', url: `/api/employee/persons/${person.id}/registration`, headers: employee.auth, payload: { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null } })
+    const registered = await context.app.inject({
+      method: 'POST',
+      url: `/api/employee/persons/${person.id}/registration`,
+      headers: employee.auth,
+      payload: { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null },
+    })
     expect(registered.statusCode, registered.body).toBe(200)
   }
   await context.app.inject({ method: 'PUT', url: `/api/employee/persons/${mother.id}/applicability`, headers: employee.auth, payload: { applicable: false } })
@@ -61,8 +73,16 @@ async function exportableHousehold() {
     expect(approved.statusCode, approved.body).toBe(200)
   }
   const number = validNumber()
-  for (const [operator, confirm] of [[admin, false], [second, true]] as const) {
-    const entry = await context.app.inject({ method: 'PUT', url: `${personUrl(employee.employee.id)}/number/entries`, headers: operator.headers, payload: { number, confirm } })
+  for (const [operator, confirm] of [
+    [admin, false],
+    [second, true],
+  ] as const) {
+    const entry = await context.app.inject({
+      method: 'PUT',
+      url: `${personUrl(employee.employee.id)}/number/entries`,
+      headers: operator.headers,
+      payload: { number, confirm },
+    })
     expect(entry.statusCode, entry.body).toBe(200)
   }
   const disposed = await context.app.inject({ method: 'POST', url: `${personUrl(child.id)}/dispose`, headers: admin.headers, payload: { reason: 'テスト' } })
@@ -92,13 +112,29 @@ describe('the payroll CSV', () => {
     const employeeNumber = household.employee.employeeNumber
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date())
     expect(rows).toEqual([
-      [employeeNumber, '髙橋 太郎', household.employee.kana, household.employee.birthDate.toISOString().slice(0, 10), '本人', household.number, 'マイナンバーカード', '', today],
+      [
+        employeeNumber,
+        '髙橋 太郎',
+        household.employee.kana,
+        household.employee.birthDate.toISOString().slice(0, 10),
+        '本人',
+        household.number,
+        'マイナンバーカード',
+        '',
+        today,
+      ],
       [employeeNumber, '𠮷田 花子', 'ヨシダ ハナコ', '1982-04-12', '配偶者', '', 'マイナンバーカード', '', today],
     ])
 
     const event = await lastExportEvent('export.payroll_csv')
     expect(event.actorId).toBe(household.admin.operator.id)
-    expect(event.detail).toEqual({ encoding: 'utf-8', persons: 2, withoutNumber: 1, lossyCharacters: 0, personIds: [household.employee.id, household.spouse.id] })
+    expect(event.detail).toEqual({
+      encoding: 'utf-8',
+      persons: 2,
+      withoutNumber: 1,
+      lossyCharacters: 0,
+      personIds: [household.employee.id, household.spouse.id],
+    })
   })
 
   it('writes Shift_JIS (CP932) and counts the characters it cannot hold', async () => {
@@ -152,8 +188,10 @@ describe('the documents ZIP', () => {
     const files = await unzip(response.rawPayload)
     const n = household.employee.employeeNumber
     expect([...files.keys()]).toEqual([
-      `${n}_髙橋太郎/番号確認書類_おもて.jpg`, `${n}_髙橋太郎/番号確認書類_うら.jpg`,
-      `${n}_𠮷田花子/番号確認書類_おもて.jpg`, `${n}_𠮷田花子/番号確認書類_うら.jpg`,
+      `${n}_髙橋太郎/番号確認書類_おもて.jpg`,
+      `${n}_髙橋太郎/番号確認書類_うら.jpg`,
+      `${n}_𠮷田花子/番号確認書類_おもて.jpg`,
+      `${n}_𠮷田花子/番号確認書類_うら.jpg`,
       'manifest.csv',
     ])
     expect([...files.values()].every((file) => file.utf8)).toBe(true)

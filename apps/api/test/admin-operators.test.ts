@@ -17,16 +17,30 @@ const signIn = (email: string, password: string) => context.app.inject({ method:
 describe('operator accounts', () => {
   it('an administrator creates an account with a one-time password that must be changed at first sign-in', async () => {
     const admin = await signedInOperator(context, { role: 'administrator' })
-    const created = await call(admin.headers, 'POST', `/companies/${admin.companyId}/operators`, { email: 'New.Hire@Example.test', name: '新人 花子', role: 'operator' })
+    const created = await call(admin.headers, 'POST', `/companies/${admin.companyId}/operators`, {
+      email: 'New.Hire@Example.test',
+      name: '新人 花子',
+      role: 'operator',
+    })
     expect(created.statusCode, created.body).toBe(201)
     const { operator, oneTimePassword } = operatorCreatedResponseSchema.parse(created.json())
-    expect(operator).toMatchObject({ email: 'new.hire@example.test', role: 'operator', disabled: false, totpEnabled: false, lockedUntil: null, lastLoginAt: null })
+    expect(operator).toMatchObject({
+      email: 'new.hire@example.test',
+      role: 'operator',
+      disabled: false,
+      totpEnabled: false,
+      lockedUntil: null,
+      lastLoginAt: null,
+    })
     expect((await signIn('new.hire@example.test', oneTimePassword)).json().stage).toBe('password_change_required')
     expect(await context.db.auditEvent.count({ where: { action: 'operator.created', targetId: operator.id, companyId: admin.companyId } })).toBe(1)
 
     const list = operatorsResponseSchema.parse((await call(admin.headers, 'GET', `/companies/${admin.companyId}/operators`)).json())
     expect(list.operators.map((o) => [o.email, o.role])).toEqual(
-      [[admin.operator.email, 'administrator'], ['new.hire@example.test', 'operator']].sort((a, b) => a[0]!.localeCompare(b[0]!)),
+      [
+        [admin.operator.email, 'administrator'],
+        ['new.hire@example.test', 'operator'],
+      ].sort((a, b) => a[0]!.localeCompare(b[0]!)),
     )
   })
 
@@ -34,7 +48,11 @@ describe('operator accounts', () => {
     const admin = await signedInOperator(context, { role: 'administrator' })
     const elsewhere = await signedInOperator(context)
     const before = await context.db.operator.count()
-    const taken = await call(admin.headers, 'POST', `/companies/${admin.companyId}/operators`, { email: elsewhere.operator.email.toUpperCase(), name: 'x', role: 'operator' })
+    const taken = await call(admin.headers, 'POST', `/companies/${admin.companyId}/operators`, {
+      email: elsewhere.operator.email.toUpperCase(),
+      name: 'x',
+      role: 'operator',
+    })
     expect(taken.statusCode).toBe(409)
     expect(taken.json().error.code).toBe('CONFLICT')
     for (const payload of [{}, { email: 'not-an-email', name: 'x', role: 'operator' }, { email: 'ok@example.test', name: 'x', role: 'owner' }]) {
@@ -82,7 +100,10 @@ describe('operator accounts', () => {
     expect((await context.db.operator.findUniqueOrThrow({ where: { id: colleague.operator.id } })).failedAttempts).toBe(0)
     expect((await signIn(colleague.operator.email, colleague.password)).statusCode).toBe(201)
 
-    const events = await context.db.auditEvent.findMany({ where: { targetId: colleague.operator.id, action: { startsWith: 'operator.' } }, orderBy: { id: 'asc' } })
+    const events = await context.db.auditEvent.findMany({
+      where: { targetId: colleague.operator.id, action: { startsWith: 'operator.' } },
+      orderBy: { id: 'asc' },
+    })
     expect(events.map((e) => [e.action, e.detail])).toEqual([
       ['operator.role_changed', { from: 'operator', to: 'administrator' }],
       ['operator.disabled', null],
@@ -98,7 +119,9 @@ describe('operator accounts', () => {
     expect((await call(admin.headers, 'PATCH', url, { disabled: true })).statusCode).toBe(403)
     expect((await call(admin.headers, 'PATCH', url, { role: 'operator' })).statusCode).toBe(403)
     expect((await call(admin.headers, 'PATCH', url, {})).statusCode).toBe(400)
-    const assignment = await context.db.companyAssignment.findUniqueOrThrow({ where: { operatorId_companyId: { operatorId: admin.operator.id, companyId: admin.companyId } } })
+    const assignment = await context.db.companyAssignment.findUniqueOrThrow({
+      where: { operatorId_companyId: { operatorId: admin.operator.id, companyId: admin.companyId } },
+    })
     expect(assignment.role).toBe('ADMINISTRATOR')
     expect((await call(admin.headers, 'GET', '/companies')).statusCode).toBe(200)
   })
@@ -106,7 +129,12 @@ describe('operator accounts', () => {
   it('an account shared with a company the administrator does not run cannot be disabled by them; a system administrator can', async () => {
     const admin = await signedInOperator(context, { role: 'administrator' })
     const other = await createCompany(context.db)
-    const shared = await signedInOperator(context, { assignments: [{ companyId: admin.companyId, role: 'operator' }, { companyId: other.id, role: 'operator' }] })
+    const shared = await signedInOperator(context, {
+      assignments: [
+        { companyId: admin.companyId, role: 'operator' },
+        { companyId: other.id, role: 'operator' },
+      ],
+    })
     const url = `/companies/${admin.companyId}/operators/${shared.operator.id}`
     expect((await call(admin.headers, 'PATCH', url, { disabled: true })).statusCode).toBe(403)
     expect((await context.db.operator.findUniqueOrThrow({ where: { id: shared.operator.id } })).disabledAt).toBeNull()

@@ -19,7 +19,9 @@ const typedNumbers: string[] = []
 beforeAll(async () => {
   context = await createTestContext({ log: { level: 'trace', stream: { write: (line: string) => void lines.push(line) } } })
 }, 60_000)
-afterAll(async () => { await context.close() })
+afterAll(async () => {
+  await context.close()
+})
 
 type Operator = Awaited<ReturnType<typeof signedInOperator>>
 async function twoOperators(employee: SubmittedEmployee): Promise<[Operator, Operator]> {
@@ -31,7 +33,12 @@ async function twoOperators(employee: SubmittedEmployee): Promise<[Operator, Ope
 
 function enter(operator: Operator, employee: SubmittedEmployee, personId: string, number: string, confirm?: boolean) {
   typedNumbers.push(number)
-  return context.app.inject({ method: 'PUT', url: numberUrl(employee, personId, '/entries'), headers: operator.headers, payload: { number, ...(confirm === undefined ? {} : { confirm }) } })
+  return context.app.inject({
+    method: 'PUT',
+    url: numberUrl(employee, personId, '/entries'),
+    headers: operator.headers,
+    payload: { number, ...(confirm === undefined ? {} : { confirm }) },
+  })
 }
 async function stateOf(operator: Operator, employee: SubmittedEmployee, personId: string): Promise<NumberStateResponse> {
   const response = await context.app.inject({ method: 'GET', url: numberUrl(employee, personId), headers: operator.headers })
@@ -199,10 +206,20 @@ describe('reveal and access', () => {
       { method: 'PUT' as const, suffix: '/entries', payload: { number } },
     ]
     for (const call of calls) {
-      const foreign = await context.app.inject({ method: call.method, url: numberUrl(employee, employee.employee.id, call.suffix), headers: stranger.headers, ...(call.payload ? { payload: call.payload } : {}) })
+      const foreign = await context.app.inject({
+        method: call.method,
+        url: numberUrl(employee, employee.employee.id, call.suffix),
+        headers: stranger.headers,
+        ...(call.payload ? { payload: call.payload } : {}),
+      })
       expect(foreign.statusCode, `${call.method} ${call.suffix}`).toBe(404)
       // Own company, but the person is another employee's: also 404.
-      const elsewhere = await context.app.inject({ method: call.method, url: numberUrl(employee, other.dependents[0]!.id, call.suffix), headers: own.headers, ...(call.payload ? { payload: call.payload } : {}) })
+      const elsewhere = await context.app.inject({
+        method: call.method,
+        url: numberUrl(employee, other.dependents[0]!.id, call.suffix),
+        headers: own.headers,
+        ...(call.payload ? { payload: call.payload } : {}),
+      })
       expect(elsewhere.statusCode, `${call.method} ${call.suffix}`).toBe(404)
     }
     expect(await auditActions(employee.employee.id)).not.toContain('number.revealed')
@@ -225,7 +242,9 @@ it('keeps every typed number out of the database, the blob folder, the log and t
   expect(blobs.length).toBeGreaterThan(10)
   const log = lines.join('')
   expect(log).toContain('/number/entries')
-  const audit = JSON.stringify(await context.db.auditEvent.findMany({ where: { action: { startsWith: 'number.' } } }), (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))
+  const audit = JSON.stringify(await context.db.auditEvent.findMany({ where: { action: { startsWith: 'number.' } } }), (_k, v: unknown) =>
+    typeof v === 'bigint' ? v.toString() : v,
+  )
   for (const number of new Set(typedNumbers.map((n) => n.replace(/\D/g, '')).filter((n) => n.length >= 11))) {
     const asciiHex = Buffer.from(number, 'ascii').toString('hex')
     expect(database).not.toContain(number)

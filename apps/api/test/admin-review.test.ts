@@ -17,7 +17,9 @@ beforeAll(async () => {
   context = await createTestContext()
   photo = await cardPhoto()
 }, 60_000)
-afterAll(async () => { await context.close() })
+afterAll(async () => {
+  await context.close()
+})
 
 type Employee = Awaited<ReturnType<typeof signedInEmployee>>
 type Operator = Awaited<ReturnType<typeof signedInOperator>>
@@ -27,12 +29,20 @@ const employeeCall = (employee: Employee, method: 'GET' | 'POST' | 'PUT' | 'DELE
 
 async function upload(employee: Employee, personId: string, side: 'front' | 'back') {
   const body = imageUpload({ role: 'number', slot: 0, side, type: 'my_number_card' }, photo)
-  return context.app.inject({ method: 'POST', url: `/api/employee/persons/${personId}/images`, headers: { ...employee.auth, ...body.headers }, payload: body.payload })
+  return context.app.inject({
+    method: 'POST',
+    url: `/api/employee/persons/${personId}/images`,
+    headers: { ...employee.auth, ...body.headers },
+    payload: body.payload,
+  })
 }
 
 async function registerCard(employee: Employee, personId: string) {
   for (const side of ['front', 'back'] as const) expect((await upload(employee, personId, side)).statusCode).toBe(201)
-  const response = await employeeCall(employee, 'POST', `/persons/${personId}/registration`, { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null })
+  const response = await employeeCall(employee, 'POST', `/persons/${personId}/registration`, {
+    numberDocument: { type: 'my_number_card', hasBack: true },
+    identity: null,
+  })
   expect(response.statusCode, response.body).toBe(200)
 }
 
@@ -70,7 +80,10 @@ describe('the submission view', () => {
     expect(body.persons.map((p: { id: string }) => p.id)).toEqual([employee.employee.id, ...employee.dependents.map((d) => d.id)])
     for (const person of body.persons) {
       expect(person.registration).toEqual({ numberDocument: { type: 'my_number_card', hasBack: true }, identity: null })
-      expect(person.images.map((i: { side: string; type: string }) => [i.side, i.type])).toEqual([['front', 'my_number_card'], ['back', 'my_number_card']])
+      expect(person.images.map((i: { side: string; type: string }) => [i.side, i.type])).toEqual([
+        ['front', 'my_number_card'],
+        ['back', 'my_number_card'],
+      ])
       expect(person.review).toEqual({ status: 'pending', reason: null, note: null, reviewedAt: null })
     }
   })
@@ -87,7 +100,11 @@ describe('the submission view', () => {
       await adminCall(stranger, 'POST', `${base}/persons/${personId}/return`, { reason: 'blurry' }),
     ]
     expect(attempts.map((r) => r.statusCode)).toEqual([404, 404, 404, 404])
-    expect(await context.db.auditEvent.count({ where: { actorId: stranger.operator.id, action: { in: ['document.viewed', 'person.approved', 'person.returned'] } } })).toBe(0)
+    expect(
+      await context.db.auditEvent.count({
+        where: { actorId: stranger.operator.id, action: { in: ['document.viewed', 'person.approved', 'person.returned'] } },
+      }),
+    ).toBe(0)
     expect((await context.db.person.findUniqueOrThrow({ where: { id: personId } })).reviewStatus).toBe('PENDING')
   })
 })
@@ -107,7 +124,9 @@ describe('viewing an image', () => {
     const original = await sharp(stored).raw().toBuffer({ resolveWithObject: true })
     expect([served.info.width, served.info.height]).toEqual([document.width, document.height])
     // The watermark crosses the image's centre band; a plain re-encode differs there by a few levels only.
-    const reencoded = await sharp(await sharp(stored).jpeg({ quality: 85 }).toBuffer()).raw().toBuffer()
+    const reencoded = await sharp(await sharp(stored).jpeg({ quality: 85 }).toBuffer())
+      .raw()
+      .toBuffer()
     const band = (pixels: Buffer) => pixels.subarray(Math.floor(pixels.length * 0.4), Math.floor(pixels.length * 0.6))
     const meanDiff = (a: Buffer, b: Buffer) => a.reduce((sum, value, i) => sum + Math.abs(value - b[i]!), 0) / a.length
     const watermarkDiff = meanDiff(band(served.data), band(original.data))
@@ -137,7 +156,10 @@ describe('承認 and 差し戻し', () => {
   it('差し戻し reopens exactly the returned person; 完了 again replaces only their documents; approval is 受理', async () => {
     const { employee, operator, base } = await submittedEmployee()
     const [returned, kept] = employee.dependents as [Employee['dependents'][number], Employee['dependents'][number]]
-    const before = await context.db.document.findMany({ where: { state: 'SUBMITTED' , person: { OR: [{ id: employee.employee.id }, { employeeId: employee.employee.id }] } }, orderBy: { id: 'asc' } })
+    const before = await context.db.document.findMany({
+      where: { state: 'SUBMITTED', person: { OR: [{ id: employee.employee.id }, { employeeId: employee.employee.id }] } },
+      orderBy: { id: 'asc' },
+    })
     const returnedBefore = before.filter((d) => d.personId === returned.id)
     const othersBefore = before.filter((d) => d.personId !== returned.id)
 
@@ -148,7 +170,10 @@ describe('承認 and 差し戻し', () => {
     expect(sendBack.statusCode, sendBack.body).toBe(200)
     expect(sendBack.json()).toMatchObject({ status: 'returned', reason: 'other', note: '裏面が写っていません' })
     expect(await progressOf(employee.employee.id)).toBe('RETURNED')
-    const events = await context.db.auditEvent.findMany({ where: { actorId: operator.operator.id, action: { in: ['person.approved', 'person.returned'] } }, orderBy: { id: 'asc' } })
+    const events = await context.db.auditEvent.findMany({
+      where: { actorId: operator.operator.id, action: { in: ['person.approved', 'person.returned'] } },
+      orderBy: { id: 'asc' },
+    })
     expect(events.map((e) => [e.action, e.targetId, e.detail])).toEqual([
       ['person.approved', employee.employee.id, null],
       ['person.returned', returned.id, { reason: 'other' }],
@@ -163,7 +188,14 @@ describe('承認 and 差し戻し', () => {
     // The employee sees the reason, with the returned person back to 未登録 and the list reopened.
     const list = (await employeeCall(fresh, 'GET', '/persons')).json()
     expect(list).toMatchObject({ reopened: true, canSubmit: false })
-    expect(list.persons.map((p: { id: string; status: string; review: { status: string; reason: string | null } }) => [p.id, p.status, p.review.status, p.review.reason])).toEqual([
+    expect(
+      list.persons.map((p: { id: string; status: string; review: { status: string; reason: string | null } }) => [
+        p.id,
+        p.status,
+        p.review.status,
+        p.review.reason,
+      ]),
+    ).toEqual([
       [employee.employee.id, 'registered', 'approved', null],
       [returned.id, 'pending', 'returned', 'other'],
       [kept.id, 'registered', 'pending', null],
@@ -173,7 +205,9 @@ describe('承認 and 差し戻し', () => {
     expect((await employeeCall(fresh, 'DELETE', `/persons/${employee.employee.id}/registration`)).statusCode).toBe(409)
     expect((await employeeCall(fresh, 'DELETE', `/persons/${kept.id}/registration`)).statusCode).toBe(409)
     expect((await employeeCall(fresh, 'PUT', `/persons/${kept.id}/applicability`, { applicable: false })).statusCode).toBe(409)
-    expect((await employeeCall(fresh, 'POST', '/persons', { name: '総合 次郎', kana: 'ソウゴウ ジロウ', relationship: '子', birthDate: '2020-05-05' })).statusCode).toBe(409)
+    expect(
+      (await employeeCall(fresh, 'POST', '/persons', { name: '総合 次郎', kana: 'ソウゴウ ジロウ', relationship: '子', birthDate: '2020-05-05' })).statusCode,
+    ).toBe(409)
     expect((await employeeCall(fresh, 'POST', '/submission')).statusCode).toBe(409)
 
     // A draft of the returned person is not HR's to see.
@@ -186,7 +220,10 @@ describe('承認 and 差し戻し', () => {
     await registerCard(fresh, returned.id)
     const again = await employeeCall(fresh, 'POST', '/submission')
     expect(again.statusCode, again.body).toBe(200)
-    const after = await context.db.document.findMany({ where: { state: 'SUBMITTED', person: { OR: [{ id: employee.employee.id }, { employeeId: employee.employee.id }] } }, orderBy: { id: 'asc' } })
+    const after = await context.db.document.findMany({
+      where: { state: 'SUBMITTED', person: { OR: [{ id: employee.employee.id }, { employeeId: employee.employee.id }] } },
+      orderBy: { id: 'asc' },
+    })
     expect(after.filter((d) => d.personId !== returned.id)).toEqual(othersBefore)
     const returnedAfter = after.filter((d) => d.personId === returned.id)
     expect(returnedAfter).toHaveLength(2)
@@ -225,7 +262,8 @@ describe('承認 and 差し戻し', () => {
       { reason: 'blurry', note: 42 },
       {},
     ]
-    for (const body of bodies) expect((await adminCall(operator, 'POST', `${base}/persons/${personId}/return`, body)).statusCode, JSON.stringify(body)).toBe(400)
+    for (const body of bodies)
+      expect((await adminCall(operator, 'POST', `${base}/persons/${personId}/return`, body)).statusCode, JSON.stringify(body)).toBe(400)
     expect((await adminCall(operator, 'POST', `${base}/persons/${other.employee.employee.id}/approve`)).statusCode).toBe(404)
     expect((await adminCall(operator, 'POST', `${base}/persons/not-a-uuid/approve`)).statusCode).toBe(400)
     expect((await context.db.person.findUniqueOrThrow({ where: { id: personId } })).reviewStatus).toBe('PENDING')

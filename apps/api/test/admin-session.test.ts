@@ -70,7 +70,12 @@ describe('admin sign-in', () => {
     const { secret, uri } = begin.json()
     expect(uri).toMatch(/^otpauth:\/\/totp\//)
     const totp = new TOTP({ secret })
-    const wrong = await context.app.inject({ method: 'POST', url: '/api/admin/account/totp/confirm', headers: admin.headers, payload: { code: '000000' === totp.generate() ? '111111' : '000000' } })
+    const wrong = await context.app.inject({
+      method: 'POST',
+      url: '/api/admin/account/totp/confirm',
+      headers: admin.headers,
+      payload: { code: '000000' === totp.generate() ? '111111' : '000000' },
+    })
     expect(wrong.json().error.code).toBe('TOTP_INVALID')
     const ok = await context.app.inject({ method: 'POST', url: '/api/admin/account/totp/confirm', headers: admin.headers, payload: { code: totp.generate() } })
     expect(ok.statusCode).toBe(200)
@@ -82,7 +87,12 @@ describe('admin sign-in', () => {
     const blocked = await context.app.inject({ method: 'DELETE', url: '/api/admin/account/totp', headers: adminHeaders(pending) })
     expect(blocked.json().error.code).toBe('SESSION_STEP_REQUIRED')
     // The code used to confirm enrolment cannot be replayed.
-    const replay = await context.app.inject({ method: 'POST', url: '/api/admin/session/totp', headers: adminHeaders(pending), payload: { code: totp.generate() } })
+    const replay = await context.app.inject({
+      method: 'POST',
+      url: '/api/admin/session/totp',
+      headers: adminHeaders(pending),
+      payload: { code: totp.generate() },
+    })
     expect(replay.json().error.code).toBe('TOTP_INVALID')
     const next = totp.generate({ timestamp: Date.now() + 30_000 })
     const verified = await context.app.inject({ method: 'POST', url: '/api/admin/session/totp', headers: adminHeaders(pending), payload: { code: next } })
@@ -99,7 +109,8 @@ describe('admin sign-in', () => {
     const totp = new TOTP({ secret })
     await context.app.inject({ method: 'POST', url: '/api/admin/account/totp/confirm', headers: admin.headers, payload: { code: totp.generate() } })
     const other = await context.app.services.adminSessions.open(admin.operator.id, 'ACTIVE')
-    const off = (payload?: object) => context.app.inject({ method: 'DELETE', url: '/api/admin/account/totp', headers: admin.headers, ...(payload ? { payload } : {}) })
+    const off = (payload?: object) =>
+      context.app.inject({ method: 'DELETE', url: '/api/admin/account/totp', headers: admin.headers, ...(payload ? { payload } : {}) })
     const next = (offset: number) => totp.generate({ timestamp: Date.now() + offset * 30_000 })
 
     // A stolen session alone cannot switch the second factor off.
@@ -110,7 +121,11 @@ describe('admin sign-in', () => {
 
     expect((await off({ currentPassword: admin.password, code: next(1) })).statusCode).toBe(204)
     expect((await context.db.operator.findUniqueOrThrow({ where: { id: admin.operator.id } })).totpEnabledAt).toBeNull()
-    const otherSession = await context.app.inject({ method: 'GET', url: '/api/admin/session', headers: adminHeaders({ token: other.token, csrfToken: other.session.csrfToken }) })
+    const otherSession = await context.app.inject({
+      method: 'GET',
+      url: '/api/admin/session',
+      headers: adminHeaders({ token: other.token, csrfToken: other.session.csrfToken }),
+    })
     expect(otherSession.statusCode).toBe(401)
     expect((await context.app.inject({ method: 'GET', url: '/api/admin/session', headers: admin.headers })).statusCode).toBe(200)
   })
@@ -119,7 +134,12 @@ describe('admin sign-in', () => {
     const admin = await signedInOperator(context)
     const other = await signIn(admin.operator.email, admin.password)
     const otherHeaders = adminHeaders({ token: cookieOf(other), csrfToken: other.json().csrfToken })
-    const change = await context.app.inject({ method: 'PUT', url: '/api/admin/account/password', headers: admin.headers, payload: { currentPassword: admin.password, newPassword: 'a-new-long-password' } })
+    const change = await context.app.inject({
+      method: 'PUT',
+      url: '/api/admin/account/password',
+      headers: admin.headers,
+      payload: { currentPassword: admin.password, newPassword: 'a-new-long-password' },
+    })
     expect(change.statusCode).toBe(200)
     expect((await context.app.inject({ method: 'GET', url: '/api/admin/session', headers: otherHeaders })).statusCode).toBe(401)
     expect((await context.app.inject({ method: 'GET', url: '/api/admin/session', headers: admin.headers })).statusCode).toBe(200)

@@ -19,7 +19,9 @@ const dirs: string[] = []
 beforeAll(() => {
   execFileSync(process.execPath, [path.join(REPO, 'scripts/build.mjs'), '--if-stale'], { stdio: 'inherit' })
 }, 180_000)
-afterAll(async () => { await Promise.all(dirs.map((dir) => fs.rm(dir, { recursive: true, force: true }))) })
+afterAll(async () => {
+  await Promise.all(dirs.map((dir) => fs.rm(dir, { recursive: true, force: true })))
+})
 
 async function tempDir() {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-artifact-'))
@@ -43,8 +45,12 @@ async function run(bundle: string, args: string[], env: Record<string, string>, 
   const child = spawn(process.execPath, [path.join(dist, bundle), ...args], { cwd: os.tmpdir(), env: { PATH: process.env.PATH ?? '', ...env } })
   let stdout = ''
   let stderr = ''
-  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString() })
-  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString()
+  })
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString()
+  })
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
   return { code, stdout, stderr }
 }
@@ -58,8 +64,12 @@ async function startServer(env: Record<string, string>, dist = DIST) {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
-  child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString() })
-  child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  child.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+  })
+  child.stderr!.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+  })
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
   const baseUrl = `http://127.0.0.1:${port}`
   for (let attempt = 0; ; attempt++) {
@@ -98,10 +108,12 @@ describe.runIf(!serverUrl)('the artifact on the embedded database', () => {
     // The SPA copied next to the bundle, and an employee session signed with the configured keys.
     expect(await (await fetch(`${server.baseUrl}/`)).text()).toContain('<div id="root">')
     const login = await fetch(`${server.baseUrl}/api/employee/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: demo![1], password: demo![2] }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: demo![1], password: demo![2] }),
     })
     expect(login.status).toBe(200)
-    const { accessToken } = await login.json() as { accessToken: string }
+    const { accessToken } = (await login.json()) as { accessToken: string }
     expect((await fetch(`${server.baseUrl}/api/employee/me`, { headers: { authorization: `Bearer ${accessToken}` } })).status).toBe(200)
     expect(await server.stop()).toBe(0)
     // Configured keys: nothing generated beside the data.
@@ -136,7 +148,9 @@ describe.runIf(serverUrl)('the artifact on PostgreSQL', () => {
       const server = await startServer(env)
       try {
         const signIn = await fetch(`${server.baseUrl}/api/admin/session`, {
-          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ops@example.com', password }),
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'ops@example.com', password }),
         })
         expect(signIn.status).toBe(201)
         expect(await signIn.json()).toMatchObject({ stage: 'password_change_required' })

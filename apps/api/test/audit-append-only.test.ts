@@ -13,7 +13,13 @@ afterAll(() => context.close())
 
 describe('audit_events is append-only', () => {
   it('refuses UPDATE, DELETE and TRUNCATE, through Prisma and raw SQL, and keeps the row as written', async () => {
-    const event = await context.app.services.audit.record({ companyId: null, actorType: 'system', actorId: null, action: 'settings.updated', detail: { requireTotp: true } })
+    const event = await context.app.services.audit.record({
+      companyId: null,
+      actorType: 'system',
+      actorId: null,
+      action: 'settings.updated',
+      detail: { requireTotp: true },
+    })
     const attempts: [string, () => Promise<unknown>][] = [
       ['prisma update', () => context.db.auditEvent.update({ where: { id: event.id }, data: { action: 'rewritten' } })],
       ['prisma delete', () => context.db.auditEvent.delete({ where: { id: event.id } })],

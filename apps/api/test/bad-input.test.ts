@@ -6,8 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type TestContext, createTestContext, signedInEmployee } from './harness.ts'
 
 let context: TestContext
-beforeAll(async () => { context = await createTestContext() })
-afterAll(async () => { await context.close() })
+beforeAll(async () => {
+  context = await createTestContext()
+})
+afterAll(async () => {
+  await context.close()
+})
 
 const BAD_BODIES: { name: string; contentType?: string; payload: string | Buffer }[] = [
   { name: 'malformed JSON', contentType: 'application/json', payload: '{"a": ' },
@@ -15,9 +19,39 @@ const BAD_BODIES: { name: string; contentType?: string; payload: string | Buffer
   { name: 'JSON null', contentType: 'application/json', payload: 'null' },
   { name: 'JSON array', contentType: 'application/json', payload: '[1,2,3]' },
   { name: 'JSON string', contentType: 'application/json', payload: '"x"' },
-  { name: 'wrong types', contentType: 'application/json', payload: '{"token":1,"password":[],"name":{},"applicable":"yes","purposes":"all","numberDocument":7}' },
-  { name: 'NUL and controls in every text', contentType: 'application/json', payload: JSON.stringify({ token: 'a\u0000b', password: 'p\u0000', code: 'c\u0000', name: '総合\u0000次郎', kana: 'ソウゴウ', relationship: '子\u0007', birthDate: '2015-01-01', purposes: ['源泉徴収票作成事務\u0000'] }) },
-  { name: 'lone surrogates in every text', contentType: 'application/json', payload: JSON.stringify({ token: 'a\ud800', password: 'p\udfff', code: 'c\ud800', name: '総合\udc00次郎', kana: 'ソウゴウ', relationship: '子', birthDate: '2015-01-01', purposes: ['源泉徴収票作成事務\ud800'] }) },
+  {
+    name: 'wrong types',
+    contentType: 'application/json',
+    payload: '{"token":1,"password":[],"name":{},"applicable":"yes","purposes":"all","numberDocument":7}',
+  },
+  {
+    name: 'NUL and controls in every text',
+    contentType: 'application/json',
+    payload: JSON.stringify({
+      token: 'a\u0000b',
+      password: 'p\u0000',
+      code: 'c\u0000',
+      name: '総合\u0000次郎',
+      kana: 'ソウゴウ',
+      relationship: '子\u0007',
+      birthDate: '2015-01-01',
+      purposes: ['源泉徴収票作成事務\u0000'],
+    }),
+  },
+  {
+    name: 'lone surrogates in every text',
+    contentType: 'application/json',
+    payload: JSON.stringify({
+      token: 'a\ud800',
+      password: 'p\udfff',
+      code: 'c\ud800',
+      name: '総合\udc00次郎',
+      kana: 'ソウゴウ',
+      relationship: '子',
+      birthDate: '2015-01-01',
+      purposes: ['源泉徴収票作成事務\ud800'],
+    }),
+  },
   { name: 'prototype pollution', contentType: 'application/json', payload: '{"__proto__":{"admin":true},"constructor":{"prototype":{"x":1}}}' },
   { name: 'plain text', contentType: 'text/plain', payload: 'hello' },
   { name: 'unknown media type', contentType: 'application/x-bango', payload: 'x' },
@@ -26,9 +60,10 @@ const BAD_BODIES: { name: string; contentType?: string; payload: string | Buffer
   {
     name: 'multipart cut off inside the file',
     contentType: 'multipart/form-data; boundary=zzz',
-    payload: ['role=number', 'slot=0', 'side=front', 'type=my_number_card']
-      .map((pair) => `--zzz\r\nContent-Disposition: form-data; name="${pair.split('=')[0]}"\r\n\r\n${pair.split('=')[1]}\r\n`)
-      .join('') + '--zzz\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n\xff\xd8\xff\xe0 partial',
+    payload:
+      ['role=number', 'slot=0', 'side=front', 'type=my_number_card']
+        .map((pair) => `--zzz\r\nContent-Disposition: form-data; name="${pair.split('=')[0]}"\r\n\r\n${pair.split('=')[1]}\r\n`)
+        .join('') + '--zzz\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n\xff\xd8\xff\xe0 partial',
   },
   { name: 'oversized JSON', contentType: 'application/json', payload: JSON.stringify({ name: 'x'.repeat(200_000) }) },
   { name: 'invalid UTF-8', contentType: 'application/json', payload: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]) },

@@ -73,7 +73,11 @@ export async function storedKeys(blobs: BlobStore): Promise<string[]> {
 }
 
 /** Whether the store holds a blob under `key`. */
-export const blobExists = (blobs: BlobStore, key: string) => blobs.get(key).then(() => true, (error: { code?: string }) => {
-  if (error.code === 'BLOB_NOT_FOUND') return false
-  throw error
-})
+export const blobExists = (blobs: BlobStore, key: string) =>
+  blobs.get(key).then(
+    () => true,
+    (error: { code?: string }) => {
+      if (error.code === 'BLOB_NOT_FOUND') return false
+      throw error
+    },
+  )

@@ -80,7 +80,10 @@ describe('login', () => {
     expect(known.statusCode).toBe(401)
     expect(unknown.statusCode).toBe(known.statusCode)
     expect(sameErrorBody(unknown.body)).toEqual(sameErrorBody(known.body))
-    const shape = (headers: Record<string, unknown>) => Object.keys(headers).filter((name) => name !== 'date').sort()
+    const shape = (headers: Record<string, unknown>) =>
+      Object.keys(headers)
+        .filter((name) => name !== 'date')
+        .sort()
     expect(shape(unknown.headers)).toEqual(shape(known.headers))
     for (const name of ['content-type', 'content-length', 'cache-control']) expect(unknown.headers[name], name).toBe(known.headers[name])
   })
@@ -89,7 +92,8 @@ describe('login', () => {
 describe('handoff codes', () => {
   it(`throttles guessing to ${LOGIN_PER_MINUTE} codes a minute per address`, async () => {
     const address = freshAddress()
-    const redeem = () => context.app.inject({ method: 'POST', url: '/api/employee/session/handoff/redeem', payload: { code: unknownToken() }, remoteAddress: address })
+    const redeem = () =>
+      context.app.inject({ method: 'POST', url: '/api/employee/session/handoff/redeem', payload: { code: unknownToken() }, remoteAddress: address })
     const { passed, statuses, then } = await untilThrottled(redeem)
     console.info(`brute force: handoff redeem per address — ${passed} guesses answered, ${then}`)
     expect(passed).toBe(LOGIN_PER_MINUTE)
@@ -121,9 +125,14 @@ describe('404 budget per address', () => {
   it('counts unknown ids the same way: a found id cannot be told from a missing one once over budget', async () => {
     const address = freshAddress()
     const employee = await signedInEmployee(context)
-    const guess = (personId: string) => context.app.inject({
-      method: 'PUT', url: `/api/employee/persons/${personId}/applicability`, headers: employee.auth, payload: { applicable: true }, remoteAddress: address,
-    })
+    const guess = (personId: string) =>
+      context.app.inject({
+        method: 'PUT',
+        url: `/api/employee/persons/${personId}/applicability`,
+        headers: employee.auth,
+        payload: { applicable: true },
+        remoteAddress: address,
+      })
     const { passed, statuses, then } = await untilThrottled(() => guess(randomUUID()))
     console.info(`brute force: unknown person ids — ${passed} 404s answered, ${then}`)
     expect(passed).toBe(NOT_FOUND_PER_MINUTE)

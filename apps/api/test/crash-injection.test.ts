@@ -48,15 +48,24 @@ type Scenario = 'first' | 'resubmit'
 const FLOWS: Record<Scenario, Step[]> = {
   // The fifth upload re-captures the spouse's front: it replaces an acknowledged draft.
   first: [
-    { kind: 'login' }, { kind: 'consent' },
-    { kind: 'upload', person: 'employee', side: 'front' }, { kind: 'upload', person: 'employee', side: 'back' }, { kind: 'register', person: 'employee' },
-    { kind: 'upload', person: 'spouse', side: 'front' }, { kind: 'upload', person: 'spouse', side: 'back' }, { kind: 'upload', person: 'spouse', side: 'front' },
-    { kind: 'register', person: 'spouse' }, { kind: 'not-applicable', person: 'child' }, { kind: 'submit' },
+    { kind: 'login' },
+    { kind: 'consent' },
+    { kind: 'upload', person: 'employee', side: 'front' },
+    { kind: 'upload', person: 'employee', side: 'back' },
+    { kind: 'register', person: 'employee' },
+    { kind: 'upload', person: 'spouse', side: 'front' },
+    { kind: 'upload', person: 'spouse', side: 'back' },
+    { kind: 'upload', person: 'spouse', side: 'front' },
+    { kind: 'register', person: 'spouse' },
+    { kind: 'not-applicable', person: 'child' },
+    { kind: 'submit' },
   ],
   // Submitted, then HR sent the spouse back (差し戻し): 完了 again replaces the spouse's documents.
   resubmit: [
     { kind: 'login' },
-    { kind: 'upload', person: 'spouse', side: 'front' }, { kind: 'upload', person: 'spouse', side: 'back' }, { kind: 'register', person: 'spouse' },
+    { kind: 'upload', person: 'spouse', side: 'front' },
+    { kind: 'upload', person: 'spouse', side: 'back' },
+    { kind: 'register', person: 'spouse' },
     { kind: 'submit' },
   ],
 }
@@ -70,13 +79,22 @@ const isUploadPoint = (point: KillPointName) => point.startsWith('upload.') || p
  */
 const ALL_TRIALS: { spec: string; point: KillPointName; scenario: Scenario }[] = [
   ...KILL_POINTS.filter(isUploadPoint).map((point) => ({ spec: `${point}#5`, point, scenario: 'first' as const })),
-  ...KILL_POINTS.filter((point) => !isUploadPoint(point) && point !== 'submit.replaced-rows-deleted').map((point) => ({ spec: point, point, scenario: 'first' as const })),
-  ...KILL_POINTS.filter((point) => !isUploadPoint(point) && point !== 'submit.submission-created').map((point) => ({ spec: point, point, scenario: 'resubmit' as const })),
+  ...KILL_POINTS.filter((point) => !isUploadPoint(point) && point !== 'submit.replaced-rows-deleted').map((point) => ({
+    spec: point,
+    point,
+    scenario: 'first' as const,
+  })),
+  ...KILL_POINTS.filter((point) => !isUploadPoint(point) && point !== 'submit.submission-created').map((point) => ({
+    spec: point,
+    point,
+    scenario: 'resubmit' as const,
+  })),
 ]
 const RESUBMIT_BY_DEFAULT: KillPointName[] = ['submit.replaced-rows-deleted', 'submit.committed', 'submit.cleaned-up']
-const TRIALS = process.env.CRASH_ALL === '1'
-  ? ALL_TRIALS
-  : ALL_TRIALS.filter((trial) => isUploadPoint(trial.point) || (trial.scenario === 'resubmit') === RESUBMIT_BY_DEFAULT.includes(trial.point))
+const TRIALS =
+  process.env.CRASH_ALL === '1'
+    ? ALL_TRIALS
+    : ALL_TRIALS.filter((trial) => isUploadPoint(trial.point) || (trial.scenario === 'resubmit') === RESUBMIT_BY_DEFAULT.includes(trial.point))
 
 /** Trials run two at a time (CRASH_PARALLEL): most of a trial is one process waiting on another. */
 const PARALLEL = Number(process.env.CRASH_PARALLEL ?? 2)
@@ -113,7 +131,10 @@ async function runStep(send: Send, household: Household, session: { token?: stri
   const token = session.token
   switch (step.kind) {
     case 'login':
-      session.token = expectStatus(await send({ method: 'POST', url: `${api}/login`, json: { token: household.token, password: household.password } }), 200).body.accessToken
+      session.token = expectStatus(
+        await send({ method: 'POST', url: `${api}/login`, json: { token: household.token, password: household.password } }),
+        200,
+      ).body.accessToken
       return null
     case 'consent':
       expectStatus(await send({ method: 'POST', url: `${api}/consent`, token, json: { purposes: household.purposes } }), 201)
@@ -123,7 +144,15 @@ async function runStep(send: Send, household: Household, session: { token?: stri
       return expectStatus(await send({ method: 'POST', url: `${api}/persons/${household[step.person]}/images`, token, multipart }), 201).body.id
     }
     case 'register':
-      expectStatus(await send({ method: 'POST', url: `${api}/persons/${household[step.person]}/registration`, token, json: { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null } }), 200)
+      expectStatus(
+        await send({
+          method: 'POST',
+          url: `${api}/persons/${household[step.person]}/registration`,
+          token,
+          json: { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null },
+        }),
+        200,
+      )
       return null
     case 'not-applicable':
       expectStatus(await send({ method: 'PUT', url: `${api}/persons/${household[step.person]}/applicability`, token, json: { applicable: false } }), 200)
@@ -140,8 +169,12 @@ async function seedTemplate(env: Env) {
     for (const scenario of ['first', 'resubmit'] as const) {
       const seeded = await createEmployeeWithLogin(product.db, product.app.services.credentials)
       households[scenario] = {
-        token: seeded.token, password: seeded.password, purposes: seeded.campaign.purposes,
-        employee: seeded.employee.id, spouse: seeded.dependents[0]!.id, child: seeded.dependents[1]!.id,
+        token: seeded.token,
+        password: seeded.password,
+        purposes: seeded.campaign.purposes,
+        employee: seeded.employee.id,
+        spouse: seeded.dependents[0]!.id,
+        child: seeded.dependents[1]!.id,
       }
     }
     const household = households.resubmit
@@ -150,14 +183,23 @@ async function seedTemplate(env: Env) {
     for (const step of FLOWS.first) await runStep(send, household, session, step)
     const submitted = await product.db.document.findMany({ where: { state: 'SUBMITTED', personId: { in: [household.employee, household.spouse] } } })
     firstSubmission = {
-      employee: submitted.filter((d) => d.personId === household.employee).map((d) => d.id).sort(),
-      spouse: submitted.filter((d) => d.personId === household.spouse).map((d) => d.id).sort(),
+      employee: submitted
+        .filter((d) => d.personId === household.employee)
+        .map((d) => d.id)
+        .sort(),
+      spouse: submitted
+        .filter((d) => d.personId === household.spouse)
+        .map((d) => d.id)
+        .sort(),
     }
     const company = (await product.db.person.findUniqueOrThrow({ where: { id: household.employee }, include: { campaign: true } })).campaign.companyId
     const { operator } = await createOperator(product.app.services.operators, { assignments: [{ companyId: company, role: 'administrator' }] })
     await product.app.services.review.returnPerson(
       { operatorId: operator.id, sessionId: randomUUID(), email: operator.email, name: operator.name, isSystemAdmin: false },
-      company, household.employee, household.spouse, { reason: 'blurry', note: null },
+      company,
+      household.employee,
+      household.spouse,
+      { reason: 'blurry', note: null },
     )
   } finally {
     await product.close()
@@ -215,11 +257,14 @@ async function checkAfterCrash(product: Product, scenario: Scenario, acknowledge
   const uploads = acknowledged.filter((entry) => entry.step.kind === 'upload')
   const ackedIds = new Set(uploads.map((entry) => entry.result))
   const live = uploads.filter((entry, index) => !uploads.slice(index + 1).some((later) => slotOf(later.step) === slotOf(entry.step)))
-  const committedInFlight = (slot: string | null) => slot === slotOf(diedIn) &&
-    documents.some((d) => `${d.personId}:${d.side.toLowerCase()}` === slot && d.state === 'DRAFT' && !ackedIds.has(d.id))
+  const committedInFlight = (slot: string | null) =>
+    slot === slotOf(diedIn) && documents.some((d) => `${d.personId}:${d.side.toLowerCase()}` === slot && d.state === 'DRAFT' && !ackedIds.has(d.id))
   const present = new Set(documents.map((d) => d.id))
   const lost = live.filter((entry) => !present.has(entry.result!) && !committedInFlight(slotOf(entry.step)))
-  expect(lost.map((entry) => entry.result), 'acknowledged uploads lost').toEqual([])
+  expect(
+    lost.map((entry) => entry.result),
+    'acknowledged uploads lost',
+  ).toEqual([])
   const slots = documents.map((d) => `${d.personId}:${d.role}:${d.slot}:${d.side}:${d.state}`)
   expect(new Set(slots).size, 'two documents in one slot').toBe(slots.length)
   for (const entry of acknowledged) {
@@ -232,7 +277,10 @@ async function checkAfterCrash(product: Product, scenario: Scenario, acknowledge
   const hrView = submission ? await product.app.services.review.submission(employeePerson) : null
   const hrImages = (person: string) => (hrView?.persons.find((p) => p.id === person)?.images ?? []).map((image) => image.id).sort()
   const submittedRows = documents.filter((d) => d.state === 'SUBMITTED')
-  expect(submittedRows.every((d) => d.submissionId !== null && d.submissionId === submission?.id), 'submitted rows outside the submission').toBe(true)
+  expect(
+    submittedRows.every((d) => d.submissionId !== null && d.submissionId === submission?.id),
+    'submitted rows outside the submission',
+  ).toBe(true)
 
   if (scenario === 'first') {
     if (!submission) {
@@ -254,7 +302,10 @@ async function checkAfterCrash(product: Product, scenario: Scenario, acknowledge
   expect(ids(of(household.employee, 'SUBMITTED'))).toEqual(firstSubmission.employee)
   expect(hrImages(household.employee)).toEqual(firstSubmission.employee)
   const spouse = persons.get(household.spouse)!
-  const newUploads = live.filter((entry) => (entry.step as { person?: string }).person === 'spouse').map((entry) => entry.result!).sort()
+  const newUploads = live
+    .filter((entry) => (entry.step as { person?: string }).person === 'spouse')
+    .map((entry) => entry.result!)
+    .sort()
   if (spouse.reviewStatus === 'RETURNED') {
     expect(ids(of(household.spouse, 'SUBMITTED')), 'old set kept whole').toEqual(firstSubmission.spouse)
     expect(hrImages(household.spouse)).toEqual(firstSubmission.spouse)
@@ -305,7 +356,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await storage?.close()
   const lines = TRIALS.map((trial) => table.get(`${trial.spec} ${trial.scenario}`)).filter((line) => line !== undefined)
-  if (lines.length > 0) console.info(`crash injection (${storage.kind}${TRIALS === ALL_TRIALS ? ', CRASH_ALL' : ''}): ${lines.length} trials over ${KILL_POINTS.length} kill points (submission after restart: none | whole | old kept | new in)\n${lines.join('\n')}`)
+  if (lines.length > 0)
+    console.info(
+      `crash injection (${storage.kind}${TRIALS === ALL_TRIALS ? ', CRASH_ALL' : ''}): ${lines.length} trials over ${KILL_POINTS.length} kill points (submission after restart: none | whole | old kept | new in)\n${lines.join('\n')}`,
+    )
 })
 
 describe('crash injection', () => {
@@ -313,51 +367,59 @@ describe('crash injection', () => {
     expect(KILL_POINTS.filter((point) => !TRIALS.some((trial) => trial.point === point))).toEqual([])
   })
 
-  it.concurrent.each(TRIALS)('$spec ($scenario)', ({ spec, scenario }) => inTurn(async () => {
-    const trial = await storage.trial()
-    try {
-      const child = await spawnServer({ ...trial.env, BANGO_TEST_HOOKS: '1', BANGO_TEST_KILL_AT: spec })
-      const household = households[scenario]
-      const send = fetchSend(child.baseUrl)
-      const session: { token?: string } = {}
-      const acknowledged: { step: Step; result: string | null }[] = []
-      let diedIn: Step | null = null
-      for (const step of FLOWS[scenario]) {
+  it.concurrent.each(TRIALS)(
+    '$spec ($scenario)',
+    ({ spec, scenario }) =>
+      inTurn(async () => {
+        const trial = await storage.trial()
         try {
-          acknowledged.push({ step, result: await runStep(send, household, session, step) })
-        } catch (error) {
-          if (error instanceof NotReached) {
-            child.kill()
-            throw error
+          const child = await spawnServer({ ...trial.env, BANGO_TEST_HOOKS: '1', BANGO_TEST_KILL_AT: spec })
+          const household = households[scenario]
+          const send = fetchSend(child.baseUrl)
+          const session: { token?: string } = {}
+          const acknowledged: { step: Step; result: string | null }[] = []
+          let diedIn: Step | null = null
+          for (const step of FLOWS[scenario]) {
+            try {
+              acknowledged.push({ step, result: await runStep(send, household, session, step) })
+            } catch (error) {
+              if (error instanceof NotReached) {
+                child.kill()
+                throw error
+              }
+              diedIn = step
+              break
+            }
           }
-          diedIn = step
-          break
-        }
-      }
-      if (!diedIn) child.kill()
-      const { signal } = await child.exited
-      expect(diedIn, `the flow finished without reaching ${spec}`).not.toBeNull()
-      expect(signal, child.output()).toBe('SIGKILL')
+          if (!diedIn) child.kill()
+          const { signal } = await child.exited
+          expect(diedIn, `the flow finished without reaching ${spec}`).not.toBeNull()
+          expect(signal, child.output()).toBe('SIGKILL')
 
-      const product = await openProduct(trial.env)
-      try {
-        const state = await checkAfterCrash(product, scenario, acknowledged, diedIn!)
-        expect(await unreadableDocuments(product), 'documents whose blob is missing or unreadable').toEqual([])
-        const strayBefore = await strayBlobs(product)
-        await sweepOnce(product)
-        expect(await strayBlobs(product), 'blobs left after a sweep').toEqual([])
-        await finish(product, scenario)
-        expect(await unreadableDocuments(product)).toEqual([])
-        expect(await strayBlobs(product), 'blobs left by the finished flow').toEqual([])
-        table.set(`${spec} ${scenario}`, `  ${spec.padEnd(32)} ${scenario.padEnd(9)} died in ${diedIn!.kind.padEnd(8)} after ${String(acknowledged.length).padStart(2)} acks → ${state.padEnd(8)} swept ${strayBefore.length}, 完了 then ok`)
-      } finally {
-        await product.close()
-      }
-    } catch (error) {
-      table.set(`${spec} ${scenario}`, `  ${spec.padEnd(32)} ${scenario.padEnd(9)} FAILED: ${(error as Error).message.split('\n')[0]}`)
-      throw error
-    } finally {
-      await trial.drop()
-    }
-  }), 600_000)
+          const product = await openProduct(trial.env)
+          try {
+            const state = await checkAfterCrash(product, scenario, acknowledged, diedIn!)
+            expect(await unreadableDocuments(product), 'documents whose blob is missing or unreadable').toEqual([])
+            const strayBefore = await strayBlobs(product)
+            await sweepOnce(product)
+            expect(await strayBlobs(product), 'blobs left after a sweep').toEqual([])
+            await finish(product, scenario)
+            expect(await unreadableDocuments(product)).toEqual([])
+            expect(await strayBlobs(product), 'blobs left by the finished flow').toEqual([])
+            table.set(
+              `${spec} ${scenario}`,
+              `  ${spec.padEnd(32)} ${scenario.padEnd(9)} died in ${diedIn!.kind.padEnd(8)} after ${String(acknowledged.length).padStart(2)} acks → ${state.padEnd(8)} swept ${strayBefore.length}, 完了 then ok`,
+            )
+          } finally {
+            await product.close()
+          }
+        } catch (error) {
+          table.set(`${spec} ${scenario}`, `  ${spec.padEnd(32)} ${scenario.padEnd(9)} FAILED: ${(error as Error).message.split('\n')[0]}`)
+          throw error
+        } finally {
+          await trial.drop()
+        }
+      }),
+    600_000,
+  )
 })

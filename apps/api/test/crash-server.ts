@@ -35,7 +35,11 @@ export async function openProduct(env: Env) {
   const app = await build({ db: database.prisma, blobs, secrets, rateLimits: config.rateLimits, trustProxy: config.trustProxy, publicUrl: config.publicUrl })
   await app.ready()
   return {
-    app, db: database.prisma, blobs, secrets, blobDir: path.join(config.dataDir, 'blobs'),
+    app,
+    db: database.prisma,
+    blobs,
+    secrets,
+    blobDir: path.join(config.dataDir, 'blobs'),
     async close() {
       await app.close()
       blobs.close()
@@ -168,22 +172,26 @@ function headersOf(request: Request): Record<string, string> {
   }
 }
 
-export const fetchSend = (baseUrl: string): Send => async (request) => {
-  const response = await fetch(`${baseUrl}${request.url}`, {
-    method: request.method,
-    headers: headersOf(request),
-    body: request.multipart ? request.multipart.payload : request.json ? JSON.stringify(request.json) : undefined,
-  })
-  const text = await response.text()
-  return { status: response.status, body: text ? JSON.parse(text) : null }
-}
+export const fetchSend =
+  (baseUrl: string): Send =>
+  async (request) => {
+    const response = await fetch(`${baseUrl}${request.url}`, {
+      method: request.method,
+      headers: headersOf(request),
+      body: request.multipart ? request.multipart.payload : request.json ? JSON.stringify(request.json) : undefined,
+    })
+    const text = await response.text()
+    return { status: response.status, body: text ? JSON.parse(text) : null }
+  }
 
-export const injectSend = (app: Product['app']): Send => async (request) => {
-  const response = await app.inject({
-    method: request.method,
-    url: request.url,
-    headers: headersOf(request),
-    ...(request.multipart ? { payload: request.multipart.payload } : request.json ? { payload: JSON.stringify(request.json) } : {}),
-  })
-  return { status: response.statusCode, body: response.body ? response.json() : null }
-}
+export const injectSend =
+  (app: Product['app']): Send =>
+  async (request) => {
+    const response = await app.inject({
+      method: request.method,
+      url: request.url,
+      headers: headersOf(request),
+      ...(request.multipart ? { payload: request.multipart.payload } : request.json ? { payload: JSON.stringify(request.json) } : {}),
+    })
+    return { status: response.statusCode, body: response.body ? response.json() : null }
+  }

@@ -19,7 +19,9 @@ async function campaignWithEmployees(count: number) {
   const employees = []
   for (let i = 1; i <= count; i++) {
     const { employee } = await createEmployee(context.db, campaign.id, { name: `社員 ${i}`, dependents: [] })
-    employees.push(await context.db.person.update({ where: { id: employee.id }, data: { employeeNumber: `E${String(i).padStart(3, '0')}`, email: `e${i}@example.test` } }))
+    employees.push(
+      await context.db.person.update({ where: { id: employee.id }, data: { employeeNumber: `E${String(i).padStart(3, '0')}`, email: `e${i}@example.test` } }),
+    )
   }
   return { admin, campaign, employees }
 }
@@ -55,7 +57,9 @@ describe('issuing credentials from the console', () => {
     // The employee who had one keeps it.
     expect(await loginStatus(already.token, already.password)).toBe(200)
     const events = await context.db.auditEvent.findMany({ where: { targetId: campaign.id, action: { startsWith: 'credentials.' } } })
-    expect(events.map((e) => [e.action, e.detail])).toEqual([['credentials.issued', { count: 2, employeeIds: expect.arrayContaining([employees[1]!.id, employees[2]!.id]) }]])
+    expect(events.map((e) => [e.action, e.detail])).toEqual([
+      ['credentials.issued', { count: 2, employeeIds: expect.arrayContaining([employees[1]!.id, employees[2]!.id]) }],
+    ])
 
     // A second call finds nobody left.
     expect((await issue(admin, campaign.id)).json().credentials).toEqual([])

@@ -86,7 +86,11 @@ describe('the scanner', () => {
     expect(imageSignatures(Buffer.from(`{"b":"${jpeg.toString('base64')}"}`))).not.toEqual([])
     expect(imageSignatures(Buffer.from(png.toString('base64')))).not.toEqual([])
     const number = validNumber()
-    for (const spelling of [number, `${number.slice(0, 4)} ${number.slice(4, 8)} ${number.slice(8)}`, `${number.slice(0, 4)}-${number.slice(4, 8)}-${number.slice(8)}`]) {
+    for (const spelling of [
+      number,
+      `${number.slice(0, 4)} ${number.slice(4, 8)} ${number.slice(8)}`,
+      `${number.slice(0, 4)}-${number.slice(4, 8)}-${number.slice(8)}`,
+    ]) {
       expect(numbersIn(Buffer.from(`a${spelling}b`), [number])).toEqual([spelling])
       expect(numbersIn(Buffer.from(spelling, 'utf16le'), [number])).toEqual([spelling])
     }
@@ -128,7 +132,9 @@ describe('data at rest', () => {
       scanned += ` + ${files.length} PGlite files`
     }
     findings.push(...plaintextIn('log', Buffer.from(lines.join('')), numbers))
-    console.info(`data at rest: ${blobs.length} blobs, ${scanned}, ${lines.length} log lines scanned for images and ${numbers.length} numbers: ${findings.length} found`)
+    console.info(
+      `data at rest: ${blobs.length} blobs, ${scanned}, ${lines.length} log lines scanned for images and ${numbers.length} numbers: ${findings.length} found`,
+    )
     expect(findings).toEqual([])
   }, 60_000)
 })
@@ -159,12 +165,21 @@ describe('key rotation', () => {
 
     // Deployed: BANGO_KEKS="new-2:…,old-1:…". The old key still opens everything; new writes use new-2.
     const rotated = parseKeks(NEW_KEKS)
-    const app = await build({ db: context.db, blobs: store, secrets: withKeyring(context.secrets, rotated), rateLimits: { loginPerMinute: 1000, uploadPerMinute: 1000 } })
+    const app = await build({
+      db: context.db,
+      blobs: store,
+      secrets: withKeyring(context.secrets, rotated),
+      rateLimits: { loginPerMinute: 1000, uploadPerMinute: 1000 },
+    })
     await app.ready()
     try {
       const admin = await signedInOperator(context, { role: 'administrator', companyId: employee.company.id })
       const document = (await documentsOf(employee))[0]!
-      const image = await app.inject({ method: 'GET', url: `/api/admin/campaigns/${employee.campaign.id}/documents/${document.id}/image`, headers: admin.headers })
+      const image = await app.inject({
+        method: 'GET',
+        url: `/api/admin/campaigns/${employee.campaign.id}/documents/${document.id}/image`,
+        headers: admin.headers,
+      })
       expect(image.statusCode, image.body).toBe(200)
       expect((await sharp(image.rawPayload).metadata()).format).toBe('jpeg')
       const reveal = await app.inject({ method: 'POST', url: numberUrl(employee, recordedFor.personId, '/reveal'), headers: admin.headers })
@@ -175,7 +190,13 @@ describe('key rotation', () => {
 
     // A run that stops after two blobs (the store fails): what it did stays done.
     let puts = 0
-    const failing: BlobStore = { ...store, put: async (k, bytes) => { if (++puts > 2) throw new Error('disk full'); await store.put(k, bytes) } }
+    const failing: BlobStore = {
+      ...store,
+      put: async (k, bytes) => {
+        if (++puts > 2) throw new Error('disk full')
+        await store.put(k, bytes)
+      },
+    }
     await expect(rotateKeys(context.db, failing, rotated)).rejects.toThrow('disk full')
     expect([...(await readBlobs(store)).values()].map(blobKeyId).sort()).toEqual(['new-2', 'new-2', 'old-1', 'old-1'])
 
@@ -231,7 +252,11 @@ describe('key rotation', () => {
     // Idempotent: a second run finds nothing under an old key.
     const again = await rotateKeys(context.db, store, rotated)
     expect(Object.values(again.sources).every((counts) => counts.rewrapped === 0 && counts.failed === 0)).toBe(true)
-    console.info(`key rotation: ${Object.entries(report.sources).map(([source, counts]) => `${source} ${counts.rewrapped}`).join(', ')} re-wrapped; bodies unchanged; second run re-wrapped 0`)
+    console.info(
+      `key rotation: ${Object.entries(report.sources)
+        .map(([source, counts]) => `${source} ${counts.rewrapped}`)
+        .join(', ')} re-wrapped; bodies unchanged; second run re-wrapped 0`,
+    )
   }, 60_000)
 
   it('reports, and skips, an envelope whose key is not in the keyring', async () => {
@@ -251,7 +276,12 @@ const documentsOf = (employee: SubmittedEmployee) =>
   context.db.document.findMany({ where: { personId: { in: [employee.employee.id, ...employee.dependents.map((d) => d.id)] } }, orderBy: { id: 'asc' } })
 
 async function readyApp(keyring: Keyring, blobs: BlobStore) {
-  const app = await build({ db: context.db, blobs, secrets: withKeyring(context.secrets, keyring), rateLimits: { loginPerMinute: 1000, uploadPerMinute: 1000 } })
+  const app = await build({
+    db: context.db,
+    blobs,
+    secrets: withKeyring(context.secrets, keyring),
+    rateLimits: { loginPerMinute: 1000, uploadPerMinute: 1000 },
+  })
   await app.ready()
   opened.push(app)
   return app

@@ -50,7 +50,9 @@ describe('disposing of an employee', () => {
     const { headers, operator } = await signedInOperator(context, { role: 'administrator', companyId: s.company.id })
     const store = context.blobs
     const blobs = await Promise.all(s.documents.map(async (document) => ({ document, bytes: await store.get(document.blobKey) })))
-    const numbers = (await context.db.person.findMany({ where: { id: { in: s.householdIds } } })).flatMap((p) => (p.employeeEnteredNumber ? [Buffer.from(p.employeeEnteredNumber)] : []))
+    const numbers = (await context.db.person.findMany({ where: { id: { in: s.householdIds } } })).flatMap((p) =>
+      p.employeeEnteredNumber ? [Buffer.from(p.employeeEnteredNumber)] : [],
+    )
     expect(numbers).toHaveLength(2)
     // Readable with the keys before disposal: the test below can fail.
     expect(decryptBlob(context.secrets.keyring, blobs[0]!.bytes, documentAad(blobs[0]!.document)).length).toBeGreaterThan(100)
@@ -80,7 +82,15 @@ describe('disposing of an employee', () => {
 
     // The tombstone: who it was, nothing else of theirs.
     const employeeRow = await context.db.person.findUniqueOrThrow({ where: { id: s.employee.id } })
-    expect(employeeRow).toMatchObject({ name: s.employee.name, kana: s.employee.kana, relationship: '本人', registration: null, registeredAt: null, employeeEnteredNumber: null, email: null })
+    expect(employeeRow).toMatchObject({
+      name: s.employee.name,
+      kana: s.employee.kana,
+      relationship: '本人',
+      registration: null,
+      registeredAt: null,
+      employeeEnteredNumber: null,
+      email: null,
+    })
     expect(employeeRow.disposedAt).toBeInstanceOf(Date)
 
     const records = await context.db.disposalRecord.findMany({ where: { personId: { in: s.householdIds } }, orderBy: { imageCount: 'desc' } })
@@ -92,7 +102,9 @@ describe('disposing of an employee', () => {
     const audit = await context.db.auditEvent.findMany({ where: { action: 'person.disposed', targetId: s.employee.id } })
     expect(audit).toHaveLength(1)
     expect(audit[0]!.detail).toEqual({ persons: 3, images: 4 })
-    const everything = JSON.stringify({ records, audit: await context.db.auditEvent.findMany({ where: { companyId: s.company.id } }) }, (_, v) => (typeof v === 'bigint' ? String(v) : v))
+    const everything = JSON.stringify({ records, audit: await context.db.auditEvent.findMany({ where: { companyId: s.company.id } }) }, (_, v) =>
+      typeof v === 'bigint' ? String(v) : v,
+    )
     for (const number of s.myNumbers) expect(everything).not.toContain(number)
 
     // The employee's link: only the notice.
@@ -139,7 +151,13 @@ describe('disposing of an employee', () => {
     expect((await admin('POST', disposeUrl(s, other.employee.id), own.headers, { reason: REASON })).statusCode).toBe(404)
     // An employee still drafting in an open campaign: the draft is theirs.
     const drafting = await createEmployee(context.db, s.campaign.id)
-    expect((await admin('POST', `/campaigns/${s.campaign.id}/employees/${drafting.employee.id}/persons/${drafting.employee.id}/dispose`, own.headers, { reason: REASON })).statusCode).toBe(409)
+    expect(
+      (
+        await admin('POST', `/campaigns/${s.campaign.id}/employees/${drafting.employee.id}/persons/${drafting.employee.id}/dispose`, own.headers, {
+          reason: REASON,
+        })
+      ).statusCode,
+    ).toBe(409)
     expect(await context.db.document.count({ where: { personId: { in: s.householdIds } } })).toBe(4)
     expect(await context.db.person.count({ where: { id: { in: s.householdIds }, disposedAt: { not: null } } })).toBe(0)
   })
@@ -169,7 +187,8 @@ describe('disposing of a campaign', () => {
       expect(page.statusCode, page.body).toBe(200)
       const body = page.json()
       seen.push(...body.records.map((r: { id: string }) => r.id))
-      for (const record of body.records) expect(record).toMatchObject({ trigger: 'campaign', reason: REASON, campaignName: s.campaign.name, disposedBy: { name: expect.any(String) } })
+      for (const record of body.records)
+        expect(record).toMatchObject({ trigger: 'campaign', reason: REASON, campaignName: s.campaign.name, disposedBy: { name: expect.any(String) } })
       if (!body.nextCursor) break
       expect(body.records).toHaveLength(50)
       url = `/companies/${s.company.id}/disposals?cursor=${body.nextCursor}`

@@ -16,13 +16,20 @@ beforeAll(async () => {
   context = await createTestContext()
   photo = await cardPhoto({ width: 1600, height: 1000 })
 }, 60_000)
-afterAll(async () => { await context.close() })
+afterAll(async () => {
+  await context.close()
+})
 
 type Employee = Awaited<ReturnType<typeof signedInEmployee>>
 
 async function upload(employee: Employee, personId: string, fields: Record<string, string | number>) {
   const body = imageUpload(fields, photo)
-  const response = await context.app.inject({ method: 'POST', url: `/api/employee/persons/${personId}/images`, headers: { ...employee.auth, ...body.headers }, payload: body.payload })
+  const response = await context.app.inject({
+    method: 'POST',
+    url: `/api/employee/persons/${personId}/images`,
+    headers: { ...employee.auth, ...body.headers },
+    payload: body.payload,
+  })
   expect(response.statusCode, response.body).toBe(201)
   return response.json<{ id: string }>().id
 }
@@ -77,7 +84,9 @@ describe('GET /persons/:personId/draft and /persons/:personId/images/:imageId', 
       await upload(employee, child, { role: 'number', slot: 0, side: 'back', type: 'my_number_card' }),
     ]
     const registered = await context.app.inject({
-      method: 'POST', url: `/api/employee/persons/${child}/registration`, headers: employee.auth,
+      method: 'POST',
+      url: `/api/employee/persons/${child}/registration`,
+      headers: employee.auth,
       payload: { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null },
     })
     expect(registered.statusCode, registered.body).toBe(200)

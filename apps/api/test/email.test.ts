@@ -90,7 +90,16 @@ describe('e-mail delivery', () => {
     const batch = await finished(admin, campaign.id, created.id)
     expect(batch.counts).toEqual({ pending: 0, sending: 0, sent: 3, failed: 0, unknown: 0 })
     const company = await context.db.company.findUniqueOrThrow({ where: { id: admin.companyId } })
-    expect(received().map((m) => m.to).sort()).toEqual(employees.slice(0, 3).map((e) => e.email).sort())
+    expect(
+      received()
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(
+      employees
+        .slice(0, 3)
+        .map((e) => e.email)
+        .sort(),
+    )
     for (const mail of received()) {
       const employee = employees.find((e) => e.email === mail.to)!
       expect(mail.text).toContain(`${employee.name} 様`)
@@ -122,7 +131,11 @@ describe('e-mail delivery', () => {
     const created = await createBatch(admin, campaign.id, { kind: 'reminder' })
     expect(Object.values(created.counts).reduce((a, b) => a + b)).toBe(2)
     expect((await finished(admin, campaign.id, created.id)).counts.sent).toBe(2)
-    expect(received().map((m) => m.to).sort()).toEqual([employees[0]!.email, employees[2]!.email].sort())
+    expect(
+      received()
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual([employees[0]!.email, employees[2]!.email].sort())
     for (const mail of received()) {
       expect(mail.text).toContain('以前お送りしたメール')
       expect(mail.text).toContain('人事担当者にお問い合わせください')
@@ -142,7 +155,11 @@ describe('e-mail delivery', () => {
 
     const created = await createBatch(admin, campaign.id, { kind: 'reminder' })
     expect((await finished(admin, campaign.id, created.id)).counts.sent).toBe(2)
-    expect(received().map((m) => m.to).sort()).toEqual([employees[2]!.email, employees[3]!.email].sort())
+    expect(
+      received()
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual([employees[2]!.email, employees[3]!.email].sort())
   })
 
   it('retries a refusal for now, records a final one by its reply, and queues nobody twice', async () => {
@@ -158,7 +175,11 @@ describe('e-mail delivery', () => {
 
     await startWorker()
     expect((await finished(admin, campaign.id, created.id)).counts).toEqual({ pending: 0, sending: 0, sent: 2, failed: 1, unknown: 0 })
-    expect(received().map((m) => m.to).sort()).toEqual([later, fine].sort())
+    expect(
+      received()
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual([later, fine].sort())
     const messages = await context.db.emailMessage.findMany({ where: { batchId: created.id }, include: { employee: true } })
     const of = (email: string) => messages.find((m) => m.employee.email === email)!
     expect(of(later!)).toMatchObject({ status: 'SENT', attempts: 2, error: null })
@@ -225,16 +246,25 @@ describe('e-mail delivery', () => {
     // The first "process": its own SMTP pool, three messages in flight at a time.
     const firstMailer = createSmtpMailer({ url: smtp.url, from: 'hr@example.test', maxConnections: 3 })
     const services = context.app.services
-    const first = await startEmailWorker(createEmailDelivery(context.db, services.credentials, services.audit, firstMailer, PUBLIC_URL, () => new Date()), {
-      intervalMs: 50,
-      concurrency: 3,
-      log: context.app.log,
-    })
+    const first = await startEmailWorker(
+      createEmailDelivery(context.db, services.credentials, services.audit, firstMailer, PUBLIC_URL, () => new Date()),
+      {
+        intervalMs: 50,
+        concurrency: 3,
+        log: context.app.log,
+      },
+    )
     const created = await createBatch(admin, campaign.id, { kind: 'credentials' })
     await until(() => smtp.unanswered.length === 3)
     // Killed: the three sends never end; past the grace the worker writes nothing more.
     await first.stop({ graceMs: 100 })
-    const statuses = async () => Object.fromEntries((await context.db.emailMessage.groupBy({ by: ['status'], where: { batchId: created.id }, _count: { _all: true } })).map((g) => [g.status, g._count._all]))
+    const statuses = async () =>
+      Object.fromEntries(
+        (await context.db.emailMessage.groupBy({ by: ['status'], where: { batchId: created.id }, _count: { _all: true } })).map((g) => [
+          g.status,
+          g._count._all,
+        ]),
+      )
     expect(await statuses()).toEqual({ SENT: 10, SENDING: 3, PENDING: 17 })
 
     smtp.answerAll()
@@ -265,12 +295,25 @@ describe('e-mail delivery', () => {
     const live = await startEmailWorker(delivery(), { intervalMs: 50, concurrency: 2, log: context.app.log, soleInstance: false, leaseMs })
     const created = await createBatch(admin, campaign.id, { kind: 'reminder' })
     await until(() => smtp.unanswered.length === hanging + 2)
-    const statuses = async () => Object.fromEntries((await context.db.emailMessage.groupBy({ by: ['status'], where: { batchId: created.id }, _count: { _all: true } })).map((g) => [g.status, g._count._all]))
+    const statuses = async () =>
+      Object.fromEntries(
+        (await context.db.emailMessage.groupBy({ by: ['status'], where: { batchId: created.id }, _count: { _all: true } })).map((g) => [
+          g.status,
+          g._count._all,
+        ]),
+      )
 
     // Another instance starts (no SMTP of its own: it only watches the leases) while the first keeps renewing.
-    const watcher = await startEmailWorker(createEmailDelivery(context.db, services.credentials, services.audit, null, PUBLIC_URL, () => new Date()), {
-      intervalMs: 50, concurrency: 1, log: context.app.log, soleInstance: false, leaseMs,
-    })
+    const watcher = await startEmailWorker(
+      createEmailDelivery(context.db, services.credentials, services.audit, null, PUBLIC_URL, () => new Date()),
+      {
+        intervalMs: 50,
+        concurrency: 1,
+        log: context.app.log,
+        soleInstance: false,
+        leaseMs,
+      },
+    )
     workers.push(watcher)
     await new Promise((resolve) => setTimeout(resolve, leaseMs * 4))
     expect(await statuses()).toEqual({ SENDING: 2, PENDING: 2 })

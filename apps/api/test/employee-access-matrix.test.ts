@@ -69,7 +69,12 @@ async function colleague() {
   const { employee } = await createEmployee(context.db, victim.campaign.id, { name: '同僚 次郎', kana: 'ドウリョウ ジロウ' })
   const { token, password } = await context.app.services.credentials.issue(employee.id)
   const accessToken = await login(context.app, token, password)
-  const consent = await context.app.inject({ method: 'POST', url: '/api/employee/consent', headers: bearer(accessToken), payload: { purposes: victim.campaign.purposes } })
+  const consent = await context.app.inject({
+    method: 'POST',
+    url: '/api/employee/consent',
+    headers: bearer(accessToken),
+    payload: { purposes: victim.campaign.purposes },
+  })
   expect(consent.statusCode, consent.body).toBe(201)
   return accessToken
 }
@@ -85,14 +90,21 @@ beforeAll(async () => {
   const hr = await signedInOperator(context, { role: 'operator', companyId: victim.company.id })
   const returned = victim.dependents[0]!
   const sendBack = await context.app.inject({
-    method: 'POST', url: `/api/admin/campaigns/${victim.campaign.id}/employees/${victim.employee.id}/persons/${returned.id}/return`,
-    headers: hr.headers, payload: { reason: 'other', note: '裏面が写っていません' },
+    method: 'POST',
+    url: `/api/admin/campaigns/${victim.campaign.id}/employees/${victim.employee.id}/persons/${returned.id}/return`,
+    headers: hr.headers,
+    payload: { reason: 'other', note: '裏面が写っていません' },
   })
   expect(sendBack.statusCode, sendBack.body).toBe(200)
   // A draft image of the returned person, sent from a new sign-in: the thumbnail route's real target.
   const redo = bearer(await login(context.app, victim.token, victim.password))
   const draftUpload = imageUpload({ role: 'number', slot: 0, side: 'back', type: 'my_number_card' }, photo)
-  const draft = await context.app.inject({ method: 'POST', url: `/api/employee/persons/${returned.id}/images`, headers: { ...redo, ...draftUpload.headers }, payload: draftUpload.payload })
+  const draft = await context.app.inject({
+    method: 'POST',
+    url: `/api/employee/persons/${returned.id}/images`,
+    headers: { ...redo, ...draftUpload.headers },
+    payload: draftUpload.payload,
+  })
   expect(draft.statusCode, draft.body).toBe(201)
   victimParams = { personId: returned.id, imageId: draft.json<{ id: string }>().id }
 
@@ -110,22 +122,37 @@ beforeAll(async () => {
   callers = [
     { name: 'no token', headers: {}, params: victimParams, expected: [401], applies: always },
     { name: 'malformed token', headers: bearer('not.a.jwt'), params: victimParams, expected: [401], applies: always },
-    { name: 'expired token', headers: bearer(await resigned(victim.accessToken, { iat: now - 20 * 60, exp: now - 5 * 60 })), params: victimParams, expected: [401], applies: always },
-    { name: 'audience of the admin API', headers: bearer(await resigned(victim.accessToken, { aud: 'bango:admin' })), params: victimParams, expected: [401], applies: always },
+    {
+      name: 'expired token',
+      headers: bearer(await resigned(victim.accessToken, { iat: now - 20 * 60, exp: now - 5 * 60 })),
+      params: victimParams,
+      expected: [401],
+      applies: always,
+    },
+    {
+      name: 'audience of the admin API',
+      headers: bearer(await resigned(victim.accessToken, { aud: 'bango:admin' })),
+      params: victimParams,
+      expected: [401],
+      applies: always,
+    },
     { name: 'another employee of the same campaign', headers: bearer(await colleague()), params: victimParams, expected: [403, 404], applies: withParams },
     { name: 'an employee of another company', headers: stranger.auth, params: victimParams, expected: [403, 404], applies: withParams },
     { name: 'logged-out session', headers: bearer(loggedOut), params: victimParams, expected: [401], applies: always },
     { name: 're-issued credential', headers: reissued.auth, params: { ...victimParams, personId: reissued.employee.id }, expected: [401], applies: always },
     { name: 'locked credential', headers: locked.auth, params: { ...victimParams, personId: locked.employee.id }, expected: [401], applies: always },
     {
-      name: 'receipt-only session after 完了', headers: bearer(victim.accessToken), params: victimParams, expected: [403], code: 'SESSION_RECEIPT_ONLY',
+      name: 'receipt-only session after 完了',
+      headers: bearer(victim.accessToken),
+      params: victimParams,
+      expected: [403],
+      code: 'SESSION_RECEIPT_ONLY',
       applies: (route) => !AFTER_SUBMISSION.includes(key(route)),
     },
     { name: 'admin session cookie', headers: hr.headers, params: victimParams, expected: [401], applies: always },
   ]
 }, 120_000)
 afterAll(() => context.close())
-
 
 /** The `error.code` of an answer, if it is one (a wrongly admitted request may answer 204 or HTML). */
 function errorCode(body: string): string | undefined {
@@ -149,7 +176,8 @@ function request(route: Route, headers: Record<string, string>, params: Record<s
 describe('employee access matrix', () => {
   it('collects the employee routes from the route table, each with its fixtures', () => {
     const keys = employeeRoutes().map(key)
-    for (const expected of ['GET /api/employee/me', 'POST /api/employee/submission', 'POST /api/employee/persons/:personId/images']) expect(keys).toContain(expected)
+    for (const expected of ['GET /api/employee/me', 'POST /api/employee/submission', 'POST /api/employee/persons/:personId/images'])
+      expect(keys).toContain(expected)
     for (const route of employeeRoutes()) {
       fillPath(route, victimParams)
       for (const caller of callers) fillPath(route, caller.params)
@@ -157,7 +185,12 @@ describe('employee access matrix', () => {
   })
 
   it('opens exactly the receipt and the session routes to a receipt-only session', () => {
-    expect(employeeRoutes().filter((route) => route.config.afterSubmission === true).map(key).sort()).toEqual(AFTER_SUBMISSION)
+    expect(
+      employeeRoutes()
+        .filter((route) => route.config.afterSubmission === true)
+        .map(key)
+        .sort(),
+    ).toEqual(AFTER_SUBMISSION)
   })
 
   it('refuses every caller without the right, on every route, and changes nothing', async () => {
@@ -186,7 +219,8 @@ describe('employee access matrix', () => {
     const ordered = [...employeeRoutes()].sort((a, b) => Number(a.url.endsWith('/logout')) - Number(b.url.endsWith('/logout')))
     for (const route of ordered) {
       const response = await request(route, own, victimParams)
-      if ([401, 403, 404].includes(response.statusCode) || response.statusCode >= 500) failures.push(`${key(route)}: ${response.statusCode} ${response.body.slice(0, 120)}`)
+      if ([401, 403, 404].includes(response.statusCode) || response.statusCode >= 500)
+        failures.push(`${key(route)}: ${response.statusCode} ${response.body.slice(0, 120)}`)
     }
     expect(failures).toEqual([])
   })

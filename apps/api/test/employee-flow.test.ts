@@ -10,7 +10,9 @@ beforeAll(async () => {
   context = await createTestContext()
   photo = await cardPhoto()
 })
-afterAll(async () => { await context.close() })
+afterAll(async () => {
+  await context.close()
+})
 
 type Employee = Awaited<ReturnType<typeof signedInEmployee>>
 
@@ -20,7 +22,12 @@ function call(employee: Employee, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url
 
 async function upload(employee: Employee, personId: string, fields: Record<string, string | number>) {
   const body = imageUpload(fields, photo)
-  const response = await context.app.inject({ method: 'POST', url: `/api/employee/persons/${personId}/images`, headers: { ...employee.auth, ...body.headers }, payload: body.payload })
+  const response = await context.app.inject({
+    method: 'POST',
+    url: `/api/employee/persons/${personId}/images`,
+    headers: { ...employee.auth, ...body.headers },
+    payload: body.payload,
+  })
   expect(response.statusCode, response.body).toBe(201)
 }
 
@@ -28,7 +35,10 @@ async function upload(employee: Employee, personId: string, fields: Record<strin
 async function registerWithMyNumberCard(employee: Employee, personId: string) {
   await upload(employee, personId, { role: 'number', slot: 0, side: 'front', type: 'my_number_card' })
   await upload(employee, personId, { role: 'number', slot: 0, side: 'back', type: 'my_number_card' })
-  const response = await call(employee, 'POST', `/persons/${personId}/registration`, { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null })
+  const response = await call(employee, 'POST', `/persons/${personId}/registration`, {
+    numberDocument: { type: 'my_number_card', hasBack: true },
+    identity: null,
+  })
   expect(response.statusCode, response.body).toBe(200)
 }
 
@@ -72,7 +82,12 @@ describe('collection target list', () => {
       expect(response.statusCode, JSON.stringify(payload)).toBe(400)
       expect(response.json().error.code).toBe('VALIDATION')
     }
-    const malformed = await context.app.inject({ method: 'POST', url: '/api/employee/persons', headers: { ...employee.auth, 'content-type': 'application/json' }, payload: '{"name": ' })
+    const malformed = await context.app.inject({
+      method: 'POST',
+      url: '/api/employee/persons',
+      headers: { ...employee.auth, 'content-type': 'application/json' },
+      payload: '{"name": ',
+    })
     expect(malformed.statusCode).toBe(400)
     expect((await call(employee, 'GET', '/persons')).json().persons).toHaveLength(4)
   })
@@ -97,7 +112,10 @@ describe('collection target list', () => {
     const before = await context.db.person.findMany({ where: { campaignId: other.campaign.id }, orderBy: { id: 'asc' } })
     for (const personId of [other.employee.id, other.dependents[1]!.id]) {
       expect((await call(employee, 'PUT', `/persons/${personId}/applicability`, { applicable: false })).statusCode).toBe(404)
-      expect((await call(employee, 'POST', `/persons/${personId}/registration`, { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null })).statusCode).toBe(404)
+      expect(
+        (await call(employee, 'POST', `/persons/${personId}/registration`, { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null }))
+          .statusCode,
+      ).toBe(404)
       expect((await call(employee, 'DELETE', `/persons/${personId}/registration`)).statusCode).toBe(404)
     }
     expect(await context.db.person.findMany({ where: { campaignId: other.campaign.id }, orderBy: { id: 'asc' } })).toEqual(before)
@@ -109,13 +127,22 @@ describe('「登録する」', () => {
     const employee = await signedInEmployee(context)
     const me = employee.employee.id
     await upload(employee, me, { role: 'number', slot: 0, side: 'front', type: 'notification_card' })
-    const noIdentity = await call(employee, 'POST', `/persons/${me}/registration`, { numberDocument: { type: 'notification_card', hasBack: false }, identity: null })
+    const noIdentity = await call(employee, 'POST', `/persons/${me}/registration`, {
+      numberDocument: { type: 'notification_card', hasBack: false },
+      identity: null,
+    })
     expect(noIdentity.statusCode).toBe(422)
     expect(noIdentity.json().error.details.problems).toEqual([{ code: 'identity_required' }])
 
     const registration = {
       numberDocument: { type: 'notification_card', hasBack: false },
-      identity: { withPhoto: false, documents: [{ type: 'health_insurance', hasBack: true }, { type: 'pension_book', hasBack: false }] },
+      identity: {
+        withPhoto: false,
+        documents: [
+          { type: 'health_insurance', hasBack: true },
+          { type: 'pension_book', hasBack: false },
+        ],
+      },
     }
     const missing = await call(employee, 'POST', `/persons/${me}/registration`, registration)
     expect(missing.statusCode).toBe(422)
@@ -135,7 +162,12 @@ describe('「登録する」', () => {
     expect(await context.db.document.count({ where: { personId: me, state: 'DRAFT' } })).toBe(4)
     // Registered: no more uploads or re-registration until started over.
     const again = imageUpload({ role: 'number', slot: 0, side: 'front', type: 'notification_card' }, photo)
-    const refused = await context.app.inject({ method: 'POST', url: `/api/employee/persons/${me}/images`, headers: { ...employee.auth, ...again.headers }, payload: again.payload })
+    const refused = await context.app.inject({
+      method: 'POST',
+      url: `/api/employee/persons/${me}/images`,
+      headers: { ...employee.auth, ...again.headers },
+      payload: again.payload,
+    })
     expect(refused.statusCode).toBe(409)
     expect((await call(employee, 'POST', `/persons/${me}/registration`, registration)).json().error.code).toBe('PERSON_REGISTERED')
   })
@@ -145,7 +177,10 @@ describe('「登録する」', () => {
     const dependent = employee.dependents[0]!.id
     await upload(employee, dependent, { role: 'number', slot: 0, side: 'front', type: 'resident_record' })
     await upload(employee, dependent, { role: 'number', slot: 0, side: 'back', type: 'resident_record' })
-    const response = await call(employee, 'POST', `/persons/${dependent}/registration`, { numberDocument: { type: 'resident_record', hasBack: false }, identity: null })
+    const response = await call(employee, 'POST', `/persons/${dependent}/registration`, {
+      numberDocument: { type: 'resident_record', hasBack: false },
+      identity: null,
+    })
     expect(response.statusCode).toBe(200)
     const left = await context.db.document.findMany({ where: { personId: dependent } })
     expect(left.map((d) => d.side)).toEqual(['FRONT'])
@@ -314,7 +349,12 @@ describe('a closed campaign', () => {
     await context.db.campaign.update({ where: { id: employee.campaign.id }, data: { status: 'CLOSED' } })
 
     const body = imageUpload({ role: 'number', slot: 0, side: 'back', type: 'my_number_card' }, photo)
-    const refused = await context.app.inject({ method: 'POST', url: `/api/employee/persons/${employee.employee.id}/images`, headers: { ...employee.auth, ...body.headers }, payload: body.payload })
+    const refused = await context.app.inject({
+      method: 'POST',
+      url: `/api/employee/persons/${employee.employee.id}/images`,
+      headers: { ...employee.auth, ...body.headers },
+      payload: body.payload,
+    })
     expect(refused.statusCode).toBe(409)
     expect(refused.json().error.code).toBe('CAMPAIGN_CLOSED')
     expect((await call(employee, 'POST', '/submission')).json().error.code).toBe('CAMPAIGN_CLOSED')

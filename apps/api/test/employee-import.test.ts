@@ -30,16 +30,22 @@ function upload(who: { headers: Record<string, string>; campaign: { id: string }
 }
 
 const personsOf = (campaignId: string) =>
-  context.db.person.findMany({ where: { campaignId }, orderBy: [{ kind: 'asc' }, { name: 'asc' }], include: { employee: { select: { employeeNumber: true } } } })
+  context.db.person.findMany({
+    where: { campaignId },
+    orderBy: [{ kind: 'asc' }, { name: 'asc' }],
+    include: { employee: { select: { employeeNumber: true } } },
+  })
 
 describe('employee import', () => {
   it('imports a Shift_JIS file: CP932 characters and half-width kana come out right', async () => {
     const hr = await setup()
-    const file = encodeShiftJis(csv(
-      '0001,髙橋 太郎,ﾀｶﾊｼ ﾀﾛｳ,1980/4/1,本人,taro@example.jp,',
-      ',髙橋 﨑子,タカハシ サキコ,1982-07-15,配偶者①,,0001',
-      '0002,德永 次郎,トクナガ　ジロウ,1990-01-31,,,',
-    ))
+    const file = encodeShiftJis(
+      csv(
+        '0001,髙橋 太郎,ﾀｶﾊｼ ﾀﾛｳ,1980/4/1,本人,taro@example.jp,',
+        ',髙橋 﨑子,タカハシ サキコ,1982-07-15,配偶者①,,0001',
+        '0002,德永 次郎,トクナガ　ジロウ,1990-01-31,,,',
+      ),
+    )
     const response = await upload(hr, file, { type: 'text/csv; charset=Shift_JIS' })
     expect(response.statusCode).toBe(200)
     expect(response.json()).toEqual({
@@ -49,14 +55,31 @@ describe('employee import', () => {
       errorCount: 0,
     })
     const persons = await personsOf(hr.campaign.id)
-    expect(persons.map((p) => [p.kind, p.employeeNumber, p.name, p.kana, p.relationship, p.birthDate.toISOString().slice(0, 10), p.email, p.progress, p.employee?.employeeNumber ?? null])).toEqual([
+    expect(
+      persons.map((p) => [
+        p.kind,
+        p.employeeNumber,
+        p.name,
+        p.kana,
+        p.relationship,
+        p.birthDate.toISOString().slice(0, 10),
+        p.email,
+        p.progress,
+        p.employee?.employeeNumber ?? null,
+      ]),
+    ).toEqual([
       ['EMPLOYEE', '0002', '德永 次郎', 'トクナガ ジロウ', '本人', '1990-01-31', null, 'UNISSUED', null],
       ['EMPLOYEE', '0001', '髙橋 太郎', 'タカハシ タロウ', '本人', '1980-04-01', 'taro@example.jp', 'UNISSUED', null],
       ['DEPENDENT', null, '髙橋 﨑子', 'タカハシ サキコ', '配偶者①', '1982-07-15', null, 'UNISSUED', '0001'],
     ])
     const event = await context.db.auditEvent.findFirstOrThrow({ where: { action: 'employees.imported', targetId: hr.campaign.id } })
     expect(event).toMatchObject({ companyId: hr.companyId, actorType: 'operator', actorId: hr.operator.id })
-    expect(event.detail).toEqual({ rows: 3, encoding: 'shift_jis', employees: { new: 2, changed: 0, unchanged: 0 }, dependents: { new: 1, changed: 0, unchanged: 0 } })
+    expect(event.detail).toEqual({
+      rows: 3,
+      encoding: 'shift_jis',
+      employees: { new: 2, changed: 0, unchanged: 0 },
+      dependents: { new: 1, changed: 0, unchanged: 0 },
+    })
   })
 
   it('imports UTF-8 with and without a BOM', async () => {
@@ -70,11 +93,10 @@ describe('employee import', () => {
 
   it('imports nothing from a file with one bad row and says where and why', async () => {
     const hr = await setup()
-    const response = await upload(hr, csv(
-      '1,山田 太郎,ヤマダ タロウ,1980-01-15,本人,,',
-      '2,"佐藤\n次郎",サトウ ジロウ,1985-02-01,本人,,',
-      '3,鈴木 三郎,スズキ サブロウ,1985-02-30,本人,,',
-    ))
+    const response = await upload(
+      hr,
+      csv('1,山田 太郎,ヤマダ タロウ,1980-01-15,本人,,', '2,"佐藤\n次郎",サトウ ジロウ,1985-02-01,本人,,', '3,鈴木 三郎,スズキ サブロウ,1985-02-30,本人,,'),
+    )
     expect(response.statusCode).toBe(422)
     const { error } = response.json()
     expect(error.code).toBe('IMPORT_INVALID')
@@ -92,7 +114,10 @@ describe('employee import', () => {
 
   it('previews new / changed / unchanged without writing, and lists errors with 200', async () => {
     const hr = await setup()
-    await upload(hr, csv('1,山田 太郎,ヤマダ タロウ,1980-01-15,本人,,', '2,佐藤 次郎,サトウ ジロウ,1985-02-01,本人,,', ',山田 花子,ヤマダ ハナコ,1982-04-12,配偶者,,1'))
+    await upload(
+      hr,
+      csv('1,山田 太郎,ヤマダ タロウ,1980-01-15,本人,,', '2,佐藤 次郎,サトウ ジロウ,1985-02-01,本人,,', ',山田 花子,ヤマダ ハナコ,1982-04-12,配偶者,,1'),
+    )
     const next = csv(
       '1,山田 太郎,ヤマダ タロウ,1980-01-15,本人,,',
       '2,佐藤 次郎,サトウ ジロウ,1985-02-01,本人,jiro@example.jp,',
@@ -116,7 +141,10 @@ describe('employee import', () => {
 
   it('re-import updates by 社員番号, never duplicates and never deletes', async () => {
     const hr = await setup()
-    await upload(hr, csv('1,山田 太郎,ヤマダ タロウ,1980-01-15,本人,,', '2,佐藤 次郎,サトウ ジロウ,1985-02-01,本人,,', ',山田 花子,ヤマダ ハナコ,1982-04-12,配偶者,,1'))
+    await upload(
+      hr,
+      csv('1,山田 太郎,ヤマダ タロウ,1980-01-15,本人,,', '2,佐藤 次郎,サトウ ジロウ,1985-02-01,本人,,', ',山田 花子,ヤマダ ハナコ,1982-04-12,配偶者,,1'),
+    )
     const before = await personsOf(hr.campaign.id)
     const second = await upload(hr, csv('1,山田 太郎,ヤマダ タロウ,1980-01-16,本人,taro@example.jp,', ',山田 花子,ヤマダ ハナコ,1982-04-12,配偶者,,1'))
     expect(second.json().summary).toMatchObject({ employees: { new: 0, changed: 1, unchanged: 0 }, dependents: { new: 0, changed: 0, unchanged: 1 } })
@@ -151,7 +179,12 @@ describe('employee import', () => {
 
   it('answers a clear 4xx to a wrong content type, an empty file, a header without rows, a file too large', async () => {
     const hr = await setup()
-    const json = await context.app.inject({ method: 'POST', url: `/api/admin/campaigns/${hr.campaign.id}/import?dryRun=false`, headers: hr.headers, payload: { rows: [] } })
+    const json = await context.app.inject({
+      method: 'POST',
+      url: `/api/admin/campaigns/${hr.campaign.id}/import?dryRun=false`,
+      headers: hr.headers,
+      payload: { rows: [] },
+    })
     expect([json.statusCode, json.json().error.code]).toEqual([400, 'VALIDATION'])
     const image = await upload(hr, Buffer.from([0xff, 0xd8, 0xff]), { type: 'image/jpeg' })
     expect([image.statusCode, image.json().error.code]).toEqual([400, 'VALIDATION'])
@@ -162,7 +195,12 @@ describe('employee import', () => {
     expect(headerOnly.json().error.details.errors[0].message).toContain('データ行がありません')
     const tooLarge = await upload(hr, Buffer.alloc(IMPORT_MAX_BYTES + 1, 0x41))
     expect([tooLarge.statusCode, tooLarge.json().error.code]).toEqual([413, 'FILE_TOO_LARGE'])
-    const badQuery = await context.app.inject({ method: 'POST', url: `/api/admin/campaigns/${hr.campaign.id}/import?dryRun=yes`, headers: { ...hr.headers, 'content-type': 'text/csv' }, payload: csv('1,山田 太郎,ヤマダ タロウ,1980-01-15,本人,,') })
+    const badQuery = await context.app.inject({
+      method: 'POST',
+      url: `/api/admin/campaigns/${hr.campaign.id}/import?dryRun=yes`,
+      headers: { ...hr.headers, 'content-type': 'text/csv' },
+      payload: csv('1,山田 太郎,ヤマダ タロウ,1980-01-15,本人,,'),
+    })
     expect(badQuery.statusCode).toBe(400)
     const noCsrf = await upload({ headers: { cookie: hr.headers.cookie! }, campaign: hr.campaign }, csv('1,山田 太郎,ヤマダ タロウ,1980-01-15,本人,,'))
     expect(noCsrf.json().error.code).toBe('CSRF_INVALID')
@@ -174,7 +212,10 @@ describe('employee import', () => {
     expect(template.statusCode).toBe(200)
     expect(template.headers['content-disposition']).toMatch(/^attachment;/)
     expect(template.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
-    const lines = template.body.replace(/^\uFEFF/, '').trim().split('\r\n')
+    const lines = template.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     expect(lines).toHaveLength(3)
     expect(lines[0]).toBe(HEADER)
     const imported = await upload(hr, template.rawPayload)

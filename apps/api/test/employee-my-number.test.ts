@@ -17,7 +17,9 @@ beforeAll(async () => {
   context = await createTestContext({ log: { level: 'trace', stream: { write: (line: string) => void lines.push(line) } } })
   photo = await cardPhoto()
 }, 60_000)
-afterAll(async () => { await context.close() })
+afterAll(async () => {
+  await context.close()
+})
 
 type Employee = Awaited<ReturnType<typeof signedInEmployee>>
 const asking = { campaign: { employeeEntersNumber: true } }
@@ -38,7 +40,12 @@ const call = (employee: Employee, method: 'GET' | 'POST' | 'DELETE', url: string
 async function captureCard(employee: Employee, personId: string) {
   for (const side of ['front', 'back']) {
     const body = imageUpload({ role: 'number', slot: 0, side, type: 'my_number_card' }, photo)
-    const response = await context.app.inject({ method: 'POST', url: `/api/employee/persons/${personId}/images`, headers: { ...employee.auth, ...body.headers }, payload: body.payload })
+    const response = await context.app.inject({
+      method: 'POST',
+      url: `/api/employee/persons/${personId}/images`,
+      headers: { ...employee.auth, ...body.headers },
+      payload: body.payload,
+    })
     expect(response.statusCode, response.body).toBe(201)
   }
 }
@@ -69,7 +76,17 @@ describe('a campaign that asks for the number', () => {
     const me = employee.employee.id
     await captureCard(employee, me)
     const number = validNumber()
-    for (const myNumber of [undefined, '', wrongCheckDigit(number), number.slice(0, 11), `${number}0`, `${number.slice(0, 11)}x`, '١٢٣٤٥٦٧٨٩٠١٨', 123456789018, null]) {
+    for (const myNumber of [
+      undefined,
+      '',
+      wrongCheckDigit(number),
+      number.slice(0, 11),
+      `${number}0`,
+      `${number.slice(0, 11)}x`,
+      '١٢٣٤٥٦٧٨٩٠١٨',
+      123456789018,
+      null,
+    ]) {
       const response = await call(employee, 'POST', `/persons/${me}/registration`, { ...MY_NUMBER_CARD, ...(myNumber === undefined ? {} : { myNumber }) })
       expect(response.statusCode, String(myNumber)).toBe(400)
       expect(response.json().error.code).toBe('VALIDATION')
@@ -120,7 +137,10 @@ describe('the number is part of the draft', () => {
     await register(employee, child, validNumber())
     expect((await call(employee, 'DELETE', `/persons/${spouse}/registration`)).statusCode).toBe(200)
     expect(await personRow(spouse)).toMatchObject({ status: 'PENDING', employeeEnteredNumber: null })
-    expect((await context.app.inject({ method: 'PUT', url: `/api/employee/persons/${child}/applicability`, headers: employee.auth, payload: { applicable: false } })).statusCode).toBe(200)
+    expect(
+      (await context.app.inject({ method: 'PUT', url: `/api/employee/persons/${child}/applicability`, headers: employee.auth, payload: { applicable: false } }))
+        .statusCode,
+    ).toBe(200)
     expect(await personRow(child)).toMatchObject({ status: 'NOT_APPLICABLE', employeeEnteredNumber: null })
   })
 
@@ -143,7 +163,12 @@ describe('the number is part of the draft', () => {
     const numbers = [validNumber(), validNumber()]
     await register(employee, employee.employee.id, numbers[0])
     await register(employee, employee.dependents[0]!.id, numbers[1])
-    await context.app.inject({ method: 'PUT', url: `/api/employee/persons/${employee.dependents[1]!.id}/applicability`, headers: employee.auth, payload: { applicable: false } })
+    await context.app.inject({
+      method: 'PUT',
+      url: `/api/employee/persons/${employee.dependents[1]!.id}/applicability`,
+      headers: employee.auth,
+      payload: { applicable: false },
+    })
     expect((await call(employee, 'POST', '/submission')).statusCode).toBe(200)
 
     const hr = await signedInOperator(context, { role: 'operator', companyId: employee.company.id })

@@ -4,8 +4,12 @@ import { type TestContext, createTestContext, signedInEmployee } from './harness
 
 let context: TestContext
 let clock: Date | null = null
-beforeAll(async () => { context = await createTestContext({ now: () => clock ?? new Date() }) })
-afterAll(async () => { await context.close() })
+beforeAll(async () => {
+  context = await createTestContext({ now: () => clock ?? new Date() })
+})
+afterAll(async () => {
+  await context.close()
+})
 
 async function issue(auth: Record<string, string>) {
   const response = await context.app.inject({ method: 'POST', url: '/api/employee/session/handoff', headers: auth })

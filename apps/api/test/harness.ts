@@ -80,8 +80,7 @@ export async function createTestContext(overrides: Partial<BuildOptions> = {}, o
     blobStoreKind: blobStore.kind,
     secrets,
     /** A fresh company, campaign and employee with two dependents, plus their login. */
-    newEmployee: (options?: Parameters<typeof createEmployeeWithLogin>[2]) =>
-      createEmployeeWithLogin(database.prisma, app.services.credentials, options),
+    newEmployee: (options?: Parameters<typeof createEmployeeWithLogin>[2]) => createEmployeeWithLogin(database.prisma, app.services.credentials, options),
     async close() {
       await app.close()
       await database.close()
@@ -127,10 +126,7 @@ export function adminHeaders(session: { token: string; csrfToken: string }) {
  * An operator with an ACTIVE session, assigned to `companyId` (a new company by default) with
  * `role`. The session is opened directly: the sign-in itself is tested in admin-session.test.ts.
  */
-export async function signedInOperator(
-  context: TestContext,
-  options: { role?: 'administrator' | 'operator'; companyId?: string } & OperatorSeed = {},
-) {
+export async function signedInOperator(context: TestContext, options: { role?: 'administrator' | 'operator'; companyId?: string } & OperatorSeed = {}) {
   const companyId = options.companyId ?? (await createCompany(context.db)).id
   const { operator, password } = await createOperator(context.app.services.operators, {
     ...options,

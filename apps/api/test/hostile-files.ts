@@ -21,7 +21,7 @@ function pixelFloodPng(png: Buffer, width: number, height: number) {
 /** A JPEG whose start-of-frame claims `width`×`height`. */
 function pixelFloodJpeg(jpeg: Buffer, width: number, height: number) {
   const bomb = Buffer.from(jpeg)
-  for (let at = 2; at + 9 < bomb.length; ) {
+  for (let at = 2; at + 9 < bomb.length;) {
     if (bomb[at] !== 0xff) break
     const marker = bomb[at + 1]!
     if (marker >= 0xc0 && marker <= 0xc3) {
@@ -92,7 +92,10 @@ export async function hostileFiles(): Promise<HostileFiles> {
     'pixel-flood JPEG 50000×50000': pixelFloodJpeg(jpeg, 50_000, 50_000),
     'pixel-flood JPEG 65535×65535': pixelFloodJpeg(jpeg, 65_535, 65_535),
     'EXIF bomb (recursive IFD)': withSegments(jpeg, [exifLoopSegment()]),
-    'EXIF bomb (200 × 64 KB APP1)': withSegments(jpeg, Array.from({ length: 200 }, () => app1(Buffer.alloc(65_000, 0x41)))),
+    'EXIF bomb (200 × 64 KB APP1)': withSegments(
+      jpeg,
+      Array.from({ length: 200 }, () => app1(Buffer.alloc(65_000, 0x41))),
+    ),
     'truncated JPEG': jpeg.subarray(0, Math.floor(jpeg.length / 2)),
     'empty file': Buffer.alloc(0),
     'random bytes': Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
@@ -154,7 +157,11 @@ function hostileFields(files: HostileFiles): fc.Arbitrary<Upload> {
       )
       .map(([how, values]): Upload => ({ label: how === 'valid' ? '' : `${name} ${how}`, parts: values.map((data) => ({ name, data })) }))
   return fc.tuple(field('role'), field('slot'), field('side'), field('type')).map((fields) => ({
-    label: fields.map((f) => f.label).filter(Boolean).join(', ') || 'valid fields',
+    label:
+      fields
+        .map((f) => f.label)
+        .filter(Boolean)
+        .join(', ') || 'valid fields',
     parts: [...fields.flatMap((f) => f.parts), { name: 'file', filename: 'photo.jpg', type: 'image/jpeg', data: files['valid JPEG']! }],
   }))
 }
@@ -164,15 +171,29 @@ function hostileStructure(files: HostileFiles): fc.Arbitrary<Upload> {
   const photo = files['valid JPEG']!
   return fc.constantFrom<Upload>(
     { label: 'no file part', parts: validFieldParts() },
-    { label: 'the file twice', parts: [...validFieldParts(), { name: 'file', filename: 'a.jpg', data: photo }, { name: 'file', filename: 'b.jpg', data: photo }] },
+    {
+      label: 'the file twice',
+      parts: [...validFieldParts(), { name: 'file', filename: 'a.jpg', data: photo }, { name: 'file', filename: 'b.jpg', data: photo }],
+    },
     { label: 'the file before the fields', parts: [{ name: 'file', filename: 'a.jpg', data: photo }, ...validFieldParts()] },
     { label: 'the file as "files"', parts: [...validFieldParts(), { name: 'files', filename: 'a.jpg', data: photo }] },
     { label: 'the file as "__proto__"', parts: [...validFieldParts(), { name: '__proto__', filename: 'a.jpg', data: photo }] },
     { label: 'the file as a plain field', parts: [...validFieldParts(), { name: 'file', data: photo }] },
     { label: 'no fields, only the file', parts: [{ name: 'file', filename: 'a.jpg', data: photo }] },
     { label: 'every field twice', parts: [...validFieldParts(), ...validFieldParts(), { name: 'file', filename: 'a.jpg', data: photo }] },
-    { label: '20 extra fields', parts: [...validFieldParts(), ...Array.from({ length: 20 }, (_, i) => ({ name: `x${i}`, data: 'x' })), { name: 'file', filename: 'a.jpg', data: photo }] },
-    { label: '__proto__ and constructor fields', parts: [{ name: '__proto__', data: '{"role":"number"}' }, { name: 'constructor', data: 'x' }, ...validFieldParts(), { name: 'file', filename: 'a.jpg', data: photo }] },
+    {
+      label: '20 extra fields',
+      parts: [...validFieldParts(), ...Array.from({ length: 20 }, (_, i) => ({ name: `x${i}`, data: 'x' })), { name: 'file', filename: 'a.jpg', data: photo }],
+    },
+    {
+      label: '__proto__ and constructor fields',
+      parts: [
+        { name: '__proto__', data: '{"role":"number"}' },
+        { name: 'constructor', data: 'x' },
+        ...validFieldParts(),
+        { name: 'file', filename: 'a.jpg', data: photo },
+      ],
+    },
   )
 }
 

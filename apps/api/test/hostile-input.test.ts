@@ -14,7 +14,19 @@ import { type TestContext, adminHeaders, createTestContext, imageUpload, signedI
 import { cardPhoto } from './images.ts'
 import { type HostileFiles, hostileFiles } from './hostile-files.ts'
 import { type BodyShape, type HostileBody, type HostileRequest, csvBody, hostileRequests, jsonBody, uploadBody } from './hostile-requests.ts'
-import { ADMIN_BODIES, IGNORES_BODY, PUBLIC_EMPLOYEE, type Route, type TableSnapshot, changedTables, fillPath, routeCollector, routeKey, tableSnapshot, victimCompany } from './route-table.ts'
+import {
+  ADMIN_BODIES,
+  IGNORES_BODY,
+  PUBLIC_EMPLOYEE,
+  type Route,
+  type TableSnapshot,
+  changedTables,
+  fillPath,
+  routeCollector,
+  routeKey,
+  tableSnapshot,
+  victimCompany,
+} from './route-table.ts'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1_000)
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31))
@@ -106,7 +118,9 @@ beforeAll(async () => {
   const admin = await signedInOperator(app, { role: 'administrator', companyId: company.victim.company.id, isSystemAdmin: true })
   const selfAdmin = await signedInOperator(app, { role: 'administrator', companyId: company.victim.company.id })
   const loginTarget = await app.newEmployee()
-  const spareCampaign = await app.db.campaign.create({ data: { companyId: company.victim.company.id, name: '予備', purposes: company.victim.campaign.purposes } })
+  const spareCampaign = await app.db.campaign.create({
+    data: { companyId: company.victim.company.id, name: '予備', purposes: company.victim.campaign.purposes },
+  })
   context = {
     app,
     files: await hostileFiles(),
@@ -133,7 +147,12 @@ beforeAll(async () => {
 /** A real draft image of the fixture person, so the thumbnail route reaches its decoder with valid ids. */
 async function draftImage(app: TestContext, employee: Fixtures['employee'], personId: string): Promise<string> {
   const body = imageUpload({ role: 'number', slot: 0, side: 'front', type: 'notification_card' }, await cardPhoto())
-  const response = await app.app.inject({ method: 'POST', url: `/api/employee/persons/${personId}/images`, headers: { ...employee.auth, ...body.headers }, payload: body.payload })
+  const response = await app.app.inject({
+    method: 'POST',
+    url: `/api/employee/persons/${personId}/images`,
+    headers: { ...employee.auth, ...body.headers },
+    payload: body.payload,
+  })
   expect(response.statusCode, response.body).toBe(201)
   return response.json<{ id: string }>().id
 }
@@ -186,7 +205,11 @@ async function headersFor(kind: CallerKind): Promise<Record<string, string>> {
   }
   if (kind === 'fresh employee session') {
     const claims = await context.app.app.services.sessions.verify(context.employee.accessToken)
-    const { accessToken } = await context.app.app.services.sessions.open({ credentialId: claims.credentialId, employeeId: context.employee.employee.id, sessionVersion: claims.version })
+    const { accessToken } = await context.app.app.services.sessions.open({
+      credentialId: claims.credentialId,
+      employeeId: context.employee.employee.id,
+      sessionVersion: claims.version,
+    })
     return { authorization: `Bearer ${accessToken}` }
   }
   return {}
@@ -228,7 +251,8 @@ async function probe(route: Route, request: HostileRequest): Promise<string | nu
   baseline = after
   if (status >= 500 && !(status === 503 && response.headers['retry-after'])) return `answered ${status}: ${response.body.slice(0, 200)}`
   if (errors.length > 0) return `crashed: ${String(errors[0])}`
-  if (kind !== 'public' && status === 401 && response.json().error?.code === 'UNAUTHENTICATED') return `the ${kind} caller was refused as signed out (lost its session?)`
+  if (kind !== 'public' && status === 401 && response.json().error?.code === 'UNAUTHENTICATED')
+    return `the ${kind} caller was refused as signed out (lost its session?)`
   if (status >= 400) {
     const changed = changedTables(before, after).filter((table) => !REFUSAL_MAY_WRITE[key]?.includes(table))
     if (changed.length > 0) return `refused with ${status} but changed ${changed.join(', ')}`
@@ -273,14 +297,23 @@ describe('hostile input', () => {
       )
       if (result.failed) {
         const request = result.counterexample?.[0]
-        failures.push(`${routeKey(route)} (seed ${SEED + index}, path ${result.counterexample ? result.counterexamplePath : '-'}): ${(result.errorInstance as Error | undefined)?.message}\n    ${request ? describeRequest(request) : ''}`)
+        failures.push(
+          `${routeKey(route)} (seed ${SEED + index}, path ${result.counterexample ? result.counterexamplePath : '-'}): ${(result.errorInstance as Error | undefined)?.message}\n    ${request ? describeRequest(request) : ''}`,
+        )
         errors.length = 0
       }
     }
     const total = [...tally.values()].reduce((sum, t) => sum + t.requests, 0)
     const classes: Record<string, number> = {}
     for (const t of tally.values()) for (const [c, n] of Object.entries(t.classes)) classes[c] = (classes[c] ?? 0) + n
-    const perRouteLines = [...tally.entries()].map(([key, t]) => `  ${String(t.requests).padStart(4)}  ${Object.entries(t.classes).sort().map(([c, n]) => `${c}:${n}`).join(' ').padEnd(26)} ${key}`)
+    const perRouteLines = [...tally.entries()].map(
+      ([key, t]) =>
+        `  ${String(t.requests).padStart(4)}  ${Object.entries(t.classes)
+          .sort()
+          .map(([c, n]) => `${c}:${n}`)
+          .join(' ')
+          .padEnd(26)} ${key}`,
+    )
     console.info(
       `hostile input: ${total} requests over ${tally.size} routes, FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS}; by class ${JSON.stringify(classes)}\n${perRouteLines.join('\n')}`,
     )

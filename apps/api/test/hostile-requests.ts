@@ -7,7 +7,19 @@
 import { IMPORT_COLUMNS } from '@bango/shared/admin-import'
 import fc from 'fast-check'
 import { type HostileFiles, hostileUploadParts, multipartBody } from './hostile-files.ts'
-import { type Json, POLLUTION_KEYS, deepNesting, fromPlain, hostileJson, hostilePathId, hostileQuery, hostileString, nastyToken, taint, toJsonText } from './hostile-values.ts'
+import {
+  type Json,
+  POLLUTION_KEYS,
+  deepNesting,
+  fromPlain,
+  hostileJson,
+  hostilePathId,
+  hostileQuery,
+  hostileString,
+  nastyToken,
+  taint,
+  toJsonText,
+} from './hostile-values.ts'
 
 /** What a route reads: a JSON body (its valid form), an image upload, a CSV file, or nothing. */
 export type BodyShape = { kind: 'json'; valid: object } | { kind: 'upload' } | { kind: 'csv' } | { kind: 'none' }
@@ -22,7 +34,12 @@ export interface HostileRequest extends HostileBody {
   url: string
 }
 
-const pollution: Json = { entries: [['isSystemAdmin', true], ['role', 'administrator']] }
+const pollution: Json = {
+  entries: [
+    ['isSystemAdmin', true],
+    ['role', 'administrator'],
+  ],
+}
 
 /** Every string of a valid body, with a path to put a tainted one back. */
 function stringPaths(value: unknown, at: (string | number)[] = []): { at: (string | number)[]; value: string }[] {
@@ -47,12 +64,19 @@ function jsonTexts(valid: object): fc.Arbitrary<{ label: string; text: string | 
   const withEntries = (label: string, list: [string, Json][]) => ({ label, text: toJsonText({ entries: list }) })
   const variants: fc.Arbitrary<{ label: string; text: string | Buffer }>[] = [
     hostileJson.map((value) => ({ label: 'a hostile JSON value', text: toJsonText(value) })),
-    fc.tuple(fc.array(fc.tuple(fc.constantFrom(...POLLUTION_KEYS), fc.constant(pollution)), { minLength: 1, maxLength: 3 }), fc.boolean()).map(([extra, first]) =>
-      withEntries('prototype-pollution keys', first ? [...extra, ...entries.map(([k, v]) => [k, fromPlain(v)] as [string, Json])] : [...entries.map(([k, v]) => [k, fromPlain(v)] as [string, Json]), ...extra]),
-    ),
-    fc.array(fc.tuple(hostileString, hostileJson), { minLength: 1, maxLength: 3 }).map((extra) =>
-      withEntries('unknown hostile keys', [...entries.map(([k, v]) => [k, fromPlain(v)] as [string, Json]), ...extra]),
-    ),
+    fc
+      .tuple(fc.array(fc.tuple(fc.constantFrom(...POLLUTION_KEYS), fc.constant(pollution)), { minLength: 1, maxLength: 3 }), fc.boolean())
+      .map(([extra, first]) =>
+        withEntries(
+          'prototype-pollution keys',
+          first
+            ? [...extra, ...entries.map(([k, v]) => [k, fromPlain(v)] as [string, Json])]
+            : [...entries.map(([k, v]) => [k, fromPlain(v)] as [string, Json]), ...extra],
+        ),
+      ),
+    fc
+      .array(fc.tuple(hostileString, hostileJson), { minLength: 1, maxLength: 3 })
+      .map((extra) => withEntries('unknown hostile keys', [...entries.map(([k, v]) => [k, fromPlain(v)] as [string, Json]), ...extra])),
     deepNesting.map((text) => ({ label: `nesting ${text.length / 2} deep`, text })),
     fc.constantFrom('', ' ', '{}', 'null', '[]', '""', '0', 'true').map((text) => ({ label: `the body ${JSON.stringify(text)}`, text })),
     fc.constantFrom(70_000, 2_000_000, 6_000_000).map((n) => ({ label: `a ${n}-byte body`, text: JSON.stringify({ ...valid, padding: 'A'.repeat(n) }) })),
@@ -60,17 +84,26 @@ function jsonTexts(valid: object): fc.Arbitrary<{ label: string; text: string | 
       const text = JSON.stringify(valid)
       return { label: 'truncated JSON', text: text.slice(0, cut % Math.max(1, text.length)) }
     }),
-    fc.uint8Array({ minLength: 1, maxLength: 64 }).map((bytes) => ({ label: 'bytes that are not UTF-8', text: Buffer.concat([Buffer.from('{"'), Buffer.from([0xff, 0xfe, 0xc0, 0x80]), Buffer.from(bytes), Buffer.from('":1}')]) })),
+    fc.uint8Array({ minLength: 1, maxLength: 64 }).map((bytes) => ({
+      label: 'bytes that are not UTF-8',
+      text: Buffer.concat([Buffer.from('{"'), Buffer.from([0xff, 0xfe, 0xc0, 0x80]), Buffer.from(bytes), Buffer.from('":1}')]),
+    })),
   ]
   if (keys.length > 0) {
     variants.push(
       fc.tuple(fc.constantFrom(...keys), hostileJson).map(([key, value]) =>
-        withEntries(`${key} of a wrong type`, entries.map(([k, v]) => [k, k === key ? value : fromPlain(v)] as [string, Json])),
+        withEntries(
+          `${key} of a wrong type`,
+          entries.map(([k, v]) => [k, k === key ? value : fromPlain(v)] as [string, Json]),
+        ),
       ),
-      fc.subarray(keys, { maxLength: Math.max(0, keys.length - 1) }).map((kept) => ({ label: `only ${kept.join(',') || 'no field'}`, text: JSON.stringify(Object.fromEntries(entries.filter(([k]) => kept.includes(k)))) })),
-      fc.tuple(fc.constantFrom(...keys), hostileJson).map(([key, value]) =>
-        withEntries(`${key} twice`, [...entries.map(([k, v]) => [k, fromPlain(v)] as [string, Json]), [key, value]]),
-      ),
+      fc.subarray(keys, { maxLength: Math.max(0, keys.length - 1) }).map((kept) => ({
+        label: `only ${kept.join(',') || 'no field'}`,
+        text: JSON.stringify(Object.fromEntries(entries.filter(([k]) => kept.includes(k)))),
+      })),
+      fc
+        .tuple(fc.constantFrom(...keys), hostileJson)
+        .map(([key, value]) => withEntries(`${key} twice`, [...entries.map(([k, v]) => [k, fromPlain(v)] as [string, Json]), [key, value]])),
     )
   }
   if (strings.length > 0) {
@@ -111,13 +144,38 @@ export function jsonBody(valid: object): fc.Arbitrary<HostileBody> {
 
 export function uploadBody(files: HostileFiles): fc.Arbitrary<HostileBody> {
   return fc
-    .tuple(hostileUploadParts(files), fc.constantFrom('whole', 'whole', 'whole', 'whole', 'whole', 'whole', 'truncated', 'no closing boundary', 'as JSON', 'no boundary', 'other boundary', 'text/plain'), fc.double({ min: 0, max: 1, noNaN: true }))
+    .tuple(
+      hostileUploadParts(files),
+      fc.constantFrom(
+        'whole',
+        'whole',
+        'whole',
+        'whole',
+        'whole',
+        'whole',
+        'truncated',
+        'no closing boundary',
+        'as JSON',
+        'no boundary',
+        'other boundary',
+        'text/plain',
+      ),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+    )
     .map(([{ label, parts }, how, fraction]) => {
       const body = multipartBody(parts, undefined, how !== 'no closing boundary')
       const type = `multipart/form-data; boundary=${body.boundary}`
       const payload = how === 'truncated' ? body.payload.subarray(0, Math.floor(fraction * body.payload.length)) : body.payload
       const contentType =
-        how === 'as JSON' ? 'application/json' : how === 'no boundary' ? 'multipart/form-data' : how === 'other boundary' ? 'multipart/form-data; boundary=nope' : how === 'text/plain' ? 'text/plain' : type
+        how === 'as JSON'
+          ? 'application/json'
+          : how === 'no boundary'
+            ? 'multipart/form-data'
+            : how === 'other boundary'
+              ? 'multipart/form-data; boundary=nope'
+              : how === 'text/plain'
+                ? 'text/plain'
+                : type
       return { label: `${how === 'whole' ? '' : `${how}: `}${label}`, payload, contentType }
     })
 }
@@ -127,25 +185,39 @@ const csvCell = fc.oneof(hostileString, nastyToken, fc.constantFrom('=cmd|" /C c
 export function csvBody(): fc.Arbitrary<HostileBody> {
   const rows = fc.array(fc.array(csvCell, { minLength: 0, maxLength: IMPORT_COLUMNS.length + 2 }), { maxLength: 5 })
   return fc.oneof(
-    { weight: 4, arbitrary: fc.tuple(rows, fc.constantFrom('text/csv', 'application/octet-stream', 'text/csv; charset=shift_jis'), fc.boolean()).map(([cells, contentType, header]) => ({
-      label: `hostile CSV (${contentType})`,
-      contentType,
-      payload: [...(header ? [IMPORT_COLUMNS.join(',')] : []), ...cells.map((row) => row.join(','))].join('\r\n'),
-    })) },
-    { weight: 1, arbitrary: fc.constantFrom<HostileBody>(
-      { label: 'CSV of invalid Shift_JIS bytes', contentType: 'text/csv', payload: Buffer.from([0x82, 0xa0, 0xff, 0xfd, 0x81, 0x0a, 0x00, 0x2c]) },
-      { label: 'a CSV over the size limit', contentType: 'text/csv', payload: `${IMPORT_COLUMNS.join(',')}\r\n${'a,'.repeat(3_000_000)}` },
-      { label: 'empty CSV', contentType: 'text/csv', payload: '' },
-      { label: 'CSV as JSON', contentType: 'application/json', payload: '{"rows":[]}' },
-      { label: 'CSV as multipart', contentType: 'multipart/form-data; boundary=x', payload: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\na,b\r\n--x--\r\n' },
-    ) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .tuple(rows, fc.constantFrom('text/csv', 'application/octet-stream', 'text/csv; charset=shift_jis'), fc.boolean())
+        .map(([cells, contentType, header]) => ({
+          label: `hostile CSV (${contentType})`,
+          contentType,
+          payload: [...(header ? [IMPORT_COLUMNS.join(',')] : []), ...cells.map((row) => row.join(','))].join('\r\n'),
+        })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom<HostileBody>(
+        { label: 'CSV of invalid Shift_JIS bytes', contentType: 'text/csv', payload: Buffer.from([0x82, 0xa0, 0xff, 0xfd, 0x81, 0x0a, 0x00, 0x2c]) },
+        { label: 'a CSV over the size limit', contentType: 'text/csv', payload: `${IMPORT_COLUMNS.join(',')}\r\n${'a,'.repeat(3_000_000)}` },
+        { label: 'empty CSV', contentType: 'text/csv', payload: '' },
+        { label: 'CSV as JSON', contentType: 'application/json', payload: '{"rows":[]}' },
+        {
+          label: 'CSV as multipart',
+          contentType: 'multipart/form-data; boundary=x',
+          payload: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\na,b\r\n--x--\r\n',
+        },
+      ),
+    },
   )
 }
 
 /** Requests for one route; `params` holds the real path ids. */
 export function hostileRequests(url: string, params: Record<string, string>, body: fc.Arbitrary<HostileBody>): fc.Arbitrary<HostileRequest> {
   const names = [...url.matchAll(/:(\w+)/g)].map((m) => m[1]!)
-  const ids = fc.tuple(...names.map((name) => fc.oneof({ weight: 3, arbitrary: fc.constant(params[name]!) }, { weight: 2, arbitrary: hostilePathId(params[name]!) })))
+  const ids = fc.tuple(
+    ...names.map((name) => fc.oneof({ weight: 3, arbitrary: fc.constant(params[name]!) }, { weight: 2, arbitrary: hostilePathId(params[name]!) })),
+  )
   return fc.tuple(ids, hostileQuery, body).map(([values, query, hostile]) => {
     const path = url.replace(/:(\w+)/g, (_, name: string) => values[names.indexOf(name)]!)
     const changed = names.filter((name, i) => values[i] !== params[name])

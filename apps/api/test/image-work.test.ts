@@ -15,10 +15,20 @@ describe('bounded image work', () => {
     const photo = await cardPhoto()
     const send = () => {
       const body = imageUpload({ role: 'number', slot: 0, side: 'front', type: 'my_number_card' }, photo)
-      return context.app.inject({ method: 'POST', url: `/api/employee/persons/${employee.employee.id}/images`, headers: { ...employee.auth, ...body.headers }, payload: body.payload })
+      return context.app.inject({
+        method: 'POST',
+        url: `/api/employee/persons/${employee.employee.id}/images`,
+        headers: { ...employee.auth, ...body.headers },
+        payload: body.payload,
+      })
     }
     let release = () => {}
-    const busy = context.app.services.imageWork.run(() => new Promise<void>((resolve) => { release = resolve }))
+    const busy = context.app.services.imageWork.run(
+      () =>
+        new Promise<void>((resolve) => {
+          release = resolve
+        }),
+    )
     const refused = await send()
     expect(refused.statusCode).toBe(503)
     expect(refused.headers['retry-after']).toBe('5')

@@ -13,7 +13,12 @@ import { freePort } from './free-port.ts'
 
 const SERVER = path.resolve(import.meta.dirname, '../dist/server.js')
 
-export interface LogLine { time: number; msg: string; job?: string; level: number }
+export interface LogLine {
+  time: number
+  msg: string
+  job?: string
+  level: number
+}
 
 export interface Instance {
   name: string
@@ -54,7 +59,9 @@ export async function startInstance(name: string, env: Record<string, string>, o
       }
     }
   }
-  const keepError = (chunk: Buffer) => { output += chunk.toString() }
+  const keepError = (chunk: Buffer) => {
+    output += chunk.toString()
+  }
   child.stdout?.on('data', keep)
   child.stderr?.on('data', keepError)
   const printed = () => (options.logFile ? readFileSync(options.logFile, 'utf8') : output)
@@ -108,4 +115,3 @@ export async function startProxy(instances: Instance[]) {
   const { port } = server.address() as net.AddressInfo
   return { url: `http://127.0.0.1:${port}`, served, close: () => new Promise((resolve) => server.close(resolve)) }
 }
-

@@ -43,7 +43,10 @@ it('re-wraps what the old key wrapped, says so, and finds nothing to do the seco
       ...(url ? { DATABASE_URL: url } : {}),
     }
     // The embedded database serves one process: the server stops before the command runs.
-    if (!url) { open = false; await context.close() }
+    if (!url) {
+      open = false
+      await context.close()
+    }
 
     const first = await rotate(env)
     expect(first.stdout).toContain('Active key: k2\n')
@@ -68,7 +71,10 @@ it('prints a dry run and failures so that the operator keeps the old key', () =>
     '  blobs                            to re-wrap 3, already current 1',
     '3 to re-wrap: run without --dry-run.',
   ])
-  const failed = formatRotationReport({ activeKeyId: 'k2', sources: { blobs: { ...counts, failed: 1 } }, failures: ['blobs 1f0e…: blob wrapped with unknown key k0'] }, false)
+  const failed = formatRotationReport(
+    { activeKeyId: 'k2', sources: { blobs: { ...counts, failed: 1 } }, failures: ['blobs 1f0e…: blob wrapped with unknown key k0'] },
+    false,
+  )
   expect(failed.at(-2)).toBe('  failed: blobs 1f0e…: blob wrapped with unknown key k0')
   expect(failed.at(-1)).toContain('keep the old keys in BANGO_KEKS')
 })

@@ -11,7 +11,9 @@ beforeAll(async () => {
     webRoot: undefined,
   })
 })
-afterAll(async () => { await context.close() })
+afterAll(async () => {
+  await context.close()
+})
 
 it('logs requests and refusals without tokens, passwords or image bytes', async () => {
   const employee = await context.newEmployee()
@@ -24,12 +26,19 @@ it('logs requests and refusals without tokens, passwords or image bytes', async 
   await context.app.inject({ method: 'POST', url: '/api/employee/consent', headers: auth, payload: { purposes: employee.campaign.purposes } })
   const photo = await cardPhoto()
   const body = imageUpload({ role: 'number', slot: 0, side: 'front', type: 'my_number_card' }, photo)
-  const upload = await context.app.inject({ method: 'POST', url: `/api/employee/persons/${employee.employee.id}/images`, headers: { ...auth, ...body.headers }, payload: body.payload })
+  const upload = await context.app.inject({
+    method: 'POST',
+    url: `/api/employee/persons/${employee.employee.id}/images`,
+    headers: { ...auth, ...body.headers },
+    payload: body.payload,
+  })
   expect(upload.statusCode).toBe(201)
 
-  const log = lines.join("")
+  const log = lines.join('')
   // One line per answered request (7 here: the login helper is one), with its status and time.
-  const answered = lines.map((line) => JSON.parse(line) as { msg: string; res?: { statusCode: number }; responseTime?: number }).filter((line) => line.msg === 'request completed')
+  const answered = lines
+    .map((line) => JSON.parse(line) as { msg: string; res?: { statusCode: number }; responseTime?: number })
+    .filter((line) => line.msg === 'request completed')
   expect(answered.length).toBe(7)
   expect(answered.every((line) => typeof line.res?.statusCode === 'number' && typeof line.responseTime === 'number')).toBe(true)
   expect(log).toContain('/t/[token]')

@@ -165,11 +165,12 @@ describe('POST /api/employee/login', () => {
   it('cannot be raced: parallel wrong passwords get no more than the allowed guesses', async () => {
     const seeded = await context.newEmployee()
     const attempts = 10
-    const responses = await Promise.all(
-      Array.from({ length: attempts }, (_, i) => login({ token: seeded.token, password: `${WRONG}${i}` })),
-    )
+    const responses = await Promise.all(Array.from({ length: attempts }, (_, i) => login({ token: seeded.token, password: `${WRONG}${i}` })))
     const statuses = responses.map((response) => response.statusCode)
-    expect(statuses.every((status) => status === 401 || status === 423), statuses.join(',')).toBe(true)
+    expect(
+      statuses.every((status) => status === 401 || status === 423),
+      statuses.join(','),
+    ).toBe(true)
     // Only MAX_FAILED_LOGINS - 1 guesses may be answered "wrong password"; the rest must meet the lock.
     expect(statuses.filter((status) => status === 401).length, statuses.join(',')).toBeLessThanOrEqual(MAX_FAILED_LOGINS - 1)
     expect((await credentialOf(seeded.employee.id)).lockedUntil).not.toBeNull()
@@ -200,18 +201,12 @@ describe('POST /api/employee/login', () => {
     for (const password of wrongPasswords) await login({ token: seeded.token, password })
 
     const events = await context.db.auditEvent.findMany({ where: { targetId: credential.id }, orderBy: { id: 'asc' } })
-    expect(events.map((event) => event.action)).toEqual([
-      'employee.login',
-      ...Array(MAX_FAILED_LOGINS - 1).fill('employee.login_failed'),
-      'employee.locked',
-    ])
+    expect(events.map((event) => event.action)).toEqual(['employee.login', ...Array(MAX_FAILED_LOGINS - 1).fill('employee.login_failed'), 'employee.locked'])
     for (const event of events) {
       expect(event).toMatchObject({ companyId: seeded.company.id, actorType: 'employee', actorId: seeded.employee.id })
     }
     // Nothing secret in any audit row, read back as text from the database itself.
-    const rows = await context.db.$queryRawUnsafe<{ row: string }[]>(
-      'SELECT a::text AS row FROM audit_events a WHERE target_id = $1', credential.id,
-    )
+    const rows = await context.db.$queryRawUnsafe<{ row: string }[]>('SELECT a::text AS row FROM audit_events a WHERE target_id = $1', credential.id)
     expect(rows).toHaveLength(events.length)
     for (const { row } of rows) {
       for (const secret of [seeded.token, seeded.password, credential.passwordHash, ...wrongPasswords]) expect(row).not.toContain(secret)

@@ -44,8 +44,13 @@ describe.runIf(serverUrl)('three instances behind a round-robin proxy', () => {
       DATABASE_URL: database.url!,
       ...generateKeySet(),
       REDIS_URL,
-      BLOB_STORE: 's3', S3_BUCKET: s3.bucket, S3_ENDPOINT: s3.endpoint!, S3_REGION: s3.region, S3_FORCE_PATH_STYLE: 'true',
-      AWS_ACCESS_KEY_ID: s3.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
+      BLOB_STORE: 's3',
+      S3_BUCKET: s3.bucket,
+      S3_ENDPOINT: s3.endpoint!,
+      S3_REGION: s3.region,
+      S3_FORCE_PATH_STYLE: 'true',
+      AWS_ACCESS_KEY_ID: s3.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       TRUST_PROXY: '1',
       LOGIN_RATE_LIMIT_PER_MINUTE: String(LOGIN_PER_MINUTE),
@@ -70,9 +75,15 @@ describe.runIf(serverUrl)('three instances behind a round-robin proxy', () => {
   }, 60_000)
 
   const passes = (job: string, from = 0) =>
-    instances.flatMap((instance) => instance.logs.filter((line) => line.msg === 'scheduled job pass done' && line.job === job && line.time >= from).map((line) => ({ ...line, instance: instance.name })))
+    instances.flatMap((instance) =>
+      instance.logs
+        .filter((line) => line.msg === 'scheduled job pass done' && line.job === job && line.time >= from)
+        .map((line) => ({ ...line, instance: instance.name })),
+    )
   const leaderNow = () => {
-    const events = instances.flatMap((instance) => instance.logs.filter((line) => line.msg.startsWith('this instance is the leader')).map((line) => ({ time: line.time, instance })))
+    const events = instances.flatMap((instance) =>
+      instance.logs.filter((line) => line.msg.startsWith('this instance is the leader')).map((line) => ({ time: line.time, instance })),
+    )
     return events.sort((x, y) => y.time - x.time)[0]?.instance
   }
 
@@ -85,9 +96,11 @@ describe.runIf(serverUrl)('three instances behind a round-robin proxy', () => {
     let auth: Record<string, string> = {}
     const call = async (method: string, url: string, body?: object) => {
       const response = await fetch(`${proxy.url}/api/employee${url}`, {
-        method, headers: { ...client, ...auth, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}),
+        method,
+        headers: { ...client, ...auth, ...(body ? { 'content-type': 'application/json' } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
       })
-      return { status: response.status, body: await response.json().catch(() => null) as Record<string, unknown> | null }
+      return { status: response.status, body: (await response.json().catch(() => null)) as Record<string, unknown> | null }
     }
 
     const signedIn = await call('POST', '/login', { token: seeded.token, password: seeded.password })
@@ -99,7 +112,11 @@ describe.runIf(serverUrl)('three instances behind a round-robin proxy', () => {
     for (const person of household) {
       for (const side of ['front', 'back']) {
         const upload = imageUpload({ role: 'number', slot: 0, side, type: 'my_number_card' }, photo)
-        const response = await fetch(`${proxy.url}/api/employee/persons/${person.id}/images`, { method: 'POST', headers: { ...client, ...auth, ...upload.headers }, body: upload.payload })
+        const response = await fetch(`${proxy.url}/api/employee/persons/${person.id}/images`, {
+          method: 'POST',
+          headers: { ...client, ...auth, ...upload.headers },
+          body: upload.payload,
+        })
         expect(response.status, await response.text()).toBe(201)
       }
     }
@@ -113,7 +130,11 @@ describe.runIf(serverUrl)('three instances behind a round-robin proxy', () => {
     await gone
 
     for (const person of household) {
-      const registered = await call('POST', `/persons/${person.id}/registration`, { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null, myNumber: validNumber() })
+      const registered = await call('POST', `/persons/${person.id}/registration`, {
+        numberDocument: { type: 'my_number_card', hasBack: true },
+        identity: null,
+        myNumber: validNumber(),
+      })
       expect(registered.status, JSON.stringify(registered.body)).toBe(200)
     }
     expect((await call('PUT', `/persons/${seeded.dependents[1]!.id}/applicability`, { applicable: false })).status).toBe(200)
@@ -155,7 +176,11 @@ describe.runIf(serverUrl)('three instances behind a round-robin proxy', () => {
     const guesser = { 'x-test-client': '203.0.113.7', 'content-type': 'application/json' }
     const statuses: number[] = []
     for (let i = 0; i < LOGIN_PER_MINUTE + 3; i++) {
-      const response = await fetch(`${proxy.url}/api/employee/login`, { method: 'POST', headers: guesser, body: JSON.stringify({ token: `unknown-token-${i}-abcdefghijklmnop`, password: 'wrong-password' }) })
+      const response = await fetch(`${proxy.url}/api/employee/login`, {
+        method: 'POST',
+        headers: guesser,
+        body: JSON.stringify({ token: `unknown-token-${i}-abcdefghijklmnop`, password: 'wrong-password' }),
+      })
       statuses.push(response.status)
     }
     // Each surviving instance saw only about half of them: the limit holds because the count is shared.
@@ -168,7 +193,11 @@ describe.runIf(serverUrl)('three instances behind a round-robin proxy', () => {
     const token = 'one-token-from-everywhere-abcdefghijklmnop'
     const perToken: number[] = []
     for (let i = 0; i < PER_TOKEN_PER_MINUTE + 2; i++) {
-      const response = await fetch(`${proxy.url}/api/employee/login`, { method: 'POST', headers: { ...guesser, 'x-test-client': `203.0.113.${100 + i}` }, body: JSON.stringify({ token, password: 'wrong-password' }) })
+      const response = await fetch(`${proxy.url}/api/employee/login`, {
+        method: 'POST',
+        headers: { ...guesser, 'x-test-client': `203.0.113.${100 + i}` },
+        body: JSON.stringify({ token, password: 'wrong-password' }),
+      })
       perToken.push(response.status)
     }
     expect.soft(perToken).toEqual([...Array<number>(PER_TOKEN_PER_MINUTE).fill(401), 429, 429])

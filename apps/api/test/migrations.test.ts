@@ -8,8 +8,12 @@ import type { Prisma } from '../src/generated/prisma/client.ts'
 import { openTestDatabase } from './harness.ts'
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>
-beforeAll(async () => { database = await openTestDatabase() })
-afterAll(async () => { await database?.close() })
+beforeAll(async () => {
+  database = await openTestDatabase()
+})
+afterAll(async () => {
+  await database?.close()
+})
 
 interface HistoryRow {
   migration_name: string
@@ -25,7 +29,10 @@ const history = () =>
   )
 
 async function migrationFolders(dir = MIGRATIONS_DIR): Promise<string[]> {
-  return (await fs.readdir(dir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
+  return (await fs.readdir(dir, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
 }
 
 /**
@@ -91,7 +98,9 @@ describe('migrations', () => {
       await expect(migrateAgain(untouched)).resolves.toEqual([])
       await expect(migrateAgain(dir)).rejects.toThrow(/modified/)
       expect((await history()).find((row) => row.migration_name === first)!.checksum).toBe(
-        createHash('sha256').update(await fs.readFile(path.join(MIGRATIONS_DIR, first!, 'migration.sql'))).digest('hex'),
+        createHash('sha256')
+          .update(await fs.readFile(path.join(MIGRATIONS_DIR, first!, 'migration.sql')))
+          .digest('hex'),
       )
     } finally {
       await fs.rm(dir, { recursive: true, force: true })

@@ -11,7 +11,7 @@ const BACKGROUNDS = ['#f4efe1', '#e8f0f7', '#f7e9ec', '#eef5e6', '#ffffff']
 
 /** A valid number from a seed (deterministic, so a failing card can be looked at again). */
 export function numberFromSeed(seed: number): string {
-  let state = seed * 2654435761 % 4294967296
+  let state = (seed * 2654435761) % 4294967296
   let first11 = ''
   for (let i = 0; i < 11; i++) {
     state = (state * 1103515245 + 12345) % 2147483648
@@ -60,7 +60,10 @@ export async function renderCard(variant: CardVariant): Promise<Buffer> {
       state = (state * 1103515245 + 12345) % 2147483648
       noise[i] = (state >> 16) % 256 < 128 ? 128 - (state % variant.noise) : 128 + (state % variant.noise)
     }
-    const layer = await sharp(noise, { raw: { width, height, channels: 1 } }).toColourspace('srgb').png().toBuffer()
+    const layer = await sharp(noise, { raw: { width, height, channels: 1 } })
+      .toColourspace('srgb')
+      .png()
+      .toBuffer()
     card = sharp(await card.png().toBuffer()).composite([{ input: layer, blend: 'overlay' }])
   }
   const flat = await card.png().toBuffer()

@@ -18,7 +18,10 @@ export type SubmittedEmployee = Awaited<ReturnType<typeof submittedEmployee>>
  * from `fronts[i]`, else a plain card photo) and marked the second dependent 対象外, then 完了.
  * `typed[i]`: the number the employee typed for that person (the campaign then asks for it).
  */
-export async function submittedEmployee(context: TestContext, options: { fronts?: (Buffer | undefined)[]; typed?: (string | undefined)[]; submit?: boolean } = {}) {
+export async function submittedEmployee(
+  context: TestContext,
+  options: { fronts?: (Buffer | undefined)[]; typed?: (string | undefined)[]; submit?: boolean } = {},
+) {
   const employee = await signedInEmployee(context, options.typed ? { campaign: { employeeEntersNumber: true } } : undefined)
   const photo = await cardPhoto()
   const persons = [employee.employee, employee.dependents[0]!]
@@ -26,17 +29,29 @@ export async function submittedEmployee(context: TestContext, options: { fronts?
     for (const side of ['front', 'back'] as const) {
       const image = side === 'front' ? (options.fronts?.[index] ?? photo) : photo
       const body = imageUpload({ role: 'number', slot: 0, side, type: 'my_number_card' }, image)
-      const uploaded = await context.app.inject({ method: 'POST', url: `/api/employee/persons/${person.id}/images`, headers: { ...employee.auth, ...body.headers }, payload: body.payload })
+      const uploaded = await context.app.inject({
+        method: 'POST',
+        url: `/api/employee/persons/${person.id}/images`,
+        headers: { ...employee.auth, ...body.headers },
+        payload: body.payload,
+      })
       if (uploaded.statusCode !== 201) throw new Error(`upload failed: ${uploaded.body}`)
     }
     const typed = options.typed?.[index]
     const registered = await context.app.inject({
-      method: 'POST', url: `/api/employee/persons/${person.id}/registration`, headers: employee.auth,
+      method: 'POST',
+      url: `/api/employee/persons/${person.id}/registration`,
+      headers: employee.auth,
       payload: { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null, ...(typed ? { myNumber: typed } : {}) },
     })
     if (registered.statusCode !== 200) throw new Error(`registration failed: ${registered.body}`)
   }
-  await context.app.inject({ method: 'PUT', url: `/api/employee/persons/${employee.dependents[1]!.id}/applicability`, headers: employee.auth, payload: { applicable: false } })
+  await context.app.inject({
+    method: 'PUT',
+    url: `/api/employee/persons/${employee.dependents[1]!.id}/applicability`,
+    headers: employee.auth,
+    payload: { applicable: false },
+  })
   if (options.submit !== false) {
     const submitted = await context.app.inject({ method: 'POST', url: '/api/employee/submission', headers: employee.auth })
     if (submitted.statusCode !== 200) throw new Error(`submission failed: ${submitted.body}`)

@@ -16,8 +16,12 @@ import { numberUrl, submittedEmployee, wrongCheckDigit } from './number-helpers.
 /** The app's own reader, also used directly for the hit rate (one worker for the file). */
 const reader = createOcrReader()
 let context: TestContext
-beforeAll(async () => { context = await createTestContext({ ocr: reader }) }, 60_000)
-afterAll(async () => { await context.close() })
+beforeAll(async () => {
+  context = await createTestContext({ ocr: reader })
+}, 60_000)
+afterAll(async () => {
+  await context.close()
+})
 
 it('reads the traineddata shipped in node_modules, not from a CDN', () => {
   expect(path.isAbsolute(ENG_LANG_PATH)).toBe(true)

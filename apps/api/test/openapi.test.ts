@@ -19,9 +19,16 @@ const { routes, onRoute } = routeCollector()
 const schemas: unknown[] = []
 let context: TestContext
 beforeAll(async () => {
-  context = await createTestContext({ onRoute: (route: RouteOptions) => { onRoute(route); if (route.schema) schemas.push(route.schema) } })
+  context = await createTestContext({
+    onRoute: (route: RouteOptions) => {
+      onRoute(route)
+      if (route.schema) schemas.push(route.schema)
+    },
+  })
 })
-afterAll(async () => { await context.close() })
+afterAll(async () => {
+  await context.close()
+})
 
 const openapiPath = (url: string) => url.replace(/:(\w+)/g, '{$1}')
 
@@ -70,7 +77,10 @@ describe('GET /api/docs', () => {
     expect(signedOut.statusCode).toBe(401)
     const operator = await signedInOperator(context, { role: 'operator' })
     expect((await context.app.inject({ method: 'GET', url: '/api/docs', headers: operator.headers })).statusCode).toBe(403)
-    for (const caller of [await signedInOperator(context, { role: 'administrator' }), await signedInOperator(context, { role: 'operator', isSystemAdmin: true })]) {
+    for (const caller of [
+      await signedInOperator(context, { role: 'administrator' }),
+      await signedInOperator(context, { role: 'operator', isSystemAdmin: true }),
+    ]) {
       const response = await context.app.inject({ method: 'GET', url: '/api/docs', headers: caller.headers })
       expect(response.statusCode).toBe(200)
       expect(response.headers['cache-control']).toContain('no-store')

@@ -15,10 +15,19 @@ beforeAll(async () => {
   context = await createTestContext({
     log: { level: 'info', stream: { write: (line: string) => void lines.push(line) } },
     // Stands for a configured Redis (BuildOptions.readinessChecks).
-    readinessChecks: [{ name: 'redis', check: async () => { if (!redisUp) throw new Error('connection refused') } }],
+    readinessChecks: [
+      {
+        name: 'redis',
+        check: async () => {
+          if (!redisUp) throw new Error('connection refused')
+        },
+      },
+    ],
   })
 })
-afterAll(async () => { await context.close() })
+afterAll(async () => {
+  await context.close()
+})
 
 describe('health', () => {
   it('answers live, ready (naming its checks) and the old /api/health', async () => {
@@ -66,7 +75,15 @@ describe('request ids', () => {
     const sane = 'lb-7f3a9c2e.1733900000:42'
     const kept = await context.app.inject({ method: 'GET', url: '/api/health/live', headers: { 'x-request-id': sane } })
     expect(kept.headers['x-request-id']).toBe(sane)
-    for (const hostile of ['short', 'a'.repeat(129), 'abc def ghi', 'abcdefgh"}\\n{"level":60', '<script>alert(1)</script>', '../../../etc/passwd', 'ａｂｃｄｅｆｇｈｉ']) {
+    for (const hostile of [
+      'short',
+      'a'.repeat(129),
+      'abc def ghi',
+      'abcdefgh"}\\n{"level":60',
+      '<script>alert(1)</script>',
+      '../../../etc/passwd',
+      'ａｂｃｄｅｆｇｈｉ',
+    ]) {
       const response = await context.app.inject({ method: 'GET', url: '/api/health/live', headers: { 'x-request-id': hostile } })
       expect(response.headers['x-request-id'], hostile).toMatch(/^[0-9a-f-]{36}$/)
     }
@@ -78,7 +95,12 @@ describe('metrics', () => {
     const employee = await signedInEmployee(context)
     const photo = await cardPhoto()
     const body = imageUpload({ role: 'number', slot: 0, side: 'front', type: 'my_number_card' }, photo)
-    const upload = await context.app.inject({ method: 'POST', url: `/api/employee/persons/${employee.employee.id}/images`, headers: { ...employee.auth, ...body.headers }, payload: body.payload })
+    const upload = await context.app.inject({
+      method: 'POST',
+      url: `/api/employee/persons/${employee.employee.id}/images`,
+      headers: { ...employee.auth, ...body.headers },
+      payload: body.payload,
+    })
     expect(upload.statusCode).toBe(201)
     await context.app.inject({ method: 'GET', url: `/t/${employee.token}` })
     await context.app.inject({ method: 'POST', url: '/api/employee/login', payload: { token: employee.token, password: 'wrong-password' } })

@@ -17,7 +17,9 @@ beforeAll(async () => {
   context = await createTestContext()
   photo = await cardPhoto()
 })
-afterAll(async () => { await context.close() })
+afterAll(async () => {
+  await context.close()
+})
 
 const future = () => new Date(Date.now() + 1000)
 const numberFront = { role: 'number', slot: 0, side: 'front', type: 'my_number_card' }
@@ -25,13 +27,21 @@ const numberFront = { role: 'number', slot: 0, side: 'front', type: 'my_number_c
 describe('pending blobs', () => {
   it('keeps the pending row of a blob whose delete failed after the commit, and the sweeper deletes it later', async () => {
     let deletesFail = true
-    const flaky: BlobStore = { ...context.blobs, delete: (key) => (deletesFail ? Promise.reject(new Error('crashed before the delete')) : context.blobs.delete(key)) }
+    const flaky: BlobStore = {
+      ...context.blobs,
+      delete: (key) => (deletesFail ? Promise.reject(new Error('crashed before the delete')) : context.blobs.delete(key)),
+    }
     const app = await build({ db: context.db, blobs: flaky, secrets: context.secrets, rateLimits: { loginPerMinute: 1000, uploadPerMinute: 1000 } })
     try {
       const employee = await signedInEmployee({ ...context, app })
       const send = () => {
         const body = imageUpload(numberFront, photo)
-        return app.inject({ method: 'POST', url: `/api/employee/persons/${employee.employee.id}/images`, headers: { ...employee.auth, ...body.headers }, payload: body.payload })
+        return app.inject({
+          method: 'POST',
+          url: `/api/employee/persons/${employee.employee.id}/images`,
+          headers: { ...employee.auth, ...body.headers },
+          payload: body.payload,
+        })
       }
       expect((await send()).statusCode).toBe(201)
       const first = await context.db.document.findFirstOrThrow({ where: { personId: employee.employee.id } })
@@ -58,15 +68,22 @@ describe('pending blobs', () => {
   it('records the blob of every deleted document row in the same transaction (the trigger)', async () => {
     const employee = await signedInEmployee(context)
     const body = imageUpload(numberFront, photo)
-    const response = await context.app.inject({ method: 'POST', url: `/api/employee/persons/${employee.employee.id}/images`, headers: { ...employee.auth, ...body.headers }, payload: body.payload })
+    const response = await context.app.inject({
+      method: 'POST',
+      url: `/api/employee/persons/${employee.employee.id}/images`,
+      headers: { ...employee.auth, ...body.headers },
+      payload: body.payload,
+    })
     expect(response.statusCode).toBe(201)
     const document = await context.db.document.findUniqueOrThrow({ where: { id: response.json().id } })
     expect(await context.db.pendingBlob.count({ where: { blobKey: document.blobKey } })).toBe(0)
     // A rolled-back delete records nothing…
-    await expect(context.db.$transaction(async (tx) => {
-      await tx.document.delete({ where: { id: document.id } })
-      throw new Error('rollback')
-    })).rejects.toThrow('rollback')
+    await expect(
+      context.db.$transaction(async (tx) => {
+        await tx.document.delete({ where: { id: document.id } })
+        throw new Error('rollback')
+      }),
+    ).rejects.toThrow('rollback')
     expect(await context.db.pendingBlob.count({ where: { blobKey: document.blobKey } })).toBe(0)
     // …a committed one records the blob, which the sweeper then deletes.
     await context.db.document.delete({ where: { id: document.id } })
@@ -87,7 +104,12 @@ describe('pending blobs', () => {
   it('never deletes a blob that a document names, even with a pending row', async () => {
     const employee = await signedInEmployee(context)
     const body = imageUpload(numberFront, photo)
-    const response = await context.app.inject({ method: 'POST', url: `/api/employee/persons/${employee.employee.id}/images`, headers: { ...employee.auth, ...body.headers }, payload: body.payload })
+    const response = await context.app.inject({
+      method: 'POST',
+      url: `/api/employee/persons/${employee.employee.id}/images`,
+      headers: { ...employee.auth, ...body.headers },
+      payload: body.payload,
+    })
     const document = await context.db.document.findUniqueOrThrow({ where: { id: response.json().id } })
     await context.db.pendingBlob.create({ data: { blobKey: document.blobKey, createdAt: new Date(0) } })
     expect(await context.app.services.pendingBlobs.release([document.blobKey])).toBe(0)

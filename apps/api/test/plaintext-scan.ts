@@ -66,10 +66,14 @@ export function byteaValues(text: string): Buffer[] {
 /** Every file under a folder (recursively), with its path. */
 export async function filesUnder(dir: string): Promise<{ file: string; bytes: Buffer }[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true, recursive: true })
-  return Promise.all(entries.filter((entry) => entry.isFile()).map(async (entry) => {
-    const file = path.join(entry.parentPath, entry.name)
-    return { file, bytes: await fs.readFile(file) }
-  }))
+  return Promise.all(
+    entries
+      .filter((entry) => entry.isFile())
+      .map(async (entry) => {
+        const file = path.join(entry.parentPath, entry.name)
+        return { file, bytes: await fs.readFile(file) }
+      }),
+  )
 }
 
 /** Every row of every table as PostgreSQL prints it (text columns as text, bytea as \x hex). */

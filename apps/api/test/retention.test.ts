@@ -35,7 +35,13 @@ async function secondInstance() {
   const database = context.databaseUrl ? await openDatabase({ url: context.databaseUrl }) : null
   const app = await build({ db: database?.prisma ?? context.db, blobs: context.blobs, secrets: context.secrets })
   await app.ready()
-  return { app, close: async () => { await app.close(); await database?.close() } }
+  return {
+    app,
+    close: async () => {
+      await app.close()
+      await database?.close()
+    },
+  }
 }
 
 describe('the retention job', () => {
@@ -48,9 +54,16 @@ describe('the retention job', () => {
     const preview = await context.app.inject({ method: 'GET', url: `/api/admin/campaigns/${expired.campaign.id}/disposal/preview`, headers })
     expect(preview.statusCode, preview.body).toBe(200)
     expect(preview.json().totalImages).toBe(4)
-    const announced = preview.json().persons.map((p: { personId: string }) => p.personId).sort()
+    const announced = preview
+      .json()
+      .persons.map((p: { personId: string }) => p.personId)
+      .sort()
     expect(announced).toEqual([...expired.householdIds].sort())
-    const keptPreview = await context.app.inject({ method: 'GET', url: `/api/admin/campaigns/${kept.campaign.id}/disposal/preview`, headers: (await signedInOperator(context, { companyId: kept.company.id })).headers })
+    const keptPreview = await context.app.inject({
+      method: 'GET',
+      url: `/api/admin/campaigns/${kept.campaign.id}/disposal/preview`,
+      headers: (await signedInOperator(context, { companyId: kept.company.id })).headers,
+    })
     expect(keptPreview.json().persons).toEqual([])
 
     const second = await secondInstance()
@@ -82,7 +95,9 @@ describe('the retention job', () => {
 
     // Nothing left: the next run does nothing and the dry run is empty.
     expect(await context.app.services.retention.run(new Date())).toEqual({ ran: true, persons: 0, images: 0 })
-    expect((await context.app.inject({ method: 'GET', url: `/api/admin/campaigns/${expired.campaign.id}/disposal/preview`, headers })).json().persons).toEqual([])
+    expect((await context.app.inject({ method: 'GET', url: `/api/admin/campaigns/${expired.campaign.id}/disposal/preview`, headers })).json().persons).toEqual(
+      [],
+    )
   })
 
   // PGlite is one connection: a lock held by "another instance" cannot be shown there.

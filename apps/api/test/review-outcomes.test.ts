@@ -8,8 +8,12 @@ import { type TestContext, createTestContext, signedInOperator } from './harness
 import { numberUrl, submittedEmployee, validNumber } from './number-helpers.ts'
 
 let context: TestContext
-beforeAll(async () => { context = await createTestContext() }, 60_000)
-afterAll(async () => { await context.close() })
+beforeAll(async () => {
+  context = await createTestContext()
+}, 60_000)
+afterAll(async () => {
+  await context.close()
+})
 
 async function submittedHousehold() {
   const employee = await submittedEmployee(context)

@@ -47,7 +47,15 @@ export const IGNORES_BODY = new Set([
 ])
 
 export function campaignBody() {
-  return { name: '乗っ取り', purposes: [...DEFAULT_PURPOSES], deadline: null, draftLifetimeHours: 24, retentionMonths: 84, employeeEntersNumber: false, contact: null }
+  return {
+    name: '乗っ取り',
+    purposes: [...DEFAULT_PURPOSES],
+    deadline: null,
+    draftLifetimeHours: 24,
+    retentionMonths: 84,
+    employeeEntersNumber: false,
+    contact: null,
+  }
 }
 
 /**
@@ -75,7 +83,9 @@ export function fillPath(route: Route, params: Record<string, string>, pick: (na
   return route.url.replace(/:(\w+)/g, (_, name: string) => {
     const value = params[name]
     if (value === undefined) {
-      throw new Error(`${routeKey(route)}: no fixture for the path parameter :${name} — add one to the suite's path fixtures (the console's: \`victimCompany\` in test/route-table.ts)`)
+      throw new Error(
+        `${routeKey(route)}: no fixture for the path parameter :${name} — add one to the suite's path fixtures (the console's: \`victimCompany\` in test/route-table.ts)`,
+      )
     }
     return pick(name, value)
   })
@@ -112,7 +122,20 @@ async function submittedDocument(context: TestContext, employeeId: string) {
   await context.blobs.put(blobKey, encryptBlob(context.secrets.keyring, jpeg, documentAad({ id, personId: employeeId })))
   await context.db.person.update({ where: { id: employeeId }, data: { status: 'REGISTERED', progress: 'SUBMITTED' } })
   return context.db.document.create({
-    data: { id, personId: employeeId, role: 'NUMBER', slot: 0, side: 'FRONT', type: 'resident_record', state: 'SUBMITTED', submissionId: submission.id, blobKey, byteSize: jpeg.length, width: 640, height: 400 },
+    data: {
+      id,
+      personId: employeeId,
+      role: 'NUMBER',
+      slot: 0,
+      side: 'FRONT',
+      type: 'resident_record',
+      state: 'SUBMITTED',
+      submissionId: submission.id,
+      blobKey,
+      byteSize: jpeg.length,
+      width: 640,
+      height: 400,
+    },
   })
 }
 

@@ -13,7 +13,9 @@ let context: TestContext
 beforeAll(async () => {
   context = await createTestContext({ log: { level: 'info', stream: { write: (line: string) => void lines.push(line) } } })
 }, 60_000)
-afterAll(async () => { await context.close() })
+afterAll(async () => {
+  await context.close()
+})
 
 type Line = { event?: string; level: number; msg: string; code?: string; resource?: string; req?: { url: string } }
 /** The log lines written while `run` ran. */
@@ -29,7 +31,9 @@ describe('security events', () => {
     const employee = await context.newEmployee()
     const attempt = () => context.app.inject({ method: 'POST', url: '/api/employee/login', payload: { token: employee.token, password: 'wrong-password' } })
     expect(events(await logged(attempt))).toEqual<SecurityEvent[]>(['authn_login_fail'])
-    const unknown = await logged(() => context.app.inject({ method: 'POST', url: '/api/employee/login', payload: { token: 'x'.repeat(43), password: 'wrong-password' } }))
+    const unknown = await logged(() =>
+      context.app.inject({ method: 'POST', url: '/api/employee/login', payload: { token: 'x'.repeat(43), password: 'wrong-password' } }),
+    )
     expect(events(unknown)).toEqual(['authn_login_fail'])
     for (let i = 0; i < 3; i++) await attempt()
     const locking = await logged(attempt)
@@ -50,10 +54,17 @@ describe('security events', () => {
     const operator = await signedInOperator(context, { role: 'operator' })
     const refusals = await logged(async () => {
       expect((await context.app.inject({ method: 'GET', url: '/api/employee/me' })).statusCode).toBe(401)
-      expect((await context.app.inject({ method: 'GET', url: '/api/employee/me', headers: { authorization: 'Bearer eyJhbGciOiJub25lIn0.e30.' } })).statusCode).toBe(401)
+      expect(
+        (await context.app.inject({ method: 'GET', url: '/api/employee/me', headers: { authorization: 'Bearer eyJhbGciOiJub25lIn0.e30.' } })).statusCode,
+      ).toBe(401)
       expect((await context.app.inject({ method: 'GET', url: '/api/admin/companies' })).statusCode).toBe(401)
-      expect((await context.app.inject({ method: 'POST', url: '/api/admin/companies', headers: { cookie: operator.headers.cookie }, payload: { name: 'x' } })).statusCode).toBe(403)
-      expect((await context.app.inject({ method: 'POST', url: '/api/admin/companies', headers: operator.headers, payload: { name: 'x' } })).statusCode).toBe(403)
+      expect(
+        (await context.app.inject({ method: 'POST', url: '/api/admin/companies', headers: { cookie: operator.headers.cookie }, payload: { name: 'x' } }))
+          .statusCode,
+      ).toBe(403)
+      expect((await context.app.inject({ method: 'POST', url: '/api/admin/companies', headers: operator.headers, payload: { name: 'x' } })).statusCode).toBe(
+        403,
+      )
     })
     expect(events(refusals)).toEqual(Array(5).fill('authz_fail'))
     // An ordinary refusal (a 404, a bad body) is not a security event.

@@ -70,7 +70,12 @@ describe('security headers on API responses', () => {
         'me 401': await app.inject({ method: 'GET', url: '/api/employee/me' }),
         'login 401': await app.inject({ method: 'POST', url: '/api/employee/login', payload: { token: employee.token, password: 'wrong-password' } }),
         'login 400': await app.inject({ method: 'POST', url: '/api/employee/login', headers: { 'content-type': 'application/json' }, payload: '{' }),
-        'person 404': await app.inject({ method: 'PUT', url: `/api/employee/persons/${randomUUID()}/applicability`, headers: employee.auth, payload: { applicable: false } }),
+        'person 404': await app.inject({
+          method: 'PUT',
+          url: `/api/employee/persons/${randomUUID()}/applicability`,
+          headers: employee.auth,
+          payload: { applicable: false },
+        }),
       }
       const expected = { 'login 200': 200, 'me 200': 200, 'persons 200': 200, 'me 401': 401, 'login 401': 401, 'login 400': 400, 'person 404': 404 }
       for (const [label, response] of Object.entries(responses)) {
@@ -176,7 +181,11 @@ describe('the SPA', () => {
     ]
     for (const [acceptEncoding, expected, decode] of cases) {
       const label = `Accept-Encoding: ${acceptEncoding}`
-      const response = await context.app.inject({ method: 'GET', url: '/assets/chunk-Ab12Cd34.js', headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} })
+      const response = await context.app.inject({
+        method: 'GET',
+        url: '/assets/chunk-Ab12Cd34.js',
+        headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {},
+      })
       expect(response.statusCode, label).toBe(200)
       expect(response.headers['content-encoding'], label).toBe(expected)
       expect(response.headers['content-type'], label).toMatch(/javascript/)
@@ -215,7 +224,13 @@ describe('the SPA', () => {
   })
 
   it('never serves a file outside the web root', async () => {
-    for (const url of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/../../secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt']) {
+    for (const url of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/../../secret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+    ]) {
       const response = await context.app.inject({ method: 'GET', url })
       expect(response.body, url).not.toContain(OUTSIDE_SECRET)
       expect(response.statusCode, url).toBeLessThan(500)

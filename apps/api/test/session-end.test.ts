@@ -16,7 +16,8 @@ beforeAll(async () => {
 afterAll(() => context.close())
 
 const me = (accessToken: string) => context.app.inject({ method: 'GET', url: '/api/employee/me', headers: { authorization: `Bearer ${accessToken}` } })
-const refresh = (accessToken: string) => context.app.inject({ method: 'POST', url: '/api/employee/session/refresh', headers: { authorization: `Bearer ${accessToken}` } })
+const refresh = (accessToken: string) =>
+  context.app.inject({ method: 'POST', url: '/api/employee/session/refresh', headers: { authorization: `Bearer ${accessToken}` } })
 
 describe('an employee session ends', () => {
   it('8 hours after sign-in, even when every token was refreshed in time', async () => {
@@ -108,13 +109,17 @@ describe('after 「完了」 a session reads only the receipt', () => {
     expect((await call(employee.accessToken, 'POST', '/submission')).statusCode).toBe(200)
     const later = await login(context.app, employee.token, employee.password)
     expect((await me(later)).statusCode).toBe(200)
-    expect((await call(later, 'PUT', `/persons/${employee.dependents[1]!.id}/applicability`, { applicable: true })).json().error.code).toBe('SESSION_RECEIPT_ONLY')
+    expect((await call(later, 'PUT', `/persons/${employee.dependents[1]!.id}/applicability`, { applicable: true })).json().error.code).toBe(
+      'SESSION_RECEIPT_ONLY',
+    )
 
     const hr = await signedInOperator(context, { role: 'operator', companyId: employee.company.id })
     const returned = employee.dependents[0]!
     const sendBack = await context.app.inject({
-      method: 'POST', url: `/api/admin/campaigns/${employee.campaign.id}/employees/${employee.employee.id}/persons/${returned.id}/return`,
-      headers: hr.headers, payload: { reason: 'other', note: '裏面が写っていません' },
+      method: 'POST',
+      url: `/api/admin/campaigns/${employee.campaign.id}/employees/${employee.employee.id}/persons/${returned.id}/return`,
+      headers: hr.headers,
+      payload: { reason: 'other', note: '裏面が写っていません' },
     })
     expect(sendBack.statusCode, sendBack.body).toBe(200)
     // The old sessions stay receipt-only; a new one may redo the returned person and press 完了 again.

@@ -12,8 +12,12 @@ import { readyToSubmit } from './submitted.ts'
 import { SESSION_TTL_SECONDS } from '../src/domain/sessions.ts'
 
 let context: TestContext
-beforeAll(async () => { context = await createTestContext() })
-afterAll(async () => { await context?.close() })
+beforeAll(async () => {
+  context = await createTestContext()
+})
+afterAll(async () => {
+  await context?.close()
+})
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
 
@@ -243,7 +247,11 @@ describe('re-issuing and revoking a credential', () => {
     const oldLogin = await context.app.inject({ method: 'POST', url: '/api/employee/login', payload: { token: employee.token, password: employee.password } })
     expect(oldLogin.statusCode).toBe(401)
     expect(oldLogin.json().error.code).toBe('INVALID_CREDENTIALS')
-    const oldTokenNewPassword = await context.app.inject({ method: 'POST', url: '/api/employee/login', payload: { token: employee.token, password: reissued.password } })
+    const oldTokenNewPassword = await context.app.inject({
+      method: 'POST',
+      url: '/api/employee/login',
+      payload: { token: employee.token, password: reissued.password },
+    })
     expect(oldTokenNewPassword.statusCode).toBe(401)
 
     const fresh = await login(context.app, reissued.token, reissued.password)
@@ -263,12 +271,16 @@ describe('the consent gate', () => {
     return {
       'GET /persons': await context.app.inject({ method: 'GET', url: '/api/employee/persons', headers: employee.auth }),
       'POST /persons': await context.app.inject({
-        method: 'POST', url: '/api/employee/persons', headers: employee.auth,
+        method: 'POST',
+        url: '/api/employee/persons',
+        headers: employee.auth,
         payload: { name: '総合 次郎', kana: 'ソウゴウ ジロウ', relationship: '子', birthDate: '2015-05-05' },
       }),
       'POST images': await context.app.inject({
-        method: 'POST', url: `/api/employee/persons/${employee.employee.id}/images`,
-        headers: { ...employee.auth, ...upload.headers }, payload: upload.payload,
+        method: 'POST',
+        url: `/api/employee/persons/${employee.employee.id}/images`,
+        headers: { ...employee.auth, ...upload.headers },
+        payload: upload.payload,
       }),
       'POST /submission': await context.app.inject({ method: 'POST', url: '/api/employee/submission', headers: employee.auth }),
     }
@@ -316,7 +328,12 @@ describe('the consent gate', () => {
 
   it('opens the document endpoints after consent, and records the purposes and the time', async () => {
     const employee = await loggedIn()
-    const response = await context.app.inject({ method: 'POST', url: '/api/employee/consent', headers: employee.auth, payload: { purposes: employee.campaign.purposes } })
+    const response = await context.app.inject({
+      method: 'POST',
+      url: '/api/employee/consent',
+      headers: employee.auth,
+      payload: { purposes: employee.campaign.purposes },
+    })
     expect(response.statusCode, response.body).toBe(201)
     const { consentedAt } = response.json()
     expect(Number.isNaN(Date.parse(consentedAt))).toBe(false)
@@ -329,15 +346,21 @@ describe('the consent gate', () => {
 
     const list = await context.app.inject({ method: 'GET', url: '/api/employee/persons', headers: employee.auth })
     expect(list.statusCode, list.body).toBe(200)
-    expect(list.json().persons.map((person: { id: string }) => person.id).sort()).toEqual(
-      [employee.employee.id, ...employee.dependents.map((dependent) => dependent.id)].sort(),
-    )
+    expect(
+      list
+        .json()
+        .persons.map((person: { id: string }) => person.id)
+        .sort(),
+    ).toEqual([employee.employee.id, ...employee.dependents.map((dependent) => dependent.id)].sort())
     expect((await me(employee.accessToken)).json().consentedAt).toBe(consentedAt)
   })
 
   it('closes again when the campaign’s purposes change after consent', async () => {
     const employee = await loggedIn()
-    expect((await context.app.inject({ method: 'POST', url: '/api/employee/consent', headers: employee.auth, payload: { purposes: employee.campaign.purposes } })).statusCode).toBe(201)
+    expect(
+      (await context.app.inject({ method: 'POST', url: '/api/employee/consent', headers: employee.auth, payload: { purposes: employee.campaign.purposes } }))
+        .statusCode,
+    ).toBe(201)
     const changed = [...employee.campaign.purposes, '新たな利用目的']
     await context.db.campaign.update({ where: { id: employee.campaign.id }, data: { purposes: changed } })
 
@@ -359,7 +382,8 @@ describe('replaying a token after its session ended', () => {
     await expectRefused(reissued.accessToken, 'from before a re-issue')
 
     const locked = await loggedIn()
-    for (let n = 0; n < 5; n++) await context.app.inject({ method: 'POST', url: '/api/employee/login', payload: { token: locked.token, password: `wrong-${n}` } })
+    for (let n = 0; n < 5; n++)
+      await context.app.inject({ method: 'POST', url: '/api/employee/login', payload: { token: locked.token, password: `wrong-${n}` } })
     await expectRefused(locked.accessToken, 'after a lock')
   })
 

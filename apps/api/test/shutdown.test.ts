@@ -13,7 +13,9 @@ let context: TestContext
 beforeAll(async () => {
   context = await createTestContext()
 })
-afterAll(async () => { await context.close() })
+afterAll(async () => {
+  await context.close()
+})
 
 function send(port: number, options: http.RequestOptions) {
   const request = http.request({ host: '127.0.0.1', port, ...options })
@@ -48,7 +50,10 @@ it('finishes an upload in flight and refuses new requests while it closes', asyn
   const closed = closeGracefully(context.app, { graceMs: 60_000 })
   // A new request is refused: the listener is closed (refused), the new idle connection is closed
   // (reset), or, on a connection still open, 503.
-  const late = await fetch(`http://127.0.0.1:${port}/api/health/live`).then((response) => response.status, (error: Error) => ((error.cause ?? error) as { code?: string }).code)
+  const late = await fetch(`http://127.0.0.1:${port}/api/health/live`).then(
+    (response) => response.status,
+    (error: Error) => ((error.cause ?? error) as { code?: string }).code,
+  )
   expect(['ECONNREFUSED', 'ECONNRESET', 503], `new request during close: ${String(late)}`).toContain(late)
 
   inFlight.request.end(upload.payload.subarray(half))

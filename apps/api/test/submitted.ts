@@ -35,10 +35,19 @@ export async function readyToSubmit(context: TestContext, options: Parameters<ty
   for (const [index, person] of [employee.employee, employee.dependents[0]!].entries()) {
     for (const side of ['front', 'back']) {
       const body = imageUpload({ role: 'number', slot: 0, side, type: 'my_number_card' }, photo)
-      const response = await context.app.inject({ method: 'POST', url: `/api/employee/persons/${person.id}/images`, headers: { ...employee.auth, ...body.headers }, payload: body.payload })
+      const response = await context.app.inject({
+        method: 'POST',
+        url: `/api/employee/persons/${person.id}/images`,
+        headers: { ...employee.auth, ...body.headers },
+        payload: body.payload,
+      })
       expect(response.statusCode, response.body).toBe(201)
     }
-    const registered = await call('POST', `/persons/${person.id}/registration`, { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null, myNumber: myNumbers[index] })
+    const registered = await call('POST', `/persons/${person.id}/registration`, {
+      numberDocument: { type: 'my_number_card', hasBack: true },
+      identity: null,
+      myNumber: myNumbers[index],
+    })
     expect(registered.statusCode, registered.body).toBe(200)
   }
   expect((await call('PUT', `/persons/${employee.dependents[1]!.id}/applicability`, { applicable: false })).statusCode).toBe(200)

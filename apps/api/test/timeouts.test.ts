@@ -18,11 +18,20 @@ function heldFor(feed: (socket: net.Socket) => () => void): Promise<number> {
     const started = Date.now()
     const socket = net.connect(port, '127.0.0.1')
     let stop = () => {}
-    socket.on('connect', () => { stop = feed(socket) })
+    socket.on('connect', () => {
+      stop = feed(socket)
+    })
     socket.on('data', () => {})
     socket.on('error', () => {})
-    socket.on('close', () => { stop(); resolve(Date.now() - started) })
-    setTimeout(() => { stop(); socket.destroy(); reject(new Error('the server kept the slow client for 10 s')) }, 10_000).unref()
+    socket.on('close', () => {
+      stop()
+      resolve(Date.now() - started)
+    })
+    setTimeout(() => {
+      stop()
+      socket.destroy()
+      reject(new Error('the server kept the slow client for 10 s'))
+    }, 10_000).unref()
   })
 }
 

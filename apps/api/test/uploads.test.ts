@@ -11,14 +11,23 @@ import { type TestContext, createTestContext, imageUpload, signedInEmployee } fr
 import { cardPhoto } from './images.ts'
 
 let context: TestContext
-beforeAll(async () => { context = await createTestContext() })
-afterAll(async () => { await context.close() })
+beforeAll(async () => {
+  context = await createTestContext()
+})
+afterAll(async () => {
+  await context.close()
+})
 
 const numberFront = { role: 'number', slot: 0, side: 'front', type: 'notification_card' }
 
 async function upload(employee: { auth: Record<string, string> }, personId: string, fields: Record<string, string | number>, file: Buffer) {
   const body = imageUpload(fields, file)
-  return context.app.inject({ method: 'POST', url: `/api/employee/persons/${personId}/images`, headers: { ...employee.auth, ...body.headers }, payload: body.payload })
+  return context.app.inject({
+    method: 'POST',
+    url: `/api/employee/persons/${personId}/images`,
+    headers: { ...employee.auth, ...body.headers },
+    payload: body.payload,
+  })
 }
 
 const blobKeys = () => storedKeys(context.blobs)
@@ -77,7 +86,11 @@ describe('POST /persons/:id/images', () => {
     const employee = await signedInEmployee(context)
     expect((await upload(employee, employee.employee.id, numberFront, await cardPhoto({ format: 'png' }))).statusCode).toBe(201)
     const before = await context.db.document.count()
-    for (const bytes of [Buffer.from('%PDF-1.7 not an image'), Buffer.from('just text'), Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)])]) {
+    for (const bytes of [
+      Buffer.from('%PDF-1.7 not an image'),
+      Buffer.from('just text'),
+      Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)]),
+    ]) {
       const response = await upload(employee, employee.employee.id, numberFront, bytes)
       expect(response.statusCode).toBe(415)
       expect(response.json().error.code).toBe('UNSUPPORTED_IMAGE')
@@ -124,7 +137,12 @@ describe('POST /persons/:id/images', () => {
       expect(response.statusCode, JSON.stringify(fields)).toBe(400)
       expect(response.json().error.code).toBe('VALIDATION')
     }
-    const json = await context.app.inject({ method: 'POST', url: `/api/employee/persons/${employee.employee.id}/images`, headers: employee.auth, payload: { file: 'x' } })
+    const json = await context.app.inject({
+      method: 'POST',
+      url: `/api/employee/persons/${employee.employee.id}/images`,
+      headers: employee.auth,
+      payload: { file: 'x' },
+    })
     expect(json.statusCode).toBe(400)
   })
 
@@ -176,7 +194,12 @@ describe('POST /persons/:id/images', () => {
       const photo = await cardPhoto()
       const send = () => {
         const body = imageUpload(numberFront, photo)
-        return limited.inject({ method: 'POST', url: `/api/employee/persons/${employee.employee.id}/images`, headers: { ...employee.auth, ...body.headers }, payload: body.payload })
+        return limited.inject({
+          method: 'POST',
+          url: `/api/employee/persons/${employee.employee.id}/images`,
+          headers: { ...employee.auth, ...body.headers },
+          payload: body.payload,
+        })
       }
       expect((await send()).statusCode).toBe(201)
       expect((await send()).statusCode).toBe(201)

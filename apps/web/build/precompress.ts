@@ -22,17 +22,26 @@ export function precompress(): Plugin {
     async writeBundle(options, bundle) {
       const dir = options.dir
       if (!dir) return
-      await Promise.all(Object.keys(bundle).filter((fileName) => COMPRESSIBLE.test(fileName)).map(async (fileName) => {
-        const file = path.join(dir, fileName)
-        const bytes = await fs.readFile(file)
-        const [br, gz] = await Promise.all([
-          brotli(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
-          gzip(bytes, { level: zlib.constants.Z_BEST_COMPRESSION }),
-        ])
-        // A copy that is not smaller (a tiny file) is not written: the file itself is sent.
-        const copies = [{ suffix: '.br', copy: br }, { suffix: '.gz', copy: gz }].filter(({ copy }) => copy.length < bytes.length)
-        await Promise.all(copies.map(({ suffix, copy }) => fs.writeFile(file + suffix, copy)))
-      }))
+      await Promise.all(
+        Object.keys(bundle)
+          .filter((fileName) => COMPRESSIBLE.test(fileName))
+          .map(async (fileName) => {
+            const file = path.join(dir, fileName)
+            const bytes = await fs.readFile(file)
+            const [br, gz] = await Promise.all([
+              brotli(bytes, {
+                params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+              }),
+              gzip(bytes, { level: zlib.constants.Z_BEST_COMPRESSION }),
+            ])
+            // A copy that is not smaller (a tiny file) is not written: the file itself is sent.
+            const copies = [
+              { suffix: '.br', copy: br },
+              { suffix: '.gz', copy: gz },
+            ].filter(({ copy }) => copy.length < bytes.length)
+            await Promise.all(copies.map(({ suffix, copy }) => fs.writeFile(file + suffix, copy)))
+          }),
+      )
     },
   }
 }

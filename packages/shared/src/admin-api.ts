@@ -6,7 +6,6 @@
 import { z } from 'zod'
 import { plainText } from './text.ts'
 
-
 /** Header carrying the session's CSRF token on every unsafe request. */
 export const CSRF_HEADER = 'x-csrf-token'
 
@@ -25,7 +24,10 @@ export const adminLoginRequestSchema = z.object({
   password: z.string().min(1).max(200),
 })
 
-export const totpCodeSchema = z.string().trim().regex(/^\d{6}$/, '6 桁の数字を入力してください')
+export const totpCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, '6 桁の数字を入力してください')
 export const totpVerifyRequestSchema = z.object({ code: totpCodeSchema })
 /** Switching 2FA off takes both factors: whoever holds a stolen session alone cannot. */
 export const totpDisableRequestSchema = z.object({ currentPassword: z.string().min(1).max(200), code: totpCodeSchema })
@@ -116,20 +118,23 @@ export const operatorCreatedResponseSchema = z.object({ operator: operatorSchema
 
 // Campaigns (収集依頼) -------------------------------------------------------------------
 
-export const DEFAULT_PURPOSES = [
-  '源泉徴収票作成事務',
-  '健康保険・厚生年金保険届出事務',
-  '雇用保険届出事務',
-  '国民年金第三号被保険者届出事務',
-] as const
+export const DEFAULT_PURPOSES = ['源泉徴収票作成事務', '健康保険・厚生年金保険届出事務', '雇用保険届出事務', '国民年金第三号被保険者届出事務'] as const
 
 export const campaignRequestSchema = z.object({
   name: plainText(100),
   purposes: z.array(plainText(200)).min(1).max(20),
   /** ISO date (the last day employees may submit), or null. */
   deadline: z.iso.date().nullable(),
-  draftLifetimeHours: z.number().int().min(1).max(24 * 14),
-  retentionMonths: z.number().int().min(1).max(12 * 20),
+  draftLifetimeHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14),
+  retentionMonths: z
+    .number()
+    .int()
+    .min(1)
+    .max(12 * 20),
   employeeEntersNumber: z.boolean(),
   /** 問い合わせ先 shown to employees (e.g. 人事部 山田 内線 1234), or null. */
   contact: plainText(200).nullable(),

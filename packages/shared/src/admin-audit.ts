@@ -110,12 +110,22 @@ export const auditEventQuerySchema = z.object({
   to: z.iso.datetime({ offset: true }).optional(),
   actorType: auditActorTypeSchema.optional(),
   actorId: z.uuid().optional(),
-  action: z.string().regex(/^[a-z][a-z_]*(\.[a-z_]*)?\*?$/).max(80).optional(),
+  action: z
+    .string()
+    .regex(/^[a-z][a-z_]*(\.[a-z_]*)?\*?$/)
+    .max(80)
+    .optional(),
   companyId: z.uuid().optional(),
-  targetId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).optional(),
+  targetId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,100}$/)
+    .optional(),
   /** Events whose target or actor is this person. */
   personId: z.uuid().optional(),
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/).optional(),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_LIMIT.max).default(AUDIT_PAGE_LIMIT.default),
 })
 export type AuditEventQuery = z.infer<typeof auditEventQuerySchema>

@@ -22,7 +22,11 @@ export const employeeListQuerySchema = z.object({
   sort: z.enum(['employeeNumber', 'kana', 'progress', 'lastLoginAt']).default('employeeNumber'),
   order: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().refine((n) => (DASHBOARD_PAGE_SIZES as readonly number[]).includes(n)).default(50),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .refine((n) => (DASHBOARD_PAGE_SIZES as readonly number[]).includes(n))
+    .default(50),
 })
 export type EmployeeListQuery = z.infer<typeof employeeListQuerySchema>
 

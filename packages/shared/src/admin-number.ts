@@ -34,7 +34,12 @@ export const numberStateSchema = z.object({
 export type NumberStateResponse = z.infer<typeof numberStateSchema>
 
 /** The OCR's reading of the person's number document: a suggestion only, never saved. */
-export const numberOcrResponseSchema = z.object({ suggestion: z.string().regex(/^\d{12}$/).nullable() })
+export const numberOcrResponseSchema = z.object({
+  suggestion: z
+    .string()
+    .regex(/^\d{12}$/)
+    .nullable(),
+})
 export type NumberOcrResponse = z.infer<typeof numberOcrResponseSchema>
 
 export const numberRevealResponseSchema = z.object({ number: z.string().regex(/^\d{12}$/) })

@@ -77,14 +77,36 @@ describe('document rules', () => {
     expect(codes({ withPhoto: true, documents: [] })).toEqual(['identity_count'])
     expect(codes({ withPhoto: false, documents: [{ type: 'pension_book', hasBack: true }] })).toEqual(['identity_count'])
     expect(codes({ withPhoto: true, documents: [{ type: 'pension_book', hasBack: true }] })).toEqual(['identity_type_not_allowed'])
-    expect(codes({ withPhoto: false, documents: [{ type: 'passport', hasBack: true }, { type: 'pension_book', hasBack: true }] })).toEqual(['identity_type_not_allowed'])
-    expect(codes({ withPhoto: false, documents: [{ type: 'pension_book', hasBack: true }, { type: 'pension_book', hasBack: true }] })).toEqual(['identity_duplicate_type'])
+    expect(
+      codes({
+        withPhoto: false,
+        documents: [
+          { type: 'passport', hasBack: true },
+          { type: 'pension_book', hasBack: true },
+        ],
+      }),
+    ).toEqual(['identity_type_not_allowed'])
+    expect(
+      codes({
+        withPhoto: false,
+        documents: [
+          { type: 'pension_book', hasBack: true },
+          { type: 'pension_book', hasBack: true },
+        ],
+      }),
+    ).toEqual(['identity_duplicate_type'])
   })
 
   it('names the document type each required image carries', () => {
     const registration: Registration = {
       numberDocument: { type: 'resident_record', hasBack: false },
-      identity: { withPhoto: false, documents: [{ type: 'health_insurance', hasBack: true }, { type: 'student_id', hasBack: false }] },
+      identity: {
+        withPhoto: false,
+        documents: [
+          { type: 'health_insurance', hasBack: true },
+          { type: 'student_id', hasBack: false },
+        ],
+      },
     }
     expect(documentTypeOf(registration, { role: 'number', slot: 0, side: 'front' })).toBe('resident_record')
     expect(documentTypeOf(registration, { role: 'number', slot: 0, side: 'back' })).toBeNull()

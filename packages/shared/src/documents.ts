@@ -131,7 +131,5 @@ export function missingImages(registration: Registration, uploaded: readonly Ima
 /** The type an image slot must carry under a registration, or null when the slot is not part of it. */
 export function documentTypeOf(registration: Registration, image: ImageSlot): string | null {
   if (!requiredImages(registration).some((needed) => sameImageSlot(needed, image))) return null
-  return image.role === 'number'
-    ? registration.numberDocument.type
-    : (registration.identity?.documents[image.slot]?.type ?? null)
+  return image.role === 'number' ? registration.numberDocument.type : (registration.identity?.documents[image.slot]?.type ?? null)
 }

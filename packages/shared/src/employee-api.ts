@@ -94,7 +94,6 @@ export const personsResponseSchema = z.object({
 })
 export type PersonsResponse = z.infer<typeof personsResponseSchema>
 
-
 export const addDependentRequestSchema = z.object({
   name: plainText(100),
   /** 全角カタカナ (spaces allowed between family and given name) */
@@ -120,11 +119,7 @@ export const registrationSchema = z.object({
  * 個人番号 as typed, normalised to 12 ASCII digits with a valid check digit. The message
  * names the rule, never the value.
  */
-export const myNumberSchema = z
-  .string()
-  .max(40)
-  .transform(normalizeMyNumber)
-  .refine(isValidMyNumber, 'expected 12 digits with a valid check digit')
+export const myNumberSchema = z.string().max(40).transform(normalizeMyNumber).refine(isValidMyNumber, 'expected 12 digits with a valid check digit')
 
 /** 「登録する」: the document choices, plus the number when the campaign asks the employee for it. */
 export const registerRequestSchema = registrationSchema.extend({ myNumber: myNumberSchema.optional() })

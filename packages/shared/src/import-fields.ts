@@ -9,7 +9,6 @@ export type FieldResult<T> = { ok: true; value: T } | { ok: false; message: stri
 const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value })
 const fail = (message: string): FieldResult<never> => ({ ok: false, message })
 
-
 const EMPLOYEE_NUMBER = /^[0-9A-Za-z_-]{1,20}$/
 /** Full-width digits and letters (０１２３) are what many HR sheets hold: NFKC makes them ASCII. */
 export function readEmployeeNumber(raw: string): FieldResult<string> {

@@ -8,7 +8,19 @@ const HEADER = [...IMPORT_COLUMNS]
 /** Records from rows of cells (header first), each on its own line. */
 const file = (...rows: string[][]): CsvRecord[] => rows.map((fields, index) => ({ line: index + 1, fields }))
 const employee = (number: string, overrides: Partial<Record<string, string>> = {}) =>
-  HEADER.map((c) => ({ 社員番号: number, 氏名: '山田 太郎', フリガナ: 'ヤマダ タロウ', 生年月日: '1980-01-15', 続柄: '本人', メールアドレス: '', 扶養者の社員番号: '', ...overrides })[c] ?? '')
+  HEADER.map(
+    (c) =>
+      ({
+        社員番号: number,
+        氏名: '山田 太郎',
+        フリガナ: 'ヤマダ タロウ',
+        生年月日: '1980-01-15',
+        続柄: '本人',
+        メールアドレス: '',
+        扶養者の社員番号: '',
+        ...overrides,
+      })[c] ?? '',
+  )
 const dependent = (employer: string, name: string, overrides: Partial<Record<string, string>> = {}) =>
   employee('', { 氏名: name, フリガナ: 'ヤマダ ハナコ', 続柄: '配偶者', 扶養者の社員番号: employer, ...overrides })
 
@@ -60,7 +72,16 @@ describe('import rows', () => {
     const { rows, errors } = readRows(file(HEADER, employee('0012', { 続柄: '', メールアドレス: 'Taro@Example.jp' }), dependent('0012', '山田 花子')), TODAY)
     expect(errors).toEqual([])
     expect(rows).toEqual([
-      { kind: 'employee', line: 2, employeeNumber: '0012', name: '山田 太郎', kana: 'ヤマダ タロウ', birthDate: '1980-01-15', relationship: '本人', email: 'taro@example.jp' },
+      {
+        kind: 'employee',
+        line: 2,
+        employeeNumber: '0012',
+        name: '山田 太郎',
+        kana: 'ヤマダ タロウ',
+        birthDate: '1980-01-15',
+        relationship: '本人',
+        email: 'taro@example.jp',
+      },
       { kind: 'dependent', line: 3, employeeNumber: '0012', name: '山田 花子', kana: 'ヤマダ ハナコ', birthDate: '1980-01-15', relationship: '配偶者' },
     ])
   })
@@ -72,21 +93,30 @@ describe('import rows', () => {
   })
 
   it('reports every problem with its line and column', () => {
-    const { rows, errors } = readRows(file(
-      HEADER,
-      employee('', { 氏名: '', 生年月日: '1980-13-01', メールアドレス: 'not-an-address' }),
-      employee('7', { 続柄: '配偶者' }),
-      dependent('7', '山田 花子', { 続柄: '', メールアドレス: 'x@example.jp', 社員番号: '8' }),
-      dependent('7', '山田 次郎', { 続柄: '本人', フリガナ: 'やまだ' }),
-      employee('9', { 氏名: '山田\n太郎' }),
-      ['1', '2'],
-    ), TODAY)
+    const { rows, errors } = readRows(
+      file(
+        HEADER,
+        employee('', { 氏名: '', 生年月日: '1980-13-01', メールアドレス: 'not-an-address' }),
+        employee('7', { 続柄: '配偶者' }),
+        dependent('7', '山田 花子', { 続柄: '', メールアドレス: 'x@example.jp', 社員番号: '8' }),
+        dependent('7', '山田 次郎', { 続柄: '本人', フリガナ: 'やまだ' }),
+        employee('9', { 氏名: '山田\n太郎' }),
+        ['1', '2'],
+      ),
+      TODAY,
+    )
     expect(rows).toEqual([])
     expect(errors.map((e) => [e.line, e.column])).toEqual([
-      [2, '氏名'], [2, '生年月日'], [2, '社員番号'], [2, 'メールアドレス'],
+      [2, '氏名'],
+      [2, '生年月日'],
+      [2, '社員番号'],
+      [2, 'メールアドレス'],
       [3, '続柄'],
-      [4, '社員番号'], [4, '続柄'], [4, 'メールアドレス'],
-      [5, 'フリガナ'], [5, '続柄'],
+      [4, '社員番号'],
+      [4, '続柄'],
+      [4, 'メールアドレス'],
+      [5, 'フリガナ'],
+      [5, '続柄'],
       [6, '氏名'],
       [7, null],
     ])
@@ -95,9 +125,18 @@ describe('import rows', () => {
   })
 
   it('reports a duplicate on its second line, and skips blank rows', () => {
-    const { rows, errors } = readRows(file(
-      HEADER, employee('1'), dependent('1', '山田 花子'), HEADER.map(() => ' '), employee('1'), dependent('1', '山田 花子'), dependent('1', '山田 次郎'),
-    ), TODAY)
+    const { rows, errors } = readRows(
+      file(
+        HEADER,
+        employee('1'),
+        dependent('1', '山田 花子'),
+        HEADER.map(() => ' '),
+        employee('1'),
+        dependent('1', '山田 花子'),
+        dependent('1', '山田 次郎'),
+      ),
+      TODAY,
+    )
     expect(errors).toEqual([
       { line: 5, column: '社員番号', message: '同じ社員番号が 2 行目にもあります。' },
       { line: 6, column: '氏名', message: expect.stringContaining('3 行目') },
@@ -107,18 +146,33 @@ describe('import rows', () => {
 
   it('refuses an empty file and a header without rows', () => {
     expect(readRows([], TODAY).errors).toEqual([{ line: 0, column: null, message: 'ファイルが空です。' }])
-    expect(readRows(file(HEADER, HEADER.map(() => '')), TODAY).errors[0]!.message).toContain('データ行がありません')
+    expect(
+      readRows(
+        file(
+          HEADER,
+          HEADER.map(() => ''),
+        ),
+        TODAY,
+      ).errors[0]!.message,
+    ).toContain('データ行がありません')
   })
 
   it('accepts a dependent whose employee is in the file or already in the campaign', () => {
     const { rows } = readRows(file(HEADER, dependent('1', '山田 花子'), employee('1'), dependent('2', '佐藤 花子'), dependent('3', '鈴木 花子')), TODAY)
-    expect(checkEmployeeReferences(rows, new Set(['2']))).toEqual([
-      { line: 5, column: '扶養者の社員番号', message: expect.stringContaining('見つかりません') },
-    ])
+    expect(checkEmployeeReferences(rows, new Set(['2']))).toEqual([{ line: 5, column: '扶養者の社員番号', message: expect.stringContaining('見つかりません') }])
   })
 
   it('lists errors in line order, at most the limit', () => {
-    const listed = listErrors([3, 1, 2].map((line) => ({ line, column: null, message: 'x' })), 2)
-    expect(listed).toEqual({ errors: [{ line: 1, column: null, message: 'x' }, { line: 2, column: null, message: 'x' }], errorCount: 3 })
+    const listed = listErrors(
+      [3, 1, 2].map((line) => ({ line, column: null, message: 'x' })),
+      2,
+    )
+    expect(listed).toEqual({
+      errors: [
+        { line: 1, column: null, message: 'x' },
+        { line: 2, column: null, message: 'x' },
+      ],
+      errorCount: 3,
+    })
   })
 })

@@ -89,7 +89,16 @@ export function readRow(fields: readonly string[], columns: ColumnIndex, width: 
     if (relationship !== '' && relationship !== '本人') errors.push({ line, column: '続柄', message: M.employeeRelationship })
     const email = columns.メールアドレス === undefined ? undefined : take('メールアドレス', readEmail(cell('メールアドレス')))
     if (errors.length > 0) return { row: null, errors }
-    const row: EmployeeRow = { kind: 'employee', line, employeeNumber: employeeNumber!, name: name!, kana: kana!, birthDate: birthDate!, relationship: '本人', email }
+    const row: EmployeeRow = {
+      kind: 'employee',
+      line,
+      employeeNumber: employeeNumber!,
+      name: name!,
+      kana: kana!,
+      birthDate: birthDate!,
+      relationship: '本人',
+      email,
+    }
     return { row, errors }
   }
 
@@ -101,7 +110,15 @@ export function readRow(fields: readonly string[], columns: ColumnIndex, width: 
   if (dependentRelationship === '本人') errors.push({ line, column: '続柄', message: M.dependentRelationship })
   if (cell('メールアドレス').trim() !== '') errors.push({ line, column: 'メールアドレス', message: M.dependentEmail })
   if (errors.length > 0) return { row: null, errors }
-  const row: DependentRow = { kind: 'dependent', line, employeeNumber: employeeNumber!, name: name!, kana: kana!, birthDate: birthDate!, relationship: dependentRelationship! }
+  const row: DependentRow = {
+    kind: 'dependent',
+    line,
+    employeeNumber: employeeNumber!,
+    name: name!,
+    kana: kana!,
+    birthDate: birthDate!,
+    relationship: dependentRelationship!,
+  }
   return { row, errors }
 }
 
@@ -128,9 +145,10 @@ export function readRows(records: readonly CsvRecord[], today: string): { rows: 
     const { row, errors: rowErrors } = readRow(record.fields, columns, header.fields.length, record.line, today)
     errors.push(...rowErrors)
     if (!row) continue
-    const [seen, key, column, message] = row.kind === 'employee'
-      ? [employees, row.employeeNumber, '社員番号', M.duplicateEmployee] as const
-      : [dependents, dependentKey(row.employeeNumber, row.name), '氏名', M.duplicateDependent] as const
+    const [seen, key, column, message] =
+      row.kind === 'employee'
+        ? ([employees, row.employeeNumber, '社員番号', M.duplicateEmployee] as const)
+        : ([dependents, dependentKey(row.employeeNumber, row.name), '氏名', M.duplicateDependent] as const)
     const first = seen.get(key)
     if (first !== undefined) {
       errors.push({ line: row.line, column, message: message(first) })

@@ -26,9 +26,7 @@ export function isValidMyNumber(value: string): boolean {
  * check to refuse.
  */
 export function normalizeMyNumber(input: string): string {
-  return input
-    .replace(/[\s\u3000\-\u2010-\u2015\u2212\uFF0D]/g, '')
-    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+  return input.replace(/[\s\u3000\-\u2010-\u2015\u2212\uFF0D]/g, '').replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
 }
 
 /**

@@ -32,4 +32,3 @@ export const personReviewSchema = z.object({
   reviewedAt: z.iso.datetime().nullable(),
 })
 export type PersonReview = z.infer<typeof personReviewSchema>
-

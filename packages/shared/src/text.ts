@@ -14,8 +14,17 @@ export const hasControlCharacter = (value: string) => CONTROL.test(value)
 
 /** A non-empty string of at most `max` characters, taken as sent (tokens, passwords, codes). */
 export const rawText = (max: number) =>
-  z.string().min(1).max(max).refine((value) => !hasControlCharacter(value), '制御文字は使えません')
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((value) => !hasControlCharacter(value), '制御文字は使えません')
 
 /** A trimmed, non-empty single line of at most `max` characters. */
 export const plainText = (max: number) =>
-  z.string().trim().min(1).max(max).refine((value) => !hasControlCharacter(value), '制御文字は使えません')
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((value) => !hasControlCharacter(value), '制御文字は使えません')

@@ -48,7 +48,17 @@ export async function createSystemAdmin(db: Db, keyring: Keyring, input: { email
   try {
     return await db.$transaction(async (tx) => {
       const created = await operators.create({ ...input, isSystemAdmin: true }, tx)
-      await audit.record({ companyId: null, actorType: 'system', actorId: null, action: 'operator.created', targetId: created.operator.id, detail: { systemAdmin: true, via: 'cli' } }, tx)
+      await audit.record(
+        {
+          companyId: null,
+          actorType: 'system',
+          actorId: null,
+          action: 'operator.created',
+          targetId: created.operator.id,
+          detail: { systemAdmin: true, via: 'cli' },
+        },
+        tx,
+      )
       return created
     })
   } catch (error) {

@@ -17,8 +17,10 @@ import { loadSecrets } from '../lib/keys.ts'
 
 export function formatRotationReport(report: RotationReport, dryRun: boolean): string[] {
   const verb = dryRun ? 'to re-wrap' : 're-wrapped'
-  const lines = Object.entries(report.sources).map(([source, counts]) =>
-    `  ${source.padEnd(32)} ${verb} ${counts.rewrapped}, already current ${counts.current}${counts.failed > 0 ? `, FAILED ${counts.failed}` : ''}`)
+  const lines = Object.entries(report.sources).map(
+    ([source, counts]) =>
+      `  ${source.padEnd(32)} ${verb} ${counts.rewrapped}, already current ${counts.current}${counts.failed > 0 ? `, FAILED ${counts.failed}` : ''}`,
+  )
   const total = Object.values(report.sources).reduce((sum, counts) => sum + counts.rewrapped, 0)
   return [
     `Active key: ${report.activeKeyId}${dryRun ? ' (dry run: nothing written)' : ''}`,
@@ -26,8 +28,11 @@ export function formatRotationReport(report: RotationReport, dryRun: boolean): s
     ...report.failures.map((failure) => `  failed: ${failure}`),
     report.failures.length > 0
       ? 'Some envelopes could not be re-wrapped: keep the old keys in BANGO_KEKS.'
-      : total === 0 ? 'Nothing is wrapped by an older key: keys other than the active one may leave BANGO_KEKS.'
-      : dryRun ? `${total} to re-wrap: run without --dry-run.` : `${total} re-wrapped. Run again to confirm nothing is left.`,
+      : total === 0
+        ? 'Nothing is wrapped by an older key: keys other than the active one may leave BANGO_KEKS.'
+        : dryRun
+          ? `${total} to re-wrap: run without --dry-run.`
+          : `${total} re-wrapped. Run again to confirm nothing is left.`,
   ]
 }
 

@@ -11,7 +11,10 @@ import type { Db } from './types.ts'
 export const DEMO_ADMIN_EMAIL = 'admin@demo.example'
 
 export async function seedDemo(db: Db, services: Pick<Services, 'credentials' | 'operators'>) {
-  const employee = await createEmployeeWithLogin(db, services.credentials, { companyName: 'デモ株式会社', campaign: { contact: '人事部 マイナンバー係（内線 1234 / hr@demo.example）' } })
+  const employee = await createEmployeeWithLogin(db, services.credentials, {
+    companyName: 'デモ株式会社',
+    campaign: { contact: '人事部 マイナンバー係（内線 1234 / hr@demo.example）' },
+  })
   const adminPassword = newPassword(16)
   await services.operators.create({
     email: DEMO_ADMIN_EMAIL,

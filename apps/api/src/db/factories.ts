@@ -33,11 +33,7 @@ export const DEFAULT_DEPENDENTS: DependentSeed[] = [
   { name: '総合 一郎', kana: 'ソウゴウ イチロウ', relationship: '子', birthDate: '2012-09-30' },
 ]
 
-export async function createEmployee(
-  db: Db,
-  campaignId: string,
-  options: { name?: string; kana?: string; dependents?: DependentSeed[] } = {},
-) {
+export async function createEmployee(db: Db, campaignId: string, options: { name?: string; kana?: string; dependents?: DependentSeed[] } = {}) {
   const employee = await db.person.create({
     data: {
       campaignId,

@@ -48,9 +48,7 @@ export async function migrate(session: SqlSession, dir = MIGRATIONS_DIR): Promis
   await session.query('SELECT pg_advisory_lock($1)', [PRISMA_ADVISORY_LOCK])
   try {
     await session.exec(CREATE_HISTORY)
-    const history = await session.query<HistoryRow>(
-      'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL',
-    )
+    const history = await session.query<HistoryRow>('SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL')
     for (const name of names) {
       const sql = await fs.readFile(path.join(dir, name, 'migration.sql'), 'utf8')
       const checksum = createHash('sha256').update(sql).digest('hex')

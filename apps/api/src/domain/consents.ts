@@ -48,7 +48,6 @@ export function createConsents(db: Db, audit: AuditLog) {
   }
 
   return {
-
     /** The employee's summary: one query (ADR 025), since the wizard asks on every screen. */
     async me(identity: EmployeeIdentity): Promise<MeResponse> {
       const [row] = await db.$queryRaw<MeRow[]>`

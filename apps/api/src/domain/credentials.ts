@@ -77,7 +77,13 @@ function identityOf(credential: { id: string; employeeId: string; campaignId: st
 }
 
 /** `unknownTokens`: a shared (Redis) counter when several instances run; this process's memory by default. */
-export function createCredentials(db: Db, audit: AuditLog, sessions: Pick<Sessions, 'endAll'>, now: () => Date, unknownTokens: RepeatCounter = createRepeatCounter(UNKNOWN_TOKEN_AUDIT_WINDOW_MS, now)) {
+export function createCredentials(
+  db: Db,
+  audit: AuditLog,
+  sessions: Pick<Sessions, 'endAll'>,
+  now: () => Date,
+  unknownTokens: RepeatCounter = createRepeatCounter(UNKNOWN_TOKEN_AUDIT_WINDOW_MS, now),
+) {
   // A real argon2id hash of a random password: unknown tokens cost exactly as much as known ones.
   const decoy = hashPassword(newPassword())
 
@@ -100,7 +106,11 @@ export function createCredentials(db: Db, audit: AuditLog, sessions: Pick<Sessio
   /** Writes a prepared credential for an employee, replacing (and so killing) any earlier one. */
   async function store(employee: { id: string; campaignId: string }, prepared: PreparedCredential, tx: Tx = db): Promise<void> {
     const data = { tokenHash: prepared.tokenHash, passwordHash: prepared.passwordHash, failedAttempts: 0, lockedUntil: null, revokedAt: null, issuedAt: now() }
-    const credential = await tx.credential.upsert({ where: { employeeId: employee.id }, create: { ...data, employeeId: employee.id, campaignId: employee.campaignId }, update: data })
+    const credential = await tx.credential.upsert({
+      where: { employeeId: employee.id },
+      create: { ...data, employeeId: employee.id, campaignId: employee.campaignId },
+      update: data,
+    })
     // Handoff codes of the old login die with it, like its sessions (whose version is the token hash).
     await tx.sessionHandoff.deleteMany({ where: { credentialId: credential.id } })
     await sessions.endAll(credential.id, tx)
@@ -152,7 +162,12 @@ export function createCredentials(db: Db, audit: AuditLog, sessions: Pick<Sessio
         // counted into the next row, so guessing cannot grow the append-only table without bound.
         const repeats = await unknownTokens.note(client.ip ?? 'unknown')
         if (repeats !== null) {
-          await db.$transaction((tx) => audit.record({ companyId: null, actorType: 'employee', actorId: null, action: 'employee.login_unknown_token', detail: { repeatsBefore: repeats } }, tx))
+          await db.$transaction((tx) =>
+            audit.record(
+              { companyId: null, actorType: 'employee', actorId: null, action: 'employee.login_unknown_token', detail: { repeatsBefore: repeats } },
+              tx,
+            ),
+          )
         }
         throw new AppError('INVALID_CREDENTIALS')
       }
@@ -210,7 +225,13 @@ export function createCredentials(db: Db, audit: AuditLog, sessions: Pick<Sessio
         JOIN persons p ON p.id = c.employee_id
         WHERE s.id = ${claims.sessionId}::uuid`
       if (!row || row.credential_id !== claims.credentialId || row.session_revoked_at || row.expires_at <= now() || row.credential_revoked_at) return null
-      const identity = identityOf({ id: row.credential_id, employeeId: row.employee_id, campaignId: row.campaign_id, tokenHash: row.token_hash, campaign: { companyId: row.company_id } })
+      const identity = identityOf({
+        id: row.credential_id,
+        employeeId: row.employee_id,
+        campaignId: row.campaign_id,
+        tokenHash: row.token_hash,
+        campaign: { companyId: row.company_id },
+      })
       if (identity.sessionVersion !== claims.version) return null
       return {
         identity,

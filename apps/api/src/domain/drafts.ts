@@ -26,7 +26,15 @@ import { advanceProgress } from './progress.ts'
 /** Binds a blob to its record: the same ciphertext under another row does not decrypt. */
 export const documentAad = (document: { id: string; personId: string }) => `bango:document:${document.id}:person:${document.personId}`
 
-export function createDrafts(db: Db, blobs: BlobStore, pendingBlobs: PendingBlobs, keyring: Keyring, audit: AuditLog, imageWork: WorkQueue, images: ImageProcessor) {
+export function createDrafts(
+  db: Db,
+  blobs: BlobStore,
+  pendingBlobs: PendingBlobs,
+  keyring: Keyring,
+  audit: AuditLog,
+  imageWork: WorkQueue,
+  images: ImageProcessor,
+) {
   /**
    * Deletes blobs after the rows that named them are gone (deleting a document records its
    * blob as pending, in the same transaction); a failure leaves the pending row for the sweeper.
@@ -56,7 +64,10 @@ export function createDrafts(db: Db, blobs: BlobStore, pendingBlobs: PendingBlob
     // DELETE … RETURNING: exactly the rows removed, never one a concurrent 完了 just submitted.
     const deleted = await tx.$queryRaw<{ blob_key: string }[]>`
       DELETE FROM documents WHERE state = 'DRAFT' AND person_id = ANY(${personIds}::uuid[]) RETURNING blob_key`
-    await tx.person.updateMany({ where: { id: { in: personIds }, status: 'REGISTERED' }, data: { status: 'PENDING', registration: Prisma.DbNull, registeredAt: null, employeeEnteredNumber: null } })
+    await tx.person.updateMany({
+      where: { id: { in: personIds }, status: 'REGISTERED' },
+      data: { status: 'PENDING', registration: Prisma.DbNull, registeredAt: null, employeeEnteredNumber: null },
+    })
     return { persons: personIds.length, blobKeys: deleted.map((row) => row.blob_key) }
   }
 
@@ -104,7 +115,15 @@ export function createDrafts(db: Db, blobs: BlobStore, pendingBlobs: PendingBlob
           const document = await tx.document.create({
             data: { ...slot, id, type: fields.type, blobKey, byteSize: image.jpeg.length, width: image.width, height: image.height },
           })
-          await audit.record({ ...byEmployee(identity), action: 'draft.image_stored', targetId: id, detail: { personId, role: fields.role, slot: fields.slot, side: fields.side } }, tx)
+          await audit.record(
+            {
+              ...byEmployee(identity),
+              action: 'draft.image_stored',
+              targetId: id,
+              detail: { personId, role: fields.role, slot: fields.slot, side: fields.side },
+            },
+            tx,
+          )
           await advanceProgress(tx, identity.employeeId, 'IN_PROGRESS')
           killPoint('upload.row-written')
           return { replaced, document }
@@ -181,12 +200,24 @@ export function createDrafts(db: Db, blobs: BlobStore, pendingBlobs: PendingBlob
       for (const campaign of await db.campaign.findMany({ select: { id: true, companyId: true, status: true, draftLifetimeHours: true } })) {
         const cutoff = campaign.status === 'OPEN' ? new Date(now.getTime() - campaign.draftLifetimeHours * 3_600_000) : now
         // A cheap look first: most campaigns have nothing to purge on most sweeps.
-        const any = await db.document.findFirst({ where: { state: 'DRAFT', createdAt: { lt: cutoff }, person: { campaignId: campaign.id } }, select: { id: true } })
+        const any = await db.document.findFirst({
+          where: { state: 'DRAFT', createdAt: { lt: cutoff }, person: { campaignId: campaign.id } },
+          select: { id: true },
+        })
         if (!any) continue
         const purged = await db.$transaction(async (tx) => {
           const result = await purgeCampaignDrafts(tx, campaign.id, cutoff)
           if (result.persons > 0) {
-            await audit.record({ companyId: campaign.companyId, actorType: 'system', actorId: null, action: 'draft.purged', detail: { persons: result.persons, images: result.blobKeys.length } }, tx)
+            await audit.record(
+              {
+                companyId: campaign.companyId,
+                actorType: 'system',
+                actorId: null,
+                action: 'draft.purged',
+                detail: { persons: result.persons, images: result.blobKeys.length },
+              },
+              tx,
+            )
           }
           return result
         })

@@ -33,7 +33,10 @@ export interface RotationReport {
 }
 
 type Bytes = Uint8Array<ArrayBuffer>
-interface SealedValue { id: string; value: Bytes }
+interface SealedValue {
+  id: string
+  value: Bytes
+}
 interface SealedColumn {
   /** First page (after = null), then the page after `after` (ids ascending). */
   page(after: string | null, take: number): Promise<SealedValue[]>
@@ -46,23 +49,42 @@ const after = (id: string | null) => (id === null ? {} : { gt: id })
 function sealedColumns(db: Db): Record<string, SealedColumn> {
   return {
     'persons.my_number': {
-      page: async (from, take) => (await db.person.findMany({ where: { id: after(from), myNumber: { not: null } }, select: { id: true, myNumber: true }, orderBy: { id: 'asc' }, take }))
-        .map((row) => ({ id: row.id, value: row.myNumber! })),
+      page: async (from, take) =>
+        (
+          await db.person.findMany({ where: { id: after(from), myNumber: { not: null } }, select: { id: true, myNumber: true }, orderBy: { id: 'asc' }, take })
+        ).map((row) => ({ id: row.id, value: row.myNumber! })),
       replace: async (id, old, value) => (await db.person.updateMany({ where: { id, myNumber: { equals: old } }, data: { myNumber: value } })).count,
     },
     'persons.employee_entered_number': {
-      page: async (from, take) => (await db.person.findMany({ where: { id: after(from), employeeEnteredNumber: { not: null } }, select: { id: true, employeeEnteredNumber: true }, orderBy: { id: 'asc' }, take }))
-        .map((row) => ({ id: row.id, value: row.employeeEnteredNumber! })),
-      replace: async (id, old, value) => (await db.person.updateMany({ where: { id, employeeEnteredNumber: { equals: old } }, data: { employeeEnteredNumber: value } })).count,
+      page: async (from, take) =>
+        (
+          await db.person.findMany({
+            where: { id: after(from), employeeEnteredNumber: { not: null } },
+            select: { id: true, employeeEnteredNumber: true },
+            orderBy: { id: 'asc' },
+            take,
+          })
+        ).map((row) => ({ id: row.id, value: row.employeeEnteredNumber! })),
+      replace: async (id, old, value) =>
+        (await db.person.updateMany({ where: { id, employeeEnteredNumber: { equals: old } }, data: { employeeEnteredNumber: value } })).count,
     },
     'number_entries.sealed': {
-      page: async (from, take) => (await db.numberEntry.findMany({ where: { personId: after(from) }, select: { personId: true, sealed: true }, orderBy: { personId: 'asc' }, take }))
-        .map((row) => ({ id: row.personId, value: row.sealed })),
+      page: async (from, take) =>
+        (await db.numberEntry.findMany({ where: { personId: after(from) }, select: { personId: true, sealed: true }, orderBy: { personId: 'asc' }, take })).map(
+          (row) => ({ id: row.personId, value: row.sealed }),
+        ),
       replace: async (id, old, value) => (await db.numberEntry.updateMany({ where: { personId: id, sealed: { equals: old } }, data: { sealed: value } })).count,
     },
     'operators.totp_secret': {
-      page: async (from, take) => (await db.operator.findMany({ where: { id: after(from), totpSecret: { not: null } }, select: { id: true, totpSecret: true }, orderBy: { id: 'asc' }, take }))
-        .map((row) => ({ id: row.id, value: row.totpSecret! })),
+      page: async (from, take) =>
+        (
+          await db.operator.findMany({
+            where: { id: after(from), totpSecret: { not: null } },
+            select: { id: true, totpSecret: true },
+            orderBy: { id: 'asc' },
+            take,
+          })
+        ).map((row) => ({ id: row.id, value: row.totpSecret! })),
       replace: async (id, old, value) => (await db.operator.updateMany({ where: { id, totpSecret: { equals: old } }, data: { totpSecret: value } })).count,
     },
   }
@@ -91,14 +113,20 @@ export async function rotateKeys(db: Db, blobs: BlobStore, keyring: Keyring, opt
   // Document blobs, found through their rows (never by listing the store).
   count('blobs')
   for (let from: string | null = null; ;) {
-    const page: { id: string; blobKey: string }[] = await db.document.findMany({ where: { id: after(from) }, select: { id: true, blobKey: true }, orderBy: { id: 'asc' }, take })
+    const page: { id: string; blobKey: string }[] = await db.document.findMany({
+      where: { id: after(from) },
+      select: { id: true, blobKey: true },
+      orderBy: { id: 'asc' },
+      take,
+    })
     for (const document of page) {
       let sealed: Buffer
       try {
         sealed = await blobs.get(document.blobKey)
       } catch (error) {
         // Disposed of (or purged) since the page was read: nothing left to protect.
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT' || !(await db.document.findUnique({ where: { id: document.id }, select: { id: true } }))) continue
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT' || !(await db.document.findUnique({ where: { id: document.id }, select: { id: true } })))
+          continue
         throw error
       }
       const result = rewrapped('blobs', document.id, sealed)
@@ -122,7 +150,10 @@ export async function rotateKeys(db: Db, blobs: BlobStore, keyring: Keyring, opt
         const result = rewrapped(source, row.id, Buffer.from(row.value))
         if (result === null || result === 'failed') continue
         // 0 rows: the app replaced the value meanwhile, with the active key.
-        if (!options.dryRun && (await column.replace(row.id, row.value, new Uint8Array(result))) === 0) { count(source).current += 1; continue }
+        if (!options.dryRun && (await column.replace(row.id, row.value, new Uint8Array(result))) === 0) {
+          count(source).current += 1
+          continue
+        }
         count(source).rewrapped += 1
       }
       if (page.length < take) break

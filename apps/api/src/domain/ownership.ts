@@ -36,10 +36,13 @@ export async function assertDraftOpen(tx: Tx, identity: EmployeeIdentity, person
     tx.campaign.findUniqueOrThrow({ where: { id: identity.campaignId }, select: { status: true } }),
   ])
   if (submission) {
-    const reopened = personId === undefined ? null : await tx.person.findFirst({
-      where: { id: personId, reviewStatus: 'RETURNED', OR: [{ id: identity.employeeId }, { employeeId: identity.employeeId }] },
-      select: { id: true },
-    })
+    const reopened =
+      personId === undefined
+        ? null
+        : await tx.person.findFirst({
+            where: { id: personId, reviewStatus: 'RETURNED', OR: [{ id: identity.employeeId }, { employeeId: identity.employeeId }] },
+            select: { id: true },
+          })
     if (!reopened) throw new AppError('ALREADY_SUBMITTED')
   }
   if (campaign.status !== 'OPEN') throw new AppError('CAMPAIGN_CLOSED')

@@ -38,17 +38,23 @@ export function createPendingBlobs(db: Db, blobs: BlobStore) {
     let released = 0
     for (let i = 0; i < keys.length; i += RELEASE_BATCH) {
       const batch = keys.slice(i, i + RELEASE_BATCH)
-      released += await db.$transaction(async (tx) => {
-        // Locked until commit: an upload adopting one of these waits, then finds it gone and fails.
-        // SKIP LOCKED: a row another instance is releasing (or an upload is adopting) is theirs.
-        const claimed = await tx.$queryRaw<{ blob_key: string }[]>`
+      released += await db.$transaction(
+        async (tx) => {
+          // Locked until commit: an upload adopting one of these waits, then finds it gone and fails.
+          // SKIP LOCKED: a row another instance is releasing (or an upload is adopting) is theirs.
+          const claimed = await tx.$queryRaw<{ blob_key: string }[]>`
           SELECT blob_key FROM pending_blobs p WHERE blob_key = ANY(${batch}::text[])
             AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.blob_key = p.blob_key)
           FOR UPDATE SKIP LOCKED`
-        const deleted = await deleteEach(blobs, claimed.map((row) => row.blob_key))
-        if (deleted.length > 0) await tx.$executeRaw`DELETE FROM pending_blobs WHERE blob_key = ANY(${deleted}::text[])`
-        return deleted.length
-      }, { timeout: 60_000 })
+          const deleted = await deleteEach(
+            blobs,
+            claimed.map((row) => row.blob_key),
+          )
+          if (deleted.length > 0) await tx.$executeRaw`DELETE FROM pending_blobs WHERE blob_key = ANY(${deleted}::text[])`
+          return deleted.length
+        },
+        { timeout: 60_000 },
+      )
     }
     return released
   }

@@ -25,11 +25,7 @@ export function createPersons(db: Db, drafts: Drafts, keyring: Keyring, audit: A
    * Moves one of the employee's people to a new status from a clean slate: their drafts and
    * choices are discarded (blobs after commit). `transition` returns null when nothing changes.
    */
-  async function restart(
-    identity: EmployeeIdentity,
-    personId: string,
-    transition: (current: PersonRow) => { status: PersonStatus; action: string } | null,
-  ) {
+  async function restart(identity: EmployeeIdentity, personId: string, transition: (current: PersonRow) => { status: PersonStatus; action: string } | null) {
     const { person, blobKeys } = await db.$transaction(async (tx) => {
       await assertDraftOpen(tx, identity, personId)
       const current = await findOwnPerson(tx, identity, personId)
@@ -76,7 +72,14 @@ export function createPersons(db: Db, drafts: Drafts, keyring: Keyring, audit: A
         const dependents = await tx.person.count({ where: { employeeId: identity.employeeId } })
         if (dependents >= EMPLOYEE_LIMITS.maxDependents) throw new AppError('TOO_MANY_DEPENDENTS')
         const person = await tx.person.create({
-          data: { ...input, birthDate: new Date(`${input.birthDate}T00:00:00Z`), kind: 'DEPENDENT', campaignId: identity.campaignId, employeeId: identity.employeeId, addedByEmployee: true },
+          data: {
+            ...input,
+            birthDate: new Date(`${input.birthDate}T00:00:00Z`),
+            kind: 'DEPENDENT',
+            campaignId: identity.campaignId,
+            employeeId: identity.employeeId,
+            addedByEmployee: true,
+          },
         })
         await audit.record({ ...byEmployee(identity), action: 'person.dependent_added', targetId: person.id }, tx)
         return person
@@ -125,7 +128,10 @@ export function createPersons(db: Db, drafts: Drafts, keyring: Keyring, audit: A
             employeeEnteredNumber: myNumber === null ? null : sealEmployeeNumber(keyring, current.id, myNumber),
           },
         })
-        await audit.record({ ...byEmployee(identity), action: 'person.registered', targetId: person.id, detail: { images: matching.length, numberEntered: myNumber !== null } }, tx)
+        await audit.record(
+          { ...byEmployee(identity), action: 'person.registered', targetId: person.id, detail: { images: matching.length, numberEntered: myNumber !== null } },
+          tx,
+        )
         await advanceProgress(tx, identity.employeeId, 'IN_PROGRESS')
         return { person, blobKeys }
       })

@@ -15,7 +15,9 @@ export async function settleReviewProgress(tx: Tx, employeeId: string): Promise<
   const persons = await tx.person.findMany({ where: { OR: [{ id: employeeId }, { employeeId }] }, select: { status: true, reviewStatus: true } })
   const progress: EmployeeProgress = persons.some((person) => person.reviewStatus === 'RETURNED')
     ? 'RETURNED'
-    : persons.every((person) => person.status === 'NOT_APPLICABLE' || person.reviewStatus === 'APPROVED') ? 'APPROVED' : 'SUBMITTED'
+    : persons.every((person) => person.status === 'NOT_APPLICABLE' || person.reviewStatus === 'APPROVED')
+      ? 'APPROVED'
+      : 'SUBMITTED'
   await tx.person.update({ where: { id: employeeId }, data: { progress } })
   return progress
 }

@@ -58,7 +58,9 @@ export function createSessions(db: Db, secret: Uint8Array, now: () => Date) {
       const receiptOnly = await submittedAndClosed(db, identity.employeeId)
       const session = await db.employeeSession.create({
         data: {
-          credentialId: identity.credentialId, createdAt: at, expiresAt: new Date(at.getTime() + SESSION_ABSOLUTE_MS),
+          credentialId: identity.credentialId,
+          createdAt: at,
+          expiresAt: new Date(at.getTime() + SESSION_ABSOLUTE_MS),
           receiptOnlyAt: receiptOnly ? at : null,
         },
       })
@@ -73,8 +75,7 @@ export function createSessions(db: Db, secret: Uint8Array, now: () => Date) {
     end: (sessionId: string) => db.employeeSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now() } }),
 
     /** Every session of a credential (re-issue, lock). */
-    endAll: (credentialId: string, tx: Tx = db) =>
-      tx.employeeSession.updateMany({ where: { credentialId, revokedAt: null }, data: { revokedAt: now() } }),
+    endAll: (credentialId: string, tx: Tx = db) => tx.employeeSession.updateMany({ where: { credentialId, revokedAt: null }, data: { revokedAt: now() } }),
 
     async sign(claims: SessionClaims): Promise<{ accessToken: string; expiresAt: string }> {
       const issuedAt = Math.floor(now().getTime() / 1000)

@@ -41,7 +41,8 @@ export function createSubmissions(db: Db, drafts: Drafts, audit: AuditLog, sessi
         const targets = existing ? returned : persons
         const registered = targets.filter((person) => person.status === 'REGISTERED')
         for (const person of registered) {
-          if (missingImages(person.registration as unknown as Registration, person.documents.map(toImageSlot)).length > 0) throw new AppError('NOT_READY_TO_SUBMIT')
+          if (missingImages(person.registration as unknown as Registration, person.documents.map(toImageSlot)).length > 0)
+            throw new AppError('NOT_READY_TO_SUBMIT')
         }
 
         const submission = existing ?? (await tx.submission.create({ data: { employeeId: identity.employeeId } }))
@@ -56,11 +57,20 @@ export function createSubmissions(db: Db, drafts: Drafts, audit: AuditLog, sessi
           data: { state: 'SUBMITTED', submissionId: submission.id },
         })
         killPoint('submit.documents-submitted')
-        await audit.record({
-          ...byEmployee(identity),
-          action: existing ? 'employee.resubmitted' : 'employee.submitted', targetId: submission.id,
-          detail: { persons: registered.length, notApplicable: targets.length - registered.length, images: count, ...(existing ? { replacedImages: replaced.length } : {}) },
-        }, tx)
+        await audit.record(
+          {
+            ...byEmployee(identity),
+            action: existing ? 'employee.resubmitted' : 'employee.submitted',
+            targetId: submission.id,
+            detail: {
+              persons: registered.length,
+              notApplicable: targets.length - registered.length,
+              images: count,
+              ...(existing ? { replacedImages: replaced.length } : {}),
+            },
+          },
+          tx,
+        )
         killPoint('submit.audited')
         if (existing) {
           await tx.person.updateMany({

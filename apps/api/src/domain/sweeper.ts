@@ -8,7 +8,10 @@ import type { Drafts } from './drafts.ts'
 /** A blob younger than this may belong to an upload whose row is about to commit. */
 const ORPHAN_GRACE_MS = 60 * 60 * 1000
 
-export function startSweeper(drafts: Drafts, options: { intervalMs: number; log: FastifyBaseLogger; now?: () => Date; metrics?: Metrics; leadership?: Leadership }) {
+export function startSweeper(
+  drafts: Drafts,
+  options: { intervalMs: number; log: FastifyBaseLogger; now?: () => Date; metrics?: Metrics; leadership?: Leadership },
+) {
   const now = options.now ?? (() => new Date())
   return startPeriodicJob(
     async () => {
@@ -17,6 +20,13 @@ export function startSweeper(drafts: Drafts, options: { intervalMs: number; log:
       const orphans = await drafts.collectOrphans(new Date(at.getTime() - ORPHAN_GRACE_MS))
       if (purged.images > 0 || orphans > 0) options.log.info({ ...purged, orphans }, 'expired drafts purged')
     },
-    { intervalMs: options.intervalMs, log: options.log, name: 'sweeper', metrics: options.metrics, leadership: options.leadership, failure: 'draft sweep failed' },
+    {
+      intervalMs: options.intervalMs,
+      log: options.log,
+      name: 'sweeper',
+      metrics: options.metrics,
+      leadership: options.leadership,
+      failure: 'draft sweep failed',
+    },
   )
 }

@@ -4,8 +4,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc6266#section-4.3
  * @see https://www.rfc-editor.org/rfc/rfc5987#section-3.2.1 attr-char
  */
-const rfc5987 = (value: string) =>
-  encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+const rfc5987 = (value: string) => encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 
 export function attachment(asciiName: string, name: string): string {
   const fallback = asciiName.replace(/[^\x20-\x7e]|["\\]/g, '_')

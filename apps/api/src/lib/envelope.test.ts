@@ -79,7 +79,13 @@ describe('envelope encryption', () => {
     const before = keyringOf('k1')
     const oldBlob = encryptBlob(before, plaintext, aad)
     // Rotation: a new key becomes active, the old one stays to unwrap existing blobs.
-    const after: Keyring = { activeKeyId: 'k2', keys: new Map([['k2', randomBytes(32)], ['k1', before.keys.get('k1')!]]) }
+    const after: Keyring = {
+      activeKeyId: 'k2',
+      keys: new Map([
+        ['k2', randomBytes(32)],
+        ['k1', before.keys.get('k1')!],
+      ]),
+    }
     expect(decryptBlob(after, oldBlob, aad).equals(plaintext)).toBe(true)
     const newBlob = encryptBlob(after, plaintext, aad)
     expect(blobKeyId(oldBlob)).toBe('k1')
@@ -96,7 +102,13 @@ describe('envelope encryption', () => {
   })
 
   it('refuses a blob whose key id was rewritten to another key of the keyring', () => {
-    const keyring: Keyring = { activeKeyId: 'k1', keys: new Map([['k1', randomBytes(32)], ['k2', randomBytes(32)]]) }
+    const keyring: Keyring = {
+      activeKeyId: 'k1',
+      keys: new Map([
+        ['k1', randomBytes(32)],
+        ['k2', randomBytes(32)],
+      ]),
+    }
     const blob = encryptBlob(keyring, plaintext, aad)
     const relabelled = Buffer.from(blob)
     relabelled.write('k2', 5)

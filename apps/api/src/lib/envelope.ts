@@ -35,11 +35,7 @@ export function encryptBlob(keyring: Keyring, plaintext: Buffer, aad: string): B
   try {
     const wrapped = seal(kek, dataKey, keyId)
     const body = seal(dataKey, plaintext, Buffer.from(aad))
-    return Buffer.concat([
-      MAGIC, Buffer.from([keyId.length]), keyId,
-      wrapped.iv, wrapped.ciphertext, wrapped.tag,
-      body.iv, body.tag, body.ciphertext,
-    ])
+    return Buffer.concat([MAGIC, Buffer.from([keyId.length]), keyId, wrapped.iv, wrapped.ciphertext, wrapped.tag, body.iv, body.tag, body.ciphertext])
   } finally {
     dataKey.fill(0)
   }

@@ -13,7 +13,11 @@ afterEach(async () => {
   pool = null
 })
 
-const exited = (pid: number) => fs.access(`/proc/${pid}`).then(() => false, () => true)
+const exited = (pid: number) =>
+  fs.access(`/proc/${pid}`).then(
+    () => false,
+    () => true,
+  )
 async function until(condition: () => Promise<boolean>, what: string) {
   for (let waited = 0; !(await condition()); waited += 20) {
     if (waited > 10_000) throw new Error(`timed out waiting until ${what}`)
@@ -58,7 +62,9 @@ describe('the image pool', () => {
     pool = createImagePool({ size: 1 })
     await pool.normalize(await cardPhoto())
     const [first] = pool.pids()
-    const big = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#446688', noise: { type: 'gaussian', mean: 128, sigma: 30 } } }).jpeg().toBuffer()
+    const big = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#446688', noise: { type: 'gaussian', mean: 128, sigma: 30 } } })
+      .jpeg()
+      .toBuffer()
     const job = pool.normalize(big)
     process.kill(first!, 'SIGKILL')
     await expect(job).rejects.toMatchObject({ code: 'UNSUPPORTED_IMAGE' })

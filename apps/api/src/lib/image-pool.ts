@@ -85,7 +85,8 @@ export function createImagePool({ size, niceness = 10, idleMs = 60_000 }: ImageP
       const pending = slot.running
       if (!pending || pending.job.id !== result.id) return
       slot.running = null
-      if (result.ok) pending.resolve({ ...result.image, jpeg: Buffer.from(result.image.jpeg.buffer, result.image.jpeg.byteOffset, result.image.jpeg.byteLength) })
+      if (result.ok)
+        pending.resolve({ ...result.image, jpeg: Buffer.from(result.image.jpeg.buffer, result.image.jpeg.byteOffset, result.image.jpeg.byteLength) })
       else pending.reject(new AppError(result.code ?? 'UNSUPPORTED_IMAGE'))
       dispatch()
     })
@@ -127,13 +128,15 @@ export function createImagePool({ size, niceness = 10, idleMs = 60_000 }: ImageP
     thumbnail: async (jpeg, edge) => (await run({ kind: 'thumbnail', input: jpeg, edge })).jpeg,
     async close() {
       closed = true
-      await Promise.all(slots.map(async (slot) => {
-        const child = slot.child
-        if (!child || child.exitCode !== null || child.signalCode !== null) return
-        const exited = new Promise((resolve) => child.once('exit', resolve))
-        child.disconnect()
-        await exited
-      }))
+      await Promise.all(
+        slots.map(async (slot) => {
+          const child = slot.child
+          if (!child || child.exitCode !== null || child.signalCode !== null) return
+          const exited = new Promise((resolve) => child.once('exit', resolve))
+          child.disconnect()
+          await exited
+        }),
+      )
       for (const pending of queued.splice(0)) pending.reject(new AppError('SERVER_BUSY'))
     },
     pids: () => slots.flatMap((slot) => (slot.child?.pid === undefined ? [] : [slot.child.pid])),

@@ -12,7 +12,9 @@ async function tempDataDir() {
   dirs.push(path.dirname(dir))
   return dir
 }
-afterEach(async () => { await Promise.all(dirs.splice(0).map((dir) => fs.rm(dir, { recursive: true, force: true }))) })
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((dir) => fs.rm(dir, { recursive: true, force: true })))
+})
 
 const key = () => randomBytes(32).toString('base64')
 
@@ -72,7 +74,11 @@ describe('loadSecrets', () => {
     const short = randomBytes(16).toString('base64')
     for (const spec of [`k:${short}`, `:${key()}`, 'k', `bad id:${key()}`]) {
       expect(() => parseKeks(spec)).toThrow(/BANGO_KEKS/)
-      try { parseKeks(spec) } catch (error) { expect((error as Error).message).not.toContain(short) }
+      try {
+        parseKeks(spec)
+      } catch (error) {
+        expect((error as Error).message).not.toContain(short)
+      }
     }
   })
 })
@@ -116,8 +122,14 @@ describe('keys on PostgreSQL', () => {
     const invalid = { BANGO_KEKS: `k1:${short}`, BANGO_JWT_SECRET: short, BANGO_NUMBER_HMAC_KEY: 'not base64 at all' }
     for (const env of [{ ...database, ...invalid }, invalid]) {
       let message = ''
-      try { loadConfig(env) } catch (error) { message = (error as Error).message }
-      expect(message).toMatch(/BANGO_KEKS: expected "id:base64\(32 bytes\)".*BANGO_JWT_SECRET: expected base64 of at least 32 bytes.*BANGO_NUMBER_HMAC_KEY: expected base64/)
+      try {
+        loadConfig(env)
+      } catch (error) {
+        message = (error as Error).message
+      }
+      expect(message).toMatch(
+        /BANGO_KEKS: expected "id:base64\(32 bytes\)".*BANGO_JWT_SECRET: expected base64 of at least 32 bytes.*BANGO_NUMBER_HMAC_KEY: expected base64/,
+      )
       expect(message).not.toContain(short)
     }
   })

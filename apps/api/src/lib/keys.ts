@@ -67,7 +67,11 @@ export function generateKeySet(now = new Date()): Record<KeyVariable, string> {
   }
 }
 
-interface StoredKeys { keks: string; jwtSecret: string; numberHmacKey?: string }
+interface StoredKeys {
+  keks: string
+  jwtSecret: string
+  numberHmacKey?: string
+}
 
 /** Writes keys.json whole (temporary file, then rename), never readable by others. */
 async function writeKeysFile(file: string, stored: StoredKeys, flag: 'wx' | 'w') {

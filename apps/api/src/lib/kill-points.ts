@@ -40,7 +40,8 @@ export interface KillPlan {
 export function parseKillPlan(spec: string): KillPlan {
   const match = /^([a-z.-]+)(?:#([1-9]\d*))?$/.exec(spec)
   const point = match?.[1] as KillPointName | undefined
-  if (!match || !point || !KILL_POINTS.includes(point)) throw new Error(`unknown kill point "${spec}" (expected one of ${KILL_POINTS.join(', ')}, optionally #N)`)
+  if (!match || !point || !KILL_POINTS.includes(point))
+    throw new Error(`unknown kill point "${spec}" (expected one of ${KILL_POINTS.join(', ')}, optionally #N)`)
   return { point, hit: Number(match[2] ?? 1) }
 }
 

@@ -7,15 +7,7 @@
  * the new bytes, never a mix — the same guarantees as the file store's rename.
  * @see docs/decisions/016-s3-blob-store-and-pending-blobs.md
  */
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  NoSuchKey,
-  PutObjectCommand,
-  S3Client,
-  S3ServiceException,
-} from '@aws-sdk/client-s3'
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3'
 import { type BlobStore, BlobNotFoundError, assertBlobKey } from './blob-store.ts'
 
 export interface S3BlobStoreOptions {
@@ -29,8 +21,7 @@ export interface S3BlobStoreOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string }
 }
 
-const isNotFound = (error: unknown) =>
-  error instanceof NoSuchKey || (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404)
+const isNotFound = (error: unknown) => error instanceof NoSuchKey || (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404)
 
 export function createS3BlobStore(options: S3BlobStoreOptions): BlobStore & { close(): void } {
   const client = new S3Client({

@@ -6,8 +6,7 @@
  */
 import sharp from 'sharp'
 
-const escapeXml = (text: string) =>
-  text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c)
+const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c)
 
 /** `2026-11-26 20:30 JST`: HR reads Japan time, whatever the server's zone. */
 export function watermarkTime(at: Date): string {

@@ -3,7 +3,9 @@ import { createWorkQueue } from './work-queue.ts'
 
 const gate = () => {
   let open = () => {}
-  const opened = new Promise<void>((resolve) => { open = resolve })
+  const opened = new Promise<void>((resolve) => {
+    open = resolve
+  })
   return { opened, open }
 }
 
@@ -28,7 +30,11 @@ describe('createWorkQueue', () => {
     await expect(queue.run(async () => 'late')).rejects.toMatchObject({ code: 'SERVER_BUSY' })
     first.open()
     await running
-    await expect(queue.run(async () => { throw new Error('boom') })).rejects.toThrow('boom')
+    await expect(
+      queue.run(async () => {
+        throw new Error('boom')
+      }),
+    ).rejects.toThrow('boom')
     expect(await queue.run(async () => 'after')).toBe('after')
   })
 })

@@ -7,9 +7,22 @@
  */
 import * as admin from '@bango/shared/admin-api'
 import { auditEventListResponseSchema, auditEventQuerySchema } from '@bango/shared/admin-audit'
-import { credentialExportRequestSchema, emailBatchRequestSchema, emailBatchSchema, emailBatchesResponseSchema, issueCredentialsRequestSchema, issueCredentialsResponseSchema } from '@bango/shared/admin-credentials'
+import {
+  credentialExportRequestSchema,
+  emailBatchRequestSchema,
+  emailBatchSchema,
+  emailBatchesResponseSchema,
+  issueCredentialsRequestSchema,
+  issueCredentialsResponseSchema,
+} from '@bango/shared/admin-credentials'
 import { dashboardResponseSchema, employeeDetailResponseSchema, employeeListQuerySchema, employeeListResponseSchema } from '@bango/shared/admin-dashboard'
-import { disposalPreviewResponseSchema, disposalsQuerySchema, disposalsResponseSchema, disposeRequestSchema, disposeResponseSchema } from '@bango/shared/admin-disposal'
+import {
+  disposalPreviewResponseSchema,
+  disposalsQuerySchema,
+  disposalsResponseSchema,
+  disposeRequestSchema,
+  disposeResponseSchema,
+} from '@bango/shared/admin-disposal'
 import { payrollCsvQuerySchema } from '@bango/shared/admin-export'
 import { importResponseSchema } from '@bango/shared/admin-import'
 import { numberEntryRequestSchema, numberOcrResponseSchema, numberRevealResponseSchema } from '@bango/shared/admin-number'
@@ -34,9 +47,21 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/health/ready': { summary: 'Database, blob store and configured dependencies answer (readiness); 503 otherwise' },
   'GET /api/docs': { summary: 'This document (administrators)' },
 
-  'POST /api/employee/link': { summary: 'Who is asking: the company behind a login link', body: employee.linkRequestSchema, response: employee.linkResponseSchema },
-  'POST /api/employee/login': { summary: 'Sign in with the URL token and password', body: employee.loginRequestSchema, response: employee.sessionResponseSchema },
-  'POST /api/employee/session/handoff/redeem': { summary: 'Sign in with a handoff code from a signed-in PC', body: employee.redeemHandoffRequestSchema, response: employee.sessionResponseSchema },
+  'POST /api/employee/link': {
+    summary: 'Who is asking: the company behind a login link',
+    body: employee.linkRequestSchema,
+    response: employee.linkResponseSchema,
+  },
+  'POST /api/employee/login': {
+    summary: 'Sign in with the URL token and password',
+    body: employee.loginRequestSchema,
+    response: employee.sessionResponseSchema,
+  },
+  'POST /api/employee/session/handoff/redeem': {
+    summary: 'Sign in with a handoff code from a signed-in PC',
+    body: employee.redeemHandoffRequestSchema,
+    response: employee.sessionResponseSchema,
+  },
   'POST /api/employee/session/refresh': { summary: 'A fresh access token', response: employee.sessionResponseSchema },
   'POST /api/employee/session/logout': { summary: 'End the session' },
   'POST /api/employee/session/handoff': { summary: 'A handoff code to continue on a phone', response: employee.handoffResponseSchema },
@@ -47,10 +72,20 @@ export const OPERATIONS: Record<string, Operation> = {
   'PUT /api/employee/persons/:personId/applicability': { summary: 'Mark a person (not) applicable', body: employee.applicabilityRequestSchema },
   'POST /api/employee/persons/:personId/registration': { summary: 'Register the documents of a person', body: employee.registerRequestSchema },
   'DELETE /api/employee/persons/:personId/registration': { summary: 'Reopen a registration' },
-  'POST /api/employee/persons/:personId/images': { summary: 'Upload one document image (fields first, then `file`)', body: employee.imageFieldsSchema, multipart: true, response: employee.imageResponseSchema, status: 201 },
+  'POST /api/employee/persons/:personId/images': {
+    summary: 'Upload one document image (fields first, then `file`)',
+    body: employee.imageFieldsSchema,
+    multipart: true,
+    response: employee.imageResponseSchema,
+    status: 201,
+  },
   'POST /api/employee/submission': { summary: '完了: submit every registered person', response: employee.submissionResponseSchema },
 
-  'POST /api/admin/session': { summary: 'Password step of the console sign-in', body: admin.adminLoginRequestSchema, response: admin.adminSessionResponseSchema },
+  'POST /api/admin/session': {
+    summary: 'Password step of the console sign-in',
+    body: admin.adminLoginRequestSchema,
+    response: admin.adminSessionResponseSchema,
+  },
   'GET /api/admin/session': { summary: 'The current console session', response: admin.adminSessionResponseSchema },
   'POST /api/admin/session/totp': { summary: 'Second factor', body: admin.totpVerifyRequestSchema, response: admin.adminSessionResponseSchema },
   'POST /api/admin/account/totp': { summary: 'Start TOTP enrolment', response: admin.totpEnrolmentResponseSchema },
@@ -63,32 +98,70 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/admin/companies': { summary: 'Create a company', body: admin.companyRequestSchema, status: 201 },
   'PATCH /api/admin/companies/:companyId': { summary: 'Rename a company', body: admin.companyRequestSchema },
   'GET /api/admin/companies/:companyId/operators': { summary: 'Operators of a company', response: admin.operatorsResponseSchema },
-  'POST /api/admin/companies/:companyId/operators': { summary: 'Add an operator', body: admin.operatorCreateRequestSchema, response: admin.operatorCreatedResponseSchema, status: 201 },
+  'POST /api/admin/companies/:companyId/operators': {
+    summary: 'Add an operator',
+    body: admin.operatorCreateRequestSchema,
+    response: admin.operatorCreatedResponseSchema,
+    status: 201,
+  },
   'PATCH /api/admin/companies/:companyId/operators/:operatorId': { summary: 'Change or disable an operator', body: admin.operatorUpdateRequestSchema },
   'GET /api/admin/companies/:companyId/campaigns': { summary: 'Campaigns of a company', response: admin.campaignsResponseSchema },
-  'POST /api/admin/companies/:companyId/campaigns': { summary: 'Create a campaign', body: admin.campaignRequestSchema, response: admin.campaignSchema, status: 201 },
+  'POST /api/admin/companies/:companyId/campaigns': {
+    summary: 'Create a campaign',
+    body: admin.campaignRequestSchema,
+    response: admin.campaignSchema,
+    status: 201,
+  },
   'GET /api/admin/campaigns/:campaignId': { summary: 'A campaign', response: admin.campaignSchema },
   'PATCH /api/admin/campaigns/:campaignId': { summary: 'Edit a campaign', body: admin.campaignRequestSchema, response: admin.campaignSchema },
   'POST /api/admin/campaigns/:campaignId/close': { summary: 'Close a campaign (purges unfinished drafts)' },
   'GET /api/admin/campaigns/:campaignId/dashboard': { summary: 'Progress counts', response: dashboardResponseSchema },
-  'GET /api/admin/campaigns/:campaignId/employees': { summary: 'Employees of a campaign, searched and paged', query: employeeListQuerySchema, response: employeeListResponseSchema },
+  'GET /api/admin/campaigns/:campaignId/employees': {
+    summary: 'Employees of a campaign, searched and paged',
+    query: employeeListQuerySchema,
+    response: employeeListResponseSchema,
+  },
   'GET /api/admin/campaigns/:campaignId/employees/:employeeId': { summary: 'One employee and dependents', response: employeeDetailResponseSchema },
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/unlock': { summary: 'Unlock a locked credential' },
   'POST /api/admin/campaigns/:campaignId/import': { summary: 'Import employees (CSV body)', response: importResponseSchema },
-  'POST /api/admin/campaigns/:campaignId/credentials': { summary: 'Issue credentials', body: issueCredentialsRequestSchema, response: issueCredentialsResponseSchema },
+  'POST /api/admin/campaigns/:campaignId/credentials': {
+    summary: 'Issue credentials',
+    body: issueCredentialsRequestSchema,
+    response: issueCredentialsResponseSchema,
+  },
   'POST /api/admin/campaigns/:campaignId/credentials/exports': { summary: 'Credentials as a printable or CSV export', body: credentialExportRequestSchema },
   'GET /api/admin/campaigns/:campaignId/email-batches': { summary: 'E-mail batches', response: emailBatchesResponseSchema },
   'GET /api/admin/campaigns/:campaignId/email-batches/:batchId': { summary: 'One e-mail batch', response: emailBatchSchema },
   'POST /api/admin/campaigns/:campaignId/email-batches': { summary: 'Send credentials or reminders by e-mail', body: emailBatchRequestSchema, status: 201 },
   'GET /api/admin/audit-events': { summary: 'Audit log', query: auditEventQuerySchema, response: auditEventListResponseSchema },
-  'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/dispose': { summary: 'Dispose of a person\'s documents', body: disposeRequestSchema, response: disposeResponseSchema },
-  'POST /api/admin/campaigns/:campaignId/dispose': { summary: 'Dispose of a campaign\'s documents', body: disposeRequestSchema, response: disposeResponseSchema },
+  'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/dispose': {
+    summary: "Dispose of a person's documents",
+    body: disposeRequestSchema,
+    response: disposeResponseSchema,
+  },
+  'POST /api/admin/campaigns/:campaignId/dispose': {
+    summary: "Dispose of a campaign's documents",
+    body: disposeRequestSchema,
+    response: disposeResponseSchema,
+  },
   'GET /api/admin/campaigns/:campaignId/disposal/preview': { summary: 'What a disposal would remove', response: disposalPreviewResponseSchema },
   'GET /api/admin/companies/:companyId/disposals': { summary: 'Disposal records', query: disposalsQuerySchema, response: disposalsResponseSchema },
-  'PUT /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/entries': { summary: 'Enter the My Number (twice, by two entries)', body: numberEntryRequestSchema },
-  'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/reveal': { summary: 'Reveal a recorded My Number (audited)', response: numberRevealResponseSchema },
-  'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/ocr': { summary: 'Read the number from the document image', response: numberOcrResponseSchema },
+  'PUT /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/entries': {
+    summary: 'Enter the My Number (twice, by two entries)',
+    body: numberEntryRequestSchema,
+  },
+  'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/reveal': {
+    summary: 'Reveal a recorded My Number (audited)',
+    response: numberRevealResponseSchema,
+  },
+  'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/ocr': {
+    summary: 'Read the number from the document image',
+    response: numberOcrResponseSchema,
+  },
   'GET /api/admin/campaigns/:campaignId/employees/:employeeId/submission': { summary: 'A submission for review', response: submissionReviewResponseSchema },
-  'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/return': { summary: 'Return a person to the employee', body: returnPersonRequestSchema },
+  'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/return': {
+    summary: 'Return a person to the employee',
+    body: returnPersonRequestSchema,
+  },
   'GET /api/admin/campaigns/:campaignId/exports/payroll.csv': { summary: 'Payroll CSV (numbers included, audited)', query: payrollCsvQuerySchema },
 }

@@ -31,7 +31,10 @@ const errorBody = {
 /** The route's documentation as a Fastify-style schema (swagger turns it into OpenAPI). */
 export function documentedSchema(url: string, operation: Operation | undefined, tag: string) {
   const params = [...url.matchAll(/:(\w+)/g)].map((match) => match[1]!)
-  const schema: Record<string, unknown> = { tags: [tag], response: { '4XX': { description: 'Refused: the error body (code, message, requestId)', ...errorBody } } }
+  const schema: Record<string, unknown> = {
+    tags: [tag],
+    response: { '4XX': { description: 'Refused: the error body (code, message, requestId)', ...errorBody } },
+  }
   if (operation?.summary) schema.summary = operation.summary
   if (params.length > 0) {
     schema.params = { type: 'object', required: params, properties: Object.fromEntries(params.map((name) => [name, { type: 'string', format: 'uuid' }])) }
@@ -52,7 +55,11 @@ export default fp(async function openapi(app: FastifyInstance) {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Bango API', version: '1', description: 'Collects My Number documents. Employees: bearer JWT (/api/employee). HR console: session cookie + CSRF header (/api/admin).' },
+      info: {
+        title: 'Bango API',
+        version: '1',
+        description: 'Collects My Number documents. Employees: bearer JWT (/api/employee). HR console: session cookie + CSRF header (/api/admin).',
+      },
     },
     hideUntagged: false,
     transform: ({ schema, url, route }) => {

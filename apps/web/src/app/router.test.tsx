@@ -54,7 +54,9 @@ describe('AppRoutes', () => {
   })
 
   it('after disposal shows only the notice, whatever the URL and even before consent', async () => {
-    const fetchMock = mockFetch({ 'GET /api/employee/me': () => json(200, buildMe({ consentedAt: null, submittedAt: '2025-01-10T10:00:00.000Z', disposedAt: '2026-11-25T10:00:00.000Z' })) })
+    const fetchMock = mockFetch({
+      'GET /api/employee/me': () => json(200, buildMe({ consentedAt: null, submittedAt: '2025-01-10T10:00:00.000Z', disposedAt: '2026-11-25T10:00:00.000Z' })),
+    })
     renderApp('/targets')
     expect(await screen.findByText('提出された書類は、保存期間の終了に伴い廃棄されました。')).toBeInTheDocument()
     expect(screen.queryByRole('button')).not.toBeInTheDocument()
@@ -63,7 +65,10 @@ describe('AppRoutes', () => {
   })
 
   it('names a dependent whose documents were disposed of on the completion screen', async () => {
-    mockFetch({ 'GET /api/employee/me': () => json(200, buildMe({ submittedAt: '2026-11-25T10:00:00.000Z', disposedPersons: [{ name: '総合 花子', disposedAt: '2026-11-26T10:00:00.000Z' }] })) })
+    mockFetch({
+      'GET /api/employee/me': () =>
+        json(200, buildMe({ submittedAt: '2026-11-25T10:00:00.000Z', disposedPersons: [{ name: '総合 花子', disposedAt: '2026-11-26T10:00:00.000Z' }] })),
+    })
     renderApp('/done')
     expect(await screen.findByText('総合 花子 さんの提出された書類は廃棄されました。')).toBeInTheDocument()
     expect(screen.getByText(/ブラウザを閉じて/)).toBeInTheDocument()

@@ -24,24 +24,24 @@ export function AppRoutes() {
   }
   return (
     <>
-    <LanguageSwitcher />
-    <LazyBoundary page>
-      <Routes>
-        <Route path={routePatterns.home} element={<HomePage />} />
-        <Route path={routePatterns.login} element={<LoginPage onPasswordFocus={preloadAfterLogin} />} />
-        <Route path={routePatterns.handoff} element={<HandoffPage />} />
-        <Route element={<SessionGate />}>
-          <Route path={routePatterns.consent} element={<ConsentPage />} />
-          <Route path={routePatterns.done} element={<CompletionPage />} />
-          <Route element={<ConsentGate />}>
-            <Route path={routePatterns.targets} element={<TargetsScreen />} />
-            <Route path={routePatterns.addDependent} element={<AddDependentPage />} />
-            <Route path={routePatterns.person} element={<PersonPage />} />
+      <LanguageSwitcher />
+      <LazyBoundary page>
+        <Routes>
+          <Route path={routePatterns.home} element={<HomePage />} />
+          <Route path={routePatterns.login} element={<LoginPage onPasswordFocus={preloadAfterLogin} />} />
+          <Route path={routePatterns.handoff} element={<HandoffPage />} />
+          <Route element={<SessionGate />}>
+            <Route path={routePatterns.consent} element={<ConsentPage />} />
+            <Route path={routePatterns.done} element={<CompletionPage />} />
+            <Route element={<ConsentGate />}>
+              <Route path={routePatterns.targets} element={<TargetsScreen />} />
+              <Route path={routePatterns.addDependent} element={<AddDependentPage />} />
+              <Route path={routePatterns.person} element={<PersonPage />} />
+            </Route>
           </Route>
-        </Route>
-        <Route path="*" element={<Navigate to={paths.home()} replace />} />
-      </Routes>
-    </LazyBoundary>
+          <Route path="*" element={<Navigate to={paths.home()} replace />} />
+        </Routes>
+      </LazyBoundary>
     </>
   )
 }

@@ -4,5 +4,14 @@ import { TargetsPage } from '../features/targets/components/targets-page.tsx'
 
 /** The list with what the app places under it (PC → phone handoff, logout): one lazily loaded screen. */
 export function TargetsScreen() {
-  return <TargetsPage aside={<><ContinueOnPhone /><LogoutButton /></>} />
+  return (
+    <TargetsPage
+      aside={
+        <>
+          <ContinueOnPhone />
+          <LogoutButton />
+        </>
+      }
+    />
+  )
 }

@@ -6,11 +6,7 @@ export function LanguageSwitcher() {
   const { i18n: current } = useTranslation(undefined, { i18n })
   return (
     <header className="language-bar">
-      <select
-        aria-label="Language / 言語"
-        value={current.language}
-        onChange={(event) => void chooseLanguage(event.target.value as Language)}
-      >
+      <select aria-label="Language / 言語" value={current.language} onChange={(event) => void chooseLanguage(event.target.value as Language)}>
         {languages.map((language) => (
           <option key={language.code} value={language.code} lang={language.htmlLang}>
             {language.name}

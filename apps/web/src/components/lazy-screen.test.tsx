@@ -15,7 +15,11 @@ describe('LazyBoundary', () => {
   it('announces the loading status while a screen downloads, then shows it', async () => {
     const chunk = deferredModule()
     const Screen = lazyNamed(chunk.load, 'Screen')
-    render(<LazyBoundary page><Screen /></LazyBoundary>)
+    render(
+      <LazyBoundary page>
+        <Screen />
+      </LazyBoundary>,
+    )
 
     expect(screen.getByRole('status')).toHaveTextContent('読み込み中…')
     expect(screen.getByRole('main')).toContainElement(screen.getByRole('status'))
@@ -30,7 +34,11 @@ describe('LazyBoundary', () => {
     vi.stubGlobal('location', { ...window.location, reload })
     const chunk = deferredModule()
     const Screen = lazyNamed(chunk.load, 'Screen')
-    render(<LazyBoundary><Screen /></LazyBoundary>)
+    render(
+      <LazyBoundary>
+        <Screen />
+      </LazyBoundary>,
+    )
 
     await act(async () => chunk.fail(new TypeError('Failed to fetch dynamically imported module')))
     expect(screen.getByRole('alert')).toHaveTextContent('画面を読み込めませんでした')

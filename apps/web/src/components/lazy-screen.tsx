@@ -16,7 +16,13 @@ export function lazyNamed<M extends Record<K, ComponentType<any>>, K extends key
 
 /** The screen area while a chunk loads: the same announced status as data loading. */
 export function ScreenLoading({ page = false }: { page?: boolean }) {
-  return page ? <main className="page"><ResourceStatus /></main> : <ResourceStatus />
+  return page ? (
+    <main className="page">
+      <ResourceStatus />
+    </main>
+  ) : (
+    <ResourceStatus />
+  )
 }
 
 interface BoundaryState {

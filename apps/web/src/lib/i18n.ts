@@ -26,7 +26,6 @@ const loaders: Record<Exclude<Language, 'ja'>, () => Promise<Messages>> = {
   zh: () => import('../messages/zh.ts').then((m) => m.zh),
 }
 
-
 export const storageKey = 'bango-language'
 
 export const i18n = i18next.createInstance()

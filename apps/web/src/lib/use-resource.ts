@@ -1,9 +1,6 @@
 import { useCallback, useEffect, useEffectEvent, useState } from 'react'
 
-export type Resource<T> =
-  | { state: 'loading' }
-  | { state: 'ready'; data: T }
-  | { state: 'error'; error: Error }
+export type Resource<T> = { state: 'loading' } | { state: 'ready'; data: T } | { state: 'error'; error: Error }
 
 /**
  * Loads once on mount (and on `reload`); ignores answers that arrive after unmount. Callers

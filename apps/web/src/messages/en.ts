@@ -16,21 +16,15 @@ export const en: Messages = {
   },
   auth: {
     title: 'My Number document registration',
-    requester:
-      'The HR staff of {{company}} ask you to submit the My Number (個人番号, Individual Number) documents of yourself and your family.',
+    requester: 'The HR staff of {{company}} ask you to submit the My Number (個人番号, Individual Number) documents of yourself and your family.',
     password: 'Password',
     passwordHint: 'Enter the password written in your email or in the mailed kit.',
     showPassword: 'Show password',
-    attemptsLeft:
-      'After {{left}} more wrong attempts, you will not be able to log in for {{minutes}} minutes. Upper- and lower-case letters are different.',
+    attemptsLeft: 'After {{left}} more wrong attempts, you will not be able to log in for {{minutes}} minutes. Upper- and lower-case letters are different.',
     submit: 'Next',
     submitting: 'Checking…',
     supportedBrowsersTitle: 'Supported browsers',
-    supportedBrowsers: [
-      'iPhone / iPad: the standard browser (Safari)',
-      'Android: Google Chrome',
-      'Computer: Google Chrome, Firefox, Microsoft Edge',
-    ],
+    supportedBrowsers: ['iPhone / iPad: the standard browser (Safari)', 'Android: Google Chrome', 'Computer: Google Chrome, Firefox, Microsoft Edge'],
     ieNotSupported: 'Microsoft Internet Explorer cannot be used.',
     cameraNote:
       'On a smartphone you can take the photos with the camera inside this site. Only if the camera cannot be used, please have photos ready that you took earlier.',
@@ -43,8 +37,7 @@ export const en: Messages = {
     ieTitle: 'Internet Explorer cannot be used',
     ieBody: 'Please open the page again in Google Chrome, Firefox or Microsoft Edge.',
     noTokenTitle: 'Please open your login URL',
-    noTokenBody:
-      'Open the URL (QR code) written in your email or in the mailed kit. Each URL is personal to one employee.',
+    noTokenBody: 'Open the URL (QR code) written in your email or in the mailed kit. Each URL is personal to one employee.',
     signedOutTitle: 'You have logged out',
     signedOutBody:
       'The documents of everyone you registered (“Register”), and the images already sent for the person you were registering, are saved (they are deleted if you do not tap “Done” before the retention period ends). To continue, log in again from the URL in your email or mailed kit.',
@@ -59,10 +52,7 @@ export const en: Messages = {
     show: 'Show QR code',
     showAgain: 'Show a new QR code',
     qrAlt: 'QR code to scan with a smartphone',
-    steps: [
-      'Scan this QR code with your smartphone camera and open the URL shown.',
-      'No password is needed. You continue from this screen.',
-    ],
+    steps: ['Scan this QR code with your smartphone camera and open the URL shown.', 'No password is needed. You continue from this screen.'],
     expires: 'This QR code can be used once, until {{time}}.',
     expired: 'The QR code has expired.',
     takenOver: 'You continued on your smartphone. Please take the photos and register on the smartphone.',
@@ -92,8 +82,7 @@ export const en: Messages = {
     submit: 'Done',
     submitHint: 'When everyone is registered (☑) or marked not applicable, you can tap “Done”.',
     submitting: 'Sending…',
-    reopenedIntro:
-      'HR returned the documents of someone. Please check the reason, register that person’s documents again and tap “Done” again.',
+    reopenedIntro: 'HR returned the documents of someone. Please check the reason, register that person’s documents again and tap “Done” again.',
     returned: 'Returned',
     returnReason: 'Reason for return: {{reason}}',
   },
@@ -181,10 +170,7 @@ export const en: Messages = {
     startOverHint: 'To take the photos again, tap “Register again”. The registered images are deleted and you start from the beginning.',
     startOver: 'Register again',
     notFound: 'This person was not found in the list.',
-    photoNotes: [
-      'Fit the whole document inside the camera frame and focus on the text.',
-      'Take the photo in a bright place, without reflections.',
-    ],
+    photoNotes: ['Fit the whole document inside the camera frame and focus on the text.', 'Take the photo in a bright place, without reflections.'],
     numberDocumentNotes: {
       my_number_card: 'Photograph both the front and the back (the My Number is on the back).',
       notification_card: 'Photograph the front. If any details have changed, photograph the back too.',

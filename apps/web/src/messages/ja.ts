@@ -32,14 +32,9 @@ const auth = {
   submit: '次へ',
   submitting: '確認しています…',
   supportedBrowsersTitle: 'ご利用いただけるブラウザ',
-  supportedBrowsers: [
-    'iPhone／iPad：標準ブラウザ（Safari）',
-    'Android：Google Chrome',
-    'パソコン：Google Chrome、Firefox、Microsoft Edge',
-  ],
+  supportedBrowsers: ['iPhone／iPad：標準ブラウザ（Safari）', 'Android：Google Chrome', 'パソコン：Google Chrome、Firefox、Microsoft Edge'],
   ieNotSupported: 'Microsoft Internet Explorer はご利用いただけません。',
-  cameraNote:
-    'スマートフォンでは、このサイトの中でカメラ撮影して登録できます。カメラが使えない場合のみ、撮影済みの画像をご用意ください。',
+  cameraNote: 'スマートフォンでは、このサイトの中でカメラ撮影して登録できます。カメラが使えない場合のみ、撮影済みの画像をご用意ください。',
   inAppTitle: '{{app}} のアプリ内ブラウザで開いています',
   inAppBody: 'アプリ内ブラウザではカメラが使えないことがあります。次の方法で開き直してください。',
   inAppIos: '画面の「…」または共有ボタンから「Safari で開く」を選びます。',
@@ -49,8 +44,7 @@ const auth = {
   ieTitle: 'Internet Explorer はご利用いただけません',
   ieBody: 'Google Chrome、Firefox、Microsoft Edge のいずれかで開き直してください。',
   noTokenTitle: 'ログイン用の URL を開いてください',
-  noTokenBody:
-    'メールまたは郵送キットに記載されている URL（QR コード）から開いてください。URL は個人ごとの専用です。',
+  noTokenBody: 'メールまたは郵送キットに記載されている URL（QR コード）から開いてください。URL は個人ごとの専用です。',
   signedOutTitle: 'ログアウトしました',
   signedOutBody:
     '「登録する」まで済んだ方の書類と、登録中の方の送信済みの画像は保存されています（「完了」しないまま保存期間を過ぎると削除されます）。続きは、メールまたは郵送キットに記載の URL からもう一度ログインしてください。',
@@ -66,10 +60,7 @@ const handoff = {
   show: 'QR コードを表示する',
   showAgain: '新しい QR コードを表示する',
   qrAlt: 'スマートフォンで読み取る QR コード',
-  steps: [
-    'スマートフォンのカメラでこの QR コードを読み取り、表示された URL を開きます。',
-    'パスワードの入力は不要です。この画面の続きから登録できます。',
-  ],
+  steps: ['スマートフォンのカメラでこの QR コードを読み取り、表示された URL を開きます。', 'パスワードの入力は不要です。この画面の続きから登録できます。'],
   expires: 'この QR コードは {{time}} まで、1 回だけ使えます。',
   expired: 'QR コードの有効期限が切れました。',
   takenOver: 'スマートフォンで続きを開きました。このまま撮影と登録はスマートフォンで進めてください。',
@@ -191,17 +182,13 @@ const documents = {
   startOverHint: '撮り直したい場合は「登録をやり直す」をタップしてください。登録済みの画像は削除され、最初から撮影します。',
   startOver: '登録をやり直す',
   notFound: 'この方は収集対象者一覧に見つかりませんでした。',
-  photoNotes: [
-    '書類全体をカメラの枠内におさめ、文字にピントを合わせて撮影してください。',
-    '明るい場所で、光が反射しないように撮影してください。',
-  ],
+  photoNotes: ['書類全体をカメラの枠内におさめ、文字にピントを合わせて撮影してください。', '明るい場所で、光が反射しないように撮影してください。'],
   numberDocumentNotes: {
     my_number_card: 'おもて面とうら面の両方を撮影します（個人番号はうら面に記載されています）。',
     notification_card: 'おもて面を撮影します。記載事項に変更がある場合はうら面も撮影してください。',
     resident_record: '個人番号が記載されたものを撮影します。うら面がない場合は「うら面はありません」を選べます。',
   },
-  draftNotice:
-    '撮影した画像は、全員分の登録後に一覧の「完了」をタップするまで提出されず、「完了」しないまま一定時間が過ぎると削除されます。',
+  draftNotice: '撮影した画像は、全員分の登録後に一覧の「完了」をタップするまで提出されず、「完了」しないまま一定時間が過ぎると削除されます。',
   identityTitle: '身元確認書類の登録',
   identityUsable: '身元確認に利用できる書類',
   identityNotes: [
@@ -223,8 +210,7 @@ const documents = {
     '保険者番号、記号・番号、QR コードをすべて隠してください。何か所でも隠せます。',
     '黒く隠した部分の内容は送信されません。',
   ],
-  maskWhy:
-    '健康保険証の保険者番号・記号・番号は、法律（健康保険法の告知要求制限）により集めることができません。そのため、1か所以上隠すまで送信できません。',
+  maskWhy: '健康保険証の保険者番号・記号・番号は、法律（健康保険法の告知要求制限）により集めることができません。そのため、1か所以上隠すまで送信できません。',
   maskCanvas: '{{side}}の画像（なぞって隠す部分を指定します）',
   maskKeyboard: 'キーボードでは：Tab キーで画像を選び、矢印キーで枠を出して動かし、Shift + 矢印キーで大きさを変え、Enter でその部分を隠します。',
   maskCountNone: 'まだ隠した部分はありません',

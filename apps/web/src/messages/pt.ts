@@ -16,21 +16,15 @@ export const pt: Messages = {
   },
   auth: {
     title: 'Registro de documentos do My Number',
-    requester:
-      'O setor de RH da {{company}} solicita o envio dos documentos do My Number (マイナンバー／個人番号, número individual) seus e de sua família.',
+    requester: 'O setor de RH da {{company}} solicita o envio dos documentos do My Number (マイナンバー／個人番号, número individual) seus e de sua família.',
     password: 'Senha',
     passwordHint: 'Digite a senha informada no e-mail ou no kit enviado pelo correio.',
     showPassword: 'Mostrar senha',
-    attemptsLeft:
-      'Se errar mais {{left}} vezes, você não poderá entrar por {{minutes}} minutos. Letras maiúsculas e minúsculas são diferenciadas.',
+    attemptsLeft: 'Se errar mais {{left}} vezes, você não poderá entrar por {{minutes}} minutos. Letras maiúsculas e minúsculas são diferenciadas.',
     submit: 'Próximo',
     submitting: 'Verificando…',
     supportedBrowsersTitle: 'Navegadores compatíveis',
-    supportedBrowsers: [
-      'iPhone / iPad: navegador padrão (Safari)',
-      'Android: Google Chrome',
-      'Computador: Google Chrome, Firefox, Microsoft Edge',
-    ],
+    supportedBrowsers: ['iPhone / iPad: navegador padrão (Safari)', 'Android: Google Chrome', 'Computador: Google Chrome, Firefox, Microsoft Edge'],
     ieNotSupported: 'O Microsoft Internet Explorer não pode ser usado.',
     cameraNote:
       'No smartphone, você pode fotografar com a câmera dentro deste site e registrar. Somente se a câmera não funcionar, tenha em mãos fotos já tiradas.',
@@ -180,10 +174,7 @@ export const pt: Messages = {
     startOverHint: 'Para fotografar de novo, toque em “Registrar novamente”. As imagens registradas serão apagadas e você começará do início.',
     startOver: 'Registrar novamente',
     notFound: 'Esta pessoa não foi encontrada na lista.',
-    photoNotes: [
-      'Enquadre o documento inteiro na moldura da câmera e foque no texto.',
-      'Fotografe em local claro, sem reflexos de luz.',
-    ],
+    photoNotes: ['Enquadre o documento inteiro na moldura da câmera e foque no texto.', 'Fotografe em local claro, sem reflexos de luz.'],
     numberDocumentNotes: {
       my_number_card: 'Fotografe a frente e o verso (o número individual está no verso).',
       notification_card: 'Fotografe a frente. Se algum dado tiver mudado, fotografe também o verso.',
@@ -223,8 +214,7 @@ export const pt: Messages = {
     maskWhy:
       'A lei (restrição da Lei do Seguro de Saúde) proíbe coletar o número da seguradora, o símbolo e o número do cartão do seguro de saúde. Por isso, só é possível enviar depois de cobrir pelo menos uma parte.',
     maskCanvas: 'Imagem ({{side}}): passe o dedo para indicar a parte a cobrir',
-    maskKeyboard:
-      'Com o teclado: Tab seleciona a imagem, as setas mostram e movem o quadro, Shift + setas mudam o tamanho e Enter cobre essa parte.',
+    maskKeyboard: 'Com o teclado: Tab seleciona a imagem, as setas mostram e movem o quadro, Shift + setas mudam o tamanho e Enter cobre essa parte.',
     maskCountNone: 'Nenhuma parte coberta ainda',
     maskCount: 'Partes cobertas: {{areas}}',
     maskUndo: 'Desfazer',

@@ -16,8 +16,7 @@ export const vi: Messages = {
   },
   auth: {
     title: 'Đăng ký giấy tờ My Number',
-    requester:
-      'Bộ phận nhân sự của {{company}} đề nghị anh/chị nộp giấy tờ My Number (マイナンバー／個人番号, mã số cá nhân) của bản thân và gia đình.',
+    requester: 'Bộ phận nhân sự của {{company}} đề nghị anh/chị nộp giấy tờ My Number (マイナンバー／個人番号, mã số cá nhân) của bản thân và gia đình.',
     password: 'Mật khẩu',
     passwordHint: 'Vui lòng nhập mật khẩu ghi trong email hoặc bộ tài liệu gửi qua bưu điện.',
     showPassword: 'Hiện mật khẩu',
@@ -25,11 +24,7 @@ export const vi: Messages = {
     submit: 'Tiếp theo',
     submitting: 'Đang kiểm tra…',
     supportedBrowsersTitle: 'Trình duyệt có thể sử dụng',
-    supportedBrowsers: [
-      'iPhone / iPad: trình duyệt mặc định (Safari)',
-      'Android: Google Chrome',
-      'Máy tính: Google Chrome, Firefox, Microsoft Edge',
-    ],
+    supportedBrowsers: ['iPhone / iPad: trình duyệt mặc định (Safari)', 'Android: Google Chrome', 'Máy tính: Google Chrome, Firefox, Microsoft Edge'],
     ieNotSupported: 'Không thể sử dụng Microsoft Internet Explorer.',
     cameraNote:
       'Trên điện thoại thông minh, anh/chị có thể chụp ảnh bằng camera ngay trong trang web này để đăng ký. Chỉ khi không dùng được camera, vui lòng chuẩn bị sẵn ảnh đã chụp.',
@@ -57,10 +52,7 @@ export const vi: Messages = {
     show: 'Hiện mã QR',
     showAgain: 'Hiện mã QR mới',
     qrAlt: 'Mã QR để quét bằng điện thoại',
-    steps: [
-      'Quét mã QR này bằng camera điện thoại và mở URL hiển thị.',
-      'Không cần nhập mật khẩu. Anh/chị có thể tiếp tục đăng ký từ màn hình này.',
-    ],
+    steps: ['Quét mã QR này bằng camera điện thoại và mở URL hiển thị.', 'Không cần nhập mật khẩu. Anh/chị có thể tiếp tục đăng ký từ màn hình này.'],
     expires: 'Mã QR này chỉ dùng được một lần, đến {{time}}.',
     expired: 'Mã QR đã hết hạn.',
     takenOver: 'Đã tiếp tục trên điện thoại. Vui lòng chụp ảnh và đăng ký trên điện thoại.',
@@ -90,8 +82,7 @@ export const vi: Messages = {
     submit: 'Hoàn tất',
     submitHint: 'Khi tất cả đã đăng ký (☑) hoặc được đặt là không thuộc diện, anh/chị có thể chạm “Hoàn tất”.',
     submitting: 'Đang gửi…',
-    reopenedIntro:
-      'Có người bị bộ phận phụ trách trả lại. Vui lòng xem lý do, đăng ký lại giấy tờ của người đó và chạm “Hoàn tất” một lần nữa.',
+    reopenedIntro: 'Có người bị bộ phận phụ trách trả lại. Vui lòng xem lý do, đăng ký lại giấy tờ của người đó và chạm “Hoàn tất” một lần nữa.',
     returned: 'Bị trả lại',
     returnReason: 'Lý do trả lại: {{reason}}',
   },
@@ -179,10 +170,7 @@ export const vi: Messages = {
     startOverHint: 'Nếu muốn chụp lại, hãy chạm “Đăng ký lại”. Ảnh đã đăng ký sẽ bị xóa và anh/chị sẽ chụp lại từ đầu.',
     startOver: 'Đăng ký lại',
     notFound: 'Không tìm thấy người này trong danh sách.',
-    photoNotes: [
-      'Đặt toàn bộ giấy tờ vào trong khung camera và lấy nét vào chữ trước khi chụp.',
-      'Chụp ở nơi sáng sủa, tránh bị phản chiếu ánh sáng.',
-    ],
+    photoNotes: ['Đặt toàn bộ giấy tờ vào trong khung camera và lấy nét vào chữ trước khi chụp.', 'Chụp ở nơi sáng sủa, tránh bị phản chiếu ánh sáng.'],
     numberDocumentNotes: {
       my_number_card: 'Chụp cả mặt trước và mặt sau (mã số cá nhân ở mặt sau).',
       notification_card: 'Chụp mặt trước. Nếu có thay đổi nội dung, vui lòng chụp cả mặt sau.',
@@ -211,8 +199,7 @@ export const vi: Messages = {
     identityTypeQuestion: 'Vui lòng chọn loại giấy tờ xác minh danh tính',
     identityOrdinalSingle: 'Giấy tờ xác minh danh tính',
     identityOrdinal: 'Giấy tờ xác minh danh tính thứ {{ordinal}} (tổng {{total}} loại)',
-    healthInsuranceNote:
-      'Với thẻ bảo hiểm y tế, ở màn hình sau khi chụp, anh/chị che số người bảo hiểm, ký hiệu, số và mã QR bằng ô đen rồi mới gửi.',
+    healthInsuranceNote: 'Với thẻ bảo hiểm y tế, ở màn hình sau khi chụp, anh/chị che số người bảo hiểm, ký hiệu, số và mã QR bằng ô đen rồi mới gửi.',
     maskTitle: 'Vui lòng che số người bảo hiểm, ký hiệu, số và mã QR',
     maskInstructions: [
       'Vuốt ngón tay (trên máy tính dùng chuột) trên ảnh, phần đó sẽ được che bằng ô đen.',
@@ -222,8 +209,7 @@ export const vi: Messages = {
     maskWhy:
       'Theo luật (hạn chế yêu cầu cung cấp thông tin của Luật Bảo hiểm Y tế), không được thu thập số người bảo hiểm, ký hiệu và số của thẻ bảo hiểm y tế. Vì vậy, phải che ít nhất một chỗ mới có thể gửi.',
     maskCanvas: 'Ảnh {{side}} (vuốt để chọn phần cần che)',
-    maskKeyboard:
-      'Với bàn phím: nhấn Tab để chọn ảnh, phím mũi tên để hiện và di chuyển khung, Shift + phím mũi tên để đổi kích thước, Enter để che phần đó.',
+    maskKeyboard: 'Với bàn phím: nhấn Tab để chọn ảnh, phím mũi tên để hiện và di chuyển khung, Shift + phím mũi tên để đổi kích thước, Enter để che phần đó.',
     maskCountNone: 'Chưa che phần nào',
     maskCount: 'Số chỗ đã che: {{areas}}',
     maskUndo: 'Hoàn tác',
@@ -296,8 +282,7 @@ export const vi: Messages = {
     registeredBody: 'Vui lòng quay lại danh sách, đăng ký cho những người khác và chạm “Hoàn tất”.',
     missingImages: 'Còn ảnh chưa chụp. Vui lòng quay lại để chụp.',
     myNumberLabel: 'Mã số cá nhân (個人番号, 12 chữ số)',
-    myNumberHint:
-      'Vui lòng chép lại 12 chữ số ghi trên giấy tờ xác nhận mã số đã chụp (mặt sau thẻ My Number, thẻ thông báo hoặc phiếu cư trú).',
+    myNumberHint: 'Vui lòng chép lại 12 chữ số ghi trên giấy tờ xác nhận mã số đã chụp (mặt sau thẻ My Number, thẻ thông báo hoặc phiếu cư trú).',
     myNumberInvalid: 'Mã số cá nhân không đúng. Vui lòng kiểm tra lại 12 chữ số.',
   },
   errors: {

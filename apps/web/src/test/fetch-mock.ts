@@ -9,8 +9,7 @@ export interface MockRequest {
 }
 type Handler = (request: MockRequest) => Response | Promise<Response>
 
-export const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+export const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
 
 /** The real API's `message` is an English developer note; the SPA must not show it. */
 export const apiError = (status: number, code: string, message = `developer note for ${code}`) => json(status, { error: { code, message } })

@@ -40,11 +40,7 @@ export function createAdminSessions(db: Db, now: () => Date) {
       const session = await db.adminSession.findUnique({ where: { tokenHash: hashUrlToken(token) }, include: { operator: true } })
       if (!session) return null
       const at = now()
-      const live =
-        !session.revokedAt &&
-        session.expiresAt > at &&
-        at.getTime() - session.lastSeenAt.getTime() < IDLE_MS &&
-        !session.operator.disabledAt
+      const live = !session.revokedAt && session.expiresAt > at && at.getTime() - session.lastSeenAt.getTime() < IDLE_MS && !session.operator.disabledAt
       if (!live) return null
       if (at.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
         await db.adminSession.update({ where: { id: session.id }, data: { lastSeenAt: at } })

@@ -5,7 +5,15 @@
  */
 import { AUDIT_ACTOR_TYPE_LABELS, AUDIT_CSV_HEADER, type AuditActorType, type AuditEventRow, auditActionLabel } from '@bango/shared/admin-audit'
 
-const japanTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+const japanTime = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+})
 
 export const csvCell = (value: string) => {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value

@@ -68,13 +68,22 @@ function filters(filter: AuditEventFilter, actions: readonly string[] | null, af
  * operators' sign-ins) each read their own ordered index range up to `limit` rows; the union
  * is then cut to `limit` — never a sort of everything that matches.
  */
-export function auditPageSql(scope: AuditScope, filter: AuditEventFilter, actions: readonly string[] | null, after: AuditKey | null, limit: number): Prisma.Sql {
+export function auditPageSql(
+  scope: AuditScope,
+  filter: AuditEventFilter,
+  actions: readonly string[] | null,
+  after: AuditKey | null,
+  limit: number,
+): Prisma.Sql {
   const common = filters(filter, actions, after)
   const selects = branches(scope, filter.companyId).map(
     (branch) => Prisma.sql`SELECT ${COLUMNS} FROM audit_events WHERE ${Prisma.join([branch, ...common], ' AND ')} ORDER BY at DESC, id DESC LIMIT ${limit}`,
   )
   if (selects.length === 1) return selects[0]!
-  return Prisma.sql`SELECT * FROM (${Prisma.join(selects.map((s) => Prisma.sql`(${s})`), ' UNION ALL ')}) e ORDER BY at DESC, id DESC LIMIT ${limit}`
+  return Prisma.sql`SELECT * FROM (${Prisma.join(
+    selects.map((s) => Prisma.sql`(${s})`),
+    ' UNION ALL ',
+  )}) e ORDER BY at DESC, id DESC LIMIT ${limit}`
 }
 
 /**

@@ -33,7 +33,6 @@ export const toCampaign = (row: CampaignRow): Campaign => ({
 
 const toData = (input: CampaignRequest) => ({ ...input, deadline: toDeadline(input.deadline) })
 
-
 export function createCampaigns(db: Db, access: Access, drafts: Drafts, audit: AuditLog, now: () => Date) {
   return {
     async list(operator: OperatorIdentity, companyId: string): Promise<Campaign[]> {
@@ -82,7 +81,12 @@ export function createCampaigns(db: Db, access: Access, drafts: Drafts, audit: A
         const purged = await drafts.purgeCampaignDrafts(tx, campaignId, null)
         const submissions = await tx.submission.count({ where: { employee: { campaignId } } })
         await audit.record(
-          { ...byOperator(operator, companyId), action: 'campaign.closed', targetId: campaignId, detail: { draftPersonsPurged: purged.persons, draftImagesPurged: purged.blobKeys.length, submissions } },
+          {
+            ...byOperator(operator, companyId),
+            action: 'campaign.closed',
+            targetId: campaignId,
+            detail: { draftPersonsPurged: purged.persons, draftImagesPurged: purged.blobKeys.length, submissions },
+          },
           tx,
         )
         return { campaign: await tx.campaign.findUniqueOrThrow({ where: { id: campaignId } }), blobKeys: purged.blobKeys }

@@ -20,7 +20,10 @@ export const loginUrl = (publicUrl: string, token: string) => `${publicUrl}/t/${
 /** The employees of a campaign with these ids; NOT_FOUND unless every id is one of them. */
 export async function employeesOf(tx: Tx, campaignId: string, employeeIds: readonly string[]) {
   const unique = [...new Set(employeeIds)]
-  const employees = await tx.person.findMany({ where: { id: { in: unique }, campaignId, kind: 'EMPLOYEE' }, include: { credential: { select: { issuedAt: true } } } })
+  const employees = await tx.person.findMany({
+    where: { id: { in: unique }, campaignId, kind: 'EMPLOYEE' },
+    include: { credential: { select: { issuedAt: true } } },
+  })
   if (employees.length !== unique.length) throw new AppError('NOT_FOUND')
   return employees
 }
@@ -32,7 +35,10 @@ export function createCredentialIssuing(db: Db, credentials: Credentials, audit:
       if (campaign.status === 'CLOSED') throw new AppError('CAMPAIGN_CLOSED')
       const targets = employeeIds
         ? await employeesOf(db, campaign.id, employeeIds)
-        : await db.person.findMany({ where: { campaignId: campaign.id, kind: 'EMPLOYEE', credential: null }, include: { credential: { select: { issuedAt: true } } } })
+        : await db.person.findMany({
+            where: { campaignId: campaign.id, kind: 'EMPLOYEE', credential: null },
+            include: { credential: { select: { issuedAt: true } } },
+          })
       targets.sort((a, b) => (a.employeeNumber ?? '').localeCompare(b.employeeNumber ?? '') || a.name.localeCompare(b.name))
       const prepared = await mapConcurrent(targets, HASH_CONCURRENCY, () => credentials.prepare())
 
@@ -48,13 +54,21 @@ export function createCredentialIssuing(db: Db, credentials: Credentials, audit:
             // nobody issued to these employees since we read them: an answer never holds dead passwords.
             const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM campaigns WHERE id = ${campaign.id}::uuid FOR NO KEY UPDATE`
             if (locked?.status !== 'OPEN') throw new AppError('CAMPAIGN_CLOSED')
-            const current = await tx.credential.findMany({ where: { employeeId: { in: targets.map((t) => t.id) } }, select: { employeeId: true, issuedAt: true } })
+            const current = await tx.credential.findMany({
+              where: { employeeId: { in: targets.map((t) => t.id) } },
+              select: { employeeId: true, issuedAt: true },
+            })
             const before = new Map(targets.map((t) => [t.id, t.credential?.issuedAt.getTime() ?? null]))
             if (current.length !== reissued.length || current.some((c) => before.get(c.employeeId) !== c.issuedAt.getTime())) throw new AppError('CONFLICT')
             for (const [index, target] of targets.entries()) await credentials.store(target, prepared[index]!, tx)
             const actor = byOperator(operator, campaign.companyId)
-            if (fresh.length > 0) await audit.record({ ...actor, action: 'credentials.issued', targetId: campaign.id, detail: { count: fresh.length, employeeIds: fresh } }, tx)
-            if (reissued.length > 0) await audit.record({ ...actor, action: 'credentials.reissued', targetId: campaign.id, detail: { count: reissued.length, employeeIds: reissued } }, tx)
+            if (fresh.length > 0)
+              await audit.record({ ...actor, action: 'credentials.issued', targetId: campaign.id, detail: { count: fresh.length, employeeIds: fresh } }, tx)
+            if (reissued.length > 0)
+              await audit.record(
+                { ...actor, action: 'credentials.reissued', targetId: campaign.id, detail: { count: reissued.length, employeeIds: reissued } },
+                tx,
+              )
           },
           { timeout: 30_000 + targets.length * 20, maxWait: 30_000 },
         )
@@ -80,7 +94,12 @@ export function createCredentialIssuing(db: Db, credentials: Credentials, audit:
     async recordExport(operator: OperatorIdentity, campaign: Campaign, format: string, employeeIds: readonly string[]) {
       await employeesOf(db, campaign.id, employeeIds)
       const ids = [...new Set(employeeIds)]
-      await audit.record({ ...byOperator(operator, campaign.companyId), action: 'credentials.exported', targetId: campaign.id, detail: { format, count: ids.length, employeeIds: ids } })
+      await audit.record({
+        ...byOperator(operator, campaign.companyId),
+        action: 'credentials.exported',
+        targetId: campaign.id,
+        detail: { format, count: ids.length, employeeIds: ids },
+      })
     },
   }
 }

@@ -53,7 +53,16 @@ export function createDashboard(db: Db, audit: AuditLog, now: () => Date) {
           where: { OR: [{ id: employee.id }, { employeeId: employee.id }] },
           orderBy: [{ kind: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
           select: {
-            id: true, kind: true, name: true, kana: true, relationship: true, birthDate: true, addedByEmployee: true, status: true, reviewStatus: true, disposedAt: true,
+            id: true,
+            kind: true,
+            name: true,
+            kana: true,
+            relationship: true,
+            birthDate: true,
+            addedByEmployee: true,
+            status: true,
+            reviewStatus: true,
+            disposedAt: true,
             _count: { select: { documents: { where: { state: 'DRAFT' } } } },
           },
         }),
@@ -97,11 +106,15 @@ export function createDashboard(db: Db, audit: AuditLog, now: () => Date) {
         const credential = await tx.credential.findUnique({ where: { employeeId }, select: { id: true, failedAttempts: true, lockedUntil: true } })
         if (!credential) throw new AppError('NOT_FOUND')
         await tx.credential.update({ where: { id: credential.id }, data: { failedAttempts: 0, lockedUntil: null } })
-        await audit.record({
-          ...byOperator(operator, companyId),
-          action: 'credential.unlocked', targetId: credential.id,
-          detail: { employeeId, wasLocked: credential.lockedUntil !== null && credential.lockedUntil > now(), failedAttempts: credential.failedAttempts },
-        }, tx)
+        await audit.record(
+          {
+            ...byOperator(operator, companyId),
+            action: 'credential.unlocked',
+            targetId: credential.id,
+            detail: { employeeId, wasLocked: credential.lockedUntil !== null && credential.lockedUntil > now(), failedAttempts: credential.failedAttempts },
+          },
+          tx,
+        )
       })
     },
   }

@@ -29,8 +29,7 @@ export function toDisposalRecord(row: Row, operators: Map<string, { id: string; 
 }
 
 /** The last row of a page: (disposedAt, id), base64url JSON. */
-export const encodeCursor = (row: { disposedAt: Date; id: string }) =>
-  Buffer.from(JSON.stringify([row.disposedAt.toISOString(), row.id])).toString('base64url')
+export const encodeCursor = (row: { disposedAt: Date; id: string }) => Buffer.from(JSON.stringify([row.disposedAt.toISOString(), row.id])).toString('base64url')
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 

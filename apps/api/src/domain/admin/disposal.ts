@@ -62,7 +62,11 @@ const TRIGGER = { person: 'PERSON', campaign: 'CAMPAIGN', retention: 'RETENTION'
  * Disposes of the given persons (those already disposed of are skipped). Returns who was
  * disposed of and the blob keys to delete once the transaction has committed.
  */
-export async function disposePersons(tx: Tx, personIds: readonly string[], context: DisposalContext): Promise<{ disposed: DisposedPerson[]; blobKeys: string[] }> {
+export async function disposePersons(
+  tx: Tx,
+  personIds: readonly string[],
+  context: DisposalContext,
+): Promise<{ disposed: DisposedPerson[]; blobKeys: string[] }> {
   if (personIds.length === 0) return { disposed: [], blobKeys: [] }
   const ids = [...personIds]
   // The per-employee lock every draft change takes (ownership.lockEmployee): no upload,
@@ -102,7 +106,12 @@ export async function disposePersons(tx: Tx, personIds: readonly string[], conte
     })),
   })
   return {
-    disposed: disposed.map(({ person, imageCount }) => ({ personId: person.id, campaignId: person.campaignId, companyId: person.campaign.companyId, imageCount })),
+    disposed: disposed.map(({ person, imageCount }) => ({
+      personId: person.id,
+      campaignId: person.campaignId,
+      companyId: person.campaign.companyId,
+      imageCount,
+    })),
     blobKeys: documents.map((d) => d.blobKey),
   }
 }

@@ -33,7 +33,15 @@ export function createDisposals(db: Db, access: Access, drafts: Drafts, audit: A
         if (!submitted && campaign.status === 'OPEN') throw new AppError('CONFLICT', { message: 'Nothing handed in yet: the draft is the employee’s.' })
         const targets = person.kind === 'EMPLOYEE' ? await householdOf(tx, [person.id]) : [person.id]
         const result = await disposePersons(tx, targets, { trigger: 'person', reason, disposedById: operator.operatorId, at: now() })
-        await audit.record({ ...byOperator(operator, companyId), action: 'person.disposed', targetId: person.id, detail: { persons: result.disposed.length, images: result.blobKeys.length } }, tx)
+        await audit.record(
+          {
+            ...byOperator(operator, companyId),
+            action: 'person.disposed',
+            targetId: person.id,
+            detail: { persons: result.disposed.length, images: result.blobKeys.length },
+          },
+          tx,
+        )
         return result
       })
       await drafts.deleteBlobs(result.blobKeys)
@@ -48,10 +56,21 @@ export function createDisposals(db: Db, access: Access, drafts: Drafts, audit: A
       const total = { persons: 0, images: 0 }
       for (;;) {
         const batch = await db.$transaction(async (tx) => {
-          const employees = await tx.person.findMany({ where: { campaignId, kind: 'EMPLOYEE', disposedAt: null }, select: { id: true }, orderBy: { id: 'asc' }, take: CAMPAIGN_BATCH })
+          const employees = await tx.person.findMany({
+            where: { campaignId, kind: 'EMPLOYEE', disposedAt: null },
+            select: { id: true },
+            orderBy: { id: 'asc' },
+            take: CAMPAIGN_BATCH,
+          })
           // Dependents left behind by an employee disposed of earlier (none by the rules, but cheap to be sure).
           const strays = employees.length === 0 ? await tx.person.findMany({ where: { campaignId, disposedAt: null }, select: { id: true } }) : []
-          const targets = [...(await householdOf(tx, employees.map((e) => e.id))), ...strays.map((s) => s.id)]
+          const targets = [
+            ...(await householdOf(
+              tx,
+              employees.map((e) => e.id),
+            )),
+            ...strays.map((s) => s.id),
+          ]
           return disposePersons(tx, targets, { trigger: 'campaign', reason, disposedById: operator.operatorId, at })
         })
         await drafts.deleteBlobs(batch.blobKeys)
@@ -59,7 +78,9 @@ export function createDisposals(db: Db, access: Access, drafts: Drafts, audit: A
         total.images += batch.blobKeys.length
         if (batch.disposed.length === 0) break
       }
-      await db.$transaction((tx) => audit.record({ ...byOperator(operator, companyId), action: 'campaign.disposed', targetId: campaignId, detail: { trigger: 'campaign', ...total } }, tx))
+      await db.$transaction((tx) =>
+        audit.record({ ...byOperator(operator, companyId), action: 'campaign.disposed', targetId: campaignId, detail: { trigger: 'campaign', ...total } }, tx),
+      )
       return total
     },
 
@@ -76,8 +97,14 @@ export function createDisposals(db: Db, access: Access, drafts: Drafts, audit: A
       const rows = persons.map((p) => {
         const employee = byEmployee.get(p.employeeId ?? p.id)!
         return {
-          personId: p.id, employeeId: employee.employee_id, name: p.name, employeeNumber: p.employeeNumber, relationship: p.relationship,
-          submittedAt: employee.submitted_at.toISOString(), expiredAt: employee.expired_at.toISOString(), imageCount: p._count.documents,
+          personId: p.id,
+          employeeId: employee.employee_id,
+          name: p.name,
+          employeeNumber: p.employeeNumber,
+          relationship: p.relationship,
+          submittedAt: employee.submitted_at.toISOString(),
+          expiredAt: employee.expired_at.toISOString(),
+          imageCount: p._count.documents,
         }
       })
       return { retentionMonths: campaign.retentionMonths, persons: rows, totalImages: rows.reduce((sum, r) => sum + r.imageCount, 0) }

@@ -65,16 +65,26 @@ export function createDocumentsArchive(db: Db, blobs: BlobStore, keyring: Keyrin
       for (const { path, entry, document } of entries) {
         // JPEG does not deflate: stored, which also keeps the CPU for decryption.
         zip.addReadStreamLazy(path, { compress: false, mtime }, (done) => {
-          blobs.get(document.blobKey).then((sealed) => {
-            const plain = decryptBlob(keyring, sealed, documentAad(document))
-            const sha256 = createHash('sha256').update(plain).digest('hex')
-            manifest.push(csvLine([
-              path, entry.employeeNumber, entry.person.name, entry.person.relationship,
-              `${roleName(document).replace(/\d$/, '')}：${documentTypeLabel(document.type)}`, sideName(document),
-              approvalDate(entry.person.reviewedAt), sha256,
-            ]))
-            done(null, Readable.from([plain]))
-          }, (error: unknown) => done(error, Readable.from([])))
+          blobs.get(document.blobKey).then(
+            (sealed) => {
+              const plain = decryptBlob(keyring, sealed, documentAad(document))
+              const sha256 = createHash('sha256').update(plain).digest('hex')
+              manifest.push(
+                csvLine([
+                  path,
+                  entry.employeeNumber,
+                  entry.person.name,
+                  entry.person.relationship,
+                  `${roleName(document).replace(/\d$/, '')}：${documentTypeLabel(document.type)}`,
+                  sideName(document),
+                  approvalDate(entry.person.reviewedAt),
+                  sha256,
+                ]),
+              )
+              done(null, Readable.from([plain]))
+            },
+            (error: unknown) => done(error, Readable.from([])),
+          )
         })
       }
       // Lazy entries are opened in order: by the manifest's turn every image has been hashed.

@@ -61,7 +61,10 @@ export function createEmailDelivery(db: Db, credentials: Credentials, audit: Aud
   }
 
   /** Claims one PENDING message (skipping rows other workers hold) and commits it as SENDING, with its credential. */
-  async function claim(prepared: PreparedCredential, leaseMs: number): Promise<{ message: ClaimedMessage; login: { url: string; password: string } | null } | 'none' | 'skipped'> {
+  async function claim(
+    prepared: PreparedCredential,
+    leaseMs: number,
+  ): Promise<{ message: ClaimedMessage; login: { url: string; password: string } | null } | 'none' | 'skipped'> {
     return db.$transaction(async (tx) => {
       // One round trip: claim (skipping rows other workers hold), mark SENDING, read what the mail needs.
       const [message] = await tx.$queryRaw<ClaimedMessage[]>`

@@ -42,7 +42,8 @@ export async function startEmailWorker(delivery: EmailDelivery, options: EmailWo
   await recover(options.soleInstance ?? true)
   // Renewing our leases and marking the abandoned ones of a dead instance, while this one lives.
   const leases = setInterval(() => {
-    delivery.renewLeases(leaseMs)
+    delivery
+      .renewLeases(leaseMs)
       .then(() => recover(false))
       .catch((error: unknown) => options.log.error({ err: error }, 'e-mail lease renewal failed'))
   }, leaseMs / 3)

@@ -46,12 +46,34 @@ interface CampaignRef {
 export function createEmployeeImport(db: Db, audit: AuditLog, now: () => Date) {
   /** One read of every person of the campaign, with their employee's 社員番号 for dependents. */
   async function storedPersons(campaignId: string, tx: Tx): Promise<StoredPerson[]> {
-    const rows = await tx.$queryRaw<{ id: string; kind: 'EMPLOYEE' | 'DEPENDENT'; employee_number: string | null; employer_number: string | null; name: string; kana: string; relationship: string; birth_date: string; email: string | null }[]>`
+    const rows = await tx.$queryRaw<
+      {
+        id: string
+        kind: 'EMPLOYEE' | 'DEPENDENT'
+        employee_number: string | null
+        employer_number: string | null
+        name: string
+        kana: string
+        relationship: string
+        birth_date: string
+        email: string | null
+      }[]
+    >`
       SELECT p.id, p.kind::text AS kind, p.employee_number, e.employee_number AS employer_number, p.name, p.kana, p.relationship,
              to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.email
       FROM persons p LEFT JOIN persons e ON e.id = p.employee_id
       WHERE p.campaign_id = ${campaignId}::uuid`
-    return rows.map((r) => ({ id: r.id, kind: r.kind, employeeNumber: r.employee_number, employerNumber: r.employer_number, name: r.name, kana: r.kana, relationship: r.relationship, birthDate: r.birth_date, email: r.email }))
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      employeeNumber: r.employee_number,
+      employerNumber: r.employer_number,
+      name: r.name,
+      kana: r.kana,
+      relationship: r.relationship,
+      birthDate: r.birth_date,
+      email: r.email,
+    }))
   }
 
   /** The file against the campaign as `tx` sees it: the plan, or every error. */
@@ -101,7 +123,15 @@ export function createEmployeeImport(db: Db, audit: AuditLog, now: () => Date) {
           await insertPersons(tx, campaign.id, 'DEPENDENT', dependents.insert)
           await updatePersons(tx, campaign.id, dependents.update)
           const { rows, encoding, employees: e, dependents: d } = result.summary
-          await audit.record({ ...byOperator(operator, campaign.companyId), action: 'employees.imported', targetId: campaign.id, detail: { rows, encoding, employees: e, dependents: d } }, tx)
+          await audit.record(
+            {
+              ...byOperator(operator, campaign.companyId),
+              action: 'employees.imported',
+              targetId: campaign.id,
+              detail: { rows, encoding, employees: e, dependents: d },
+            },
+            tx,
+          )
           return { applied: true, summary: result.summary, errors: [], errorCount: 0 }
         },
         // 100,000 rows take seconds, well past the 5 s default.

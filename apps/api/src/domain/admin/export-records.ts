@@ -34,9 +34,11 @@ export async function exportedPersons(db: Db, campaignId: string) {
     }
   })
   const collator = new Intl.Collator('ja', { numeric: true })
-  return rows.sort((a, b) =>
-    collator.compare(a.employeeNumber, b.employeeNumber) ||
-    a.household.localeCompare(b.household) ||
-    (a.person.kind === b.person.kind ? 0 : a.person.kind === 'EMPLOYEE' ? -1 : 1))
+  return rows.sort(
+    (a, b) =>
+      collator.compare(a.employeeNumber, b.employeeNumber) ||
+      a.household.localeCompare(b.household) ||
+      (a.person.kind === b.person.kind ? 0 : a.person.kind === 'EMPLOYEE' ? -1 : 1),
+  )
 }
 export type ExportedPerson = Awaited<ReturnType<typeof exportedPersons>>[number]

@@ -44,8 +44,11 @@ export interface ImportPlan {
 }
 
 const same = (stored: StoredPerson, next: PersonWrite) =>
-  stored.name === next.name && stored.kana === next.kana && stored.relationship === next.relationship &&
-  stored.birthDate === next.birthDate && stored.email === next.email
+  stored.name === next.name &&
+  stored.kana === next.kana &&
+  stored.relationship === next.relationship &&
+  stored.birthDate === next.birthDate &&
+  stored.email === next.email
 
 function place(plan: KindPlan, stored: StoredPerson | undefined, next: Omit<PersonWrite, 'id'>) {
   if (!stored) plan.insert.push({ id: randomUUID(), ...next })
@@ -72,7 +75,15 @@ export function planImport(rows: readonly ImportRow[], stored: readonly StoredPe
     const current = employees.get(row.employeeNumber)
     // No メールアドレス column: the stored address stays.
     const email = row.email === undefined ? (current?.email ?? null) : row.email
-    place(plan.employees, current, { employeeId: null, employeeNumber: row.employeeNumber, name: row.name, kana: row.kana, relationship: row.relationship, birthDate: row.birthDate, email })
+    place(plan.employees, current, {
+      employeeId: null,
+      employeeNumber: row.employeeNumber,
+      name: row.name,
+      kana: row.kana,
+      relationship: row.relationship,
+      birthDate: row.birthDate,
+      email,
+    })
     employeeIds.set(row.employeeNumber, current?.id ?? plan.employees.insert.at(-1)!.id)
   }
   for (const row of rows) {
@@ -80,7 +91,15 @@ export function planImport(rows: readonly ImportRow[], stored: readonly StoredPe
     const employeeId = employeeIds.get(row.employeeNumber) ?? employees.get(row.employeeNumber)?.id
     if (!employeeId) throw new Error(`dependent on line ${row.line} has no employee: check references first`)
     const current = dependents.get(dependentKey(row.employeeNumber, row.name))
-    place(plan.dependents, current, { employeeId, employeeNumber: null, name: row.name, kana: row.kana, relationship: row.relationship, birthDate: row.birthDate, email: null })
+    place(plan.dependents, current, {
+      employeeId,
+      employeeNumber: null,
+      name: row.name,
+      kana: row.kana,
+      relationship: row.relationship,
+      birthDate: row.birthDate,
+      email: null,
+    })
   }
   return plan
 }

@@ -43,7 +43,9 @@ export function createNumberOcr(db: Db, blobs: BlobStore, keyring: Keyring, ocr:
         if (suggestion) break
       }
       await audit.record({
-        ...byOperator(scope.operator, scope.companyId), action: 'number.ocr_read', targetId: personId,
+        ...byOperator(scope.operator, scope.companyId),
+        action: 'number.ocr_read',
+        targetId: personId,
         detail: { employeeId: scope.employeeId, images: read, suggested: suggestion !== null },
       })
       return suggestion

@@ -12,10 +12,8 @@ const aad = (purpose: Purpose, personId: string) => `my-number:${purpose}:${pers
 
 export function createNumberSealing(keyring: Keyring, hmacKey: Buffer) {
   return {
-    seal: (purpose: Purpose, personId: string, number: string) =>
-      new Uint8Array(encryptBlob(keyring, Buffer.from(number, 'ascii'), aad(purpose, personId))),
-    open: (purpose: Purpose, personId: string, sealed: Uint8Array) =>
-      decryptBlob(keyring, Buffer.from(sealed), aad(purpose, personId)).toString('ascii'),
+    seal: (purpose: Purpose, personId: string, number: string) => new Uint8Array(encryptBlob(keyring, Buffer.from(number, 'ascii'), aad(purpose, personId))),
+    open: (purpose: Purpose, personId: string, sealed: Uint8Array) => decryptBlob(keyring, Buffer.from(sealed), aad(purpose, personId)).toString('ascii'),
     /** Hex HMAC-SHA256 of the normalised 12 digits. */
     hash: (number: string) => createHmac('sha256', hmacKey).update(number, 'ascii').digest('hex'),
   }

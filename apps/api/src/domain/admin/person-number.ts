@@ -26,7 +26,9 @@ export interface NumberScope {
 export function createPersonNumbers(db: Db, sealing: NumberSealing, keyring: Keyring, audit: AuditLog, now: () => Date) {
   /** The employee or one of their dependents, in the employee's campaign; NOT_FOUND otherwise. */
   async function person(employee: Person, personId: string, tx: Tx = db): Promise<Person> {
-    const found = await tx.person.findFirst({ where: { id: personId, campaignId: employee.campaignId, OR: [{ id: employee.id }, { employeeId: employee.id }] } })
+    const found = await tx.person.findFirst({
+      where: { id: personId, campaignId: employee.campaignId, OR: [{ id: employee.id }, { employeeId: employee.id }] },
+    })
     if (!found) throw new AppError('NOT_FOUND')
     return found
   }
@@ -85,7 +87,11 @@ export function createPersonNumbers(db: Db, sealing: NumberSealing, keyring: Key
           // The same operator without `confirm` re-types the first entry: it replaces the held one.
           if (entry.confirm) throw new AppError('CONFLICT', { details: { reason: 'no_first_entry' } })
           const sealed = sealing.seal('entry', personId, entry.number)
-          await tx.numberEntry.upsert({ where: { personId }, create: { personId, operatorId: operator.operatorId, sealed }, update: { operatorId: operator.operatorId, sealed, createdAt: now() } })
+          await tx.numberEntry.upsert({
+            where: { personId },
+            create: { personId, operatorId: operator.operatorId, sealed },
+            update: { operatorId: operator.operatorId, sealed, createdAt: now() },
+          })
           await audit.record({ ...event, action: 'number.entry_held', detail: { employeeId } }, tx)
           return 'held' as const
         }
@@ -98,13 +104,29 @@ export function createPersonNumbers(db: Db, sealing: NumberSealing, keyring: Key
         const before = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { myNumber: true } })
         await tx.person.update({
           where: { id: personId },
-          data: { myNumber: sealing.seal('hr', personId, entry.number), myNumberHash: sealing.hash(entry.number), myNumberRecordedAt: now(), myNumberRecordedById: operator.operatorId },
+          data: {
+            myNumber: sealing.seal('hr', personId, entry.number),
+            myNumberHash: sealing.hash(entry.number),
+            myNumberRecordedAt: now(),
+            myNumberRecordedById: operator.operatorId,
+          },
         })
         const recorded = await state(scope, personId, tx)
-        await audit.record({
-          ...event, action: 'number.recorded',
-          detail: { employeeId, firstEntryBy: pending.operatorId, sameOperator, replaced: before.myNumber !== null, duplicates: recorded.duplicateOf.length, employeeEntry: recorded.employeeEntry },
-        }, tx)
+        await audit.record(
+          {
+            ...event,
+            action: 'number.recorded',
+            detail: {
+              employeeId,
+              firstEntryBy: pending.operatorId,
+              sameOperator,
+              replaced: before.myNumber !== null,
+              duplicates: recorded.duplicateOf.length,
+              employeeEntry: recorded.employeeEntry,
+            },
+          },
+          tx,
+        )
         return 'recorded' as const
       })
       // Thrown after the commit: the discarded first entry stays discarded.
@@ -117,7 +139,10 @@ export function createPersonNumbers(db: Db, sealing: NumberSealing, keyring: Key
       return db.$transaction(async (tx) => {
         const row = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { myNumber: true } })
         if (!row.myNumber) throw new AppError('CONFLICT', { details: { reason: 'no_number' } })
-        await audit.record({ ...byOperator(scope.operator, scope.companyId), action: 'number.revealed', targetId: personId, detail: { employeeId: scope.employeeId } }, tx)
+        await audit.record(
+          { ...byOperator(scope.operator, scope.companyId), action: 'number.revealed', targetId: personId, detail: { employeeId: scope.employeeId } },
+          tx,
+        )
         return sealing.open('hr', personId, row.myNumber)
       })
     },

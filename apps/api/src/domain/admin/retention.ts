@@ -58,9 +58,19 @@ export function createRetention(db: Db, drafts: Drafts, audit: AuditLog) {
           const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${RETENTION_LOCK}) AS locked`
           if (!lock?.locked) return null
           const expired = await expiredEmployees(tx, now, { limit: BATCH_EMPLOYEES })
-          const result = await disposePersons(tx, await householdOf(tx, expired.map((e) => e.employee_id)), {
-            trigger: 'retention', reason: RETENTION_REASON, disposedById: null, at: now,
-          })
+          const result = await disposePersons(
+            tx,
+            await householdOf(
+              tx,
+              expired.map((e) => e.employee_id),
+            ),
+            {
+              trigger: 'retention',
+              reason: RETENTION_REASON,
+              disposedById: null,
+              at: now,
+            },
+          )
           // One event per campaign of the batch, counts only.
           const byCampaign = new Map<string, { companyId: string; persons: number; images: number }>()
           for (const person of result.disposed) {
@@ -70,7 +80,17 @@ export function createRetention(db: Db, drafts: Drafts, audit: AuditLog) {
             byCampaign.set(person.campaignId, entry)
           }
           for (const [campaignId, counts] of byCampaign) {
-            await audit.record({ companyId: counts.companyId, actorType: 'system', actorId: null, action: 'campaign.disposed', targetId: campaignId, detail: { trigger: 'retention', persons: counts.persons, images: counts.images } }, tx)
+            await audit.record(
+              {
+                companyId: counts.companyId,
+                actorType: 'system',
+                actorId: null,
+                action: 'campaign.disposed',
+                targetId: campaignId,
+                detail: { trigger: 'retention', persons: counts.persons, images: counts.images },
+              },
+              tx,
+            )
           }
           return { employees: expired.length, ...result }
         })

@@ -46,16 +46,22 @@ export function createReview(db: Db, audit: AuditLog, now: () => Date) {
       return {
         employeeId: employee.id,
         submittedAt: submission.submittedAt.toISOString(),
-        persons: persons.map((person) => {
-          const registration = registrationSchema.safeParse(person.registration)
-          return {
-            ...toPersonDto(person),
-            registration: registration.success ? registration.data : null,
-            images: person.documents.map((document) => ({
-              id: document.id, ...toImageSlot(document), type: document.type, width: document.width, height: document.height,
-            })),
-          }
-        }).map(({ addedByEmployee: _added, ...person }) => person),
+        persons: persons
+          .map((person) => {
+            const registration = registrationSchema.safeParse(person.registration)
+            return {
+              ...toPersonDto(person),
+              registration: registration.success ? registration.data : null,
+              images: person.documents.map((document) => ({
+                id: document.id,
+                ...toImageSlot(document),
+                type: document.type,
+                width: document.width,
+                height: document.height,
+              })),
+            }
+          })
+          .map(({ addedByEmployee: _added, ...person }) => person),
       }
     },
 
@@ -79,17 +85,21 @@ export function createReview(db: Db, audit: AuditLog, now: () => Date) {
      * 差し戻し: the person goes back to 未登録 for the employee (choices and typed number
      * cleared, as a fresh start); their submitted images stay, for HR, until the next 完了.
      */
-    async returnPerson(
-      operator: OperatorIdentity, companyId: string, employeeId: string, personId: string,
-      request: ReturnDecision,
-    ): Promise<PersonReview> {
+    async returnPerson(operator: OperatorIdentity, companyId: string, employeeId: string, personId: string, request: ReturnDecision): Promise<PersonReview> {
       const person = await db.$transaction(async (tx) => {
         const current = await submittedPerson(tx, employeeId, personId)
         const person = await tx.person.update({
           where: { id: current.id },
           data: {
-            reviewStatus: 'RETURNED', returnReason: request.reason, returnNote: request.note, reviewedAt: now(), reviewedById: operator.operatorId,
-            status: 'PENDING', registration: Prisma.DbNull, registeredAt: null, employeeEnteredNumber: null,
+            reviewStatus: 'RETURNED',
+            returnReason: request.reason,
+            returnNote: request.note,
+            reviewedAt: now(),
+            reviewedById: operator.operatorId,
+            status: 'PENDING',
+            registration: Prisma.DbNull,
+            registeredAt: null,
+            employeeEnteredNumber: null,
           },
         })
         // The reason code only: HR's note may name things about the person.

@@ -26,9 +26,6 @@ export default async function auditRoutes(app: FastifyInstance) {
       for await (const page of pages()) yield page.map(auditCsvLine).join('')
     }
     const stamp = new Date().toISOString().slice(0, 10)
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="audit-log-${stamp}.csv"`)
-      .send(Readable.from(csv()))
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="audit-log-${stamp}.csv"`).send(Readable.from(csv()))
   })
 }

@@ -20,7 +20,15 @@ const CSV_TYPES = ['text/csv', 'application/octet-stream']
 const wrongType = () => new AppError('VALIDATION', { message: `Send the file as one of ${CSV_TYPES.join(', ')}.` })
 
 const TEMPLATE_ROWS: Record<(typeof IMPORT_COLUMNS)[number], string>[] = [
-  { 社員番号: '000123', 氏名: '山田 太郎', フリガナ: 'ヤマダ タロウ', 生年月日: '1980-04-01', 続柄: '本人', メールアドレス: 'taro.yamada@example.co.jp', 扶養者の社員番号: '' },
+  {
+    社員番号: '000123',
+    氏名: '山田 太郎',
+    フリガナ: 'ヤマダ タロウ',
+    生年月日: '1980-04-01',
+    続柄: '本人',
+    メールアドレス: 'taro.yamada@example.co.jp',
+    扶養者の社員番号: '',
+  },
   { 社員番号: '', 氏名: '山田 花子', フリガナ: 'ヤマダ ハナコ', 生年月日: '1982-07-15', 続柄: '配偶者', メールアドレス: '', 扶養者の社員番号: '000123' },
 ]
 const TEMPLATE = `\uFEFF${[IMPORT_COLUMNS.join(','), ...TEMPLATE_ROWS.map((row) => IMPORT_COLUMNS.map((c) => row[c]).join(','))].join('\r\n')}\r\n`
@@ -33,7 +41,8 @@ export default async function employeeImportRoutes(app: FastifyInstance) {
   app.addContentTypeParser('*', (_request, _payload, done) => done(wrongType()))
   // A file over the limit is FILE_TOO_LARGE, not a generic VALIDATION (the parent handler answers it).
   app.setErrorHandler((error: FastifyError) => {
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', { message: `The file is over ${IMPORT_MAX_BYTES} bytes.`, cause: error })
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      throw new AppError('FILE_TOO_LARGE', { message: `The file is over ${IMPORT_MAX_BYTES} bytes.`, cause: error })
     throw error
   })
 
@@ -52,5 +61,6 @@ export default async function employeeImportRoutes(app: FastifyInstance) {
     reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="import-template.csv"; filename*=UTF-8''${encodeURIComponent('従業員取込テンプレート.csv')}`)
-      .send(TEMPLATE))
+      .send(TEMPLATE),
+  )
 }

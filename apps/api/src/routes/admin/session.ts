@@ -25,7 +25,13 @@ export default async function sessionRoutes(app: FastifyInstance, options: { coo
     return {
       stage: session.stage.toLowerCase() as AdminSessionResponse['stage'],
       csrfToken: session.csrfToken,
-      operator: { id: operator.id, email: operator.email, name: operator.name, isSystemAdmin: operator.isSystemAdmin, totpEnabled: operator.totpEnabledAt !== null },
+      operator: {
+        id: operator.id,
+        email: operator.email,
+        name: operator.name,
+        isSystemAdmin: operator.isSystemAdmin,
+        totpEnabled: operator.totpEnabledAt !== null,
+      },
       companies: companies.map((c) => ({ id: c.id, name: c.name, role: c.role, canExport: c.canExport })),
       expiresAt: session.expiresAt.toISOString(),
     }
@@ -62,7 +68,13 @@ export default async function sessionRoutes(app: FastifyInstance, options: { coo
     anyStage.get('/session', async (request) => describe(request.adminSession))
     anyStage.delete('/session', async (request, reply) => {
       await adminSessions.revoke(request.adminSession.id)
-      await audit.record({ companyId: null, actorType: 'operator', actorId: request.operator.operatorId, action: 'admin.logout', targetId: request.operator.operatorId })
+      await audit.record({
+        companyId: null,
+        actorType: 'operator',
+        actorId: request.operator.operatorId,
+        action: 'admin.logout',
+        targetId: request.operator.operatorId,
+      })
       clearSessionCookie(reply, cookie)
       return reply.status(204).send()
     })

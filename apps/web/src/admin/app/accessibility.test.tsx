@@ -32,7 +32,8 @@ const activeApi = {
   [`GET /api/admin/companies/${COMPANY_ID}/campaigns`]: () => json(200, { campaigns: [campaign] }),
   [`GET /api/admin/campaigns/${campaign.id}`]: () => json(200, campaign),
   [`GET /api/admin/companies/${COMPANY_ID}/operators`]: () => json(200, { operators: [operator] }),
-  'GET /api/admin/companies': () => json(200, { companies: [{ id: COMPANY_ID, name: '株式会社総合', role: 'administrator', createdAt: '2026-11-01T00:00:00.000Z' }] }),
+  'GET /api/admin/companies': () =>
+    json(200, { companies: [{ id: COMPANY_ID, name: '株式会社総合', role: 'administrator', createdAt: '2026-11-01T00:00:00.000Z' }] }),
   'GET /api/admin/settings': () => json(200, { requireTotp: false }),
 }
 

@@ -63,4 +63,3 @@ export const routePatterns = {
   /** Everything else under /admin. */
   notFound: '/admin/*',
 } as const
-

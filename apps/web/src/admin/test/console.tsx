@@ -11,7 +11,13 @@ export function buildSession(stage: AdminSessionStage, overrides: Partial<AdminS
   return {
     stage,
     csrfToken: `csrf-${stage}`,
-    operator: { id: '33333333-3333-4333-8333-333333333333', email: 'hr@example.jp', name: '人事 花子', isSystemAdmin: false, totpEnabled: stage !== 'enrolment_required' },
+    operator: {
+      id: '33333333-3333-4333-8333-333333333333',
+      email: 'hr@example.jp',
+      name: '人事 花子',
+      isSystemAdmin: false,
+      totpEnabled: stage !== 'enrolment_required',
+    },
     companies: stage === 'active' ? [{ id: COMPANY_ID, name: '株式会社総合', role: 'administrator', canExport: true }] : [],
     expiresAt: '2026-11-27T12:00:00.000Z',
     ...overrides,

@@ -33,8 +33,7 @@ export const importText = {
   confirm: '取り込む',
   confirmHint: '誤りがあるため取り込めません。',
   importing: '取り込んでいます…',
-  done: (employees: number, dependents: number) =>
-    `取り込みました。従業員 ${employees} 人、扶養家族 ${dependents} 人を登録・更新しました。`,
+  done: (employees: number, dependents: number) => `取り込みました。従業員 ${employees} 人、扶養家族 ${dependents} 人を登録・更新しました。`,
   doneDetail: '新規と変更の合計です。変更のない人はそのままです。',
   chooseAnother: '別のファイルを選ぶ',
 } as const

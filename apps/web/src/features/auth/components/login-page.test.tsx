@@ -115,7 +115,9 @@ describe('LoginPage', () => {
       'POST /api/employee/login': () => apiError(423, 'CREDENTIAL_LOCKED'),
     })
     renderAt(`/t/${TOKEN}`)
-    expect(await screen.findByText('株式会社 見本商事 の人事担当者から、あなたとご家族のマイナンバー（個人番号）書類の提出をお願いしています。')).toBeInTheDocument()
+    expect(
+      await screen.findByText('株式会社 見本商事 の人事担当者から、あなたとご家族のマイナンバー（個人番号）書類の提出をお願いしています。'),
+    ).toBeInTheDocument()
     // The token travels in the body, never in a URL.
     expect(JSON.parse(String(calls(fetchMock, 'POST /api/employee/link')[0]![1]?.body))).toEqual({ token: TOKEN })
     expect(screen.queryByText(/問い合わせ先/)).not.toBeInTheDocument()

@@ -20,7 +20,13 @@ beforeEach(() => {
         buildPersons(
           [
             buildPerson({ name: '総合 太郎', status: 'registered', documentTypes: ['my_number_card'] }),
-            buildPerson({ kind: 'dependent', name: '総合 花子', relationship: '配偶者', status: 'registered', documentTypes: ['notification_card', 'passport'] }),
+            buildPerson({
+              kind: 'dependent',
+              name: '総合 花子',
+              relationship: '配偶者',
+              status: 'registered',
+              documentTypes: ['notification_card', 'passport'],
+            }),
             buildPerson({ kind: 'dependent', name: '総合 一郎', relationship: '父', status: 'not_applicable' }),
           ],
           { submittedAt: '2026-11-25T10:00:00.000Z' },
@@ -39,7 +45,10 @@ describe('CompletionPage', () => {
     expect(within(receipt).getByText('2026/11/26 00:30（日本時間）')).toBeInTheDocument()
     expect(within(receipt).getByText('株式会社 見本商事')).toBeInTheDocument()
     const table = await within(receipt).findByRole('table', { name: '提出した方' })
-    const rows = within(table).getAllByRole('row').slice(1).map((row) => row.textContent)
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.textContent)
     expect(rows).toEqual(['総合 太郎（本人）マイナンバーカード', '総合 花子（配偶者）通知カード、パスポート', '総合 一郎（父）対象外'])
     expect(screen.getByText('人事部 マイナンバー係 内線 1234')).toBeInTheDocument()
     await userEvent.click(screen.getByRole('button', { name: 'この控えを印刷する' }))

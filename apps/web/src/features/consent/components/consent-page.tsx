@@ -32,7 +32,10 @@ export function ConsentPage() {
       setError(caught instanceof ApiError ? caught.message : t('common.unexpectedError'))
       // PURPOSES_CHANGED: HR edited the campaign meanwhile; show the current purposes.
       if (caught instanceof ApiError && caught.code === 'PURPOSES_CHANGED') {
-        getMe().then((fresh) => useMeStore.getState().setMe(fresh), () => undefined)
+        getMe().then(
+          (fresh) => useMeStore.getState().setMe(fresh),
+          () => undefined,
+        )
       }
       setBusy(false)
     }

@@ -47,7 +47,7 @@ const prepared = (content: string, overrides: Partial<PreparedImage> = {}): Prep
   jpeg: new Blob([content], { type: 'image/jpeg' }),
   width: 2000,
   height: 1260,
-  gray: { data: Uint8ClampedArray.from({ length: 64 * 64 }, (_, i) => ((i % 64 >> 2) + (i >> 8)) % 2 ? 230 : 20), width: 64, height: 64 },
+  gray: { data: Uint8ClampedArray.from({ length: 64 * 64 }, (_, i) => ((((i % 64) >> 2) + (i >> 8)) % 2 ? 230 : 20)), width: 64, height: 64 },
   ...overrides,
 })
 

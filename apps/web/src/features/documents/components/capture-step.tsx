@@ -73,7 +73,13 @@ export function CaptureStep({ image, openCamera, processor = browserImageProcess
   }
   const fileAction = <FilePicker key="file" primary={device.filePrimary} disabled={busy} onFile={fromFile} />
   const cameraAction = device.camera && (
-    <button key="camera" type="button" className={`button${device.filePrimary ? ' button--secondary' : ''}`} disabled={busy} onClick={() => setCameraOpen(true)}>
+    <button
+      key="camera"
+      type="button"
+      className={`button${device.filePrimary ? ' button--secondary' : ''}`}
+      disabled={busy}
+      onClick={() => setCameraOpen(true)}
+    >
       {t(`documents.capture.${side}`)}
     </button>
   )

@@ -50,7 +50,11 @@ describe('ConfirmStep', () => {
     expect(screen.getByRole('heading', { name: '確認' })).toBeInTheDocument()
     expect(screen.queryByLabelText(NUMBER_LABEL)).not.toBeInTheDocument()
     const thumbnails = screen.getAllByRole('button', { name: /を拡大して確認$/ })
-    expect(thumbnails.map((button) => button.querySelector('img')?.getAttribute('src'))).toEqual(['blob:number-front', 'blob:number-back', 'blob:passport-front'])
+    expect(thumbnails.map((button) => button.querySelector('img')?.getAttribute('src'))).toEqual([
+      'blob:number-front',
+      'blob:number-back',
+      'blob:passport-front',
+    ])
     expect(fetchMock).not.toHaveBeenCalled() // thumbnails never come from the server
 
     // A thumbnail opens the image full-screen and zoomable; Escape returns to the thumbnail.

@@ -31,9 +31,7 @@ export function ConfirmStep() {
 
   const required = registration ? requiredImages(registration) : []
   const complete =
-    registration !== null &&
-    registrationProblems(person.kind, registration).length === 0 &&
-    required.every((image) => images[imageKey(image)]?.uploaded)
+    registration !== null && registrationProblems(person.kind, registration).length === 0 && required.every((image) => images[imageKey(image)]?.uploaded)
 
   /** The normalised number, or null (and the error shown) when the campaign asks and it is wrong. */
   const checkedNumber = (): string | undefined | null => {

@@ -28,13 +28,23 @@ function MyNumberFront() {
   return (
     <Desk label={t('documents.exampleAlt.myNumberFront')}>
       <rect x="72" y="70" width="856" height="80" rx="36" fill="#e8f1fb" />
-      <text x="110" y="128" fontSize="40" fontWeight="700" fill="#1f4e8c">個人番号カード</text>
-      <text x="110" y="220" fontSize="32" fill="#333">氏名</text>
-      <text x="200" y="222" fontSize="40" fontWeight="700" fill="#222">見本 花子</text>
-      <text x="110" y="300" fontSize="32" fill="#333">住所</text>
+      <text x="110" y="128" fontSize="40" fontWeight="700" fill="#1f4e8c">
+        個人番号カード
+      </text>
+      <text x="110" y="220" fontSize="32" fill="#333">
+        氏名
+      </text>
+      <text x="200" y="222" fontSize="40" fontWeight="700" fill="#222">
+        見本 花子
+      </text>
+      <text x="110" y="300" fontSize="32" fill="#333">
+        住所
+      </text>
       {line(200, 282, 400)}
       {line(200, 322, 300)}
-      <text x="110" y="410" fontSize="32" fill="#333">生年月日</text>
+      <text x="110" y="410" fontSize="32" fill="#333">
+        生年月日
+      </text>
       {line(260, 392, 240)}
       {line(110, 470, 420)}
       <rect x="660" y="200" width="220" height="280" rx="12" fill="#dfe6ee" stroke="#9aa5b1" strokeWidth="4" />
@@ -48,11 +58,19 @@ function MyNumberBack() {
   const { t } = useT()
   return (
     <Desk label={t('documents.exampleAlt.myNumberBack')}>
-      <text x="110" y="150" fontSize="32" fill="#333">個人番号</text>
-      <text x="110" y="220" fontSize="60" fontWeight="700" letterSpacing="6" fill="#222">0000 0000 0000</text>
-      <text x="110" y="300" fontSize="32" fill="#333">氏名</text>
+      <text x="110" y="150" fontSize="32" fill="#333">
+        個人番号
+      </text>
+      <text x="110" y="220" fontSize="60" fontWeight="700" letterSpacing="6" fill="#222">
+        0000 0000 0000
+      </text>
+      <text x="110" y="300" fontSize="32" fill="#333">
+        氏名
+      </text>
       {line(200, 282, 260)}
-      <text x="110" y="360" fontSize="32" fill="#333">生年月日</text>
+      <text x="110" y="360" fontSize="32" fill="#333">
+        生年月日
+      </text>
       {line(260, 342, 220)}
       <rect x="640" y="300" width="240" height="240" fill="#ffffff" stroke="#222" strokeWidth="6" />
       <rect x="660" y="320" width="60" height="60" fill="#222" />
@@ -68,15 +86,29 @@ function NotificationFront() {
   return (
     <Desk label={t('documents.exampleAlt.notificationFront')}>
       <rect x="72" y="70" width="856" height="540" rx="36" fill="#eef7ee" />
-      <text x="110" y="140" fontSize="40" fontWeight="700" fill="#2e6b30">通知カード</text>
-      <text x="110" y="220" fontSize="32" fill="#333">個人番号</text>
-      <text x="280" y="224" fontSize="48" fontWeight="700" letterSpacing="4" fill="#222">0000 0000 0000</text>
-      <text x="110" y="300" fontSize="32" fill="#333">氏名</text>
-      <text x="200" y="302" fontSize="40" fontWeight="700" fill="#222">見本 花子</text>
-      <text x="110" y="380" fontSize="32" fill="#333">住所</text>
+      <text x="110" y="140" fontSize="40" fontWeight="700" fill="#2e6b30">
+        通知カード
+      </text>
+      <text x="110" y="220" fontSize="32" fill="#333">
+        個人番号
+      </text>
+      <text x="280" y="224" fontSize="48" fontWeight="700" letterSpacing="4" fill="#222">
+        0000 0000 0000
+      </text>
+      <text x="110" y="300" fontSize="32" fill="#333">
+        氏名
+      </text>
+      <text x="200" y="302" fontSize="40" fontWeight="700" fill="#222">
+        見本 花子
+      </text>
+      <text x="110" y="380" fontSize="32" fill="#333">
+        住所
+      </text>
       {line(200, 362, 520)}
       {line(200, 402, 380)}
-      <text x="110" y="490" fontSize="32" fill="#333">生年月日</text>
+      <text x="110" y="490" fontSize="32" fill="#333">
+        生年月日
+      </text>
       {line(260, 472, 240)}
       {line(560, 540, 320)}
     </Desk>

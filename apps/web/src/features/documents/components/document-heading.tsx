@@ -16,7 +16,11 @@ export function DocumentHeading({ image, type }: { image: ImageSlot; type: strin
   }
   return (
     <>
-      <p className="eyebrow">{(identityDocumentCount(withPhoto) > 1 ? t('documents.identityOrdinal', { ordinal: image.slot + 1, total: identityDocumentCount(withPhoto) }) : t('documents.identityOrdinalSingle'))}</p>
+      <p className="eyebrow">
+        {identityDocumentCount(withPhoto) > 1
+          ? t('documents.identityOrdinal', { ordinal: image.slot + 1, total: identityDocumentCount(withPhoto) })
+          : t('documents.identityOrdinalSingle')}
+      </p>
       <h2>{t(`identityDocumentNames.${type as IdentityDocumentType}`)}</h2>
     </>
   )

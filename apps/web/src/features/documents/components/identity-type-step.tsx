@@ -18,7 +18,11 @@ export function IdentityTypeStep({ slot }: { slot: number }) {
   }
   return (
     <form className="step" onSubmit={onSubmit}>
-      <p className="eyebrow">{(identityDocumentCount(identity.withPhoto) > 1 ? t('documents.identityOrdinal', { ordinal: slot + 1, total: identityDocumentCount(identity.withPhoto) }) : t('documents.identityOrdinalSingle'))}</p>
+      <p className="eyebrow">
+        {identityDocumentCount(identity.withPhoto) > 1
+          ? t('documents.identityOrdinal', { ordinal: slot + 1, total: identityDocumentCount(identity.withPhoto) })
+          : t('documents.identityOrdinalSingle')}
+      </p>
       <h2>{t('documents.identityTitle')}</h2>
       <p>{list('documents.identityNotes')[0]}</p>
       <ChoiceList

@@ -40,7 +40,12 @@ export function ImageZoom({ src, caption }: { src: string; caption: string }) {
             <button type="button" className="button button--secondary" onClick={() => setLevel((l) => Math.max(0, l - 1))} disabled={level === 0}>
               {t('documents.zoomOut')}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => setLevel((l) => Math.min(LEVELS.length - 1, l + 1))} disabled={level === LEVELS.length - 1}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setLevel((l) => Math.min(LEVELS.length - 1, l + 1))}
+              disabled={level === LEVELS.length - 1}
+            >
               {t('documents.zoomIn')}
             </button>
             <button ref={closer} type="button" className="button" onClick={close}>

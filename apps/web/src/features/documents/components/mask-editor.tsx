@@ -26,12 +26,19 @@ export function MaskEditor({ url, size, sideName, busy, onSend }: MaskEditorProp
           <li key={line}>{line}</li>
         ))}
       </ul>
-      <MaskCanvas url={url} size={size} boxes={boxes} onBox={(box) => dispatch({ type: 'add', box })} label={t('documents.maskCanvas', { side: sideName })} keyboardHelpId="mask-keyboard" />
+      <MaskCanvas
+        url={url}
+        size={size}
+        boxes={boxes}
+        onBox={(box) => dispatch({ type: 'add', box })}
+        label={t('documents.maskCanvas', { side: sideName })}
+        keyboardHelpId="mask-keyboard"
+      />
       <p id="mask-keyboard" className="hint">
         {t('documents.maskKeyboard')}
       </p>
       <p className="mask-editor__count" aria-live="polite">
-        {(boxes.length === 0 ? t('documents.maskCountNone') : t('documents.maskCount', { areas: boxes.length }))}
+        {boxes.length === 0 ? t('documents.maskCountNone') : t('documents.maskCount', { areas: boxes.length })}
       </p>
       <div className="mask-editor__tools">
         <button type="button" className="button button--secondary" disabled={none || busy} onClick={() => dispatch({ type: 'undo' })}>

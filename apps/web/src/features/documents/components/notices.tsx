@@ -40,7 +40,13 @@ export function MarkedNotApplicableNotice({ onTop }: { onTop: () => void }) {
 }
 
 /** A notice whose one action resets the person on the server and reopens the menu. */
-function StartOverNotice({ title, body, actionLabel, action, onTop }: {
+function StartOverNotice({
+  title,
+  body,
+  actionLabel,
+  action,
+  onTop,
+}: {
   title: string
   body: string[]
   actionLabel: string

@@ -34,7 +34,9 @@ export function useResumeWizard(person: Pick<Person, 'id' | 'name' | 'kind' | 's
       }
       const saved = loadPosition(person.id)
       const kept = saved && !ENDS.has(saved.step.name) ? saved : null
-      const draft = await getDraft(person.id).then((answer) => answer.images).catch(() => [])
+      const draft = await getDraft(person.id)
+        .then((answer) => answer.images)
+        .catch(() => [])
       if (cancelled) return
       const position: WizardPosition | null = kept ?? positionFromDraft(person.kind, draft)
       if (!position) {

@@ -38,7 +38,10 @@ const depth = (router: ReturnType<typeof renderPerson>) => (router.state.locatio
 beforeEach(() => {
   // A phone with a camera: the capture screen offers 「おもて面を撮影する」 / 「うら面を撮影する」.
   vi.stubGlobal('matchMedia', (query: string) => ({ matches: query === '(pointer: coarse)', media: query }))
-  vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { mediaDevices: { getUserMedia: vi.fn(), enumerateDevices: vi.fn(async () => [{ kind: 'videoinput' }]) } }))
+  vi.stubGlobal(
+    'navigator',
+    Object.assign(Object.create(navigator), { mediaDevices: { getUserMedia: vi.fn(), enumerateDevices: vi.fn(async () => [{ kind: 'videoinput' }]) } }),
+  )
   let n = 0
   URL.createObjectURL = vi.fn(() => `blob:thumbnail-${++n}`)
   URL.revokeObjectURL = vi.fn()
@@ -49,7 +52,13 @@ describe('resuming the wizard', () => {
     const child = buildPerson({ kind: 'dependent', name: '総合 花子' })
     sessionStorage.setItem(
       WIZARD_POSITION_STORAGE_KEY,
-      JSON.stringify({ personId: child.id, step: captureStep('back'), history: [{ name: 'menu' }, captureStep('front')], numberDocument: { type: 'my_number_card', hasBack: true }, identity: null }),
+      JSON.stringify({
+        personId: child.id,
+        step: captureStep('back'),
+        history: [{ name: 'menu' }, captureStep('front')],
+        numberDocument: { type: 'my_number_card', hasBack: true },
+        identity: null,
+      }),
     )
     const fetchMock = mockFetch({
       'GET /api/employee/persons': () => json(200, buildPersons([buildPerson(), child])),
@@ -91,7 +100,12 @@ describe('resuming the wizard', () => {
     mockFetch({
       'GET /api/employee/persons': () => json(200, buildPersons([buildPerson(), child])),
       [`GET /api/employee/persons/${child.id}/draft`]: () =>
-        json(200, { images: [{ id: IMAGE_ID, ...front, type: 'my_number_card' }, { id: back, ...front, side: 'back', type: 'my_number_card' }] }),
+        json(200, {
+          images: [
+            { id: IMAGE_ID, ...front, type: 'my_number_card' },
+            { id: back, ...front, side: 'back', type: 'my_number_card' },
+          ],
+        }),
       [`GET /api/employee/persons/${child.id}/images/${IMAGE_ID}`]: thumbnail,
       [`GET /api/employee/persons/${child.id}/images/${back}`]: thumbnail,
     })
@@ -142,7 +156,13 @@ describe('resuming the wizard', () => {
     const employee = buildPerson({ status: 'registered' })
     sessionStorage.setItem(
       WIZARD_POSITION_STORAGE_KEY,
-      JSON.stringify({ personId: employee.id, step: { name: 'confirm' }, history: [], numberDocument: { type: 'my_number_card', hasBack: true }, identity: null }),
+      JSON.stringify({
+        personId: employee.id,
+        step: { name: 'confirm' },
+        history: [],
+        numberDocument: { type: 'my_number_card', hasBack: true },
+        identity: null,
+      }),
     )
     const fetchMock = mockFetch({ 'GET /api/employee/persons': () => json(200, buildPersons([employee])) })
     renderPerson([paths.person(employee.id)])

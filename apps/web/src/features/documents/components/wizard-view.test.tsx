@@ -6,7 +6,10 @@ import { WizardView } from './wizard-view.tsx'
 
 const wizard = useWizardStore.getState
 const indicator = () => screen.getByRole('navigation', { name: 'この方の登録の手順' })
-const currentPhase = () => within(indicator()).getAllByRole('listitem').find((item) => item.getAttribute('aria-current') === 'step')?.textContent
+const currentPhase = () =>
+  within(indicator())
+    .getAllByRole('listitem')
+    .find((item) => item.getAttribute('aria-current') === 'step')?.textContent
 
 beforeEach(() => wizard().reset())
 

@@ -20,7 +20,9 @@ const positionSchema = z.object({
   step: stepSchema,
   history: z.array(stepSchema).max(20),
   numberDocument: z.object({ type: z.enum(NUMBER_DOCUMENT_TYPES), hasBack: z.boolean() }).nullable(),
-  identity: z.object({ withPhoto: z.boolean(), documents: z.array(z.object({ type: z.enum(IDENTITY_DOCUMENT_TYPES), hasBack: z.boolean() })).max(2) }).nullable(),
+  identity: z
+    .object({ withPhoto: z.boolean(), documents: z.array(z.object({ type: z.enum(IDENTITY_DOCUMENT_TYPES), hasBack: z.boolean() })).max(2) })
+    .nullable(),
 })
 
 /** Storage can be full or switched off (private mode): the wizard then simply does not resume. */

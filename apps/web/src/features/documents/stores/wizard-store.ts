@@ -87,7 +87,8 @@ export interface WizardState {
 export const imageKey = (image: ImageSlot) => `${image.role}-${image.slot}-${image.side}`
 
 /** A step's name in the address bar (`?step=`) and for focus: which screen, not its state. */
-export const stepKey = (step: WizardStep) => (step.name === 'capture' ? `capture:${imageKey(step.image)}` : step.name === 'identityType' ? `identityType:${step.slot}` : step.name)
+export const stepKey = (step: WizardStep) =>
+  step.name === 'capture' ? `capture:${imageKey(step.image)}` : step.name === 'identityType' ? `identityType:${step.slot}` : step.name
 
 /** Identity types still offered for a slot: those the rules allow, minus one already chosen elsewhere. */
 export function identityTypeOptions(identity: IdentityChoice, slot: number): IdentityDocumentType[] {
@@ -154,7 +155,16 @@ export const useWizardStore = create<WizardState>()((set, get) => {
     resume: (person, position, images) => {
       get().reset()
       const { history, numberDocument, identity } = position
-      set({ step: atRest(position.step), history, numberDocument, identity, future: [], move: 'jump', person: { id: person.id, name: person.name, kind: person.kind }, images })
+      set({
+        step: atRest(position.step),
+        history,
+        numberDocument,
+        identity,
+        future: [],
+        move: 'jump',
+        person: { id: person.id, name: person.name, kind: person.kind },
+        images,
+      })
     },
     chooseNumberDocument: (type) => {
       if (get().numberDocument?.type !== type) set({ images: revoke(get().images), identity: null })

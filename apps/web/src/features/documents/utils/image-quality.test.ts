@@ -58,7 +58,12 @@ describe('assessQuality', () => {
 
   it('warns about a flat or blurred photo', () => {
     expect(assessQuality(BIG, uniform(180))).toEqual(['blurry'])
-    expect(assessQuality(BIG, image((x, y) => 128 + Math.round(Math.sin((x + y) / 20) * 20)))).toEqual(['blurry'])
+    expect(
+      assessQuality(
+        BIG,
+        image((x, y) => 128 + Math.round(Math.sin((x + y) / 20) * 20)),
+      ),
+    ).toEqual(['blurry'])
   })
 
   it('warns about an image whose long edge is under 1000 px, whatever its orientation', () => {

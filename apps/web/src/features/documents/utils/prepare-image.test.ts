@@ -18,9 +18,7 @@ function fakeCanvas() {
     fillStyle: '',
   }
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(context as unknown as CanvasRenderingContext2D)
-  const toBlob = vi
-    .spyOn(HTMLCanvasElement.prototype, 'toBlob')
-    .mockImplementation((callback) => callback(new Blob(['jpeg'], { type: 'image/jpeg' })))
+  const toBlob = vi.spyOn(HTMLCanvasElement.prototype, 'toBlob').mockImplementation((callback) => callback(new Blob(['jpeg'], { type: 'image/jpeg' })))
   return { drawImage, fillRect, fills, getImageData, toBlob }
 }
 

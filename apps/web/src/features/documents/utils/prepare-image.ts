@@ -46,8 +46,7 @@ function decodeWithImageElement(file: Blob): Promise<DecodedImage> {
   const url = URL.createObjectURL(file)
   const image = new Image()
   return new Promise((resolve, reject) => {
-    image.onload = () =>
-      resolve({ source: image, width: image.naturalWidth, height: image.naturalHeight, release: () => URL.revokeObjectURL(url) })
+    image.onload = () => resolve({ source: image, width: image.naturalWidth, height: image.naturalHeight, release: () => URL.revokeObjectURL(url) })
     image.onerror = () => {
       URL.revokeObjectURL(url)
       reject(new Error('image could not be decoded'))
@@ -57,9 +56,7 @@ function decodeWithImageElement(file: Blob): Promise<DecodedImage> {
 }
 
 export function encodeJpeg(canvas: HTMLCanvasElement): Promise<Blob> {
-  return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('encoding failed'))), 'image/jpeg', JPEG_QUALITY),
-  )
+  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('encoding failed'))), 'image/jpeg', JPEG_QUALITY))
 }
 
 /** A small grayscale copy for `assessQuality`; null if the canvas cannot be read back. */

@@ -10,7 +10,8 @@ const image = (role: DraftImage['role'], slot: number, side: DraftImage['side'],
   side,
   type,
 })
-const names = (position: ReturnType<typeof positionFromDraft>) => position && [...position.history, position.step].map((s) => (s.name === 'capture' ? `${s.image.role}${s.image.slot}${s.image.side}` : s.name))
+const names = (position: ReturnType<typeof positionFromDraft>) =>
+  position && [...position.history, position.step].map((s) => (s.name === 'capture' ? `${s.image.role}${s.image.slot}${s.image.side}` : s.name))
 
 describe('positionFromDraft', () => {
   it('is null with nothing sent: the wizard starts at the menu', () => {

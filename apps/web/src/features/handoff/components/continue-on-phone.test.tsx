@@ -7,7 +7,12 @@ import { ContinueOnPhone, HANDOFF_POLL_MS } from './continue-on-phone.tsx'
 const CODE = 'Qr_code-0123456789abcdefghijklmnopqrstuvwxy'
 
 function pointer(coarse: boolean) {
-  vi.stubGlobal('matchMedia', (query: string) => ({ matches: coarse && query === '(pointer: coarse)', media: query, addEventListener() {}, removeEventListener() {} }))
+  vi.stubGlobal('matchMedia', (query: string) => ({
+    matches: coarse && query === '(pointer: coarse)',
+    media: query,
+    addEventListener() {},
+    removeEventListener() {},
+  }))
 }
 afterEach(() => vi.unstubAllGlobals())
 
@@ -15,7 +20,8 @@ describe('ContinueOnPhone', () => {
   it('shows a QR code of this session’s one-time URL, then offers a new one when it expires', async () => {
     pointer(false)
     const expiresAt = new Date(Date.now() + 60_000)
-    mockFetch({ 'POST /api/employee/session/handoff': () => json(201, { code: CODE, issuedAt: new Date().toISOString(), expiresAt: expiresAt.toISOString() }),
+    mockFetch({
+      'POST /api/employee/session/handoff': () => json(201, { code: CODE, issuedAt: new Date().toISOString(), expiresAt: expiresAt.toISOString() }),
       'GET /api/employee/session/handoff': () => json(200, { redeemedAt: null }),
     })
     let now = new Date()
@@ -31,7 +37,9 @@ describe('ContinueOnPhone', () => {
       expect(screen.queryByRole('button', { name: /QR コードを表示/ })).not.toBeInTheDocument()
 
       now = new Date(expiresAt.getTime() + 1)
-      await act(async () => { vi.advanceTimersByTime(61_000) })
+      await act(async () => {
+        vi.advanceTimersByTime(61_000)
+      })
       expect(screen.queryByRole('img', { name: 'スマートフォンで読み取る QR コード' })).not.toBeInTheDocument()
       expect(screen.getByText('QR コードの有効期限が切れました。')).toBeInTheDocument()
       expect(screen.getByRole('button', { name: '新しい QR コードを表示する' })).toBeInTheDocument()
@@ -45,7 +53,8 @@ describe('ContinueOnPhone', () => {
     const issuedAt = new Date()
     let redeemedAt: string | null = null
     const fetch = mockFetch({
-      'POST /api/employee/session/handoff': () => json(201, { code: CODE, issuedAt: issuedAt.toISOString(), expiresAt: new Date(Date.now() + 300_000).toISOString() }),
+      'POST /api/employee/session/handoff': () =>
+        json(201, { code: CODE, issuedAt: issuedAt.toISOString(), expiresAt: new Date(Date.now() + 300_000).toISOString() }),
       'GET /api/employee/session/handoff': () => json(200, { redeemedAt }),
     })
     render(<ContinueOnPhone />)
@@ -53,10 +62,14 @@ describe('ContinueOnPhone', () => {
     try {
       await userEvent.click(screen.getByRole('button', { name: 'QR コードを表示する' }))
       await screen.findByRole('img', { name: 'スマートフォンで読み取る QR コード' })
-      await act(async () => { vi.advanceTimersByTime(HANDOFF_POLL_MS + 10) })
+      await act(async () => {
+        vi.advanceTimersByTime(HANDOFF_POLL_MS + 10)
+      })
       expect(screen.getByRole('img', { name: 'スマートフォンで読み取る QR コード' })).toBeInTheDocument()
       redeemedAt = new Date(issuedAt.getTime() + 1000).toISOString()
-      await act(async () => { vi.advanceTimersByTime(HANDOFF_POLL_MS + 10) })
+      await act(async () => {
+        vi.advanceTimersByTime(HANDOFF_POLL_MS + 10)
+      })
       expect(await screen.findByText(/スマートフォンで続きを開きました/)).toBeInTheDocument()
       expect(screen.queryByRole('img', { name: 'スマートフォンで読み取る QR コード' })).not.toBeInTheDocument()
       expect(calls(fetch, 'GET /api/employee/session/handoff').length).toBeGreaterThanOrEqual(2)

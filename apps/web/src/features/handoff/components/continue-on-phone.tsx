@@ -88,7 +88,9 @@ export function ContinueOnPhone({ now = () => new Date() }: { now?: () => Date }
           <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(shown.svg)}`} alt={t('handoff.qrAlt')} width={220} height={220} />
           <figcaption>
             <ol className="hint-list">
-              {list('handoff.steps').map((step) => <li key={step}>{step}</li>)}
+              {list('handoff.steps').map((step) => (
+                <li key={step}>{step}</li>
+              ))}
             </ol>
             <p className="hint">{t('handoff.expires', { time: time ?? '' })}</p>
             <p className="handoff__url">{shown.url}</p>

@@ -2,5 +2,4 @@ import { personSchema, type AddDependentRequest } from '@bango/shared/employee-a
 import { apiRequest } from '../../../lib/api-client.ts'
 
 /** 「扶養追加」 */
-export const addDependent = (request: AddDependentRequest) =>
-  apiRequest('/api/employee/persons', { method: 'POST', body: request, schema: personSchema })
+export const addDependent = (request: AddDependentRequest) => apiRequest('/api/employee/persons', { method: 'POST', body: request, schema: personSchema })

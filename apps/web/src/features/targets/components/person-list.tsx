@@ -12,7 +12,9 @@ export function PersonList({ persons, onSelect, locked = false }: { persons: Per
   const registered = persons.filter((person) => person.status === 'registered').length
   return (
     <>
-      <p className="person-list__progress">{t('targets.progress', { registered, applicable: persons.length - excluded }) + (excluded > 0 ? t('targets.progressExcluded', { excluded }) : '')}</p>
+      <p className="person-list__progress">
+        {t('targets.progress', { registered, applicable: persons.length - excluded }) + (excluded > 0 ? t('targets.progressExcluded', { excluded }) : '')}
+      </p>
       <ul className="person-list">
         {persons.map((person) => (
           <li key={person.id}>

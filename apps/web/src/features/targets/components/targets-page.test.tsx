@@ -50,8 +50,7 @@ describe('TargetsPage', () => {
 
   it('submits with 「完了」 once everyone is done and shows the completion screen', async () => {
     const fetchMock = mockFetch({
-      'GET /api/employee/persons': () =>
-        json(200, buildPersons([employee, { ...spouse, status: 'registered' }, father], { canSubmit: true })),
+      'GET /api/employee/persons': () => json(200, buildPersons([employee, { ...spouse, status: 'registered' }, father], { canSubmit: true })),
       'POST /api/employee/submission': () => json(200, { submittedAt: '2026-11-25T10:00:00.000Z' }),
     })
     const router = renderTargets()
@@ -90,10 +89,12 @@ describe('TargetsPage', () => {
 
   it('after 差し戻し shows the reason and reopens only the returned person', async () => {
     const approved = { ...employee, review: { status: 'approved' as const, reason: null, note: null, reviewedAt: '2026-11-26T01:00:00.000Z' } }
-    const returned = { ...spouse, review: { status: 'returned' as const, reason: 'other' as const, note: '裏面も撮影してください', reviewedAt: '2026-11-26T01:00:00.000Z' } }
+    const returned = {
+      ...spouse,
+      review: { status: 'returned' as const, reason: 'other' as const, note: '裏面も撮影してください', reviewedAt: '2026-11-26T01:00:00.000Z' },
+    }
     mockFetch({
-      'GET /api/employee/persons': () =>
-        json(200, buildPersons([approved, returned, father], { submittedAt: '2026-11-25T10:00:00.000Z', reopened: true })),
+      'GET /api/employee/persons': () => json(200, buildPersons([approved, returned, father], { submittedAt: '2026-11-25T10:00:00.000Z', reopened: true })),
     })
     const router = renderTargets()
     const row = (name: string) => screen.getByRole('button', { name: new RegExp(name) })

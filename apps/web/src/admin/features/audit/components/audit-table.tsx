@@ -33,7 +33,12 @@ export function AuditTable({ events, onActor }: AuditTableProps) {
             <td>{actorTypeLabel(event.actorType)}</td>
             <td>
               {event.actorId ? (
-                <button type="button" className="admin-button admin-button--link" title={t.byActor(event.actorName ?? event.actorId)} onClick={() => onActor(event.actorId!)}>
+                <button
+                  type="button"
+                  className="admin-button admin-button--link"
+                  title={t.byActor(event.actorName ?? event.actorId)}
+                  onClick={() => onActor(event.actorId!)}
+                >
                   {event.actorName ?? event.actorId}
                 </button>
               ) : null}

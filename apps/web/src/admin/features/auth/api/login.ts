@@ -7,8 +7,7 @@ import { useKeepSession } from '../../../lib/session.ts'
 export function useLogin() {
   const keep = useKeepSession()
   return useMutation({
-    mutationFn: (body: z.infer<typeof adminLoginRequestSchema>) =>
-      adminRequest('/session', { method: 'POST', body, schema: adminSessionResponseSchema }),
+    mutationFn: (body: z.infer<typeof adminLoginRequestSchema>) => adminRequest('/session', { method: 'POST', body, schema: adminSessionResponseSchema }),
     onSuccess: keep,
   })
 }

@@ -22,7 +22,12 @@ export function AccountPage() {
     <div className="admin-page">
       <h1>{t.title}</h1>
       <StatusNote text={note} />
-      <Facts facts={[[t.name, operator.name], [t.email, operator.email]]} />
+      <Facts
+        facts={[
+          [t.name, operator.name],
+          [t.email, operator.email],
+        ]}
+      />
       <p className="admin-hint">{t.expiresAt(common.dateTime(session.data.expiresAt))}</p>
       <section className="admin-section" aria-labelledby="account-totp">
         <h2 id="account-totp">{t.totpTitle}</h2>
@@ -39,7 +44,12 @@ export function AccountPage() {
           </button>
         )}
         {operator.totpEnabled && asking && (
-          <TotpDisableForm busy={disable.isPending} error={disable.error} onSubmit={(request) => disable.mutate(request, { onSuccess: () => setAsking(false) })} onCancel={() => setAsking(false)} />
+          <TotpDisableForm
+            busy={disable.isPending}
+            error={disable.error}
+            onSubmit={(request) => disable.mutate(request, { onSuccess: () => setAsking(false) })}
+            onCancel={() => setAsking(false)}
+          />
         )}
       </section>
       <section className="admin-section" aria-labelledby="account-password">

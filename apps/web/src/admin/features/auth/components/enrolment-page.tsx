@@ -31,7 +31,9 @@ export function EnrolmentForm({ onEnrolled }: { onEnrolled?: () => void }) {
     <>
       <p>{t.enrolmentIntro}</p>
       <ol className="admin-steps">
-        {t.enrolmentSteps.map((step) => <li key={step}>{step}</li>)}
+        {t.enrolmentSteps.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
       </ol>
       <figure className="admin-qr">
         <QrCode text={enrolment.data.uri} label={t.qrAlt} />

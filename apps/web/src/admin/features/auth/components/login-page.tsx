@@ -28,7 +28,15 @@ export function LoginPage() {
       <ErrorAlert error={login.error} />
       <form ref={form} className="admin-form" onSubmit={submit} noValidate>
         <Field name="email" label={t.email} type="email" autoComplete="username" value={email} onChange={setEmail} error={errors.email} />
-        <Field name="password" label={t.password} type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errors.password} />
+        <Field
+          name="password"
+          label={t.password}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          error={errors.password}
+        />
         <button type="submit" className="admin-button admin-button--primary" disabled={login.isPending}>
           {login.isPending ? t.loggingIn : t.login}
         </button>

@@ -31,7 +31,15 @@ export function PasswordForm({ onChanged }: { onChanged?: () => void }) {
     <>
       <ErrorAlert error={change.error} />
       <form ref={form} className="admin-form" onSubmit={submit} noValidate>
-        <Field name="currentPassword" label={t.currentPassword} type="password" autoComplete="current-password" value={values.currentPassword} onChange={set('currentPassword')} error={errors.currentPassword} />
+        <Field
+          name="currentPassword"
+          label={t.currentPassword}
+          type="password"
+          autoComplete="current-password"
+          value={values.currentPassword}
+          onChange={set('currentPassword')}
+          error={errors.currentPassword}
+        />
         <Field
           name="newPassword"
           label={t.newPassword}
@@ -42,7 +50,15 @@ export function PasswordForm({ onChanged }: { onChanged?: () => void }) {
           onChange={set('newPassword')}
           error={errors.newPassword}
         />
-        <Field name="confirmPassword" label={t.confirmPassword} type="password" autoComplete="new-password" value={values.confirmPassword} onChange={set('confirmPassword')} error={errors.confirmPassword} />
+        <Field
+          name="confirmPassword"
+          label={t.confirmPassword}
+          type="password"
+          autoComplete="new-password"
+          value={values.confirmPassword}
+          onChange={set('confirmPassword')}
+          error={errors.confirmPassword}
+        />
         <button type="submit" className="admin-button admin-button--primary" disabled={change.isPending}>
           {t.changePassword}
         </button>

@@ -32,7 +32,15 @@ export function TotpDisableForm({ busy, error, onSubmit, onCancel }: TotpDisable
     <form ref={form} className="admin-form admin-confirm" onSubmit={submit} noValidate aria-label={t.totpDisable}>
       <p>{t.totpDisableConfirm}</p>
       <ErrorAlert error={error} />
-      <Field name="currentPassword" label={t.currentPassword} type="password" autoComplete="current-password" value={currentPassword} onChange={setCurrentPassword} error={errors.currentPassword} />
+      <Field
+        name="currentPassword"
+        label={t.currentPassword}
+        type="password"
+        autoComplete="current-password"
+        value={currentPassword}
+        onChange={setCurrentPassword}
+        error={errors.currentPassword}
+      />
       <TotpCodeField value={code} onChange={setCode} error={errors.code} />
       <button type="submit" className="admin-button admin-button--danger" disabled={busy}>
         {t.totpDisable}

@@ -6,8 +6,7 @@ import { campaignDetailKey, companyCampaignsKey } from './keys.ts'
 export function useUpdateCampaign(campaignId: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: CampaignRequest) =>
-      adminRequest(`/campaigns/${encodeURIComponent(campaignId)}`, { method: 'PATCH', body, schema: campaignSchema }),
+    mutationFn: (body: CampaignRequest) => adminRequest(`/campaigns/${encodeURIComponent(campaignId)}`, { method: 'PATCH', body, schema: campaignSchema }),
     onSuccess: (campaign) => {
       queryClient.setQueryData(campaignDetailKey(campaignId), campaign)
       return queryClient.invalidateQueries({ queryKey: companyCampaignsKey(campaign.companyId) })

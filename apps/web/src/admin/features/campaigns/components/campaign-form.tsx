@@ -22,7 +22,10 @@ export function CampaignForm({ initial, submitLabel, readOnly = false, busy, err
   const form = useRef<HTMLFormElement>(null)
   const [values, setValues] = useState(initial)
   const [errors, setErrors] = useState<FieldErrors>({})
-  const set = <K extends keyof CampaignValues>(field: K) => (value: CampaignValues[K]) => setValues((v) => ({ ...v, [field]: value }))
+  const set =
+    <K extends keyof CampaignValues>(field: K) =>
+    (value: CampaignValues[K]) =>
+      setValues((v) => ({ ...v, [field]: value }))
   const shownErrors = { ...serverFieldErrors(error), ...errors }
 
   const submit = (event: FormEvent) => {
@@ -38,7 +41,16 @@ export function CampaignForm({ initial, submitLabel, readOnly = false, busy, err
       <ErrorAlert error={error} />
       <Field name="name" label={t.name} value={values.name} onChange={set('name')} error={shownErrors.name} disabled={readOnly} autoComplete="off" />
       <PurposesField purposes={values.purposes} onChange={set('purposes')} errors={shownErrors} disabled={readOnly} />
-      <Field name="deadline" label={t.deadline} hint={t.deadlineHint} type="date" value={values.deadline} onChange={set('deadline')} error={shownErrors.deadline} disabled={readOnly} />
+      <Field
+        name="deadline"
+        label={t.deadline}
+        hint={t.deadlineHint}
+        type="date"
+        value={values.deadline}
+        onChange={set('deadline')}
+        error={shownErrors.deadline}
+        disabled={readOnly}
+      />
       <Field
         name="draftLifetimeHours"
         label={t.draftLifetime}

@@ -16,7 +16,12 @@ export function CloseCampaign({ campaign }: { campaign: Campaign }) {
       ) : asking ? (
         <div className="admin-confirm" role="group" aria-labelledby="campaign-close-question">
           <p id="campaign-close-question">{t.closeConfirm}</p>
-          <button type="button" className="admin-button admin-button--danger" disabled={close.isPending} onClick={() => close.mutate(undefined, { onSettled: () => setAsking(false) })}>
+          <button
+            type="button"
+            className="admin-button admin-button--danger"
+            disabled={close.isPending}
+            onClick={() => close.mutate(undefined, { onSettled: () => setAsking(false) })}
+          >
             {t.closeYes}
           </button>
           <button type="button" className="admin-button" onClick={() => setAsking(false)}>

@@ -41,7 +41,12 @@ export function PurposesField({ purposes, onChange, errors, disabled }: Purposes
                 aria-invalid={errors[name] ? true : undefined}
                 aria-describedby={errors[name] ? `${id}-error` : undefined}
               />
-              <button type="button" className="admin-button" disabled={disabled || purposes.length <= 1} onClick={() => onChange(purposes.filter((_, i) => i !== index))}>
+              <button
+                type="button"
+                className="admin-button"
+                disabled={disabled || purposes.length <= 1}
+                onClick={() => onChange(purposes.filter((_, i) => i !== index))}
+              >
                 {t.removePurpose(index + 1)}
               </button>
               {errors[name] && (

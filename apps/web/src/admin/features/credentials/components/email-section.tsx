@@ -46,9 +46,7 @@ export function EmailSection({ campaignId, employeeIds }: { campaignId: string; 
       />
       {send.isPending && <p role="status">{t.sending}</p>}
       <ErrorAlert error={send.error} />
-      {batches.data && (
-<EmailBatchList batches={batches.data.batches} />
-      )}
+      {batches.data && <EmailBatchList batches={batches.data.batches} />}
     </section>
   )
 }

@@ -21,5 +21,4 @@ export const useIssuedCredentials = create<IssuedCredentialsState>()((set) => ({
 }))
 
 /** The answer kept for this campaign, if any. */
-export const useIssuedFor = (campaignId: string) =>
-  useIssuedCredentials((state) => (state.campaignId === campaignId ? state.issued : null))
+export const useIssuedFor = (campaignId: string) => useIssuedCredentials((state) => (state.campaignId === campaignId ? state.issued : null))

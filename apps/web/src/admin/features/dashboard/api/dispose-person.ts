@@ -8,10 +8,11 @@ export function useDisposePerson(campaignId: string, employeeId: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ personId, reason }: { personId: string; reason: string }) =>
-      adminRequest(
-        `/campaigns/${encodeURIComponent(campaignId)}/employees/${encodeURIComponent(employeeId)}/persons/${encodeURIComponent(personId)}/dispose`,
-        { method: 'POST', body: { reason }, schema: disposeResponseSchema },
-      ),
+      adminRequest(`/campaigns/${encodeURIComponent(campaignId)}/employees/${encodeURIComponent(employeeId)}/persons/${encodeURIComponent(personId)}/dispose`, {
+        method: 'POST',
+        body: { reason },
+        schema: disposeResponseSchema,
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: campaignKey(campaignId) }),
   })
 }

@@ -8,7 +8,6 @@ import { dashboardKeys } from './keys.ts'
 export const useEmployees = (campaignId: string, query: EmployeeListQuery) =>
   useQuery({
     queryKey: dashboardKeys.employees(campaignId, query),
-    queryFn: () =>
-      adminRequest(`/campaigns/${encodeURIComponent(campaignId)}/employees?${toSearch(query, true)}`, { schema: employeeListResponseSchema }),
+    queryFn: () => adminRequest(`/campaigns/${encodeURIComponent(campaignId)}/employees?${toSearch(query, true)}`, { schema: employeeListResponseSchema }),
     placeholderData: keepPreviousData,
   })

@@ -6,8 +6,7 @@ import { campaignKey } from './keys.ts'
 export function useUnlockEmployee(campaignId: string, employeeId: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: () =>
-      adminRequest(`/campaigns/${encodeURIComponent(campaignId)}/employees/${encodeURIComponent(employeeId)}/unlock`, { method: 'POST' }),
+    mutationFn: () => adminRequest(`/campaigns/${encodeURIComponent(campaignId)}/employees/${encodeURIComponent(employeeId)}/unlock`, { method: 'POST' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: campaignKey(campaignId) }),
   })
 }

@@ -37,8 +37,7 @@ function renderDashboard(search = '') {
     [list(DEFAULT)]: () => page([taro, hanako], 120),
     [list('sort=employeeNumber&order=asc&page=2&pageSize=50')]: () => page([hanako], 120, 2),
     [list('q=%E3%82%BD%E3%82%A6%E3%82%B4%E3%82%A6&sort=employeeNumber&order=asc&page=1&pageSize=50')]: () => page([hanako], 1),
-    [list('q=%E3%82%BD%E3%82%A6%E3%82%B4%E3%82%A6&status=submitted&sort=employeeNumber&order=asc&page=1&pageSize=50')]: () =>
-      page([hanako], 1),
+    [list('q=%E3%82%BD%E3%82%A6%E3%82%B4%E3%82%A6&status=submitted&sort=employeeNumber&order=asc&page=1&pageSize=50')]: () => page([hanako], 1),
     [list('sort=kana&order=asc&page=1&pageSize=50')]: () => page([taro, hanako], 120),
     [list('sort=kana&order=desc&page=1&pageSize=50')]: () => page([hanako, taro], 120),
   })
@@ -52,7 +51,9 @@ describe('DashboardPage', () => {
     expect(await screen.findByRole('heading', { level: 1, name: '2026年 年末調整' })).toBeInTheDocument()
     const summary = screen.getByRole('region', { name: '進捗' })
     expect(within(summary).getByText('対象の従業員 120 人')).toBeInTheDocument()
-    const labels = within(summary).getAllByRole('button').map((button) => button.textContent)
+    const labels = within(summary)
+      .getAllByRole('button')
+      .map((button) => button.textContent)
     expect(labels).toEqual(['未発行4', '未ログイン10', 'ログイン済3', '同意済2', '登録中5', '完了91', '差し戻し2', '承認済3'])
 
     const table = await screen.findByRole('table', { name: '従業員一覧' })

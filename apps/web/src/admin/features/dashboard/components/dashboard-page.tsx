@@ -79,14 +79,7 @@ export function DashboardPage() {
         {employees.isPending && <p role="status">{t.loading}</p>}
         {employees.data && (
           <>
-            <EmployeeTable
-              campaignId={campaignId}
-              rows={employees.data.rows}
-              query={query}
-              onChange={update}
-              selected={selected}
-              onToggle={toggle}
-            />
+            <EmployeeTable campaignId={campaignId} rows={employees.data.rows} query={query} onChange={update} selected={selected} onToggle={toggle} />
             <Pagination page={employees.data.page} pageSize={employees.data.pageSize} total={employees.data.total} onChange={update} />
           </>
         )}

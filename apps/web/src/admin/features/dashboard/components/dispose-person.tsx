@@ -17,7 +17,8 @@ export function DisposePerson({ campaignId, detail }: { campaignId: string; deta
   const dispose = useDisposePerson(campaignId, detail.employee.id)
   const [target, setTarget] = useState<string | null>(null)
   const [reason, setReason] = useState('')
-  const administers = !!session && !!campaign && (session.operator.isSystemAdmin || session.companies.some((c) => c.id === campaign.companyId && c.role === 'administrator'))
+  const administers =
+    !!session && !!campaign && (session.operator.isSystemAdmin || session.companies.some((c) => c.id === campaign.companyId && c.role === 'administrator'))
   const candidates = detail.persons.filter((p) => !p.disposedAt)
   if (!administers || candidates.length === 0 || (!detail.employee.submittedAt && campaign?.status === 'open')) return null
   const chosen = candidates.find((p) => p.id === target)

@@ -25,8 +25,30 @@ function detail(lockedUntil: string | null): EmployeeDetailResponse {
       submittedAt: null,
     },
     persons: [
-      { id: uuid(), kind: 'employee', name: '総合 太郎', kana: 'ソウゴウ タロウ', relationship: '本人', birthDate: '1980-04-01', addedByEmployee: false, status: 'registered', draftImages: 2, disposedAt: null },
-      { id: uuid(), kind: 'dependent', name: '総合 次郎', kana: 'ソウゴウ ジロウ', relationship: '子', birthDate: '2015-06-01', addedByEmployee: true, status: 'pending', draftImages: 0, disposedAt: null },
+      {
+        id: uuid(),
+        kind: 'employee',
+        name: '総合 太郎',
+        kana: 'ソウゴウ タロウ',
+        relationship: '本人',
+        birthDate: '1980-04-01',
+        addedByEmployee: false,
+        status: 'registered',
+        draftImages: 2,
+        disposedAt: null,
+      },
+      {
+        id: uuid(),
+        kind: 'dependent',
+        name: '総合 次郎',
+        kana: 'ソウゴウ ジロウ',
+        relationship: '子',
+        birthDate: '2015-06-01',
+        addedByEmployee: true,
+        status: 'pending',
+        draftImages: 0,
+        disposedAt: null,
+      },
     ],
   }
 }

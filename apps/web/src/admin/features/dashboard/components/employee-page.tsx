@@ -31,11 +31,7 @@ export function EmployeePage() {
       <div className="admin-page">
         {back}
         <h1>{t.title}</h1>
-        {detail.error ? (
-          <ErrorAlert error={detail.error} />
-        ) : (
-          <p role="status">{dashboardText.loading}</p>
-        )}
+        {detail.error ? <ErrorAlert error={detail.error} /> : <p role="status">{dashboardText.loading}</p>}
       </div>
     )
   }

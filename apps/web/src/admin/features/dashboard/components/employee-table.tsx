@@ -29,7 +29,12 @@ export function EmployeeTable({ campaignId, rows, query, onChange, selected, onT
               type="checkbox"
               aria-label={t.selectPage}
               checked={allOnPage}
-              onChange={(event) => onToggle(rows.map((row) => row.id), event.target.checked)}
+              onChange={(event) =>
+                onToggle(
+                  rows.map((row) => row.id),
+                  event.target.checked,
+                )
+              }
             />
           </th>
           <SortHeader column="employeeNumber" label={c.employeeNumber} {...sortable} />

@@ -19,9 +19,7 @@ export function StatusSummary({ dashboard, active, onSelect }: StatusSummaryProp
       <p>{t.total(total)}</p>
       <div className="progress-bar" aria-hidden="true">
         {EMPLOYEE_PROGRESS.map((status) =>
-          counts[status] > 0 ? (
-            <span key={status} className={`progress-bar__part progress-bar__part--${status}`} style={{ flexGrow: counts[status] }} />
-          ) : null,
+          counts[status] > 0 ? <span key={status} className={`progress-bar__part progress-bar__part--${status}`} style={{ flexGrow: counts[status] }} /> : null,
         )}
       </div>
       <ul className="status-counts">

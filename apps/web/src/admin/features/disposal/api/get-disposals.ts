@@ -9,6 +9,8 @@ export const useDisposals = (companyId: string) =>
     queryKey: disposalKeys.records(companyId),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
-      adminRequest(`/companies/${encodeURIComponent(companyId)}/disposals${pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : ''}`, { schema: disposalsResponseSchema }),
+      adminRequest(`/companies/${encodeURIComponent(companyId)}/disposals${pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : ''}`, {
+        schema: disposalsResponseSchema,
+      }),
     getNextPageParam: (last) => last.nextCursor,
   })

@@ -14,15 +14,34 @@ const base = `/api/admin/campaigns/${campaign.id}`
 const preview: DisposalPreviewResponse = {
   retentionMonths: 12,
   persons: [
-    { personId: '00000000-0000-4000-8000-000000000101', employeeId: '00000000-0000-4000-8000-000000000101', name: '総合 太郎', employeeNumber: 'E001', relationship: '本人', submittedAt: '2025-10-01T00:00:00.000Z', expiredAt: '2026-10-01T00:00:00.000Z', imageCount: 2 },
-    { personId: '00000000-0000-4000-8000-000000000102', employeeId: '00000000-0000-4000-8000-000000000101', name: '総合 花子', employeeNumber: null, relationship: '配偶者', submittedAt: '2025-10-01T00:00:00.000Z', expiredAt: '2026-10-01T00:00:00.000Z', imageCount: 1 },
+    {
+      personId: '00000000-0000-4000-8000-000000000101',
+      employeeId: '00000000-0000-4000-8000-000000000101',
+      name: '総合 太郎',
+      employeeNumber: 'E001',
+      relationship: '本人',
+      submittedAt: '2025-10-01T00:00:00.000Z',
+      expiredAt: '2026-10-01T00:00:00.000Z',
+      imageCount: 2,
+    },
+    {
+      personId: '00000000-0000-4000-8000-000000000102',
+      employeeId: '00000000-0000-4000-8000-000000000101',
+      name: '総合 花子',
+      employeeNumber: null,
+      relationship: '配偶者',
+      submittedAt: '2025-10-01T00:00:00.000Z',
+      expiredAt: '2026-10-01T00:00:00.000Z',
+      imageCount: 1,
+    },
   ],
   totalImages: 3,
 }
 
 function routes(role: 'administrator' | 'operator', overrides: Record<string, () => Response> = {}) {
   return mockFetch({
-    'GET /api/admin/session': () => json(200, buildSession('active', { companies: [{ id: COMPANY_ID, name: '株式会社総合', role, canExport: role === 'administrator' }] })),
+    'GET /api/admin/session': () =>
+      json(200, buildSession('active', { companies: [{ id: COMPANY_ID, name: '株式会社総合', role, canExport: role === 'administrator' }] })),
     [`GET ${base}`]: () => json(200, campaign),
     [`GET ${base}/disposal/preview`]: () => json(200, preview),
     [`POST ${base}/dispose`]: () => json(200, { persons: 2, images: 3 }),

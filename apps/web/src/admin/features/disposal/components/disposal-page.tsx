@@ -22,7 +22,12 @@ export function DisposalPage() {
     </p>
   )
   if (!campaign.data) {
-    return <div className="admin-page">{back}{campaign.error ? <ErrorAlert error={campaign.error} /> : <p role="status">{disposalText.loading}</p>}</div>
+    return (
+      <div className="admin-page">
+        {back}
+        {campaign.error ? <ErrorAlert error={campaign.error} /> : <p role="status">{disposalText.loading}</p>}
+      </div>
+    )
   }
   return (
     <div className="admin-page">
@@ -32,7 +37,13 @@ export function DisposalPage() {
         <p className="admin-notice admin-notice--warning">{t.administratorsOnly}</p>
       ) : (
         <>
-          {preview.data ? <DisposalPreview preview={preview.data} /> : preview.error ? <ErrorAlert error={preview.error} /> : <p role="status">{disposalText.loading}</p>}
+          {preview.data ? (
+            <DisposalPreview preview={preview.data} />
+          ) : preview.error ? (
+            <ErrorAlert error={preview.error} />
+          ) : (
+            <p role="status">{disposalText.loading}</p>
+          )}
           <DisposeCampaign campaign={campaign.data} />
           <p>
             <Link to={paths.disposals(campaign.data.companyId)}>{t.records}</Link>

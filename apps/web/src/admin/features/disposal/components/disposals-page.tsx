@@ -24,7 +24,9 @@ export function DisposalsPage() {
           <thead>
             <tr>
               {[c.disposedAt, c.campaign, c.name, c.employeeNumber, c.relationship, c.trigger, c.by, c.reason, c.kinds, c.images].map((label) => (
-                <th key={label} scope="col">{label}</th>
+                <th key={label} scope="col">
+                  {label}
+                </th>
               ))}
             </tr>
           </thead>

@@ -32,7 +32,13 @@ export function DisposeCampaign({ campaign }: { campaign: Campaign }) {
           <p className="admin-notice admin-notice--warning">{t.allNote}</p>
           <div className="admin-field">
             <label htmlFor="dispose-reason">{t.reason}</label>
-            <input id="dispose-reason" value={reason} maxLength={200} aria-describedby="dispose-reason-hint" onChange={(event) => setReason(event.target.value)} />
+            <input
+              id="dispose-reason"
+              value={reason}
+              maxLength={200}
+              aria-describedby="dispose-reason-hint"
+              onChange={(event) => setReason(event.target.value)}
+            />
             <p className="admin-hint" id="dispose-reason-hint">
               {t.reasonHint}
             </p>

@@ -17,7 +17,12 @@ export function ExportPage() {
     </p>
   )
   if (!campaign.data) {
-    return <div className="admin-page">{back}{campaign.error ? <ErrorAlert error={campaign.error} /> : <p role="status">{t.loading}</p>}</div>
+    return (
+      <div className="admin-page">
+        {back}
+        {campaign.error ? <ErrorAlert error={campaign.error} /> : <p role="status">{t.loading}</p>}
+      </div>
+    )
   }
   return (
     <div className="admin-page">
@@ -31,15 +36,21 @@ export function ExportPage() {
           <section aria-labelledby="export-csv" className="admin-section">
             <h2 id="export-csv">{t.csvTitle}</h2>
             <div className="admin-actions">
-              <a className="admin-button" href={exportUrls.payrollCsv(campaignId, 'utf-8')} download>{t.csvUtf8}</a>
-              <a className="admin-button" href={exportUrls.payrollCsv(campaignId, 'shift_jis')} download>{t.csvSjis}</a>
+              <a className="admin-button" href={exportUrls.payrollCsv(campaignId, 'utf-8')} download>
+                {t.csvUtf8}
+              </a>
+              <a className="admin-button" href={exportUrls.payrollCsv(campaignId, 'shift_jis')} download>
+                {t.csvSjis}
+              </a>
             </div>
             <p className="admin-hint">{t.csvHint}</p>
           </section>
           <section aria-labelledby="export-zip" className="admin-section">
             <h2 id="export-zip">{t.zipTitle}</h2>
             <div className="admin-actions">
-              <a className="admin-button" href={exportUrls.documentsZip(campaignId)} download>{t.zip}</a>
+              <a className="admin-button" href={exportUrls.documentsZip(campaignId)} download>
+                {t.zip}
+              </a>
             </div>
             <p className="admin-hint">{t.zipHint}</p>
           </section>

@@ -47,12 +47,20 @@ describe('ImportPage', () => {
 
     const counts = await screen.findByRole('table', { name: '取り込み後の変化' })
     const employees = within(counts).getByRole('row', { name: /従業員/ })
-    expect(within(employees).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['2', '1', '0'])
+    expect(
+      within(employees)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['2', '1', '0'])
     expect(screen.getByText('Shift_JIS')).toBeInTheDocument()
 
     expect(screen.getByRole('alert')).toHaveTextContent('2 件の誤りがあります')
     const errorTable = screen.getAllByRole('table')[1]!
-    expect(within(errorTable).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['行', '列', '内容'])
+    expect(
+      within(errorTable)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['行', '列', '内容'])
     expect(within(errorTable).getByRole('row', { name: /3 生年月日 日付の形式が正しくありません/ })).toBeInTheDocument()
     expect(within(errorTable).getByRole('row', { name: /7 — 列の数が合いません/ })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: '取り込む' })).toBeDisabled()

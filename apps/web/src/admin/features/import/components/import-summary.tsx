@@ -12,7 +12,12 @@ export function ImportSummary({ summary }: { summary: Summary }) {
   ]
   return (
     <>
-      <Facts facts={[[t.encoding, t.encodings[summary.encoding]], [t.rows, summary.rows.toLocaleString('ja-JP')]]} />
+      <Facts
+        facts={[
+          [t.encoding, t.encodings[summary.encoding]],
+          [t.rows, summary.rows.toLocaleString('ja-JP')],
+        ]}
+      />
       <table className="admin-table">
         <caption>{t.countsCaption}</caption>
         <thead>

@@ -50,7 +50,15 @@ export function NumberEntryForm({ ids, state }: Props) {
     <section aria-labelledby="number-entry" className="admin-section">
       <h2 id="number-entry">{t.entryTitle}</h2>
       {state.state === 'recorded' && <p className="admin-hint">{t.correcting}</p>}
-      {!confirming && <OcrSuggestion ids={ids} onAccept={(digits) => { setValue(digits); setInvalid(false) }} />}
+      {!confirming && (
+        <OcrSuggestion
+          ids={ids}
+          onAccept={(digits) => {
+            setValue(digits)
+            setInvalid(false)
+          }}
+        />
+      )}
       <form className="admin-form" onSubmit={submit} noValidate>
         <Field
           key={confirming ? 'confirm' : 'first'}

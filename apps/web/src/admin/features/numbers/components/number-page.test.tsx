@@ -18,7 +18,20 @@ const numberBase = `${base}/persons/${personId}/number`
 
 const detail: EmployeeDetailResponse = {
   employee: { ...row, birthDate: '1980-04-01', failedAttempts: 0, credentialIssuedAt: null, consentedAt: null, submittedAt: '2026-11-26T00:00:00.000Z' },
-  persons: [{ id: personId, kind: 'dependent', name: '番号 花子', kana: 'バンゴウ ハナコ', relationship: '子', birthDate: '2015-06-01', addedByEmployee: false, status: 'submitted', draftImages: 0, disposedAt: null }],
+  persons: [
+    {
+      id: personId,
+      kind: 'dependent',
+      name: '番号 花子',
+      kana: 'バンゴウ ハナコ',
+      relationship: '子',
+      birthDate: '2015-06-01',
+      addedByEmployee: false,
+      status: 'submitted',
+      draftImages: 0,
+      disposedAt: null,
+    },
+  ],
 }
 
 const none: NumberStateResponse = { state: 'none', masked: null, pendingByMe: false, duplicateOf: [], employeeEntry: 'none', recordedAt: null }

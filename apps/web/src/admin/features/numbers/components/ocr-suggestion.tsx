@@ -19,7 +19,14 @@ export function OcrSuggestion({ ids, onAccept }: { ids: { campaignId: string; em
           {suggestion ? (
             <>
               <p>{t.ocrSuggestion(groupDigits(suggestion))}</p>
-              <button type="button" className="admin-button" onClick={() => { onAccept(groupDigits(suggestion)); ocr.reset() }}>
+              <button
+                type="button"
+                className="admin-button"
+                onClick={() => {
+                  onAccept(groupDigits(suggestion))
+                  ocr.reset()
+                }}
+              >
                 {t.ocrAccept}
               </button>
             </>

@@ -33,7 +33,12 @@ export function OperatorCreateForm({ create }: { create: ReturnType<typeof useCr
         <Field name="email" label={t.email} type="email" value={values.email} onChange={set('email')} error={shown.email} autoComplete="off" />
         <div className="admin-field">
           <label htmlFor="operator-role">{t.role}</label>
-          <select id="operator-role" name="role" value={values.role} onChange={(event) => setValues((v) => ({ ...v, role: companyRoleSchema.parse(event.target.value) }))}>
+          <select
+            id="operator-role"
+            name="role"
+            value={values.role}
+            onChange={(event) => setValues((v) => ({ ...v, role: companyRoleSchema.parse(event.target.value) }))}
+          >
             {companyRoleSchema.options.map((role) => (
               <option key={role} value={role}>
                 {roles[role]}

@@ -5,11 +5,24 @@ import { describe, expect, it, vi } from 'vitest'
 import { OperatorRow } from './operator-row.tsx'
 
 const account: OperatorAccount = {
-  id: '55555555-5555-4555-8555-555555555555', email: 'op@example.jp', name: '担当 次郎', role: 'operator', canExport: false,
-  totpEnabled: false, disabled: false, lockedUntil: null, lastLoginAt: null,
+  id: '55555555-5555-4555-8555-555555555555',
+  email: 'op@example.jp',
+  name: '担当 次郎',
+  role: 'operator',
+  canExport: false,
+  totpEnabled: false,
+  disabled: false,
+  lockedUntil: null,
+  lastLoginAt: null,
 }
 const row = (operator: OperatorAccount, onChange = vi.fn()) => {
-  render(<table><tbody><OperatorRow operator={operator} isSelf={false} busy={false} onChange={onChange} /></tbody></table>)
+  render(
+    <table>
+      <tbody>
+        <OperatorRow operator={operator} isSelf={false} busy={false} onChange={onChange} />
+      </tbody>
+    </table>,
+  )
   return onChange
 }
 

@@ -58,9 +58,7 @@ export function OperatorRow({ operator, isSelf, busy, onChange, now = new Date()
         )}
       </td>
       <td>{operator.totpEnabled ? t.totpOn : t.totpOff}</td>
-      <td>
-        {operator.disabled ? t.disabled : locked && operator.lockedUntil ? t.locked(common.dateTime(operator.lockedUntil)) : t.active}
-      </td>
+      <td>{operator.disabled ? t.disabled : locked && operator.lockedUntil ? t.locked(common.dateTime(operator.lockedUntil)) : t.active}</td>
       <td>{operator.lastLoginAt ? common.dateTime(operator.lastLoginAt) : t.never}</td>
       <td>
         {!isSelf && (

@@ -32,11 +32,26 @@ export function ImageViewer({ campaignId, documentId, label }: { campaignId: str
     <figure className="review-image">
       <figcaption>{label}</figcaption>
       <div className="admin-actions review-image__tools" role="group" aria-label={label}>
-        <button type="button" className="admin-button" onClick={() => zoomBy(-1)} disabled={step === 0}>{t.zoomOut}</button>
+        <button type="button" className="admin-button" onClick={() => zoomBy(-1)} disabled={step === 0}>
+          {t.zoomOut}
+        </button>
         <span aria-live="polite">{t.zoom(Math.round(zoom * 100))}</span>
-        <button type="button" className="admin-button" onClick={() => zoomBy(1)} disabled={step === ZOOM_STEPS.length - 1}>{t.zoomIn}</button>
-        <button type="button" className="admin-button" onClick={() => setRotation((r) => (r + 90) % 360)}>{t.rotate}</button>
-        <button type="button" className="admin-button admin-button--link" onClick={() => { setStep(DEFAULT_STEP); setRotation(0) }}>{t.reset}</button>
+        <button type="button" className="admin-button" onClick={() => zoomBy(1)} disabled={step === ZOOM_STEPS.length - 1}>
+          {t.zoomIn}
+        </button>
+        <button type="button" className="admin-button" onClick={() => setRotation((r) => (r + 90) % 360)}>
+          {t.rotate}
+        </button>
+        <button
+          type="button"
+          className="admin-button admin-button--link"
+          onClick={() => {
+            setStep(DEFAULT_STEP)
+            setRotation(0)
+          }}
+        >
+          {t.reset}
+        </button>
       </div>
       <div className="review-image__frame" ref={frame}>
         {image.status === 'ready' && (

@@ -47,7 +47,13 @@ export function PersonReview({ campaignId, employeeId, person }: { campaignId: s
       ) : (
         <>
           {review.status === 'returned' && <p className="admin-notice">{t.awaitingRedo}</p>}
-          {documents.length > 0 && <ul className="review-person__documents">{documents.map((line) => <li key={line}>{line}</li>)}</ul>}
+          {documents.length > 0 && (
+            <ul className="review-person__documents">
+              {documents.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
           {person.images.length === 0 && <p>{t.noImages}</p>}
           <div className="review-person__images">
             {person.images.map((image) => (
@@ -59,7 +65,12 @@ export function PersonReview({ campaignId, employeeId, person }: { campaignId: s
       {reviewable && !returning && (
         <div className="admin-actions">
           {review.status !== 'approved' && (
-            <button type="button" className="admin-button admin-button--primary" disabled={decide.isPending} onClick={() => decide.mutate({ action: 'approve' })}>
+            <button
+              type="button"
+              className="admin-button admin-button--primary"
+              disabled={decide.isPending}
+              onClick={() => decide.mutate({ action: 'approve' })}
+            >
               {t.approve}
             </button>
           )}
@@ -72,9 +83,7 @@ export function PersonReview({ campaignId, employeeId, person }: { campaignId: s
         <ReturnForm
           busy={decide.isPending}
           onCancel={() => setReturning(false)}
-          onSubmit={(reason, note) =>
-            decide.mutate({ action: 'return', reason, ...(note ? { note } : {}) }, { onSuccess: () => setReturning(false) })
-          }
+          onSubmit={(reason, note) => decide.mutate({ action: 'return', reason, ...(note ? { note } : {}) }, { onSuccess: () => setReturning(false) })}
         />
       )}
       {decide.isSuccess && <p role="status">{decide.data.status === 'returned' ? t.returned : t.approved}</p>}

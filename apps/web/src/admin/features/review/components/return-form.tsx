@@ -27,7 +27,9 @@ export function ReturnForm({ busy, onSubmit, onCancel }: { busy: boolean; onSubm
         <label htmlFor={`${ids}-reason`}>{t.reason}</label>
         <select id={`${ids}-reason`} value={reason} onChange={(event) => setReason(event.target.value as ReturnReason)}>
           {RETURN_REASONS.map((code) => (
-            <option key={code} value={code}>{RETURN_REASON_LABELS[code]}</option>
+            <option key={code} value={code}>
+              {RETURN_REASON_LABELS[code]}
+            </option>
           ))}
         </select>
       </div>
@@ -42,11 +44,19 @@ export function ReturnForm({ busy, onSubmit, onCancel }: { busy: boolean; onSubm
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem ? `${ids}-problem` : undefined}
         />
-        {problem && <p id={`${ids}-problem`} className="admin-field__error" role="alert">{problem}</p>}
+        {problem && (
+          <p id={`${ids}-problem`} className="admin-field__error" role="alert">
+            {problem}
+          </p>
+        )}
       </div>
       <div className="admin-actions">
-        <button type="submit" className="admin-button admin-button--danger" disabled={busy}>{t.confirmSendBack}</button>
-        <button type="button" className="admin-button" onClick={onCancel} disabled={busy}>{t.cancel}</button>
+        <button type="submit" className="admin-button admin-button--danger" disabled={busy}>
+          {t.confirmSendBack}
+        </button>
+        <button type="button" className="admin-button" onClick={onCancel} disabled={busy}>
+          {t.cancel}
+        </button>
       </div>
     </form>
   )

@@ -22,8 +22,30 @@ function submission(spouseReview: SubmissionReviewResponse['persons'][number]['r
     employeeId,
     submittedAt: '2026-11-26T03:00:00.000Z',
     persons: [
-      { id: employeeId, kind: 'employee', name: '総合 太郎', kana: 'ソウゴウ タロウ', relationship: '本人', birthDate: '1980-04-01', status: 'registered', registration: card, images: [image(imageIds[0]!, 'front'), image(imageIds[1]!, 'back')], review: pending },
-      { id: spouseId, kind: 'dependent', name: '総合 花子', kana: 'ソウゴウ ハナコ', relationship: '配偶者', birthDate: '1982-02-02', status: 'registered', registration: card, images: [image(imageIds[2]!, 'front')], review: spouseReview },
+      {
+        id: employeeId,
+        kind: 'employee',
+        name: '総合 太郎',
+        kana: 'ソウゴウ タロウ',
+        relationship: '本人',
+        birthDate: '1980-04-01',
+        status: 'registered',
+        registration: card,
+        images: [image(imageIds[0]!, 'front'), image(imageIds[1]!, 'back')],
+        review: pending,
+      },
+      {
+        id: spouseId,
+        kind: 'dependent',
+        name: '総合 花子',
+        kana: 'ソウゴウ ハナコ',
+        relationship: '配偶者',
+        birthDate: '1982-02-02',
+        status: 'registered',
+        registration: card,
+        images: [image(imageIds[2]!, 'front')],
+        review: spouseReview,
+      },
     ],
   }
 }
@@ -37,10 +59,19 @@ beforeEach(() => {
   created = []
   revoked = []
   let n = 0
-  vi.stubGlobal('URL', Object.assign(URL, {
-    createObjectURL: vi.fn(() => { const url = `blob:review/${++n}`; created.push(url); return url }),
-    revokeObjectURL: vi.fn((url: string) => { revoked.push(url) }),
-  }))
+  vi.stubGlobal(
+    'URL',
+    Object.assign(URL, {
+      createObjectURL: vi.fn(() => {
+        const url = `blob:review/${++n}`
+        created.push(url)
+        return url
+      }),
+      revokeObjectURL: vi.fn((url: string) => {
+        revoked.push(url)
+      }),
+    }),
+  )
 })
 afterEach(() => vi.unstubAllGlobals())
 
@@ -51,7 +82,10 @@ describe('ReviewPage', () => {
       ...Object.fromEntries(imageIds.map((id) => [`GET ${imageUrl(id)}`, () => new Response('jpeg', { headers: { 'Content-Type': 'image/jpeg' } })])),
     })
     const { router } = renderRoute(
-      [{ path: routePatterns.submission, element: <ReviewPage /> }, { path: routePatterns.employee, element: <p>employee</p> }],
+      [
+        { path: routePatterns.submission, element: <ReviewPage /> },
+        { path: routePatterns.employee, element: <p>employee</p> },
+      ],
       paths.submission(CAMPAIGN_ID, employeeId),
     )
     expect(await screen.findByRole('heading', { level: 1, name: '総合 太郎 さんの提出書類' })).toBeInTheDocument()
@@ -113,7 +147,18 @@ describe('ReviewPage', () => {
   })
 
   it('shows a 対象外 person without a review state or buttons: nothing to review', async () => {
-    const ichiro = { id: uuid(), kind: 'dependent' as const, name: '総合 一郎', kana: 'ソウゴウ イチロウ', relationship: '子', birthDate: '2012-09-30', status: 'not_applicable' as const, registration: null, images: [], review: pending }
+    const ichiro = {
+      id: uuid(),
+      kind: 'dependent' as const,
+      name: '総合 一郎',
+      kana: 'ソウゴウ イチロウ',
+      relationship: '子',
+      birthDate: '2012-09-30',
+      status: 'not_applicable' as const,
+      registration: null,
+      images: [],
+      review: pending,
+    }
     mockFetch({
       [`GET ${base}/submission`]: () => json(200, { ...submission(), persons: [...submission().persons, ichiro] }),
       ...Object.fromEntries(imageIds.map((id) => [`GET ${imageUrl(id)}`, () => new Response('jpeg', { headers: { 'Content-Type': 'image/jpeg' } })])),

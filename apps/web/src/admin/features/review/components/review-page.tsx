@@ -19,7 +19,11 @@ export function ReviewPage() {
       </p>
       <h1>{t.title(employee?.name ?? '')}</h1>
       {!submission.data ? (
-        submission.error ? <ErrorAlert error={submission.error} /> : <p role="status">{t.loading}</p>
+        submission.error ? (
+          <ErrorAlert error={submission.error} />
+        ) : (
+          <p role="status">{t.loading}</p>
+        )
       ) : (
         <>
           <p>{t.submittedAt(formatDateTime(submission.data.submittedAt))}</p>
