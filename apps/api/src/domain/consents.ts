@@ -48,7 +48,7 @@ export function createConsents(db: Db, audit: AuditLog) {
   }
 
   return {
-    /** The employee's summary: one query (ADR 025), since the wizard asks on every screen. */
+    /** The employee's summary: one query (ADR 026), since the wizard asks on every screen. */
     async me(identity: EmployeeIdentity): Promise<MeResponse> {
       const [row] = await db.$queryRaw<MeRow[]>`
         SELECT p.name, p.disposed_at, p.progress, k.name AS campaign_name, k.contact, k.purposes, k.deadline,

@@ -210,7 +210,7 @@ export function createCredentials(
     /**
      * Where a verified session stands, or null once it was ended (logout, re-issue, lock, its
      * absolute end) or its credential revoked or re-issued. Every employee request asks, so it is
-     * one query (ADR 025): the session, its credential, the employee's disposal and latest consent.
+     * one query (ADR 026): the session, its credential, the employee's disposal and latest consent.
      */
     async standing(claims: SessionClaims): Promise<SessionStanding | null> {
       if (!UUID.test(claims.sessionId)) return null
