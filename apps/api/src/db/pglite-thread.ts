@@ -13,8 +13,9 @@
  * (the adapter's own queueing, in the worker), and a query outside a transaction waits for the
  * open one — awaiting one inside `$transaction` still deadlocks until Prisma's timeout.
  */
-import { Worker } from 'node:worker_threads'
+import fs from 'node:fs/promises'
 import path from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { fileURLToPath } from 'node:url'
 import {
   type ConnectionInfo,
@@ -31,7 +32,7 @@ import type { SqlSession } from './migrate.ts'
 
 declare const BANGO_BUNDLED: boolean | undefined
 
-export interface WorkerOptions { dir: string | null }
+export interface WorkerOptions { dir: string | null; initialiseOnly?: boolean }
 
 export type Call =
   | { method: 'exec'; sql: string }
@@ -73,7 +74,22 @@ function revive(error: SerializedError): Error {
   return revived
 }
 
+/**
+ * A new folder: PGlite runs initdb, which leaves ~400 MB behind (a second PGlite and the initdb
+ * module: WASM memories, heap, allocator arenas) until a full garbage collection, which an idle
+ * server may not run. In a thread of its own, ended once the folder is ready, it goes at once.
+ */
+async function initialise(dir: string) {
+  if (await fs.access(path.join(dir, 'PG_VERSION')).then(() => true, () => false)) return
+  const worker = startWorker({ dir, initialiseOnly: true })
+  await new Promise<void>((resolve, reject) => {
+    worker.on('error', reject)
+    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`initialising the embedded database failed (${code})`))))
+  })
+}
+
 export async function openPgliteThread(dir: string | null): Promise<PgliteThread> {
+  if (dir) await initialise(dir)
   const worker = startWorker({ dir })
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>()
   let lastId = 0
