@@ -123,9 +123,10 @@ export async function openPgliteThread(dir: string | null): Promise<PgliteThread
     if (stopped) return Promise.reject(stopped)
     return new Promise<T>((resolve, reject) => {
       const id = ++lastId
+      // Arguments that cannot be copied to the thread (DataCloneError) fail this call only.
+      worker.postMessage({ id, call: request } satisfies CallMessage)
       if (pending.size === 0) worker.ref()
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject })
-      worker.postMessage({ id, call: request } satisfies CallMessage)
     })
   }
 

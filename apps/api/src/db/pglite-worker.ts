@@ -78,7 +78,12 @@ function serve(adapter: SqlDriverAdapter) {
     } catch (error) {
       reply = { id, ok: false, error: serialize(error) }
     }
-    port.postMessage(reply)
+    try {
+      port.postMessage(reply)
+    } catch (error) {
+      // A value that cannot be copied back (DataCloneError) fails the call, not the thread.
+      port.postMessage({ id, ok: false, error: serialize(error) } satisfies Reply)
+    }
   })
   port.postMessage({ opened: true, adapterName: adapter.adapterName, connectionInfo: adapter.getConnectionInfo?.() ?? null } satisfies Opened)
 }
