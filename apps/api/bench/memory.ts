@@ -76,13 +76,17 @@ async function breakdown(child: ChildProcess, file: string, collect = false): Pr
   const add = (key: string, kb: number) => { parts[key] = (parts[key] ?? 0) + kb / 1024 }
   const claimed = new Set<Vma>()
   // A WASM memory is one read-write anonymous mapping of its size (V8 may add a page).
+  const memories = new Map<string, { count: number; rssKb: number }>()
   for (const { by, bytes } of reports.flatMap((report) => report.wasm)) {
     const kb = bytes / 1024
     const vma = vmas.find((v) => !claimed.has(v) && v.file === '' && v.perms.startsWith('rw') && v.sizeKb >= kb && v.sizeKb <= kb + 64)
     if (!vma) continue
     claimed.add(vma)
-    add(`WASM: ${by} (${(bytes / MB).toFixed(0)} MB mapped)`, vma.rssKb)
+    const key = `${by}, ${(bytes / MB).toFixed(0)} MB mapped`
+    const seen = memories.get(key) ?? { count: 0, rssKb: 0 }
+    memories.set(key, { count: seen.count + 1, rssKb: seen.rssKb + vma.rssKb })
   }
+  for (const [key, { count, rssKb }] of memories) add(`WASM: ${count > 1 ? `${count} × ` : ''}${key}`, rssKb)
   const heaps = reports.reduce((sum, report) => sum + report.heapPhysical, 0) / 1024
   for (const vma of vmas) {
     if (claimed.has(vma) || vma.rssKb === 0) continue
