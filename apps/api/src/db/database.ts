@@ -1,14 +1,13 @@
 /**
  * Opens the database: PostgreSQL when a URL is given, otherwise embedded PGlite in a
- * folder (or in memory). Migrations are applied before the Prisma client is handed out.
+ * folder (or in memory) on a thread of its own (db/pglite-thread.ts). Migrations are applied
+ * before the Prisma client is handed out.
  */
-import { PGlite } from '@electric-sql/pglite'
-import fs from 'node:fs/promises'
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
-import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '../generated/prisma/client.ts'
-import { migrate, type SqlSession } from './migrate.ts'
+import { migrate } from './migrate.ts'
+import { openPgliteThread } from './pglite-thread.ts'
 
 import type { Db } from './types.ts'
 export type { Db }
@@ -44,23 +43,22 @@ async function openPostgres(url: string): Promise<Database> {
 }
 
 async function openPglite(dir: string | null): Promise<Database> {
-  const pglite = dir ? await PGlite.create(dir) : await PGlite.create()
-  // PGlite gives its files and folders explicit modes (0666/0755), whatever the umask: its own
-  // folder is closed to other users so that nothing inside it can be reached.
-  if (dir) await fs.chmod(dir, 0o700)
-  const session: SqlSession = {
-    exec: async (sql) => void (await pglite.exec(sql)),
-    query: async <Row>(sql: string, params?: unknown[]) => (await pglite.query<Row>(sql, params)).rows,
+  const thread = await openPgliteThread(dir)
+  let applied: string[]
+  try {
+    applied = await migrate(thread.session)
+  } catch (error) {
+    await thread.close()
+    throw error
   }
-  const applied = await migrate(session)
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) })
+  const prisma = new PrismaClient({ adapter: thread.adapter })
   return {
     prisma,
     kind: 'pglite',
     applied,
     async close() {
       await prisma.$disconnect()
-      await pglite.close()
+      await thread.close()
     },
   }
 }

@@ -1,0 +1,193 @@
+/**
+ * The embedded database on a thread of its own (ADR 027). PGlite is PostgreSQL compiled to
+ * WASM: on the server's thread every query's planning and execution, and the parsing of its
+ * answer, held the event loop (half of the CPU time of an authenticated read). Here the server
+ * keeps only Prisma's side and talks to db/pglite-worker.ts, where PGlite and its Prisma driver
+ * adapter run, through messages: one round trip per SQL statement.
+ *
+ * PGlite's own `PGliteWorker` is no use on Node 20: it needs a Web Worker (`addEventListener`),
+ * `navigator.locks` and a worker global scope (`postMessage`), and crosses only the wire
+ * protocol, so PostgreSQL errors would lose their codes on the way back.
+ *
+ * What stays as it was: one connection, transactions one at a time in the order they start
+ * (the adapter's own queueing, in the worker), and a query outside a transaction waits for the
+ * open one — awaiting one inside `$transaction` still deadlocks until Prisma's timeout.
+ */
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { fileURLToPath } from 'node:url'
+import {
+  type ConnectionInfo,
+  DriverAdapterError,
+  type IsolationLevel,
+  type SqlDriverAdapter,
+  type SqlDriverAdapterFactory,
+  type SqlQuery,
+  type SqlResultSet,
+  type Transaction,
+  type TransactionOptions,
+} from '@prisma/driver-adapter-utils'
+import type { SqlSession } from './migrate.ts'
+
+declare const BANGO_BUNDLED: boolean | undefined
+
+export interface WorkerOptions {
+  dir: string | null
+  initialiseOnly?: boolean
+}
+
+export type Call =
+  | { method: 'exec'; sql: string }
+  | { method: 'query'; sql: string; params: unknown[] | undefined }
+  | { method: 'queryRaw' | 'executeRaw'; tx: number | null; query: SqlQuery }
+  | { method: 'executeScript'; script: string }
+  | { method: 'startTransaction'; isolationLevel: IsolationLevel | undefined }
+  | { method: 'commit' | 'rollback'; tx: number }
+  | { method: 'close' }
+
+export interface CallMessage {
+  id: number
+  call: Call
+}
+export interface SerializedError {
+  name: string
+  message: string
+  stack: string | undefined
+  fields: Record<string, string | number | boolean>
+  cause?: unknown
+}
+export type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError }
+export interface Opened {
+  opened: true
+  adapterName: string
+  connectionInfo: ConnectionInfo | null
+}
+
+export interface PgliteThread {
+  /** For the migrations: plain SQL on PGlite, outside Prisma. */
+  session: SqlSession
+  adapter: SqlDriverAdapterFactory
+  /** Closes PGlite (its files complete on disk) and ends the thread. */
+  close(): Promise<void>
+}
+
+/** The worker: next to the bundle in the artifact, the TypeScript source (through tsx) in development and tests. */
+function startWorker(options: WorkerOptions) {
+  const here = path.dirname(fileURLToPath(import.meta.url))
+  if (typeof BANGO_BUNDLED !== 'undefined' && BANGO_BUNDLED) return new Worker(path.join(here, 'pglite-worker.js'), { workerData: options })
+  // `execArgv: ['--import', 'tsx']` does not reach a worker's entry on Node 20; registering tsx first does.
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'))
+  const entry = JSON.stringify(new URL('./pglite-worker.ts', import.meta.url).href)
+  return new Worker(`import(${tsx}).then((tsx) => (tsx.register(), import(${entry})))`, { eval: true, workerData: options })
+}
+
+function revive(error: SerializedError): Error {
+  if (error.name === 'DriverAdapterError' && error.cause) return new DriverAdapterError(error.cause as DriverAdapterError['cause'])
+  const revived = Object.assign(new Error(error.message), error.fields)
+  revived.name = error.name
+  if (error.stack) revived.stack = `${error.stack}\n    at (the embedded database's thread)`
+  return revived
+}
+
+/**
+ * A new folder: PGlite runs initdb, which leaves ~400 MB behind (a second PGlite and the initdb
+ * module: WASM memories, heap, allocator arenas) until a full garbage collection, which an idle
+ * server may not run. In a thread of its own, ended once the folder is ready, it goes at once.
+ */
+async function initialise(dir: string) {
+  if (
+    await fs.access(path.join(dir, 'PG_VERSION')).then(
+      () => true,
+      () => false,
+    )
+  )
+    return
+  const worker = startWorker({ dir, initialiseOnly: true })
+  await new Promise<void>((resolve, reject) => {
+    worker.on('error', reject)
+    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`initialising the embedded database failed (${code})`))))
+  })
+}
+
+export async function openPgliteThread(dir: string | null): Promise<PgliteThread> {
+  if (dir) await initialise(dir)
+  const worker = startWorker({ dir })
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>()
+  let lastId = 0
+  let stopped: Error | null = null
+
+  const opened = new Promise<Opened>((resolve, reject) => {
+    worker.on('message', (message: Reply | Opened) => {
+      if ('opened' in message) return resolve(message)
+      const call = pending.get(message.id)
+      if (!call) return
+      pending.delete(message.id)
+      // Only a call in flight keeps the process alive, as a query on the server's thread would.
+      if (pending.size === 0) worker.unref()
+      if (message.ok) call.resolve(message.value)
+      else call.reject(revive(message.error))
+    })
+    // An error thrown in the thread (PGlite failed to open, or aborted) ends it: every call fails from then on.
+    worker.on('error', (error) => {
+      stopped ??= error
+      reject(error)
+    })
+    worker.on('exit', (code) => {
+      stopped ??= new Error(`the embedded database's thread exited (${code})`)
+      reject(stopped)
+      for (const call of pending.values()) call.reject(stopped)
+      pending.clear()
+    })
+  })
+
+  function call<T>(request: Call): Promise<T> {
+    if (stopped) return Promise.reject(stopped)
+    return new Promise<T>((resolve, reject) => {
+      const id = ++lastId
+      // Arguments that cannot be copied to the thread (DataCloneError) fail this call only.
+      worker.postMessage({ id, call: request } satisfies CallMessage)
+      if (pending.size === 0) worker.ref()
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject })
+    })
+  }
+
+  const { adapterName, connectionInfo } = await opened
+  worker.unref()
+
+  const queryable = (tx: number | null) => ({
+    provider: 'postgres' as const,
+    adapterName,
+    queryRaw: (query: SqlQuery) => call<SqlResultSet>({ method: 'queryRaw', tx, query }),
+    executeRaw: (query: SqlQuery) => call<number>({ method: 'executeRaw', tx, query }),
+  })
+
+  const adapter: SqlDriverAdapter = {
+    ...queryable(null),
+    executeScript: (script) => call<void>({ method: 'executeScript', script }),
+    async startTransaction(isolationLevel) {
+      const { id, options } = await call<{ id: number; options: TransactionOptions }>({ method: 'startTransaction', isolationLevel })
+      return {
+        ...queryable(id),
+        options,
+        commit: () => call<void>({ method: 'commit', tx: id }),
+        rollback: () => call<void>({ method: 'rollback', tx: id }),
+      } satisfies Transaction
+    },
+    ...(connectionInfo ? { getConnectionInfo: () => connectionInfo } : {}),
+    // The thread outlives Prisma's connection: close() ends it.
+    dispose: async () => {},
+  }
+
+  return {
+    session: {
+      exec: (sql) => call<void>({ method: 'exec', sql }),
+      query: <Row>(sql: string, params?: unknown[]) => call<Row[]>({ method: 'query', sql, params }),
+    },
+    adapter: { provider: 'postgres', adapterName, connect: async () => adapter },
+    async close() {
+      if (!stopped) await call({ method: 'close' })
+      await worker.terminate()
+    },
+  }
+}
