@@ -2,7 +2,7 @@
  * The application as a plugin-composed Fastify instance: `build()` is what tests inject
  * into and what server.ts listens with. No I/O happens here beyond what the deps bring.
  */
-import Fastify, { type RouteOptions } from 'fastify'
+import Fastify, { LogController, type RouteOptions } from 'fastify'
 import './types.ts'
 import errorHandler from './plugins/app/error-handler.ts'
 import requestMetrics from './plugins/app/metrics.ts'
@@ -88,7 +88,7 @@ export async function build(options: BuildOptions) {
         }
       : false,
     // One line per request, when it is answered (below): two lines cost a synchronous write each.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: trustedProxies(options.trustProxy ?? false),
     // Our own id, or a sane one from the proxy (lib/request-id.ts); Fastify's header option would take any.
     requestIdHeader: false,
