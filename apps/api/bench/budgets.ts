@@ -212,16 +212,20 @@ try {
   const steady = { headers: reader.auth, rate: 100 }
   const idle = await paced(me, steady)
   const uploaders = await Promise.all(Array.from({ length: 4 }, () => employee(base, 0)))
-  /** Four employees upload a 12 Mpx photo back to back while `during` runs; how many per second. */
+  const photoFile = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'bango-bench-photo-')), 'photo.jpg')
+  await fs.writeFile(photoFile, photo12mp)
+  /** Four employees upload a 12 Mpx photo back to back (bench/upload-loop.ts) while `during` runs; how many per second. */
   async function uploading<T>(during: () => Promise<T>): Promise<{ result: T; perSecond: number; cpuPerUpload: number }> {
-    let running = true
-    let done = 0
-    const loops = uploaders.map(async (uploader) => {
-      while (running) {
-        await upload(base, uploader.auth, uploader.household[0]!.id, photo12mp)
-        done++
-      }
+    const input = { base, photo: photoFile, uploaders: uploaders.map((uploader) => ({ auth: uploader.auth, personId: uploader.household[0]!.id })) }
+    const loop = spawn(process.execPath, [...process.execArgv, path.join(import.meta.dirname, 'upload-loop.ts')], {
+      env: { ...process.env, BENCH_UPLOADS: JSON.stringify(input) },
+      stdio: ['ignore', 'pipe', 'inherit'],
     })
+    let done = 0
+    loop.stdout!.on('data', (chunk: Buffer) => (done += chunk.length))
+    const exited = new Promise((resolve) => loop.once('exit', resolve))
+    // Under way: four uploads stored, then a second more.
+    while (done < 4) await new Promise((resolve) => setTimeout(resolve, 50))
     await new Promise((resolve) => setTimeout(resolve, 1000))
     const before = done
     const cpuBefore = await cpuOf(a.child.pid!)
@@ -229,8 +233,8 @@ try {
     const result = await during()
     const perSecond = (done - before) / ((performance.now() - startedAt) / 1000)
     const cpuPerUpload = ((await cpuOf(a.child.pid!)) - cpuBefore) / (done - before)
-    running = false
-    await Promise.all(loops)
+    loop.kill('SIGTERM')
+    await exited
     return { result, perSecond, cpuPerUpload }
   }
   const { result: busy } = await uploading(() => paced(me, steady))
