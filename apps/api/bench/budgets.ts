@@ -29,7 +29,7 @@ import { createServices } from '../src/services.ts'
 import { freePort } from '../test/free-port.ts'
 import { imageUpload, openTestDatabase, testSecrets } from '../test/harness.ts'
 import { cardPhoto } from '../test/images.ts'
-import { type Instance, startInstance } from '../test/instances.ts'
+import { type Instance, consentOverHttp, demoLoginOf, signInOverHttp, startInstance } from '../test/instances.ts'
 import { validNumber } from '../test/submitted.ts'
 
 const REPO = path.resolve(import.meta.dirname, '../../..')
@@ -166,19 +166,8 @@ async function employee(base: string, dependents = 2) {
     campaign: { employeeEntersNumber: true },
     dependents: Array.from({ length: dependents }, (_, i) => ({ name: `扶養 ${i + 1}`, kana: `フヨウ ${i + 1}`, relationship: '子', birthDate: '2012-09-30' })),
   })
-  const login = await fetch(`${base}/api/employee/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token: seeded.token, password: seeded.password }),
-  })
-  if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`)
-  const auth = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` }
-  const consent = await fetch(`${base}/api/employee/consent`, {
-    method: 'POST',
-    headers: { ...auth, 'content-type': 'application/json' },
-    body: JSON.stringify({ purposes: seeded.campaign.purposes }),
-  })
-  if (consent.status !== 201) throw new Error(`consent: ${consent.status}`)
+  const auth = await signInOverHttp(base, seeded)
+  await consentOverHttp(base, auth, seeded.campaign.purposes)
   return { auth, household: [seeded.employee, ...seeded.dependents] }
 }
 
@@ -318,15 +307,10 @@ try {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-bench-pglite-'))
   const embedded = await startInstance('pglite', { DATA_DIR: dataDir, LOG_LEVEL: 'info' }, { logFile: path.join(dataDir, 'server.log') })
   try {
-    const demo = /^Demo login: (\S+) {2}password: (\S+)$/m.exec(embedded.output())
+    const demo = demoLoginOf(embedded.output())
     if (!demo) throw new Error(`no demo login printed:\n${embedded.output()}`)
     const base = `http://127.0.0.1:${embedded.port}`
-    const login = await fetch(`${base}/api/employee/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: new URL(demo[1]!).pathname.split('/').pop(), password: demo[2] }),
-    })
-    const auth = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` }
+    const auth = await signInOverHttp(base, demo)
     const idleRss = await rssOf(embedded.child.pid!)
     await load(`${base}/api/employee/me`, { headers: auth, seconds: 2 })
     const pglite = await load(`${base}/api/employee/me`, { headers: auth })

@@ -26,7 +26,7 @@ import path from 'node:path'
 import { generateKeySet } from '../src/lib/keys.ts'
 import { freePort } from '../test/free-port.ts'
 import { openTestDatabase } from '../test/harness.ts'
-import { type Instance, startInstance } from '../test/instances.ts'
+import { type Instance, demoLoginOf, signInOverHttp, startInstance } from '../test/instances.ts'
 
 const SECONDS = Number(process.env.SECONDS_PER_RUN ?? 8)
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
@@ -151,15 +151,8 @@ async function measure(name: string, env: Record<string, string>, options: { rea
 
 /** The demo employee's bearer header, from the login line a fresh embedded database prints. */
 async function demoLogin(instance: Instance) {
-  const demo = /^Demo login: (\S+) {2}password: (\S+)$/m.exec(instance.output())
-  if (!demo) return null
-  const base = `http://127.0.0.1:${instance.port}`
-  const login = await fetch(`${base}/api/employee/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token: new URL(demo[1]!).pathname.split('/').pop(), password: demo[2] }),
-  })
-  return { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` }
+  const demo = demoLoginOf(instance.output())
+  return demo ? signInOverHttp(`http://127.0.0.1:${instance.port}`, demo) : null
 }
 
 /** Bare Fastify (the yardstick of `pnpm bench`), idle. */

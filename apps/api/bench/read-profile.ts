@@ -14,7 +14,7 @@ import { createEmployeeWithLogin } from '../src/db/factories.ts'
 import { generateKeySet } from '../src/lib/keys.ts'
 import { createServices } from '../src/services.ts'
 import { openTestDatabase, testSecrets } from '../test/harness.ts'
-import { startInstance } from '../test/instances.ts'
+import { consentOverHttp, signInOverHttp, startInstance } from '../test/instances.ts'
 
 const SECONDS = Number(process.env.SECONDS ?? 8)
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-profile-'))
@@ -31,17 +31,8 @@ try {
   )
   const base = `http://127.0.0.1:${instance.port}`
   const seeded = await createEmployeeWithLogin(database.prisma, services.credentials)
-  const login = await fetch(`${base}/api/employee/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token: seeded.token, password: seeded.password }),
-  })
-  const auth = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` }
-  await fetch(`${base}/api/employee/consent`, {
-    method: 'POST',
-    headers: { ...auth, 'content-type': 'application/json' },
-    body: JSON.stringify({ purposes: seeded.campaign.purposes }),
-  })
+  const auth = await signInOverHttp(base, seeded)
+  await consentOverHttp(base, auth, seeded.campaign.purposes)
   const result = await autocannon({ url: `${base}/api/employee/me`, connections: 50, duration: SECONDS, headers: auth })
   await instance.stop()
   console.log(`GET /me: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.non2xx} not 2xx`)

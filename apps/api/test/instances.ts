@@ -115,3 +115,30 @@ export async function startProxy(instances: Instance[]) {
   const { port } = server.address() as net.AddressInfo
   return { url: `http://127.0.0.1:${port}`, served, close: () => new Promise((resolve) => server.close(resolve)) }
 }
+
+/** The demo employee's URL token and password, from the lines a fresh embedded database prints; null without them. */
+export function demoLoginOf(output: string): { token: string; password: string } | null {
+  const demo = /^Demo login: (\S+) {2}password: (\S+)$/m.exec(output)
+  return demo ? { token: new URL(demo[1]!).pathname.split('/').pop()!, password: demo[2]! } : null
+}
+
+/** Signs an employee in over HTTP, as the SPA does: their bearer header. */
+export async function signInOverHttp(base: string, login: { token: string; password: string }): Promise<Record<string, string>> {
+  const response = await fetch(`${base}/api/employee/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: login.token, password: login.password }),
+  })
+  if (!response.ok) throw new Error(`login: ${response.status} ${await response.text()}`)
+  return { authorization: `Bearer ${((await response.json()) as { accessToken: string }).accessToken}` }
+}
+
+/** Agrees to the purposes of use over HTTP (refused unless they are the campaign's current ones). */
+export async function consentOverHttp(base: string, auth: Record<string, string>, purposes: string[]): Promise<void> {
+  const response = await fetch(`${base}/api/employee/consent`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ purposes }),
+  })
+  if (response.status !== 201) throw new Error(`consent: ${response.status} ${await response.text()}`)
+}
