@@ -101,6 +101,11 @@ export async function build(options: BuildOptions) {
     app.addHook('onResponse', async (request, reply) => request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed'))
   app.addHook('onRequest', async (request, reply) => void reply.header(REQUEST_ID_HEADER, request.id))
   app.decorate('services', createServices({ ...options, publicUrl: (options.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/$/, '') }))
+  // What a write changed is forgotten here before its answer leaves, so the caller's next request
+  // reads it afresh; other instances learn of it from the database (lib/read-cache.ts).
+  app.addHook('onSend', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') app.services.readCache.forget(request.employee?.employeeId ?? null)
+  })
   app.addHook('onClose', () => Promise.all([app.services.numberOcr.close(), app.services.images.close()]))
   const metrics = options.metrics ?? createMetrics()
   metrics.watchImageQueue(app.services.imageWork)

@@ -21,6 +21,8 @@ import { createSmtpMailer } from './lib/mailer.ts'
 import { createImagePool, inProcessImages } from './lib/image-pool.ts'
 import { createMetrics } from './lib/metrics.ts'
 import { startMetricsServer } from './lib/metrics-server.ts'
+import { createChangeFeed } from './lib/change-feed.ts'
+import { createReadCache, noReadCache } from './lib/read-cache.ts'
 import { closeGracefully } from './lib/shutdown.ts'
 
 // Every file the server creates (database, blobs, keys) is private to its user.
@@ -42,6 +44,9 @@ const blobs = openBlobStore(config)
 const mailer = config.smtp ? createSmtpMailer(config.smtp) : null
 const metrics = createMetrics({ processMetrics: true })
 const redis = config.redisUrl ? openRedis(config.redisUrl) : null
+// On PostgreSQL the database announces every change to what sessions and summaries are read
+// from, so they are held in memory between changes (ADR 028). The embedded database reads afresh.
+const changes = config.databaseUrl ? createChangeFeed(config.databaseUrl) : null
 const app = await build({
   db: database.prisma,
   blobs,
@@ -57,7 +62,9 @@ const app = await build({
   readinessChecks: redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : [],
   log: { level: config.logLevel },
   metrics,
+  readCache: changes ? createReadCache(changes) : noReadCache,
 })
+changes?.start(app.log)
 
 if (createdFile) {
   app.log.warn(
@@ -102,6 +109,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     await sweeper.stop()
     await retentionJob.stop()
     await leadership.close()
+    await changes?.close()
     // Mail in flight gets the grace period too; what is still SENDING after it becomes UNKNOWN at the next start.
     await emailWorker?.stop({ graceMs: config.shutdownGraceMs })
     mailer?.close()

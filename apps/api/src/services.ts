@@ -39,6 +39,7 @@ import type { Redis } from './lib/redis.ts'
 import { createRedisRepeatCounter } from './lib/repeat-counter.ts'
 import { type WorkQueueOptions, createWorkQueue } from './lib/work-queue.ts'
 import { type ImageProcessor, inProcessImages } from './lib/image-pool.ts'
+import { type ReadCache, noReadCache } from './lib/read-cache.ts'
 import { type OcrReader, createOcrReader } from './lib/ocr.ts'
 import { type ReadinessCheck, blobStoreCheck } from './lib/readiness.ts'
 
@@ -61,6 +62,8 @@ export interface ServiceDeps {
   readinessChecks?: ReadinessCheck[]
   /** State shared by several instances (REDIS_URL); without it, this process's memory. */
   redis?: Redis | null
+  /** Sessions' standing and the summary held between announced changes (server.ts, on PostgreSQL); every read goes to the database by default. */
+  readCache?: ReadCache
 }
 
 /** One image decode per core; a few may wait up to 10 s (a phone retries on 503). */
@@ -81,6 +84,7 @@ export function createServices({
   images = inProcessImages,
   readinessChecks = [],
   redis = null,
+  readCache = noReadCache,
 }: ServiceDeps) {
   const audit = createAuditLog(db)
   const imageWork = createWorkQueue(imageWorkOptions)
@@ -88,7 +92,7 @@ export function createServices({
   const drafts = createDrafts(db, blobs, pendingBlobs, secrets.keyring, audit, imageWork, images)
   const sessions = createSessions(db, secrets.jwtSecret, now)
   const unknownTokens = redis ? createRedisRepeatCounter(redis, 'unknown-token', UNKNOWN_TOKEN_AUDIT_WINDOW_MS) : undefined
-  const credentials = createCredentials(db, audit, sessions, now, unknownTokens)
+  const credentials = createCredentials(db, audit, sessions, now, unknownTokens, readCache)
   const access = createAccess(db)
   const adminSessions = createAdminSessions(db, now)
   const operators = createOperators(db, secrets.keyring, audit, now)
@@ -103,7 +107,7 @@ export function createServices({
     credentials,
     handoffs,
     sessions,
-    consents: createConsents(db, audit),
+    consents: createConsents(db, audit, readCache),
     persons: createPersons(db, drafts, secrets.keyring, audit),
     submissions: createSubmissions(db, drafts, audit, sessions, handoffs),
     employeeImport: createEmployeeImport(db, audit, now),
@@ -131,6 +135,7 @@ export function createServices({
     transaction: <T>(run: (tx: Tx) => Promise<T>) => db.$transaction(run),
     imageWork,
     images,
+    readCache,
     health: { check: databaseCheck },
     /** What /api/health/ready checks (lib/readiness.ts). */
     readiness: [{ name: 'database', check: databaseCheck }, blobStoreCheck(blobs), ...readinessChecks] satisfies ReadinessCheck[],

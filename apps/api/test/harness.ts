@@ -1,3 +1,5 @@
+import { createChangeFeed } from '../src/lib/change-feed.ts'
+import { createReadCache } from '../src/lib/read-cache.ts'
 /**
  * A real app on a real database for each test file: embedded PGlite in memory, or a fresh
  * PostgreSQL database on TEST_DATABASE_URL's server (created here, dropped on close).
@@ -58,7 +60,9 @@ export async function createTestContext(overrides: Partial<BuildOptions> = {}, o
   const database = await openTestDatabase(options.serverUrl ?? process.env.TEST_DATABASE_URL, options.pgliteDir ?? null)
   const blobStore = await openTestBlobStore()
   const secrets = overrides.secrets ?? testSecrets()
+  const feedX = database.url ? createChangeFeed(database.url) : null
   const app = await build({
+    readCache: feedX ? createReadCache(feedX) : undefined,
     db: database.prisma,
     blobs: blobStore.blobs,
     secrets,
@@ -67,6 +71,7 @@ export async function createTestContext(overrides: Partial<BuildOptions> = {}, o
     ...overrides,
   })
   await app.ready()
+  if (feedX) { feedX.start(app.log); while (!feedX.live()) await new Promise((r) => setTimeout(r, 5)) }
   return {
     app,
     db: database.prisma,
@@ -82,6 +87,7 @@ export async function createTestContext(overrides: Partial<BuildOptions> = {}, o
     /** A fresh company, campaign and employee with two dependents, plus their login. */
     newEmployee: (options?: Parameters<typeof createEmployeeWithLogin>[2]) => createEmployeeWithLogin(database.prisma, app.services.credentials, options),
     async close() {
+      await feedX?.close()
       await app.close()
       await database.close()
       await blobStore.close()

@@ -1,6 +1,7 @@
 /** The employee's own summary, and consent to the purposes of use (利用目的への同意). */
 import type { MeResponse } from '@bango/shared/employee-api'
 import { z } from 'zod'
+import { type ReadCache, noReadCache } from '../lib/read-cache.ts'
 import type { Db } from '../db/types.ts'
 import { AppError } from '../errors.ts'
 import { type AuditLog, byEmployee } from './audit.ts'
@@ -31,7 +32,7 @@ interface MeRow {
 /** json_agg of the disposed-of dependents: timestamps arrive as text. */
 const disposedPersonsSchema = z.array(z.object({ name: z.string(), disposedAt: z.coerce.date() }))
 
-export function createConsents(db: Db, audit: AuditLog) {
+export function createConsents(db: Db, audit: AuditLog, readCache: ReadCache = noReadCache) {
   /** The consent given to the campaign's purposes as they stand now (a changed purpose needs a new one). */
   async function currentConsent(identity: EmployeeIdentity) {
     const [campaign, consent] = await Promise.all([
@@ -47,44 +48,51 @@ export function createConsents(db: Db, audit: AuditLog) {
     return employee?.disposedAt != null
   }
 
+  /** The summary as stored now; null when the employee is gone. */
+  async function readMe(identity: EmployeeIdentity): Promise<MeResponse | null> {
+    const [row] = await db.$queryRaw<MeRow[]>`
+      SELECT p.name, p.disposed_at, p.progress, k.name AS campaign_name, k.contact, k.purposes, k.deadline,
+             k.draft_lifetime_hours, k.employee_enters_number, o.name AS company_name, s.submitted_at, n.purposes AS consented_purposes,
+             n.consented_at,
+             (SELECT max(h.reviewed_at) FROM persons h WHERE h.id = p.id OR h.employee_id = p.id) AS last_reviewed_at,
+             (SELECT count(*)::int FROM persons h WHERE (h.id = p.id OR h.employee_id = p.id) AND h.review_status = 'RETURNED') AS returned,
+             (SELECT coalesce(json_agg(json_build_object('name', d.name, 'disposedAt', d.disposed_at) ORDER BY d.id), '[]')
+                FROM persons d WHERE d.employee_id = p.id AND d.disposed_at IS NOT NULL) AS disposed_persons
+      FROM persons p
+      JOIN campaigns k ON k.id = p.campaign_id
+      JOIN companies o ON o.id = k.company_id
+      LEFT JOIN submissions s ON s.employee_id = p.id
+      LEFT JOIN LATERAL (SELECT c.purposes, c.consented_at FROM consents c WHERE c.employee_id = p.id ORDER BY c.consented_at DESC LIMIT 1) n ON true
+      WHERE p.id = ${identity.employeeId}::uuid`
+    if (!row) return null
+    const consented = row.consented_purposes !== null && samePurposes(row.consented_purposes, row.purposes)
+    return {
+      employeeName: row.name,
+      companyName: row.company_name,
+      campaign: {
+        name: row.campaign_name,
+        contact: row.contact,
+        purposes: row.purposes,
+        deadline: row.deadline?.toISOString() ?? null,
+        draftLifetimeHours: row.draft_lifetime_hours,
+        employeeEntersNumber: row.employee_enters_number,
+      },
+      consentedAt: consented ? row.consented_at!.toISOString() : null,
+      submittedAt: row.submitted_at?.toISOString() ?? null,
+      disposedAt: row.disposed_at?.toISOString() ?? null,
+      disposedPersons: disposedPersonsSchema.parse(row.disposed_persons).map((p) => ({ name: p.name, disposedAt: p.disposedAt.toISOString() })),
+      reopened: row.submitted_at !== null && row.returned > 0,
+      // 受理: HR approved every applicable person (the last approval is the acceptance).
+      acceptedAt: row.progress === 'APPROVED' ? (row.last_reviewed_at?.toISOString() ?? null) : null,
+    }
+  }
+
   return {
-    /** The employee's summary: one query (ADR 026), since the wizard asks on every screen. */
+    /** The employee's summary: one query (ADR 026), held between changes (ADR 028), since the wizard asks on every screen. */
     async me(identity: EmployeeIdentity): Promise<MeResponse> {
-      const [row] = await db.$queryRaw<MeRow[]>`
-        SELECT p.name, p.disposed_at, p.progress, k.name AS campaign_name, k.contact, k.purposes, k.deadline,
-               k.draft_lifetime_hours, k.employee_enters_number, o.name AS company_name, s.submitted_at, n.purposes AS consented_purposes,
-               n.consented_at,
-               (SELECT max(h.reviewed_at) FROM persons h WHERE h.id = p.id OR h.employee_id = p.id) AS last_reviewed_at,
-               (SELECT count(*)::int FROM persons h WHERE (h.id = p.id OR h.employee_id = p.id) AND h.review_status = 'RETURNED') AS returned,
-               (SELECT coalesce(json_agg(json_build_object('name', d.name, 'disposedAt', d.disposed_at) ORDER BY d.id), '[]')
-                  FROM persons d WHERE d.employee_id = p.id AND d.disposed_at IS NOT NULL) AS disposed_persons
-        FROM persons p
-        JOIN campaigns k ON k.id = p.campaign_id
-        JOIN companies o ON o.id = k.company_id
-        LEFT JOIN submissions s ON s.employee_id = p.id
-        LEFT JOIN LATERAL (SELECT c.purposes, c.consented_at FROM consents c WHERE c.employee_id = p.id ORDER BY c.consented_at DESC LIMIT 1) n ON true
-        WHERE p.id = ${identity.employeeId}::uuid`
-      if (!row) throw new AppError('NOT_FOUND')
-      const consented = row.consented_purposes !== null && samePurposes(row.consented_purposes, row.purposes)
-      return {
-        employeeName: row.name,
-        companyName: row.company_name,
-        campaign: {
-          name: row.campaign_name,
-          contact: row.contact,
-          purposes: row.purposes,
-          deadline: row.deadline?.toISOString() ?? null,
-          draftLifetimeHours: row.draft_lifetime_hours,
-          employeeEntersNumber: row.employee_enters_number,
-        },
-        consentedAt: consented ? row.consented_at!.toISOString() : null,
-        submittedAt: row.submitted_at?.toISOString() ?? null,
-        disposedAt: row.disposed_at?.toISOString() ?? null,
-        disposedPersons: disposedPersonsSchema.parse(row.disposed_persons).map((p) => ({ name: p.name, disposedAt: p.disposedAt.toISOString() })),
-        reopened: row.submitted_at !== null && row.returned > 0,
-        // 受理: HR approved every applicable person (the last approval is the acceptance).
-        acceptedAt: row.progress === 'APPROVED' ? (row.last_reviewed_at?.toISOString() ?? null) : null,
-      }
+      const me = await readCache.read(`me:${identity.employeeId}`, () => identity.employeeId, () => readMe(identity))
+      if (!me) throw new AppError('NOT_FOUND')
+      return me
     },
 
     /** Records consent to the purposes exactly as shown; refuses if they are not the campaign's current ones. */

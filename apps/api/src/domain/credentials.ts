@@ -5,6 +5,7 @@
  */
 import type { LinkResponse } from '@bango/shared/employee-api'
 import { LOGIN_LOCKOUT } from '@bango/shared/lockout'
+import { type ReadCache, noReadCache } from '../lib/read-cache.ts'
 import type { Db, Tx } from '../db/types.ts'
 import { AppError } from '../errors.ts'
 import { hashPassword, hashUrlToken, newPassword, newUrlToken, verifyPassword } from '../lib/secrets.ts'
@@ -83,6 +84,7 @@ export function createCredentials(
   sessions: Pick<Sessions, 'endAll'>,
   now: () => Date,
   unknownTokens: RepeatCounter = createRepeatCounter(UNKNOWN_TOKEN_AUDIT_WINDOW_MS, now),
+  readCache: ReadCache = noReadCache,
 ) {
   // A real argon2id hash of a random password: unknown tokens cost exactly as much as known ones.
   const decoy = hashPassword(newPassword())
@@ -214,7 +216,11 @@ export function createCredentials(
      */
     async standing(claims: SessionClaims): Promise<SessionStanding | null> {
       if (!UUID.test(claims.sessionId)) return null
-      const [row] = await db.$queryRaw<StandingRow[]>`
+      // The row is what is cached (lib/read-cache.ts); every check on it runs on every request, the clock's among them.
+      const row = await readCache.read(
+        `standing:${claims.sessionId}`,
+        (standing: StandingRow) => standing.employee_id,
+        async () => (await db.$queryRaw<StandingRow[]>`
         SELECT s.credential_id, s.expires_at, s.revoked_at AS session_revoked_at, s.receipt_only_at,
                c.employee_id, c.campaign_id, c.token_hash, c.revoked_at AS credential_revoked_at,
                k.company_id, k.purposes AS campaign_purposes, p.disposed_at,
@@ -223,7 +229,8 @@ export function createCredentials(
         JOIN credentials c ON c.id = s.credential_id
         JOIN campaigns k ON k.id = c.campaign_id
         JOIN persons p ON p.id = c.employee_id
-        WHERE s.id = ${claims.sessionId}::uuid`
+        WHERE s.id = ${claims.sessionId}::uuid`)[0] ?? null,
+      )
       if (!row || row.credential_id !== claims.credentialId || row.session_revoked_at || row.expires_at <= now() || row.credential_revoked_at) return null
       const identity = identityOf({
         id: row.credential_id,
