@@ -13,6 +13,7 @@ import type { SessionClaims, Sessions } from './sessions.ts'
 import { samePurposes } from './consents.ts'
 import { type AuditLog, byEmployee } from './audit.ts'
 import { advanceProgress } from './progress.ts'
+import { isUuid } from '../lib/uuid.ts'
 
 export const MAX_FAILED_LOGINS = LOGIN_LOCKOUT.maxFailedLogins
 export const LOCKOUT_MS = LOGIN_LOCKOUT.minutes * 60 * 1000
@@ -37,8 +38,6 @@ export interface PreparedCredential {
 }
 
 const sessionVersion = (tokenHash: string) => tokenHash.slice(0, 16)
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** What the employee gate needs to know of a verified session that is still open. */
 export interface SessionStanding {
@@ -213,7 +212,7 @@ export function createCredentials(
      * one query (ADR 026): the session, its credential, the employee's disposal and latest consent.
      */
     async standing(claims: SessionClaims): Promise<SessionStanding | null> {
-      if (!UUID.test(claims.sessionId)) return null
+      if (!isUuid(claims.sessionId)) return null
       const [row] = await db.$queryRaw<StandingRow[]>`
         SELECT s.credential_id, s.expires_at, s.revoked_at AS session_revoked_at, s.receipt_only_at,
                c.employee_id, c.campaign_id, c.token_hash, c.revoked_at AS credential_revoked_at,
