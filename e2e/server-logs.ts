@@ -7,6 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { BrowserContext } from '@playwright/test'
+import { DEMO_LINES } from '../apps/api/test/instances.ts'
 
 export const LOG_DIR_ENV = 'BANGO_E2E_LOG_DIR'
 const SECRETS_FILE = 'secrets.jsonl'
@@ -33,7 +34,7 @@ export async function recordCookies(context: BrowserContext) {
 }
 
 /** The lines the server prints on purpose for the operator at the terminal (demo credentials). */
-const BANNER = [/^Demo login: \S+ {2}password: \S+$/, /^Admin login: \S+ {2}email: \S+ {2}password: \S+$/]
+const BANNER = [DEMO_LINES.employee, DEMO_LINES.admin]
 
 interface Pattern {
   kind: string

@@ -12,6 +12,7 @@ import path from 'node:path'
 import { openDatabase } from '../apps/api/src/db/database.ts'
 import { recordSecret, serverLogFile } from './server-logs.ts'
 import { freePort } from '../apps/api/test/free-port.ts'
+import { type DemoLogin, demoLoginOf } from '../apps/api/test/instances.ts'
 
 const ARTIFACT = path.resolve('apps/api/dist/server.js')
 
@@ -50,15 +51,14 @@ export async function startProduct(options: { env?: Record<string, string> } = {
     child.once('close', () => log.end())
   }
   let output = ''
-  const demo = await new Promise<Pick<ProductServer, 'loginUrl' | 'password' | 'admin'>>((resolve, reject) => {
+  const demo = await new Promise<DemoLogin & Pick<ProductServer, 'admin'>>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not print the demo lines:\n${output}`)), 60_000)
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString()
-      const employee = /^Demo login: (\S+) {2}password: (\S+)$/m.exec(output)
-      const admin = /^Admin login: (\S+) {2}email: (\S+) {2}password: (\S+)$/m.exec(output)
-      if (employee && admin) {
+      const login = demoLoginOf(output)
+      if (login?.admin) {
         clearTimeout(timer)
-        resolve({ loginUrl: employee[1]!, password: employee[2]!, admin: { url: admin[1]!, email: admin[2]!, password: admin[3]! } })
+        resolve({ ...login, admin: login.admin })
       }
     })
     child.stderr!.on('data', (chunk: Buffer) => {
@@ -70,7 +70,7 @@ export async function startProduct(options: { env?: Record<string, string> } = {
     })
   })
 
-  recordSecret('employee URL token', new URL(demo.loginUrl).pathname.split('/').pop())
+  recordSecret('employee URL token', demo.token)
   recordSecret('employee password', demo.password)
   recordSecret('admin password', demo.admin.password)
   // The server's own keys (keys.json): no log line may carry them either.
@@ -94,7 +94,9 @@ export async function startProduct(options: { env?: Record<string, string> } = {
     await Promise.race([exited, timeout])
   }
   return {
-    ...demo,
+    loginUrl: demo.loginUrl,
+    password: demo.password,
+    admin: demo.admin,
     baseUrl: `http://localhost:${port}`,
     dataDir,
     async stopAndOpenDatabase() {

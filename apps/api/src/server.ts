@@ -11,6 +11,7 @@ import { seedDemo } from './db/demo.ts'
 import { startEmailWorker } from './domain/admin/email-worker.ts'
 import { startRetentionJob } from './domain/admin/retention-job.ts'
 import { startSweeper } from './domain/sweeper.ts'
+import { imageWorkLimits } from './services.ts'
 import { loadSecrets } from './lib/keys.ts'
 import { armKillPoint } from './lib/kill-points.ts'
 import { createLeadership, soleInstance } from './lib/leadership.ts'
@@ -58,7 +59,8 @@ const app = await build({
   mailer,
   redis,
   images: config.imageWorkers > 0 ? createImagePool({ size: config.imageWorkers }) : inProcessImages,
-  imageWorkOptions: { concurrency: Math.max(1, config.imageWorkers), maxWaiting: Math.max(1, config.imageWorkers) * 4, maxWaitMs: 10_000 },
+  // IMAGE_WORKERS=0 decodes in this process, one image at a time.
+  imageWorkOptions: imageWorkLimits(Math.max(1, config.imageWorkers)),
   readinessChecks: redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : [],
   log: { level: config.logLevel },
   metrics,

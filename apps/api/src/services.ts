@@ -66,11 +66,8 @@ export interface ServiceDeps {
   readCache?: ReadCache
 }
 
-/** One image decode per core; a few may wait up to 10 s (a phone retries on 503). */
-const defaultImageWork = (): WorkQueueOptions => {
-  const cores = os.availableParallelism()
-  return { concurrency: cores, maxWaiting: cores * 4, maxWaitMs: 10_000 }
-}
+/** `concurrency` image decodes at once (one per core or image worker); a few may wait up to 10 s (a phone retries on 503). */
+export const imageWorkLimits = (concurrency: number): WorkQueueOptions => ({ concurrency, maxWaiting: concurrency * 4, maxWaitMs: 10_000 })
 
 export function createServices({
   db,
@@ -80,7 +77,7 @@ export function createServices({
   publicUrl = 'http://localhost:3000',
   mailer = null,
   ocr = createOcrReader(),
-  imageWorkOptions = defaultImageWork(),
+  imageWorkOptions = imageWorkLimits(os.availableParallelism()),
   images = inProcessImages,
   readinessChecks = [],
   redis = null,

@@ -10,6 +10,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestDatabase } from './harness.ts'
 import { freePort } from './free-port.ts'
+import { demoLoginOf } from './instances.ts'
 
 const REPO = path.resolve(import.meta.dirname, '../../..')
 const DIST = path.join(REPO, 'apps/api/dist')
@@ -103,14 +104,14 @@ describe.runIf(!serverUrl)('the artifact on the embedded database', () => {
     const dataDir = path.join(await tempDir(), 'data')
     const env = { DATA_DIR: dataDir, ...(await generatedKeys()) }
     const server = await startServer(env, dist)
-    const demo = /^Demo login: \S+\/t\/(\S+) {2}password: (\S+)$/m.exec(server.output())
+    const demo = demoLoginOf(server.output())
     expect(demo, server.output()).not.toBeNull()
     // The SPA copied next to the bundle, and an employee session signed with the configured keys.
     expect(await (await fetch(`${server.baseUrl}/`)).text()).toContain('<div id="root">')
     const login = await fetch(`${server.baseUrl}/api/employee/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: demo![1], password: demo![2] }),
+      body: JSON.stringify({ token: demo!.token, password: demo!.password }),
     })
     expect(login.status).toBe(200)
     const { accessToken } = (await login.json()) as { accessToken: string }

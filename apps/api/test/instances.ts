@@ -116,10 +116,33 @@ export async function startProxy(instances: Instance[]) {
   return { url: `http://127.0.0.1:${port}`, served, close: () => new Promise((resolve) => server.close(resolve)) }
 }
 
-/** The demo employee's URL token and password, from the lines a fresh embedded database prints; null without them. */
-export function demoLoginOf(output: string): { token: string; password: string } | null {
-  const demo = /^Demo login: (\S+) {2}password: (\S+)$/m.exec(output)
-  return demo ? { token: new URL(demo[1]!).pathname.split('/').pop()!, password: demo[2]! } : null
+/** The lines a fresh embedded database prints for the operator (src/server.ts), one each. */
+export const DEMO_LINES = {
+  employee: /^Demo login: (\S+) {2}password: (\S+)$/,
+  admin: /^Admin login: (\S+) {2}email: (\S+) {2}password: (\S+)$/,
+}
+
+export interface DemoLogin {
+  /** `<PUBLIC_URL>/t/<token>` */
+  loginUrl: string
+  token: string
+  password: string
+  /** The demo administrator; null until its line is printed. */
+  admin: { url: string; email: string; password: string } | null
+}
+
+/** The demo logins in what the server printed so far; null until the employee's line is there. */
+export function demoLoginOf(output: string): DemoLogin | null {
+  const line = (pattern: RegExp) => new RegExp(pattern.source, 'm').exec(output)
+  const employee = line(DEMO_LINES.employee)
+  if (!employee) return null
+  const admin = line(DEMO_LINES.admin)
+  return {
+    loginUrl: employee[1]!,
+    token: new URL(employee[1]!).pathname.split('/').pop()!,
+    password: employee[2]!,
+    admin: admin ? { url: admin[1]!, email: admin[2]!, password: admin[3]! } : null,
+  }
 }
 
 /** Signs an employee in over HTTP, as the SPA does: their bearer header. */

@@ -14,6 +14,7 @@ import type { SessionClaims, Sessions } from './sessions.ts'
 import { samePurposes } from './consents.ts'
 import { type AuditLog, byEmployee } from './audit.ts'
 import { advanceProgress } from './progress.ts'
+import { isUuid } from '../lib/uuid.ts'
 
 export const MAX_FAILED_LOGINS = LOGIN_LOCKOUT.maxFailedLogins
 export const LOCKOUT_MS = LOGIN_LOCKOUT.minutes * 60 * 1000
@@ -38,8 +39,6 @@ export interface PreparedCredential {
 }
 
 const sessionVersion = (tokenHash: string) => tokenHash.slice(0, 16)
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** What the employee gate needs to know of a verified session that is still open. */
 export interface SessionStanding {
@@ -215,7 +214,7 @@ export function createCredentials(
      * one query (ADR 026): the session, its credential, the employee's disposal and latest consent.
      */
     async standing(claims: SessionClaims): Promise<SessionStanding | null> {
-      if (!UUID.test(claims.sessionId)) return null
+      if (!isUuid(claims.sessionId)) return null
       // The row is what is cached (lib/read-cache.ts); every check on it runs on every request, the clock's among them.
       const row = await readCache.read(
         `standing:${claims.sessionId}`,

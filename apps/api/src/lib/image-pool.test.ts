@@ -45,6 +45,7 @@ describe('the image pool', () => {
     delete process.env.BANGO_TEST_SECRET_FOR_POOL
 
     const thumbnail = await pool.thumbnail(image.jpeg, 120)
+    expect(Buffer.isBuffer(thumbnail)).toBe(true)
     const small = await sharp(thumbnail).metadata()
     expect(Math.max(small.width!, small.height!)).toBe(120)
   })

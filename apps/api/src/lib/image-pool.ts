@@ -13,15 +13,11 @@ import { type ChildProcess, fork } from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { ErrorCode } from '@bango/shared/errors'
 import { AppError } from '../errors.ts'
+import { type ImageJob, type ImageJobInput, type ImageJobOutput, type ImageJobResult, asBuffer } from './image-jobs.ts'
 import { type NormalizedImage, normalizeImage, thumbnailImage } from './images.ts'
 
 declare const BANGO_BUNDLED: boolean | undefined
-
-type JobInput = { kind: 'normalize'; input: Uint8Array } | { kind: 'thumbnail'; input: Uint8Array; edge: number }
-export type ImageJob = JobInput & { id: number }
-export type ImageJobResult = { id: number; ok: true; image: NormalizedImage } | { id: number; ok: false; code: ErrorCode | null }
 
 export interface ImageProcessor {
   normalize(input: Buffer): Promise<NormalizedImage>
@@ -57,7 +53,7 @@ export interface ImagePoolOptions {
 
 interface Pending {
   job: ImageJob
-  resolve: (image: NormalizedImage) => void
+  resolve: (output: ImageJobOutput[ImageJobInput['kind']]) => void
   reject: (error: Error) => void
 }
 
@@ -85,8 +81,7 @@ export function createImagePool({ size, niceness = 10, idleMs = 60_000 }: ImageP
       const pending = slot.running
       if (!pending || pending.job.id !== result.id) return
       slot.running = null
-      if (result.ok)
-        pending.resolve({ ...result.image, jpeg: Buffer.from(result.image.jpeg.buffer, result.image.jpeg.byteOffset, result.image.jpeg.byteLength) })
+      if (result.ok) pending.resolve(result.output)
       else pending.reject(new AppError(result.code ?? 'UNSUPPORTED_IMAGE'))
       dispatch()
     })
@@ -115,17 +110,21 @@ export function createImagePool({ size, niceness = 10, idleMs = 60_000 }: ImageP
     }
   }
 
-  function run(job: JobInput): Promise<NormalizedImage> {
+  function run<J extends ImageJobInput>(job: J): Promise<ImageJobOutput[J['kind']]> {
     if (closed) return Promise.reject(new AppError('SERVER_BUSY'))
     return new Promise((resolve, reject) => {
-      queued.push({ job: { ...job, id: nextId++ }, resolve, reject })
+      // The child answers each job with the output of its kind (image-worker.ts), matched by id.
+      queued.push({ job: { ...job, id: nextId++ }, resolve: resolve as Pending['resolve'], reject })
       dispatch()
     })
   }
 
   return {
-    normalize: (input) => run({ kind: 'normalize', input }),
-    thumbnail: async (jpeg, edge) => (await run({ kind: 'thumbnail', input: jpeg, edge })).jpeg,
+    async normalize(input) {
+      const image = await run({ kind: 'normalize', input })
+      return { ...image, jpeg: asBuffer(image.jpeg) }
+    },
+    thumbnail: async (jpeg, edge) => asBuffer(await run({ kind: 'thumbnail', input: jpeg, edge })),
     async close() {
       closed = true
       await Promise.all(

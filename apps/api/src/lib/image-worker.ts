@@ -6,7 +6,7 @@
 import sharp from 'sharp'
 import { AppError } from '../errors.ts'
 import { normalizeImage, thumbnailImage } from './images.ts'
-import type { ImageJob, ImageJobResult } from './image-pool.ts'
+import { type ImageJob, type ImageJobResult, asBuffer } from './image-jobs.ts'
 
 // Every image is new: libvips' operation cache would only hold memory.
 sharp.cache(false)
@@ -18,14 +18,11 @@ const armIdleExit = () => {
   if (idleMs > 0) idle = setTimeout(() => process.disconnect(), idleMs)
 }
 
-/** Advanced serialization hands Buffers over as plain Uint8Arrays. */
-const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-
 async function run(job: ImageJob): Promise<ImageJobResult> {
   try {
-    if (job.kind === 'normalize') return { id: job.id, ok: true, image: await normalizeImage(asBuffer(job.input)) }
-    const jpeg = await thumbnailImage(asBuffer(job.input), job.edge)
-    return { id: job.id, ok: true, image: { jpeg, width: 0, height: 0 } }
+    const input = asBuffer(job.input)
+    const output = job.kind === 'normalize' ? await normalizeImage(input) : await thumbnailImage(input, job.edge)
+    return { id: job.id, ok: true, output }
   } catch (error) {
     // Only our own refusal crosses over (by code); anything else is the pool's to report.
     return { id: job.id, ok: false, code: error instanceof AppError ? error.code : null }

@@ -15,6 +15,7 @@ import { AppError } from '../../errors.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import type { Access, OperatorIdentity } from './access.ts'
 import { type AuditKey, type AuditScope, auditPageSql, decodeCursor, distinctActionsSql, encodeCursor, namesSql } from './audit-query.ts'
+import { isUuid } from '../../lib/uuid.ts'
 
 interface EventRow {
   id: bigint
@@ -26,8 +27,6 @@ interface EventRow {
   target_id: string | null
   detail: unknown
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export function createAuditViewer(db: Db, access: Access, audit: AuditLog) {
   async function scopeOf(operator: OperatorIdentity, companyId: string | undefined): Promise<AuditScope> {
@@ -60,7 +59,7 @@ export function createAuditViewer(db: Db, access: Access, audit: AuditLog) {
   /** Names of a page's actors, targets and companies: one batched statement. */
   async function withNames(rows: EventRow[]): Promise<AuditEventRow[]> {
     const ids = new Set<string>()
-    for (const row of rows) for (const id of [row.actor_id, row.target_id, row.company_id]) if (id && UUID.test(id)) ids.add(id)
+    for (const row of rows) for (const id of [row.actor_id, row.target_id, row.company_id]) if (id && isUuid(id)) ids.add(id)
     const names = new Map<string, { name: string; email: string | null }>()
     if (ids.size > 0) for (const n of await db.$queryRaw<{ id: string; name: string; email: string | null }[]>(namesSql([...ids]))) names.set(n.id, n)
     const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null)

@@ -2,6 +2,7 @@
 import type { DisposalRecord } from '@bango/shared/admin-disposal'
 import { AppError } from '../../errors.ts'
 import type { DisposalRecord as DisposalRecordRow } from '../../generated/prisma/client.ts'
+import { isUuid } from '../../lib/uuid.ts'
 
 const TRIGGER = { PERSON: 'person', CAMPAIGN: 'campaign', RETENTION: 'retention' } as const
 
@@ -31,12 +32,10 @@ export function toDisposalRecord(row: Row, operators: Map<string, { id: string; 
 /** The last row of a page: (disposedAt, id), base64url JSON. */
 export const encodeCursor = (row: { disposedAt: Date; id: string }) => Buffer.from(JSON.stringify([row.disposedAt.toISOString(), row.id])).toString('base64url')
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 export function decodeCursor(cursor: string): { at: Date; id: string } {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString())
-    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string' && UUID.test(value[1])) {
+    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string' && isUuid(value[1])) {
       const at = new Date(value[0])
       if (!Number.isNaN(at.getTime())) return { at, id: value[1] }
     }

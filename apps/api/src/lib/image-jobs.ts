@@ -1,0 +1,20 @@
+/**
+ * What the image pool (image-pool.ts) and its children (image-worker.ts) say over the IPC
+ * channel: a job with an id, answered with the output of its kind or a refusal's error code.
+ */
+import type { ErrorCode } from '@bango/shared/errors'
+import type { NormalizedImage } from './images.ts'
+
+export type ImageJobInput = { kind: 'normalize'; input: Uint8Array } | { kind: 'thumbnail'; input: Uint8Array; edge: number }
+export type ImageJob = ImageJobInput & { id: number }
+
+/** What each kind of job answers: the re-encoded image with its size, or the thumbnail's JPEG. */
+export interface ImageJobOutput {
+  normalize: Omit<NormalizedImage, 'jpeg'> & { jpeg: Uint8Array }
+  thumbnail: Uint8Array
+}
+
+export type ImageJobResult = { id: number; ok: true; output: ImageJobOutput[ImageJobInput['kind']] } | { id: number; ok: false; code: ErrorCode | null }
+
+/** Advanced serialization hands Buffers over as plain Uint8Arrays: a view of the same bytes. */
+export const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
