@@ -66,7 +66,7 @@ const app = await build({
   metrics,
   readCache: changes ? createReadCache(changes) : noReadCache,
 })
-changes?.start(app.log)
+void changes?.start(app.log)
 
 if (createdFile) {
   app.log.warn(

@@ -1,5 +1,3 @@
-import { createChangeFeed } from '../src/lib/change-feed.ts'
-import { createReadCache } from '../src/lib/read-cache.ts'
 /**
  * A real app on a real database for each test file: embedded PGlite in memory, or a fresh
  * PostgreSQL database on TEST_DATABASE_URL's server (created here, dropped on close).
@@ -8,6 +6,8 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { type BuildOptions, build } from '../src/app.ts'
 import { openDatabase } from '../src/db/database.ts'
+import { createChangeFeed } from '../src/lib/change-feed.ts'
+import { createReadCache, noReadCache } from '../src/lib/read-cache.ts'
 import { CSRF_HEADER } from '@bango/shared/admin-api'
 import { type OperatorSeed, createCompany, createEmployeeWithLogin, createOperator } from '../src/db/factories.ts'
 import { openTestBlobStore } from './blob-stores.ts'
@@ -60,9 +60,10 @@ export async function createTestContext(overrides: Partial<BuildOptions> = {}, o
   const database = await openTestDatabase(options.serverUrl ?? process.env.TEST_DATABASE_URL, options.pgliteDir ?? null)
   const blobStore = await openTestBlobStore()
   const secrets = overrides.secrets ?? testSecrets()
-  const feedX = database.url ? createChangeFeed(database.url) : null
+  // On PostgreSQL the app reads through the cache as server.ts wires it (ADR 028): the suite's PostgreSQL run covers it.
+  const changes = database.url ? createChangeFeed(database.url) : null
   const app = await build({
-    readCache: feedX ? createReadCache(feedX) : undefined,
+    readCache: changes ? createReadCache(changes) : noReadCache,
     db: database.prisma,
     blobs: blobStore.blobs,
     secrets,
@@ -71,7 +72,7 @@ export async function createTestContext(overrides: Partial<BuildOptions> = {}, o
     ...overrides,
   })
   await app.ready()
-  if (feedX) { feedX.start(app.log); while (!feedX.live()) await new Promise((r) => setTimeout(r, 5)) }
+  await changes?.start(app.log)
   return {
     app,
     db: database.prisma,
@@ -87,7 +88,7 @@ export async function createTestContext(overrides: Partial<BuildOptions> = {}, o
     /** A fresh company, campaign and employee with two dependents, plus their login. */
     newEmployee: (options?: Parameters<typeof createEmployeeWithLogin>[2]) => createEmployeeWithLogin(database.prisma, app.services.credentials, options),
     async close() {
-      await feedX?.close()
+      await changes?.close()
       await app.close()
       await database.close()
       await blobStore.close()

@@ -34,8 +34,7 @@ describe.runIf(serverUrl)('read cache on PostgreSQL', () => {
     const database = await openDatabase({ url: context.databaseUrl! })
     const changes = feed ?? createChangeFeed(context.databaseUrl!)
     const app = await build({ db: database.prisma, blobs: context.reopenBlobs(), secrets: context.secrets, readCache: createReadCache(changes) })
-    changes.start(app.log)
-    await until(() => changes.live(), 'the feed listens')
+    await changes.start(app.log)
     const instance = {
       app,
       changes,
@@ -101,7 +100,7 @@ describe.runIf(serverUrl)('read cache on PostgreSQL', () => {
 
   it('forgets its own writes before answering, even when the announcement is late', async () => {
     // A feed that is live but never announces: only the instance's own forgetting can help.
-    const silent: ChangeFeed = { live: () => true, onChange: () => {}, start: () => {}, close: async () => {} }
+    const silent: ChangeFeed = { live: () => true, onChange: () => {}, start: async () => {}, close: async () => {} }
     const a = await startInstance(silent)
     const employee = await signedInEmployee(context)
     const token = await login(a.app, employee.token, employee.password)
@@ -116,7 +115,8 @@ describe.runIf(serverUrl)('read cache on PostgreSQL', () => {
     const employee = await signedInEmployee(context)
     expect((await a.me(employee.auth)).statusCode).toBe(200)
 
-    await context.db.$executeRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'bango-changes' AND datname = current_database()`
+    await context.db
+      .$executeRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'bango-changes' AND datname = current_database()`
     await until(() => !a.changes.live(), 'the feed notices the lost connection')
     for (const name of ['切断中 一', '切断中 二']) {
       await renameSilently(employee.employee.id, name)

@@ -90,7 +90,11 @@ export function createConsents(db: Db, audit: AuditLog, readCache: ReadCache = n
   return {
     /** The employee's summary: one query (ADR 026), held between changes (ADR 028), since the wizard asks on every screen. */
     async me(identity: EmployeeIdentity): Promise<MeResponse> {
-      const me = await readCache.read(`me:${identity.employeeId}`, () => identity.employeeId, () => readMe(identity))
+      const me = await readCache.read(
+        `me:${identity.employeeId}`,
+        () => identity.employeeId,
+        () => readMe(identity),
+      )
       if (!me) throw new AppError('NOT_FOUND')
       return me
     },

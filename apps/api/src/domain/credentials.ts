@@ -219,7 +219,9 @@ export function createCredentials(
       const row = await readCache.read(
         `standing:${claims.sessionId}`,
         (standing: StandingRow) => standing.employee_id,
-        async () => (await db.$queryRaw<StandingRow[]>`
+        async () =>
+          (
+            await db.$queryRaw<StandingRow[]>`
         SELECT s.credential_id, s.expires_at, s.revoked_at AS session_revoked_at, s.receipt_only_at,
                c.employee_id, c.campaign_id, c.token_hash, c.revoked_at AS credential_revoked_at,
                k.company_id, k.purposes AS campaign_purposes, p.disposed_at,
@@ -228,7 +230,8 @@ export function createCredentials(
         JOIN credentials c ON c.id = s.credential_id
         JOIN campaigns k ON k.id = c.campaign_id
         JOIN persons p ON p.id = c.employee_id
-        WHERE s.id = ${claims.sessionId}::uuid`)[0] ?? null,
+        WHERE s.id = ${claims.sessionId}::uuid`
+          )[0] ?? null,
       )
       if (!row || row.credential_id !== claims.credentialId || row.session_revoked_at || row.expires_at <= now() || row.credential_revoked_at) return null
       const identity = identityOf({

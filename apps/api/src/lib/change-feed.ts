@@ -22,8 +22,8 @@ export interface ChangeFeed {
   /** Whether every change committed from now on will reach the listeners. */
   live(): boolean
   onChange(listener: ChangeListener): void
-  /** Connects and keeps reconnecting until closed. */
-  start(log: FastifyBaseLogger): void
+  /** Connects and keeps reconnecting until closed; settles once the feed first listens. */
+  start(log: FastifyBaseLogger): Promise<void>
   close(): Promise<void>
 }
 
@@ -38,6 +38,7 @@ export function createChangeFeed(databaseUrl: string): ChangeFeed {
   let retryMs = RETRY_MS.first
   /** When the connection last showed it is alive (a heartbeat answered, a notification came). */
   let aliveAt = 0
+  let firstListen: () => void = () => {}
 
   const announce = (employeeId: string | null) => {
     for (const listener of listeners) listener(employeeId)
@@ -91,6 +92,7 @@ export function createChangeFeed(databaseUrl: string): ChangeFeed {
     }, HEARTBEAT_MS)
     heartbeat.unref()
     log?.info('change feed listening: session and summary reads are cached')
+    firstListen()
   }
 
   return {
@@ -99,7 +101,10 @@ export function createChangeFeed(databaseUrl: string): ChangeFeed {
     onChange: (listener) => void listeners.push(listener),
     start(logger) {
       log = logger
-      void connect()
+      return new Promise((resolve) => {
+        firstListen = resolve
+        void connect()
+      })
     },
     async close() {
       closed = true

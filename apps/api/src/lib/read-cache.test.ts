@@ -5,7 +5,7 @@ import { createReadCache } from './read-cache.ts'
 /** A feed the test announces through (the real one is tested on PostgreSQL in test/read-cache.test.ts). */
 function testFeed() {
   const listeners: ChangeListener[] = []
-  const feed: ChangeFeed = { live: () => true, onChange: (listener) => void listeners.push(listener), start: () => {}, close: async () => {} }
+  const feed: ChangeFeed = { live: () => true, onChange: (listener) => void listeners.push(listener), start: async () => {}, close: async () => {} }
   return { feed, announce: (employeeId: string | null) => listeners.forEach((listener) => listener(employeeId)) }
 }
 
