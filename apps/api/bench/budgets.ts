@@ -31,6 +31,7 @@ import { imageUpload, openTestDatabase, testSecrets } from '../test/harness.ts'
 import { cardPhoto } from '../test/images.ts'
 import { type Instance, consentOverHttp, demoLoginOf, signInOverHttp, startInstance } from '../test/instances.ts'
 import { validNumber } from '../test/submitted.ts'
+import { REQUEST_ID_HEADER } from '../src/lib/request-id.ts'
 
 const REPO = path.resolve(import.meta.dirname, '../../..')
 const SECONDS = Number(process.env.SECONDS_PER_RUN ?? 8)
@@ -48,6 +49,18 @@ const row = (what: string, figure: string, budget = '', pass?: boolean) => {
   console.error(`  ${what}: ${figure}`)
 }
 const ms = (value: number) => `${value.toFixed(1)} ms`
+
+/** The server's own time for these requests (its request log's responseTime), sorted. */
+function responseTimes(instance: Instance, requestIds: string[]) {
+  const wanted = new Set(requestIds)
+  const lines = instance
+    .output()
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+  const times = lines.map((line) => JSON.parse(line) as { reqId?: string; responseTime?: number }).filter((line) => line.reqId && wanted.has(line.reqId))
+  if (times.length !== wanted.size) throw new Error(`found ${times.length} of ${wanted.size} requests in the log`)
+  return times.map((line) => line.responseTime!).sort((x, y) => x - y)
+}
 
 /** autocannon against one URL, as fast as `connections` allow. */
 async function load(url: string, options: { connections?: number; seconds?: number; headers?: Record<string, string> } = {}): Promise<Load> {
@@ -264,8 +277,10 @@ try {
   )
 
   console.error('完了 of five-person households')
-  const submits: number[] = []
-  for (let i = 0; i < 10; i++) {
+  // Server time, as the instance's request log records it; one household first to warm the path up.
+  const submitIds: string[] = []
+  let clientMax = 0
+  for (let i = 0; i < 11; i++) {
     const household = await employee(base, 4)
     const json = { ...household.auth, 'content-type': 'application/json' }
     for (const person of household.household) {
@@ -280,11 +295,18 @@ try {
     }
     const t = performance.now()
     const submitted = await fetch(`${base}/api/employee/submission`, { method: 'POST', headers: household.auth })
-    submits.push(performance.now() - t)
     if (!submitted.ok) throw new Error(`完了: ${submitted.status} ${await submitted.text()}`)
+    if (i === 0) continue
+    clientMax = Math.max(clientMax, performance.now() - t)
+    submitIds.push(submitted.headers.get(REQUEST_ID_HEADER)!)
   }
-  submits.sort((x, y) => x - y)
-  row('「完了」 of a five-person household (10 households, loopback)', `median ${ms(submits[5]!)}, max ${ms(submits[9]!)}`, '< 50 ms', submits[9]! < 50)
+  const submits = responseTimes(a, submitIds)
+  row(
+    '「完了」 of a five-person household (10 households after one to warm up)',
+    `server time median ${ms(submits[5]!)}, max ${ms(submits[9]!)} (loopback round trip max ${ms(clientMax)})`,
+    '< 50 ms',
+    submits[9]! < 50,
+  )
 
   console.error('three instances')
   const [b, c] = await Promise.all([start('b'), start('c')])

@@ -3,13 +3,17 @@
  * apps/api/dist/server.js`) on a fresh PostgreSQL database answers `GET /api/employee/me` at 50
  * connections for SECONDS (default 8); then the profile's self time is summed by package (or
  * our bundle, Node's internals, the kernel calls V8 sees as natives such as `writev`) and by
- * function. The .cpuprofile is kept (open it in Chrome DevTools).
+ * function. The .cpuprofile is kept (open it in Chrome DevTools). With PROFILE_LOAD=uploads, four
+ * employees upload 12 Mpx photos back to back instead (bench/upload-loop.ts).
  * Run: pnpm --filter @bango/api bench:profile
  */
 import autocannon from 'autocannon'
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import sharp from 'sharp'
 import { createEmployeeWithLogin } from '../src/db/factories.ts'
 import { generateKeySet } from '../src/lib/keys.ts'
 import { createServices } from '../src/services.ts'
@@ -23,7 +27,13 @@ try {
   const services = createServices({ db: database.prisma, blobs: null as never, secrets: testSecrets() })
   const instance = await startInstance(
     'profiled',
-    { DATABASE_URL: database.url!, ...generateKeySet(), DATA_DIR: dir, LOG_LEVEL: 'info' },
+    {
+      DATABASE_URL: database.url!,
+      ...generateKeySet(),
+      DATA_DIR: dir,
+      LOG_LEVEL: 'info',
+      ...(process.env.METRICS_PORT_X ? { METRICS_PORT: process.env.METRICS_PORT_X } : {}),
+    },
     {
       logFile: path.join(dir, 'server.log'),
       nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
@@ -33,9 +43,41 @@ try {
   const seeded = await createEmployeeWithLogin(database.prisma, services.credentials)
   const auth = await signInOverHttp(base, seeded)
   await consentOverHttp(base, auth, seeded.campaign.purposes)
-  const result = await autocannon({ url: `${base}/api/employee/me`, connections: 50, duration: SECONDS, headers: auth })
-  await instance.stop()
-  console.log(`GET /me: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.non2xx} not 2xx`)
+  if (process.env.PROFILE_LOAD === 'uploads') {
+    const uploaders = await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        const uploader = await createEmployeeWithLogin(database.prisma, services.credentials)
+        const uploaderAuth = await signInOverHttp(base, uploader)
+        await consentOverHttp(base, uploaderAuth, uploader.campaign.purposes)
+        return { auth: uploaderAuth, personId: uploader.employee.id }
+      }),
+    )
+    const photo = path.join(dir, 'photo.jpg')
+    // As pnpm bench's: 12 Mpx of noise at quality 90 (about 10 MB), turned by EXIF.
+    const noise = sharp(randomBytes(4000 * 3000 * 3), { raw: { width: 4000, height: 3000, channels: 3 } })
+    await fs.writeFile(photo, await noise.jpeg({ quality: 90 }).withMetadata({ orientation: 6 }).toBuffer())
+    const loop = spawn(process.execPath, [...process.execArgv, path.join(import.meta.dirname, 'upload-loop.ts')], {
+      env: { ...process.env, BENCH_UPLOADS: JSON.stringify({ base, photo, uploaders }) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let done = 0
+    loop.stdout!.on('data', (chunk: Buffer) => (done += chunk.length))
+    await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000))
+    console.log(
+      (await (await fetch(`http://127.0.0.1:${process.env.METRICS_PORT_X}/metrics`)).text())
+        .split('\n')
+        .filter((l) => /eventloop_lag|gc_duration_seconds_(sum|count)/.test(l))
+        .join('\n'),
+    )
+    loop.kill('SIGTERM')
+    await new Promise((resolve) => loop.once('exit', resolve))
+    await instance.stop()
+    console.log(`uploads: ${done} in ${SECONDS} s`)
+  } else {
+    const result = await autocannon({ url: `${base}/api/employee/me`, connections: 50, duration: SECONDS, headers: auth })
+    await instance.stop()
+    console.log(`GET /me: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.non2xx} not 2xx`)
+  }
 
   const file = (await fs.readdir(dir)).find((name) => name.endsWith('.cpuprofile'))!
   const profile = JSON.parse(await fs.readFile(path.join(dir, file), 'utf8')) as {
