@@ -32,7 +32,6 @@ try {
       ...generateKeySet(),
       DATA_DIR: dir,
       LOG_LEVEL: 'info',
-      ...(process.env.METRICS_PORT_X ? { METRICS_PORT: process.env.METRICS_PORT_X } : {}),
     },
     {
       logFile: path.join(dir, 'server.log'),
@@ -63,12 +62,6 @@ try {
     let done = 0
     loop.stdout!.on('data', (chunk: Buffer) => (done += chunk.length))
     await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000))
-    console.log(
-      (await (await fetch(`http://127.0.0.1:${process.env.METRICS_PORT_X}/metrics`)).text())
-        .split('\n')
-        .filter((l) => /eventloop_lag|gc_duration_seconds_(sum|count)/.test(l))
-        .join('\n'),
-    )
     loop.kill('SIGTERM')
     await new Promise((resolve) => loop.once('exit', resolve))
     await instance.stop()
