@@ -45,7 +45,7 @@ export function createChangeFeed(databaseUrl: string): ChangeFeed {
   }
 
   function drop(reason: string, error?: unknown) {
-    if (listening) log?.warn({ reason, err: error }, 'change feed interrupted: reads are not cached until it listens again')
+    log?.warn({ reason, err: error, retryMs }, 'change feed not listening: sessions and summaries are read afresh until it is')
     listening = false
     announce(null)
     if (heartbeat) clearInterval(heartbeat)
