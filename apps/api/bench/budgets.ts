@@ -166,9 +166,9 @@ const instanceEnv = (dataDir: string) => ({
   UPLOAD_RATE_LIMIT_PER_MINUTE: '100000',
 })
 const instances: Instance[] = []
-const start = async (name: string) => {
+const start = async (name: string, env: Record<string, string> = {}) => {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `bango-bench-${name}-`))
-  const instance = await startInstance(name, instanceEnv(dataDir), { logFile: path.join(dataDir, 'server.log') })
+  const instance = await startInstance(name, { ...instanceEnv(dataDir), ...env }, { logFile: path.join(dataDir, 'server.log') })
   instances.push(instance)
   return instance
 }
@@ -217,9 +217,9 @@ try {
   const uploaders = await Promise.all(Array.from({ length: 4 }, () => employee(base, 0)))
   const photoFile = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'bango-bench-photo-')), 'photo.jpg')
   await fs.writeFile(photoFile, photo12mp)
-  /** Four employees upload a 12 Mpx photo back to back (bench/upload-loop.ts) while `during` runs; how many per second. */
-  async function uploading<T>(during: () => Promise<T>): Promise<{ result: T; perSecond: number; cpuPerUpload: number }> {
-    const input = { base, photo: photoFile, uploaders: uploaders.map((uploader) => ({ auth: uploader.auth, personId: uploader.household[0]!.id })) }
+  /** Four employees upload a 12 Mpx photo to `instance` back to back (bench/upload-loop.ts) while `during` runs; how many per second. */
+  async function uploading<T>(instance: Instance, during: () => Promise<T>): Promise<{ result: T; perSecond: number; cpuPerUpload: number }> {
+    const input = { base: `http://127.0.0.1:${instance.port}`, photo: photoFile, uploaders: uploaders.map((uploader) => ({ auth: uploader.auth, personId: uploader.household[0]!.id })) }
     const loop = spawn(process.execPath, [...process.execArgv, path.join(import.meta.dirname, 'upload-loop.ts')], {
       env: { ...process.env, BENCH_UPLOADS: JSON.stringify(input) },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -231,16 +231,16 @@ try {
     while (done < 4) await new Promise((resolve) => setTimeout(resolve, 50))
     await new Promise((resolve) => setTimeout(resolve, 1000))
     const before = done
-    const cpuBefore = await cpuOf(a.child.pid!)
+    const cpuBefore = await cpuOf(instance.child.pid!)
     const startedAt = performance.now()
     const result = await during()
     const perSecond = (done - before) / ((performance.now() - startedAt) / 1000)
-    const cpuPerUpload = ((await cpuOf(a.child.pid!)) - cpuBefore) / (done - before)
+    const cpuPerUpload = ((await cpuOf(instance.child.pid!)) - cpuBefore) / (done - before)
     loop.kill('SIGTERM')
     await exited
     return { result, perSecond, cpuPerUpload }
   }
-  const { result: busy } = await uploading(() => paced(me, steady))
+  const { result: busy } = await uploading(a, () => paced(me, steady))
   // The control: as many niced processes as the pool has children decode the same photo, with no
   // upload reaching the server. What /me loses here is the machine's, not the server's.
   const decoders = Array.from({ length: os.availableParallelism() }, () => {
@@ -251,8 +251,17 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 2000))
   const decoding = await paced(me, steady)
   for (const decoder of decoders) decoder.kill('SIGKILL')
-  const { perSecond: uploadRate, cpuPerUpload } = await uploading(() => new Promise((resolve) => setTimeout(resolve, 2 * SECONDS * 1000)))
+  const uploadFor = () => new Promise((resolve) => setTimeout(resolve, 2 * SECONDS * 1000))
+  const { perSecond: uploadRate, cpuPerUpload } = await uploading(a, uploadFor)
   const afterUploadsRss = await rssOf(a.child.pid!)
+  // The other side of the trade ADR 026 made: decoding on the server's own thread pool.
+  const inProcess = await start('in-process', { IMAGE_WORKERS: '0' })
+  const inProcessMe = `http://127.0.0.1:${inProcess.port}/api/employee/me`
+  await paced(inProcessMe, { ...steady, seconds: 2 })
+  const inProcessIdle = await paced(inProcessMe, steady)
+  const { result: inProcessBusy } = await uploading(inProcess, () => paced(inProcessMe, steady))
+  const inProcessUploads = await uploading(inProcess, uploadFor)
+  await inProcess.stop()
   row('GET /me p99 at 100 req/s, idle', ms(idle.p99))
   row(
     'GET /me p99 at 100 req/s, four 12 Mpx uploads running',
@@ -286,6 +295,10 @@ try {
     `${uploadRate.toFixed(2)}/s wall (sharp alone ${aloneRate.toFixed(2)}/s); server CPU per upload ${cpuPerUpload.toFixed(2)} s vs sharp alone ${aloneCpuPerImage.toFixed(2)} s: ${((aloneCpuPerImage / cpuPerUpload) * 100).toFixed(0)} %`,
     '≥ 90 % of sharp alone',
     aloneCpuPerImage / cpuPerUpload >= 0.9,
+  )
+  row(
+    'the same with IMAGE_WORKERS=0 (decoded in the server process)',
+    `/me p99 ${ms(inProcessBusy.p99)} during uploads (${(inProcessBusy.p99 / inProcessIdle.p99).toFixed(2)}× its idle ${ms(inProcessIdle.p99)}); ${inProcessUploads.perSecond.toFixed(2)}/s wall, CPU per upload ${inProcessUploads.cpuPerUpload.toFixed(2)} s: ${((aloneCpuPerImage / inProcessUploads.cpuPerUpload) * 100).toFixed(0)} %`,
   )
 
   console.error('完了 of five-person households')
