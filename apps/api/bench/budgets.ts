@@ -219,7 +219,11 @@ try {
   await fs.writeFile(photoFile, photo12mp)
   /** Four employees upload a 12 Mpx photo to `instance` back to back (bench/upload-loop.ts) while `during` runs; how many per second. */
   async function uploading<T>(instance: Instance, during: () => Promise<T>): Promise<{ result: T; perSecond: number; cpuPerUpload: number }> {
-    const input = { base: `http://127.0.0.1:${instance.port}`, photo: photoFile, uploaders: uploaders.map((uploader) => ({ auth: uploader.auth, personId: uploader.household[0]!.id })) }
+    const input = {
+      base: `http://127.0.0.1:${instance.port}`,
+      photo: photoFile,
+      uploaders: uploaders.map((uploader) => ({ auth: uploader.auth, personId: uploader.household[0]!.id })),
+    }
     const loop = spawn(process.execPath, [...process.execArgv, path.join(import.meta.dirname, 'upload-loop.ts')], {
       env: { ...process.env, BENCH_UPLOADS: JSON.stringify(input) },
       stdio: ['ignore', 'pipe', 'inherit'],
