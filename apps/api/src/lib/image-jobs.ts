@@ -1,12 +1,16 @@
 /**
- * What the image pool (image-pool.ts) and its children (image-worker.ts) say over the IPC
- * channel: a job with an id, answered with the output of its kind or a refusal's error code.
+ * What the image pool (image-pool.ts) and its children (image-worker.ts) say to each other: a
+ * job's header with an id over the IPC channel and its bytes on the child's stdin (a pipe writes
+ * the upload's buffer as it is, where the IPC channel would serialize a 10 MB copy of it),
+ * answered over the IPC channel with the output of its kind or a refusal's error code.
  */
 import type { ErrorCode } from '@bango/shared/errors'
 import type { NormalizedImage } from './images.ts'
 
 export type ImageJobInput = { kind: 'normalize'; input: Uint8Array } | { kind: 'thumbnail'; input: Uint8Array; edge: number }
 export type ImageJob = ImageJobInput & { id: number }
+/** A job as the IPC channel carries it: `length` bytes of input follow on the child's stdin. */
+export type ImageJobHeader = ({ kind: 'normalize' } | { kind: 'thumbnail'; edge: number }) & { id: number; length: number }
 
 /** What each kind of job answers: the re-encoded image with its size, or the thumbnail's JPEG. */
 export interface ImageJobOutput {

@@ -14,7 +14,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { AppError } from '../errors.ts'
-import { type ImageJob, type ImageJobInput, type ImageJobOutput, type ImageJobResult, asBuffer } from './image-jobs.ts'
+import { type ImageJob, type ImageJobHeader, type ImageJobInput, type ImageJobOutput, type ImageJobResult, asBuffer } from './image-jobs.ts'
 import { type NormalizedImage, normalizeImage, thumbnailImage } from './images.ts'
 
 declare const BANGO_BUNDLED: boolean | undefined
@@ -68,7 +68,7 @@ export function createImagePool({ size, niceness = 10, idleMs = 60_000 }: ImageP
     const child = fork(script.file, [], {
       execArgv: script.execArgv,
       serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      stdio: ['pipe', 'inherit', 'inherit', 'ipc'],
       // Nothing of the server's environment (keys, database URL): the child only sees pixels.
       env: { PATH: process.env.PATH ?? '', BANGO_IMAGE_WORKER_IDLE_MS: String(idleMs) },
     })
@@ -94,8 +94,9 @@ export function createImagePool({ size, niceness = 10, idleMs = 60_000 }: ImageP
       else pending?.reject(new AppError('UNSUPPORTED_IMAGE', { cause: new Error(`image worker exited (${signal ?? code}) during a job`) }))
       dispatch()
     })
-    // A send to a child that just exited fails here; its exit handler settles the job.
+    // A send or a write to a child that just exited fails here; its exit handler settles the job.
     child.on('error', () => {})
+    child.stdin!.on('error', () => {})
     slot.child = child
     return child
   }
@@ -106,7 +107,9 @@ export function createImagePool({ size, niceness = 10, idleMs = 60_000 }: ImageP
       const pending = queued.shift()!
       slot.running = pending
       const child = slot.child ?? spawn(slot)
-      child.send(pending.job)
+      const { input, ...header } = pending.job
+      child.send({ ...header, length: input.byteLength } satisfies ImageJobHeader)
+      child.stdin!.write(input)
     }
   }
 

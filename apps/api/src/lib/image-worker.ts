@@ -6,7 +6,7 @@
 import sharp from 'sharp'
 import { AppError } from '../errors.ts'
 import { normalizeImage, thumbnailImage } from './images.ts'
-import { type ImageJob, type ImageJobResult, asBuffer } from './image-jobs.ts'
+import type { ImageJobHeader, ImageJobResult } from './image-jobs.ts'
 
 // Every image is new: libvips' operation cache would only hold memory.
 sharp.cache(false)
@@ -18,9 +18,8 @@ const armIdleExit = () => {
   if (idleMs > 0) idle = setTimeout(() => process.disconnect(), idleMs)
 }
 
-async function run(job: ImageJob): Promise<ImageJobResult> {
+async function run(job: ImageJobHeader, input: Buffer): Promise<ImageJobResult> {
   try {
-    const input = asBuffer(job.input)
     const output = job.kind === 'normalize' ? await normalizeImage(input) : await thumbnailImage(input, job.edge)
     return { id: job.id, ok: true, output }
   } catch (error) {
@@ -29,12 +28,31 @@ async function run(job: ImageJob): Promise<ImageJobResult> {
   }
 }
 
-process.on('message', (job: ImageJob) => {
-  if (idle) clearTimeout(idle)
-  void run(job).then((result) => {
+// The header comes over the IPC channel, the bytes on stdin (image-jobs.ts): either may arrive first.
+let header: ImageJobHeader | null = null
+let received: Buffer[] = []
+let receivedBytes = 0
+function start() {
+  if (!header || receivedBytes < header.length) return
+  const job = header
+  const all = Buffer.concat(received, receivedBytes)
+  header = null
+  received = all.length > job.length ? [all.subarray(job.length)] : []
+  receivedBytes = all.length - job.length
+  void run(job, all.subarray(0, job.length)).then((result) => {
     process.send!(result)
     armIdleExit()
   })
+}
+process.stdin.on('data', (chunk: Buffer) => {
+  received.push(chunk)
+  receivedBytes += chunk.length
+  start()
+})
+process.on('message', (job: ImageJobHeader) => {
+  if (idle) clearTimeout(idle)
+  header = job
+  start()
 })
 process.on('disconnect', () => process.exit(0))
 armIdleExit()
