@@ -61,7 +61,6 @@ const app = await build({
   images: config.imageWorkers > 0 ? createImagePool({ size: config.imageWorkers }) : inProcessImages,
   // IMAGE_WORKERS=0 decodes in this process, one image at a time.
   imageWorkOptions: imageWorkLimits(Math.max(1, config.imageWorkers)),
-  readinessChecks: redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : [],
   log: { level: config.logLevel },
   metrics,
   readCache: changes ? createReadCache(changes) : noReadCache,

@@ -41,7 +41,7 @@ import { type WorkQueueOptions, createWorkQueue } from './lib/work-queue.ts'
 import { type ImageProcessor, inProcessImages } from './lib/image-pool.ts'
 import { type ReadCache, noReadCache } from './lib/read-cache.ts'
 import { type OcrReader, createOcrReader } from './lib/ocr.ts'
-import { type ReadinessCheck, blobStoreCheck } from './lib/readiness.ts'
+import { type ReadinessCheck, blobStoreCheck, redisCheck } from './lib/readiness.ts'
 
 export interface ServiceDeps {
   db: Db
@@ -135,7 +135,12 @@ export function createServices({
     readCache,
     health: { check: databaseCheck },
     /** What /api/health/ready checks (lib/readiness.ts). */
-    readiness: [{ name: 'database', check: databaseCheck }, blobStoreCheck(blobs), ...readinessChecks] satisfies ReadinessCheck[],
+    readiness: [
+      { name: 'database', check: databaseCheck },
+      blobStoreCheck(blobs),
+      ...(redis ? [redisCheck(redis)] : []),
+      ...readinessChecks,
+    ] satisfies ReadinessCheck[],
   }
 }
 export type Services = ReturnType<typeof createServices>

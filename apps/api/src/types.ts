@@ -26,5 +26,7 @@ declare module 'fastify' {
      * session (routes/employee/auth-gate.ts).
      */
     afterSubmission?: true
+    /** A health check: answered even while Redis is unreachable (plugins/external/rate-limit.ts). */
+    health?: true
   }
 }

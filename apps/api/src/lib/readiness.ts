@@ -3,9 +3,10 @@
  * Redis answer). A load balancer stops sending traffic to an instance that is not ready; a
  * failing check never restarts it (that is liveness, /api/health/live).
  * A dependency adds one `ReadinessCheck` (services.ts builds the list; BuildOptions.readinessChecks
- * adds more, e.g. Redis from server.ts).
+ * adds more).
  */
 import { type BlobStore, BlobNotFoundError } from './blob-store.ts'
+import type { Redis } from './redis.ts'
 
 export interface ReadinessCheck {
   /** Shown in the answer (`checks.<name>`); a short, stable word. */
@@ -61,3 +62,6 @@ export function blobStoreCheck(blobs: BlobStore): ReadinessCheck {
     },
   }
 }
+
+/** Redis (REDIS_URL) answers a PING. */
+export const redisCheck = (redis: Redis): ReadinessCheck => ({ name: 'redis', check: async () => void (await redis.ping()) })

@@ -4,6 +4,8 @@
  * so past `notFoundPerMinute` of them an address gets 429 for every request until the minute
  * is over (a found id cannot be told from a missing one by the status any more).
  * With `redis` the counts live there, shared by every instance; otherwise in this process.
+ * While Redis is unreachable every request but the health checks gets 503 SERVER_BUSY (with
+ * Retry-After), never a 500 or a request left waiting.
  */
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
@@ -23,12 +25,20 @@ export default fp(async function rateLimits(app: FastifyInstance, options: RateL
     ...(options.redis ? { redis: options.redis, nameSpace: 'bango:rate:' } : {}),
   })
   const notFound = app.createRateLimit({ max: options.notFoundPerMinute, timeWindow: '1 minute', keyGenerator: (request) => `404:${request.ip}` })
+  const redis = options.redis
+  /** Without the shared counts no limit holds: the limits fail closed, at once rather than after a failed command. */
+  const countsUnreachable = () => redis != null && redis.status !== 'ready'
   // Root hooks: every route and the not-found handler, whatever spelling of the URL reached them.
   app.addHook('onRequest', async (request) => {
+    if (countsUnreachable()) {
+      // Liveness is the process's own and readiness reports Redis: an outage must not restart every instance.
+      if (request.routeOptions.config.health) return
+      throw new AppError('SERVER_BUSY', { message: 'The rate-limit store (Redis) is unreachable; retry shortly.' })
+    }
     const budget = await notFound(request, { increment: false })
     if (!budget.isAllowed && budget.remaining === 0) throw new AppError('RATE_LIMITED')
   })
   app.addHook('onResponse', async (request, reply) => {
-    if (reply.statusCode === 404) await notFound(request)
+    if (reply.statusCode === 404 && !countsUnreachable()) await notFound(request)
   })
 })
