@@ -95,7 +95,7 @@ export function createDrafts(
     /** Checks the target before the upload is read, so a refused request costs nothing. */
     checkTarget: (identity: EmployeeIdentity, personId: string, fields: ImageFields) => checkTarget(db, identity, personId, fields),
 
-    async store(identity: EmployeeIdentity, personId: string, fields: ImageFields, upload: Buffer) {
+    async store(identity: EmployeeIdentity, personId: string, fields: ImageFields, upload: readonly Buffer[]) {
       const image = await imageWork.run(() => images.normalize(upload))
       killPoint('upload.normalised')
       const id = randomUUID()

@@ -7,7 +7,8 @@
 import type { ErrorCode } from '@bango/shared/errors'
 import type { NormalizedImage } from './images.ts'
 
-export type ImageJobInput = { kind: 'normalize'; input: Uint8Array } | { kind: 'thumbnail'; input: Uint8Array; edge: number }
+/** `input`: the bytes in the pieces they arrived in (an upload's network chunks), written to the child one by one. */
+export type ImageJobInput = { kind: 'normalize'; input: readonly Uint8Array[] } | { kind: 'thumbnail'; input: readonly Uint8Array[]; edge: number }
 export type ImageJob = ImageJobInput & { id: number }
 /** A job as the IPC channel carries it: `length` bytes of input follow on the child's stdin. */
 export type ImageJobHeader = ({ kind: 'normalize' } | { kind: 'thumbnail'; edge: number }) & { id: number; length: number }

@@ -30,7 +30,8 @@ describe('the image pool', () => {
     process.env.BANGO_TEST_SECRET_FOR_POOL = 'must-not-reach-the-child'
     pool = createImagePool({ size: 1, niceness: 7 })
     const photo = await cardPhoto({ width: 900, height: 600, orientation: 6, gps: true })
-    const image = await pool.normalize(photo)
+    // In the pieces an upload arrives in: the child joins them.
+    const image = await pool.normalize([photo.subarray(0, 1000), photo.subarray(1000, 70_000), photo.subarray(70_000)])
     const expected = await normalizeImage(photo)
     expect({ width: image.width, height: image.height }).toEqual({ width: expected.width, height: expected.height })
     expect(Buffer.isBuffer(image.jpeg)).toBe(true)
@@ -52,42 +53,42 @@ describe('the image pool', () => {
 
   it('refuses what is not an image with the same error as in process', async () => {
     pool = createImagePool({ size: 1 })
-    await expect(pool.normalize(Buffer.from('GIF89a not really'))).rejects.toMatchObject({ code: 'UNSUPPORTED_IMAGE' })
+    await expect(pool.normalize([Buffer.from('GIF89a not really')])).rejects.toMatchObject({ code: 'UNSUPPORTED_IMAGE' })
     const truncated = (await cardPhoto()).subarray(0, 300)
-    await expect(pool.normalize(truncated)).rejects.toBeInstanceOf(AppError)
+    await expect(pool.normalize([truncated])).rejects.toBeInstanceOf(AppError)
     // The child is still there and still works.
-    expect((await pool.normalize(await cardPhoto())).width).toBe(640)
+    expect((await pool.normalize([await cardPhoto()])).width).toBe(640)
   })
 
   it('fails the job of a child that dies, and replaces the child for the next one', async () => {
     pool = createImagePool({ size: 1 })
-    await pool.normalize(await cardPhoto())
+    await pool.normalize([await cardPhoto()])
     const [first] = pool.pids()
     const big = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#446688', noise: { type: 'gaussian', mean: 128, sigma: 30 } } })
       .jpeg()
       .toBuffer()
-    const job = pool.normalize(big)
+    const job = pool.normalize([big])
     process.kill(first!, 'SIGKILL')
     await expect(job).rejects.toMatchObject({ code: 'UNSUPPORTED_IMAGE' })
-    expect((await pool.normalize(await cardPhoto())).width).toBe(640)
+    expect((await pool.normalize([await cardPhoto()])).width).toBe(640)
     expect(pool.pids()).not.toContain(first)
   })
 
   it('lets an idle child exit and starts another on the next job', async () => {
     pool = createImagePool({ size: 2, idleMs: 150 })
-    await Promise.all([pool.normalize(await cardPhoto()), pool.normalize(await cardPhoto())])
+    await Promise.all([pool.normalize([await cardPhoto()]), pool.normalize([await cardPhoto()])])
     const children = pool.pids()
     expect(children).toHaveLength(2)
     await until(async () => (await Promise.all(children.map(exited))).every(Boolean) && pool!.pids().length === 0, 'both children exited')
-    expect((await pool.normalize(await cardPhoto())).width).toBe(640)
+    expect((await pool.normalize([await cardPhoto()])).width).toBe(640)
   })
 
   it('stops its children on close and refuses work after', async () => {
     pool = createImagePool({ size: 2 })
-    await pool.normalize(await cardPhoto())
+    await pool.normalize([await cardPhoto()])
     const children = pool.pids()
     await pool.close()
     for (const pid of children) expect(await exited(pid)).toBe(true)
-    await expect(pool.normalize(await cardPhoto())).rejects.toMatchObject({ code: 'SERVER_BUSY' })
+    await expect(pool.normalize([await cardPhoto()])).rejects.toMatchObject({ code: 'SERVER_BUSY' })
   })
 })

@@ -20,7 +20,8 @@ import { type NormalizedImage, normalizeImage, thumbnailImage } from './images.t
 declare const BANGO_BUNDLED: boolean | undefined
 
 export interface ImageProcessor {
-  normalize(input: Buffer): Promise<NormalizedImage>
+  /** An upload in the chunks it arrived in: joined in the child, not on the server's thread. */
+  normalize(input: readonly Buffer[]): Promise<NormalizedImage>
   thumbnail(jpeg: Buffer, edge: number): Promise<Buffer>
   close(): Promise<void>
   /** Process ids of the children alive now (none in process). */
@@ -29,7 +30,7 @@ export interface ImageProcessor {
 
 /** In this process, on the shared thread pool: tests and command-line tools. */
 export const inProcessImages: ImageProcessor = {
-  normalize: normalizeImage,
+  normalize: (input) => normalizeImage(Buffer.concat(input)),
   thumbnail: thumbnailImage,
   close: async () => {},
   pids: () => [],
@@ -108,8 +109,8 @@ export function createImagePool({ size, niceness = 10, idleMs = 60_000 }: ImageP
       slot.running = pending
       const child = slot.child ?? spawn(slot)
       const { input, ...header } = pending.job
-      child.send({ ...header, length: input.byteLength } satisfies ImageJobHeader)
-      child.stdin!.write(input)
+      child.send({ ...header, length: input.reduce((sum, chunk) => sum + chunk.byteLength, 0) } satisfies ImageJobHeader)
+      for (const chunk of input) child.stdin!.write(chunk)
     }
   }
 
@@ -127,7 +128,7 @@ export function createImagePool({ size, niceness = 10, idleMs = 60_000 }: ImageP
       const image = await run({ kind: 'normalize', input })
       return { ...image, jpeg: asBuffer(image.jpeg) }
     },
-    thumbnail: async (jpeg, edge) => asBuffer(await run({ kind: 'thumbnail', input: jpeg, edge })),
+    thumbnail: async (jpeg, edge) => asBuffer(await run({ kind: 'thumbnail', input: [jpeg], edge })),
     async close() {
       closed = true
       await Promise.all(
