@@ -1,17 +1,7 @@
 import { defineConfig, devices } from '@playwright/test'
 import path from 'node:path'
+import { CHROMIUM_PATH, QUIET_CHROMIUM_ARGS } from './e2e/chromium.ts'
 
-// Debian's Chromium (apt-get install chromium): Playwright's own browser download is not used.
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const quietChromium = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
 // The phone "photographs" this card through a fake camera.
 const fakeCamera = [
   '--use-fake-ui-for-media-stream',
@@ -41,7 +31,7 @@ export default defineConfig({
         viewport: { width: 320, height: 640 },
         browserName: 'chromium',
         permissions: ['camera'],
-        launchOptions: { executablePath: chromium, args: [...quietChromium, ...fakeCamera] },
+        launchOptions: { executablePath: CHROMIUM_PATH, args: [...QUIET_CHROMIUM_ARGS, ...fakeCamera] },
       },
     },
     {
@@ -49,7 +39,7 @@ export default defineConfig({
       testMatch: /pc\.spec\.ts/,
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: { executablePath: chromium, args: quietChromium },
+        launchOptions: { executablePath: CHROMIUM_PATH, args: QUIET_CHROMIUM_ARGS },
       },
     },
   ],

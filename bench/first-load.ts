@@ -13,10 +13,10 @@
  * Run: pnpm bench:first-load  (builds the SPA first; RUNS=<n> to change the number of runs)
  */
 import { chromium, type Browser } from '@playwright/test'
+import { CHROMIUM_PATH, QUIET_CHROMIUM_ARGS } from '../e2e/chromium.ts'
 import { startProduct } from '../e2e/server.ts'
 
 const RUNS = Number(process.env.RUNS ?? 7)
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /** Lighthouse's "Slow 4G" mobile throttling, in the units CDP takes (bytes/s, ms). */
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 }
 const CPU_SLOWDOWN = 4
@@ -81,16 +81,8 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 
 const product = await startProduct()
 const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
+  executablePath: CHROMIUM_PATH,
+  args: QUIET_CHROMIUM_ARGS,
 })
 try {
   await measure(browser, product.loginUrl) // warm-up: the server's first answers, Chromium's first context
