@@ -43,6 +43,38 @@ describe('admin sign-in', () => {
     expect(actions).toEqual([...Array(4).fill('admin.login_failed'), 'admin.locked', 'admin.login_refused_locked'])
   })
 
+  it('a wrong current password at a password change counts toward the lock, as at sign-in', async () => {
+    const admin = await signedInOperator(context)
+    const change = (currentPassword: string) =>
+      context.app.inject({
+        method: 'PUT',
+        url: '/api/admin/account/password',
+        headers: admin.headers,
+        payload: { currentPassword, newPassword: 'a-new-long-password' },
+      })
+    for (let i = 0; i < 4; i++) expect((await change(`guess-${i}`)).json().error.code).toBe('INVALID_CREDENTIALS')
+    expect((await change('guess-4')).json().error.code).toBe('ACCOUNT_LOCKED')
+    // Locked: the right password changes nothing, and sign-in is refused too.
+    const right = await change(admin.password)
+    expect(right.statusCode).toBe(423)
+    expect((await signIn(admin.operator.email, admin.password)).statusCode).toBe(423)
+    const operator = await context.db.operator.findUniqueOrThrow({ where: { id: admin.operator.id } })
+    expect(operator.passwordHash).toBe(admin.operator.passwordHash)
+    const actions = (
+      await context.db.auditEvent.findMany({ where: { targetId: admin.operator.id, action: { startsWith: 'admin.' } }, orderBy: { id: 'asc' } })
+    ).map((e) => e.action)
+    expect(actions).toEqual([...Array(4).fill('admin.password_check_failed'), 'admin.locked', 'admin.login_refused_locked'])
+  })
+
+  it('a right current password clears the failures counted before it', async () => {
+    const admin = await signedInOperator(context)
+    const change = (currentPassword: string, newPassword: string) =>
+      context.app.inject({ method: 'PUT', url: '/api/admin/account/password', headers: admin.headers, payload: { currentPassword, newPassword } })
+    for (let i = 0; i < 4; i++) expect((await change(`guess-${i}`, 'a-new-long-password')).statusCode).toBe(401)
+    expect((await change(admin.password, 'a-new-long-password')).statusCode).toBe(200)
+    expect((await context.db.operator.findUniqueOrThrow({ where: { id: admin.operator.id } })).failedAttempts).toBe(0)
+  })
+
   it('logout revokes the session at once', async () => {
     const admin = await signedInOperator(context)
     const out = await context.app.inject({ method: 'DELETE', url: '/api/admin/session', headers: admin.headers })

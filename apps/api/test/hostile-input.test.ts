@@ -61,6 +61,8 @@ const REFUSAL_MAY_WRITE: Record<string, string[]> = {
   'POST /api/admin/session/totp': ['audit_events', 'operators'],
   'POST /api/admin/account/totp/confirm': ['audit_events', 'operators'],
   'DELETE /api/admin/account/totp': ['audit_events', 'operators'],
+  // So does a wrong current password when changing it.
+  'PUT /api/admin/account/password': ['audit_events', 'operators'],
 }
 
 type CallerKind = 'public' | 'employee' | 'fresh employee session' | 'admin' | 'fresh admin session'

@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = {
   'admin.logout': '管理者ログアウト',
   'admin.login_failed': '管理者ログイン失敗',
   'admin.totp_failed': '確認コードの誤り',
+  'admin.password_check_failed': '現在のパスワードの誤り（変更・2 段階認証の無効化）',
   'admin.locked': '管理者アカウントのロック',
   'admin.login_refused_locked': '管理者ログイン拒否（ロック中）',
   'admin.login_unknown': '不明なメールアドレスでのログイン',

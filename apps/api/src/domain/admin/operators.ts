@@ -40,7 +40,7 @@ export function createOperators(db: Db, keyring: Keyring, audit: AuditLog, now: 
   }
 
   /** Counts a failure on the row locked FOR UPDATE; the fifth locks. Returns whether it locked. */
-  async function recordFailure(operatorId: string, action: 'admin.login_failed' | 'admin.totp_failed', tx: Tx) {
+  async function recordFailure(operatorId: string, action: 'admin.login_failed' | 'admin.totp_failed' | 'admin.password_check_failed', tx: Tx) {
     const [row] = await tx.$queryRaw<{ failed_attempts: number }[]>`
       SELECT failed_attempts FROM operators WHERE id = ${operatorId}::uuid FOR UPDATE`
     const locks = (row?.failed_attempts ?? 0) + 1 >= ADMIN_LIMITS.maxFailedLogins
@@ -50,6 +50,26 @@ export function createOperators(db: Db, keyring: Keyring, audit: AuditLog, now: 
     })
     await audit.record({ ...byOperator({ operatorId }, null), action: locks ? 'admin.locked' : action, targetId: operatorId }, tx)
     return locks
+  }
+
+  /**
+   * The current password asked again by a signed-in operator (to change it, to switch TOTP off).
+   * A wrong one counts toward the lock as at sign-in, so whoever holds a stolen session cannot
+   * guess it freely; while the account is locked, no password is checked.
+   */
+  async function checkCurrentPassword(operatorId: string, password: string): Promise<void> {
+    const operator = await db.operator.findUniqueOrThrow({ where: { id: operatorId } })
+    // Hashed before the transaction: the row stays locked for milliseconds, not for the hash.
+    const passwordOk = await verifyPassword(operator.passwordHash, password)
+    const outcome = await db.$transaction(async (tx) => {
+      const [locked] = await tx.$queryRaw<{ locked_until: Date | null }[]>`SELECT locked_until FROM operators WHERE id = ${operatorId}::uuid FOR UPDATE`
+      if (locked?.locked_until && locked.locked_until > now()) return 'locked' as const
+      if (!passwordOk) return (await recordFailure(operatorId, 'admin.password_check_failed', tx)) ? ('locked' as const) : ('invalid' as const)
+      await tx.operator.update({ where: { id: operatorId }, data: { failedAttempts: 0 } })
+      return 'ok' as const
+    })
+    if (outcome === 'locked') throw new AppError('ACCOUNT_LOCKED')
+    if (outcome === 'invalid') throw new AppError('INVALID_CREDENTIALS')
   }
 
   return {
@@ -160,7 +180,7 @@ export function createOperators(db: Db, keyring: Keyring, audit: AuditLog, now: 
       if (settings?.requireTotp) throw new AppError('FORBIDDEN')
       const operator = await db.operator.findUniqueOrThrow({ where: { id: operatorId } })
       if (!operator.totpEnabledAt) throw new AppError('CONFLICT')
-      if (!(await verifyPassword(operator.passwordHash, proof.currentPassword))) throw new AppError('INVALID_CREDENTIALS')
+      await checkCurrentPassword(operatorId, proof.currentPassword)
       await this.verifyTotp(operatorId, proof.code)
       await db.$transaction(async (tx) => {
         await tx.operator.update({ where: { id: operatorId }, data: { totpEnabledAt: null, totpSecret: null, totpLastStep: null } })
@@ -171,8 +191,7 @@ export function createOperators(db: Db, keyring: Keyring, audit: AuditLog, now: 
 
     /** A new password after checking the current one; every other session of the account ends. */
     async changePassword(operatorId: string, current: string, next: string, revokeOthers: (tx: Tx) => Promise<unknown>) {
-      const operator = await db.operator.findUniqueOrThrow({ where: { id: operatorId } })
-      if (!(await verifyPassword(operator.passwordHash, current))) throw new AppError('INVALID_CREDENTIALS')
+      await checkCurrentPassword(operatorId, current)
       if (current === next) throw new AppError('VALIDATION', { details: [{ path: 'newPassword', message: 'same as the current password' }] })
       const passwordHash = await hashPassword(next)
       await db.$transaction(async (tx) => {

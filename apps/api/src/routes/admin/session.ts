@@ -104,7 +104,8 @@ export default async function sessionRoutes(app: FastifyInstance, options: { coo
 
   await app.register(async (account) => {
     adminGate(account, cookie, ['PASSWORD_CHANGE_REQUIRED', 'ACTIVE'])
-    account.put('/account/password', async (request, reply) => {
+    // The current password is checked here: limited like sign-in, and a wrong one counts toward the lock.
+    account.put('/account/password', { config: { rateLimit: { max: options.loginPerMinute, timeWindow: '1 minute' } } }, async (request, reply) => {
       const { currentPassword, newPassword } = parse(passwordChangeRequestSchema, request.body)
       const { operatorId, sessionId } = request.operator
       await operators.changePassword(operatorId, currentPassword, newPassword, (tx) => adminSessions.revokeAll(operatorId, { keep: sessionId }, tx))
@@ -116,7 +117,7 @@ export default async function sessionRoutes(app: FastifyInstance, options: { coo
 
   await app.register(async (active) => {
     adminGate(active, cookie)
-    active.delete('/account/totp', async (request, reply) => {
+    active.delete('/account/totp', { config: { rateLimit: { max: options.loginPerMinute, timeWindow: '1 minute' } } }, async (request, reply) => {
       const proof = parse(totpDisableRequestSchema, request.body)
       const { operatorId, sessionId } = request.operator
       await operators.disableTotp(operatorId, proof, (tx) => adminSessions.revokeAll(operatorId, { keep: sessionId }, tx))

@@ -23,7 +23,7 @@ const TEXT: Record<AdminErrorCode, string> = {
   CSRF_INVALID: '画面の有効期限が切れました。ページを再読み込みしてください。',
   SESSION_STEP_REQUIRED: 'ログイン手続きを最後まで完了してください。',
   TOTP_INVALID: '確認コードが正しくないか、期限切れです。認証アプリの最新のコードを入力してください。',
-  ACCOUNT_LOCKED: 'ログインに続けて失敗したため、アカウントを 15 分間ロックしました。',
+  ACCOUNT_LOCKED: 'パスワードまたは確認コードを続けて誤ったため、アカウントを 15 分間ロックしました。',
   CONFLICT: '同じ内容がすでに登録されています。',
   IMPORT_INVALID: 'ファイルに誤りがあるため、取り込みませんでした。',
   EMAIL_NOT_CONFIGURED: 'メール送信が設定されていません（SMTP_URL）。',
