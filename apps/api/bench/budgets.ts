@@ -6,8 +6,10 @@
  * - reads: an authenticated `GET /api/employee/me` against a bare Fastify hello-world, both at
  *   50 connections (req/s, p99), then /me at a fixed 1,000 req/s (p99);
  * - /me p99 at a steady 100 req/s, idle and while four 12-megapixel uploads run back to back (and,
- *   as a control, while niced processes decode the same photo outside the server);
- * - upload throughput through the server against sharp alone (normalizeImage, four at once);
+ *   as a control, while niced processes decode the same photo outside the server); the same
+ *   requests' p99 inside the server (its request log), and how long its thread waited for a CPU;
+ * - upload throughput through the server against sharp alone (normalizeImage, four at once), the
+ *   CPU split between the server process (and its full GCs) and the image children;
  * - 「完了」 of five-person households (employee + four dependents, all registered);
  * - the /me read through three instances on the one database (the load split evenly);
  * - the embedded database (PGlite) for the same read; idle and after-upload RSS.
@@ -43,6 +45,8 @@ interface Load {
   p50: number
   p99: number
   errors: number
+  /** The server's id of each request answered (paced only), to find them in its request log. */
+  requestIds?: string[]
 }
 const rows: { what: string; figure: string; budget: string; verdict: string }[] = []
 const row = (what: string, figure: string, budget = '', pass?: boolean) => {
@@ -79,12 +83,15 @@ async function paced(url: string, options: { rate: number; seconds?: number; hea
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 })
   const total = Math.round(options.rate * (options.seconds ?? SECONDS))
   const latencies: number[] = []
+  const requestIds: string[] = []
   let errors = 0
   const start = performance.now()
   const one = () =>
     new Promise<void>((resolve) => {
       const sent = performance.now()
       const request = http.get(url, { agent, headers: options.headers }, (response) => {
+        const requestId = response.headers[REQUEST_ID_HEADER]
+        if (typeof requestId === 'string') requestIds.push(requestId)
         response.resume().on('end', () => {
           latencies.push(performance.now() - sent)
           if (response.statusCode !== 200) errors++
@@ -107,7 +114,19 @@ async function paced(url: string, options: { rate: number; seconds?: number; hea
   agent.destroy()
   latencies.sort((x, y) => x - y)
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!
-  return { rps: latencies.length / ((performance.now() - start) / 1000), p50: at(0.5), p99: at(0.99), errors }
+  return { rps: latencies.length / ((performance.now() - start) / 1000), p50: at(0.5), p99: at(0.99), errors, requestIds }
+}
+
+/** The p99 of the server's own time for a paced run's requests (its request log). */
+function serverP99(instance: Instance, load: Load) {
+  const times = responseTimes(instance, load.requestIds!)
+  return times[Math.min(times.length - 1, Math.floor(0.99 * times.length))]!
+}
+
+/** Milliseconds a process's main thread has so far spent runnable but waiting for a CPU (schedstat). */
+async function cpuWaitOf(pid: number) {
+  const schedstat = await fs.readFile(`/proc/${pid}/task/${pid}/schedstat`, 'utf8')
+  return Number(schedstat.split(' ')[1]) / 1e6
 }
 
 /** The resident set of a process, from /proc. */
@@ -249,18 +268,21 @@ try {
     const before = done
     const cpuBefore = await cpuOf(instance.child.pid!)
     const gcsBefore = await fullGcs(instance)
+    const waitBefore = await cpuWaitOf(instance.child.pid!)
     const startedAt = performance.now()
     const result = await during()
-    const perSecond = (done - before) / ((performance.now() - startedAt) / 1000)
+    const seconds = (performance.now() - startedAt) / 1000
+    const perSecond = (done - before) / seconds
+    const cpuWait = { ms: (await cpuWaitOf(instance.child.pid!)) - waitBefore, seconds }
     const cpuAfter = await cpuOf(instance.child.pid!)
     const uploads = done - before
     const cpu = { server: (cpuAfter.server - cpuBefore.server) / uploads, children: (cpuAfter.children - cpuBefore.children) / uploads }
     const fullGcsPerUpload = ((await fullGcs(instance)) - gcsBefore) / uploads
     loop.kill('SIGTERM')
     await exited
-    return { result, perSecond, cpuPerUpload: cpu.server + cpu.children, cpu, fullGcsPerUpload }
+    return { result, perSecond, cpuPerUpload: cpu.server + cpu.children, cpu, fullGcsPerUpload, cpuWait }
   }
-  const { result: busy } = await uploading(a, () => paced(me, steady))
+  const { result: busy, cpuWait } = await uploading(a, () => paced(me, steady))
   // The control: as many niced processes as the pool has children decode the same photo, with no
   // upload reaching the server. What /me loses here is the machine's, not the server's.
   const decoders = Array.from({ length: os.availableParallelism() }, () => {
@@ -285,7 +307,7 @@ try {
   row('GET /me p99 at 100 req/s, idle', ms(idle.p99))
   row(
     'GET /me p99 at 100 req/s, four 12 Mpx uploads running',
-    `${ms(busy.p99)} (${(busy.p99 / idle.p99).toFixed(2)}× idle)${busy.errors ? `, ${busy.errors} failed` : ''}`,
+    `${ms(busy.p99)} (${(busy.p99 / idle.p99).toFixed(2)}× idle)${busy.errors ? `, ${busy.errors} failed` : ''}; inside the server ${ms(serverP99(a, busy))} (idle ${ms(serverP99(a, idle))}); the server's thread waited ${(cpuWait.ms / 1000).toFixed(1)} s of ${cpuWait.seconds.toFixed(0)} s for a CPU`,
     '< 2× idle',
     busy.p99 < 2 * idle.p99,
   )
