@@ -40,3 +40,6 @@ const TEXT: Record<AdminErrorCode, string> = {
 }
 
 export const adminErrorText = (code: AdminErrorCode) => TEXT[code]
+
+/** Where the password asked for is the signed-in operator's own, with no e-mail address to get wrong. */
+export const currentPasswordTexts: Partial<Record<AdminErrorCode, string>> = { INVALID_CREDENTIALS: '現在のパスワードが正しくありません。' }

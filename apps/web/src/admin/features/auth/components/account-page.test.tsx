@@ -25,7 +25,7 @@ describe('アカウント: 2 段階認証を無効にする', () => {
     await userEvent.type(screen.getByLabelText('現在のパスワード'), 'wrong')
     await userEvent.type(screen.getByLabelText('確認コード（6 桁）'), '123456')
     await userEvent.click(screen.getByRole('button', { name: '2 段階認証を無効にする' }))
-    expect(await screen.findByRole('alert')).toBeInTheDocument()
+    expect(await screen.findByRole('alert')).toHaveTextContent('現在のパスワードが正しくありません。')
 
     refuse = false
     await userEvent.clear(screen.getByLabelText('現在のパスワード'))
@@ -34,5 +34,25 @@ describe('アカウント: 2 段階認証を無効にする', () => {
     expect(await screen.findByText('2 段階認証を無効にしました。')).toBeInTheDocument()
     const sent = calls(fetchMock, 'DELETE /api/admin/account/totp').map(([, init]) => JSON.parse(String(init?.body)))
     expect(sent.at(-1)).toEqual({ currentPassword: 'the-password', code: '123456' })
+  })
+})
+
+describe('パスワード変更', () => {
+  it('names a wrong current password as such, then says when the account locked', async () => {
+    const answers = [apiError(401, 'INVALID_CREDENTIALS'), apiError(423, 'ACCOUNT_LOCKED')]
+    const fetchMock = mockFetch({
+      'GET /api/admin/session': () => json(200, buildSession('active')),
+      'PUT /api/admin/account/password': () => answers.shift()!,
+    })
+    openConsole('/admin/account/password')
+    await userEvent.type(await screen.findByLabelText('現在のパスワード'), 'wrong')
+    await userEvent.type(screen.getByLabelText('新しいパスワード'), 'a-brand-new-long-password')
+    await userEvent.type(screen.getByLabelText('新しいパスワード（確認）'), 'a-brand-new-long-password')
+    await userEvent.click(screen.getByRole('button', { name: 'パスワードを変更する' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('現在のパスワードが正しくありません。')
+
+    await userEvent.click(screen.getByRole('button', { name: 'パスワードを変更する' }))
+    expect(await screen.findByText(/アカウントを 15 分間ロックしました/)).toHaveAttribute('role', 'alert')
+    expect(calls(fetchMock, 'PUT /api/admin/account/password')).toHaveLength(2)
   })
 })

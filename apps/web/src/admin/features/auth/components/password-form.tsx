@@ -3,6 +3,7 @@ import { useRef, useState, type FormEvent } from 'react'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
 import { Field } from '../../../components/field.tsx'
 import { type FieldErrors, focusFirstError, serverFieldErrors, validate } from '../../../lib/form.ts'
+import { currentPasswordTexts } from '../../../messages/errors.ts'
 import { signIn as t } from '../../../messages/ja.ts'
 import { useChangePassword } from '../api/change-password.ts'
 
@@ -29,7 +30,7 @@ export function PasswordForm({ onChanged }: { onChanged?: () => void }) {
 
   return (
     <>
-      <ErrorAlert error={change.error} />
+      <ErrorAlert error={change.error} texts={currentPasswordTexts} />
       <form ref={form} className="admin-form" onSubmit={submit} noValidate>
         <Field
           name="currentPassword"

@@ -3,6 +3,7 @@ import { useRef, useState, type FormEvent } from 'react'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
 import { Field } from '../../../components/field.tsx'
 import { type FieldErrors, focusFirstError, validate } from '../../../lib/form.ts'
+import { currentPasswordTexts } from '../../../messages/errors.ts'
 import { account as t, common } from '../../../messages/ja.ts'
 import { TotpCodeField } from './totp-code-field.tsx'
 
@@ -31,7 +32,7 @@ export function TotpDisableForm({ busy, error, onSubmit, onCancel }: TotpDisable
   return (
     <form ref={form} className="admin-form admin-confirm" onSubmit={submit} noValidate aria-label={t.totpDisable}>
       <p>{t.totpDisableConfirm}</p>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error} texts={currentPasswordTexts} />
       <Field
         name="currentPassword"
         label={t.currentPassword}
