@@ -54,6 +54,8 @@ const row = (what: string, figure: string, budget = '', pass?: boolean) => {
   console.error(`  ${what}: ${figure}`)
 }
 const ms = (value: number) => `${value.toFixed(1)} ms`
+/** The value at quantile `q` of ascending `sorted`. */
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
 
 /** The server's own time for these requests (its request log's responseTime), sorted. */
 function responseTimes(instance: Instance, requestIds: string[]) {
@@ -113,14 +115,18 @@ async function paced(url: string, options: { rate: number; seconds?: number; hea
   await Promise.all(requests)
   agent.destroy()
   latencies.sort((x, y) => x - y)
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!
-  return { rps: latencies.length / ((performance.now() - start) / 1000), p50: at(0.5), p99: at(0.99), errors, requestIds }
+  return {
+    rps: latencies.length / ((performance.now() - start) / 1000),
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    errors,
+    requestIds,
+  }
 }
 
 /** The p99 of the server's own time for a paced run's requests (its request log). */
 function serverP99(instance: Instance, load: Load) {
-  const times = responseTimes(instance, load.requestIds!)
-  return times[Math.min(times.length - 1, Math.floor(0.99 * times.length))]!
+  return quantile(responseTimes(instance, load.requestIds!), 0.99)
 }
 
 /** Milliseconds a process's main thread has so far spent runnable but waiting for a CPU (schedstat). */
@@ -272,10 +278,10 @@ try {
     const startedAt = performance.now()
     const result = await during()
     const seconds = (performance.now() - startedAt) / 1000
-    const perSecond = (done - before) / seconds
+    const uploads = done - before
+    const perSecond = uploads / seconds
     const cpuWait = { ms: (await cpuWaitOf(instance.child.pid!)) - waitBefore, seconds }
     const cpuAfter = await cpuOf(instance.child.pid!)
-    const uploads = done - before
     const cpu = { server: (cpuAfter.server - cpuBefore.server) / uploads, children: (cpuAfter.children - cpuBefore.children) / uploads }
     const fullGcsPerUpload = ((await fullGcs(instance)) - gcsBefore) / uploads
     loop.kill('SIGTERM')

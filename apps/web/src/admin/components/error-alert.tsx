@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { AdminApiError } from '../lib/api-client.ts'
-import type { AdminErrorCode } from '../lib/api-client.ts'
+import { AdminApiError, type AdminErrorCode } from '../lib/api-client.ts'
 import { adminErrorText } from '../messages/errors.ts'
 
 /**
