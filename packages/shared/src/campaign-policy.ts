@@ -1,0 +1,78 @@
+/**
+ * Who may change which campaign setting and take which campaign action: THE table the API
+ * enforces (domain/admin/campaigns.ts, disposals.ts) and the console reads to disable what the
+ * signed-in role may not do. A setting or action whose effect is destruction (shorter
+ * retention or draft lifetime, closing) or wider disclosure (new purposes, employees typing
+ * their number) needs the role that may dispose of records (ADR 011): the administrator.
+ * @see docs/decisions/030-campaign-settings-policy.md
+ */
+import type { CampaignRequest, CompanyRole, Settings } from './admin-api.ts'
+
+/**
+ * - `operator`: any role assigned to the company.
+ * - `administrator`: any change needs an administrator.
+ * - `administrator-to-shorten`: lengthening is any role's; shortening is the administrator's.
+ */
+export type SettingRule = 'operator' | 'administrator' | 'administrator-to-shorten'
+
+export const CAMPAIGN_SETTING_RULES = {
+  name: 'operator',
+  deadline: 'operator',
+  contact: 'operator',
+  /** New purposes widen what the numbers may be used for. */
+  purposes: 'administrator',
+  /** Employees typing their number collects more of it. */
+  employeeEntersNumber: 'administrator',
+  /** The sweeper deletes drafts sooner. */
+  draftLifetimeHours: 'administrator-to-shorten',
+  /** The retention job destroys submitted documents sooner (after a grace period). */
+  retentionMonths: 'administrator-to-shorten',
+} as const satisfies Record<keyof CampaignRequest, SettingRule>
+
+/** Actions on a campaign and the role each needs. Creating sets values where nothing exists yet to destroy. */
+export const CAMPAIGN_ACTION_ROLES = {
+  create: 'operator',
+  /** Purges every unfinished draft. */
+  close: 'administrator',
+  dispose: 'administrator',
+  /** The retention dry run, pending retention shortenings and the disposal records. */
+  reviewDisposal: 'administrator',
+  undoRetentionShortening: 'administrator',
+} as const satisfies Record<string, CompanyRole>
+
+/** Days between an administrator shortening the retention period and the first disposal it causes. */
+export const RETENTION_SHORTENING_GRACE_DAYS = 7
+
+export type SettingKey = keyof CampaignRequest
+export interface SettingChange<K extends SettingKey = SettingKey> {
+  key: K
+  from: CampaignRequest[K]
+  to: CampaignRequest[K]
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+/** Every setting whose value differs, in the table's order. */
+export function changedSettings(before: CampaignRequest, after: CampaignRequest): SettingChange[] {
+  return (Object.keys(CAMPAIGN_SETTING_RULES) as SettingKey[])
+    .filter((key) => !same(before[key], after[key]))
+    .map((key) => ({ key, from: before[key], to: after[key] }) as SettingChange)
+}
+
+/** The role one change needs. */
+export function roleForChange(change: SettingChange): CompanyRole {
+  const rule: SettingRule = CAMPAIGN_SETTING_RULES[change.key]
+  if (rule === 'administrator-to-shorten') return Number(change.to) < Number(change.from) ? 'administrator' : 'operator'
+  return rule
+}
+
+/** Whether `role` may make every one of `changes`; the ones it may not, otherwise. */
+export function changesBeyondRole(changes: readonly SettingChange[], role: CompanyRole): SettingChange[] {
+  return role === 'administrator' ? [] : changes.filter((change) => roleForChange(change) === 'administrator')
+}
+
+/** Installation-wide settings (one row): each is the system administrator's alone. */
+export const INSTALLATION_SETTING_RULES = {
+  /** Off lets password-only sessions into the console. */
+  requireTotp: 'system-administrator',
+} as const satisfies Record<keyof Settings, 'system-administrator'>
