@@ -9,6 +9,7 @@ import { createCompanies } from './domain/admin/companies.ts'
 import { createCredentialIssuing } from './domain/admin/credential-issuing.ts'
 import { createDashboard } from './domain/admin/dashboard.ts'
 import { createDisposals } from './domain/admin/disposals.ts'
+import { createRetentionShortenings } from './domain/admin/retention-shortenings.ts'
 import { createDocumentViewer } from './domain/admin/document-viewer.ts'
 import { createDocumentsArchive } from './domain/admin/documents-archive.ts'
 import { createEmailBatches } from './domain/admin/email-batches.ts'
@@ -117,6 +118,7 @@ export function createServices({
     settings: createSettings(db, audit),
     auditViewer: createAuditViewer(db, access, audit),
     disposals: createDisposals(db, access, drafts, audit, now),
+    retentionShortenings: createRetentionShortenings(db, access, audit, now),
     retention: createRetention(db, drafts, audit),
     dashboard: createDashboard(db, audit, now),
     review: createReview(db, audit, now),

@@ -28,7 +28,7 @@ const request: CampaignRequest = {
 }
 
 describe('campaigns', () => {
-  it('an operator (any role) creates, lists, reads and edits campaigns of their company', async () => {
+  it('an operator (any role) creates, lists, reads and renames campaigns of their company', async () => {
     const hr = await signedInOperator(context, { role: 'operator' })
     const created = await call(hr.headers, 'POST', `/companies/${hr.companyId}/campaigns`, request)
     expect(created.statusCode, created.body).toBe(201)
@@ -45,13 +45,14 @@ describe('campaigns', () => {
     const actions = (await context.db.auditEvent.findMany({ where: { targetId: campaign.id }, orderBy: { id: 'asc' } })).map((e) => [e.action, e.detail])
     expect(actions).toEqual([
       ['campaign.created', null],
-      ['campaign.updated', { purposesChanged: false }],
+      ['campaign.updated', { changes: { name: { from: request.name, to: '改名' }, deadline: { from: request.deadline, to: null } } }],
     ])
   })
 
   it('changing the purposes makes the employee consent again', async () => {
     const employee = await signedInEmployee(context)
-    const hr = await signedInOperator(context, { role: 'operator', companyId: employee.company.id })
+    // New purposes widen the use of the numbers: an administrator's change (campaign-policy.test.ts).
+    const hr = await signedInOperator(context, { role: 'administrator', companyId: employee.company.id })
     const purposes = ['源泉徴収票作成事務']
     const edited = await call(hr.headers, 'PATCH', `/campaigns/${employee.campaign.id}`, { ...request, purposes })
     expect(edited.statusCode).toBe(200)
@@ -59,7 +60,7 @@ describe('campaigns', () => {
     expect(me.json()).toMatchObject({ consentedAt: null, campaign: { purposes } })
     expect(
       await context.db.auditEvent.count({
-        where: { action: 'campaign.updated', targetId: employee.campaign.id, detail: { equals: { purposesChanged: true } } },
+        where: { action: 'campaign.updated', targetId: employee.campaign.id, detail: { path: ['changes', 'purposes', 'to'], equals: purposes } },
       }),
     ).toBe(1)
   })
@@ -109,7 +110,7 @@ describe('campaigns', () => {
     })
     expect(submittedDocuments.length).toBeGreaterThan(0)
 
-    const hr = await signedInOperator(context, { role: 'operator', companyId: company.id })
+    const hr = await signedInOperator(context, { role: 'administrator', companyId: company.id })
     const closed = await call(hr.headers, 'POST', `/campaigns/${campaign.id}/close`)
     expect(closed.statusCode, closed.body).toBe(200)
     expect(closed.json()).toMatchObject({ status: 'closed', closedAt: expect.any(String) })

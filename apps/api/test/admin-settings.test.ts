@@ -37,7 +37,7 @@ describe('settings', () => {
     expect((await call(system.headers, 'GET')).json()).toEqual({ requireTotp: true })
     expect((await signIn()).json().stage).toBe('enrolment_required')
     const event = await context.db.auditEvent.findFirstOrThrow({ where: { action: 'settings.updated' } })
-    expect(event).toMatchObject({ actorId: system.operator.id, companyId: null, detail: { requireTotp: true } })
+    expect(event).toMatchObject({ actorId: system.operator.id, companyId: null, detail: { changes: { requireTotp: { from: false, to: true } } } })
 
     await call(system.headers, 'PUT', { requireTotp: false })
     expect((await signIn()).json().stage).toBe('active')

@@ -9,6 +9,7 @@
 import { type CampaignRequest, campaignRequestSchema, settingsSchema } from '@bango/shared/admin-api'
 import { CAMPAIGN_SETTING_RULES, INSTALLATION_SETTING_RULES, RETENTION_SHORTENING_GRACE_DAYS } from '@bango/shared/campaign-policy'
 import { disposalPreviewResponseSchema, disposalsResponseSchema } from '@bango/shared/admin-disposal'
+import { isDeepStrictEqual } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type TestContext, createTestContext, signedInOperator } from './harness.ts'
 import { submittedEmployee } from './submitted.ts'
@@ -79,12 +80,15 @@ describe('who may change which campaign setting', () => {
           const stored = (await context.db.campaign.findUniqueOrThrow({ where: { id } }))[key as keyof CampaignRequest]
           const label = `${key} ${change.label} as ${role}`
           if (edited.statusCode !== (allowed ? 200 : 403)) failures.push(`${label}: ${edited.statusCode} ${edited.body.slice(0, 120)}`)
-          if (!allowed && JSON.stringify(stored) !== JSON.stringify(key === 'deadline' ? new Date(`${base.deadline}T00:00:00Z`) : base[key as keyof CampaignRequest]))
+          if (
+            !allowed &&
+            JSON.stringify(stored) !== JSON.stringify(key === 'deadline' ? new Date(`${base.deadline}T00:00:00Z`) : base[key as keyof CampaignRequest])
+          )
             failures.push(`${label}: refused but stored ${JSON.stringify(stored)}`)
           if (allowed) {
             const event = await context.db.auditEvent.findFirst({ where: { action: 'campaign.updated', targetId: id } })
             const recorded = (event?.detail as { changes?: Record<string, unknown> } | null)?.changes
-            if (JSON.stringify(recorded) !== JSON.stringify({ [key]: { from: base[key as keyof CampaignRequest], to: change.value } }))
+            if (!isDeepStrictEqual(recorded, { [key]: { from: base[key as keyof CampaignRequest], to: change.value } }))
               failures.push(`${label}: audit detail ${JSON.stringify(event?.detail)}`)
           }
         }

@@ -40,6 +40,7 @@ export const PUBLIC_EMPLOYEE = new Set(['POST /api/employee/link', 'POST /api/em
 export const IGNORES_BODY = new Set([
   'POST /api/admin/account/totp',
   'POST /api/admin/campaigns/:campaignId/close',
+  'POST /api/admin/campaigns/:campaignId/retention-shortenings/:shorteningId/undo',
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/unlock',
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/reveal',
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/ocr',
@@ -100,6 +101,17 @@ export async function victimCompany(context: TestContext) {
   const admin = await signedInOperator(context, { role: 'administrator', companyId: victim.company.id })
   const batch = await context.db.emailBatch.create({ data: { campaignId: victim.campaign.id, kind: 'CREDENTIALS', createdById: admin.operator.id } })
   const document = await submittedDocument(context, victim.employee.id)
+  const at = new Date()
+  const shortening = await context.db.retentionShortening.create({
+    data: {
+      campaignId: victim.campaign.id,
+      fromMonths: 84,
+      toMonths: 60,
+      changedById: admin.operator.id,
+      changedAt: at,
+      effectiveAt: new Date(at.getTime() + 7 * 86_400_000),
+    },
+  })
   const params: Record<string, string> = {
     companyId: victim.company.id,
     campaignId: victim.campaign.id,
@@ -108,6 +120,7 @@ export async function victimCompany(context: TestContext) {
     operatorId: admin.operator.id,
     batchId: batch.id,
     documentId: document.id,
+    shorteningId: shortening.id,
     // The employee's draft thumbnails: an admin session is refused before any id is looked up.
     imageId: document.id,
   }

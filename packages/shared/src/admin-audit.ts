@@ -57,6 +57,7 @@ export const AUDIT_ACTIONS = {
   'campaign.created': '収集依頼の作成',
   'campaign.updated': '収集依頼の変更',
   'campaign.closed': '収集依頼の終了',
+  'campaign.retention_shortening_undone': '保存期間の短縮の取り消し',
   'campaign.disposed': '収集依頼の廃棄',
   'export.payroll_csv': '給与システム用 CSV の出力',
   'export.documents_zip': '書類画像（ZIP）の出力',

@@ -19,6 +19,20 @@ export const disposeResponseSchema = z.object({
 })
 export type DisposeResponse = z.infer<typeof disposeResponseSchema>
 
+const operatorRefSchema = z.object({ id: z.uuid(), name: z.string() })
+
+/** An administrator shortened the retention period: the retention job keeps the longer one until `effectiveAt`. */
+export const retentionShorteningSchema = z.object({
+  id: z.uuid(),
+  fromMonths: z.number().int(),
+  toMonths: z.number().int(),
+  changedAt: z.iso.datetime(),
+  changedBy: operatorRefSchema,
+  /** The end of the grace period: the first moment the shorter period destroys anything. */
+  effectiveAt: z.iso.datetime(),
+})
+export type RetentionShortening = z.infer<typeof retentionShorteningSchema>
+
 export const disposalRecordSchema = z.object({
   id: z.uuid(),
   campaignId: z.uuid(),
@@ -30,9 +44,14 @@ export const disposalRecordSchema = z.object({
   relationship: z.string(),
   disposedAt: z.iso.datetime(),
   /** null: the retention job. */
-  disposedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  disposedBy: operatorRefSchema.nullable(),
   trigger: disposalTriggerSchema,
   reason: z.string(),
+  /** The retention job's records: the shortened retention period that caused it, or null when the period ended as first set. */
+  cause: retentionShorteningSchema
+    .omit({ effectiveAt: true })
+    .extend({ kind: z.literal('retention-shortened') })
+    .nullable(),
   /** e.g. `number:my_number_card`, `identity:passport`, `employee_entered_number`. */
   documentKinds: z.array(z.string()),
   imageCount: z.number().int(),
@@ -53,23 +72,24 @@ export type DisposalsResponse = z.infer<typeof disposalsResponseSchema>
 
 export const DISPOSALS_PAGE_SIZE = 50
 
-/** What the next automatic run would destroy in one campaign. */
+const previewPersonSchema = z.object({
+  personId: z.uuid(),
+  employeeId: z.uuid(),
+  name: z.string(),
+  employeeNumber: z.string().nullable(),
+  relationship: z.string(),
+  /** The employee's 完了, from which the retention period counts. */
+  submittedAt: z.iso.datetime(),
+  /** When the retention period ended. */
+  expiredAt: z.iso.datetime(),
+  imageCount: z.number().int(),
+})
+
+/** What the next automatic run would destroy in one campaign, and what each pending shortening will add when its grace period ends. */
 export const disposalPreviewResponseSchema = z.object({
   retentionMonths: z.number().int(),
-  persons: z.array(
-    z.object({
-      personId: z.uuid(),
-      employeeId: z.uuid(),
-      name: z.string(),
-      employeeNumber: z.string().nullable(),
-      relationship: z.string(),
-      /** The employee's 完了, from which the retention period counts. */
-      submittedAt: z.iso.datetime(),
-      /** When the retention period ended. */
-      expiredAt: z.iso.datetime(),
-      imageCount: z.number().int(),
-    }),
-  ),
+  persons: z.array(previewPersonSchema),
   totalImages: z.number().int(),
+  shortenings: z.array(retentionShorteningSchema.extend({ persons: z.array(previewPersonSchema) })),
 })
 export type DisposalPreviewResponse = z.infer<typeof disposalPreviewResponseSchema>

@@ -114,7 +114,11 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'GET /api/admin/campaigns/:campaignId': { summary: 'A campaign', response: admin.campaignSchema },
   'PATCH /api/admin/campaigns/:campaignId': { summary: 'Edit a campaign', body: admin.campaignRequestSchema, response: admin.campaignSchema },
-  'POST /api/admin/campaigns/:campaignId/close': { summary: 'Close a campaign (purges unfinished drafts)' },
+  'POST /api/admin/campaigns/:campaignId/close': { summary: 'Close a campaign (purges unfinished drafts; administrators)' },
+  'POST /api/admin/campaigns/:campaignId/retention-shortenings/:shorteningId/undo': {
+    summary: 'Undo a shortened retention period within its grace period (administrators)',
+    response: admin.campaignSchema,
+  },
   'GET /api/admin/campaigns/:campaignId/dashboard': { summary: 'Progress counts', response: dashboardResponseSchema },
   'GET /api/admin/campaigns/:campaignId/employees': {
     summary: 'Employees of a campaign, searched and paged',

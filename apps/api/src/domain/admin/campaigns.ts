@@ -1,17 +1,20 @@
 /**
- * Campaigns (収集依頼) from the console: any role assigned to the company may create, edit
- * and close them. Closing is final: the campaign stops taking drafts and every unfinished
- * draft is purged (blobs included) — the seed's rule that pictures not completed are not
- * kept. Submitted documents stay.
+ * Campaigns (収集依頼) from the console. Who may change which setting and who may close is
+ * THE table in @bango/shared/campaign-policy: settings whose effect is destruction or wider
+ * disclosure are the administrator's. Closing is final: the campaign stops taking drafts and
+ * every unfinished draft is purged (blobs included) — the seed's rule that pictures not
+ * completed are not kept. Submitted documents stay. A shortened retention period waits a
+ * grace period (retention-shortenings.ts).
  */
 import type { Campaign, CampaignRequest } from '@bango/shared/admin-api'
+import { CAMPAIGN_ACTION_ROLES, changedSettings, changesBeyondRole } from '@bango/shared/campaign-policy'
 import type { Db } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import type { Campaign as CampaignRow } from '../../generated/prisma/client.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
-import { samePurposes } from '../consents.ts'
 import type { Drafts } from '../drafts.ts'
 import type { Access, OperatorIdentity } from './access.ts'
+import { recordShortening } from './retention-shortenings.ts'
 
 /** A deadline is a calendar day; it is stored as that day's midnight UTC and read back as the same day. */
 const toDeadline = (date: string | null) => (date === null ? null : new Date(`${date}T00:00:00Z`))
@@ -33,6 +36,12 @@ export const toCampaign = (row: CampaignRow): Campaign => ({
 
 const toData = (input: CampaignRequest) => ({ ...input, deadline: toDeadline(input.deadline) })
 
+/** The settings of a stored campaign, as a request would state them. */
+const settingsOf = (row: CampaignRow): CampaignRequest => {
+  const { name, purposes, deadline, draftLifetimeHours, retentionMonths, employeeEntersNumber, contact } = toCampaign(row)
+  return { name, purposes, deadline, draftLifetimeHours, retentionMonths, employeeEntersNumber, contact }
+}
+
 export function createCampaigns(db: Db, access: Access, drafts: Drafts, audit: AuditLog, now: () => Date) {
   return {
     async list(operator: OperatorIdentity, companyId: string): Promise<Campaign[]> {
@@ -47,22 +56,39 @@ export function createCampaigns(db: Db, access: Access, drafts: Drafts, audit: A
 
     async create(operator: OperatorIdentity, companyId: string, input: CampaignRequest): Promise<Campaign> {
       return db.$transaction(async (tx) => {
-        await access.company(operator, companyId, 'operator', tx)
+        await access.company(operator, companyId, CAMPAIGN_ACTION_ROLES.create, tx)
         const row = await tx.campaign.create({ data: { companyId, ...toData(input) } })
         await audit.record({ ...byOperator(operator, companyId), action: 'campaign.created', targetId: row.id }, tx)
         return toCampaign(row)
       })
     },
 
-    /** Replaces the settings of an open campaign. Changed purposes make employees consent again (consents.ts). */
+    /**
+     * Replaces the settings of an open campaign, each change allowed to the caller's role by the
+     * policy table. Changed purposes make employees consent again (consents.ts). The audit
+     * event keeps the old and new value of every changed setting.
+     */
     async update(operator: OperatorIdentity, campaignId: string, input: CampaignRequest): Promise<Campaign> {
       return db.$transaction(async (tx) => {
-        const { campaign, companyId } = await access.campaign(operator, campaignId, 'operator', tx)
+        const { campaign, companyId, role } = await access.campaign(operator, campaignId, 'operator', tx)
+        const changes = changedSettings(settingsOf(campaign), input)
+        const refused = changesBeyondRole(changes, role)
+        if (refused.length > 0)
+          throw new AppError('FORBIDDEN', { message: `Only an administrator may change ${refused.map((c) => c.key).join(', ')} this way.` })
         // Conditional on OPEN, so an edit racing a close cannot reopen or alter a closed campaign.
         const { count } = await tx.campaign.updateMany({ where: { id: campaignId, status: 'OPEN' }, data: toData(input) })
         if (count === 0) throw new AppError('CAMPAIGN_CLOSED')
-        const purposesChanged = !samePurposes(campaign.purposes, input.purposes)
-        await audit.record({ ...byOperator(operator, companyId), action: 'campaign.updated', targetId: campaignId, detail: { purposesChanged } }, tx)
+        if (input.retentionMonths < campaign.retentionMonths) {
+          await recordShortening(tx, {
+            campaignId,
+            fromMonths: campaign.retentionMonths,
+            toMonths: input.retentionMonths,
+            changedById: operator.operatorId,
+            at: now(),
+          })
+        }
+        const detail = { changes: Object.fromEntries(changes.map((c) => [c.key, { from: c.from, to: c.to }])) }
+        await audit.record({ ...byOperator(operator, companyId), action: 'campaign.updated', targetId: campaignId, detail }, tx)
         return toCampaign(await tx.campaign.findUniqueOrThrow({ where: { id: campaignId } }))
       })
     },
@@ -74,7 +100,7 @@ export function createCampaigns(db: Db, access: Access, drafts: Drafts, audit: A
      */
     async close(operator: OperatorIdentity, campaignId: string): Promise<Campaign> {
       const { campaign, blobKeys } = await db.$transaction(async (tx) => {
-        const { companyId } = await access.campaign(operator, campaignId, 'operator', tx)
+        const { companyId } = await access.campaign(operator, campaignId, CAMPAIGN_ACTION_ROLES.close, tx)
         const at = now()
         const { count } = await tx.campaign.updateMany({ where: { id: campaignId, status: 'OPEN' }, data: { status: 'CLOSED', closedAt: at } })
         if (count === 0) throw new AppError('CAMPAIGN_CLOSED')

@@ -1,14 +1,16 @@
 /** Disposal records as the console reads them, and the keyset cursor of their list. */
 import type { DisposalRecord } from '@bango/shared/admin-disposal'
 import { AppError } from '../../errors.ts'
-import type { DisposalRecord as DisposalRecordRow } from '../../generated/prisma/client.ts'
+import type { DisposalRecord as DisposalRecordRow, RetentionShortening } from '../../generated/prisma/client.ts'
 import { isUuid } from '../../lib/uuid.ts'
+import { toShortening } from './retention-shortenings.ts'
 
 const TRIGGER = { PERSON: 'person', CAMPAIGN: 'campaign', RETENTION: 'retention' } as const
 
 type Row = DisposalRecordRow & {
   person: { name: string; employeeNumber: string | null; relationship: string }
   campaign: { name: string }
+  retentionShortening: RetentionShortening | null
 }
 
 export function toDisposalRecord(row: Row, operators: Map<string, { id: string; name: string }>): DisposalRecord {
@@ -26,7 +28,13 @@ export function toDisposalRecord(row: Row, operators: Map<string, { id: string; 
     reason: row.reason,
     documentKinds: row.documentKinds,
     imageCount: row.imageCount,
+    cause: row.retentionShortening ? causeOf(row.retentionShortening, operators) : null,
   }
+}
+
+function causeOf(shortening: RetentionShortening, operators: Map<string, { id: string; name: string }>): DisposalRecord['cause'] {
+  const { id, fromMonths, toMonths, changedAt, changedBy } = toShortening(shortening, operators)
+  return { kind: 'retention-shortened', id, fromMonths, toMonths, changedAt, changedBy }
 }
 
 /** The last row of a page: (disposedAt, id), base64url JSON. */

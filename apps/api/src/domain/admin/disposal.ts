@@ -47,6 +47,8 @@ export interface DisposalContext {
   /** The administrator; null for the retention job. */
   disposedById: string | null
   at: Date
+  /** The retention job: the shortened retention period that caused it, if one did. */
+  shorteningId?: string | null
 }
 
 export interface DisposedPerson {
@@ -54,6 +56,7 @@ export interface DisposedPerson {
   campaignId: string
   companyId: string
   imageCount: number
+  shorteningId: string | null
 }
 
 const TRIGGER = { person: 'PERSON', campaign: 'CAMPAIGN', retention: 'RETENTION' } as const
@@ -101,6 +104,7 @@ export async function disposePersons(
       disposedById: context.disposedById,
       trigger: TRIGGER[context.trigger],
       reason: context.reason,
+      retentionShorteningId: context.shorteningId ?? null,
       documentKinds: kinds,
       imageCount,
     })),
@@ -111,6 +115,7 @@ export async function disposePersons(
       campaignId: person.campaignId,
       companyId: person.campaign.companyId,
       imageCount,
+      shorteningId: context.shorteningId ?? null,
     })),
     blobKeys: documents.map((d) => d.blobKey),
   }

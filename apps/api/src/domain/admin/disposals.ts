@@ -4,7 +4,8 @@
  * campaign, and the company's disposal records. The destruction itself is disposal.ts.
  */
 import { DISPOSALS_PAGE_SIZE, type DisposalPreviewResponse, type DisposalsResponse, type DisposeResponse } from '@bango/shared/admin-disposal'
-import type { Db } from '../../db/types.ts'
+import { CAMPAIGN_ACTION_ROLES } from '@bango/shared/campaign-policy'
+import type { Db, Tx } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import type { Drafts } from '../drafts.ts'
@@ -12,9 +13,34 @@ import type { Access, OperatorIdentity } from './access.ts'
 import { decodeCursor, encodeCursor, toDisposalRecord } from './disposal-records.ts'
 import { disposePersons, householdOf } from './disposal.ts'
 import { expiredEmployees } from './retention.ts'
+import { operatorNames, pendingShortenings, toShortening } from './retention-shortenings.ts'
 
 /** Households per transaction when a whole campaign is disposed of. */
 const CAMPAIGN_BATCH = 200
+
+/** The persons of every household whose retention period has ended by `at`, as the dry run lists them. */
+async function expiredPersons(tx: Tx, campaignId: string, at: Date) {
+  const expired = await expiredEmployees(tx, at, { campaignId, limit: 100_000 })
+  const byEmployee = new Map(expired.map((e) => [e.employee_id, e]))
+  const persons = await tx.person.findMany({
+    where: { disposedAt: null, OR: [{ id: { in: [...byEmployee.keys()] } }, { employeeId: { in: [...byEmployee.keys()] } }] },
+    select: { id: true, employeeId: true, name: true, employeeNumber: true, relationship: true, _count: { select: { documents: true } } },
+    orderBy: [{ employeeId: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }],
+  })
+  return persons.map((p) => {
+    const employee = byEmployee.get(p.employeeId ?? p.id)!
+    return {
+      personId: p.id,
+      employeeId: employee.employee_id,
+      name: p.name,
+      employeeNumber: p.employeeNumber,
+      relationship: p.relationship,
+      submittedAt: employee.submitted_at.toISOString(),
+      expiredAt: employee.expired_at.toISOString(),
+      imageCount: p._count.documents,
+    }
+  })
+}
 
 export function createDisposals(db: Db, access: Access, drafts: Drafts, audit: AuditLog, now: () => Date) {
   return {
@@ -25,7 +51,7 @@ export function createDisposals(db: Db, access: Access, drafts: Drafts, audit: A
      */
     async disposePerson(operator: OperatorIdentity, campaignId: string, employeeId: string, personId: string, reason: string): Promise<DisposeResponse> {
       const result = await db.$transaction(async (tx) => {
-        const { campaign, companyId } = await access.campaign(operator, campaignId, 'administrator', tx)
+        const { campaign, companyId } = await access.campaign(operator, campaignId, CAMPAIGN_ACTION_ROLES.dispose, tx)
         const person = await tx.person.findFirst({ where: { id: personId, campaignId, OR: [{ id: employeeId, kind: 'EMPLOYEE' }, { employeeId }] } })
         if (!person) throw new AppError('NOT_FOUND')
         if (person.disposedAt) throw new AppError('CONFLICT', { message: 'Already disposed of.' })
@@ -50,7 +76,7 @@ export function createDisposals(db: Db, access: Access, drafts: Drafts, audit: A
 
     /** Disposes of every person of a closed campaign, household batch by household batch. */
     async disposeCampaign(operator: OperatorIdentity, campaignId: string, reason: string): Promise<DisposeResponse> {
-      const { campaign, companyId } = await access.campaign(operator, campaignId, 'administrator')
+      const { campaign, companyId } = await access.campaign(operator, campaignId, CAMPAIGN_ACTION_ROLES.dispose)
       if (campaign.status === 'OPEN') throw new AppError('CAMPAIGN_OPEN')
       const at = now()
       const total = { persons: 0, images: 0 }
@@ -84,45 +110,48 @@ export function createDisposals(db: Db, access: Access, drafts: Drafts, audit: A
       return total
     },
 
-    /** What the retention job would dispose of in this campaign if it ran now. */
+    /**
+     * What the retention job would dispose of in this campaign if it ran now, and for each
+     * shortened retention period still in its grace period, who it adds when that ends.
+     */
     async preview(operator: OperatorIdentity, campaignId: string): Promise<DisposalPreviewResponse> {
-      const { campaign } = await access.campaign(operator, campaignId, 'administrator')
-      const expired = await expiredEmployees(db, now(), { campaignId, limit: 100_000 })
-      const byEmployee = new Map(expired.map((e) => [e.employee_id, e]))
-      const persons = await db.person.findMany({
-        where: { disposedAt: null, OR: [{ id: { in: [...byEmployee.keys()] } }, { employeeId: { in: [...byEmployee.keys()] } }] },
-        select: { id: true, employeeId: true, name: true, employeeNumber: true, relationship: true, _count: { select: { documents: true } } },
-        orderBy: [{ employeeId: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }],
-      })
-      const rows = persons.map((p) => {
-        const employee = byEmployee.get(p.employeeId ?? p.id)!
-        return {
-          personId: p.id,
-          employeeId: employee.employee_id,
-          name: p.name,
-          employeeNumber: p.employeeNumber,
-          relationship: p.relationship,
-          submittedAt: employee.submitted_at.toISOString(),
-          expiredAt: employee.expired_at.toISOString(),
-          imageCount: p._count.documents,
-        }
-      })
-      return { retentionMonths: campaign.retentionMonths, persons: rows, totalImages: rows.reduce((sum, r) => sum + r.imageCount, 0) }
+      const { campaign } = await access.campaign(operator, campaignId, CAMPAIGN_ACTION_ROLES.reviewDisposal)
+      const at = now()
+      const persons = await expiredPersons(db, campaignId, at)
+      const pending = await pendingShortenings(db, campaignId, at)
+      const operators = await operatorNames(
+        db,
+        pending.map((p) => p.changedById),
+      )
+      const seen = new Set(persons.map((p) => p.personId))
+      const shortenings = []
+      for (const shortening of pending) {
+        const added = (await expiredPersons(db, campaignId, shortening.effectiveAt)).filter((p) => !seen.has(p.personId))
+        for (const person of added) seen.add(person.personId)
+        shortenings.push({ ...toShortening(shortening, operators), persons: added })
+      }
+      return { retentionMonths: campaign.retentionMonths, persons, totalImages: persons.reduce((sum, r) => sum + r.imageCount, 0), shortenings }
     },
 
     /** The company's disposal records, newest first, one keyset page at a time. */
     async list(operator: OperatorIdentity, companyId: string, cursor: string | undefined): Promise<DisposalsResponse> {
-      await access.company(operator, companyId, 'administrator')
+      await access.company(operator, companyId, CAMPAIGN_ACTION_ROLES.reviewDisposal)
       const after = cursor === undefined ? null : decodeCursor(cursor)
       const rows = await db.disposalRecord.findMany({
         where: { companyId, ...(after ? { OR: [{ disposedAt: { lt: after.at } }, { disposedAt: after.at, id: { lt: after.id } }] } : {}) },
         orderBy: [{ disposedAt: 'desc' }, { id: 'desc' }],
         take: DISPOSALS_PAGE_SIZE + 1,
-        include: { person: { select: { name: true, employeeNumber: true, relationship: true } }, campaign: { select: { name: true } } },
+        include: {
+          person: { select: { name: true, employeeNumber: true, relationship: true } },
+          campaign: { select: { name: true } },
+          retentionShortening: true,
+        },
       })
       const page = rows.slice(0, DISPOSALS_PAGE_SIZE)
-      const operatorIds = [...new Set(page.flatMap((r) => (r.disposedById ? [r.disposedById] : [])))]
-      const operators = new Map((await db.operator.findMany({ where: { id: { in: operatorIds } }, select: { id: true, name: true } })).map((o) => [o.id, o]))
+      const operators = await operatorNames(
+        db,
+        page.flatMap((r) => [...(r.disposedById ? [r.disposedById] : []), ...(r.retentionShortening ? [r.retentionShortening.changedById] : [])]),
+      )
       const last = page.at(-1)
       return {
         records: page.map((row) => toDisposalRecord(row, operators)),

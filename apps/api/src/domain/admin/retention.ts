@@ -2,7 +2,9 @@
  * Automatic disposal when a campaign's retention period (`retentionMonths`) has ended,
  * counted per employee from their 完了 (`submissions.submitted_at`): each submission is kept
  * exactly as long as the campaign promised, whether the campaign is still open or closed.
- * The employee's whole household goes at once, as it was submitted at once.
+ * The employee's whole household goes at once, as it was submitted at once. A shortened
+ * period counts only once its grace period is over (retention-shortenings.ts): until then the
+ * longer period it replaced is kept, and what it disposes of afterwards names it.
  *
  * Safe with several server instances: each batch runs in a transaction that first takes
  * `pg_try_advisory_xact_lock(RETENTION_LOCK)`; an instance that does not get it stops its run
@@ -12,7 +14,7 @@
 import type { Db, Tx } from '../../db/types.ts'
 import type { AuditLog } from '../audit.ts'
 import type { Drafts } from '../drafts.ts'
-import { disposePersons, householdOf } from './disposal.ts'
+import { type DisposedPerson, disposePersons, householdOf } from './disposal.ts'
 
 /** Advisory lock key of the retention job (Prisma's migrations hold 72707369). */
 export const RETENTION_LOCK = 72707370
@@ -24,18 +26,34 @@ interface ExpiredEmployee {
   campaign_id: string
   submitted_at: Date
   expired_at: Date
+  /** The shortening (its grace period over) without which the employee would still be kept; null: the period ended as first set. */
+  shortening_id: string | null
 }
 
-/** Employees (not yet disposed of) whose submission's retention period ended by `now`, oldest first. */
+/**
+ * Employees (not yet disposed of) whose submission's retention period ended by `now`, oldest
+ * first. The period in force is the campaign's, or the longest one that a shortening still in
+ * its grace period replaced.
+ */
 export function expiredEmployees(tx: Tx, now: Date, options: { campaignId?: string; limit: number }) {
   const campaignFilter = options.campaignId ?? null
   return tx.$queryRaw<ExpiredEmployee[]>`
-    SELECT p.id AS employee_id, p.campaign_id, s.submitted_at, s.submitted_at + make_interval(months => c.retention_months) AS expired_at
+    SELECT p.id AS employee_id, p.campaign_id, s.submitted_at, s.submitted_at + make_interval(months => kept.months) AS expired_at, cause.id AS shortening_id
     FROM submissions s
     JOIN persons p ON p.id = s.employee_id
     JOIN campaigns c ON c.id = p.campaign_id
+    CROSS JOIN LATERAL (
+      SELECT GREATEST(c.retention_months, MAX(r.from_months)) AS months
+      FROM retention_shortenings r
+      WHERE r.campaign_id = c.id AND r.undone_at IS NULL AND r.effective_at > ${now}) kept
+    LEFT JOIN LATERAL (
+      SELECT r.id FROM retention_shortenings r
+      WHERE r.campaign_id = c.id AND r.undone_at IS NULL AND r.effective_at <= ${now}
+        AND s.submitted_at + make_interval(months => r.from_months) > ${now}
+      ORDER BY r.changed_at DESC, r.id DESC
+      LIMIT 1) cause ON true
     WHERE p.disposed_at IS NULL
-      AND s.submitted_at + make_interval(months => c.retention_months) <= ${now}
+      AND s.submitted_at + make_interval(months => kept.months) <= ${now}
       AND (${campaignFilter}::uuid IS NULL OR c.id = ${campaignFilter}::uuid)
     ORDER BY s.submitted_at, p.id
     LIMIT ${options.limit}`
@@ -58,28 +76,29 @@ export function createRetention(db: Db, drafts: Drafts, audit: AuditLog) {
           const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${RETENTION_LOCK}) AS locked`
           if (!lock?.locked) return null
           const expired = await expiredEmployees(tx, now, { limit: BATCH_EMPLOYEES })
-          const result = await disposePersons(
-            tx,
-            await householdOf(
+          // One disposal per cause, so that each record names the shortening behind it (or none).
+          const byCause = new Map<string | null, ExpiredEmployee[]>()
+          for (const e of expired) byCause.set(e.shortening_id, [...(byCause.get(e.shortening_id) ?? []), e])
+          const result: { disposed: DisposedPerson[]; blobKeys: string[] } = { disposed: [], blobKeys: [] }
+          for (const [shorteningId, employees] of byCause) {
+            const households = await householdOf(
               tx,
-              expired.map((e) => e.employee_id),
-            ),
-            {
-              trigger: 'retention',
-              reason: RETENTION_REASON,
-              disposedById: null,
-              at: now,
-            },
-          )
+              employees.map((e) => e.employee_id),
+            )
+            const part = await disposePersons(tx, households, { trigger: 'retention', reason: RETENTION_REASON, disposedById: null, at: now, shorteningId })
+            result.disposed.push(...part.disposed)
+            result.blobKeys.push(...part.blobKeys)
+          }
           // One event per campaign of the batch, counts only.
-          const byCampaign = new Map<string, { companyId: string; persons: number; images: number }>()
+          const byCampaign = new Map<string, { companyId: string; persons: number; images: number; shortenings: Set<string> }>()
           for (const person of result.disposed) {
-            const entry = byCampaign.get(person.campaignId) ?? { companyId: person.companyId, persons: 0, images: 0 }
+            const entry = byCampaign.get(person.campaignId) ?? { companyId: person.companyId, persons: 0, images: 0, shortenings: new Set() }
             entry.persons += 1
             entry.images += person.imageCount
+            if (person.shorteningId) entry.shortenings.add(person.shorteningId)
             byCampaign.set(person.campaignId, entry)
           }
-          for (const [campaignId, counts] of byCampaign) {
+          for (const [campaignId, { shortenings, ...counts }] of byCampaign) {
             await audit.record(
               {
                 companyId: counts.companyId,
@@ -87,7 +106,7 @@ export function createRetention(db: Db, drafts: Drafts, audit: AuditLog) {
                 actorId: null,
                 action: 'campaign.disposed',
                 targetId: campaignId,
-                detail: { trigger: 'retention', persons: counts.persons, images: counts.images },
+                detail: { trigger: 'retention', persons: counts.persons, images: counts.images, retentionShortenings: [...shortenings] },
               },
               tx,
             )

@@ -1,11 +1,14 @@
-/** Campaigns (収集依頼) of a company: list, create, read, edit and close. Any assigned role. */
+/**
+ * Campaigns (収集依頼) of a company: list, create, read, edit, close, and undo a shortened
+ * retention period. Which role may do what is @bango/shared/campaign-policy, enforced by the services.
+ */
 import { campaignRequestSchema } from '@bango/shared/admin-api'
 import type { FastifyInstance } from 'fastify'
 import { parse } from '../../lib/parse.ts'
 import { pathIds } from './path-params.ts'
 
 export default async function campaignRoutes(app: FastifyInstance) {
-  const { campaigns } = app.services
+  const { campaigns, retentionShortenings } = app.services
 
   app.get('/companies/:companyId/campaigns', async (request) => {
     const { companyId } = pathIds(request.params, 'companyId')
@@ -33,5 +36,11 @@ export default async function campaignRoutes(app: FastifyInstance) {
   app.post('/campaigns/:campaignId/close', async (request) => {
     const { campaignId } = pathIds(request.params, 'campaignId')
     return campaigns.close(request.operator, campaignId)
+  })
+
+  // Within the grace period only (retention-shortenings.ts).
+  app.post('/campaigns/:campaignId/retention-shortenings/:shorteningId/undo', async (request) => {
+    const { campaignId, shorteningId } = pathIds(request.params, 'campaignId', 'shorteningId')
+    return retentionShortenings.undo(request.operator, campaignId, shorteningId)
   })
 }
