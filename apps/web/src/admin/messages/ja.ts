@@ -156,6 +156,10 @@ export const campaigns = {
   closeYes: '終了して下書きを削除する',
   closed: (time: string) => `${time} に受付を終了しました。`,
   closedNote: '終了した収集依頼の設定は変更できません。',
+  administratorOnly: '変更できるのは取扱責任者（管理者）だけです。',
+  shortenAdministratorOnly: '短くできるのは取扱責任者（管理者）だけです。',
+  retentionShortenNote: (days: number) => `保管期間を短くすると、${days} 日後から適用されます。それまでは廃棄の画面で対象者を確認し、取り消せます。`,
+  closeAdministratorOnly: '受付の終了は取扱責任者（管理者）だけが行えます。',
 } as const
 
 export const operators = {

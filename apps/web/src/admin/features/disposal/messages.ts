@@ -21,6 +21,14 @@ export const disposalText = {
     submit: '収集依頼の書類をすべて廃棄',
     done: (persons: number, images: number) => `${persons} 名の書類（画像 ${images} 枚）を廃棄しました。`,
     administratorsOnly: '廃棄は取扱責任者だけが行えます。',
+    shorteningTitle: '保存期間の短縮（猶予期間中）',
+    shortening: (by: string, at: string, from: number, to: number) => `${at} に ${by} さんが保存期間を ${from} か月から ${to} か月に短縮しました。`,
+    shorteningEffect: (at: string, persons: number, images: number) =>
+      persons === 0
+        ? `${at} 以降、この短縮で新たに廃棄される書類はありません。`
+        : `${at} 以降の自動廃棄で、次の ${persons} 名（画像 ${images} 枚）の書類が廃棄されます。`,
+    shorteningUndo: '短縮を取り消す',
+    shorteningUndone: '短縮を取り消しました。保存期間は元に戻りました。',
     records: '廃棄の記録を見る',
   },
   records: {
@@ -28,6 +36,7 @@ export const disposalText = {
     empty: '廃棄の記録はまだありません。',
     more: 'さらに表示',
     automatic: '自動（保存期間の終了）',
+    shortened: (by: string, at: string, from: number, to: number) => `自動（${at} に ${by} さんが保存期間を ${from} → ${to} か月に短縮）`,
     columns: {
       disposedAt: '廃棄日時',
       campaign: '収集依頼',

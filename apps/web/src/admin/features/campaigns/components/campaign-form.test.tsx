@@ -93,4 +93,23 @@ describe('the campaign form', () => {
     expect(screen.getByLabelText('名称')).toBeDisabled()
     expect(screen.queryByRole('button', { name: '保存する' })).not.toBeInTheDocument()
   })
+
+  it('keeps what the policy table gives administrators out of an operator’s hands: purposes, the number, shortening, closing', async () => {
+    const campaign = buildCampaign({ retentionMonths: 84, draftLifetimeHours: 24 })
+    mockFetch({
+      'GET /api/admin/session': () =>
+        json(200, buildSession('active', { companies: [{ id: COMPANY_ID, name: '株式会社総合', role: 'operator', canExport: false }] })),
+      [`GET /api/admin/campaigns/${campaign.id}`]: () => json(200, campaign),
+    })
+    openConsole(`/admin/campaigns/${campaign.id}/settings`)
+
+    expect(await screen.findByLabelText('名称')).toBeEnabled()
+    for (const input of purposeInputs()) expect(input).toBeDisabled()
+    expect(screen.getByLabelText('従業員にも 12 桁の個人番号を入力してもらう')).toBeDisabled()
+    expect(screen.getByLabelText(/保管期間/)).toHaveAttribute('min', '84')
+    expect(screen.getByLabelText(/保管期間/)).toHaveAccessibleDescription(/短くできるのは取扱責任者（管理者）だけです/)
+    expect(screen.getByLabelText(/下書きの保存期間/)).toHaveAttribute('min', '24')
+    expect(screen.queryByRole('button', { name: '受付を終了する' })).not.toBeInTheDocument()
+    expect(screen.getByText('受付の終了は取扱責任者（管理者）だけが行えます。')).toBeInTheDocument()
+  })
 })

@@ -1,4 +1,5 @@
 import { type CampaignRequest, campaignRequestSchema } from '@bango/shared/admin-api'
+import { CAMPAIGN_SETTING_RULES, RETENTION_SHORTENING_GRACE_DAYS, type SettingKey } from '@bango/shared/campaign-policy'
 import { useRef, useState, type FormEvent } from 'react'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
 import { Field } from '../../../components/field.tsx'
@@ -12,13 +13,18 @@ interface CampaignFormProps {
   submitLabel: string
   /** A closed campaign is shown, not edited. */
   readOnly?: boolean
+  /**
+   * Editing: the signed-in role. As an operator, what the policy table keeps to administrators
+   * is disabled (periods may only grow). Absent when creating: nothing exists yet to destroy.
+   */
+  editingAs?: 'operator' | 'administrator'
   busy: boolean
   error: unknown
   onSubmit: (request: CampaignRequest) => void
 }
 
 /** The campaign's settings, checked with the shared schema before anything is sent. */
-export function CampaignForm({ initial, submitLabel, readOnly = false, busy, error, onSubmit }: CampaignFormProps) {
+export function CampaignForm({ initial, submitLabel, readOnly = false, editingAs, busy, error, onSubmit }: CampaignFormProps) {
   const form = useRef<HTMLFormElement>(null)
   const [values, setValues] = useState(initial)
   const [errors, setErrors] = useState<FieldErrors>({})
@@ -27,6 +33,11 @@ export function CampaignForm({ initial, submitLabel, readOnly = false, busy, err
     (value: CampaignValues[K]) =>
       setValues((v) => ({ ...v, [field]: value }))
   const shownErrors = { ...serverFieldErrors(error), ...errors }
+  const operatorOnly = editingAs === 'operator'
+  const locked = (key: SettingKey) => readOnly || (operatorOnly && CAMPAIGN_SETTING_RULES[key] === 'administrator')
+  const growOnly = (key: SettingKey) => operatorOnly && CAMPAIGN_SETTING_RULES[key] === 'administrator-to-shorten'
+  const hint = (key: SettingKey, text: string) =>
+    locked(key) && !readOnly ? `${text} ${t.administratorOnly}` : growOnly(key) ? `${text} ${t.shortenAdministratorOnly}` : text
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -40,7 +51,8 @@ export function CampaignForm({ initial, submitLabel, readOnly = false, busy, err
     <form ref={form} className="admin-form" onSubmit={submit} noValidate>
       <ErrorAlert error={error} />
       <Field name="name" label={t.name} value={values.name} onChange={set('name')} error={shownErrors.name} disabled={readOnly} autoComplete="off" />
-      <PurposesField purposes={values.purposes} onChange={set('purposes')} errors={shownErrors} disabled={readOnly} />
+      <PurposesField purposes={values.purposes} onChange={set('purposes')} errors={shownErrors} disabled={locked('purposes')} />
+      {locked('purposes') && !readOnly && <p className="admin-hint">{t.administratorOnly}</p>}
       <Field
         name="deadline"
         label={t.deadline}
@@ -54,10 +66,10 @@ export function CampaignForm({ initial, submitLabel, readOnly = false, busy, err
       <Field
         name="draftLifetimeHours"
         label={t.draftLifetime}
-        hint={t.draftLifetimeHint}
+        hint={hint('draftLifetimeHours', t.draftLifetimeHint)}
         type="number"
         inputMode="numeric"
-        min={1}
+        min={growOnly('draftLifetimeHours') ? initial.draftLifetimeHours : 1}
         max={24 * 14}
         value={values.draftLifetimeHours}
         onChange={set('draftLifetimeHours')}
@@ -67,10 +79,13 @@ export function CampaignForm({ initial, submitLabel, readOnly = false, busy, err
       <Field
         name="retentionMonths"
         label={t.retention}
-        hint={t.retentionHint}
+        hint={hint(
+          'retentionMonths',
+          editingAs === 'administrator' ? `${t.retentionHint} ${t.retentionShortenNote(RETENTION_SHORTENING_GRACE_DAYS)}` : t.retentionHint,
+        )}
         type="number"
         inputMode="numeric"
-        min={1}
+        min={growOnly('retentionMonths') ? initial.retentionMonths : 1}
         max={12 * 20}
         value={values.retentionMonths}
         onChange={set('retentionMonths')}
@@ -93,11 +108,12 @@ export function CampaignForm({ initial, submitLabel, readOnly = false, busy, err
           name="employeeEntersNumber"
           type="checkbox"
           checked={values.employeeEntersNumber}
-          disabled={readOnly}
+          disabled={locked('employeeEntersNumber')}
           onChange={(event) => set('employeeEntersNumber')(event.target.checked)}
         />
         <label htmlFor="employee-enters-number">{t.employeeEntersNumber}</label>
       </div>
+      {locked('employeeEntersNumber') && !readOnly && <p className="admin-hint">{t.administratorOnly}</p>}
       {!readOnly && (
         <button type="submit" className="admin-button admin-button--primary" disabled={busy}>
           {busy ? common.saving : submitLabel}

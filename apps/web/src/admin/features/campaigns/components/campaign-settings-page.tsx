@@ -3,6 +3,7 @@ import { paths } from '../../../config/paths.ts'
 import { ErrorAlert, StatusNote } from '../../../components/error-alert.tsx'
 import { campaigns as t, common } from '../../../messages/ja.ts'
 import { useCampaign } from '../api/campaign.ts'
+import { useAdministers } from '../../../lib/administers.ts'
 import { useUpdateCampaign } from '../api/update-campaign.ts'
 import { CampaignForm } from './campaign-form.tsx'
 import { valuesOf } from './campaign-values.ts'
@@ -13,6 +14,7 @@ export function CampaignSettingsPage() {
   const { campaignId = '' } = useParams()
   const campaign = useCampaign(campaignId)
   const update = useUpdateCampaign(campaignId)
+  const administers = useAdministers(campaign.data?.companyId)
 
   if (campaign.isPending) return <p role="status">{common.loading}</p>
   if (campaign.isError) return <ErrorAlert error={campaign.error} />
@@ -31,11 +33,12 @@ export function CampaignSettingsPage() {
         initial={valuesOf(campaign.data)}
         submitLabel={common.save}
         readOnly={closed}
+        editingAs={administers ? 'administrator' : 'operator'}
         busy={update.isPending}
         error={update.error}
         onSubmit={(request) => update.mutate(request)}
       />
-      <CloseCampaign campaign={campaign.data} />
+      <CloseCampaign campaign={campaign.data} administers={administers} />
     </div>
   )
 }

@@ -4,8 +4,8 @@ import { ErrorAlert } from '../../../components/error-alert.tsx'
 import { campaigns as t, common } from '../../../messages/ja.ts'
 import { useCloseCampaign } from '../api/close-campaign.ts'
 
-/** 受付の終了, asked twice: it deletes every unfinished draft and cannot be undone. */
-export function CloseCampaign({ campaign }: { campaign: Campaign }) {
+/** 受付の終了, asked twice: it deletes every unfinished draft and cannot be undone. Administrators only (campaign-policy). */
+export function CloseCampaign({ campaign, administers }: { campaign: Campaign; administers: boolean }) {
   const close = useCloseCampaign(campaign.id)
   const [asking, setAsking] = useState(false)
   return (
@@ -13,6 +13,8 @@ export function CloseCampaign({ campaign }: { campaign: Campaign }) {
       <h2 id="campaign-close">{t.closeTitle}</h2>
       {campaign.closedAt ? (
         <p>{t.closed(common.dateTime(campaign.closedAt))}</p>
+      ) : !administers ? (
+        <p className="admin-hint">{t.closeAdministratorOnly}</p>
       ) : asking ? (
         <div className="admin-confirm" role="group" aria-labelledby="campaign-close-question">
           <p id="campaign-close-question">{t.closeConfirm}</p>

@@ -36,6 +36,7 @@ const preview: DisposalPreviewResponse = {
     },
   ],
   totalImages: 3,
+  shortenings: [],
 }
 
 function routes(role: 'administrator' | 'operator', overrides: Record<string, () => Response> = {}) {
@@ -90,5 +91,31 @@ describe('DisposalPage', () => {
     expect(await screen.findByText('廃棄は取扱責任者だけが行えます。')).toBeInTheDocument()
     expect(screen.queryByRole('button')).not.toBeInTheDocument()
     expect(calls(fetchMock, `POST ${base}/dispose`)).toHaveLength(0)
+  })
+
+  it('shows a shortened retention in its grace period, who it will take, and undoes it', async () => {
+    const shortening = {
+      id: '00000000-0000-4000-8000-000000000301',
+      fromMonths: 84,
+      toMonths: 12,
+      changedAt: '2026-12-01T00:00:00.000Z',
+      changedBy: { id: '00000000-0000-4000-8000-000000000302', name: '人事 一郎' },
+      effectiveAt: '2026-12-08T00:00:00.000Z',
+      persons: preview.persons,
+    }
+    const UNDO = `POST ${base}/retention-shortenings/${shortening.id}/undo`
+    const fetchMock = routes('administrator', {
+      [`GET ${base}/disposal/preview`]: () =>
+        json(200, { ...preview, persons: [], totalImages: 0, shortenings: calls(fetchMock, UNDO).length ? [] : [shortening] }),
+      [UNDO]: () => json(200, { ...campaign, retentionMonths: 84 }),
+    })
+    open()
+    expect(await screen.findByText(/人事 一郎 さんが保存期間を 84 か月から 12 か月に短縮しました。/)).toBeInTheDocument()
+    expect(screen.getByText(/次の 2 名（画像 3 枚）の書類が廃棄されます。/)).toBeInTheDocument()
+    expect(within(screen.getByRole('table', { name: '保存期間の短縮（猶予期間中）' })).getByRole('row', { name: /総合 花子/ })).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: '短縮を取り消す' }))
+    expect(await screen.findByText('短縮を取り消しました。保存期間は元に戻りました。')).toBeInTheDocument()
+    expect(calls(fetchMock, UNDO)).toHaveLength(1)
+    expect(screen.queryByText(/に短縮しました。/)).not.toBeInTheDocument()
   })
 })

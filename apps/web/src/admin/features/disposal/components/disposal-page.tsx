@@ -6,7 +6,8 @@ import { useDisposalPreview } from '../api/get-disposal-preview.ts'
 import { disposalText } from '../messages.ts'
 import { DisposalPreview } from './disposal-preview.tsx'
 import { DisposeCampaign } from './dispose-campaign.tsx'
-import { useAdministers } from './role.ts'
+import { RetentionShortenings } from './retention-shortenings.tsx'
+import { useAdministers } from '../../../lib/administers.ts'
 
 const t = disposalText.page
 
@@ -38,7 +39,10 @@ export function DisposalPage() {
       ) : (
         <>
           {preview.data ? (
-            <DisposalPreview preview={preview.data} />
+            <>
+              <RetentionShortenings campaignId={campaignId} shortenings={preview.data.shortenings} />
+              <DisposalPreview preview={preview.data} />
+            </>
           ) : preview.error ? (
             <ErrorAlert error={preview.error} />
           ) : (

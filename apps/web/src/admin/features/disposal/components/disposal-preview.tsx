@@ -4,9 +4,42 @@ import { formatDateTime } from '../../../../lib/format.ts'
 
 const t = disposalText.page
 
-/** The dry run: who the next automatic run would dispose of, with image counts — never the images. */
-export function DisposalPreview({ preview }: { preview: DisposalPreviewResponse }) {
+type PreviewPerson = DisposalPreviewResponse['persons'][number]
+
+/** The persons a disposal would take, with image counts — never the images. */
+export function PersonsTable({ persons, caption }: { persons: PreviewPerson[]; caption: string }) {
   const c = t.columns
+  return (
+    <table className="admin-table">
+      <caption className="admin-visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{c.name}</th>
+          <th scope="col">{c.employeeNumber}</th>
+          <th scope="col">{c.relationship}</th>
+          <th scope="col">{c.submittedAt}</th>
+          <th scope="col">{c.expiredAt}</th>
+          <th scope="col">{c.images}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {persons.map((person) => (
+          <tr key={person.personId}>
+            <th scope="row">{person.name}</th>
+            <td>{person.employeeNumber ?? ''}</td>
+            <td>{person.relationship}</td>
+            <td>{formatDateTime(person.submittedAt)}</td>
+            <td>{formatDateTime(person.expiredAt)}</td>
+            <td>{person.imageCount}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+/** The dry run: who the next automatic run would dispose of. */
+export function DisposalPreview({ preview }: { preview: DisposalPreviewResponse }) {
   return (
     <section className="admin-section" aria-labelledby="disposal-preview">
       <h2 id="disposal-preview">{t.previewTitle}</h2>
@@ -16,31 +49,7 @@ export function DisposalPreview({ preview }: { preview: DisposalPreviewResponse 
       ) : (
         <>
           <p>{t.previewTotal(preview.persons.length, preview.totalImages)}</p>
-          <table className="admin-table">
-            <caption className="admin-visually-hidden">{t.previewTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{c.name}</th>
-                <th scope="col">{c.employeeNumber}</th>
-                <th scope="col">{c.relationship}</th>
-                <th scope="col">{c.submittedAt}</th>
-                <th scope="col">{c.expiredAt}</th>
-                <th scope="col">{c.images}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.persons.map((person) => (
-                <tr key={person.personId}>
-                  <th scope="row">{person.name}</th>
-                  <td>{person.employeeNumber ?? ''}</td>
-                  <td>{person.relationship}</td>
-                  <td>{formatDateTime(person.submittedAt)}</td>
-                  <td>{formatDateTime(person.expiredAt)}</td>
-                  <td>{person.imageCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PersonsTable persons={preview.persons} caption={t.previewTitle} />
         </>
       )}
     </section>

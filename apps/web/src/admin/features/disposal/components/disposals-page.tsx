@@ -39,7 +39,12 @@ export function DisposalsPage() {
                 <td>{record.employeeNumber ?? ''}</td>
                 <td>{record.relationship}</td>
                 <td>{disposalText.triggers[record.trigger]}</td>
-                <td>{record.disposedBy?.name ?? t.automatic}</td>
+                <td>
+                  {record.disposedBy?.name ??
+                    (record.cause
+                      ? t.shortened(record.cause.changedBy.name, formatDateTime(record.cause.changedAt), record.cause.fromMonths, record.cause.toMonths)
+                      : t.automatic)}
+                </td>
                 <td>{record.reason}</td>
                 <td>{record.documentKinds.map(kindLabel).join('、')}</td>
                 <td>{record.imageCount}</td>
