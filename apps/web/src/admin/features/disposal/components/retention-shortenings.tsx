@@ -26,9 +26,11 @@ export function RetentionShortenings({ campaignId, shortenings }: { campaignId: 
             )}
           </p>
           {s.persons.length > 0 && <PersonsTable persons={s.persons} caption={t.shorteningTitle} />}
-          <button type="button" className="admin-button" disabled={undo.isPending} onClick={() => undo.mutate(s.id)}>
-            {t.shorteningUndo}
-          </button>
+          <p>
+            <button type="button" className="admin-button" disabled={undo.isPending} onClick={() => undo.mutate(s.id)}>
+              {t.shorteningUndo}
+            </button>
+          </p>
         </div>
       ))}
     </section>
