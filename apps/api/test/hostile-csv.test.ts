@@ -10,8 +10,7 @@
  * formula character, benign cells are unchanged, and each cell reads back (readCsvField) as typed.
  * Replay part 1 with FUZZ_SEED=<seed>.
  */
-import { CSV_FORMATS, type CsvEncoding, MAIL_MERGE_CSV, mailMergeRows, readCsvField } from '@bango/shared/csv-formats'
-import type { CsvFormat } from '@bango/shared/csv'
+import { CSV_FORMATS, type CsvEncoding, type CsvFormat, MAIL_MERGE_CSV, mailMergeRows, readCsvField } from '@bango/shared/csv-formats'
 import { issueCredentialsResponseSchema } from '@bango/shared/admin-credentials'
 import { parse } from 'csv-parse/sync'
 import fc from 'fast-check'

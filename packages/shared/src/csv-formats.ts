@@ -12,7 +12,7 @@ import { type CsvFormat, csvFormat } from './csv.ts'
 
 export { readCsvField } from './csv.ts'
 
-export type { CsvEncoding, CsvFile, CsvRow } from './csv.ts'
+export type { CsvEncoding, CsvFile, CsvFormat, CsvRow } from './csv.ts'
 
 export const PAYROLL_CSV = csvFormat('payroll', PAYROLL_CSV_COLUMNS, ['utf-8', 'shift_jis'])
 export const DOCUMENTS_MANIFEST_CSV = csvFormat('documents manifest', DOCUMENTS_MANIFEST_COLUMNS, ['utf-8'])
