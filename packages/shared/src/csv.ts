@@ -12,11 +12,11 @@ export type CsvEncoding = 'utf-8' | 'shift_jis'
 
 /**
  * A value that would start a formula: = + - @ (or their full-width forms) after nothing but
- * blanks and quote marks, or a tab or CR after nothing but quote marks (OWASP's list, ADR 032).
- * Quote marks count as lead so a value already starting with `'` is prefixed once more, and
- * `readCsvField` can tell the writer's mark from one the person typed.
+ * blanks and quote marks, or a tab, CR or NUL after nothing but quote marks (OWASP's and ASVS
+ * 1.2.10's lists, ADR 032). Quote marks count as lead so a value already starting with `'` is
+ * marked once more, and `readCsvField` can tell the writer's mark from one the person typed.
  */
-const needsFormulaMark = (value: string) => /^[\s\u3000']*[=+\-@＝＋－＠]/.test(value) || /^'*[\t\r]/.test(value)
+const needsFormulaMark = (value: string) => /^[\s\u3000']*[=+\-@＝＋－＠]/.test(value) || /^'*[\t\r\0]/.test(value)
 
 /** A cell's value as typed: without the `'` the writer put before a formula start (`'=1+1` → `=1+1`). */
 export const readCsvField = (cell: string) => (cell.startsWith("'") && needsFormulaMark(cell.slice(1)) ? cell.slice(1) : cell)
