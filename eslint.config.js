@@ -6,6 +6,7 @@ import { defineConfig, globalIgnores } from 'eslint/config'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 import { boundaryZones } from './scripts/lint/boundaries.js'
+import { csvWriterConfig } from './scripts/lint/csv-writer.js'
 
 const root = import.meta.dirname
 const tests = ['**/*.test.{ts,tsx}', '**/test/**']
@@ -61,4 +62,6 @@ export default defineConfig(
       'import-x/no-restricted-paths': ['error', { basePath: root, zones: boundaryZones(root, { tests: true }) }],
     },
   },
+  // One CSV writer (ADR 032): see scripts/lint/csv-writer.js.
+  csvWriterConfig,
 )

@@ -7,10 +7,10 @@
 import { createHash } from 'node:crypto'
 import { parse as parseCsv } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import yauzl from 'yauzl'
 import { type TestContext, createTestContext, imageUpload, signedInEmployee, signedInOperator } from './harness.ts'
 import { cardPhoto } from './images.ts'
 import { validNumber } from './number-helpers.ts'
+import { unzip } from './unzip.ts'
 
 const lines: string[] = []
 let context: TestContext
@@ -154,29 +154,6 @@ describe('the payroll CSV', () => {
     expect((await get(household.admin, csvUrl(household.campaign.id, 'latin1'))).statusCode).toBe(400)
   })
 })
-
-function unzip(buffer: Buffer): Promise<Map<string, { data: Buffer; utf8: boolean }>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true, decodeStrings: true }, (error, zip) => {
-      if (error || !zip) return reject(error)
-      const files = new Map<string, { data: Buffer; utf8: boolean }>()
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError)
-          const chunks: Buffer[] = []
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-          stream.on('end', () => {
-            files.set(entry.fileName, { data: Buffer.concat(chunks), utf8: (entry.generalPurposeBitFlag & 0x800) !== 0 })
-            zip.readEntry()
-          })
-        })
-      })
-      zip.on('end', () => resolve(files))
-      zip.on('error', reject)
-      zip.readEntry()
-    })
-  })
-}
 
 describe('the documents ZIP', () => {
   it('holds the approved, not disposed persons’ images and a manifest whose SHA-256 match them', async () => {

@@ -157,6 +157,19 @@ describe('import rows', () => {
     ).toContain('データ行がありません')
   })
 
+  it("reads a cell the CSV writer marked with ' as typed, so an exported file imports what the person typed (ADR 032)", () => {
+    const { rows, errors } = readRows(
+      file(HEADER, employee('7', { 氏名: '\'+1+HYPERLINK("x")' }), dependent('7', '\'=HYPERLINK("x")', { 続柄: "'@SUM(1+1)" }), dependent('7', "'Brien 花子")),
+      TODAY,
+    )
+    expect(errors).toEqual([])
+    expect(rows.map((row) => [row.name, row.relationship])).toEqual([
+      ['+1+HYPERLINK("x")', '本人'],
+      ['=HYPERLINK("x")', '@SUM(1+1)'],
+      ["'Brien 花子", '配偶者'],
+    ])
+  })
+
   it('accepts a dependent whose employee is in the file or already in the campaign', () => {
     const { rows } = readRows(file(HEADER, dependent('1', '山田 花子'), employee('1'), dependent('2', '佐藤 花子'), dependent('3', '鈴木 花子')), TODAY)
     expect(checkEmployeeReferences(rows, new Set(['2']))).toEqual([{ line: 5, column: '扶養者の社員番号', message: expect.stringContaining('見つかりません') }])

@@ -5,6 +5,7 @@
  * check, so HR can fix the file in one go. Pure: the API adds the campaign's employees.
  */
 import { IMPORT_COLUMNS, IMPORT_MAX_ROWS, type ImportColumn, type ImportError } from './admin-import.ts'
+import { readCsvField } from './csv-formats.ts'
 import { type FieldResult, readBirthDate, readEmail, readEmployeeNumber, readKana, readText } from './import-fields.ts'
 import { hasControlCharacter } from './text.ts'
 import { IMPORT_MESSAGES as M } from './import-messages.ts'
@@ -64,9 +65,10 @@ export function readHeader(fields: readonly string[]): { columns: ColumnIndex; e
 export function readRow(fields: readonly string[], columns: ColumnIndex, width: number, line: number, today: string) {
   const errors: ImportError[] = []
   if (fields.length !== width) return { row: null, errors: [{ line, column: null, message: M.columnCount(width, fields.length) }] }
+  // A `'` Bango's writer put before a formula start is not part of the value (ADR 032).
   const cell = (column: ImportColumn) => {
     const index = columns[column]
-    return index === undefined ? '' : (fields[index] ?? '')
+    return index === undefined ? '' : readCsvField(fields[index] ?? '')
   }
   for (const column of IMPORT_COLUMNS) {
     if (hasControlCharacter(cell(column))) errors.push({ line, column, message: M.controlCharacter })

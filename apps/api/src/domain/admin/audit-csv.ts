@@ -1,9 +1,9 @@
 /**
  * The audit log as CSV, the way Japanese HR opens it in Excel: UTF-8 with a BOM, CRLF, times in
- * Japan time. Cells that a spreadsheet would run as a formula are prefixed with `'`.
- * @see https://owasp.org/www-community/attacks/CSV_Injection
+ * Japan time; streamed a line at a time through the shared writer (formula cells marked, ADR 032).
  */
-import { AUDIT_ACTOR_TYPE_LABELS, AUDIT_CSV_HEADER, type AuditActorType, type AuditEventRow, auditActionLabel } from '@bango/shared/admin-audit'
+import { AUDIT_ACTOR_TYPE_LABELS, type AuditActorType, type AuditEventRow, auditActionLabel } from '@bango/shared/admin-audit'
+import { AUDIT_CSV } from '@bango/shared/csv-formats'
 
 const japanTime = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Asia/Tokyo',
@@ -15,25 +15,19 @@ const japanTime = new Intl.DateTimeFormat('sv-SE', {
   second: '2-digit',
 })
 
-export const csvCell = (value: string) => {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
-}
-const line = (cells: readonly string[]) => `${cells.map(csvCell).join(',')}\r\n`
-
-export const AUDIT_CSV_HEAD = `\uFEFF${line(AUDIT_CSV_HEADER)}`
+export const AUDIT_CSV_HEAD = AUDIT_CSV.head()
 
 export function auditCsvLine(event: AuditEventRow): string {
   const actorType = (AUDIT_ACTOR_TYPE_LABELS as Record<string, string>)[event.actorType as AuditActorType] ?? event.actorType
   const actor = event.actorName ? `${event.actorName}${event.actorEmail ? ` <${event.actorEmail}>` : ''}` : (event.actorId ?? '')
   const target = event.targetName ? `${event.targetName} (${event.targetId})` : (event.targetId ?? '')
-  return line([
-    japanTime.format(new Date(event.at)),
-    event.companyName ?? event.companyId ?? '',
-    actorType,
-    actor,
-    `${auditActionLabel(event.action)} (${event.action})`,
-    target,
-    event.detail === null || event.detail === undefined ? '' : JSON.stringify(event.detail),
-  ])
+  return AUDIT_CSV.line({
+    日時: japanTime.format(new Date(event.at)),
+    会社: event.companyName ?? event.companyId ?? '',
+    操作者種別: actorType,
+    操作者: actor,
+    操作: `${auditActionLabel(event.action)} (${event.action})`,
+    対象: target,
+    詳細: event.detail === null || event.detail === undefined ? '' : JSON.stringify(event.detail),
+  })
 }

@@ -9,8 +9,8 @@
  */
 import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
-import { DOCUMENTS_MANIFEST_COLUMNS, DOCUMENTS_MANIFEST_NAME } from '@bango/shared/admin-export'
-import { csvLine, encodeUtf8WithBom } from '@bango/shared/csv'
+import { DOCUMENTS_MANIFEST_NAME } from '@bango/shared/admin-export'
+import { type CsvRow, DOCUMENTS_MANIFEST_CSV } from '@bango/shared/csv-formats'
 import { ZipFile } from 'yazl'
 import type { Db } from '../../db/types.ts'
 import type { Document } from '../../generated/prisma/client.ts'
@@ -61,7 +61,7 @@ export function createDocumentsArchive(db: Db, blobs: BlobStore, keyring: Keyrin
       })
       const zip = new ZipFile()
       const mtime = now()
-      const manifest = [csvLine(DOCUMENTS_MANIFEST_COLUMNS)]
+      const manifest: CsvRow<typeof DOCUMENTS_MANIFEST_CSV.columns>[] = []
       for (const { path, entry, document } of entries) {
         // JPEG does not deflate: stored, which also keeps the CPU for decryption.
         zip.addReadStreamLazy(path, { compress: false, mtime }, (done) => {
@@ -69,18 +69,16 @@ export function createDocumentsArchive(db: Db, blobs: BlobStore, keyring: Keyrin
             (sealed) => {
               const plain = decryptBlob(keyring, sealed, documentAad(document))
               const sha256 = createHash('sha256').update(plain).digest('hex')
-              manifest.push(
-                csvLine([
-                  path,
-                  entry.employeeNumber,
-                  entry.person.name,
-                  entry.person.relationship,
-                  `${roleName(document).replace(/\d$/, '')}：${documentTypeLabel(document.type)}`,
-                  sideName(document),
-                  approvalDate(entry.person.reviewedAt),
-                  sha256,
-                ]),
-              )
+              manifest.push({
+                パス: path,
+                社員番号: entry.employeeNumber,
+                氏名: entry.person.name,
+                続柄: entry.person.relationship,
+                書類: `${roleName(document).replace(/\d$/, '')}：${documentTypeLabel(document.type)}`,
+                面: sideName(document),
+                承認日: approvalDate(entry.person.reviewedAt),
+                'SHA-256': sha256,
+              })
               done(null, Readable.from([plain]))
             },
             (error: unknown) => done(error, Readable.from([])),
@@ -88,7 +86,9 @@ export function createDocumentsArchive(db: Db, blobs: BlobStore, keyring: Keyrin
         })
       }
       // Lazy entries are opened in order: by the manifest's turn every image has been hashed.
-      zip.addReadStreamLazy(DOCUMENTS_MANIFEST_NAME, { mtime }, (done) => done(null, Readable.from([Buffer.from(encodeUtf8WithBom(manifest.join('')))])))
+      zip.addReadStreamLazy(DOCUMENTS_MANIFEST_NAME, { mtime }, (done) =>
+        done(null, Readable.from([Buffer.from(DOCUMENTS_MANIFEST_CSV.file(manifest, 'utf-8').bytes)])),
+      )
       zip.end()
       const output = zip.outputStream as Readable
       zip.on('error', (error: Error) => output.destroy(error))

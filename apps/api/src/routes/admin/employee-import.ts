@@ -8,7 +8,8 @@
  *   GET /import-template.csv → the header and two example rows, UTF-8 with a BOM (for Excel).
  * Operators and administrators of the campaign's company; anyone else gets NOT_FOUND.
  */
-import { IMPORT_COLUMNS, IMPORT_MAX_BYTES } from '@bango/shared/admin-import'
+import { IMPORT_MAX_BYTES } from '@bango/shared/admin-import'
+import { type CsvRow, IMPORT_TEMPLATE_CSV } from '@bango/shared/csv-formats'
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { AppError } from '../../errors.ts'
@@ -19,7 +20,7 @@ const querySchema = z.object({ dryRun: z.enum(['true', 'false']).default('true')
 const CSV_TYPES = ['text/csv', 'application/octet-stream']
 const wrongType = () => new AppError('VALIDATION', { message: `Send the file as one of ${CSV_TYPES.join(', ')}.` })
 
-const TEMPLATE_ROWS: Record<(typeof IMPORT_COLUMNS)[number], string>[] = [
+const TEMPLATE_ROWS: CsvRow<typeof IMPORT_TEMPLATE_CSV.columns>[] = [
   {
     社員番号: '000123',
     氏名: '山田 太郎',
@@ -31,7 +32,7 @@ const TEMPLATE_ROWS: Record<(typeof IMPORT_COLUMNS)[number], string>[] = [
   },
   { 社員番号: '', 氏名: '山田 花子', フリガナ: 'ヤマダ ハナコ', 生年月日: '1982-07-15', 続柄: '配偶者', メールアドレス: '', 扶養者の社員番号: '000123' },
 ]
-const TEMPLATE = `\uFEFF${[IMPORT_COLUMNS.join(','), ...TEMPLATE_ROWS.map((row) => IMPORT_COLUMNS.map((c) => row[c]).join(','))].join('\r\n')}\r\n`
+const TEMPLATE = Buffer.from(IMPORT_TEMPLATE_CSV.file(TEMPLATE_ROWS, 'utf-8').bytes)
 
 export default async function employeeImportRoutes(app: FastifyInstance) {
   const { access, employeeImport } = app.services

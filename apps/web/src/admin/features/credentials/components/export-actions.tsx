@@ -5,8 +5,7 @@ import { paths } from '../../../config/paths.ts'
 import { useReportExport } from '../api/report-export.ts'
 import { credentialsText as t } from '../messages.ts'
 import { downloadBytes } from '../utils/download.ts'
-import { encodeShiftJis, encodeUtf8WithBom } from '@bango/shared/csv'
-import { mailMergeCsv } from '../utils/mail-merge-csv.ts'
+import { MAIL_MERGE_CSV, mailMergeRows } from '@bango/shared/csv-formats'
 
 /** 差し込み用 CSV (UTF-8 / Shift_JIS) and the postal kit; the CSVs report themselves to the audit log. */
 export function ExportActions({ campaignId, issued }: { campaignId: string; issued: IssueCredentialsResponse }) {
@@ -17,10 +16,11 @@ export function ExportActions({ campaignId, issued }: { campaignId: string; issu
   const stamp = issued.issuedAt.slice(0, 19).replace(/[-:]/g, '').replace('T', '-')
 
   const download = (format: 'mail_merge_utf8' | 'mail_merge_sjis') => {
-    const csv = mailMergeCsv(issued.credentials)
-    if (format === 'mail_merge_utf8') downloadBytes(encodeUtf8WithBom(csv), `credentials-${stamp}-utf8.csv`, 'text/csv;charset=utf-8')
+    // The one CSV writer (ADR 032): a name typed as =HYPERLINK(…) cannot run in Excel.
+    const rows = mailMergeRows(issued.credentials)
+    if (format === 'mail_merge_utf8') downloadBytes(MAIL_MERGE_CSV.file(rows, 'utf-8').bytes, `credentials-${stamp}-utf8.csv`, 'text/csv;charset=utf-8')
     else {
-      const sjis = encodeShiftJis(csv)
+      const sjis = MAIL_MERGE_CSV.file(rows, 'shift_jis')
       downloadBytes(sjis.bytes, `credentials-${stamp}-sjis.csv`, 'text/csv;charset=shift_jis')
       setLossy(sjis.lossy)
     }

@@ -1,0 +1,36 @@
+/**
+ * Every CSV Bango writes, in one list: the API's payroll export, the ZIP's manifest, the audit
+ * log and the import template, and the mail-merge file the console makes in the browser. Lint
+ * allows the writer (csv.ts) to be imported here only (ADR 032), so a new CSV is added here and
+ * `CSV_FORMATS` walks it into the hostile-cell test (apps/api/test/hostile-csv.test.ts).
+ */
+import type { IssuedCredential } from './admin-credentials.ts'
+import { AUDIT_CSV_HEADER } from './admin-audit.ts'
+import { DOCUMENTS_MANIFEST_COLUMNS, PAYROLL_CSV_COLUMNS } from './admin-export.ts'
+import { IMPORT_COLUMNS } from './admin-import.ts'
+import { type CsvFormat, csvFormat } from './csv.ts'
+
+export { readCsvField } from './csv.ts'
+
+export type { CsvEncoding, CsvFile, CsvFormat, CsvRow } from './csv.ts'
+
+export const PAYROLL_CSV = csvFormat('payroll', PAYROLL_CSV_COLUMNS, ['utf-8', 'shift_jis'])
+export const DOCUMENTS_MANIFEST_CSV = csvFormat('documents manifest', DOCUMENTS_MANIFEST_COLUMNS, ['utf-8'])
+export const AUDIT_CSV = csvFormat('audit log', AUDIT_CSV_HEADER, ['utf-8'])
+export const IMPORT_TEMPLATE_CSV = csvFormat('import template', IMPORT_COLUMNS, ['utf-8'])
+
+export const MAIL_MERGE_COLUMNS = ['社員番号', '氏名', 'フリガナ', 'メールアドレス', 'ログインURL', 'パスワード'] as const
+export const MAIL_MERGE_CSV = csvFormat('mail merge', MAIL_MERGE_COLUMNS, ['utf-8', 'shift_jis'])
+
+/** The mail-merge records of an issue's answer (the server never stores passwords: the browser writes the file). */
+export const mailMergeRows = (credentials: readonly IssuedCredential[]) =>
+  credentials.map((c) => ({
+    社員番号: c.employeeNumber ?? '',
+    氏名: c.name,
+    フリガナ: c.kana,
+    メールアドレス: c.email ?? '',
+    ログインURL: c.url,
+    パスワード: c.password,
+  }))
+
+export const CSV_FORMATS: readonly CsvFormat[] = [PAYROLL_CSV, DOCUMENTS_MANIFEST_CSV, AUDIT_CSV, IMPORT_TEMPLATE_CSV, MAIL_MERGE_CSV]
