@@ -18,6 +18,7 @@ const apiS3 = {
     name: 'api-s3',
     include: ['test/uploads.test.ts', 'test/pending-blobs.test.ts', 'test/admin-export.test.ts', 'test/disposal.test.ts'],
     env: { TEST_DATABASE_URL: '', TEST_BLOB_STORE: 's3', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    globalSetup: ['./test/pglite-template.ts'],
     hookTimeout: 60_000,
     testTimeout: 30_000,
   },

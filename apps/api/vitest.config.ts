@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     name: 'api',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // One migrated embedded database per run, copied by every test file (test/pglite-template.ts).
+    globalSetup: ['./test/pglite-template.ts'],
     // PGlite needs ~4 s to start, PostgreSQL databases are created per file.
     hookTimeout: 60_000,
     testTimeout: 30_000,

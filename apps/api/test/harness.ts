@@ -4,6 +4,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto'
 import pg from 'pg'
+import { inject } from 'vitest'
 import { type BuildOptions, build } from '../src/app.ts'
 import { openDatabase } from '../src/db/database.ts'
 import { createChangeFeed } from '../src/lib/change-feed.ts'
@@ -15,6 +16,11 @@ import { type Secrets, parseKeks } from '../src/lib/keys.ts'
 
 export function testSecrets(): Secrets {
   return { keyring: parseKeks(`test1:${randomBytes(32).toString('base64')}`), jwtSecret: randomBytes(32), numberHmacKey: randomBytes(32) }
+}
+
+/** The migrated template of the vitest run (pglite-template.ts); none outside vitest (the benches). */
+function pgliteTemplate(): string | undefined {
+  return process.env.VITEST ? inject('pgliteTemplate') : undefined
 }
 
 async function withAdminClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -29,10 +35,11 @@ async function withAdminClient<T>(url: string, run: (client: pg.Client) => Promi
 
 /**
  * Opens a migrated database for one test file (or bench): PGlite (in memory, or in `pgliteDir`
- * when a test reads its files), or a fresh database on `serverUrl`.
+ * when a test reads its files), or a fresh database on `serverUrl`. In memory it starts from the
+ * run's migrated template unless `fromTemplate` is false (a test of the migrations themselves).
  */
-export async function openTestDatabase(serverUrl = process.env.TEST_DATABASE_URL, pgliteDir: string | null = null) {
-  if (!serverUrl) return { ...(await openDatabase({ pgliteDir })), url: null }
+export async function openTestDatabase(serverUrl = process.env.TEST_DATABASE_URL, pgliteDir: string | null = null, fromTemplate = true) {
+  if (!serverUrl) return { ...(await openDatabase({ pgliteDir, template: pgliteDir || !fromTemplate ? undefined : pgliteTemplate() })), url: null }
   const name = `bango_test_${randomUUID().replaceAll('-', '')}`
   await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`))
   const url = new URL(serverUrl)

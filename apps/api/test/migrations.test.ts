@@ -9,7 +9,8 @@ import { openTestDatabase } from './harness.ts'
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>
 beforeAll(async () => {
-  database = await openTestDatabase()
+  // From scratch: every migration applied by this open, not copied from the run's template.
+  database = await openTestDatabase(undefined, null, false)
 })
 afterAll(async () => {
   await database?.close()

@@ -20,10 +20,11 @@ export interface Database {
   close(): Promise<void>
 }
 
-export type DatabaseTarget = { url: string } | { pgliteDir: string | null }
+/** `template`: in memory only, a migrated database dumped by PGlite to start from (the tests' shortcut past initdb). */
+export type DatabaseTarget = { url: string } | { pgliteDir: string | null; template?: string }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return 'url' in target ? openPostgres(target.url) : openPglite(target.pgliteDir)
+  return 'url' in target ? openPostgres(target.url) : openPglite(target.pgliteDir, target.template)
 }
 
 async function openPostgres(url: string): Promise<Database> {
@@ -42,8 +43,8 @@ async function openPostgres(url: string): Promise<Database> {
   return { prisma, kind: 'postgresql', applied, close: () => prisma.$disconnect() }
 }
 
-async function openPglite(dir: string | null): Promise<Database> {
-  const thread = await openPgliteThread(dir)
+async function openPglite(dir: string | null, template?: string): Promise<Database> {
+  const thread = await openPgliteThread(dir, template)
   let applied: string[]
   try {
     applied = await migrate(thread.session)

@@ -35,6 +35,8 @@ declare const BANGO_BUNDLED: boolean | undefined
 export interface WorkerOptions {
   dir: string | null
   initialiseOnly?: boolean
+  /** In memory only: start from this dump (`dumpDataDir`) instead of running initdb — the tests' migrated template. */
+  template?: string
 }
 
 export type Call =
@@ -110,9 +112,9 @@ async function initialise(dir: string) {
   })
 }
 
-export async function openPgliteThread(dir: string | null): Promise<PgliteThread> {
+export async function openPgliteThread(dir: string | null, template?: string): Promise<PgliteThread> {
   if (dir) await initialise(dir)
-  const worker = startWorker({ dir })
+  const worker = startWorker({ dir, ...(dir === null && template ? { template } : {}) })
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>()
   let lastId = 0
   let stopped: Error | null = null

@@ -19,8 +19,12 @@ import type { Call, CallMessage, Opened, Reply, SerializedError, WorkerOptions }
 const SETTINGS = ['-c', 'shared_buffers=16MB']
 
 const port = parentPort!
-const { dir, initialiseOnly } = workerData as WorkerOptions
-const pglite = await PGlite.create({ dataDir: dir ?? undefined, startParams: [...PGlite.defaultStartParams, ...SETTINGS] })
+const { dir, initialiseOnly, template } = workerData as WorkerOptions
+const pglite = await PGlite.create({
+  dataDir: dir ?? undefined,
+  startParams: [...PGlite.defaultStartParams, ...SETTINGS],
+  ...(template ? { loadDataDir: new Blob([await fs.readFile(template)]) } : {}),
+})
 // PGlite gives its files and folders explicit modes (0666/0755), whatever the umask: its own
 // folder is closed to other users so that nothing inside it can be reached.
 if (dir) await fs.chmod(dir, 0o700)
