@@ -2,7 +2,7 @@
  * Operator accounts of a company (its administrators, or a system administrator).
  * An address that already has an account answers 409 wherever that account serves, which a
  * company administrator could use to probe other companies' staff: such answers are budgeted
- * per administrator (docs/decisions/036-account-existence.md).
+ * per company (docs/decisions/036-account-existence.md).
  */
 import { operatorCreateRequestSchema, operatorUpdateRequestSchema } from '@bango/shared/admin-api'
 import type { FastifyInstance } from 'fastify'
@@ -10,7 +10,7 @@ import { AppError } from '../../errors.ts'
 import { parse } from '../../lib/parse.ts'
 import { pathIds } from './path-params.ts'
 
-/** 409 answers to account creation a company administrator gets an hour; then every creation is refused until the hour is over. */
+/** 409 answers to account creation a company's administrators get an hour; then every creation there is refused until the hour is over. */
 export const TAKEN_ADDRESSES_PER_HOUR = 10
 
 export default async function operatorRoutes(app: FastifyInstance) {
@@ -18,7 +18,8 @@ export default async function operatorRoutes(app: FastifyInstance) {
   const takenAddresses = app.createRateLimit({
     max: TAKEN_ADDRESSES_PER_HOUR,
     timeWindow: '1 hour',
-    keyGenerator: (request) => `taken-address:${request.operator.operatorId}`,
+    // Per company, not per administrator: a new administrator account would be a new budget.
+    keyGenerator: (request) => `taken-address:${(request.params as { companyId?: string }).companyId}`,
   })
 
   app.get('/companies/:companyId/operators', async (request) => {
