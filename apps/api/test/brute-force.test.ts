@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../src/app.ts'
 import { createOperator } from '../src/db/factories.ts'
 import { MAX_FAILED_LOGINS } from '../src/domain/credentials.ts'
+import { openRedis } from '../src/lib/redis.ts'
 import { PER_TOKEN_PER_MINUTE } from '../src/routes/employee/login.ts'
 import { type TestContext, createTestContext, sameErrorBody, signedInEmployee } from './harness.ts'
 
@@ -183,6 +184,32 @@ describe('operator sign-in', () => {
       expect(await context.db.operator.count()).toBe(operatorsBefore)
     } finally {
       await app.close()
+    }
+  })
+})
+
+describe('operator sign-in on two instances sharing Redis', () => {
+  it('locks an unknown address at the 5th failure counted across both', async () => {
+    const redis = openRedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/12')
+    if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve))
+    const apps = await Promise.all([0, 1].map(() => build({ db: context.db, blobs: context.blobs, secrets: context.secrets, redis })))
+    try {
+      const email = `nobody-${randomUUID()}@example.test`
+      const statuses: number[] = []
+      for (let n = 0; n <= MAX_FAILED_LOGINS; n++) {
+        const app = apps[n % 2]!
+        const response = await app.inject({
+          method: 'POST',
+          url: '/api/admin/session',
+          payload: { email, password: `guess-${n}` },
+          remoteAddress: freshAddress(),
+        })
+        statuses.push(response.statusCode)
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 423, 423])
+    } finally {
+      await Promise.all(apps.map((app) => app.close()))
+      redis.disconnect()
     }
   })
 })
