@@ -41,8 +41,6 @@ export interface BuildOptions extends ServiceDeps {
   metrics?: Metrics
 }
 
-export { redactUrl }
-
 const DEFAULT_PUBLIC_URL = 'http://localhost:3000'
 /** A person's browser rarely meets a 404; an enumeration meets little else. */
 const DEFAULT_NOT_FOUND_PER_MINUTE = 30
