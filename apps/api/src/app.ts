@@ -20,6 +20,7 @@ import { type Metrics, createMetrics } from './lib/metrics.ts'
 import { REQUEST_ID_HEADER, requestId } from './lib/request-id.ts'
 import { DEFAULT_TIMEOUTS, type ServerTimeouts, httpServerFactory } from './lib/http-server.ts'
 import { type ServiceDeps, createServices } from './services.ts'
+import { redactUrl } from './lib/redact-url.ts'
 
 export interface BuildOptions extends ServiceDeps {
   /** Per IP a minute; `notFoundPerMinute`: 404 answers before every request is refused (default 30). */
@@ -38,29 +39,6 @@ export interface BuildOptions extends ServiceDeps {
   onRoute?: (route: RouteOptions) => void
   /** Where request and job metrics go (server.ts passes the one its metrics listener serves); a private one by default. */
   metrics?: Metrics
-}
-
-/**
- * Request URLs may carry the login token (/t/<token>, ?t=<token>) or a handoff code (/h/<code>):
- * never log them. Redaction reads the URL as the router and the SPA will — percent-decoded (to
- * a fixed point), slashes collapsed, case-insensitive — so no other spelling slips through.
- */
-export function redactUrl(url: string): string {
-  let decoded = url
-  for (let round = 0; round < 3; round++) {
-    let next: string
-    try {
-      next = decodeURIComponent(decoded)
-    } catch {
-      return '/[unreadable]'
-    }
-    if (next === decoded) break
-    decoded = next
-  }
-  return decoded
-    .replace(/^\/+/, '/')
-    .replace(/^\/([th])\/[^/?#]+/i, (_, kind: string) => `/${kind.toLowerCase()}/[token]`)
-    .replace(/([?&])t=[^&#]*/gi, '$1t=[token]')
 }
 
 const DEFAULT_PUBLIC_URL = 'http://localhost:3000'

@@ -19,6 +19,7 @@ import { createNumberOcr } from './domain/admin/number-ocr.ts'
 import { createNumberSealing } from './domain/admin/number-sealing.ts'
 import { createOperatorAccounts } from './domain/admin/operator-accounts.ts'
 import { createOperators } from './domain/admin/operators.ts'
+import { createRedisUnknownAddressLocks } from './domain/admin/unknown-address-locks.ts'
 import { createPayrollCsv } from './domain/admin/payroll-csv.ts'
 import { createPersonNumbers } from './domain/admin/person-number.ts'
 import { createRetention } from './domain/admin/retention.ts'
@@ -93,7 +94,7 @@ export function createServices({
   const credentials = createCredentials(db, audit, sessions, now, unknownTokens, readCache)
   const access = createAccess(db)
   const adminSessions = createAdminSessions(db, now)
-  const operators = createOperators(db, secrets.keyring, audit, now)
+  const operators = createOperators(db, secrets.keyring, audit, now, redis ? createRedisUnknownAddressLocks(redis) : undefined)
   const emailDelivery = createEmailDelivery(db, credentials, audit, mailer, publicUrl, now)
   const numberSealing = createNumberSealing(secrets.keyring, secrets.numberHmacKey)
   const handoffs = createHandoffs(db, credentials, audit, now)

@@ -191,3 +191,25 @@ describe('audit-log CSV export', () => {
     expect(await context.db.auditEvent.count({ where: { action: 'audit.exported' } })).toBe(before)
   })
 })
+
+describe('audit-log viewer: a system administrator who also serves a company', () => {
+  it('keeps their installation-wide events (sign-ins, logouts, exports) out of that company administrator’s view and CSV', async () => {
+    const serving = await signedInOperator(context, { isSystemAdmin: true, role: 'administrator', companyId: victim.company.id })
+    const actor = serving.operator.id
+    await context.app.inject({ method: 'GET', url: '/api/admin/audit-events.csv', headers: serving.headers }) // audit.exported, company NULL
+    await context.app.inject({ method: 'DELETE', url: '/api/admin/session', headers: serving.headers }) // admin.logout, company NULL
+    await context.app.services.audit.record({ companyId: null, actorType: 'operator', actorId: actor, action: 'admin.login', targetId: actor })
+    const own = await context.db.auditEvent.findMany({ where: { actorId: actor, companyId: null } })
+    expect(own.map((e) => e.action).sort()).toEqual(['admin.login', 'admin.logout', 'audit.exported'])
+
+    const seen = await events(adminA.headers, '?limit=200')
+    expect(seen.filter((e) => e.actorId === actor)).toEqual([])
+    const csv = await context.app.inject({ method: 'GET', url: '/api/admin/audit-events.csv', headers: adminA.headers })
+    expect(csv.statusCode).toBe(200)
+    expect(csv.body).not.toContain(serving.operator.email)
+    expect(csv.body).not.toContain(actor)
+    // Their own staff's sign-ins stay visible, and the system administrator still sees everything.
+    expect(seen.some((e) => e.action === 'admin.login' && e.actorId === operatorA.operator.id)).toBe(true)
+    expect((await events(system.headers, `?actorId=${actor}`)).length).toBe(3)
+  })
+})

@@ -1,7 +1,8 @@
 import { operatorCreatedResponseSchema, operatorSchema, operatorsResponseSchema } from '@bango/shared/admin-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCompany } from '../src/db/factories.ts'
-import { type TestContext, createTestContext, signedInOperator } from './harness.ts'
+import { TAKEN_ADDRESSES_PER_HOUR } from '../src/routes/admin/operators.ts'
+import { type TestContext, createTestContext, sameErrorBody, signedInOperator } from './harness.ts'
 
 let context: TestContext
 beforeAll(async () => {
@@ -60,6 +61,33 @@ describe('operator accounts', () => {
     }
     expect(await context.db.operator.count()).toBe(before)
     expect(await context.db.companyAssignment.count({ where: { operatorId: elsewhere.operator.id } })).toBe(1)
+  })
+
+  it('an address taken outside the administrator’s companies gets the answer of one in their own, is recorded, and such answers are few an hour', async () => {
+    const admin = await signedInOperator(context, { role: 'administrator' })
+    const colleague = await signedInOperator(context, { role: 'operator', companyId: admin.companyId })
+    const outside = await signedInOperator(context)
+    const system = await signedInOperator(context, { isSystemAdmin: true, assignments: [] })
+    const create = (email: string) => call(admin.headers, 'POST', `/companies/${admin.companyId}/operators`, { email, name: '確認 太郎', role: 'operator' })
+    const before = { operators: await context.db.operator.count(), assignments: await context.db.companyAssignment.count() }
+
+    const own = await create(colleague.operator.email)
+    const elsewhere = await create(outside.operator.email)
+    const ofSystemAdmin = await create(system.operator.email)
+    for (const answer of [elsewhere, ofSystemAdmin]) {
+      expect(answer.statusCode).toBe(own.statusCode)
+      expect(sameErrorBody(answer.body)).toEqual(sameErrorBody(own.body))
+    }
+    // Every such refusal is recorded in the company, naming no account.
+    const refused = await context.db.auditEvent.findMany({ where: { action: 'operator.create_refused', actorId: admin.operator.id } })
+    expect(refused).toHaveLength(3)
+    expect(refused.every((e) => e.companyId === admin.companyId && e.targetId === null && e.detail === null)).toBe(true)
+
+    // Probing is bounded: past the budget every creation is refused, a free address included.
+    for (let n = 3; n < TAKEN_ADDRESSES_PER_HOUR; n++) expect((await create(outside.operator.email)).statusCode).toBe(409)
+    expect((await create(outside.operator.email)).json().error.code).toBe('RATE_LIMITED')
+    expect((await create(`free-${Date.now()}@example.test`)).json().error.code).toBe('RATE_LIMITED')
+    expect({ operators: await context.db.operator.count(), assignments: await context.db.companyAssignment.count() }).toEqual(before)
   })
 
   it('operators may not manage accounts; another company’s administrator gets 404', async () => {

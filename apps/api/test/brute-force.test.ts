@@ -6,7 +6,10 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { build } from '../src/app.ts'
+import { createOperator } from '../src/db/factories.ts'
 import { MAX_FAILED_LOGINS } from '../src/domain/credentials.ts'
+import { openRedis } from '../src/lib/redis.ts'
 import { PER_TOKEN_PER_MINUTE } from '../src/routes/employee/login.ts'
 import { type TestContext, createTestContext, sameErrorBody, signedInEmployee } from './harness.ts'
 
@@ -141,5 +144,72 @@ describe('404 budget per address', () => {
     expect((await guess(employee.dependents[0]!.id)).statusCode).toBe(429)
     const person = await context.db.person.findUniqueOrThrow({ where: { id: employee.dependents[0]!.id } })
     expect(person.status).toBe('PENDING')
+  })
+})
+
+describe('operator sign-in', () => {
+  it('answers a known, an unknown and a disabled address with the same sequence — 401 ×4, 423 at the 5th, 423 while locked, 401 after 15 min — and stores no row for an unknown one', async () => {
+    let clock = new Date('2026-12-07T09:00:00Z')
+    const app = await build({ db: context.db, blobs: context.blobs, secrets: context.secrets, now: () => clock })
+    try {
+      const known = await createOperator(app.services.operators)
+      const disabled = await createOperator(app.services.operators)
+      await context.db.operator.update({ where: { id: disabled.operator.id }, data: { disabledAt: clock } })
+      const operatorsBefore = await context.db.operator.count()
+
+      const signIn = (email: string, password: string) =>
+        app.inject({ method: 'POST', url: '/api/admin/session', payload: { email, password }, remoteAddress: freshAddress() })
+      const answerOf = (response: Awaited<ReturnType<typeof signIn>>) => ({
+        status: response.statusCode,
+        body: sameErrorBody(response.body),
+        headers: Object.keys(response.headers)
+          .filter((name) => name !== 'date')
+          .sort(),
+        ...Object.fromEntries(['content-type', 'content-length', 'cache-control', 'retry-after'].map((name) => [name, response.headers[name]])),
+      })
+      /** Five wrong passwords, the right one (or another guess) while locked, then a wrong one after the lock. */
+      async function sequence(email: string, right: string) {
+        const answers = []
+        for (let n = 0; n < MAX_FAILED_LOGINS; n++) answers.push(answerOf(await signIn(email, `wrong-password-${n}`)))
+        answers.push(answerOf(await signIn(email, right)))
+        clock = new Date(clock.getTime() + 15 * 60_000 + 1_000)
+        answers.push(answerOf(await signIn(email, 'wrong-password-after')))
+        return answers
+      }
+
+      const ofKnown = await sequence(known.operator.email, known.password)
+      expect(ofKnown.map((a) => a.status)).toEqual([401, 401, 401, 401, 423, 423, 401])
+      expect(await sequence(`Nobody-${randomUUID()}@Example.test`, 'any-password-1')).toEqual(ofKnown)
+      expect(await sequence(disabled.operator.email, disabled.password)).toEqual(ofKnown)
+      expect(await context.db.operator.count()).toBe(operatorsBefore)
+    } finally {
+      await app.close()
+    }
+  })
+})
+
+describe('operator sign-in on two instances sharing Redis', () => {
+  it('locks an unknown address at the 5th failure counted across both', async () => {
+    const redis = openRedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/12')
+    if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve))
+    const apps = await Promise.all([0, 1].map(() => build({ db: context.db, blobs: context.blobs, secrets: context.secrets, redis })))
+    try {
+      const email = `nobody-${randomUUID()}@example.test`
+      const statuses: number[] = []
+      for (let n = 0; n <= MAX_FAILED_LOGINS; n++) {
+        const app = apps[n % 2]!
+        const response = await app.inject({
+          method: 'POST',
+          url: '/api/admin/session',
+          payload: { email, password: `guess-${n}` },
+          remoteAddress: freshAddress(),
+        })
+        statuses.push(response.statusCode)
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 423, 423])
+    } finally {
+      await Promise.all(apps.map((app) => app.close()))
+      redis.disconnect()
+    }
   })
 })

@@ -5,7 +5,8 @@ import path from 'node:path'
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type App, build, redactUrl } from '../src/app.ts'
+import { type App, build } from '../src/app.ts'
+import { redactUrl } from '../src/lib/redact-url.ts'
 import { createOperator } from '../src/db/factories.ts'
 import { type TestContext, createTestContext, signedInEmployee } from './harness.ts'
 
@@ -270,6 +271,15 @@ describe('redactUrl', () => {
     [`/login?T=${T}`, '/login?t=[token]'],
     [`/t/${T.replace('<', '%3C')}`, '/t/[token]'],
     [`/%E0%A4%A/t/${T}`, '/[unreadable]'],
+    // Spellings that inject normalises away but a raw HTTP client sends as they are.
+    [`/t/./${T}`, '/t/[token]'],
+    [`/t/%2E/${T}`, '/t/[token]'],
+    [`/x/../t/${T}`, '/x/../t/[token]'],
+    [`/t//${T}`, '/t/[token]'],
+    [`/t/%2F${T}`, '/t/[token]'],
+    [`/t%3F${T}`, '/t/[token]'],
+    [`/t/${T}/more/segments`, '/t/[token]'],
+    [`/login?t%3D${T}`, '/login?t=[token]'],
   ])('sees through other spellings: %s', (pattern, expected) => {
     const redacted = redactUrl(pattern.replaceAll(T, token))
     expect(redacted).toBe(expected)

@@ -1,6 +1,7 @@
-/** Issue 8, finding 5: slow and silent clients are cut off, not held for minutes. */
+/** Slow and silent clients are cut off, not held for minutes: headers, silence, and a body below a minimum rate. */
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type App, build } from '../src/app.ts'
 import { type TestContext, createTestContext } from './harness.ts'
 
 let context: TestContext
@@ -56,5 +57,78 @@ describe('slow clients', () => {
   it('still answers a normal request', async () => {
     const response = await fetch(`http://127.0.0.1:${port}/api/health`)
     expect(response.status).toBe(200)
+  })
+})
+
+/**
+ * A body that trickles (one byte every few seconds) within a long request deadline: past the
+ * grace period, the body must keep up a minimum rate (like mod_reqtimeout's MinRate). Here the
+ * request deadline is 60 s, the grace 1 s and the rate 50 bytes a second.
+ */
+describe('slow request bodies', () => {
+  let trickleApp: App
+  let tricklePort: number
+  beforeAll(async () => {
+    trickleApp = await build({
+      db: context.db,
+      blobs: context.blobs,
+      secrets: context.secrets,
+      timeouts: { headersMs: 5_000, requestMs: 60_000, idleMs: 30_000, keepAliveMs: 200, bodyGraceMs: 1_000, bodyMinBytesPerSecond: 50 },
+    })
+    await trickleApp.listen({ port: 0, host: '127.0.0.1' })
+    tricklePort = (trickleApp.server.address() as net.AddressInfo).port
+  })
+  afterAll(() => trickleApp?.close())
+
+  /** Sends the headers, then `body` in pieces every `everyMs`; resolves with what was sent and answered when the server ends it. */
+  function send(pieces: string[], everyMs: number): Promise<{ sent: number; answer: string }> {
+    const length = pieces.join('').length
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(tricklePort, '127.0.0.1')
+      let sent = 0
+      let answer = ''
+      let timer: NodeJS.Timeout | undefined
+      socket.on('connect', () => {
+        socket.write(`POST /api/employee/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n`)
+        const next = () => {
+          const piece = pieces[sent]
+          if (piece === undefined) return
+          socket.write(piece)
+          sent++
+          timer = setTimeout(next, everyMs)
+        }
+        next()
+      })
+      socket.on('data', (chunk) => (answer += chunk.toString()))
+      socket.on('error', () => {})
+      socket.on('close', () => {
+        clearTimeout(timer)
+        resolve({ sent, answer })
+      })
+      setTimeout(() => {
+        clearTimeout(timer)
+        socket.destroy()
+        reject(new Error(`the server kept the trickling client for 15 s (${sent} of ${pieces.length} pieces sent)`))
+      }, 15_000).unref()
+    })
+  }
+
+  it('drops a client whose body trickles below the minimum rate once the grace period is over', async () => {
+    const body = JSON.stringify({ token: 'x'.repeat(43), password: 'y'.repeat(12) })
+    const { sent } = await send([...body], 300)
+    expect(sent).toBeLessThan(body.length)
+  })
+
+  it('answers a body that pauses within the grace period, and one sent at a normal pace', async () => {
+    const body = JSON.stringify({ token: 'x'.repeat(43), password: 'y'.repeat(12) })
+    const paused = await send([body.slice(0, 10), body.slice(10)], 500)
+    expect(paused.sent).toBe(2)
+    expect(paused.answer).toMatch(/^HTTP\/1\.1 (400|401) /)
+    const response = await fetch(`http://127.0.0.1:${tricklePort}/api/employee/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    })
+    expect(response.status).toBe(401)
   })
 })

@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = {
   'admin.totp_disabled': '2 段階認証の無効化',
   'admin.password_changed': 'パスワード変更',
   'operator.created': '担当者の追加',
+  'operator.create_refused': '担当者の追加（使用中のメールアドレス）',
   'operator.role_changed': '担当者の権限変更',
   'operator.disabled': '担当者の無効化',
   'operator.enabled': '担当者の有効化',

@@ -5,7 +5,8 @@
  * - a company administrator: the events of the companies they administer, plus the
  *   installation-wide events (sign-ins, password and 2FA changes, exports) whose actor is an
  *   operator assigned to one of those companies — so they can follow their own staff's
- *   sign-ins, never a system administrator's or another company's staff;
+ *   sign-ins, never another company's staff's, and never a system administrator's even when
+ *   one also serves their company (their installation-wide events are the installation's);
  * - an operator (no administrator role anywhere): FORBIDDEN. A `companyId` they do not
  *   administer: NOT_FOUND (no assignment) or FORBIDDEN (operator there), as everywhere.
  */
@@ -38,7 +39,12 @@ export function createAuditViewer(db: Db, access: Access, audit: AuditLog) {
     const administered = await db.companyAssignment.findMany({ where: { operatorId: operator.operatorId, role: 'ADMINISTRATOR' }, select: { companyId: true } })
     if (administered.length === 0) throw new AppError('FORBIDDEN')
     const companyIds = administered.map((a) => a.companyId)
-    const staff = await db.companyAssignment.findMany({ where: { companyId: { in: companyIds } }, select: { operatorId: true }, distinct: ['operatorId'] })
+    // Page and CSV export share this scope: a system administrator is never counted as staff.
+    const staff = await db.companyAssignment.findMany({
+      where: { companyId: { in: companyIds }, operator: { isSystemAdmin: false } },
+      select: { operatorId: true },
+      distinct: ['operatorId'],
+    })
     return { kind: 'companies', companyIds, operatorIds: staff.map((s) => s.operatorId) }
   }
 

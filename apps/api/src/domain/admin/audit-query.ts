@@ -19,7 +19,7 @@ export type AuditScope =
   | {
       kind: 'companies'
       companyIds: readonly string[]
-      /** Operators of those companies: their installation-wide events (sign-ins…) are visible too. */
+      /** Operators of those companies, system administrators excepted: their installation-wide events (sign-ins…) are visible too. */
       operatorIds: readonly string[]
     }
 

@@ -1,7 +1,10 @@
 /**
  * Operator accounts of a company, managed by its administrators (or a system administrator):
  * list, create with a one-time password, change the role, disable/enable, unlock.
- * An account outside the company answers NOT_FOUND, like any other company's record.
+ * An account outside the company answers NOT_FOUND, like any other company's record. Creating
+ * one with an address that already has an account answers CONFLICT whichever company it serves:
+ * the address is the sign-in name, so the refusal itself cannot be avoided, but it names nothing
+ * and is the same for an account the caller can see and one they cannot (ADR 036).
  */
 import type { CompanyRole, OperatorAccount, operatorCreateRequestSchema, operatorUpdateRequestSchema } from '@bango/shared/admin-api'
 import type { z } from 'zod'
@@ -70,8 +73,12 @@ export function createOperatorAccounts(db: Db, access: Access, operators: Operat
         })
       } catch (error) {
         // Two creations of one e-mail at once: the unique index decides, the loser gets the same answer.
-        if (isUniqueViolation(error)) throw new AppError('CONFLICT', { cause: error })
-        throw error
+        const taken = isUniqueViolation(error) || (error instanceof AppError && error.code === 'CONFLICT')
+        if (!taken) throw error
+        // Whoever holds the address, here or in a company the caller cannot see: one answer, recorded
+        // in the company without naming the account (docs/decisions/036-account-existence.md).
+        await audit.record({ ...byOperator(actor, companyId), action: 'operator.create_refused' })
+        throw new AppError('CONFLICT', { cause: error })
       }
     },
 

@@ -11,6 +11,7 @@ import { decryptBlob, encryptBlob } from '../../lib/envelope.ts'
 import type { Keyring } from '../../lib/keys.ts'
 import { hashPassword, newPassword, verifyPassword } from '../../lib/secrets.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
+import { type UnknownAddressLocks, createUnknownAddressLocks } from './unknown-address-locks.ts'
 
 const LOCKOUT_MS = ADMIN_LIMITS.lockoutMinutes * 60_000
 const TOTP_ISSUER = 'Bango'
@@ -19,7 +20,14 @@ const totpAad = (operatorId: string) => `totp:${operatorId}`
 export const normaliseEmail = (email: string) => email.trim().toLowerCase()
 export const toRole = (role: CompanyRole): 'ADMINISTRATOR' | 'OPERATOR' => (role === 'administrator' ? 'ADMINISTRATOR' : 'OPERATOR')
 
-export function createOperators(db: Db, keyring: Keyring, audit: AuditLog, now: () => Date) {
+/** `unknownAddresses`: the lockout of addresses without a usable account, shared through Redis when several instances run. */
+export function createOperators(
+  db: Db,
+  keyring: Keyring,
+  audit: AuditLog,
+  now: () => Date,
+  unknownAddresses: UnknownAddressLocks = createUnknownAddressLocks(),
+) {
   const decoy = hashPassword(newPassword(16))
 
   function totpFor(operator: Pick<Operator, 'id' | 'email' | 'totpSecret'>): TOTP | null {
@@ -98,14 +106,20 @@ export function createOperators(db: Db, keyring: Keyring, audit: AuditLog, now: 
       return { operator, password }
     },
 
-    /** Checks email + password. Unknown e-mail costs the same hash and gets the same answer. */
+    /**
+     * Checks email + password. An unknown (or disabled) address costs the same hash and gets the
+     * same answers, the lock after five failures included: a known address cannot be told apart.
+     */
     async signIn(emailInput: string, password: string): Promise<Operator> {
-      const operator = await db.operator.findUnique({ where: { email: normaliseEmail(emailInput) } })
+      const email = normaliseEmail(emailInput)
+      const operator = await db.operator.findUnique({ where: { email } })
       const usable = operator && !operator.disabledAt
       const passwordOk = await verifyPassword(usable ? operator.passwordHash : await decoy, password)
       if (!usable) {
         await audit.record({ companyId: null, actorType: 'operator', actorId: operator?.id ?? null, action: 'admin.login_unknown' })
-        throw new AppError('INVALID_CREDENTIALS')
+        const at = now()
+        const locked = (await unknownAddresses.locked(email, at)) || (await unknownAddresses.fail(email, at))
+        throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS')
       }
       const outcome = await db.$transaction(async (tx) => {
         const current = await tx.operator.findUniqueOrThrow({ where: { id: operator.id } })
