@@ -2,7 +2,8 @@
 /**
  * Builds the API artifact in apps/api/dist/ (docs/decisions/015-built-artifact.md):
  *   server.js, admin-create.js,                    one ESM bundle each (our code, @bango/shared,
- *   keys-generate.js, keys-rotate.js               the generated Prisma client, pure-JS dependencies)
+ *   admin-networks-clear.js, keys-generate.js,     the generated Prisma client, pure-JS dependencies)
+ *   keys-rotate.js
  *   image-worker.js                                the image pool's child process (lib/image-pool.ts)
  *   pglite-worker.js                               the embedded database's thread (db/pglite-thread.ts)
  *   migrations/                                    prisma/migrations, applied at start-up
@@ -47,6 +48,7 @@ try {
     entryPoints: {
       server: path.join(here, 'src/server.ts'),
       'admin-create': path.join(here, 'src/cli/admin-create.ts'),
+      'admin-networks-clear': path.join(here, 'src/cli/admin-networks-clear.ts'),
       'keys-generate': path.join(here, 'src/cli/keys-generate.ts'),
       'keys-rotate': path.join(here, 'src/cli/keys-rotate.ts'),
       'image-worker': path.join(here, 'src/lib/image-worker.ts'),

@@ -38,7 +38,10 @@ async function campaignOf(count: number) {
     })),
   })
   const { operator } = await createOperator(services.operators, { assignments: [{ companyId: company.id, role: 'operator' }] })
-  return { campaign, operator: { operatorId: operator.id, sessionId: randomUUID(), email: operator.email, name: operator.name, isSystemAdmin: false } }
+  return {
+    campaign,
+    operator: { operatorId: operator.id, sessionId: randomUUID(), email: operator.email, name: operator.name, isSystemAdmin: false, address: '127.0.0.1' },
+  }
 }
 
 async function timeBatch(kind: 'credentials' | 'reminder') {

@@ -34,6 +34,8 @@ const STATUS: Record<ErrorCode, number> = {
   PERSON_DISPOSED: 409,
   DATA_DISPOSED: 410,
   SESSION_RECEIPT_ONLY: 403,
+  NETWORK_NOT_ALLOWED: 403,
+  NETWORK_EXCLUDES_CALLER: 422,
   INTERNAL: 500,
 }
 
@@ -74,6 +76,8 @@ const MESSAGES: Record<ErrorCode, string> = {
   DATA_DISPOSED: 'The documents were disposed of.',
   SESSION_RECEIPT_ONLY: 'This session submitted (完了): it may only read the receipt, refresh or log out.',
   SERVER_BUSY: 'Too many images in processing; retry shortly.',
+  NETWORK_NOT_ALLOWED: 'Not reachable from this address (network allow-list).',
+  NETWORK_EXCLUDES_CALLER: 'The allow-list would exclude your own address; add it first.',
   INTERNAL: 'Internal error.',
 }
 

@@ -25,6 +25,8 @@ import { createPersonNumbers } from './domain/admin/person-number.ts'
 import { createRetention } from './domain/admin/retention.ts'
 import { createReview } from './domain/admin/review.ts'
 import { createSettings } from './domain/admin/settings.ts'
+import { createNetworkSettings } from './domain/admin/network-settings.ts'
+import { createCompanySettings } from './domain/admin/company-settings.ts'
 import { createAuditLog } from './domain/audit.ts'
 import { createConsents } from './domain/consents.ts'
 import { UNKNOWN_TOKEN_AUDIT_WINDOW_MS, createCredentials } from './domain/credentials.ts'
@@ -117,6 +119,8 @@ export function createServices({
     companies: createCompanies(db, access, audit),
     campaigns: createCampaigns(db, access, drafts, audit, now),
     settings: createSettings(db, audit),
+    networkSettings: createNetworkSettings(db, audit),
+    companySettings: createCompanySettings(db, access, audit),
     auditViewer: createAuditViewer(db, access, audit),
     disposals: createDisposals(db, access, drafts, audit, now),
     retentionShortenings: createRetentionShortenings(db, access, audit, now),

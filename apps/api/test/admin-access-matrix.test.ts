@@ -48,12 +48,27 @@ const SELF_SCOPED = new Set([
 ])
 
 /** Reachable only by system administrators: the positive test signs in as one. */
-const SYSTEM_ADMIN_ONLY = new Set(['GET /api/admin/settings'])
+const SYSTEM_ADMIN_ONLY = new Set(['GET /api/admin/settings', 'GET /api/admin/settings/networks'])
+
+/** The network allow-lists (ADR 035): the matrix's own callers come from 127.0.0.1. */
+const INSTALLATION_NETWORKS = ['127.0.0.0/8', '::1', '192.0.2.0/24']
+const VICTIM_NETWORKS = ['127.0.0.0/8', '::1']
+const OUTSIDE_COMPANY = '192.0.2.10'
+const OUTSIDE_INSTALLATION = '198.51.100.9'
 
 let context: TestContext
 let params: Record<string, string>
 let victimAdmin: Awaited<ReturnType<typeof signedInOperator>>
-type Caller = { name: string; headers: Record<string, string>; expected: number[]; applies: (route: Route) => boolean }
+type Caller = {
+  name: string
+  headers: Record<string, string>
+  expected: number[]
+  applies: (route: Route) => boolean
+  /** The client's address (app.inject's remoteAddress); 127.0.0.1 when absent. */
+  from?: string
+  /** The error code the refusal must carry, where the status alone does not say why. */
+  code?: string
+}
 let callers: Caller[]
 
 beforeAll(async () => {
@@ -72,7 +87,10 @@ beforeAll(async () => {
   await context.db.adminSession.updateMany({ where: { operatorId: idle.operator.id }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } })
   const old = await signedInOperator(context, { role: 'administrator', companyId: victim.company.id })
   await context.db.adminSession.updateMany({ where: { operatorId: old.operator.id }, data: { expiresAt: new Date(Date.now() - 1000) } })
+  await context.db.settings.create({ data: { id: 1, allowedNetworks: INSTALLATION_NETWORKS } })
+  await context.db.companySettings.create({ data: { companyId: victim.company.id, allowedNetworks: VICTIM_NETWORKS } })
 
+  const system = await signedInOperator(context, { isSystemAdmin: true })
   const always = () => true
   callers = [
     { name: 'no session', headers: {}, expected: [401], applies: always },
@@ -88,15 +106,31 @@ beforeAll(async () => {
       expected: [403, 404],
       applies: (route) => route.url.includes(':') || !SELF_SCOPED.has(key(route)),
     },
+    {
+      name: "the company's own administrator, from outside the company's allow-list",
+      headers: victimAdmin.headers,
+      from: OUTSIDE_COMPANY,
+      expected: [403],
+      code: 'NETWORK_NOT_ALLOWED',
+      applies: (route) => route.url.includes(':'),
+    },
+    {
+      name: "a system administrator, from outside the installation's allow-list",
+      headers: system.headers,
+      from: OUTSIDE_INSTALLATION,
+      expected: [403],
+      code: 'NETWORK_NOT_ALLOWED',
+      applies: always,
+    },
   ]
 }, 60_000)
 afterAll(() => context.close())
 
 const fill = (route: Route) => fillPath(route, params)
 
-function request(route: Route, headers: Record<string, string>) {
+function request(route: Route, headers: Record<string, string>, from = '127.0.0.1') {
   const body = BODIES[key(route)] ?? (['POST', 'PUT', 'PATCH'].includes(route.method) ? {} : undefined)
-  return context.app.inject({ method: route.method as 'GET', url: fill(route), headers, ...(body ? { payload: body } : {}) })
+  return context.app.inject({ method: route.method as 'GET', url: fill(route), headers, remoteAddress: from, ...(body ? { payload: body } : {}) })
 }
 
 const snapshot = (): Promise<TableSnapshot> => tableSnapshot(context.db)
@@ -117,8 +151,9 @@ describe('admin access matrix', () => {
     for (const route of adminRoutes()) {
       const before = await snapshot()
       for (const caller of callers.filter((c) => c.applies(route))) {
-        const response = await request(route, caller.headers)
-        if (!caller.expected.includes(response.statusCode)) {
+        const response = await request(route, caller.headers, caller.from)
+        const code = caller.code && (response.json() as { error?: { code?: string } }).error?.code
+        if (!caller.expected.includes(response.statusCode) || code !== caller.code) {
           failures.push(`${key(route)} as ${caller.name}: ${response.statusCode} ${response.body.slice(0, 120)}`)
         }
       }

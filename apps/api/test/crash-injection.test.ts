@@ -195,7 +195,7 @@ async function seedTemplate(env: Env) {
     const company = (await product.db.person.findUniqueOrThrow({ where: { id: household.employee }, include: { campaign: true } })).campaign.companyId
     const { operator } = await createOperator(product.app.services.operators, { assignments: [{ companyId: company, role: 'administrator' }] })
     await product.app.services.review.returnPerson(
-      { operatorId: operator.id, sessionId: randomUUID(), email: operator.email, name: operator.name, isSystemAdmin: false },
+      { operatorId: operator.id, sessionId: randomUUID(), email: operator.email, name: operator.name, isSystemAdmin: false, address: '127.0.0.1' },
       company,
       household.employee,
       household.spouse,

@@ -71,6 +71,8 @@ export const ADMIN_BODIES: Record<string, object> = {
   'POST /api/admin/companies/:companyId/operators': { email: 'intruder@example.test', name: '侵入者', role: 'administrator' },
   'PATCH /api/admin/companies/:companyId/operators/:operatorId': { disabled: true },
   'PUT /api/admin/settings': { requireTotp: true },
+  'PUT /api/admin/settings/networks': { allowedNetworks: ['203.0.113.0/24'] },
+  'PUT /api/admin/companies/:companyId/settings': { allowedNetworks: ['203.0.113.0/24'] },
   'POST /api/admin/campaigns/:campaignId/credentials/exports': { format: 'postal_kit', employeeIds: ['00000000-0000-4000-8000-000000000000'] },
   'POST /api/admin/campaigns/:campaignId/email-batches': { kind: 'reminder' },
   'PUT /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/entries': { number: '123456789018' },

@@ -55,6 +55,7 @@ export const AUDIT_ACTIONS = {
   'operator.export_revoked': '担当者の出力の許可の取り消し',
   'company.created': '会社の作成',
   'company.renamed': '会社名の変更',
+  'company.settings_updated': '会社の設定の変更（接続元の制限）',
   'campaign.created': '収集依頼の作成',
   'campaign.updated': '収集依頼の変更',
   'campaign.closed': '収集依頼の終了',
@@ -69,6 +70,7 @@ export const AUDIT_ACTIONS = {
   'credential.unlocked': '従業員ログインのロック解除',
   'email.batch_created': 'メール送信',
   'settings.updated': '設定の変更',
+  'settings.networks_updated': '接続元の制限の変更',
   'audit.exported': '監査ログの出力',
 } as const satisfies Record<string, string>
 export type AuditAction = keyof typeof AUDIT_ACTIONS

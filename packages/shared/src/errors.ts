@@ -38,6 +38,10 @@ export const ERROR_CODES = [
   'CAMPAIGN_OPEN',
   /** The person was disposed of (廃棄): nothing is left to review or number. */
   'PERSON_DISPOSED',
+  /** The console (or this company's data) is open only from the addresses on its allow-list. */
+  'NETWORK_NOT_ALLOWED',
+  /** An allow-list that leaves out the caller's own address would shut them out: refused. */
+  'NETWORK_EXCLUDES_CALLER',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -24,6 +24,7 @@ import {
   disposeResponseSchema,
 } from '@bango/shared/admin-disposal'
 import { payrollCsvQuerySchema } from '@bango/shared/admin-export'
+import * as networks from '@bango/shared/admin-networks'
 import { importResponseSchema } from '@bango/shared/admin-import'
 import { numberEntryRequestSchema, numberOcrResponseSchema, numberRevealResponseSchema } from '@bango/shared/admin-number'
 import { returnPersonRequestSchema, submissionReviewResponseSchema } from '@bango/shared/admin-review'
@@ -94,6 +95,18 @@ export const OPERATIONS: Record<string, Operation> = {
   'PUT /api/admin/account/password': { summary: 'Change the password', body: admin.passwordChangeRequestSchema },
   'GET /api/admin/settings': { summary: 'System settings', response: admin.settingsSchema },
   'PUT /api/admin/settings': { summary: 'Change system settings', body: admin.settingsSchema, response: admin.settingsSchema },
+  'GET /api/admin/settings/networks': { summary: "The installation's network allow-list", response: networks.networkSettingsSchema },
+  'PUT /api/admin/settings/networks': {
+    summary: "Change the installation's network allow-list (never to exclude the caller)",
+    body: networks.networkSettingsRequestSchema,
+    response: networks.networkSettingsSchema,
+  },
+  'GET /api/admin/companies/:companyId/settings': { summary: "A company's settings (network allow-list)", response: networks.companySettingsSchema },
+  'PUT /api/admin/companies/:companyId/settings': {
+    summary: "Change a company's settings (never to exclude the caller)",
+    body: networks.companySettingsRequestSchema,
+    response: networks.companySettingsSchema,
+  },
   'GET /api/admin/companies': { summary: 'Companies the operator sees', response: admin.companiesResponseSchema },
   'POST /api/admin/companies': { summary: 'Create a company', body: admin.companyRequestSchema, status: 201 },
   'PATCH /api/admin/companies/:companyId': { summary: 'Rename a company', body: admin.companyRequestSchema },

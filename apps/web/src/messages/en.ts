@@ -320,6 +320,8 @@ export const en: Messages = {
     PERSON_DISPOSED: 'The submitted documents were disposed of at the end of the retention period.',
     DATA_DISPOSED: 'The submitted documents were disposed of at the end of the retention period.',
     SESSION_RECEIPT_ONLY: 'Your registration is complete. If something must change, log in again from your URL.',
+    NETWORK_NOT_ALLOWED: 'This action is not possible.',
+    NETWORK_EXCLUDES_CALLER: 'This action is not possible.',
     SERVER_BUSY: 'The service is busy. Please try again in a few seconds.',
     INTERNAL: 'A problem occurred while processing. Please wait a moment and try again.',
   },

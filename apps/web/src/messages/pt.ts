@@ -323,6 +323,8 @@ export const pt: Messages = {
     PERSON_DISPOSED: 'Os documentos enviados foram descartados ao fim do prazo de guarda.',
     DATA_DISPOSED: 'Os documentos enviados foram descartados ao fim do prazo de guarda.',
     SESSION_RECEIPT_ONLY: 'O registro foi concluído. Se precisar alterar algo, entre novamente pela sua URL.',
+    NETWORK_NOT_ALLOWED: 'Esta operação não é possível.',
+    NETWORK_EXCLUDES_CALLER: 'Esta operação não é possível.',
     SERVER_BUSY: 'O serviço está ocupado. Tente novamente em alguns segundos.',
     INTERNAL: 'Ocorreu um problema no processamento. Aguarde um pouco e tente novamente.',
   },

@@ -310,6 +310,8 @@ export const zh: Messages = {
     PERSON_DISPOSED: '提交的材料已因保存期限届满而销毁。',
     DATA_DISPOSED: '提交的材料已因保存期限届满而销毁。',
     SESSION_RECEIPT_ONLY: '登记已完成。如需变更，请通过您手中的 URL 重新登录。',
+    NETWORK_NOT_ALLOWED: '无法进行此操作。',
+    NETWORK_EXCLUDES_CALLER: '无法进行此操作。',
     SERVER_BUSY: '当前访问繁忙。请几秒后重试。',
     INTERNAL: '处理时出现问题。请稍后重试。',
   },

@@ -1,11 +1,14 @@
 /**
  * Who may see what in the console. An operator sees a company only through an assignment
  * (a system administrator sees every company, as its administrator); anything else answers
- * NOT_FOUND, exactly like a missing id, so ids of other companies cannot be probed.
+ * NOT_FOUND, exactly like a missing id, so ids of other companies cannot be probed. A company
+ * with a network allow-list answers its operators NETWORK_NOT_ALLOWED from any other address,
+ * and drops out of their lists of companies (ADR 035; system administrators are not bound).
  */
 import type { CompanyRole } from '@bango/shared/admin-api'
 import type { Db, Tx } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
+import { networkAllows } from '../../lib/networks.ts'
 
 /** The signed-in operator, as the admin auth gate puts it on the request. */
 export interface OperatorIdentity {
@@ -14,6 +17,8 @@ export interface OperatorIdentity {
   email: string
   name: string
   isSystemAdmin: boolean
+  /** Where the request comes from (request.ip, behind the trusted proxies): company allow-lists check it. */
+  address: string
 }
 
 export interface CompanyAccess {
@@ -36,6 +41,11 @@ function assertLevel(access: CompanyAccess, minimum: AccessLevel) {
 
 const roleOf = (role: 'ADMINISTRATOR' | 'OPERATOR'): CompanyRole => (role === 'ADMINISTRATOR' ? 'administrator' : 'operator')
 
+/** The company's allow-list, read with the assignment that makes it reachable. */
+const withNetworks = { select: { settings: { select: { allowedNetworks: true } } } } as const
+const reachableFrom = (address: string, company: { settings: { allowedNetworks: string[] } | null }) =>
+  networkAllows(company.settings?.allowedNetworks ?? [], address)
+
 export function createAccess(db: Db) {
   async function company(operator: OperatorIdentity, companyId: string, tx: Tx = db): Promise<CompanyAccess> {
     if (operator.isSystemAdmin) {
@@ -45,9 +55,10 @@ export function createAccess(db: Db) {
     }
     const assignment = await tx.companyAssignment.findUnique({
       where: { operatorId_companyId: { operatorId: operator.operatorId, companyId } },
-      select: { role: true, canExport: true },
+      select: { role: true, canExport: true, company: withNetworks },
     })
     if (!assignment) throw new AppError('NOT_FOUND')
+    if (!reachableFrom(operator.address, assignment.company)) throw new AppError('NETWORK_NOT_ALLOWED')
     return { companyId, role: roleOf(assignment.role), canExport: assignment.role === 'ADMINISTRATOR' || assignment.canExport }
   }
 
@@ -76,7 +87,7 @@ export function createAccess(db: Db) {
       return { ...access, employee }
     },
 
-    /** Companies the operator sees, with their role, by name. */
+    /** Companies the operator sees from where they are, with their role, by name. */
     async companies(operator: OperatorIdentity, tx: Tx = db) {
       if (operator.isSystemAdmin) {
         const companies = await tx.company.findMany({ orderBy: { name: 'asc' } })
@@ -84,10 +95,16 @@ export function createAccess(db: Db) {
       }
       const assignments = await tx.companyAssignment.findMany({
         where: { operatorId: operator.operatorId },
-        include: { company: true },
+        include: { company: { include: withNetworks.select } },
         orderBy: { company: { name: 'asc' } },
       })
-      return assignments.map((a) => ({ ...a.company, role: roleOf(a.role), canExport: a.role === 'ADMINISTRATOR' || a.canExport }))
+      return assignments
+        .filter((a) => reachableFrom(operator.address, a.company))
+        .map(({ company: { settings: _settings, ...company }, ...a }) => ({
+          ...company,
+          role: roleOf(a.role),
+          canExport: a.role === 'ADMINISTRATOR' || a.canExport,
+        }))
     },
   }
 }

@@ -36,9 +36,10 @@ export function createAuditViewer(db: Db, access: Access, audit: AuditLog) {
       return { kind: 'companies', companyIds: [companyId], operatorIds: [] }
     }
     if (operator.isSystemAdmin) return { kind: 'all' }
-    const administered = await db.companyAssignment.findMany({ where: { operatorId: operator.operatorId, role: 'ADMINISTRATOR' }, select: { companyId: true } })
+    // Through access: a company whose allow-list leaves out the caller's address is not among them.
+    const administered = (await access.companies(operator)).filter((company) => company.role === 'administrator')
     if (administered.length === 0) throw new AppError('FORBIDDEN')
-    const companyIds = administered.map((a) => a.companyId)
+    const companyIds = administered.map((company) => company.id)
     // Page and CSV export share this scope: a system administrator is never counted as staff.
     const staff = await db.companyAssignment.findMany({
       where: { companyId: { in: companyIds }, operator: { isSystemAdmin: false } },

@@ -54,6 +54,7 @@ export function adminGate(app: FastifyInstance, cookie: AdminCookie, stages: rea
       email: session.operator.email,
       name: session.operator.name,
       isSystemAdmin: session.operator.isSystemAdmin,
+      address: request.ip,
     }
   })
 }

@@ -2,11 +2,14 @@
  * /api/admin — the HR console's API, a scope of its own: cookie sessions with CSRF tokens
  * (routes/admin/auth-gate.ts), never the employee's bearer JWT. Public: the password step.
  * Everything else sits behind an ACTIVE session; each route then checks the operator's
- * role in the company it touches (domain/admin/access.ts).
+ * role in the company it touches (domain/admin/access.ts). In front of all of it, sign-in
+ * included: the installation's network allow-list (network-gate.ts).
  */
 import cookie from '@fastify/cookie'
 import type { FastifyInstance } from 'fastify'
 import { type AdminCookie, adminGate } from './auth-gate.ts'
+import { networkGate } from './network-gate.ts'
+import networkSettingsRoutes from './network-settings.ts'
 import auditRoutes from './audit.ts'
 import campaignRoutes from './campaigns.ts'
 import companyRoutes from './companies.ts'
@@ -28,6 +31,8 @@ export interface AdminRoutesOptions {
 }
 
 export default async function adminRoutes(app: FastifyInstance, options: AdminRoutesOptions) {
+  // Before everything, sign-in included: the installation's network allow-list.
+  networkGate(app)
   await app.register(cookie)
   await app.register(sessionRoutes, { cookie: options.cookie, loginPerMinute: options.loginPerMinute })
   await app.register(async (console) => {
@@ -37,6 +42,7 @@ export default async function adminRoutes(app: FastifyInstance, options: AdminRo
     await console.register(campaignRoutes)
     await console.register(operatorRoutes)
     await console.register(settingsRoutes)
+    await console.register(networkSettingsRoutes)
     await console.register(dashboardRoutes)
     await console.register(credentialRoutes)
     await console.register(emailRoutes)

@@ -18,9 +18,17 @@ export default async function sessionRoutes(app: FastifyInstance, options: { coo
   const { cookie } = options
   const { access, adminSessions, operators, audit } = app.services
 
-  async function describe(session: AdminSession): Promise<AdminSessionResponse> {
+  /** `address`: the caller's (request.ip); companies whose allow-list leaves it out are not listed. */
+  async function describe(session: AdminSession, address: string): Promise<AdminSessionResponse> {
     const operator = await operators.get(session.operatorId)
-    const identity = { operatorId: operator.id, sessionId: session.id, email: operator.email, name: operator.name, isSystemAdmin: operator.isSystemAdmin }
+    const identity = {
+      operatorId: operator.id,
+      sessionId: session.id,
+      email: operator.email,
+      name: operator.name,
+      isSystemAdmin: operator.isSystemAdmin,
+      address,
+    }
     const companies = session.stage === 'ACTIVE' ? await access.companies(identity) : []
     return {
       stage: session.stage.toLowerCase() as AdminSessionResponse['stage'],
@@ -45,7 +53,7 @@ export default async function sessionRoutes(app: FastifyInstance, options: { coo
       return moved
     })
     setSessionCookie(reply, cookie, next.token)
-    return describe(next.session)
+    return describe(next.session, reply.request.ip)
   }
 
   // Public: the password step. JSON only, so a cross-site form cannot post it (login CSRF).
@@ -59,13 +67,13 @@ export default async function sessionRoutes(app: FastifyInstance, options: { coo
       return created
     })
     setSessionCookie(reply, cookie, opened.token)
-    return reply.status(201).send(await describe(opened.session))
+    return reply.status(201).send(await describe(opened.session, request.ip))
   })
 
   // Any stage: who am I, sign out.
   await app.register(async (anyStage) => {
     adminGate(anyStage, cookie, ['TOTP_REQUIRED', 'ENROLMENT_REQUIRED', 'PASSWORD_CHANGE_REQUIRED', 'ACTIVE'])
-    anyStage.get('/session', async (request) => describe(request.adminSession))
+    anyStage.get('/session', async (request) => describe(request.adminSession, request.ip))
     anyStage.delete('/session', async (request, reply) => {
       await adminSessions.revoke(request.adminSession.id)
       await audit.record({
@@ -96,7 +104,7 @@ export default async function sessionRoutes(app: FastifyInstance, options: { coo
     enrolment.post('/account/totp/confirm', async (request: FastifyRequest, reply) => {
       const { code } = parse(totpVerifyRequestSchema, request.body)
       await operators.confirmTotpEnrolment(request.operator.operatorId, code)
-      if (request.adminSession.stage === 'ACTIVE') return describe(request.adminSession)
+      if (request.adminSession.stage === 'ACTIVE') return describe(request.adminSession, request.ip)
       const operator = await operators.get(request.operator.operatorId)
       return advance(reply, request.adminSession, await operators.stageAfter(operator, { totpPassed: true }))
     })
@@ -109,7 +117,7 @@ export default async function sessionRoutes(app: FastifyInstance, options: { coo
       const { currentPassword, newPassword } = parse(passwordChangeRequestSchema, request.body)
       const { operatorId, sessionId } = request.operator
       await operators.changePassword(operatorId, currentPassword, newPassword, (tx) => adminSessions.revokeAll(operatorId, { keep: sessionId }, tx))
-      if (request.adminSession.stage === 'ACTIVE') return describe(request.adminSession)
+      if (request.adminSession.stage === 'ACTIVE') return describe(request.adminSession, request.ip)
       const operator = await operators.get(operatorId)
       return advance(reply, request.adminSession, await operators.stageAfter(operator, { totpPassed: true }))
     })

@@ -35,6 +35,8 @@ const activeApi = {
   'GET /api/admin/companies': () =>
     json(200, { companies: [{ id: COMPANY_ID, name: '株式会社総合', role: 'administrator', createdAt: '2026-11-01T00:00:00.000Z' }] }),
   'GET /api/admin/settings': () => json(200, { requireTotp: false }),
+  'GET /api/admin/settings/networks': () => json(200, { allowedNetworks: ['198.51.100.0/24'], yourAddress: '203.0.113.9' }),
+  [`GET /api/admin/companies/${COMPANY_ID}/settings`]: () => json(200, { allowedNetworks: [], yourAddress: '203.0.113.9' }),
 }
 
 describe('console screens have no serious or critical axe violations', () => {
@@ -53,6 +55,7 @@ describe('console screens have no serious or critical axe violations', () => {
     ['export', `/admin/campaigns/${campaign.id}/export`, `${campaign.name} の出力`],
     ['companies', '/admin/companies', '会社一覧'],
     ['settings', '/admin/settings', 'システム設定'],
+    ['company settings', `/admin/companies/${COMPANY_ID}/settings`, '株式会社総合 の設定'],
     ['account', '/admin/account', 'アカウント'],
   ])('%s', async (_name, url, heading) => {
     mockFetch(activeApi)

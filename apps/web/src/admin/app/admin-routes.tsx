@@ -6,6 +6,7 @@ import { CampaignSettingsPage } from '../features/campaigns/components/campaign-
 import { CampaignsPage } from '../features/campaigns/components/campaigns-page.tsx'
 import { NewCampaignPage } from '../features/campaigns/components/new-campaign-page.tsx'
 import { CompaniesPage } from '../features/companies/components/companies-page.tsx'
+import { CompanySettingsPage } from '../features/company-settings/components/company-settings-page.tsx'
 import { DisposalsPage } from '../features/disposal/components/disposals-page.tsx'
 import { OperatorsPage } from '../features/operators/components/operators-page.tsx'
 import { SettingsPage } from '../features/settings/components/settings-page.tsx'
@@ -30,6 +31,7 @@ export function AdminRoutes() {
           <Route path={routePatterns.newCampaign} element={<NewCampaignPage />} />
           <Route path={routePatterns.operators} element={<OperatorsPage />} />
           <Route path={routePatterns.disposals} element={<DisposalsPage />} />
+          <Route path={routePatterns.companySettings} element={<CompanySettingsPage />} />
           <Route path={routePatterns.settings} element={<SettingsPage />} />
           <Route path={routePatterns.audit} element={<AuditPage />} />
           <Route path={routePatterns.campaignSettings} element={<CampaignSettingsPage />} />

@@ -67,6 +67,11 @@ function SignedIn({ session }: { session: AdminSessionResponse }) {
               <NavLink to={paths.disposals(company.id)}>{t.disposals}</NavLink>
             </li>
           )}
+          {company && administers && (
+            <li>
+              <NavLink to={paths.companySettings(company.id)}>{t.companySettings}</NavLink>
+            </li>
+          )}
           <li>
             <NavLink to={paths.companies()} end>
               {t.companies}

@@ -16,6 +16,8 @@ export const paths = {
   newCampaign: (companyId: string) => `/admin/companies/${id(companyId)}/campaigns/new`,
   operators: (companyId: string) => `/admin/companies/${id(companyId)}/operators`,
   disposals: (companyId: string) => `/admin/companies/${id(companyId)}/disposals`,
+  /** 会社の設定: the company's network allow-list. */
+  companySettings: (companyId: string) => `/admin/companies/${id(companyId)}/settings`,
   settings: () => '/admin/settings',
   /** 監査ログ, optionally filtered to the events of one person (target or actor). */
   audit: (filter: { personId?: string } = {}) => `/admin/audit${filter.personId ? `?personId=${id(filter.personId)}` : ''}`,
@@ -49,6 +51,7 @@ export const routePatterns = {
   newCampaign: '/admin/companies/:companyId/campaigns/new',
   operators: '/admin/companies/:companyId/operators',
   disposals: '/admin/companies/:companyId/disposals',
+  companySettings: '/admin/companies/:companyId/settings',
   settings: '/admin/settings',
   audit: '/admin/audit',
   campaign: '/admin/campaigns/:campaignId',

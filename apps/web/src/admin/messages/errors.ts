@@ -33,6 +33,8 @@ const TEXT: Record<AdminErrorCode, string> = {
   PERSON_DISPOSED: 'この方の書類は廃棄済みのため、承認・差し戻し・個人番号の記録はできません。',
   DATA_DISPOSED: 'この書類は廃棄済みです。',
   SESSION_RECEIPT_ONLY: 'この操作はできません。',
+  NETWORK_NOT_ALLOWED: 'この接続元（IP アドレス）からは利用できません。許可された社内ネットワークなどから接続してください。',
+  NETWORK_EXCLUDES_CALLER: 'この設定では、いま接続しているアドレスからも利用できなくなります。保存する前に、現在の接続元を一覧に含めてください。',
   SERVER_BUSY: 'サーバーが混み合っています。数秒後にお試しください。',
   INTERNAL: 'サーバーで問題が発生しました。時間をおいてお試しください。',
   NETWORK: 'サーバーに接続できません。ネットワークを確認してください。',

@@ -43,6 +43,7 @@ export const layout = {
   disposals: '廃棄の記録',
   companies: '会社一覧',
   settings: 'システム設定',
+  companySettings: '会社の設定',
   audit: '監査ログ',
   account: 'アカウント',
   logout: 'ログアウト',
@@ -205,4 +206,25 @@ export const settings = {
   requireTotp: 'すべての担当者に 2 段階認証を必須にする',
   requireTotpHint: '有効にすると、未設定の担当者は次回ログイン時に 2 段階認証の設定を求められます。',
   saved: '設定を保存しました。',
+} as const
+
+/** The network allow-lists: the installation's (システム設定) and a company's (会社の設定). */
+export const networks = {
+  installationTitle: '接続元の制限（コンソール全体）',
+  installationHint: 'ここに登録したアドレスからのみ、ログインを含むコンソールのすべての画面を利用できます。空欄にすると、どこからでも利用できます。',
+  companyTitle: '接続元の制限（この会社のデータ）',
+  companyHint: 'ここに登録したアドレスからのみ、この会社の収集依頼・従業員・書類などを扱えます（システム管理者を除く）。空欄にすると、どこからでも扱えます。',
+  label: '許可するアドレス（1 行に 1 つ。IPv4・IPv6 のアドレス、または 203.0.113.0/24 のような CIDR）',
+  yourAddress: (address: string) => `現在の接続元: ${address}`,
+  addYourAddress: '現在の接続元を追加',
+  invalid: (entries: string) => `アドレスまたは CIDR として読めない行があります: ${entries}`,
+  excludesYou: 'この一覧には現在の接続元が含まれていません。保存すると、この接続元からは利用できなくなるため保存できません。',
+  recovery: '締め出された場合は、サーバーで pnpm admin:networks-clear を実行すると制限を解除できます。',
+  save: '接続元の制限を保存',
+  saved: '接続元の制限を保存しました。',
+} as const
+
+export const companySettings = {
+  title: '会社の設定',
+  titleOf: (company: string) => `${company} の設定`,
 } as const

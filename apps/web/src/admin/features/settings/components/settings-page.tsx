@@ -1,19 +1,34 @@
 import type { Settings } from '@bango/shared/admin-api'
 import { useState, type FormEvent } from 'react'
+import { AllowedNetworksForm } from '../../../components/allowed-networks-form.tsx'
 import { ErrorAlert, StatusNote } from '../../../components/error-alert.tsx'
-import { common, settings as t } from '../../../messages/ja.ts'
+import { common, networks, settings as t } from '../../../messages/ja.ts'
+import { useNetworks, useUpdateNetworks } from '../api/networks.ts'
 import { useSettings } from '../api/settings.ts'
 import { useUpdateSettings } from '../api/update-settings.ts'
 
-/** システム設定 (system administrators): 2FA for everyone. */
+/** システム設定 (system administrators): 2FA for everyone, and where the console may be used from. */
 export function SettingsPage() {
   const settings = useSettings()
+  const list = useNetworks()
+  const update = useUpdateNetworks()
   return (
     <div className="admin-page admin-page--narrow">
       <h1>{t.title}</h1>
-      <ErrorAlert error={settings.error} />
-      {settings.isPending && <p role="status">{common.loading}</p>}
+      <ErrorAlert error={settings.error ?? list.error} />
+      {(settings.isPending || list.isPending) && <p role="status">{common.loading}</p>}
       {settings.data && <SettingsForm initial={settings.data} />}
+      {list.data && (
+        <AllowedNetworksForm
+          settings={list.data}
+          title={networks.installationTitle}
+          hint={networks.installationHint}
+          onSave={(allowedNetworks) => update.mutate({ allowedNetworks })}
+          pending={update.isPending}
+          saved={update.isSuccess}
+          error={update.error}
+        />
+      )}
     </div>
   )
 }

@@ -1,0 +1,40 @@
+/**
+ * A company's own settings, changed by its administrators (one `company_settings` row, absent
+ * until first saved). Today: the network allow-list, which domain/admin/access.ts checks
+ * whenever it resolves the company for an operator. Each change is audited with the old and
+ * new values of what changed.
+ */
+import type { CompanySettings, NetworkSettingsRequest } from '@bango/shared/admin-networks'
+import type { Db } from '../../db/types.ts'
+import { type AuditLog, byOperator } from '../audit.ts'
+import type { Access, OperatorIdentity } from './access.ts'
+import { checkedAllowList } from './allow-list.ts'
+
+export function createCompanySettings(db: Db, access: Access, audit: AuditLog) {
+  return {
+    async get(operator: OperatorIdentity, companyId: string): Promise<CompanySettings> {
+      await access.company(operator, companyId, 'administrator')
+      const row = await db.companySettings.findUnique({ where: { companyId } })
+      return { allowedNetworks: row?.allowedNetworks ?? [], yourAddress: operator.address }
+    },
+
+    /**
+     * A system administrator is not bound by company lists (ADR 035), so may save one that leaves
+     * out their own address, e.g. a branch office's; a company administrator may not.
+     */
+    async put(operator: OperatorIdentity, companyId: string, request: NetworkSettingsRequest): Promise<CompanySettings> {
+      return db.$transaction(async (tx) => {
+        await access.company(operator, companyId, 'administrator', tx)
+        const after = checkedAllowList(request.allowedNetworks, operator.address, { mayExcludeCaller: operator.isSystemAdmin })
+        const before = (await tx.companySettings.findUnique({ where: { companyId } }))?.allowedNetworks ?? []
+        await tx.companySettings.upsert({ where: { companyId }, create: { companyId, allowedNetworks: after }, update: { allowedNetworks: after } })
+        await audit.record(
+          { ...byOperator(operator, companyId), action: 'company.settings_updated', targetId: companyId, detail: { allowedNetworks: { before, after } } },
+          tx,
+        )
+        return { allowedNetworks: after, yourAddress: operator.address }
+      })
+    },
+  }
+}
+export type CompanySettingsService = ReturnType<typeof createCompanySettings>
