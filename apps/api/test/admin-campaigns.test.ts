@@ -51,7 +51,7 @@ describe('campaigns', () => {
 
   it('changing the purposes makes the employee consent again', async () => {
     const employee = await signedInEmployee(context)
-    // New purposes widen the use of the numbers: an administrator's change (campaign-policy.test.ts).
+    // New purposes widen the use of the numbers: an administrator's change (settings-policy.test.ts).
     const hr = await signedInOperator(context, { role: 'administrator', companyId: employee.company.id })
     const purposes = ['源泉徴収票作成事務']
     const edited = await call(hr.headers, 'PATCH', `/campaigns/${employee.campaign.id}`, { ...request, purposes })

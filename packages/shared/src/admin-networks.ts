@@ -29,5 +29,6 @@ export type NetworkSettings = z.infer<typeof networkSettingsSchema>
  * administrators. The allow-list is the first; later per-company settings join it here.
  */
 export const companySettingsRequestSchema = networkSettingsRequestSchema
+export type CompanySettingsRequest = z.infer<typeof companySettingsRequestSchema>
 export const companySettingsSchema = networkSettingsSchema
 export type CompanySettings = z.infer<typeof companySettingsSchema>

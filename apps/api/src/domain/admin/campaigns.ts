@@ -1,13 +1,13 @@
 /**
  * Campaigns (収集依頼) from the console. Who may change which setting and who may close is
- * THE table in @bango/shared/campaign-policy: settings whose effect is destruction or wider
+ * THE table in @bango/shared/settings-policy: settings whose effect is destruction or wider
  * disclosure are the administrator's. Closing is final: the campaign stops taking drafts and
  * every unfinished draft is purged (blobs included) — the seed's rule that pictures not
  * completed are not kept. Submitted documents stay. A shortened retention period waits a
  * grace period (retention-shortenings.ts).
  */
 import type { Campaign, CampaignRequest } from '@bango/shared/admin-api'
-import { CAMPAIGN_ACTION_ROLES, changedSettings, changesBeyondRole } from '@bango/shared/campaign-policy'
+import { CAMPAIGN_ACTION_ROLES, changedSettings, changesBeyondRole } from '@bango/shared/settings-policy'
 import type { Db } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import type { Campaign as CampaignRow } from '../../generated/prisma/client.ts'

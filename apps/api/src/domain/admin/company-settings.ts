@@ -7,13 +7,14 @@
 import type { CompanySettings, NetworkSettingsRequest } from '@bango/shared/admin-networks'
 import type { Db } from '../../db/types.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
+import { COMPANY_SETTING_RULES } from '@bango/shared/settings-policy'
 import type { Access, OperatorIdentity } from './access.ts'
 import { checkedAllowList } from './allow-list.ts'
 
 export function createCompanySettings(db: Db, access: Access, audit: AuditLog) {
   return {
     async get(operator: OperatorIdentity, companyId: string): Promise<CompanySettings> {
-      await access.company(operator, companyId, 'administrator')
+      await access.company(operator, companyId, COMPANY_SETTING_RULES.allowedNetworks)
       const row = await db.companySettings.findUnique({ where: { companyId } })
       return { allowedNetworks: row?.allowedNetworks ?? [], yourAddress: operator.address }
     },
@@ -24,7 +25,7 @@ export function createCompanySettings(db: Db, access: Access, audit: AuditLog) {
      */
     async put(operator: OperatorIdentity, companyId: string, request: NetworkSettingsRequest): Promise<CompanySettings> {
       return db.$transaction(async (tx) => {
-        await access.company(operator, companyId, 'administrator', tx)
+        await access.company(operator, companyId, COMPANY_SETTING_RULES.allowedNetworks, tx)
         const after = checkedAllowList(request.allowedNetworks, operator.address, { mayExcludeCaller: operator.isSystemAdmin })
         const before = (await tx.companySettings.findUnique({ where: { companyId } }))?.allowedNetworks ?? []
         await tx.companySettings.upsert({ where: { companyId }, create: { companyId, allowedNetworks: after }, update: { allowedNetworks: after } })

@@ -4,7 +4,7 @@
  * campaign, and the company's disposal records. The destruction itself is disposal.ts.
  */
 import { DISPOSALS_PAGE_SIZE, type DisposalPreviewResponse, type DisposalsResponse, type DisposeResponse } from '@bango/shared/admin-disposal'
-import { CAMPAIGN_ACTION_ROLES } from '@bango/shared/campaign-policy'
+import { CAMPAIGN_ACTION_ROLES } from '@bango/shared/settings-policy'
 import type { Db, Tx } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import { type AuditLog, byOperator } from '../audit.ts'

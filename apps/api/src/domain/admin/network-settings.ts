@@ -8,7 +8,7 @@ import type { NetworkSettings, NetworkSettingsRequest } from '@bango/shared/admi
 import type { Db, Tx } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
-import type { OperatorIdentity } from './access.ts'
+import type { OperatorIdentity } from './access.ts' // INSTALLATION_SETTING_RULES (@bango/shared/settings-policy): the system administrator's
 import { checkedAllowList } from './allow-list.ts'
 
 export function createNetworkSettings(db: Db, audit: AuditLog) {

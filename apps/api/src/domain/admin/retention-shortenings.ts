@@ -7,7 +7,7 @@
  */
 import type { Campaign } from '@bango/shared/admin-api'
 import type { RetentionShortening } from '@bango/shared/admin-disposal'
-import { CAMPAIGN_ACTION_ROLES, RETENTION_SHORTENING_GRACE_DAYS } from '@bango/shared/campaign-policy'
+import { CAMPAIGN_ACTION_ROLES, RETENTION_SHORTENING_GRACE_DAYS } from '@bango/shared/settings-policy'
 import type { Db, Tx } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import type { RetentionShortening as Row } from '../../generated/prisma/client.ts'

@@ -1,6 +1,6 @@
 /** Installation-wide settings (one row), changed by system administrators only (INSTALLATION_SETTING_RULES). */
 import type { Settings } from '@bango/shared/admin-api'
-import { INSTALLATION_SETTING_RULES } from '@bango/shared/campaign-policy'
+import { INSTALLATION_SETTING_RULES } from '@bango/shared/settings-policy'
 import type { Db } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import { type AuditLog, byOperator } from '../audit.ts'

@@ -1,6 +1,6 @@
 /**
  * Campaigns (収集依頼) of a company: list, create, read, edit, close, and undo a shortened
- * retention period. Which role may do what is @bango/shared/campaign-policy, enforced by the services.
+ * retention period. Which role may do what is @bango/shared/settings-policy, enforced by the services.
  */
 import { campaignRequestSchema } from '@bango/shared/admin-api'
 import type { FastifyInstance } from 'fastify'

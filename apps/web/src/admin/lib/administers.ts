@@ -1,6 +1,6 @@
 import { useSession } from './session.ts'
 
-/** Whether the signed-in operator administers the company (disposal, closing, destructive settings: campaign-policy; the API checks too). */
+/** Whether the signed-in operator administers the company (disposal, closing, destructive settings: settings-policy; the API checks too). */
 export function useAdministers(companyId: string | undefined): boolean {
   const session = useSession().data
   if (!session || !companyId) return false

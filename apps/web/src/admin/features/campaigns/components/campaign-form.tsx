@@ -1,5 +1,5 @@
 import { type CampaignRequest, campaignRequestSchema } from '@bango/shared/admin-api'
-import { CAMPAIGN_SETTING_RULES, RETENTION_SHORTENING_GRACE_DAYS, type SettingKey } from '@bango/shared/campaign-policy'
+import { CAMPAIGN_SETTING_RULES, RETENTION_SHORTENING_GRACE_DAYS, type SettingKey } from '@bango/shared/settings-policy'
 import { useRef, useState, type FormEvent } from 'react'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
 import { Field } from '../../../components/field.tsx'

@@ -4,7 +4,7 @@ import { ErrorAlert } from '../../../components/error-alert.tsx'
 import { campaigns as t, common } from '../../../messages/ja.ts'
 import { useCloseCampaign } from '../api/close-campaign.ts'
 
-/** 受付の終了, asked twice: it deletes every unfinished draft and cannot be undone. Administrators only (campaign-policy). */
+/** 受付の終了, asked twice: it deletes every unfinished draft and cannot be undone. Administrators only (settings-policy). */
 export function CloseCampaign({ campaign, administers }: { campaign: Campaign; administers: boolean }) {
   const close = useCloseCampaign(campaign.id)
   const [asking, setAsking] = useState(false)

@@ -1,13 +1,14 @@
 /**
- * The campaign-settings policy (packages/shared/src/campaign-policy.ts), over real HTTP: every
- * key of the campaign and installation settings schemas is changed in every direction by every
- * role, and the answer is what the table says. A key added to a schema without a line here (and
+ * The settings policy (packages/shared/src/settings-policy.ts), over real HTTP: every key of
+ * the campaign, company and installation settings schemas is changed in every direction by
+ * every role, and the answer is what the table says. A key added to a schema without a line here (and
  * in the table) fails. Then the grace period of a shortened retention: nothing goes before it
  * ends, the console shows what will go, an administrator can undo it, and the disposal record
  * names the change that caused it.
  */
 import { type CampaignRequest, campaignRequestSchema, settingsSchema } from '@bango/shared/admin-api'
-import { CAMPAIGN_SETTING_RULES, INSTALLATION_SETTING_RULES, RETENTION_SHORTENING_GRACE_DAYS } from '@bango/shared/campaign-policy'
+import { companySettingsRequestSchema, networkSettingsRequestSchema } from '@bango/shared/admin-networks'
+import { CAMPAIGN_SETTING_RULES, COMPANY_SETTING_RULES, INSTALLATION_SETTING_RULES, RETENTION_SHORTENING_GRACE_DAYS } from '@bango/shared/settings-policy'
 import { disposalPreviewResponseSchema, disposalsResponseSchema } from '@bango/shared/admin-disposal'
 import { isDeepStrictEqual } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -107,7 +108,9 @@ describe('who may change which campaign setting', () => {
   })
 
   it('keeps every installation setting to the system administrator', async () => {
-    expect(Object.keys(INSTALLATION_SETTING_RULES).sort()).toEqual(Object.keys(settingsSchema.shape).sort())
+    expect(Object.keys(INSTALLATION_SETTING_RULES).sort()).toEqual(
+      [...Object.keys(settingsSchema.shape), ...Object.keys(networkSettingsRequestSchema.shape)].sort(),
+    )
     const companyAdmin = await signedInOperator(context, { role: 'administrator' })
     const system = await signedInOperator(context, { isSystemAdmin: true })
     const current = (await call(system.headers, 'GET', '/settings')).json()
@@ -119,6 +122,25 @@ describe('who may change which campaign setting', () => {
       const event = await context.db.auditEvent.findFirst({ where: { action: 'settings.updated' }, orderBy: { id: 'desc' } })
       expect(event?.detail, key).toMatchObject({ changes: { [key]: { from: current[key], to: !current[key] } } })
       expect((await call(system.headers, 'PUT', '/settings', current)).statusCode).toBe(200)
+    }
+    // The network list: the caller's own address (app.inject's) must stay on it.
+    for (const key of Object.keys(networkSettingsRequestSchema.shape)) {
+      const changed = { [key]: ['127.0.0.1', '203.0.113.0/24'] }
+      expect((await call(companyAdmin.headers, 'PUT', '/settings/networks', changed)).statusCode, key).toBe(403)
+      expect((await call(system.headers, 'PUT', '/settings/networks', changed)).statusCode, key).toBe(200)
+      expect((await call(system.headers, 'PUT', '/settings/networks', { [key]: [] })).statusCode).toBe(200)
+    }
+  })
+
+  it('keeps every company setting to that company’s administrators', async () => {
+    expect(Object.keys(COMPANY_SETTING_RULES).sort()).toEqual(Object.keys(companySettingsRequestSchema.shape).sort())
+    const admin = await signedInOperator(context, { role: 'administrator' })
+    const operator = await signedInOperator(context, { role: 'operator', companyId: admin.companyId })
+    for (const [key, role] of Object.entries(COMPANY_SETTING_RULES)) {
+      const changed = { [key]: ['127.0.0.1'] }
+      const byOperator = await call(operator.headers, 'PUT', `/companies/${admin.companyId}/settings`, changed)
+      expect(byOperator.statusCode, key).toBe(role === 'administrator' ? 403 : 200)
+      expect((await call(admin.headers, 'PUT', `/companies/${admin.companyId}/settings`, changed)).statusCode, key).toBe(200)
     }
   })
 })

@@ -1,12 +1,14 @@
 /**
- * Who may change which campaign setting and take which campaign action: THE table the API
- * enforces (domain/admin/campaigns.ts, disposals.ts) and the console reads to disable what the
+ * Who may change which setting (campaign, company, installation) and take which campaign
+ * action: THE table the API enforces (domain/admin/campaigns.ts, disposals.ts, settings.ts,
+ * network-settings.ts, company-settings.ts) and the console reads to disable what the
  * signed-in role may not do. A setting or action whose effect is destruction (shorter
  * retention or draft lifetime, closing) or wider disclosure (new purposes, employees typing
  * their number) needs the role that may dispose of records (ADR 011): the administrator.
  * @see docs/decisions/030-campaign-settings-policy.md
  */
 import type { CampaignRequest, CompanyRole, Settings } from './admin-api.ts'
+import type { CompanySettingsRequest, NetworkSettingsRequest } from './admin-networks.ts'
 
 /**
  * - `operator`: any role assigned to the company.
@@ -75,4 +77,12 @@ export function changesBeyondRole(changes: readonly SettingChange[], role: Compa
 export const INSTALLATION_SETTING_RULES = {
   /** Off lets password-only sessions into the console. */
   requireTotp: 'system-administrator',
-} as const satisfies Record<keyof Settings, 'system-administrator'>
+  /** A wider list lets the console be reached from more networks. */
+  allowedNetworks: 'system-administrator',
+} as const satisfies Record<keyof Settings | keyof NetworkSettingsRequest, 'system-administrator'>
+
+/** A company's own settings: its administrators' (and the system administrator's). */
+export const COMPANY_SETTING_RULES = {
+  /** A wider list lets the company's data be reached from more networks. */
+  allowedNetworks: 'administrator',
+} as const satisfies Record<keyof CompanySettingsRequest, CompanyRole>
