@@ -32,7 +32,6 @@ const STATUS: Record<ErrorCode, number> = {
   NUMBER_MISMATCH: 422,
   CAMPAIGN_OPEN: 409,
   PERSON_DISPOSED: 409,
-  DATA_DISPOSED: 410,
   SESSION_RECEIPT_ONLY: 403,
   INTERNAL: 500,
 }
@@ -71,7 +70,6 @@ const MESSAGES: Record<ErrorCode, string> = {
   NUMBER_MISMATCH: 'The two entries of the number differ; both were discarded.',
   CAMPAIGN_OPEN: 'Close the campaign first.',
   PERSON_DISPOSED: 'The person was disposed of: no review or number any more.',
-  DATA_DISPOSED: 'The documents were disposed of.',
   SESSION_RECEIPT_ONLY: 'This session submitted (完了): it may only read the receipt, refresh or log out.',
   SERVER_BUSY: 'Too many images in processing; retry shortly.',
   INTERNAL: 'Internal error.',

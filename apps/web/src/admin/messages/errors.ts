@@ -31,7 +31,6 @@ const TEXT: Record<AdminErrorCode, string> = {
   NUMBER_MISMATCH: '1 回目と 2 回目の入力が一致しません。どちらの入力も破棄しました。最初から入力し直してください。',
   CAMPAIGN_OPEN: '収集依頼を終了してから廃棄してください。',
   PERSON_DISPOSED: 'この方の書類は廃棄済みです。承認・差し戻し・個人番号の記録も、認証情報の発行もできません。',
-  DATA_DISPOSED: 'この書類は廃棄済みです。',
   SESSION_RECEIPT_ONLY: 'この操作はできません。',
   SERVER_BUSY: 'サーバーが混み合っています。数秒後にお試しください。',
   INTERNAL: 'サーバーで問題が発生しました。時間をおいてお試しください。',
