@@ -87,8 +87,8 @@ export const PERSONAL_DATA: { [M in Prisma.ModelName]: ModelMarking<M> } = {
 }
 
 /**
- * The field naming the person a row belongs to, for every model holding a person's data: where
- * disposal, and the test after it, find the household's rows.
+ * The field naming the person a row belongs to, for every model holding a person's data: how the
+ * test finds a disposed household's rows (disposal.ts selects them by the same relation).
  */
 export const PERSON_FIELD = {
   Person: 'id',
