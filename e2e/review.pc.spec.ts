@@ -178,9 +178,9 @@ test('review, 差し戻し, redo, approval, the number by OCR and double entry, 
   await dispose.click()
   await expect(page.getByText(/3 名の書類（画像 4 枚）を廃棄しました。/)).toBeVisible()
 
-  // The employee's link now only says the documents were disposed of.
+  // The employee's login ended with the documents: the link answers like an unknown one.
   employee = await employeeSignsIn(browser)
-  await expect(employee.page.getByRole('heading', { name: '書類は廃棄されました' })).toBeVisible()
+  await expect(employee.page.getByText(/^URL またはパスワードが正しくありません。/)).toBeVisible()
   await employee.close()
 
   // The audit viewer lists each step.

@@ -14,7 +14,7 @@ declare module 'fastify' {
     employee: EmployeeIdentity
     /** The `employee_sessions` row the request's JWT belongs to (same gate). */
     employeeSessionId: string
-    /** Whether that session is receipt-only, the documents disposed of, the purposes agreed to (same gate). */
+    /** Whether that session is receipt-only and the purposes agreed to (same gate). */
     employeeStanding: SessionStanding
     /** Set by the admin auth gate (routes/admin/auth-gate.ts) for every route behind it. */
     operator: OperatorIdentity

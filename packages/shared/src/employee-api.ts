@@ -44,8 +44,6 @@ export const meResponseSchema = z.object({
   }),
   consentedAt: z.iso.datetime().nullable(),
   submittedAt: z.iso.datetime().nullable(),
-  /** When the employee's documents (and their dependents') were disposed of (廃棄): only a notice remains. */
-  disposedAt: z.iso.datetime().nullable(),
   /** Dependents whose documents were disposed of one by one. */
   disposedPersons: z.array(z.object({ name: z.string(), disposedAt: z.iso.datetime() })),
   /** Submitted, and HR sent someone back (差し戻し): the list is open again for those persons. */

@@ -20,8 +20,6 @@ export const ERROR_CODES = [
   'SERVER_BUSY',
   'CAMPAIGN_CLOSED',
   'TOO_MANY_DEPENDENTS',
-  /** The employee's documents were disposed of (廃棄): only the notice remains. */
-  'DATA_DISPOSED',
   /** After 「完了」 this session may only show the receipt, refresh and log out; sign in again to change anything. */
   'SESSION_RECEIPT_ONLY',
   // Admin console

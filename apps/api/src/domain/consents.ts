@@ -12,7 +12,6 @@ export const samePurposes = (a: readonly string[], b: readonly string[]) => a.le
 
 interface MeRow {
   name: string
-  disposed_at: Date | null
   progress: string
   campaign_name: string
   contact: string | null
@@ -42,16 +41,10 @@ export function createConsents(db: Db, audit: AuditLog, readCache: ReadCache = n
     return { campaign, consent: consent && samePurposes(consent.purposes, campaign.purposes) ? consent : null }
   }
 
-  /** A disposed-of employee's link opens nothing but the notice (`me`). */
-  async function isDisposed(identity: EmployeeIdentity) {
-    const employee = await db.person.findUnique({ where: { id: identity.employeeId }, select: { disposedAt: true } })
-    return employee?.disposedAt != null
-  }
-
   /** The summary as stored now; null when the employee is gone. */
   async function readMe(identity: EmployeeIdentity): Promise<MeResponse | null> {
     const [row] = await db.$queryRaw<MeRow[]>`
-      SELECT p.name, p.disposed_at, p.progress, k.name AS campaign_name, k.contact, k.purposes, k.deadline,
+      SELECT p.name, p.progress, k.name AS campaign_name, k.contact, k.purposes, k.deadline,
              k.draft_lifetime_hours, k.employee_enters_number, o.name AS company_name, s.submitted_at, n.purposes AS consented_purposes,
              n.consented_at,
              (SELECT max(h.reviewed_at) FROM persons h WHERE h.id = p.id OR h.employee_id = p.id) AS last_reviewed_at,
@@ -79,7 +72,6 @@ export function createConsents(db: Db, audit: AuditLog, readCache: ReadCache = n
       },
       consentedAt: consented ? row.consented_at!.toISOString() : null,
       submittedAt: row.submitted_at?.toISOString() ?? null,
-      disposedAt: row.disposed_at?.toISOString() ?? null,
       disposedPersons: disposedPersonsSchema.parse(row.disposed_persons).map((p) => ({ name: p.name, disposedAt: p.disposedAt.toISOString() })),
       reopened: row.submitted_at !== null && row.returned > 0,
       // 受理: HR approved every applicable person (the last approval is the acceptance).
@@ -101,7 +93,6 @@ export function createConsents(db: Db, audit: AuditLog, readCache: ReadCache = n
 
     /** Records consent to the purposes exactly as shown; refuses if they are not the campaign's current ones. */
     async consent(identity: EmployeeIdentity, purposesShown: string[]) {
-      if (await isDisposed(identity)) throw new AppError('DATA_DISPOSED')
       const { campaign } = await currentConsent(identity)
       if (!samePurposes(campaign.purposes, purposesShown)) throw new AppError('PURPOSES_CHANGED')
       const consent = await db.$transaction(async (tx) => {

@@ -45,8 +45,6 @@ export interface SessionStanding {
   identity: EmployeeIdentity
   /** After 「完了」: only the receipt, refresh and logout (routes marked `afterSubmission`). */
   receiptOnly: boolean
-  /** The employee's documents were disposed of (廃棄): nothing opens but the notice on /me. */
-  disposed: boolean
   /** Agreed to the campaign's purposes of use as they stand now. */
   consented: boolean
 }
@@ -106,6 +104,10 @@ export function createCredentials(
 
   /** Writes a prepared credential for an employee, replacing (and so killing) any earlier one. */
   async function store(employee: { id: string; campaignId: string }, prepared: PreparedCredential, tx: Tx = db): Promise<void> {
+    // Every writer of a credential comes here: a disposed employee (廃棄) never gets a login again.
+    // The row lock orders this with a disposal of the same employee (disposal.ts locks it too).
+    const [person] = await tx.$queryRaw<{ disposed_at: Date | null }[]>`SELECT disposed_at FROM persons WHERE id = ${employee.id}::uuid FOR NO KEY UPDATE`
+    if (person?.disposed_at) throw new AppError('PERSON_DISPOSED')
     const data = { tokenHash: prepared.tokenHash, passwordHash: prepared.passwordHash, failedAttempts: 0, lockedUntil: null, revokedAt: null, issuedAt: now() }
     const credential = await tx.credential.upsert({
       where: { employeeId: employee.id },
@@ -210,7 +212,7 @@ export function createCredentials(
 
     /**
      * Where a verified session stands, or null once it was ended (logout, re-issue, lock, its
-     * absolute end) or its credential revoked or re-issued. Every employee request asks, so it is
+     * absolute end, disposal) or its credential revoked or re-issued. Every employee request asks, so it is
      * one query (ADR 026): the session, its credential, the employee's disposal and latest consent.
      */
     async standing(claims: SessionClaims): Promise<SessionStanding | null> {
@@ -233,7 +235,16 @@ export function createCredentials(
         WHERE s.id = ${claims.sessionId}::uuid`
           )[0] ?? null,
       )
-      if (!row || row.credential_id !== claims.credentialId || row.session_revoked_at || row.expires_at <= now() || row.credential_revoked_at) return null
+      // A disposed employee (廃棄) has no session, whatever the rows say: disposal revokes the credential too.
+      if (
+        !row ||
+        row.credential_id !== claims.credentialId ||
+        row.session_revoked_at ||
+        row.expires_at <= now() ||
+        row.credential_revoked_at ||
+        row.disposed_at
+      )
+        return null
       const identity = identityOf({
         id: row.credential_id,
         employeeId: row.employee_id,
@@ -245,7 +256,6 @@ export function createCredentials(
       return {
         identity,
         receiptOnly: row.receipt_only_at !== null,
-        disposed: row.disposed_at !== null,
         consented: row.consented_purposes !== null && samePurposes(row.consented_purposes, row.campaign_purposes),
       }
     },

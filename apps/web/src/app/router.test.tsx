@@ -53,17 +53,6 @@ describe('AppRoutes', () => {
     expect(await screen.findByText(/ブラウザを閉じて/)).toBeInTheDocument()
   })
 
-  it('after disposal shows only the notice, whatever the URL and even before consent', async () => {
-    const fetchMock = mockFetch({
-      'GET /api/employee/me': () => json(200, buildMe({ consentedAt: null, submittedAt: '2025-01-10T10:00:00.000Z', disposedAt: '2026-11-25T10:00:00.000Z' })),
-    })
-    renderApp('/targets')
-    expect(await screen.findByText('提出された書類は、保存期間の終了に伴い廃棄されました。')).toBeInTheDocument()
-    expect(screen.queryByRole('button')).not.toBeInTheDocument()
-    expect(screen.queryByRole('img')).not.toBeInTheDocument()
-    expect(calls(fetchMock, 'GET /api/employee/persons')).toHaveLength(0)
-  })
-
   it('names a dependent whose documents were disposed of on the completion screen', async () => {
     mockFetch({
       'GET /api/employee/me': () =>

@@ -37,7 +37,6 @@ export function buildMe(overrides: Partial<MeResponse> = {}): MeResponse {
     },
     consentedAt: '2026-11-25T09:00:00.000Z',
     submittedAt: null,
-    disposedAt: null,
     disposedPersons: [],
     reopened: false,
     acceptedAt: null,

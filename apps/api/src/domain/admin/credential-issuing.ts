@@ -36,9 +36,11 @@ export function createCredentialIssuing(db: Db, credentials: Credentials, audit:
       const targets = employeeIds
         ? await employeesOf(db, campaign.id, employeeIds)
         : await db.person.findMany({
-            where: { campaignId: campaign.id, kind: 'EMPLOYEE', credential: null },
+            where: { campaignId: campaign.id, kind: 'EMPLOYEE', credential: null, disposedAt: null },
             include: { credential: { select: { issuedAt: true } } },
           })
+      // Before any hashing: a disposed employee's login ended with their data (credentials.store refuses too).
+      if (targets.some((t) => t.disposedAt)) throw new AppError('PERSON_DISPOSED')
       targets.sort((a, b) => (a.employeeNumber ?? '').localeCompare(b.employeeNumber ?? '') || a.name.localeCompare(b.name))
       const prepared = await mapConcurrent(targets, HASH_CONCURRENCY, () => credentials.prepare())
 

@@ -5,6 +5,8 @@
  * Irrecoverable from a database backup alone: a document's wrapped data key and ciphertext
  * live only in its blob (lib/envelope.ts header), never in a row, so deleting the blob
  * destroys them; the envelope-encrypted numbers held in `persons` are set to NULL here.
+ * What counts as the person's data is marked once, in personal-data.ts: every field marked
+ * `erased` is set to NULL here, the rows of models marked `deleted` are deleted.
  * Blobs are deleted by the caller after commit (`deleteBlobs`): a blob never disappears under
  * a row that a rollback keeps. Deleting the document rows records their blobs in
  * `pending_blobs` in this same transaction (a trigger): a failed delete, or a crash before
@@ -13,26 +15,8 @@
  * @see docs/decisions/011-disposal.md
  */
 import type { Tx } from '../../db/types.ts'
-import { Prisma } from '../../generated/prisma/client.ts'
-
-/**
- * THE list of what disposal erases from a person's row. Every column that holds a secret of
- * the person (an image reference, a number, the document choices, contact data) belongs here;
- * a new one (e.g. HR's encrypted number and its keyed hash) must be added to this object and
- * to `secretKinds` below. Rows deleted outright: `documents` (all states) — see disposePersons.
- */
-const ERASED_PERSON_COLUMNS = {
-  registration: Prisma.DbNull,
-  registeredAt: null,
-  /** The number the employee typed (envelope ciphertext, wrapped key inside). */
-  employeeEnteredNumber: null,
-  /** HR's recorded number: ciphertext, keyed hash, and who/when (the `number_entries` row held for double entry is deleted below). */
-  myNumber: null,
-  myNumberHash: null,
-  myNumberRecordedAt: null,
-  myNumberRecordedById: null,
-  email: null,
-} satisfies Prisma.PersonUpdateManyMutationInput
+import type { Prisma } from '../../generated/prisma/client.ts'
+import { erasure } from './personal-data.ts'
 
 /** Secrets held in the person's row, named for the record (the kind, never the value). */
 function secretKinds(person: { employeeEnteredNumber: Uint8Array | null; myNumber: Uint8Array | null }): string[] {
@@ -85,9 +69,15 @@ export async function disposePersons(
 
   const documents = await tx.document.findMany({ where: { personId: { in: targetIds } }, select: { personId: true, role: true, type: true, blobKey: true } })
   await tx.document.deleteMany({ where: { personId: { in: targetIds } } })
-  await tx.person.updateMany({ where: { id: { in: targetIds } }, data: { ...ERASED_PERSON_COLUMNS, disposedAt: context.at } })
+  // Every field marked `erased` in personal-data.ts (the marking's types keep each a nullable column).
+  const person = erasure('Person') as Prisma.PersonUpdateManyMutationInput
+  await tx.person.updateMany({ where: { id: { in: targetIds } }, data: { ...person, disposedAt: context.at } })
+  await tx.emailMessage.updateMany({ where: { employeeId: { in: targetIds } }, data: erasure('EmailMessage') as Prisma.EmailMessageUpdateManyMutationInput })
   await tx.numberEntry.deleteMany({ where: { personId: { in: targetIds } } })
-  // Pending phone hand-offs of a disposed employee die too: nothing is left to continue.
+  // Disposal ends the employee's login: the credential is revoked (sign-in, /link and a hand-off
+  // code then answer like an unknown link's), its sessions end and pending hand-offs die.
+  await tx.credential.updateMany({ where: { employeeId: { in: targetIds }, revokedAt: null }, data: { revokedAt: context.at } })
+  await tx.employeeSession.updateMany({ where: { credential: { employeeId: { in: targetIds } }, revokedAt: null }, data: { revokedAt: context.at } })
   await tx.sessionHandoff.deleteMany({ where: { credential: { employeeId: { in: targetIds } } } })
 
   const disposed = persons.map((person) => {

@@ -3,9 +3,8 @@
  * JWT, that its session was not ended (logout, re-issue, lock, 8 h) and that its credential is
  * still live; after 「完了」 a session reaches only the routes marked `config: { afterSubmission:
  * true }` (the receipt, refresh, logout) and gets SESSION_RECEIPT_ONLY elsewhere; `consented`
- * additionally refuses until the
- * employee agreed to the purposes of use — and, once their documents were disposed of (廃棄),
- * always (DATA_DISPOSED): /me then carries the notice.
+ * additionally refuses until the employee agreed to the purposes of use. Disposal (廃棄) of the
+ * employee ends every session: the gate answers it like an unknown one.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { AppError } from '../../errors.ts'
@@ -33,7 +32,6 @@ export function authenticated(app: FastifyInstance) {
 /** Read with the session by `authenticated` (one query for both). */
 export function consented(app: FastifyInstance) {
   app.addHook('preHandler', async (request) => {
-    if (request.employeeStanding.disposed) throw new AppError('DATA_DISPOSED')
     if (!request.employeeStanding.consented) throw new AppError('CONSENT_REQUIRED')
   })
 }

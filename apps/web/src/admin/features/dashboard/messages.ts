@@ -88,6 +88,7 @@ export const dashboardText = {
     unlock: 'ロック解除',
     unlocked: 'ロックを解除しました。',
     reissue: '認証情報を再発行',
+    disposedLogin: '書類を廃棄したため、この方のログインは終了しています。認証情報は再発行できません。',
     review: '提出書類を確認（承認・差し戻し）',
     personsTitle: '収集対象者',
     personColumns: {

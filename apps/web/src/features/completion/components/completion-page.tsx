@@ -12,22 +12,12 @@ import type { MessageKey } from '../../../messages/types.ts'
 
 /**
  * After 「完了」: 登録処理は完了です — with a printable receipt (when, to whom, who and which
- * documents; never the images or numbers) and HR's 問い合わせ先. After disposal (廃棄) only the
- * notice that the documents are gone: no images, no actions.
+ * documents; never the images or numbers), the dependents whose documents were disposed of (廃棄)
+ * and HR's 問い合わせ先. The employee's own disposal ends their login: they never get here.
  */
 export function CompletionPage() {
   const { t } = useT()
   const me = useMeStore((s) => s.me)
-  if (me?.disposedAt) {
-    return (
-      <main className="page">
-        <h1>{t('completion.disposedTitle')}</h1>
-        <p className="notice">{t('completion.disposed')}</p>
-        <p>{t('completion.disposedNote')}</p>
-        <ContactNote contact={me.campaign.contact} />
-      </main>
-    )
-  }
   if (!me?.submittedAt) return <Navigate to={paths.targets()} replace />
   // HR approved everyone: 受理 — the outcome only, never the images.
   const accepted = me.acceptedAt !== null

@@ -18,7 +18,6 @@ export function ConsentPage() {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   if (!me) return null
-  if (me.disposedAt) return <Navigate to={paths.done()} replace />
   if (me.consentedAt) return <Navigate to={paths.targets()} replace />
 
   const agree = async () => {

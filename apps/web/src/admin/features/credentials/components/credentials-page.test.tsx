@@ -125,6 +125,18 @@ describe('CredentialsPage', () => {
     expect(await screen.findAllByRole('article')).toHaveLength(2)
   })
 
+  it('says so when a selected employee was disposed of (廃棄), and lists nothing', async () => {
+    mockFetch({
+      [`POST ${base}/credentials`]: () => json(409, { error: { code: 'PERSON_DISPOSED', message: 'disposed' } }),
+      [`GET ${base}/email-batches`]: () => json(200, noBatches),
+    })
+    renderCredentials(`?employees=${taro.employeeId}`)
+    await userEvent.click(screen.getByRole('button', { name: '選択した従業員に発行する' }))
+    await userEvent.click(screen.getByRole('button', { name: '発行する' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('この方の書類は廃棄済みです。承認・差し戻し・個人番号の記録も、認証情報の発行もできません。')
+    expect(screen.queryByRole('table')).not.toBeInTheDocument()
+  })
+
   it('shows e-mail as not configured (SMTP_URL) with its buttons disabled', async () => {
     mockFetch({ [`GET ${base}/email-batches`]: () => json(200, { configured: false, batches: [] }) })
     renderCredentials()

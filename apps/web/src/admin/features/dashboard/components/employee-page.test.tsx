@@ -86,6 +86,17 @@ describe('EmployeePage', () => {
     expect(calls(fetchMock, `POST ${base}/unlock`)[0]?.[1]?.headers).toMatchObject({ 'x-csrf-token': 'csrf-token-1' })
   })
 
+  it('offers no re-issue once the employee was disposed of (廃棄): their login ended', async () => {
+    const disposed = detail(null)
+    for (const person of disposed.persons) person.disposedAt = '2026-11-27T04:00:00.000Z'
+    mockFetch({ [`GET ${base}`]: () => json(200, disposed) })
+    renderRoute([{ path: routePatterns.employee, element: <EmployeePage /> }], paths.employee(CAMPAIGN_ID, row.id))
+
+    expect(await screen.findByRole('heading', { level: 1, name: '総合 太郎' })).toBeInTheDocument()
+    expect(screen.queryByRole('link', { name: '認証情報を再発行' })).not.toBeInTheDocument()
+    expect(screen.getByText('書類を廃棄したため、この方のログインは終了しています。認証情報は再発行できません。')).toBeInTheDocument()
+  })
+
   it('lets an administrator dispose of one person of a submitted employee, with a reason', async () => {
     const submitted = detail(null)
     submitted.employee.submittedAt = '2026-11-26T04:00:00.000Z'

@@ -37,6 +37,8 @@ export function EmployeePage() {
   }
   const { employee, persons } = detail.data
   const locked = isLocked(employee.lockedUntil)
+  // Disposal (廃棄) ended the employee's login; the server refuses a new one (PERSON_DISPOSED).
+  const disposed = persons.some((p) => p.kind === 'employee' && p.disposedAt !== null)
   const when = (iso: string | null) => (iso ? formatDateTime(iso) : dashboardText.never)
   const facts: [string, string][] = [
     [t.employeeNumber, employee.employeeNumber ?? dashboardText.never],
@@ -70,15 +72,18 @@ export function EmployeePage() {
               {t.unlock}
             </button>
           )}
-          <Link className="admin-button" to={paths.campaignCredentials(campaignId, [employee.id])}>
-            {t.reissue}
-          </Link>
+          {!disposed && (
+            <Link className="admin-button" to={paths.campaignCredentials(campaignId, [employee.id])}>
+              {t.reissue}
+            </Link>
+          )}
           {employee.submittedAt && (
             <Link className="admin-button admin-button--primary" to={paths.submission(campaignId, employee.id)}>
               {t.review}
             </Link>
           )}
         </div>
+        {disposed && <p>{t.disposedLogin}</p>}
         {unlock.isSuccess && !locked && <p role="status">{t.unlocked}</p>}
         <ErrorAlert error={unlock.error} />
       </section>
