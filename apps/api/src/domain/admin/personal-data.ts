@@ -78,12 +78,25 @@ export const PERSONAL_DATA: { [M in Prisma.ModelName]: ModelMarking<M> } = {
   Operator: { id: 'other', email: 'other', name: 'other', passwordHash: 'other', totpSecret: 'other' },
   CompanyAssignment: { operatorId: 'other', companyId: 'other' },
   AdminSession: { id: 'other', operatorId: 'other', tokenHash: 'other', csrfToken: 'other' },
-  Settings: {},
+  /** The console's allowed networks: the company's or installation's, not a person's. */
+  Settings: { allowedNetworks: 'other' },
+  CompanySettings: { companyId: 'other', allowedNetworks: 'other' },
+  /** Who shortened a retention period, from and to how many months. */
+  RetentionShortening: { id: 'other', campaignId: 'other', changedById: 'other', undoneById: 'other' },
   EmailBatch: { id: 'other', campaignId: 'other', createdById: 'other' },
   /** `error` is the relay's reply, which names the address it bounced. */
   EmailMessage: { id: 'other', batchId: 'other', employeeId: 'other', error: 'erased', leaseOwner: 'other' },
   /** The record of the disposal itself: kinds and counts, the administrator's reason. */
-  DisposalRecord: { id: 'other', companyId: 'other', campaignId: 'other', personId: 'other', disposedById: 'other', reason: 'other', documentKinds: 'other' },
+  DisposalRecord: {
+    id: 'other',
+    companyId: 'other',
+    campaignId: 'other',
+    personId: 'other',
+    disposedById: 'other',
+    reason: 'other',
+    documentKinds: 'other',
+    retentionShorteningId: 'other',
+  },
 }
 
 /**
