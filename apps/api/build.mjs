@@ -2,6 +2,7 @@
 /**
  * Builds the API artifact in apps/api/dist/ (docs/decisions/015-built-artifact.md):
  *   server.js, admin-create.js,                    one ESM bundle each (our code, @bango/shared,
+ *   admin-reset-password.js,
  *   keys-generate.js, keys-rotate.js               the generated Prisma client, pure-JS dependencies)
  *   image-worker.js                                the image pool's child process (lib/image-pool.ts)
  *   pglite-worker.js                               the embedded database's thread (db/pglite-thread.ts)
@@ -47,6 +48,7 @@ try {
     entryPoints: {
       server: path.join(here, 'src/server.ts'),
       'admin-create': path.join(here, 'src/cli/admin-create.ts'),
+      'admin-reset-password': path.join(here, 'src/cli/admin-reset-password.ts'),
       'keys-generate': path.join(here, 'src/cli/keys-generate.ts'),
       'keys-rotate': path.join(here, 'src/cli/keys-rotate.ts'),
       'image-worker': path.join(here, 'src/lib/image-worker.ts'),

@@ -38,7 +38,6 @@ export const PUBLIC_EMPLOYEE = new Set(['POST /api/employee/link', 'POST /api/em
 
 /** Unsafe admin routes that read no body (an action on the resource in the path). */
 export const IGNORES_BODY = new Set([
-  'POST /api/admin/account/totp',
   'POST /api/admin/campaigns/:campaignId/close',
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/unlock',
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/reveal',
@@ -69,6 +68,7 @@ export const ADMIN_BODIES: Record<string, object> = {
   'PATCH /api/admin/campaigns/:campaignId': campaignBody(),
   'POST /api/admin/companies/:companyId/operators': { email: 'intruder@example.test', name: '侵入者', role: 'administrator' },
   'PATCH /api/admin/companies/:companyId/operators/:operatorId': { disabled: true },
+  'POST /api/admin/companies/:companyId/operators/:operatorId/reset': { currentPassword: 'wrong-password' },
   'PUT /api/admin/settings': { requireTotp: true },
   'POST /api/admin/campaigns/:campaignId/credentials/exports': { format: 'postal_kit', employeeIds: ['00000000-0000-4000-8000-000000000000'] },
   'POST /api/admin/campaigns/:campaignId/email-batches': { kind: 'reminder' },

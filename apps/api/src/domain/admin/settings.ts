@@ -20,12 +20,30 @@ export function createSettings(db: Db, audit: AuditLog) {
       return row ? { requireTotp: row.requireTotp } : DEFAULTS
     },
 
-    /** Takes effect at the next sign-in (operators.stageAfter reads it), not for open sessions. */
+    /**
+     * Sign-ins read it (operators.stageAfter). Requiring TOTP also reaches the sessions already
+     * open: every live one of an operator without TOTP goes back to enrolment at once (the
+     * system administrators' included), instead of running on password-only for up to 12 h.
+     * Whoever requires TOTP must have it: their own session would otherwise stop with the save.
+     */
     async put(operator: OperatorIdentity, settings: Settings): Promise<Settings> {
       assertSystemAdmin(operator)
       return db.$transaction(async (tx) => {
+        if (settings.requireTotp) {
+          const self = await tx.operator.findUniqueOrThrow({ where: { id: operator.operatorId }, select: { totpEnabledAt: true } })
+          if (!self.totpEnabledAt) throw new AppError('CONFLICT', { message: 'Switch on your own TOTP before requiring it of everyone.' })
+        }
         const row = await tx.settings.upsert({ where: { id: 1 }, create: { id: 1, ...settings }, update: settings })
-        await audit.record({ ...byOperator(operator, null), action: 'settings.updated', detail: { requireTotp: row.requireTotp } }, tx)
+        const moved = row.requireTotp
+          ? await tx.adminSession.updateMany({
+              where: { revokedAt: null, stage: 'ACTIVE', operator: { totpEnabledAt: null } },
+              data: { stage: 'ENROLMENT_REQUIRED' },
+            })
+          : { count: 0 }
+        await audit.record(
+          { ...byOperator(operator, null), action: 'settings.updated', detail: { requireTotp: row.requireTotp, sessionsSentToEnrolment: moved.count } },
+          tx,
+        )
         return { requireTotp: row.requireTotp }
       })
     },
