@@ -32,31 +32,27 @@ export function OperatorReset({ operator, busy, error, onSubmit, onCancel }: Ope
   }
 
   return (
-    <section className="admin-notice admin-secret-box" aria-labelledby="operator-reset-title">
+    <form ref={form} className="admin-form admin-confirm admin-secret-box" onSubmit={submit} noValidate aria-labelledby="operator-reset-title">
       <h2 id="operator-reset-title" ref={heading} tabIndex={-1}>
         {t.resetTitle(operator.name)}
       </h2>
-      <form ref={form} className="admin-form admin-confirm" onSubmit={submit} noValidate>
-        <p>{t.resetBody}</p>
-        <ErrorAlert error={error} texts={currentPasswordTexts} />
-        <Field
-          name="currentPassword"
-          label={t.resetPassword}
-          type="password"
-          autoComplete="current-password"
-          value={currentPassword}
-          onChange={setCurrentPassword}
-          error={errors.currentPassword}
-        />
-        <div className="admin-actions">
-          <button type="submit" className="admin-button admin-button--danger" disabled={busy}>
-            {t.resetConfirm}
-          </button>
-          <button type="button" className="admin-button" onClick={onCancel}>
-            {common.cancel}
-          </button>
-        </div>
-      </form>
-    </section>
+      <p>{t.resetBody}</p>
+      <ErrorAlert error={error} texts={currentPasswordTexts} />
+      <Field
+        name="currentPassword"
+        label={t.resetPassword}
+        type="password"
+        autoComplete="current-password"
+        value={currentPassword}
+        onChange={setCurrentPassword}
+        error={errors.currentPassword}
+      />
+      <button type="submit" className="admin-button admin-button--danger" disabled={busy}>
+        {t.resetConfirm}
+      </button>
+      <button type="button" className="admin-button" onClick={onCancel}>
+        {common.cancel}
+      </button>
+    </form>
   )
 }
