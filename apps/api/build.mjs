@@ -2,8 +2,8 @@
 /**
  * Builds the API artifact in apps/api/dist/ (docs/decisions/015-built-artifact.md):
  *   server.js, admin-create.js,                    one ESM bundle each (our code, @bango/shared,
- *   admin-networks-clear.js, keys-generate.js,     the generated Prisma client, pure-JS dependencies)
- *   keys-rotate.js
+ *   admin-networks-clear.js, admin-reset-password.js,
+ *   keys-generate.js, keys-rotate.js               the generated Prisma client, pure-JS dependencies)
  *   image-worker.js                                the image pool's child process (lib/image-pool.ts)
  *   pglite-worker.js                               the embedded database's thread (db/pglite-thread.ts)
  *   migrations/                                    prisma/migrations, applied at start-up
@@ -49,6 +49,7 @@ try {
       server: path.join(here, 'src/server.ts'),
       'admin-create': path.join(here, 'src/cli/admin-create.ts'),
       'admin-networks-clear': path.join(here, 'src/cli/admin-networks-clear.ts'),
+      'admin-reset-password': path.join(here, 'src/cli/admin-reset-password.ts'),
       'keys-generate': path.join(here, 'src/cli/keys-generate.ts'),
       'keys-rotate': path.join(here, 'src/cli/keys-rotate.ts'),
       'image-worker': path.join(here, 'src/lib/image-worker.ts'),

@@ -3,6 +3,7 @@ import os from 'node:os'
 import type { Db, Tx } from './db/types.ts'
 import { createAccess } from './domain/admin/access.ts'
 import { createAuditViewer } from './domain/admin/audit-log.ts'
+import { createAccountReset } from './domain/admin/account-reset.ts'
 import { createAdminSessions } from './domain/admin/admin-sessions.ts'
 import { createCampaigns } from './domain/admin/campaigns.ts'
 import { createCompanies } from './domain/admin/companies.ts'
@@ -115,7 +116,7 @@ export function createServices({
     access,
     adminSessions,
     operators,
-    operatorAccounts: createOperatorAccounts(db, access, operators, adminSessions, audit, now),
+    operatorAccounts: createOperatorAccounts(db, access, operators, adminSessions, createAccountReset(adminSessions, now), audit, now),
     companies: createCompanies(db, access, audit),
     campaigns: createCampaigns(db, access, drafts, audit, now),
     settings: createSettings(db, audit),

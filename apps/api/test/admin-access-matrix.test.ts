@@ -34,6 +34,7 @@ const SELF_SCOPED = new Set([
   'GET /api/admin/session',
   'DELETE /api/admin/session',
   'POST /api/admin/session/totp',
+  'POST /api/admin/session/recovery-code',
   'POST /api/admin/account/totp',
   'POST /api/admin/account/totp/confirm',
   'DELETE /api/admin/account/totp',

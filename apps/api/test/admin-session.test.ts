@@ -97,7 +97,12 @@ describe('admin sign-in', () => {
 
   it('TOTP: enrolment is verified before it is switched on; then sign-in needs a code, used once', async () => {
     const admin = await signedInOperator(context)
-    const begin = await context.app.inject({ method: 'POST', url: '/api/admin/account/totp', headers: admin.headers })
+    const begin = await context.app.inject({
+      method: 'POST',
+      url: '/api/admin/account/totp',
+      headers: admin.headers,
+      payload: { currentPassword: admin.password },
+    })
     expect(begin.statusCode).toBe(201)
     const { secret, uri } = begin.json()
     expect(uri).toMatch(/^otpauth:\/\/totp\//)
@@ -137,7 +142,9 @@ describe('admin sign-in', () => {
 
   it('switching TOTP off takes the password and a current code, and ends the other sessions', async () => {
     const admin = await signedInOperator(context)
-    const { secret } = (await context.app.inject({ method: 'POST', url: '/api/admin/account/totp', headers: admin.headers })).json()
+    const { secret } = (
+      await context.app.inject({ method: 'POST', url: '/api/admin/account/totp', headers: admin.headers, payload: { currentPassword: admin.password } })
+    ).json()
     const totp = new TOTP({ secret })
     await context.app.inject({ method: 'POST', url: '/api/admin/account/totp/confirm', headers: admin.headers, payload: { code: totp.generate() } })
     const other = await context.app.services.adminSessions.open(admin.operator.id, 'ACTIVE')

@@ -25,8 +25,16 @@ describe('settings', () => {
     expect(await context.db.auditEvent.count({ where: { action: 'settings.updated' } })).toBe(0)
   })
 
+  it('requireTotp is refused to a system administrator without TOTP: their own session would stop with the save', async () => {
+    const system = await signedInOperator(context, { isSystemAdmin: true })
+    expect((await call(system.headers, 'PUT', { requireTotp: true })).json().error.code).toBe('CONFLICT')
+    expect(await context.db.settings.count()).toBe(0)
+    expect((await call(system.headers, 'GET')).statusCode).toBe(200)
+  })
+
   it('requireTotp sends operators without TOTP to enrolment at their next sign-in', async () => {
     const system = await signedInOperator(context, { isSystemAdmin: true })
+    await context.db.operator.update({ where: { id: system.operator.id }, data: { totpEnabledAt: new Date() } })
     const { operator, password } = await createOperator(context.app.services.operators)
     const signIn = () => context.app.inject({ method: 'POST', url: '/api/admin/session', payload: { email: operator.email, password } })
     expect((await signIn()).json().stage).toBe('active')

@@ -99,7 +99,7 @@ async function generatedKeys(): Promise<Record<string, string>> {
 }
 
 describe.runIf(!serverUrl)('the artifact on the embedded database', () => {
-  it('serves the demo with generated keys when moved out of the repository, stops on SIGTERM, and admin:create works after it', async () => {
+  it('serves the demo with generated keys when moved out of the repository, stops on SIGTERM, and admin:create and admin:reset-password work after it', async () => {
     const dist = await relocatedArtifact()
     const dataDir = path.join(await tempDir(), 'data')
     const env = { DATA_DIR: dataDir, ...(await generatedKeys()) }
@@ -124,6 +124,12 @@ describe.runIf(!serverUrl)('the artifact on the embedded database', () => {
     expect(created.stderr).toBe('')
     expect(created.stdout).toMatch(/^Created system administrator hr\.admin@example\.com\.\nOne-time password .*: \S{12,}/)
     expect(created.code).toBe(0)
+
+    // The way back for that administrator: a new one-time password, printed once.
+    const reset = await run('admin-reset-password.js', ['--email', 'hr.admin@example.com'], env, dist)
+    expect(reset.stderr).toBe('')
+    expect(reset.stdout).toMatch(/^Reset hr\.admin@example\.com: .*\nOne-time password .*: \S{12,}\n/)
+    expect(reset.code).toBe(0)
   }, 120_000)
 
   it('refuses to start on PostgreSQL without keys: one message naming each missing key, exit code 1', async () => {

@@ -64,7 +64,7 @@ beforeAll(async () => {
   // A first entry held for the dependent, never confirmed: stays sealed in number_entries.
   await enter(first, employee.dependents[0]!.id, validNumber())
   numbers.push(...typed)
-  totpSecret = (await context.app.services.operators.beginTotpEnrolment(second.operator.id)).secret
+  totpSecret = (await context.app.services.operators.beginTotpEnrolment(second.operator.id, second.password)).secret
 }, 120_000)
 
 afterAll(async () => {

@@ -45,6 +45,8 @@ const FUZZ_BODIES: Record<string, object> = {
   'PUT /api/employee/persons/:personId/applicability': { applicable: true },
   'POST /api/employee/persons/:personId/registration': { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null },
   'POST /api/admin/session/totp': { code: '123456' },
+  'POST /api/admin/session/recovery-code': { code: 'ABCD-EFGH-JKMN-PQRS' },
+  'POST /api/admin/account/totp': { currentPassword: 'wrong-password' },
   'POST /api/admin/account/totp/confirm': { code: '123456' },
   'DELETE /api/admin/account/totp': { currentPassword: 'wrong-password', code: '123456' },
   'PUT /api/admin/account/password': { currentPassword: 'wrong-password', newPassword: 'a-new-password-1234' },
@@ -59,10 +61,14 @@ const REFUSAL_MAY_WRITE: Record<string, string[]> = {
   'POST /api/admin/session': ['audit_events', 'operators'],
   // A wrong second-factor code counts towards the account's lockout, like a wrong password.
   'POST /api/admin/session/totp': ['audit_events', 'operators'],
+  'POST /api/admin/session/recovery-code': ['audit_events', 'operators'],
+  'POST /api/admin/account/totp': ['audit_events', 'operators'],
   'POST /api/admin/account/totp/confirm': ['audit_events', 'operators'],
   'DELETE /api/admin/account/totp': ['audit_events', 'operators'],
   // So does a wrong current password when changing it.
   'PUT /api/admin/account/password': ['audit_events', 'operators'],
+  // And the administrator's own password when resetting an operator.
+  'POST /api/admin/companies/:companyId/operators/:operatorId/reset': ['audit_events', 'operators'],
 }
 
 type CallerKind = 'public' | 'employee' | 'fresh employee session' | 'admin' | 'fresh admin session'

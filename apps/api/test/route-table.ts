@@ -38,7 +38,6 @@ export const PUBLIC_EMPLOYEE = new Set(['POST /api/employee/link', 'POST /api/em
 
 /** Unsafe admin routes that read no body (an action on the resource in the path). */
 export const IGNORES_BODY = new Set([
-  'POST /api/admin/account/totp',
   'POST /api/admin/campaigns/:campaignId/close',
   'POST /api/admin/campaigns/:campaignId/retention-shortenings/:shorteningId/undo',
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/unlock',
@@ -70,6 +69,7 @@ export const ADMIN_BODIES: Record<string, object> = {
   'PATCH /api/admin/campaigns/:campaignId': campaignBody(),
   'POST /api/admin/companies/:companyId/operators': { email: 'intruder@example.test', name: '侵入者', role: 'administrator' },
   'PATCH /api/admin/companies/:companyId/operators/:operatorId': { disabled: true },
+  'POST /api/admin/companies/:companyId/operators/:operatorId/reset': { currentPassword: 'wrong-password' },
   'PUT /api/admin/settings': { requireTotp: true },
   'PUT /api/admin/settings/networks': { allowedNetworks: ['203.0.113.0/24'] },
   'PUT /api/admin/companies/:companyId/settings': { allowedNetworks: ['203.0.113.0/24'] },

@@ -15,6 +15,10 @@ export const ADMIN_LIMITS = {
   idleMinutes: 30,
   absoluteHours: 12,
   minPasswordLength: 12,
+  /** A one-time password (new account, administrator's reset) stops working this long after it was issued. */
+  oneTimePasswordHours: 72,
+  /** Recovery codes issued with TOTP enrolment, each usable once instead of a code. */
+  recoveryCodes: 10,
 } as const
 
 export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email())

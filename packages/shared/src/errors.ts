@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'SESSION_STEP_REQUIRED',
   'TOTP_INVALID',
   'ACCOUNT_LOCKED',
+  /** The password was right but is a one-time password past its 72 hours: an administrator issues a new one. */
+  'ONE_TIME_PASSWORD_EXPIRED',
   'CONFLICT',
   'IMPORT_INVALID',
   'EMAIL_NOT_CONFIGURED',

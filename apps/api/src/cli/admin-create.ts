@@ -17,11 +17,11 @@ import { createAuditLog } from '../domain/audit.ts'
 import { AppError } from '../errors.ts'
 import { loadSecrets } from '../lib/keys.ts'
 import type { Keyring } from '../lib/keys.ts'
+import { CliError } from './cli-error.ts'
 
 export const USAGE = 'Usage: pnpm admin:create --email <e-mail> --name <display name>'
 
-/** A mistake of the person at the terminal: printed as is, with no stack trace. */
-export class CliError extends Error {}
+export { CliError }
 
 const argsSchema = z.object({ email: emailSchema, name: z.string().trim().min(1).max(100) })
 

@@ -18,6 +18,7 @@ export function refusalEvent(code: ErrorCode, status: number, route: string | un
   switch (code) {
     case 'INVALID_CREDENTIALS':
     case 'TOTP_INVALID':
+    case 'ONE_TIME_PASSWORD_EXPIRED':
       return 'authn_login_fail'
     case 'CREDENTIAL_LOCKED':
     case 'ACCOUNT_LOCKED':

@@ -5,6 +5,7 @@
  * attaches them in @fastify/swagger's transform). openapi.test.ts fails on an entry whose route
  * no longer exists; routes without an entry still appear (method, path, path parameters).
  */
+import * as account from '@bango/shared/admin-account'
 import * as admin from '@bango/shared/admin-api'
 import { auditEventListResponseSchema, auditEventQuerySchema } from '@bango/shared/admin-audit'
 import {
@@ -89,8 +90,22 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'GET /api/admin/session': { summary: 'The current console session', response: admin.adminSessionResponseSchema },
   'POST /api/admin/session/totp': { summary: 'Second factor', body: admin.totpVerifyRequestSchema, response: admin.adminSessionResponseSchema },
-  'POST /api/admin/account/totp': { summary: 'Start TOTP enrolment', response: admin.totpEnrolmentResponseSchema },
-  'POST /api/admin/account/totp/confirm': { summary: 'Confirm TOTP enrolment', body: admin.totpVerifyRequestSchema },
+  'POST /api/admin/session/recovery-code': {
+    summary: 'Second factor by a recovery code (each works once)',
+    body: account.recoveryCodeRequestSchema,
+    response: admin.adminSessionResponseSchema,
+  },
+  'POST /api/admin/account/totp': {
+    summary: 'Start TOTP enrolment (after the current password)',
+    body: account.totpEnrolmentRequestSchema,
+    response: admin.totpEnrolmentResponseSchema,
+    status: 201,
+  },
+  'POST /api/admin/account/totp/confirm': {
+    summary: 'Confirm TOTP enrolment; answers the recovery codes once',
+    body: admin.totpVerifyRequestSchema,
+    response: account.totpConfirmedResponseSchema,
+  },
   'DELETE /api/admin/account/totp': { summary: 'Turn TOTP off', body: admin.totpDisableRequestSchema },
   'PUT /api/admin/account/password': { summary: 'Change the password', body: admin.passwordChangeRequestSchema },
   'GET /api/admin/settings': { summary: 'System settings', response: admin.settingsSchema },
@@ -118,6 +133,11 @@ export const OPERATIONS: Record<string, Operation> = {
     status: 201,
   },
   'PATCH /api/admin/companies/:companyId/operators/:operatorId': { summary: 'Change or disable an operator', body: admin.operatorUpdateRequestSchema },
+  'POST /api/admin/companies/:companyId/operators/:operatorId/reset': {
+    summary: 'Reset an operator: new one-time password, TOTP off, sessions ended',
+    body: account.operatorResetRequestSchema,
+    response: account.operatorResetResponseSchema,
+  },
   'GET /api/admin/companies/:companyId/campaigns': { summary: 'Campaigns of a company', response: admin.campaignsResponseSchema },
   'POST /api/admin/companies/:companyId/campaigns': {
     summary: 'Create a campaign',

@@ -308,6 +308,7 @@ export const en: Messages = {
     SESSION_STEP_REQUIRED: 'This action is not possible.',
     TOTP_INVALID: 'This action is not possible.',
     ACCOUNT_LOCKED: 'This action is not possible.',
+    ONE_TIME_PASSWORD_EXPIRED: 'This action is not possible.',
     CONFLICT: 'This action is not possible.',
     IMPORT_INVALID: 'This action is not possible.',
     EMAIL_NOT_CONFIGURED: 'This action is not possible.',

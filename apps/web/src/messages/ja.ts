@@ -314,6 +314,7 @@ const errors = {
   SESSION_STEP_REQUIRED: 'この操作はできません。',
   TOTP_INVALID: 'この操作はできません。',
   ACCOUNT_LOCKED: 'この操作はできません。',
+  ONE_TIME_PASSWORD_EXPIRED: 'この操作はできません。',
   CONFLICT: 'この操作はできません。',
   IMPORT_INVALID: 'この操作はできません。',
   EMAIL_NOT_CONFIGURED: 'この操作はできません。',

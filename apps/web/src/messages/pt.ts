@@ -311,6 +311,7 @@ export const pt: Messages = {
     SESSION_STEP_REQUIRED: 'Esta operação não é possível.',
     TOTP_INVALID: 'Esta operação não é possível.',
     ACCOUNT_LOCKED: 'Esta operação não é possível.',
+    ONE_TIME_PASSWORD_EXPIRED: 'Esta operação não é possível.',
     CONFLICT: 'Esta operação não é possível.',
     IMPORT_INVALID: 'Esta operação não é possível.',
     EMAIL_NOT_CONFIGURED: 'Esta operação não é possível.',

@@ -305,6 +305,7 @@ export const vi: Messages = {
     SESSION_STEP_REQUIRED: 'Không thể thực hiện thao tác này.',
     TOTP_INVALID: 'Không thể thực hiện thao tác này.',
     ACCOUNT_LOCKED: 'Không thể thực hiện thao tác này.',
+    ONE_TIME_PASSWORD_EXPIRED: 'Không thể thực hiện thao tác này.',
     CONFLICT: 'Không thể thực hiện thao tác này.',
     IMPORT_INVALID: 'Không thể thực hiện thao tác này.',
     EMAIL_NOT_CONFIGURED: 'Không thể thực hiện thao tác này.',

@@ -298,6 +298,7 @@ export const zh: Messages = {
     SESSION_STEP_REQUIRED: '无法进行此操作。',
     TOTP_INVALID: '无法进行此操作。',
     ACCOUNT_LOCKED: '无法进行此操作。',
+    ONE_TIME_PASSWORD_EXPIRED: '无法进行此操作。',
     CONFLICT: '无法进行此操作。',
     IMPORT_INVALID: '无法进行此操作。',
     EMAIL_NOT_CONFIGURED: '无法进行此操作。',

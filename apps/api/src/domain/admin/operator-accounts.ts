@@ -1,11 +1,12 @@
 /**
  * Operator accounts of a company, managed by its administrators (or a system administrator):
- * list, create with a one-time password, change the role, disable/enable, unlock.
+ * list, create with a one-time password, change the role, disable/enable, unlock, reset.
  * An account outside the company answers NOT_FOUND, like any other company's record. Creating
  * one with an address that already has an account answers CONFLICT whichever company it serves:
  * the address is the sign-in name, so the refusal itself cannot be avoided, but it names nothing
  * and is the same for an account the caller can see and one they cannot (ADR 036).
  */
+import type { OperatorResetResponse } from '@bango/shared/admin-account'
 import type { CompanyRole, OperatorAccount, operatorCreateRequestSchema, operatorUpdateRequestSchema } from '@bango/shared/admin-api'
 import type { z } from 'zod'
 import type { Db, Tx } from '../../db/types.ts'
@@ -14,6 +15,7 @@ import { Prisma } from '../../generated/prisma/client.ts'
 import type { Operator } from '../../generated/prisma/client.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import type { Access, OperatorIdentity } from './access.ts'
+import { type AccountReset, newOneTimePassword } from './account-reset.ts'
 import type { AdminSessions } from './admin-sessions.ts'
 import { type Operators, toRole } from './operators.ts'
 
@@ -36,7 +38,15 @@ const toAccount = (operator: Operator, { role, canExport }: { role: 'ADMINISTRAT
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
 
-export function createOperatorAccounts(db: Db, access: Access, operators: Operators, adminSessions: AdminSessions, audit: AuditLog, now: () => Date) {
+export function createOperatorAccounts(
+  db: Db,
+  access: Access,
+  operators: Operators,
+  adminSessions: AdminSessions,
+  accountReset: AccountReset,
+  audit: AuditLog,
+  now: () => Date,
+) {
   async function assignmentOf(tx: Tx, companyId: string, operatorId: string) {
     const assignment = await tx.companyAssignment.findUnique({ where: { operatorId_companyId: { operatorId, companyId } }, include: { operator: true } })
     if (!assignment) throw new AppError('NOT_FOUND')
@@ -44,7 +54,7 @@ export function createOperatorAccounts(db: Db, access: Access, operators: Operat
   }
 
   /**
-   * Disabling and unlocking act on the whole account, which may serve other companies too:
+   * Disabling, unlocking and resetting act on the whole account, which may serve other companies too:
    * only someone who administers all of them (or a system administrator) may do it.
    */
   async function assertGovernsAccount(tx: Tx, actor: OperatorIdentity, target: Operator) {
@@ -117,6 +127,28 @@ export function createOperatorAccounts(db: Db, access: Access, operators: Operat
         }
         const updated = await assignmentOf(tx, companyId, operatorId)
         return toAccount(updated.operator, updated)
+      })
+    },
+
+    /**
+     * For an operator who forgot the password or lost the authenticator (and the recovery codes):
+     * accountReset's one action. The administrator's own password is asked again, counted toward
+     * their lock: a stolen console session alone must not be able to take over an account.
+     * Not for oneself (the password change is there for that).
+     */
+    async reset(actor: OperatorIdentity, companyId: string, operatorId: string, currentPassword: string): Promise<OperatorResetResponse> {
+      await access.company(actor, companyId, 'administrator')
+      const { operator } = await assignmentOf(db, companyId, operatorId)
+      if (operatorId === actor.operatorId) throw new AppError('FORBIDDEN', { message: 'Change your own password instead.' })
+      await assertGovernsAccount(db, actor, operator)
+      await operators.checkCurrentPassword(actor.operatorId, currentPassword)
+      const secret = await newOneTimePassword()
+      return db.$transaction(async (tx) => {
+        await access.company(actor, companyId, 'administrator', tx)
+        const expiresAt = await accountReset.reset(operatorId, secret, tx)
+        await audit.record({ ...byOperator(actor, companyId), action: 'operator.reset', targetId: operatorId }, tx)
+        const updated = await assignmentOf(tx, companyId, operatorId)
+        return { operator: toAccount(updated.operator, updated), oneTimePassword: secret.password, expiresAt: expiresAt.toISOString() }
       })
     },
   }

@@ -1,6 +1,7 @@
 /**
- * Operator accounts: creation with a one-time password, sign-in with lockout (5 failures →
- * 15 minutes), TOTP enrolment and verification, password change. Every step is audited.
+ * Operator accounts: creation with a one-time password (expiring after 72 hours), sign-in with
+ * lockout (5 failures of either factor → 15 minutes), TOTP enrolment (with recovery codes) and
+ * verification, password change. Every step is audited.
  */
 import { ADMIN_LIMITS, type CompanyRole } from '@bango/shared/admin-api'
 import { Secret, TOTP } from 'otpauth'
@@ -12,8 +13,10 @@ import type { Keyring } from '../../lib/keys.ts'
 import { hashPassword, newPassword, verifyPassword } from '../../lib/secrets.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import { type UnknownAddressLocks, createUnknownAddressLocks } from './unknown-address-locks.ts'
+import { createRecoveryCodes } from './recovery-codes.ts'
 
 const LOCKOUT_MS = ADMIN_LIMITS.lockoutMinutes * 60_000
+export const ONE_TIME_PASSWORD_MS = ADMIN_LIMITS.oneTimePasswordHours * 3_600_000
 const TOTP_ISSUER = 'Bango'
 const totpAad = (operatorId: string) => `totp:${operatorId}`
 
@@ -29,6 +32,7 @@ export function createOperators(
   unknownAddresses: UnknownAddressLocks = createUnknownAddressLocks(),
 ) {
   const decoy = hashPassword(newPassword(16))
+  const recoveryCodes = createRecoveryCodes(now)
 
   function totpFor(operator: Pick<Operator, 'id' | 'email' | 'totpSecret'>): TOTP | null {
     if (!operator.totpSecret) return null
@@ -48,7 +52,11 @@ export function createOperators(
   }
 
   /** Counts a failure on the row locked FOR UPDATE; the fifth locks. Returns whether it locked. */
-  async function recordFailure(operatorId: string, action: 'admin.login_failed' | 'admin.totp_failed' | 'admin.password_check_failed', tx: Tx) {
+  async function recordFailure(
+    operatorId: string,
+    action: 'admin.login_failed' | 'admin.totp_failed' | 'admin.recovery_code_failed' | 'admin.password_check_failed',
+    tx: Tx,
+  ) {
     const [row] = await tx.$queryRaw<{ failed_attempts: number }[]>`
       SELECT failed_attempts FROM operators WHERE id = ${operatorId}::uuid FOR UPDATE`
     const locks = (row?.failed_attempts ?? 0) + 1 >= ADMIN_LIMITS.maxFailedLogins
@@ -80,8 +88,32 @@ export function createOperators(
     if (outcome === 'invalid') throw new AppError('INVALID_CREDENTIALS')
   }
 
+  /**
+   * The second factor at sign-in, by `check` (a TOTP code or a recovery code) on the row locked
+   * FOR UPDATE. Failures count toward the same lock as passwords, and only a right second factor
+   * clears them (a right password does not: it is what an attacker with the password has).
+   */
+  async function secondFactor(
+    operatorId: string,
+    check: (operator: Operator, tx: Tx) => Promise<boolean>,
+    failure: 'admin.totp_failed' | 'admin.recovery_code_failed',
+  ) {
+    const outcome = await db.$transaction(async (tx) => {
+      const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM operators WHERE id = ${operatorId}::uuid FOR UPDATE`
+      if (!locked) return 'invalid' as const
+      const operator = await tx.operator.findUniqueOrThrow({ where: { id: operatorId } })
+      if (operator.lockedUntil && operator.lockedUntil > now()) return 'locked' as const
+      if (!(await check(operator, tx))) return (await recordFailure(operatorId, failure, tx)) ? ('locked' as const) : ('invalid' as const)
+      await tx.operator.update({ where: { id: operatorId }, data: { failedAttempts: 0 } })
+      return 'ok' as const
+    })
+    if (outcome === 'locked') throw new AppError('ACCOUNT_LOCKED')
+    if (outcome === 'invalid') throw new AppError('TOTP_INVALID')
+  }
+
   return {
     stageAfter,
+    checkCurrentPassword,
 
     get: (operatorId: string, tx: Tx = db) => tx.operator.findUniqueOrThrow({ where: { id: operatorId } }),
 
@@ -128,11 +160,17 @@ export function createOperators(
           return 'locked' as const
         }
         if (!passwordOk) return (await recordFailure(operator.id, 'admin.login_failed', tx)) ? ('locked' as const) : ('invalid' as const)
-        await tx.operator.update({ where: { id: operator.id }, data: { failedAttempts: 0, lockedUntil: null } })
+        if (current.mustChangePassword && now().getTime() - current.passwordChangedAt.getTime() >= ONE_TIME_PASSWORD_MS) {
+          await audit.record({ ...byOperator({ operatorId: operator.id }, null), action: 'admin.login_refused_expired', targetId: operator.id }, tx)
+          return 'expired' as const
+        }
+        // With TOTP on, the count stands until the second factor is right too (secondFactor clears it).
+        await tx.operator.update({ where: { id: operator.id }, data: current.totpEnabledAt ? { lockedUntil: null } : { failedAttempts: 0, lockedUntil: null } })
         return 'ok' as const
       })
       if (outcome === 'locked') throw new AppError('ACCOUNT_LOCKED')
       if (outcome === 'invalid') throw new AppError('INVALID_CREDENTIALS')
+      if (outcome === 'expired') throw new AppError('ONE_TIME_PASSWORD_EXPIRED')
       return operator
     },
 
@@ -143,28 +181,43 @@ export function createOperators(
     },
 
     /** Verifies a TOTP code once (a replayed code of the same time step is refused); failures count toward the lock. */
-    async verifyTotp(operatorId: string, code: string): Promise<void> {
-      const outcome = await db.$transaction(async (tx) => {
-        const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM operators WHERE id = ${operatorId}::uuid FOR UPDATE`
-        if (!locked) return 'invalid' as const
-        const operator = await tx.operator.findUniqueOrThrow({ where: { id: operatorId } })
-        if (operator.lockedUntil && operator.lockedUntil > now()) return 'locked' as const
-        const totp = totpFor(operator)
-        const step = totp ? totpStep(totp, code, now()) : null
-        if (step === null || (operator.totpLastStep !== null && step <= operator.totpLastStep)) {
-          return (await recordFailure(operatorId, 'admin.totp_failed', tx)) ? ('locked' as const) : ('invalid' as const)
-        }
-        await tx.operator.update({ where: { id: operatorId }, data: { totpLastStep: step, failedAttempts: 0 } })
-        return 'ok' as const
-      })
-      if (outcome === 'locked') throw new AppError('ACCOUNT_LOCKED')
-      if (outcome === 'invalid') throw new AppError('TOTP_INVALID')
+    verifyTotp(operatorId: string, code: string): Promise<void> {
+      return secondFactor(
+        operatorId,
+        async (operator, tx) => {
+          const totp = totpFor(operator)
+          const step = totp ? totpStep(totp, code, now()) : null
+          if (step === null || (operator.totpLastStep !== null && step <= operator.totpLastStep)) return false
+          await tx.operator.update({ where: { id: operatorId }, data: { totpLastStep: step } })
+          return true
+        },
+        'admin.totp_failed',
+      )
     },
 
-    /** Starts (or restarts) TOTP enrolment: a fresh secret, stored encrypted, not yet required. */
-    async beginTotpEnrolment(operatorId: string) {
+    /** A recovery code instead of the TOTP code: spent once, audited with how many are left. */
+    verifyRecoveryCode(operatorId: string, code: string): Promise<void> {
+      return secondFactor(
+        operatorId,
+        async (operator, tx) => {
+          const remaining = operator.totpEnabledAt ? await recoveryCodes.use(operatorId, code, tx) : null
+          if (remaining === null) return false
+          await audit.record({ ...byOperator({ operatorId }, null), action: 'admin.recovery_code_used', targetId: operatorId, detail: { remaining } }, tx)
+          return true
+        },
+        'admin.recovery_code_failed',
+      )
+    },
+
+    /**
+     * Starts (or restarts) TOTP enrolment after the current password is checked again (a stolen
+     * session alone must not bind the account to someone else's authenticator): a fresh secret,
+     * stored encrypted, not yet required.
+     */
+    async beginTotpEnrolment(operatorId: string, currentPassword: string) {
       const operator = await db.operator.findUniqueOrThrow({ where: { id: operatorId } })
       if (operator.totpEnabledAt) throw new AppError('CONFLICT')
+      await checkCurrentPassword(operatorId, currentPassword)
       const secret = new Secret({ size: 20 })
       await db.operator.update({
         where: { id: operatorId },
@@ -174,14 +227,20 @@ export function createOperators(
       return { secret: secret.base32, uri: totp.toString() }
     },
 
-    /** Switches TOTP on once a code from the app proves the enrolment worked. */
-    async confirmTotpEnrolment(operatorId: string, code: string) {
+    /**
+     * Switches TOTP on once a code from the app proves the enrolment worked; every other session
+     * of the account ends, as at a password change. Answers the recovery codes (once).
+     */
+    async confirmTotpEnrolment(operatorId: string, code: string, revokeOthers: (tx: Tx) => Promise<unknown>): Promise<string[]> {
       const operator = await db.operator.findUniqueOrThrow({ where: { id: operatorId } })
       if (operator.totpEnabledAt || !operator.totpSecret) throw new AppError('CONFLICT')
       await this.verifyTotp(operatorId, code)
-      await db.$transaction(async (tx) => {
+      return db.$transaction(async (tx) => {
         await tx.operator.update({ where: { id: operatorId }, data: { totpEnabledAt: now() } })
+        const codes = await recoveryCodes.issue(operatorId, tx)
+        await revokeOthers(tx)
         await audit.record({ ...byOperator({ operatorId }, null), action: 'admin.totp_enabled', targetId: operatorId }, tx)
+        return codes
       })
     },
 
@@ -198,6 +257,7 @@ export function createOperators(
       await this.verifyTotp(operatorId, proof.code)
       await db.$transaction(async (tx) => {
         await tx.operator.update({ where: { id: operatorId }, data: { totpEnabledAt: null, totpSecret: null, totpLastStep: null } })
+        await recoveryCodes.clear(operatorId, tx)
         await revokeOthers(tx)
         await audit.record({ ...byOperator({ operatorId }, null), action: 'admin.totp_disabled', targetId: operatorId }, tx)
       })

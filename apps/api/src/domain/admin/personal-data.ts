@@ -76,6 +76,8 @@ export const PERSONAL_DATA: { [M in Prisma.ModelName]: ModelMarking<M> } = {
   /** Append-only; its details hold ids and counts, never a person's data. */
   AuditEvent: { companyId: 'other', actorType: 'other', actorId: 'other', action: 'other', targetId: 'other', detail: 'other' },
   Operator: { id: 'other', email: 'other', name: 'other', passwordHash: 'other', totpSecret: 'other' },
+  /** Hashes of an operator's one-time recovery codes. */
+  OperatorRecoveryCode: { id: 'other', operatorId: 'other', codeHash: 'other' },
   CompanyAssignment: { operatorId: 'other', companyId: 'other' },
   AdminSession: { id: 'other', operatorId: 'other', tokenHash: 'other', csrfToken: 'other' },
   /** The console's allowed networks: the company's or installation's, not a person's. */

@@ -1,6 +1,5 @@
 /** Installation-wide settings (one row), changed by system administrators only (INSTALLATION_SETTING_RULES). */
 import type { Settings } from '@bango/shared/admin-api'
-import { INSTALLATION_SETTING_RULES } from '@bango/shared/settings-policy'
 import type { Db } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
@@ -25,19 +24,34 @@ export function createSettings(db: Db, audit: AuditLog) {
       return read(db)
     },
 
-    /** Takes effect at the next sign-in (operators.stageAfter reads it), not for open sessions. */
+    /**
+     * Sign-ins read it (operators.stageAfter). Requiring TOTP also reaches the sessions already
+     * open: every live one of an operator without TOTP goes back to enrolment at once (the
+     * system administrators' included), instead of running on password-only for up to 12 h.
+     * Whoever requires TOTP must have it: their own session would otherwise stop with the save.
+     */
     async put(operator: OperatorIdentity, settings: Settings): Promise<Settings> {
       assertSystemAdmin(operator)
       return db.$transaction(async (tx) => {
+        // Requiring TOTP of everyone while one's own is off would send one's own session to enrolment too.
+        if (settings.requireTotp) {
+          const self = await tx.operator.findUniqueOrThrow({ where: { id: operator.operatorId }, select: { totpEnabledAt: true } })
+          if (!self.totpEnabledAt) throw new AppError('CONFLICT', { message: 'Switch on your own TOTP before requiring it of everyone.' })
+        }
         const before = await read(tx)
         const row = await tx.settings.upsert({ where: { id: 1 }, create: { id: 1, ...settings }, update: settings })
         const after: Settings = { requireTotp: row.requireTotp }
+        // Every open password-only session goes to enrolment at its next request, not at its next sign-in.
+        const moved = row.requireTotp
+          ? await tx.adminSession.updateMany({
+              where: { revokedAt: null, stage: 'ACTIVE', operator: { totpEnabledAt: null } },
+              data: { stage: 'ENROLMENT_REQUIRED' },
+            })
+          : { count: 0 }
         const changes = Object.fromEntries(
-          (Object.keys(INSTALLATION_SETTING_RULES) as (keyof Settings)[])
-            .filter((key) => before[key] !== after[key])
-            .map((key) => [key, { from: before[key], to: after[key] }]),
+          (Object.keys(settings) as (keyof Settings)[]).filter((key) => before[key] !== after[key]).map((key) => [key, { from: before[key], to: after[key] }]),
         )
-        await audit.record({ ...byOperator(operator, null), action: 'settings.updated', detail: { changes } }, tx)
+        await audit.record({ ...byOperator(operator, null), action: 'settings.updated', detail: { changes, sessionsSentToEnrolment: moved.count } }, tx)
         return after
       })
     },

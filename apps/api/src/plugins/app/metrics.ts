@@ -14,6 +14,7 @@ const LOGIN_ROUTES: Record<string, LoginAudience> = {
   'POST /api/employee/session/handoff/redeem': 'employee',
   'POST /api/admin/session': 'admin',
   'POST /api/admin/session/totp': 'admin',
+  'POST /api/admin/session/recovery-code': 'admin',
 }
 
 function loginOutcome(status: number, code: string | undefined): LoginOutcome {

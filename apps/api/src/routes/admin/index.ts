@@ -40,7 +40,7 @@ export default async function adminRoutes(app: FastifyInstance, options: AdminRo
     await console.register(employeeImportRoutes)
     await console.register(companyRoutes)
     await console.register(campaignRoutes)
-    await console.register(operatorRoutes)
+    await console.register(operatorRoutes, { loginPerMinute: options.loginPerMinute })
     await console.register(settingsRoutes)
     await console.register(networkSettingsRoutes)
     await console.register(dashboardRoutes)

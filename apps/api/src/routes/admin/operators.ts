@@ -4,6 +4,7 @@
  * company administrator could use to probe other companies' staff: such answers are budgeted
  * per company (docs/decisions/036-account-existence.md).
  */
+import { operatorResetRequestSchema } from '@bango/shared/admin-account'
 import { operatorCreateRequestSchema, operatorUpdateRequestSchema } from '@bango/shared/admin-api'
 import type { FastifyInstance } from 'fastify'
 import { AppError } from '../../errors.ts'
@@ -13,7 +14,7 @@ import { pathIds } from './path-params.ts'
 /** 409 answers to account creation a company's administrators get an hour; then every creation there is refused until the hour is over. */
 export const TAKEN_ADDRESSES_PER_HOUR = 10
 
-export default async function operatorRoutes(app: FastifyInstance) {
+export default async function operatorRoutes(app: FastifyInstance, options: { loginPerMinute: number }) {
   const { operatorAccounts } = app.services
   const takenAddresses = app.createRateLimit({
     max: TAKEN_ADDRESSES_PER_HOUR,
@@ -50,4 +51,15 @@ export default async function operatorRoutes(app: FastifyInstance) {
     const change = parse(operatorUpdateRequestSchema, request.body)
     return operatorAccounts.update(request.operator, companyId, operatorId, change)
   })
+
+  // The caller's password is checked: limited like sign-in. The new one-time password is in this answer only.
+  app.post(
+    '/companies/:companyId/operators/:operatorId/reset',
+    { config: { rateLimit: { max: options.loginPerMinute, timeWindow: '1 minute' } } },
+    async (request) => {
+      const { companyId, operatorId } = pathIds(request.params, 'companyId', 'operatorId')
+      const { currentPassword } = parse(operatorResetRequestSchema, request.body)
+      return operatorAccounts.reset(request.operator, companyId, operatorId, currentPassword)
+    },
+  )
 }

@@ -1,7 +1,10 @@
 /**
- * Signing in and out, the second factor, TOTP enrolment and password change. Each route
- * names the sign-in stages it serves; only an ACTIVE session reaches the rest of the console.
+ * Signing in and out, the second factor (a TOTP code or a recovery code), TOTP enrolment and
+ * password change. Each route names the sign-in stages it serves; only an ACTIVE session
+ * reaches the rest of the console. Every route that checks a password or a code is rate
+ * limited like sign-in.
  */
+import { recoveryCodeRequestSchema, totpEnrolmentRequestSchema } from '@bango/shared/admin-account'
 import {
   type AdminSessionResponse,
   adminLoginRequestSchema,
@@ -16,6 +19,7 @@ import { type AdminCookie, adminGate, clearSessionCookie, setSessionCookie } fro
 
 export default async function sessionRoutes(app: FastifyInstance, options: { cookie: AdminCookie; loginPerMinute: number }) {
   const { cookie } = options
+  const limited = { config: { rateLimit: { max: options.loginPerMinute, timeWindow: '1 minute' } } }
   const { access, adminSessions, operators, audit } = app.services
 
   /** `address`: the caller's (request.ip); companies whose allow-list leaves it out are not listed. */
@@ -96,17 +100,30 @@ export default async function sessionRoutes(app: FastifyInstance, options: { coo
       const operator = await operators.get(request.operator.operatorId)
       return advance(reply, request.adminSession, await operators.stageAfter(operator, { totpPassed: true }))
     })
+    // The authenticator is lost: one of the codes shown at enrolment instead, used once.
+    secondFactor.post('/session/recovery-code', limited, async (request, reply) => {
+      const { code } = parse(recoveryCodeRequestSchema, request.body)
+      await operators.verifyRecoveryCode(request.operator.operatorId, code)
+      const operator = await operators.get(request.operator.operatorId)
+      return advance(reply, request.adminSession, await operators.stageAfter(operator, { totpPassed: true }))
+    })
   })
 
   await app.register(async (enrolment) => {
     adminGate(enrolment, cookie, ['ENROLMENT_REQUIRED', 'ACTIVE'])
-    enrolment.post('/account/totp', async (request, reply) => reply.status(201).send(await operators.beginTotpEnrolment(request.operator.operatorId)))
-    enrolment.post('/account/totp/confirm', async (request: FastifyRequest, reply) => {
+    // The current password again: limited like sign-in, and a wrong one counts toward the lock.
+    enrolment.post('/account/totp', limited, async (request, reply) => {
+      const { currentPassword } = parse(totpEnrolmentRequestSchema, request.body)
+      return reply.status(201).send(await operators.beginTotpEnrolment(request.operator.operatorId, currentPassword))
+    })
+    // The recovery codes are in this answer only: they are stored as hashes.
+    enrolment.post('/account/totp/confirm', limited, async (request: FastifyRequest, reply) => {
       const { code } = parse(totpVerifyRequestSchema, request.body)
-      await operators.confirmTotpEnrolment(request.operator.operatorId, code)
-      if (request.adminSession.stage === 'ACTIVE') return describe(request.adminSession, request.ip)
-      const operator = await operators.get(request.operator.operatorId)
-      return advance(reply, request.adminSession, await operators.stageAfter(operator, { totpPassed: true }))
+      const { operatorId, sessionId } = request.operator
+      const recoveryCodes = await operators.confirmTotpEnrolment(operatorId, code, (tx) => adminSessions.revokeAll(operatorId, { keep: sessionId }, tx))
+      if (request.adminSession.stage === 'ACTIVE') return { ...(await describe(request.adminSession, request.ip)), recoveryCodes }
+      const operator = await operators.get(operatorId)
+      return { ...(await advance(reply, request.adminSession, await operators.stageAfter(operator, { totpPassed: true }))), recoveryCodes }
     })
   })
 

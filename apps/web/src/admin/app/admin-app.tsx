@@ -5,7 +5,7 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { sessionKey } from '../lib/session.ts'
-import { setUnauthenticatedHandler } from '../lib/api-client.ts'
+import { setStepRequiredHandler, setUnauthenticatedHandler } from '../lib/api-client.ts'
 import { createAdminQueryClient } from '../lib/query-client.ts'
 import { AdminRoutes } from './admin-routes.tsx'
 import './admin.css'
@@ -15,9 +15,12 @@ export default function AdminApp() {
   useEffect(() => {
     // Any 401 (idle timeout, logout elsewhere, disabled account) sends the gate to ログイン.
     setUnauthenticatedHandler(() => queryClient.setQueryData(sessionKey, null))
+    // A session sent back to a sign-in step (「2 段階認証を必須」 switched on): the gate shows that step.
+    setStepRequiredHandler(() => void queryClient.invalidateQueries({ queryKey: sessionKey }))
     document.documentElement.classList.add('admin-root')
     return () => {
       setUnauthenticatedHandler(() => {})
+      setStepRequiredHandler(() => {})
       document.documentElement.classList.remove('admin-root')
     }
   }, [queryClient])

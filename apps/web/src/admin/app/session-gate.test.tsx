@@ -30,6 +30,20 @@ describe('the session gate', () => {
     expect(screen.queryByRole('navigation')).not.toBeInTheDocument()
   })
 
+  it('reads the session again when a request answers SESSION_STEP_REQUIRED (2FA became required), and opens that step', async () => {
+    let stage: 'active' | 'enrolment_required' = 'active'
+    mockFetch({
+      'GET /api/admin/session': () => json(200, buildSession(stage)),
+      [`GET /api/admin/companies/${COMPANY_ID}/campaigns`]: () => {
+        stage = 'enrolment_required'
+        return apiError(403, 'SESSION_STEP_REQUIRED')
+      },
+    })
+    openConsole(DEEP_LINK)
+    expect(await screen.findByRole('heading', { level: 1, name: '2 段階認証の設定' })).toBeInTheDocument()
+    expect(screen.queryByRole('navigation')).not.toBeInTheDocument()
+  })
+
   it('opens the deep link itself for an active session, inside the layout', async () => {
     mockFetch({
       'GET /api/admin/session': () => json(200, buildSession('active')),

@@ -38,6 +38,12 @@ export function setUnauthenticatedHandler(handler: () => void) {
   onUnauthenticated = handler
 }
 
+/** Called on SESSION_STEP_REQUIRED: the session went back a step (2FA became required), so ask for it again. */
+let onStepRequired: () => void = () => {}
+export function setStepRequiredHandler(handler: () => void) {
+  onStepRequired = handler
+}
+
 export interface AdminRequest<T> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   /** JSON-encoded, unless a Blob/ArrayBuffer (sent as-is with `contentType`). */
@@ -72,6 +78,7 @@ export async function adminRequest<T = void>(path: string, request: AdminRequest
     const error = toError(response.status, payload)
     // Only a lost session ends the console; a wrong password or code (also 401) does not.
     if (error.code === 'UNAUTHENTICATED') onUnauthenticated()
+    if (error.code === 'SESSION_STEP_REQUIRED') onStepRequired()
     throw error
   }
   if (!request.schema) return undefined as T

@@ -24,6 +24,7 @@ const TEXT: Record<AdminErrorCode, string> = {
   SESSION_STEP_REQUIRED: 'ログイン手続きを最後まで完了してください。',
   TOTP_INVALID: '確認コードが正しくないか、期限切れです。認証アプリの最新のコードを入力してください。',
   ACCOUNT_LOCKED: 'パスワードまたは確認コードを続けて誤ったため、アカウントを 15 分間ロックしました。',
+  ONE_TIME_PASSWORD_EXPIRED: '仮パスワードの有効期限（発行から 72 時間）が切れています。管理者に仮パスワードの再発行を依頼してください。',
   CONFLICT: '同じ内容がすでに登録されています。',
   IMPORT_INVALID: 'ファイルに誤りがあるため、取り込みませんでした。',
   EMAIL_NOT_CONFIGURED: 'メール送信が設定されていません（SMTP_URL）。',

@@ -193,7 +193,7 @@ export const operators = {
   updated: '変更しました。',
   oneTimeTitle: '初回パスワード',
   oneTimeBody: (name: string) =>
-    `${name} さんの初回パスワードです。この画面を閉じると二度と表示できません。安全な方法で本人に伝えてください。初回ログイン時に変更を求められます。`,
+    `${name} さんの初回パスワードです。この画面を閉じると二度と表示できません。安全な方法で本人に伝えてください。初回ログイン時に変更を求められます。発行から 72 時間を過ぎると使えなくなります。`,
   copy: 'パスワードをコピー',
   copied: 'コピーしました。',
   copyFailed: 'コピーできませんでした。パスワードを選択してコピーしてください。',
@@ -204,7 +204,9 @@ export const operators = {
 export const settings = {
   title: 'システム設定',
   requireTotp: 'すべての担当者に 2 段階認証を必須にする',
-  requireTotpHint: '有効にすると、未設定の担当者は次回ログイン時に 2 段階認証の設定を求められます。',
+  requireTotpHint:
+    '有効にすると、未設定の担当者はログイン中の画面もただちに 2 段階認証の設定に切り替わります。有効にするには、先にご自身の 2 段階認証を設定してください。',
+  requireTotpNeedsOwn: '先にご自身の 2 段階認証を設定してください（アカウント → 2 段階認証を設定する）。',
   saved: '設定を保存しました。',
 } as const
 
@@ -227,4 +229,35 @@ export const networks = {
 export const companySettings = {
   title: '会社の設定',
   titleOf: (company: string) => `${company} の設定`,
+} as const
+
+/** Getting back into an account: the password before enrolment, recovery codes, the administrator's reset. */
+export const recovery = {
+  enrolmentPasswordIntro: '2 段階認証を設定するには、確認のため現在のパスワードを入力してください。',
+  enrolmentNext: '次へ',
+  codesTitle: '回復コード',
+  codesIntro:
+    '認証アプリを使えなくなったときは、確認コードの代わりにこの回復コードでログインできます。各コードは 1 回だけ使えます。この画面を閉じると二度と表示できません。印刷するか、パスワード管理ソフトなど安全な場所に保管してください。',
+  codesLabel: '回復コードの一覧',
+  copyCodes: 'コードをコピー',
+  copied: 'コピーしました。',
+  copyFailed: 'コピーできませんでした。コードを選択してコピーしてください。',
+  codesSaved: '回復コードを保管しました',
+  codesContinue: '続ける',
+  useRecoveryCode: '認証アプリを使えない場合（回復コードでログイン）',
+  useTotp: '認証アプリの確認コードでログイン',
+  recoveryTitle: '回復コードでログイン',
+  recoveryIntro: '2 段階認証の設定時に保管した回復コード（16 文字）を 1 つ入力してください。使ったコードは再び使えません。',
+  recoveryCode: '回復コード',
+  recoveryCodeHint: '例: ABCD-EFGH-JKMN-PQRS（ハイフンは省略できます）',
+  recoveryNone: '回復コードもない場合は、会社の管理者にアカウントのリセットを依頼してください。',
+  reset: (name: string) => `${name} をリセット`,
+  resetTitle: (name: string) => `${name} さんのアカウントをリセット`,
+  resetBody:
+    'パスワードを忘れた、または認証アプリと回復コードをなくした担当者のためのリセットです。新しい仮パスワードを発行し、2 段階認証と回復コードを解除して、この担当者のログインをすべて終了します。操作は監査ログに記録されます。',
+  resetPassword: 'あなたのパスワード（確認のため）',
+  resetConfirm: 'リセットする',
+  resetDoneTitle: '仮パスワード（リセット）',
+  resetDoneBody: (name: string, until: string) =>
+    `${name} さんの新しい仮パスワードです。この画面を閉じると二度と表示できません。安全な方法で本人に伝えてください。${until} まで有効で、次回ログイン時に変更を求められます。2 段階認証は設定し直しになります。`,
 } as const

@@ -1,18 +1,13 @@
 import { totpEnrolmentResponseSchema } from '@bango/shared/admin-api'
-import { useQuery } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
 
 /**
- * A new TOTP secret for this screen. A query, not a mutation, so that a double mount
- * (StrictMode) asks once and the QR code shown is the secret the server keeps; dropped
- * when the screen closes, so coming back starts a fresh enrolment.
+ * A new TOTP secret, after the current password is checked again (a session left open is not
+ * enough to bind the account to an authenticator). A mutation: the operator starts it.
  */
-export function useTotpEnrolment() {
-  return useQuery({
-    queryKey: ['admin', 'totp-enrolment'],
-    queryFn: () => adminRequest('/account/totp', { method: 'POST', schema: totpEnrolmentResponseSchema }),
-    staleTime: Number.POSITIVE_INFINITY,
-    gcTime: 0,
-    retry: false,
+export function useBeginEnrolment() {
+  return useMutation({
+    mutationFn: (currentPassword: string) => adminRequest('/account/totp', { method: 'POST', body: { currentPassword }, schema: totpEnrolmentResponseSchema }),
   })
 }

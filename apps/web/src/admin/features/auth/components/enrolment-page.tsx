@@ -1,54 +1,38 @@
-import { totpVerifyRequestSchema } from '@bango/shared/admin-api'
-import { useRef, useState, type FormEvent, type ReactNode } from 'react'
-import { ErrorAlert } from '../../../components/error-alert.tsx'
-import { type FieldErrors, focusFirstError, validate } from '../../../lib/form.ts'
-import { common, signIn as t } from '../../../messages/ja.ts'
+import type { ReactNode } from 'react'
+import { useKeepSession } from '../../../lib/session.ts'
+import { signIn as t } from '../../../messages/ja.ts'
 import { useConfirmEnrolment } from '../api/confirm-enrolment.ts'
-import { useTotpEnrolment } from '../api/totp-enrolment.ts'
-import { QrCode } from './qr-code.tsx'
+import { useBeginEnrolment } from '../api/totp-enrolment.ts'
+import { EnrolmentCodeForm } from './enrolment-code-form.tsx'
+import { EnrolmentPasswordForm } from './enrolment-password-form.tsx'
+import { RecoveryCodes } from './recovery-codes.tsx'
 import { SignInFrame } from './sign-in-frame.tsx'
-import { TotpCodeField } from './totp-code-field.tsx'
 
-/** 2 段階認証の設定: QR code + the secret as text, then one code proves the app has it. */
+/**
+ * 2 段階認証の設定 in three steps: the current password again, then the QR code and one code
+ * proving the app has it, then the recovery codes (shown once). The session the confirmation
+ * answered is kept only after that, so a sign-in step does not move on past the codes.
+ */
 export function EnrolmentForm({ onEnrolled }: { onEnrolled?: () => void }) {
-  const form = useRef<HTMLFormElement>(null)
-  const [code, setCode] = useState('')
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const enrolment = useTotpEnrolment()
+  const begin = useBeginEnrolment()
   const confirm = useConfirmEnrolment()
+  const keep = useKeepSession()
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    const checked = validate(totpVerifyRequestSchema, { code })
-    setErrors(checked.ok ? {} : checked.errors)
-    if (!checked.ok) return focusFirstError(form.current, checked.errors)
-    confirm.mutate(checked.data.code, { onSuccess: () => onEnrolled?.(), onError: () => setCode('') })
+  if (confirm.data) {
+    const { recoveryCodes, ...session } = confirm.data
+    return (
+      <RecoveryCodes
+        codes={recoveryCodes}
+        onDone={() => {
+          keep(session)
+          onEnrolled?.()
+        }}
+      />
+    )
   }
-
-  if (enrolment.isPending) return <p role="status">{common.loading}</p>
-  if (enrolment.isError) return <ErrorAlert error={enrolment.error} />
+  if (!begin.data) return <EnrolmentPasswordForm busy={begin.isPending} error={begin.error} onSubmit={(password) => begin.mutate(password)} />
   return (
-    <>
-      <p>{t.enrolmentIntro}</p>
-      <ol className="admin-steps">
-        {t.enrolmentSteps.map((step) => (
-          <li key={step}>{step}</li>
-        ))}
-      </ol>
-      <figure className="admin-qr">
-        <QrCode text={enrolment.data.uri} label={t.qrAlt} />
-        <figcaption>
-          {t.secretLabel}: <code className="admin-secret">{enrolment.data.secret}</code>
-        </figcaption>
-      </figure>
-      <ErrorAlert error={confirm.error} />
-      <form ref={form} className="admin-form" onSubmit={submit} noValidate>
-        <TotpCodeField value={code} onChange={setCode} error={errors.code} />
-        <button type="submit" className="admin-button admin-button--primary" disabled={confirm.isPending}>
-          {t.enrol}
-        </button>
-      </form>
-    </>
+    <EnrolmentCodeForm enrolment={begin.data} busy={confirm.isPending} error={confirm.error} onSubmit={(code, onError) => confirm.mutate(code, { onError })} />
   )
 }
 

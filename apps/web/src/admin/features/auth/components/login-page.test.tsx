@@ -57,4 +57,18 @@ describe('ログイン → 確認コード', () => {
     // Each unsafe request carries the CSRF token of the session answer before it.
     expect(new Headers(first?.[1]?.headers).get('x-csrf-token')).toBe('csrf-after-password')
   })
+
+  it('tells an operator whose one-time password expired to ask for a new one', async () => {
+    mockFetch({
+      'GET /api/admin/session': () => apiError(401, 'UNAUTHENTICATED'),
+      'POST /api/admin/session': () => apiError(401, 'ONE_TIME_PASSWORD_EXPIRED'),
+    })
+    openConsole('/admin')
+    await userEvent.type(await screen.findByLabelText('メールアドレス'), 'new.operator@example.jp')
+    await userEvent.type(screen.getByLabelText('パスワード'), 'Tmp7pass8word9xy')
+    await userEvent.click(screen.getByRole('button', { name: 'ログイン' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '仮パスワードの有効期限（発行から 72 時間）が切れています。管理者に仮パスワードの再発行を依頼してください。',
+    )
+  })
 })

@@ -2,19 +2,35 @@ import { totpVerifyRequestSchema } from '@bango/shared/admin-api'
 import { useRef, useState, type FormEvent } from 'react'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
 import { type FieldErrors, focusFirstError, validate } from '../../../lib/form.ts'
-import { signIn as t } from '../../../messages/ja.ts'
+import { recovery, signIn as t } from '../../../messages/ja.ts'
 import { useLogout } from '../api/logout.ts'
 import { useVerifyTotp } from '../api/verify-totp.ts'
+import { RecoveryCodeForm } from './recovery-code-form.tsx'
 import { SignInFrame } from './sign-in-frame.tsx'
 import { TotpCodeField } from './totp-code-field.tsx'
 
-/** 確認コード: the second factor after the password (stage totp_required). */
+/** 確認コード: the second factor after the password (stage totp_required), or a recovery code instead. */
 export function TotpPage() {
+  const [byRecoveryCode, setByRecoveryCode] = useState(false)
+  const logout = useLogout()
+  return (
+    <SignInFrame title={byRecoveryCode ? recovery.recoveryTitle : t.totpTitle}>
+      {byRecoveryCode ? <RecoveryCodeForm /> : <TotpCodeForm />}
+      <button type="button" className="admin-button admin-button--link" onClick={() => setByRecoveryCode(!byRecoveryCode)}>
+        {byRecoveryCode ? recovery.useTotp : recovery.useRecoveryCode}
+      </button>
+      <button type="button" className="admin-button admin-button--link" onClick={() => logout.mutate()}>
+        {t.backToLogin}
+      </button>
+    </SignInFrame>
+  )
+}
+
+function TotpCodeForm() {
   const form = useRef<HTMLFormElement>(null)
   const [code, setCode] = useState('')
   const [errors, setErrors] = useState<FieldErrors>({})
   const verify = useVerifyTotp()
-  const logout = useLogout()
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -25,7 +41,7 @@ export function TotpPage() {
   }
 
   return (
-    <SignInFrame title={t.totpTitle}>
+    <>
       <p>{t.totpIntro}</p>
       <ErrorAlert error={verify.error} />
       <form ref={form} className="admin-form" onSubmit={submit} noValidate>
@@ -34,9 +50,6 @@ export function TotpPage() {
           {verify.isPending ? t.verifying : t.verify}
         </button>
       </form>
-      <button type="button" className="admin-button admin-button--link" onClick={() => logout.mutate()}>
-        {t.backToLogin}
-      </button>
-    </SignInFrame>
+    </>
   )
 }

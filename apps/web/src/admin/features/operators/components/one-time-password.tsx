@@ -1,8 +1,17 @@
 import { useEffect, useRef, useState } from 'react'
 import { operators as t } from '../../../messages/ja.ts'
 
-/** A new account's one-time password, shown once with a copy button; gone when dismissed. */
-export function OneTimePassword({ name, password, onDismiss }: { name: string; password: string; onDismiss: () => void }) {
+interface OneTimePasswordProps {
+  name: string
+  password: string
+  onDismiss: () => void
+  /** Title and text for a reset's password (a new account's by default). */
+  title?: string
+  body?: string
+}
+
+/** A one-time password (new account, reset), shown once with a copy button; gone when dismissed. */
+export function OneTimePassword({ name, password, onDismiss, title = t.oneTimeTitle, body = t.oneTimeBody(name) }: OneTimePasswordProps) {
   const heading = useRef<HTMLHeadingElement>(null)
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle')
   useEffect(() => heading.current?.focus(), [])
@@ -17,9 +26,9 @@ export function OneTimePassword({ name, password, onDismiss }: { name: string; p
   return (
     <section className="admin-notice admin-notice--success admin-secret-box" aria-labelledby="one-time-title">
       <h2 id="one-time-title" ref={heading} tabIndex={-1}>
-        {t.oneTimeTitle}
+        {title}
       </h2>
-      <p>{t.oneTimeBody(name)}</p>
+      <p>{body}</p>
       <p>
         <code className="admin-secret">{password}</code>
       </p>

@@ -19,7 +19,7 @@ const row = (operator: OperatorAccount, onChange = vi.fn()) => {
   render(
     <table>
       <tbody>
-        <OperatorRow operator={operator} isSelf={false} busy={false} onChange={onChange} />
+        <OperatorRow operator={operator} isSelf={false} busy={false} onChange={onChange} onReset={vi.fn()} />
       </tbody>
     </table>,
   )

@@ -1,6 +1,6 @@
 import { type CompanyRole, type OperatorAccount, companyRoleSchema } from '@bango/shared/admin-api'
 import { useState } from 'react'
-import { common, operators as t, roles } from '../../../messages/ja.ts'
+import { common, operators as t, recovery, roles } from '../../../messages/ja.ts'
 import type { OperatorChange } from '../api/update-operator.ts'
 
 interface OperatorRowProps {
@@ -8,11 +8,13 @@ interface OperatorRowProps {
   isSelf: boolean
   busy: boolean
   onChange: (change: OperatorChange) => void
+  /** Opens the confirmation of an account reset (new one-time password, TOTP off). */
+  onReset: () => void
   now?: Date
 }
 
-/** One account: its state, and role / stop / resume / unlock (not on one's own row). */
-export function OperatorRow({ operator, isSelf, busy, onChange, now = new Date() }: OperatorRowProps) {
+/** One account: its state, and role / stop / resume / unlock / reset (not on one's own row). */
+export function OperatorRow({ operator, isSelf, busy, onChange, onReset, now = new Date() }: OperatorRowProps) {
   const [role, setRole] = useState<CompanyRole>(operator.role)
   const locked = operator.lockedUntil !== null && new Date(operator.lockedUntil) > now
   const selectId = `role-${operator.id}`
@@ -70,6 +72,9 @@ export function OperatorRow({ operator, isSelf, busy, onChange, now = new Date()
             )}
             <button type="button" className="admin-button" disabled={busy} onClick={() => onChange({ disabled: !operator.disabled })}>
               {operator.disabled ? t.enable(operator.name) : t.disable(operator.name)}
+            </button>
+            <button type="button" className="admin-button" disabled={busy} onClick={onReset}>
+              {recovery.reset(operator.name)}
             </button>
           </div>
         )}

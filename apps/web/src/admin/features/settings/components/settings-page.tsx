@@ -42,7 +42,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
   }
   return (
     <form className="admin-form" onSubmit={submit}>
-      <ErrorAlert error={update.error} />
+      <ErrorAlert error={update.error} texts={{ CONFLICT: t.requireTotpNeedsOwn }} />
       <StatusNote text={update.isSuccess ? t.saved : null} />
       <div className="admin-check">
         <input
