@@ -152,7 +152,7 @@ describe('the number is part of the draft', () => {
 
     const closing = await signedInEmployee(context, asking)
     await register(closing, closing.employee.id, validNumber())
-    const hr = await signedInOperator(context, { role: 'operator', companyId: closing.company.id })
+    const hr = await signedInOperator(context, { role: 'administrator', companyId: closing.company.id })
     const closed = await context.app.inject({ method: 'POST', url: `/api/admin/campaigns/${closing.campaign.id}/close`, headers: hr.headers })
     expect(closed.statusCode, closed.body).toBe(200)
     expect(await personRow(closing.employee.id)).toMatchObject({ status: 'PENDING', employeeEnteredNumber: null })
@@ -171,7 +171,7 @@ describe('the number is part of the draft', () => {
     })
     expect((await call(employee, 'POST', '/submission')).statusCode).toBe(200)
 
-    const hr = await signedInOperator(context, { role: 'operator', companyId: employee.company.id })
+    const hr = await signedInOperator(context, { role: 'administrator', companyId: employee.company.id })
     expect((await context.app.inject({ method: 'POST', url: `/api/admin/campaigns/${employee.campaign.id}/close`, headers: hr.headers })).statusCode).toBe(200)
     await context.app.services.drafts.purgeExpired(new Date(Date.now() + 48 * 3_600_000))
     expect([await storedNumber(employee.employee.id), await storedNumber(employee.dependents[0]!.id)]).toEqual(numbers)
