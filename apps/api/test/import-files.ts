@@ -1,0 +1,42 @@
+/**
+ * Import files of a chosen size for the liveness test and the bench: employees and dependents
+ * pointing at them, every row valid, names padded so the file comes as close to `bytes` as it
+ * can (UTF-8, no BOM).
+ */
+import { IMPORT_COLUMNS } from '@bango/shared/admin-import'
+
+const FAMILY = ['髙橋', '山田', '佐藤', '德永', '鈴木', '渡邉'] as const
+const FAMILY_KANA = ['タカハシ', 'ヤマダ', 'サトウ', 'トクナガ', 'スズキ', 'ワタナベ'] as const
+const RELATIONSHIPS = ['配偶者', '子', '父', '母'] as const
+
+export interface ImportFileShape {
+  employees: number
+  dependents: number
+  /** The size to approach from below. */
+  bytes: number
+  /** The first `changed` employees get another e-mail address (a re-import's updates). */
+  changed?: number
+}
+
+function rows({ employees, dependents, changed = 0 }: ImportFileShape, pad: string): string[] {
+  const lines = [IMPORT_COLUMNS.join(',')]
+  for (let i = 0; i < employees; i++) {
+    const family = i % FAMILY.length
+    const email = `${i < changed ? 'new.' : ''}e${i}@example.co.jp`
+    lines.push(`E${String(i).padStart(6, '0')},${FAMILY[family]} 太郎${i}${pad},${FAMILY_KANA[family]} タロウ,${1950 + (i % 50)}-0${1 + (i % 9)}-1${i % 10},本人,${email},`)
+  }
+  for (let i = 0; i < dependents; i++) {
+    const family = i % FAMILY.length
+    const employer = `E${String((i * 2) % employees).padStart(6, '0')}`
+    lines.push(`,${FAMILY[family]} 花子${i}${pad},${FAMILY_KANA[family]} ハナコ,${1960 + (i % 60)}/${1 + (i % 12)}/${1 + (i % 28)},${RELATIONSHIPS[i % 4]},,${employer}`)
+  }
+  return lines
+}
+
+export function importFile(shape: ImportFileShape): Buffer {
+  const count = shape.employees + shape.dependents
+  const base = Buffer.byteLength(rows(shape, '').join('\r\n') + '\r\n')
+  // 々 is three bytes in UTF-8; each row gets the same number of them.
+  const pad = '々'.repeat(Math.max(0, Math.floor((shape.bytes - base) / (3 * count))))
+  return Buffer.from(rows(shape, pad).join('\r\n') + '\r\n', 'utf8')
+}
