@@ -9,7 +9,7 @@ import { IMPORT_ERROR_LIMIT, IMPORT_MAX_LINE_CHARS, IMPORT_MAX_ROWS, type Import
 import { type ImportRow, checkEmployeeReferences, listErrors, readRows } from '@bango/shared/import-rows'
 import { type CsvEncoding, CsvFileError, decodeCsv, parseCsv } from '../../lib/csv-text.ts'
 import { type PersonWrite, type StoredPerson, planImport, summarise } from './import-plan.ts'
-import { type PersonColumns, toColumns } from './person-writes.ts'
+import { type PersonChunk, toChunk } from './person-writes.ts'
 
 /** Rows per write statement and per message back to the server's thread. */
 export const WRITE_CHUNK = 5_000
@@ -22,13 +22,13 @@ export type PlanAnswer = ({ ok: true } & { summary: Summary }) | ({ ok: false } 
 export interface WriteChunk {
   kind: 'EMPLOYEE' | 'DEPENDENT'
   op: 'insert' | 'update'
-  columns: PersonColumns
+  rows: PersonChunk
 }
 
 const listed = (errors: readonly ImportError[]) => listErrors(errors, IMPORT_ERROR_LIMIT)
 
 function* chunked(kind: WriteChunk['kind'], op: WriteChunk['op'], rows: readonly PersonWrite[]): Generator<WriteChunk> {
-  for (let i = 0; i < rows.length; i += WRITE_CHUNK) yield { kind, op, columns: toColumns(rows.slice(i, i + WRITE_CHUNK)) }
+  for (let i = 0; i < rows.length; i += WRITE_CHUNK) yield { kind, op, rows: toChunk(rows.slice(i, i + WRITE_CHUNK)) }
 }
 
 /** `today`: the date in Japan (YYYY-MM-DD), the latest birth date a row may carry. */
@@ -54,9 +54,9 @@ export function createImportJob(today: string) {
       }
     },
 
-    /** Persons of the campaign, in pages: all of them before `plan`. */
-    addStored(page: readonly StoredPerson[]) {
-      for (const person of page) stored.push(person)
+    /** Persons of the campaign, in pages (JSON arrays of `StoredPerson`, as the database builds them): all of them before `plan`. */
+    addStored(page: string) {
+      for (const person of JSON.parse(page) as StoredPerson[]) stored.push(person)
     },
 
     plan(): PlanAnswer {

@@ -11,7 +11,6 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { AppError } from '../../errors.ts'
-import type { StoredPerson } from './import-plan.ts'
 import type { PlanAnswer, ReadAnswer, WriteChunk } from './import-job.ts'
 
 declare const BANGO_BUNDLED: boolean | undefined
@@ -27,7 +26,7 @@ export interface ImportThreadData {
 }
 export type ImportCall =
   | { method: 'read'; bytes: Uint8Array }
-  | { method: 'stored'; page: StoredPerson[] }
+  | { method: 'stored'; page: string }
   | { method: 'plan' }
   | { method: 'nextWrite' }
 export type ImportReply = { ok: true; value: unknown } | { ok: false; message: string; stack: string | undefined }
@@ -35,8 +34,8 @@ export type ImportReply = { ok: true; value: unknown } | { ok: false; message: s
 export interface ImportThread {
   /** Decode, parse and validate the file; its bytes are moved to the thread (`bytes` is unusable after). */
   read(bytes: Uint8Array): Promise<ReadAnswer>
-  /** A page of the campaign's persons; every page before `plan`. */
-  addStored(page: StoredPerson[]): void
+  /** A page of the campaign's persons (JSON); every page before `plan`. */
+  addStored(page: string): void
   plan(): Promise<PlanAnswer>
   /** The plan's writes, a chunk at a time; null when all are out. */
   nextWrite(): Promise<WriteChunk | null>
