@@ -1,5 +1,6 @@
 /**
- * Asks `/api/health/live` over real HTTP every `everyMs`, as an orchestrator would, while
+ * Asks `/api/health/live` over real HTTP every `everyMs`, on a new connection each time as an
+ * orchestrator's probe does (a kept-alive one can meet the server's idle timeout), while
  * something else runs on the same process. Each answer's latency is counted from when the probe
  * was due, not from when a late timer sent it: a blocked event loop shows in both figures.
  *
@@ -37,7 +38,6 @@ function figures(latencies: number[], maxGap: number): LivenessFigures {
 }
 
 export function probeLiveness(port: number, everyMs = 50) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 8 })
   const measured: number[] = []
   const own: number[] = []
   const start = performance.now()
@@ -51,7 +51,7 @@ export function probeLiveness(port: number, everyMs = 50) {
   let waitBefore = last.wait
 
   function send(dueAt: number, waitAtDue: number) {
-    const request = http.get({ host: '127.0.0.1', port, path: '/api/health/live', agent }, (response) => {
+    const request = http.get({ host: '127.0.0.1', port, path: '/api/health/live', agent: false }, (response) => {
       response.resume()
       response.on('end', () => {
         const now = { at: performance.now(), wait: cpuWait() }
@@ -81,7 +81,6 @@ export function probeLiveness(port: number, everyMs = 50) {
       clearTimeout(timer)
       const sent = due
       while (measured.length < sent && !failure) await new Promise((resolve) => setTimeout(resolve, 10))
-      agent.destroy()
       if (failure) throw failure
       return { measured: figures(measured, maxGap), own: figures(own, ownMaxGap) }
     },
