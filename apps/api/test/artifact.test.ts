@@ -147,7 +147,8 @@ describe('the import thread in the artifact', () => {
       const answers: unknown[] = []
       const next = () => new Promise((resolve) => worker.once('message', resolve))
       const file = Buffer.from('社員番号,氏名,フリガナ,生年月日,続柄\r\n1,山田 太郎,ヤマダ タロウ,1980-01-15,本人\r\n')
-      worker.postMessage({ method: 'read', bytes: file })
+      worker.postMessage({ method: 'bytes', bytes: file })
+      worker.postMessage({ method: 'read' })
       answers.push(await next())
       worker.postMessage({ method: 'stored', page: '[]' })
       worker.postMessage({ method: 'plan' })

@@ -1,5 +1,5 @@
 /**
- * Asks `/api/health/live` over real HTTP every `everyMs`, on a new connection each time as an
+ * Asks `/api/health/live` (or `path`) over real HTTP every `everyMs`, on a new connection each time as an
  * orchestrator's probe does (a kept-alive one can meet the server's idle timeout), while
  * something else runs on the same process. Each answer's latency is counted from when the probe
  * was due, not from when a late timer sent it: a blocked event loop shows in both figures.
@@ -37,7 +37,7 @@ function figures(latencies: number[], maxGap: number): LivenessFigures {
   return { probes: sorted.length, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), maxGap }
 }
 
-export function probeLiveness(port: number, everyMs = 50) {
+export function probeLiveness(port: number, everyMs = 50, path = '/api/health/live') {
   const measured: number[] = []
   const own: number[] = []
   const start = performance.now()
@@ -51,11 +51,11 @@ export function probeLiveness(port: number, everyMs = 50) {
   let waitBefore = last.wait
 
   function send(dueAt: number, waitAtDue: number) {
-    const request = http.get({ host: '127.0.0.1', port, path: '/api/health/live', agent: false }, (response) => {
+    const request = http.get({ host: '127.0.0.1', port, path, agent: false }, (response) => {
       response.resume()
       response.on('end', () => {
         const now = { at: performance.now(), wait: cpuWait() }
-        if (response.statusCode !== 200) failure ??= new Error(`liveness answered ${response.statusCode}`)
+        if (response.statusCode !== 200) failure ??= new Error(`${path} answered ${response.statusCode}`)
         measured.push(now.at - dueAt)
         own.push(now.at - dueAt - (now.wait - waitAtDue))
         maxGap = Math.max(maxGap, now.at - last.at)

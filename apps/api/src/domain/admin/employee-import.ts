@@ -82,10 +82,10 @@ export function createEmployeeImport(db: Db, audit: AuditLog, now: () => Date) {
 
   return {
     /** What the file would do (dry run): never writes; errors are part of the answer. */
-    async preview(campaign: CampaignRef, bytes: Uint8Array): Promise<ImportResponse> {
+    async preview(campaign: CampaignRef, file: readonly Uint8Array[]): Promise<ImportResponse> {
       await openCampaign(campaign.id, db, false)
       return withThread(async (thread) => {
-        const read = await thread.read(bytes)
+        const read = await thread.read(file)
         if (!read.ok) return refused(read)
         await db.$transaction((tx) => sendStored(campaign.id, tx, thread), TRANSACTION)
         const plan = await thread.plan()
@@ -98,10 +98,10 @@ export function createEmployeeImport(db: Db, audit: AuditLog, now: () => Date) {
      * All rows or none. The file is read before the transaction; in it the campaign row is locked
      * first, so two imports never interleave, and the writes go a chunk at a time.
      */
-    async apply(operator: { operatorId: string }, campaign: CampaignRef, bytes: Uint8Array): Promise<ImportResponse> {
+    async apply(operator: { operatorId: string }, campaign: CampaignRef, file: readonly Uint8Array[]): Promise<ImportResponse> {
       await openCampaign(campaign.id, db, false)
       const answer = await withThread(async (thread) => {
-        const read = await thread.read(bytes)
+        const read = await thread.read(file)
         if (!read.ok) return refused(read)
         return db.$transaction(async (tx): Promise<ImportResponse> => {
           await openCampaign(campaign.id, tx, true)

@@ -33,13 +33,21 @@ function* chunked(kind: WriteChunk['kind'], op: WriteChunk['op'], rows: readonly
 
 /** `today`: the date in Japan (YYYY-MM-DD), the latest birth date a row may carry. */
 export function createImportJob(today: string) {
+  let received: Uint8Array[] = []
   let encoding: CsvEncoding | null = null
   let rows: ImportRow[] = []
   let stored: StoredPerson[] = []
   let writes: Generator<WriteChunk> | null = null
 
   return {
-    read(bytes: Uint8Array): ReadAnswer {
+    /** The file, in the chunks it arrived in: all of them before `read`. */
+    addBytes(chunk: Uint8Array) {
+      received.push(chunk)
+    },
+
+    read(): ReadAnswer {
+      const bytes = Buffer.concat(received)
+      received = []
       try {
         const decoded = decodeCsv(bytes)
         // Header + IMPORT_MAX_ROWS rows (blank rows count here: a file full of them is refused too).

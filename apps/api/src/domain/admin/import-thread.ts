@@ -1,6 +1,6 @@
 /**
  * One import's own thread (a node:worker_threads Worker running import-worker.ts): the file's
- * bytes are moved there, not copied, and decoding, parsing, validation and planning run there,
+ * chunks are moved there, not copied, and joining, decoding, parsing, validation and planning run there,
  * in a heap of their own capped at IMPORT_THREAD_HEAP_MB. The server's thread keeps only the
  * database side and holds one page or chunk of rows at a time (ADR 034).
  *
@@ -25,15 +25,16 @@ export interface ImportThreadData {
   today: string
 }
 export type ImportCall =
-  | { method: 'read'; bytes: Uint8Array }
+  | { method: 'bytes'; bytes: Uint8Array }
+  | { method: 'read' }
   | { method: 'stored'; page: string }
   | { method: 'plan' }
   | { method: 'nextWrite' }
 export type ImportReply = { ok: true; value: unknown } | { ok: false; message: string; stack: string | undefined }
 
 export interface ImportThread {
-  /** Decode, parse and validate the file; its bytes are moved to the thread (`bytes` is unusable after). */
-  read(bytes: Uint8Array): Promise<ReadAnswer>
+  /** Decode, parse and validate the file, sent in the chunks it arrived in: moved to the thread, unusable here after. */
+  read(chunks: readonly Uint8Array[]): Promise<ReadAnswer>
   /** A page of the campaign's persons (JSON); every page before `plan`. */
   addStored(page: string): void
   plan(): Promise<PlanAnswer>
@@ -93,9 +94,12 @@ export function startImportThread(today: string): ImportThread {
   }
 
   return {
-    read(bytes) {
-      const moved = movable(bytes)
-      return call({ method: 'read', bytes: moved }, [moved.buffer as ArrayBuffer])
+    read(chunks) {
+      for (const chunk of chunks) {
+        const moved = movable(chunk)
+        if (!stopped) worker.postMessage({ method: 'bytes', bytes: moved } satisfies ImportCall, [moved.buffer as ArrayBuffer])
+      }
+      return call({ method: 'read' })
     },
     addStored(page) {
       if (!stopped) worker.postMessage({ method: 'stored', page } satisfies ImportCall)

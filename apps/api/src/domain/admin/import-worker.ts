@@ -11,8 +11,10 @@ const job = createImportJob((workerData as ImportThreadData).today)
 
 function answer(call: ImportCall): unknown {
   switch (call.method) {
+    case 'bytes':
+      return job.addBytes(call.bytes)
     case 'read':
-      return job.read(call.bytes)
+      return job.read()
     case 'stored':
       return job.addStored(call.page)
     case 'plan':
@@ -30,7 +32,6 @@ port.on('message', (call: ImportCall) => {
     const { message, stack } = error instanceof Error ? error : new Error(String(error))
     reply = { ok: false, message, stack }
   }
-  // Pages of stored persons are posted without waiting: they need no answer.
-  if (call.method !== 'stored') port.postMessage(reply)
-  else if (!reply.ok) port.postMessage(reply)
+  // Chunks of the file and pages of stored persons are posted without waiting: they need no answer.
+  if ((call.method !== 'bytes' && call.method !== 'stored') || !reply.ok) port.postMessage(reply)
 })
