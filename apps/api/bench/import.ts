@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import { createCampaign } from '../src/db/factories.ts'
 import { createTestContext, signedInOperator } from '../test/harness.ts'
-import { importFile } from '../test/import-files.ts'
+import { importFile, postImport } from '../test/import-files.ts'
 import { type LivenessFigures, probeLiveness } from '../test/liveness-probe.ts'
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
@@ -38,13 +38,7 @@ for (const database of databases) {
       const live = probeLiveness(port)
       const withDatabase = probeLiveness(port, 50, '/api/health')
       const start = performance.now()
-      const response = await context.app.inject({
-        method: 'POST',
-        url: `/api/admin/campaigns/${campaign.id}/import?dryRun=${dryRun}`,
-        headers: { ...hr.headers, 'content-type': 'text/csv' },
-        // A copy: the file's bytes are moved to the import's thread.
-        payload: Buffer.from(file),
-      })
+      const response = await postImport(port, hr.headers, campaign.id, file, dryRun)
       const seconds = (performance.now() - start) / 1000
       const [liveFigures, databaseFigures] = [await live.stop(), await withDatabase.stop()]
       if (response.statusCode !== 200) throw new Error(`${response.statusCode} ${response.body.slice(0, 500)}`)

@@ -1,9 +1,10 @@
 /**
  * Import files of a chosen size for the liveness test and the bench: employees and dependents
  * pointing at them, every row valid, names padded so the file comes as close to `bytes` as it
- * can (UTF-8, no BOM).
+ * can (UTF-8, no BOM); and their upload over HTTP.
  */
 import { IMPORT_COLUMNS } from '@bango/shared/admin-import'
+import http from 'node:http'
 
 const FAMILY = ['髙橋', '山田', '佐藤', '德永', '鈴木', '渡邉'] as const
 const FAMILY_KANA = ['タカハシ', 'ヤマダ', 'サトウ', 'トクナガ', 'スズキ', 'ワタナベ'] as const
@@ -39,4 +40,38 @@ export function importFile(shape: ImportFileShape): Buffer {
   // 々 is three bytes in UTF-8; each row gets the same number of them.
   const pad = '々'.repeat(Math.max(0, Math.floor((shape.bytes - base) / (3 * count))))
   return Buffer.from(rows(shape, pad).join('\r\n') + '\r\n', 'utf8')
+}
+
+/**
+ * POSTs `file` to a listening server as the console does, over HTTP: the body reaches the server
+ * in the network's chunks (and this side copies nothing on its thread).
+ */
+export function postImport(
+  port: number,
+  headers: Record<string, string>,
+  campaignId: string,
+  file: Buffer,
+  dryRun: boolean,
+): Promise<{ statusCode: number; body: string; json: () => any }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: `/api/admin/campaigns/${campaignId}/import?dryRun=${dryRun}`,
+        headers: { ...headers, 'content-type': 'text/csv', 'content-length': file.length },
+      },
+      (response) => {
+        const chunks: Buffer[] = []
+        response.on('data', (chunk: Buffer) => chunks.push(chunk))
+        response.on('end', () => {
+          const body = Buffer.concat(chunks).toString()
+          resolve({ statusCode: response.statusCode!, body, json: () => JSON.parse(body) })
+        })
+      },
+    )
+    request.on('error', reject)
+    request.end(file)
+  })
 }

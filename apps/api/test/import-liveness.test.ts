@@ -7,12 +7,11 @@
  * The figures themselves are in the bench (bench/budgets.ts); these are the issue's bounds.
  */
 import { IMPORT_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from '@bango/shared/admin-import'
-import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCampaign } from '../src/db/factories.ts'
 import { type TestContext, createTestContext, signedInOperator } from './harness.ts'
-import { importFile } from './import-files.ts'
+import { importFile, postImport } from './import-files.ts'
 import { type LivenessFigures, probeLiveness } from './liveness-probe.ts'
 
 let context: TestContext
@@ -24,30 +23,7 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => context.close())
 
-/** Over HTTP, as the console sends it: the body reaches the server in the network's chunks. */
-function importAs(hr: Awaited<ReturnType<typeof setup>>, file: Buffer, dryRun: boolean): Promise<{ statusCode: number; json: () => any }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: `/api/admin/campaigns/${hr.campaign.id}/import?dryRun=${dryRun}`,
-        headers: { ...hr.headers, 'content-type': 'text/csv', 'content-length': file.length },
-      },
-      (response) => {
-        const chunks: Buffer[] = []
-        response.on('data', (chunk: Buffer) => chunks.push(chunk))
-        response.on('end', () => {
-          const body = Buffer.concat(chunks).toString()
-          resolve({ statusCode: response.statusCode!, json: () => JSON.parse(body) })
-        })
-      },
-    )
-    request.on('error', reject)
-    request.end(file)
-  })
-}
+const importAs = (hr: Awaited<ReturnType<typeof setup>>, file: Buffer, dryRun: boolean) => postImport(port, hr.headers, hr.campaign.id, file, dryRun)
 
 async function setup() {
   const operator = await signedInOperator(context, { role: 'operator' })
