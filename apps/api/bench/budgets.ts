@@ -434,7 +434,9 @@ if (process.env.BENCH_SWEEP !== '0') {
 if (process.env.BENCH_IMPORT !== '0') {
   console.error('import of 200,000 rows / 50 MB (bench:import)')
   const output = execFileSync('pnpm', ['--filter', '@bango/api', 'bench:import'], { cwd: REPO, encoding: 'utf8', maxBuffer: 2 ** 26 })
-  for (const match of output.matchAll(/^import (\w+) (.+?): ([\d.]+) s; \/api\/health\/live p99 (\d+) ms \(own (\d+) ms\), longest gap (\d+) ms \(own (\d+) ms\); \/api\/health longest gap (\d+) ms$/gm)) {
+  for (const match of output.matchAll(
+    /^import (\w+) (.+?): ([\d.]+) s; \/api\/health\/live p99 (\d+) ms \(own (\d+) ms\), longest gap (\d+) ms \(own (\d+) ms\); \/api\/health longest gap (\d+) ms$/gm,
+  )) {
     const [, database, step, seconds, p99, ownP99, gap, ownGap, databaseGap] = match
     row(
       `import on ${database}, ${step}: ${seconds} s; /api/health/live p99, longest gap (own: without CPU waits)`,

@@ -42,7 +42,9 @@ for (const database of databases) {
       const seconds = (performance.now() - start) / 1000
       const [liveFigures, databaseFigures] = [await live.stop(), await withDatabase.stop()]
       if (response.statusCode !== 200) throw new Error(`${response.statusCode} ${response.body.slice(0, 500)}`)
-      console.log(`import ${database} ${label}: ${seconds.toFixed(1)} s; /api/health/live ${figures(liveFigures)}; /api/health longest gap ${ms(databaseFigures.measured.maxGap)}`)
+      console.log(
+        `import ${database} ${label}: ${seconds.toFixed(1)} s; /api/health/live ${figures(liveFigures)}; /api/health longest gap ${ms(databaseFigures.measured.maxGap)}`,
+      )
       console.log(`  ${JSON.stringify(response.json().summary)}`)
     }
     await step('preview, empty campaign', first, true)

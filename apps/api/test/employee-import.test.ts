@@ -209,8 +209,12 @@ describe('employee import', () => {
   it('refuses a record longer than IMPORT_MAX_LINE_CHARS at its line, in Japanese', async () => {
     const hr = await setup()
     const long = `2,${'長'.repeat(IMPORT_MAX_LINE_CHARS)},サトウ ジロウ,1985-02-01,本人,,`
-    const response = await upload(hr, csv('1,山田 太郎,ヤマダ タロウ,1980-01-15,本人,,', long, '3,鈴木 三郎,スズキ サブロウ,1990-03-03,本人,,'), { dryRun: true })
-    expect(response.json().errors).toEqual([{ line: 3, column: null, message: `1 行が長すぎます（2,000 文字まで）。区切りのカンマ（,）とダブルクォート（"）の対応を確認してください。` }])
+    const response = await upload(hr, csv('1,山田 太郎,ヤマダ タロウ,1980-01-15,本人,,', long, '3,鈴木 三郎,スズキ サブロウ,1990-03-03,本人,,'), {
+      dryRun: true,
+    })
+    expect(response.json().errors).toEqual([
+      { line: 3, column: null, message: `1 行が長すぎます（2,000 文字まで）。区切りのカンマ（,）とダブルクォート（"）の対応を確認してください。` },
+    ])
   })
 
   it(`takes ${IMPORT_PER_MINUTE} imports and previews a minute from one operator, then 429 until the minute is over; others are not held`, async () => {

@@ -24,12 +24,16 @@ function rows({ employees, dependents, changed = 0 }: ImportFileShape, pad: stri
   for (let i = 0; i < employees; i++) {
     const family = i % FAMILY.length
     const email = `${i < changed ? 'new.' : ''}e${i}@example.co.jp`
-    lines.push(`E${String(i).padStart(6, '0')},${FAMILY[family]} 太郎${i}${pad},${FAMILY_KANA[family]} タロウ,${1950 + (i % 50)}-0${1 + (i % 9)}-1${i % 10},本人,${email},`)
+    lines.push(
+      `E${String(i).padStart(6, '0')},${FAMILY[family]} 太郎${i}${pad},${FAMILY_KANA[family]} タロウ,${1950 + (i % 50)}-0${1 + (i % 9)}-1${i % 10},本人,${email},`,
+    )
   }
   for (let i = 0; i < dependents; i++) {
     const family = i % FAMILY.length
     const employer = `E${String((i * 2) % employees).padStart(6, '0')}`
-    lines.push(`,${FAMILY[family]} 花子${i}${pad},${FAMILY_KANA[family]} ハナコ,${1960 + (i % 60)}/${1 + (i % 12)}/${1 + (i % 28)},${RELATIONSHIPS[i % 4]},,${employer}`)
+    lines.push(
+      `,${FAMILY[family]} 花子${i}${pad},${FAMILY_KANA[family]} ハナコ,${1960 + (i % 60)}/${1 + (i % 12)}/${1 + (i % 28)},${RELATIONSHIPS[i % 4]},,${employer}`,
+    )
   }
   return lines
 }
@@ -42,6 +46,14 @@ export function importFile(shape: ImportFileShape): Buffer {
   return Buffer.from(rows(shape, pad).join('\r\n') + '\r\n', 'utf8')
 }
 
+/** What the tests read of an answer: the import body, or an error's. */
+export interface ImportAnswer {
+  applied?: boolean
+  summary?: unknown
+  errors?: unknown[]
+  error?: { code: string }
+}
+
 /**
  * POSTs `file` to a listening server as the console does, over HTTP: the body reaches the server
  * in the network's chunks (and this side copies nothing on its thread).
@@ -52,7 +64,7 @@ export function postImport(
   campaignId: string,
   file: Buffer,
   dryRun: boolean,
-): Promise<{ statusCode: number; body: string; json: () => any }> {
+): Promise<{ statusCode: number; body: string; json: () => ImportAnswer }> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       {

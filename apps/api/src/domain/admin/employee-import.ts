@@ -114,7 +114,12 @@ export function createEmployeeImport(db: Db, audit: AuditLog, now: () => Date) {
           }
           const { rows, encoding, employees, dependents } = plan.summary
           await audit.record(
-            { ...byOperator(operator, campaign.companyId), action: 'employees.imported', targetId: campaign.id, detail: { rows, encoding, employees, dependents } },
+            {
+              ...byOperator(operator, campaign.companyId),
+              action: 'employees.imported',
+              targetId: campaign.id,
+              detail: { rows, encoding, employees, dependents },
+            },
             tx,
           )
           return { applied: true, summary: plan.summary, errors: [], errorCount: 0 }

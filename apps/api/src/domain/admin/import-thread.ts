@@ -25,11 +25,7 @@ export interface ImportThreadData {
   today: string
 }
 export type ImportCall =
-  | { method: 'bytes'; bytes: Uint8Array }
-  | { method: 'read' }
-  | { method: 'stored'; page: string }
-  | { method: 'plan' }
-  | { method: 'nextWrite' }
+  { method: 'bytes'; bytes: Uint8Array } | { method: 'read' } | { method: 'stored'; page: string } | { method: 'plan' } | { method: 'nextWrite' }
 export type ImportReply = { ok: true; value: unknown } | { ok: false; message: string; stack: string | undefined }
 
 export interface ImportThread {
