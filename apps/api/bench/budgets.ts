@@ -445,6 +445,8 @@ if (process.env.BENCH_IMPORT !== '0') {
       Number(p99) <= 100 && Number(gap) <= 250,
     )
   }
+  for (const [, database, rss] of output.matchAll(/^import (\w+) one 45 MB line: \d+, RSS (.+)$/gm))
+    row(`import on ${database}: one 45 MB line, refused (RSS)`, rss!)
 }
 
 const width = (key: 'what' | 'figure' | 'budget' | 'verdict') => Math.max(key.length, ...rows.map((r) => r[key].length))

@@ -4,7 +4,8 @@
  * imported over it — on PostgreSQL and on the embedded database (PGlite). Through each step
  * `/api/health/live` is asked every 50 ms (its p99 and longest silence, as measured and without
  * the time the server's thread waited for a CPU), and `/api/health`, which reads the database,
- * likewise: on PGlite, one connection, it waits while the import's transaction writes.
+ * likewise: on PGlite, one connection, it waits while the import's transaction writes. First,
+ * the RSS a one-line 45 MB file adds while it is refused.
  * Prints figures; asserts nothing (test/import-liveness.test.ts holds the bounds).
  * Run: pnpm --filter @bango/api bench:import  (BENCH_IMPORT_DATABASES=postgres,pglite)
  */
@@ -47,6 +48,21 @@ for (const database of databases) {
       )
       console.log(`  ${JSON.stringify(response.json().summary)}`)
     }
+    // The attack's other file: one 45 MB line. Refused at its first 2,000 characters; the RSS
+    // it adds (sampled every 20 ms) is the import thread's, gone when the thread ends.
+    const before = process.memoryUsage().rss
+    let peak = before
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)
+    const line = await postImport(
+      port,
+      hr.headers,
+      campaign.id,
+      Buffer.from(`社員番号,氏名,フリガナ,生年月日,続柄\r\nE1,${'あ'.repeat(15 * 2 ** 20)},ア,1980-01-01,本人\r\n`),
+      true,
+    )
+    clearInterval(sampler)
+    const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`
+    console.log(`import ${database} one 45 MB line: ${line.statusCode}, RSS ${mib(before)} → peak ${mib(peak)} → ${mib(process.memoryUsage().rss)} after`)
     await step('preview, empty campaign', first, true)
     await step('import, empty campaign', first, false)
     await step('re-import preview, 1,000 changed', second, true)
