@@ -40,8 +40,8 @@ export interface ImportThread {
 }
 
 /** The worker: next to the bundle in the artifact, the TypeScript source (through tsx) in development and tests. */
-function startWorker(data: ImportThreadData) {
-  const options = { workerData: data, resourceLimits: { maxOldGenerationSizeMb: IMPORT_THREAD_HEAP_MB } }
+function startWorker(data: ImportThreadData, heapMb: number) {
+  const options = { workerData: data, resourceLimits: { maxOldGenerationSizeMb: heapMb } }
   const here = path.dirname(fileURLToPath(import.meta.url))
   if (typeof BANGO_BUNDLED !== 'undefined' && BANGO_BUNDLED) return new Worker(path.join(here, 'import-worker.js'), options)
   // As in db/pglite-thread.ts: tsx registered inside the worker before its entry is imported.
@@ -50,12 +50,16 @@ function startWorker(data: ImportThreadData) {
   return new Worker(`import(${tsx}).then((tsx) => (tsx.register(), import(${entry})))`, { ...options, eval: true })
 }
 
-/** The buffer itself when `bytes` is all of it (moved), else a copy of just those bytes. */
+/**
+ * The chunk itself when it is all of its buffer (moved), else a copy of just its bytes: moving a
+ * buffer that other chunks share would empty them. (A Buffer's `slice` is a view, not a copy.)
+ */
 const movable = (bytes: Uint8Array): Uint8Array =>
-  bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice()
+  bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : new Uint8Array(bytes)
 
-export function startImportThread(today: string): ImportThread {
-  const worker = startWorker({ today })
+/** `heapMb`: the thread's heap, IMPORT_THREAD_HEAP_MB but in tests. */
+export function startImportThread(today: string, heapMb = IMPORT_THREAD_HEAP_MB): ImportThread {
+  const worker = startWorker({ today }, heapMb)
   // Replies come in the order of the calls that want one.
   const waiting: { resolve: (value: never) => void; reject: (error: Error) => void }[] = []
   let stopped: Error | null = null
@@ -75,7 +79,7 @@ export function startImportThread(today: string): ImportThread {
   worker.on('error', (error: Error & { code?: string }) =>
     stop(
       error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? new AppError('FILE_TOO_LARGE', { message: `The import needed more than ${IMPORT_THREAD_HEAP_MB} MB.`, cause: error })
+        ? new AppError('FILE_TOO_LARGE', { message: `The import needed more than ${heapMb} MB.`, cause: error })
         : error,
     ),
   )
