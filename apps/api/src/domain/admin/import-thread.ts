@@ -16,8 +16,9 @@ import type { PlanAnswer, ReadAnswer, WriteChunk } from './import-job.ts'
 declare const BANGO_BUNDLED: boolean | undefined
 
 /**
- * The import thread's heap (V8's old generation). A 200,000-row, 50 MB file peaks near half of
- * this; a file that needs more fails its import (FILE_TOO_LARGE), never the server.
+ * The import thread's heap (V8's old generation). The largest file (200,000 rows, 50 MB) needed
+ * between 192 and 256 MB to be read and planned against an empty campaign; 200,000 stored persons
+ * add their share. A file that needs more fails its import (FILE_TOO_LARGE), not the server.
  */
 export const IMPORT_THREAD_HEAP_MB = 768
 
