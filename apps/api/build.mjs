@@ -6,6 +6,7 @@
  *   keys-generate.js, keys-rotate.js               the generated Prisma client, pure-JS dependencies)
  *   image-worker.js                                the image pool's child process (lib/image-pool.ts)
  *   pglite-worker.js                               the embedded database's thread (db/pglite-thread.ts)
+ *   import-worker.js                               a CSV import's thread (domain/admin/import-thread.ts)
  *   migrations/                                    prisma/migrations, applied at start-up
  *   web/                                           the built SPA (apps/web/dist), served by the API
  * Packages with native, WASM or worker-thread assets stay external and are resolved from
@@ -54,6 +55,7 @@ try {
       'keys-rotate': path.join(here, 'src/cli/keys-rotate.ts'),
       'image-worker': path.join(here, 'src/lib/image-worker.ts'),
       'pglite-worker': path.join(here, 'src/db/pglite-worker.ts'),
+      'import-worker': path.join(here, 'src/domain/admin/import-worker.ts'),
     },
     outdir: staging,
     bundle: true,

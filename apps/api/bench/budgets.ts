@@ -13,7 +13,8 @@
  * - 「完了」 of five-person households (employee + four dependents, all registered);
  * - the /me read through three instances on the one database (the load split evenly);
  * - the embedded database (PGlite) for the same read; idle and after-upload RSS.
- * The sweeper over 100,000 drafts has its own bench (bench:sweep) and is run here as well.
+ * The sweeper over 100,000 drafts has its own bench (bench:sweep) and is run here as well, and
+ * so is the largest import (bench:import): /api/health/live through 200,000 rows (BENCH_IMPORT=0 skips it).
  *
  * Run: pnpm bench  (SECONDS_PER_RUN=<n> to lengthen each measurement, default 8)
  */
@@ -426,6 +427,26 @@ if (process.env.BENCH_SWEEP !== '0') {
     'sweeper pass over 100,000 drafts (no blob listing)',
     `${figure('again, nothing to do')} ms with nothing to do, ${figure('with 1,000 orphans to delete')} ms with 1,000 orphans`,
   )
+}
+
+// ---------------------------------------------------------------------------------------------
+// The largest import (its own bench: 200,000 rows, 50 MB), and /api/health/live through it.
+if (process.env.BENCH_IMPORT !== '0') {
+  console.error('import of 200,000 rows / 50 MB (bench:import)')
+  const output = execFileSync('pnpm', ['--filter', '@bango/api', 'bench:import'], { cwd: REPO, encoding: 'utf8', maxBuffer: 2 ** 26 })
+  for (const match of output.matchAll(
+    /^import (\w+) (.+?): ([\d.]+) s; \/api\/health\/live p99 (\d+) ms \(own (\d+) ms\), longest gap (\d+) ms \(own (\d+) ms\); \/api\/health longest gap (\d+) ms$/gm,
+  )) {
+    const [, database, step, seconds, p99, ownP99, gap, ownGap, databaseGap] = match
+    row(
+      `import on ${database}, ${step}: ${seconds} s; /api/health/live p99, longest gap (own: without CPU waits)`,
+      `${p99} ms (own ${ownP99}), ${gap} ms (own ${ownGap}); /api/health (database) longest gap ${databaseGap} ms`,
+      'p99 ≤ 100 ms, gap ≤ 250 ms',
+      Number(p99) <= 100 && Number(gap) <= 250,
+    )
+  }
+  for (const [, database, rss] of output.matchAll(/^import (\w+) one 45 MB line: \d+, RSS (.+)$/gm))
+    row(`import on ${database}: one 45 MB line, refused (RSS)`, rss!)
 }
 
 const width = (key: 'what' | 'figure' | 'budget' | 'verdict') => Math.max(key.length, ...rows.map((r) => r[key].length))

@@ -1,94 +1,74 @@
 /**
- * The import's budget: 100,000 rows (70,000 employees, 30,000 dependents, Shift_JIS)
- * previewed and imported against PostgreSQL, then re-imported with 1,000 rows changed.
- * Creates a fresh database on the server (BENCH_DATABASE_URL, default the local one) and
- * drops it after. Prints figures; asserts nothing.
- * Run: pnpm --filter @bango/api bench:import
+ * The import's figures: the largest file allowed (200,000 rows, 50 MB, UTF-8) previewed and
+ * imported into an empty campaign, then a copy with 1,000 employees changed previewed and
+ * imported over it — on PostgreSQL and on the embedded database (PGlite). Through each step
+ * `/api/health/live` is asked every 50 ms (its p99 and longest silence, as measured and without
+ * the time the server's thread waited for a CPU), and `/api/health`, which reads the database,
+ * likewise: on PGlite, one connection, it waits while the import's transaction writes. First,
+ * the RSS a one-line 45 MB file adds while it is refused.
+ * Prints figures; asserts nothing (test/import-liveness.test.ts holds the bounds).
+ * Run: pnpm --filter @bango/api bench:import  (BENCH_IMPORT_DATABASES=postgres,pglite)
  */
+import { IMPORT_MAX_BYTES } from '@bango/shared/admin-import'
+import type { AddressInfo } from 'node:net'
 import os from 'node:os'
-import { readRows } from '@bango/shared/import-rows'
-import { IMPORT_COLUMNS } from '@bango/shared/admin-import'
-import { createCampaign, createCompany, createOperator } from '../src/db/factories.ts'
-import { decodeCsv, parseCsv } from '../src/lib/csv-text.ts'
-import { createTestContext } from '../test/harness.ts'
-import { encodeShiftJis } from '../test/shift-jis.ts'
-
-const EMPLOYEES = 70_000
-const DEPENDENTS = 30_000
-const CHANGED = 1_000
+import { createCampaign } from '../src/db/factories.ts'
+import { createTestContext, signedInOperator } from '../test/harness.ts'
+import { importFile, postImport } from '../test/import-files.ts'
+import { type LivenessFigures, probeLiveness } from '../test/liveness-probe.ts'
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
+const databases = (process.env.BENCH_IMPORT_DATABASES ?? 'postgres,pglite').split(',')
+const shape = { employees: 150_000, dependents: 50_000, bytes: IMPORT_MAX_BYTES }
+const first = importFile(shape)
+const second = importFile({ ...shape, changed: 1_000 })
+console.log(`file: 200,000 rows, ${(first.length / 2 ** 20).toFixed(1)} MiB UTF-8, ${os.cpus().length} cores`)
 
-const FAMILY = [
-  ['髙橋', 'タカハシ'],
-  ['山田', 'ヤマダ'],
-  ['佐藤', 'サトウ'],
-  ['德永', 'トクナガ'],
-  ['鈴木', 'スズキ'],
-  ['渡邉', 'ワタナベ'],
-] as const
-const GIVEN = [
-  ['太郎', 'ﾀﾛｳ'],
-  ['花子', 'ハナコ'],
-  ['﨑子', 'サキコ'],
-  ['一郎', 'イチロウ'],
-  ['次郎', 'ジロウ'],
-  ['美咲', 'ミサキ'],
-] as const
-const RELATIONSHIPS = ['配偶者', '子', '父', '母']
+const ms = (value: number) => `${value.toFixed(0)} ms`
+const figures = (f: { measured: LivenessFigures; own: LivenessFigures }) =>
+  `p99 ${ms(f.measured.p99)} (own ${ms(f.own.p99)}), longest gap ${ms(f.measured.maxGap)} (own ${ms(f.own.maxGap)})`
 
-/** Rows of the file; `changed` employees get a new e-mail address. */
-function generate(changed: number): string {
-  const lines = [IMPORT_COLUMNS.join(',')]
-  for (let i = 0; i < EMPLOYEES; i++) {
-    const [family, familyKana] = FAMILY[i % FAMILY.length]!
-    const [given, givenKana] = GIVEN[(i >> 3) % GIVEN.length]!
-    const number = `E${String(i).padStart(6, '0')}`
-    const email = `${i < changed ? 'new.' : ''}e${i}@example.co.jp`
-    lines.push(`${number},${family} ${given}${i},${familyKana} ${givenKana},${1950 + (i % 50)}/${1 + (i % 12)}/${1 + (i % 28)},本人,${email},`)
+for (const database of databases) {
+  const context = await createTestContext({}, { serverUrl: database === 'pglite' ? '' : serverUrl })
+  try {
+    await context.app.listen({ host: '127.0.0.1', port: 0 })
+    const { port } = context.app.server.address() as AddressInfo
+    const hr = await signedInOperator(context, { role: 'operator' })
+    const campaign = await createCampaign(context.db, hr.companyId)
+    const step = async (label: string, file: Buffer, dryRun: boolean) => {
+      const live = probeLiveness(port)
+      const withDatabase = probeLiveness(port, 50, '/api/health')
+      const start = performance.now()
+      const response = await postImport(port, hr.headers, campaign.id, file, dryRun)
+      const seconds = (performance.now() - start) / 1000
+      const [liveFigures, databaseFigures] = [await live.stop(), await withDatabase.stop()]
+      if (response.statusCode !== 200) throw new Error(`${response.statusCode} ${response.body.slice(0, 500)}`)
+      console.log(
+        `import ${database} ${label}: ${seconds.toFixed(1)} s; /api/health/live ${figures(liveFigures)}; /api/health longest gap ${ms(databaseFigures.measured.maxGap)}`,
+      )
+      console.log(`  ${JSON.stringify(response.json().summary)}`)
+    }
+    // The attack's other file: one 45 MB line. Refused at its first 2,000 characters; the RSS
+    // it adds (sampled every 20 ms) is the import thread's, gone when the thread ends.
+    const before = process.memoryUsage().rss
+    let peak = before
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)
+    const line = await postImport(
+      port,
+      hr.headers,
+      campaign.id,
+      Buffer.from(`社員番号,氏名,フリガナ,生年月日,続柄\r\nE1,${'あ'.repeat(15 * 2 ** 20)},ア,1980-01-01,本人\r\n`),
+      true,
+    )
+    clearInterval(sampler)
+    const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`
+    console.log(`import ${database} one 45 MB line: ${line.statusCode}, RSS ${mib(before)} → peak ${mib(peak)} → ${mib(process.memoryUsage().rss)} after`)
+    await step('preview, empty campaign', first, true)
+    await step('import, empty campaign', first, false)
+    await step('re-import preview, 1,000 changed', second, true)
+    await step('re-import, 1,000 changed', second, false)
+    console.log(`  rss: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`)
+  } finally {
+    await context.close()
   }
-  for (let i = 0; i < DEPENDENTS; i++) {
-    const [family, familyKana] = FAMILY[i % FAMILY.length]!
-    const [given, givenKana] = GIVEN[(i + 2) % GIVEN.length]!
-    const employer = `E${String(i * 2).padStart(6, '0')}`
-    lines.push(`,${family} ${given}${i},${familyKana} ${givenKana},${1960 + (i % 60)}-0${1 + (i % 9)}-1${i % 10},${RELATIONSHIPS[i % 4]},,${employer}`)
-  }
-  return lines.join('\r\n') + '\r\n'
-}
-
-const context = await createTestContext({}, { serverUrl })
-const { app, db } = context
-try {
-  const company = await createCompany(db)
-  const campaign = await createCampaign(db, company.id)
-  const { operator } = await createOperator(app.services.operators, { assignments: [{ companyId: company.id, role: 'operator' }] })
-  const { token, session } = await app.services.adminSessions.open(operator.id, 'ACTIVE')
-  const headers = { cookie: `bango_admin=${token}`, 'x-csrf-token': session.csrfToken, 'content-type': 'text/csv' }
-
-  const time = async <T>(label: string, run: () => Promise<T> | T) => {
-    const start = performance.now()
-    const result = await run()
-    console.log(`${label.padEnd(44)} ${((performance.now() - start) / 1000).toFixed(2).padStart(6)} s`)
-    return result
-  }
-  const post = (file: Buffer, dryRun: boolean) => async () => {
-    const response = await app.inject({ method: 'POST', url: `/api/admin/campaigns/${campaign.id}/import?dryRun=${dryRun}`, headers, payload: file })
-    if (response.statusCode !== 200) throw new Error(`${response.statusCode} ${response.body.slice(0, 500)}`)
-    return response.json().summary
-  }
-
-  const first = await time('generate + encode Shift_JIS (not the budget)', () => encodeShiftJis(generate(0)))
-  const second = encodeShiftJis(generate(CHANGED))
-  console.log(`file: ${(EMPLOYEES + DEPENDENTS).toLocaleString()} rows, ${(first.length / 1024 / 1024).toFixed(1)} MiB, PostgreSQL, ${os.cpus().length} cores`)
-  const { text } = await time('  decode (CP932)', () => decodeCsv(first))
-  const records = await time('  parse (csv-parse)', () => parseCsv(text))
-  await time('  validate rows (shared)', () => readRows(records, '2026-11-26'))
-  console.log('preview', JSON.stringify(await time('preview (dryRun=true), empty campaign', post(first, true))))
-  console.log('import ', JSON.stringify(await time('import (dryRun=false), empty campaign', post(first, false))))
-  console.log('preview', JSON.stringify(await time('re-import preview, 1,000 changed', post(second, true))))
-  console.log('import ', JSON.stringify(await time('re-import, 1,000 changed', post(second, false))))
-  console.log(`persons in the campaign: ${await db.person.count({ where: { campaignId: campaign.id } })}`)
-  console.log(`rss: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`)
-} finally {
-  await context.close()
 }

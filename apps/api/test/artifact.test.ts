@@ -7,6 +7,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestDatabase } from './harness.ts'
 import { freePort } from './free-port.ts'
@@ -142,6 +143,30 @@ describe.runIf(!serverUrl)('the artifact on the embedded database', () => {
     expect(refused.stderr).toMatch(/missing BANGO_KEKS, BANGO_NUMBER_HMAC_KEY\. `pnpm keys:generate`/)
     expect(refused.stderr).not.toContain(BANGO_JWT_SECRET)
   })
+})
+
+describe('the import thread in the artifact', () => {
+  it('runs on its own when moved out of the repository: a file sent to import-worker.js is read and planned', async () => {
+    const dist = await relocatedArtifact()
+    const worker = new Worker(path.join(dist, 'import-worker.js'), { workerData: { today: '2026-12-07' } })
+    try {
+      const answers: unknown[] = []
+      const next = () => new Promise((resolve) => worker.once('message', resolve))
+      const file = Buffer.from('社員番号,氏名,フリガナ,生年月日,続柄\r\n1,山田 太郎,ヤマダ タロウ,1980-01-15,本人\r\n')
+      worker.postMessage({ method: 'bytes', bytes: file })
+      worker.postMessage({ method: 'read' })
+      answers.push(await next())
+      worker.postMessage({ method: 'stored', page: '[]' })
+      worker.postMessage({ method: 'plan' })
+      answers.push(await next())
+      expect(answers).toEqual([
+        { ok: true, value: { ok: true } },
+        { ok: true, value: { ok: true, summary: expect.objectContaining({ rows: 1, employees: { new: 1, changed: 0, unchanged: 0 } }) } },
+      ])
+    } finally {
+      await worker.terminate()
+    }
+  }, 30_000)
 })
 
 describe.runIf(serverUrl)('the artifact on PostgreSQL', () => {

@@ -1,4 +1,4 @@
-import { IMPORT_COLUMNS, IMPORT_MAX_BYTES } from '@bango/shared/admin-import'
+import { IMPORT_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_LINE_CHARS, IMPORT_PER_MINUTE } from '@bango/shared/admin-import'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCampaign } from '../src/db/factories.ts'
 import { type TestContext, createTestContext, signedInOperator } from './harness.ts'
@@ -204,6 +204,27 @@ describe('employee import', () => {
     expect(badQuery.statusCode).toBe(400)
     const noCsrf = await upload({ headers: { cookie: hr.headers.cookie! }, campaign: hr.campaign }, csv('1,山田 太郎,ヤマダ タロウ,1980-01-15,本人,,'))
     expect(noCsrf.json().error.code).toBe('CSRF_INVALID')
+  })
+
+  it('refuses a record longer than IMPORT_MAX_LINE_CHARS at its line, in Japanese', async () => {
+    const hr = await setup()
+    const long = `2,${'長'.repeat(IMPORT_MAX_LINE_CHARS)},サトウ ジロウ,1985-02-01,本人,,`
+    const response = await upload(hr, csv('1,山田 太郎,ヤマダ タロウ,1980-01-15,本人,,', long, '3,鈴木 三郎,スズキ サブロウ,1990-03-03,本人,,'), {
+      dryRun: true,
+    })
+    expect(response.json().errors).toEqual([
+      { line: 3, column: null, message: `1 行が長すぎます（2,000 文字まで）。区切りのカンマ（,）とダブルクォート（"）の対応を確認してください。` },
+    ])
+  })
+
+  it(`takes ${IMPORT_PER_MINUTE} imports and previews a minute from one operator, then 429 until the minute is over; others are not held`, async () => {
+    const hr = await setup()
+    const colleague = { ...(await signedInOperator(context, { role: 'operator', companyId: hr.companyId })), campaign: hr.campaign }
+    const file = csv('1,山田 太郎,ヤマダ タロウ,1980-01-15,本人,,')
+    for (let i = 0; i < IMPORT_PER_MINUTE; i++) expect((await upload(hr, file, { dryRun: i % 2 === 0 })).statusCode).toBe(200)
+    const limited = await upload(hr, file, { dryRun: true })
+    expect([limited.statusCode, limited.json().error.code]).toEqual([429, 'RATE_LIMITED'])
+    expect((await upload(colleague, file, { dryRun: true })).statusCode).toBe(200)
   })
 
   it('serves a template (UTF-8 with BOM) that imports as it is', async () => {

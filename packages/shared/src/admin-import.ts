@@ -10,6 +10,14 @@ export type ImportColumn = (typeof IMPORT_COLUMNS)[number]
 /** The most rows one file may hold. */
 export const IMPORT_MAX_ROWS = 200_000
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024
+/**
+ * The longest record (one person's row, quoted line breaks included) in characters. A real row
+ * is at most about 600 (every column at its length limit); without a cap, one 45 MB "line" was
+ * read whole into memory before any check could refuse it.
+ */
+export const IMPORT_MAX_LINE_CHARS = 2_000
+/** Imports and previews one operator may send per minute (a preview and its import are two). */
+export const IMPORT_PER_MINUTE = 10
 
 /**
  * One problem in the file: the physical line it starts on (header = 1; 0 = the file as a whole,

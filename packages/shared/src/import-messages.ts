@@ -5,6 +5,8 @@ export const IMPORT_MESSAGES = {
   undecodable: '文字コードを判別できません。UTF-8 または Shift_JIS で保存してください。',
   malformed: (reason: string) => `CSV の形式が正しくありません（${reason}）。`,
   unclosedQuote: 'ダブルクォート（"）が閉じられていません。',
+  lineTooLong: (max: number) =>
+    `1 行が長すぎます（${max.toLocaleString('ja-JP')} 文字まで）。区切りのカンマ（,）とダブルクォート（"）の対応を確認してください。`,
   noRows: 'データ行がありません。見出し行の下に 1 人 1 行で入力してください。',
   tooManyRows: (max: number) => `行数が多すぎます（${max.toLocaleString('ja-JP')} 行まで）。ファイルを分けてください。`,
   unknownColumn: (known: readonly string[]) => `不明な列です。使える列は ${known.join('、')} です。`,

@@ -43,9 +43,10 @@ const CRLF = /\r\n/g
  * csv-parse knows the line a record ends on, so a quoted field holding line breaks moves its
  * start back by as many lines; and (csv-parse 7.0.3) it counts a CRLF inside a quoted field as
  * two lines, an excess carried into every later record, which is taken off here.
- * More than `maxRecords` records (header included) stops the parse.
+ * More than `maxRecords` records (header included) stops the parse, and so does a record longer
+ * than `maxRecordChars` (0: no limit), before the rest of it is held in memory.
  */
-export function parseCsv(text: string, maxRecords = Number.POSITIVE_INFINITY): CsvRecord[] {
+export function parseCsv(text: string, maxRecords = Number.POSITIVE_INFINITY, maxRecordChars = 0): CsvRecord[] {
   const records: CsvRecord[] = []
   let excess = 0
   let lastLine = 0
@@ -53,6 +54,7 @@ export function parseCsv(text: string, maxRecords = Number.POSITIVE_INFINITY): C
     parse(text, {
       relax_column_count: true,
       skip_empty_lines: true,
+      max_record_size: maxRecordChars,
       on_record: (fields: string[], context) => {
         excess += count(CRLF, fields)
         lastLine = context.lines - excess
@@ -67,6 +69,8 @@ export function parseCsv(text: string, maxRecords = Number.POSITIVE_INFINITY): C
     if (error instanceof CsvFileError) throw error
     if (!(error instanceof CsvError)) throw error
     // The record that failed starts after the last good one (an unclosed quote runs to the end).
-    throw new CsvFileError(lastLine + 1, error.code === 'CSV_QUOTE_NOT_CLOSED' ? M.unclosedQuote : M.malformed(error.code))
+    const message =
+      error.code === 'CSV_QUOTE_NOT_CLOSED' ? M.unclosedQuote : error.code === 'CSV_MAX_RECORD_SIZE' ? M.lineTooLong(maxRecordChars) : M.malformed(error.code)
+    throw new CsvFileError(lastLine + 1, message)
   }
 }

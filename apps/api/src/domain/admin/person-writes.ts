@@ -1,52 +1,46 @@
 /**
- * Bulk writes of persons for the import: one statement per chunk of rows, the columns passed
- * as arrays and spread by `unnest` — 100,000 rows are a few dozen statements, not 100,000
- * (createMany would bind 10 parameters per row and hit PostgreSQL's 65,535 limit per chunk).
+ * Bulk writes of persons for the import: one statement per chunk of rows, the rows passed as
+ * one JSON parameter and spread by `json_to_recordset` — 200,000 rows are a few dozen
+ * statements, not 200,000 (createMany would bind 10 parameters per row and hit PostgreSQL's
+ * 65,535 limit per chunk). The chunks are cut on the import's own thread (import-job.ts).
  */
 import type { Tx } from '../../db/types.ts'
 import type { PersonWrite } from './import-plan.ts'
 
-const CHUNK = 10_000
+/**
+ * A chunk of `PersonWrite`s as one JSON text of `json_to_recordset`'s records: made on the
+ * import's thread, it crosses the server's thread as a single string, never as an object per person.
+ */
+export type PersonChunk = string & { readonly __brand: 'PersonChunk' }
 
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = []
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK))
-  return out
-}
-
-const columns = (rows: readonly PersonWrite[]) => ({
-  ids: rows.map((r) => r.id),
-  employeeIds: rows.map((r) => r.employeeId),
-  employeeNumbers: rows.map((r) => r.employeeNumber),
-  names: rows.map((r) => r.name),
-  kanas: rows.map((r) => r.kana),
-  relationships: rows.map((r) => r.relationship),
-  birthDates: rows.map((r) => r.birthDate),
-  emails: rows.map((r) => r.email),
-})
+export const toChunk = (rows: readonly PersonWrite[]) =>
+  JSON.stringify(
+    rows.map((r) => ({
+      id: r.id,
+      employee_id: r.employeeId,
+      employee_number: r.employeeNumber,
+      name: r.name,
+      kana: r.kana,
+      relationship: r.relationship,
+      birth_date: r.birthDate,
+      email: r.email,
+    })),
+  ) as PersonChunk
 
 /** New persons of one kind; everything else (status, progress UNISSUED, created_at) takes its default. */
-export async function insertPersons(tx: Tx, campaignId: string, kind: 'EMPLOYEE' | 'DEPENDENT', rows: readonly PersonWrite[]) {
-  for (const chunk of chunks(rows)) {
-    const c = columns(chunk)
-    await tx.$executeRaw`
-      INSERT INTO persons (id, campaign_id, employee_id, kind, employee_number, name, kana, relationship, birth_date, email)
-      SELECT u.id, ${campaignId}::uuid, u.employee_id, ${kind}::"PersonKind", u.employee_number, u.name, u.kana, u.relationship, u.birth_date, u.email
-      FROM unnest(${c.ids}::uuid[], ${c.employeeIds}::uuid[], ${c.employeeNumbers}::text[], ${c.names}::text[], ${c.kanas}::text[],
-                  ${c.relationships}::text[], ${c.birthDates}::date[], ${c.emails}::text[])
-        AS u(id, employee_id, employee_number, name, kana, relationship, birth_date, email)`
-  }
+export async function insertPersons(tx: Tx, campaignId: string, kind: 'EMPLOYEE' | 'DEPENDENT', chunk: PersonChunk) {
+  await tx.$executeRaw`
+    INSERT INTO persons (id, campaign_id, employee_id, kind, employee_number, name, kana, relationship, birth_date, email)
+    SELECT u.id, ${campaignId}::uuid, u.employee_id, ${kind}::"PersonKind", u.employee_number, u.name, u.kana, u.relationship, u.birth_date, u.email
+    FROM json_to_recordset(${chunk}::json)
+      AS u(id uuid, employee_id uuid, employee_number text, name text, kana text, relationship text, birth_date date, email text)`
 }
 
 /** What HR's file says about existing persons: name, kana, relationship, birth date, e-mail. */
-export async function updatePersons(tx: Tx, campaignId: string, rows: readonly PersonWrite[]) {
-  for (const chunk of chunks(rows)) {
-    const c = columns(chunk)
-    await tx.$executeRaw`
-      UPDATE persons p
-      SET name = u.name, kana = u.kana, relationship = u.relationship, birth_date = u.birth_date, email = u.email
-      FROM unnest(${c.ids}::uuid[], ${c.names}::text[], ${c.kanas}::text[], ${c.relationships}::text[], ${c.birthDates}::date[], ${c.emails}::text[])
-        AS u(id, name, kana, relationship, birth_date, email)
-      WHERE p.id = u.id AND p.campaign_id = ${campaignId}::uuid`
-  }
+export async function updatePersons(tx: Tx, campaignId: string, chunk: PersonChunk) {
+  await tx.$executeRaw`
+    UPDATE persons p
+    SET name = u.name, kana = u.kana, relationship = u.relationship, birth_date = u.birth_date, email = u.email
+    FROM json_to_recordset(${chunk}::json) AS u(id uuid, name text, kana text, relationship text, birth_date date, email text)
+    WHERE p.id = u.id AND p.campaign_id = ${campaignId}::uuid`
 }
