@@ -142,3 +142,35 @@ describe('persons disposed of before disposal ended the login', () => {
     expect(await context.db.emailMessage.findMany({ where: { employeeId: s.employee.id, error: { not: null } } })).toEqual([])
   })
 })
+
+describe('a disposed employee in an import', () => {
+  it('is refused row by row — no new address on the tombstone, no new dependent — and nothing of the file is written', async () => {
+    const s = await submittedEmployee(context)
+    await context.db.person.update({ where: { id: s.employee.id }, data: { employeeNumber: 'D-001' } })
+    const { headers } = await signedInOperator(context, { role: 'administrator', companyId: s.company.id })
+    expect((await admin(`/campaigns/${s.campaign.id}/employees/${s.employee.id}/persons/${s.employee.id}/dispose`, headers, { reason: REASON })).statusCode).toBe(200)
+    const before = await context.db.person.findMany({ where: { campaignId: s.campaign.id }, orderBy: { id: 'asc' } })
+
+    const csv = [
+      '社員番号,氏名,フリガナ,生年月日,続柄,メールアドレス,扶養者の社員番号',
+      'D-001,総合 太郎,ソウゴウ タロウ,1980-01-01,本人,new.address@example.jp,',
+      ',総合 次郎,ソウゴウ ジロウ,2015-01-01,子,,D-001',
+      'N-002,新規 社員,シンキ シャイン,1990-05-05,本人,,',
+    ].join('\r\n')
+    for (const dryRun of [true, false]) {
+      const response = await context.app.inject({
+        method: 'POST',
+        url: `/api/admin/campaigns/${s.campaign.id}/import?dryRun=${dryRun}`,
+        headers: { ...headers, 'content-type': 'text/csv' },
+        payload: Buffer.from(csv, 'utf8'),
+      })
+      expect(response.statusCode, response.body).toBe(422)
+      expect(response.json().errors.map((e: { line: number; column: string | null }) => [e.line, e.column])).toEqual([
+        [2, '社員番号'],
+        [3, '扶養者の社員番号'],
+      ])
+    }
+    expect(await context.db.person.findMany({ where: { campaignId: s.campaign.id }, orderBy: { id: 'asc' } })).toEqual(before)
+  })
+})
+
