@@ -29,4 +29,5 @@ export const IMPORT_MESSAGES = {
   duplicateEmployee: (line: number) => `同じ社員番号が ${line} 行目にもあります。`,
   duplicateDependent: (line: number) => `同じ扶養者の同じ氏名の扶養家族が ${line} 行目にもあります。`,
   unknownEmployee: 'この社員番号の従業員が、ファイルにも収集依頼にも見つかりません。',
+  disposedEmployee: 'この社員番号の従業員の書類は廃棄済みです。廃棄した方の情報は変更・追加できません。この行を削除してください。',
 } as const

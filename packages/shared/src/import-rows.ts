@@ -170,6 +170,17 @@ export function checkEmployeeReferences(rows: readonly ImportRow[], campaignEmpl
     .map((row) => ({ line: row.line, column: '扶養者の社員番号', message: M.unknownEmployee }))
 }
 
+/**
+ * Rows naming an employee whose documents were disposed of (廃棄): the row itself, or a
+ * dependent's 扶養者. A disposed person keeps only a tombstone; an import may not write to it
+ * again or add to the household.
+ */
+export function checkDisposedEmployees(rows: readonly ImportRow[], disposedEmployeeNumbers: ReadonlySet<string>): ImportError[] {
+  return rows
+    .filter((row) => disposedEmployeeNumbers.has(row.employeeNumber))
+    .map((row) => ({ line: row.line, column: row.kind === 'employee' ? '社員番号' : '扶養者の社員番号', message: M.disposedEmployee }))
+}
+
 /** Errors in file order, the first `limit` of them, and how many there were. */
 export function listErrors(errors: readonly ImportError[], limit: number) {
   const sorted = [...errors].sort((a, b) => a.line - b.line)

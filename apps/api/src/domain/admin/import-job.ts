@@ -6,7 +6,7 @@
  * garbage collection holds the server's event loop (ADR 034).
  */
 import { IMPORT_ERROR_LIMIT, IMPORT_MAX_LINE_CHARS, IMPORT_MAX_ROWS, type ImportError, type ImportResponse } from '@bango/shared/admin-import'
-import { type ImportRow, checkEmployeeReferences, listErrors, readRows } from '@bango/shared/import-rows'
+import { type ImportRow, checkDisposedEmployees, checkEmployeeReferences, listErrors, readRows } from '@bango/shared/import-rows'
 import { type CsvEncoding, CsvFileError, decodeCsv, parseCsv } from '../../lib/csv-text.ts'
 import { type PersonWrite, type StoredPerson, planImport, summarise } from './import-plan.ts'
 import { type PersonChunk, toChunk } from './person-writes.ts'
@@ -70,7 +70,8 @@ export function createImportJob(today: string) {
     plan(): PlanAnswer {
       if (!encoding) throw new Error('plan before a successful read')
       const known = new Set(stored.flatMap((p) => (p.kind === 'EMPLOYEE' && p.employeeNumber ? [p.employeeNumber] : [])))
-      const errors = checkEmployeeReferences(rows, known)
+      const disposed = new Set(stored.flatMap((p) => (p.kind === 'EMPLOYEE' && p.employeeNumber && p.disposed ? [p.employeeNumber] : [])))
+      const errors = [...checkEmployeeReferences(rows, known), ...checkDisposedEmployees(rows, disposed)]
       if (errors.length > 0) return { ok: false, ...listed(errors) }
       const plan = planImport(rows, stored)
       stored = []

@@ -19,6 +19,8 @@ export interface StoredPerson {
   relationship: string
   birthDate: string
   email: string | null
+  /** Disposed of (廃棄): only the tombstone is left, which no import may write to. */
+  disposed: boolean
 }
 
 /** One row to insert or update; `employeeId` is the dependent's employee (null for employees). */
