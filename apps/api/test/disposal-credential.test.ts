@@ -166,9 +166,10 @@ describe('a disposed employee in an import', () => {
         headers: { ...headers, 'content-type': 'text/csv' },
         payload: Buffer.from(csv, 'utf8'),
       })
-      // A preview answers its findings with 200; an import that would write answers 422.
+      // A preview answers its findings with 200; an import answers 422 with them as details.
       expect(response.statusCode, response.body).toBe(dryRun ? 200 : 422)
-      expect(response.json().errors.map((e: { line: number; column: string | null }) => [e.line, e.column])).toEqual([
+      const answer = dryRun ? response.json() : response.json().error.details
+      expect(answer.errors.map((e: { line: number; column: string | null }) => [e.line, e.column])).toEqual([
         [2, '社員番号'],
         [3, '扶養者の社員番号'],
       ])
