@@ -42,7 +42,8 @@ async function whileProbed<T>(label: string, work: () => Promise<T>): Promise<T>
   const result = await work()
   const { measured, own } = await probe.stop()
   console.log(`${label}: ${own.probes} probes; measured ${show(measured)}; without waits for a CPU ${show(own)}`)
-  expect(own.probes).toBeGreaterThan(10)
+  // Probed through the work at all; how long it held the loop is the gap's bound (a quick refusal is over in half a second).
+  expect(own.probes).toBeGreaterThanOrEqual(3)
   expect(own.p99).toBeLessThanOrEqual(100)
   expect(own.maxGap).toBeLessThanOrEqual(250)
   return result
