@@ -11,6 +11,9 @@ export default mergeConfig(
       include: ['src/**/*.test.{ts,tsx}'],
       restoreMocks: true,
       unstubGlobals: true,
+      // One jsdom per worker, not per file: 64 → 14 s here, the same 206 tests passing (compared by id).
+      // The files share module state, so each test leaves none behind (setup.ts cleans up after each).
+      isolate: false,
     },
   }),
 )
