@@ -10,37 +10,11 @@ import type { Campaign, CampaignRequest } from '@bango/shared/admin-api'
 import { CAMPAIGN_ACTION_ROLES, changedSettings, changesBeyondRole } from '@bango/shared/settings-policy'
 import type { Db } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
-import type { Campaign as CampaignRow } from '../../generated/prisma/client.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import type { Drafts } from '../drafts.ts'
 import type { Access, OperatorIdentity } from './access.ts'
+import { settingsOf, toCampaign, toData } from './campaign-rows.ts'
 import { recordShortening } from './retention-shortenings.ts'
-
-/** A deadline is a calendar day; it is stored as that day's midnight UTC and read back as the same day. */
-const toDeadline = (date: string | null) => (date === null ? null : new Date(`${date}T00:00:00Z`))
-
-export const toCampaign = (row: CampaignRow): Campaign => ({
-  id: row.id,
-  companyId: row.companyId,
-  name: row.name,
-  purposes: row.purposes,
-  deadline: row.deadline ? row.deadline.toISOString().slice(0, 10) : null,
-  draftLifetimeHours: row.draftLifetimeHours,
-  retentionMonths: row.retentionMonths,
-  employeeEntersNumber: row.employeeEntersNumber,
-  contact: row.contact,
-  status: row.status === 'OPEN' ? 'open' : 'closed',
-  createdAt: row.createdAt.toISOString(),
-  closedAt: row.closedAt?.toISOString() ?? null,
-})
-
-const toData = (input: CampaignRequest) => ({ ...input, deadline: toDeadline(input.deadline) })
-
-/** The settings of a stored campaign, as a request would state them. */
-const settingsOf = (row: CampaignRow): CampaignRequest => {
-  const { name, purposes, deadline, draftLifetimeHours, retentionMonths, employeeEntersNumber, contact } = toCampaign(row)
-  return { name, purposes, deadline, draftLifetimeHours, retentionMonths, employeeEntersNumber, contact }
-}
 
 export function createCampaigns(db: Db, access: Access, drafts: Drafts, audit: AuditLog, now: () => Date) {
   return {

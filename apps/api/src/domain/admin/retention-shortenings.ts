@@ -13,7 +13,7 @@ import { AppError } from '../../errors.ts'
 import type { RetentionShortening as Row } from '../../generated/prisma/client.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import type { Access, OperatorIdentity } from './access.ts'
-import { toCampaign } from './campaigns.ts'
+import { toCampaign } from './campaign-rows.ts'
 
 const GRACE_MS = RETENTION_SHORTENING_GRACE_DAYS * 24 * 3600_000
 
