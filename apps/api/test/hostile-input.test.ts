@@ -69,6 +69,8 @@ const REFUSAL_MAY_WRITE: Record<string, string[]> = {
   'PUT /api/admin/account/password': ['audit_events', 'operators'],
   // And the administrator's own password when resetting an operator.
   'POST /api/admin/companies/:companyId/operators/:operatorId/reset': ['audit_events', 'operators'],
+  // An address that already has an account is refused and recorded (operator.create_refused, ADR 036).
+  'POST /api/admin/companies/:companyId/operators': ['audit_events'],
 }
 
 type CallerKind = 'public' | 'employee' | 'fresh employee session' | 'admin' | 'fresh admin session'
