@@ -3,11 +3,10 @@
  * database (migrated), the demo on a fresh embedded database, then listen (and the metrics
  * listener when METRICS_PORT is set). Closes gracefully on SIGINT/SIGTERM (lib/shutdown.ts).
  */
-import path from 'node:path'
 import v8 from 'node:v8'
 import { build } from './app.ts'
 import { ConfigError, type Config, loadConfig } from './config.ts'
-import { openDatabase } from './db/database.ts'
+import { openConfiguredDatabase } from './db/database.ts'
 import { seedDemo } from './db/demo.ts'
 import { startEmailWorker } from './domain/admin/email-worker.ts'
 import { startRetentionJob } from './domain/admin/retention-job.ts'
@@ -47,7 +46,7 @@ try {
 armKillPoint(config.killAt)
 const dataDir = await preparePrivateDataDir(config.dataDir)
 const { secrets, createdFile } = await loadSecrets(config)
-const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pglite') })
+const database = await openConfiguredDatabase(config)
 const blobs = openBlobStore(config)
 const mailer = config.smtp ? createSmtpMailer(config.smtp) : null
 const metrics = createMetrics({ processMetrics: true })

@@ -5,12 +5,10 @@
  * With the embedded database, stop the server first: PGlite serves one process at a time.
  */
 import { emailSchema } from '@bango/shared/admin-api'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { ConfigError, loadConfig } from '../config.ts'
-import { openDatabase } from '../db/database.ts'
+import { loadConfig } from '../config.ts'
+import { openConfiguredDatabase } from '../db/database.ts'
 import type { Db } from '../db/types.ts'
 import { createOperators } from '../domain/admin/operators.ts'
 import { createAuditLog } from '../domain/audit.ts'
@@ -18,6 +16,7 @@ import { AppError } from '../errors.ts'
 import { loadSecrets } from '../lib/keys.ts'
 import type { Keyring } from '../lib/keys.ts'
 import { CliError } from './cli-error.ts'
+import { runCommand } from './run-command.ts'
 
 export const USAGE = 'Usage: pnpm admin:create --email <e-mail> --name <display name>'
 
@@ -71,7 +70,7 @@ async function main(argv: readonly string[]) {
   const input = parseAdminCreateArgs(argv)
   const config = loadConfig(process.env)
   const { secrets } = await loadSecrets(config)
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pglite') })
+  const database = await openConfiguredDatabase(config)
   try {
     const { operator, password } = await createSystemAdmin(database.prisma, secrets.keyring, input)
     console.log(`Created system administrator ${operator.email}.`)
@@ -82,11 +81,4 @@ async function main(argv: readonly string[]) {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  try {
-    await main(process.argv.slice(2))
-  } catch (error) {
-    console.error(error instanceof CliError || error instanceof ConfigError ? error.message : error)
-    process.exitCode = 1
-  }
-}
+await runCommand(import.meta.url, main)

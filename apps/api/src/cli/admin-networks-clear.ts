@@ -5,19 +5,18 @@
  * change is audited like one made in the console, by the system. With the embedded database,
  * stop the server first: PGlite serves one process at a time.
  */
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { ConfigError, loadConfig } from '../config.ts'
-import { openDatabase } from '../db/database.ts'
+import { loadConfig } from '../config.ts'
+import { openConfiguredDatabase } from '../db/database.ts'
 import type { Db } from '../db/types.ts'
 import { createAuditLog } from '../domain/audit.ts'
+import { CliError } from './cli-error.ts'
+import { runCommand } from './run-command.ts'
 
 export const USAGE = 'Usage: pnpm admin:networks-clear [--company <company id>]'
 
-/** A mistake of the person at the terminal: printed as is, with no stack trace. */
-export class CliError extends Error {}
+export { CliError }
 
 export function parseNetworksClearArgs(argv: readonly string[]): { companyId: string | null } {
   let company: string | undefined
@@ -58,7 +57,7 @@ export async function clearNetworks(db: Db, target: { companyId: string | null }
 async function main(argv: readonly string[]) {
   const target = parseNetworksClearArgs(argv)
   const config = loadConfig(process.env)
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pglite') })
+  const database = await openConfiguredDatabase(config)
   try {
     const { before } = await clearNetworks(database.prisma, target)
     const which = target.companyId ? `company ${target.companyId}` : 'the installation'
@@ -69,11 +68,4 @@ async function main(argv: readonly string[]) {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  try {
-    await main(process.argv.slice(2))
-  } catch (error) {
-    console.error(error instanceof CliError || error instanceof ConfigError ? error.message : error)
-    process.exitCode = 1
-  }
-}
+await runCommand(import.meta.url, main)

@@ -7,17 +7,16 @@
  * With the embedded database, stop the server first: PGlite serves one process at a time.
  */
 import { ADMIN_LIMITS, emailSchema } from '@bango/shared/admin-api'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { ConfigError, loadConfig } from '../config.ts'
-import { openDatabase } from '../db/database.ts'
+import { loadConfig } from '../config.ts'
+import { openConfiguredDatabase } from '../db/database.ts'
 import type { Db } from '../db/types.ts'
 import { createAccountReset, newOneTimePassword } from '../domain/admin/account-reset.ts'
 import { createAdminSessions } from '../domain/admin/admin-sessions.ts'
 import { createAuditLog } from '../domain/audit.ts'
 import { CliError } from './cli-error.ts'
+import { runCommand } from './run-command.ts'
 
 export { CliError }
 
@@ -59,7 +58,7 @@ export async function resetPasswordFromCli(db: Db, input: { email: string }) {
 async function main(argv: readonly string[]) {
   const input = parseResetPasswordArgs(argv)
   const config = loadConfig(process.env)
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pglite') })
+  const database = await openConfiguredDatabase(config)
   try {
     const { operator, password, expiresAt } = await resetPasswordFromCli(database.prisma, input)
     console.log(`Reset ${operator.email}: every session ended; TOTP and recovery codes removed.`)
@@ -70,11 +69,4 @@ async function main(argv: readonly string[]) {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  try {
-    await main(process.argv.slice(2))
-  } catch (error) {
-    console.error(error instanceof CliError || error instanceof ConfigError ? error.message : error)
-    process.exitCode = 1
-  }
-}
+await runCommand(import.meta.url, main)

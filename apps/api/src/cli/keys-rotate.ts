@@ -10,7 +10,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.ts'
-import { openDatabase } from '../db/database.ts'
+import { openConfiguredDatabase } from '../db/database.ts'
 import { type RotationReport, rotateKeys } from '../domain/key-rotation.ts'
 import { openBlobStore } from '../lib/open-blob-store.ts'
 import { loadSecrets } from '../lib/keys.ts'
@@ -42,7 +42,7 @@ async function main(argv: readonly string[]) {
   const dryRun = values['dry-run'] === true
   const config = loadConfig(process.env)
   const { secrets } = await loadSecrets(config)
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pglite') })
+  const database = await openConfiguredDatabase(config)
   const blobs = openBlobStore(config)
   try {
     const report = await rotateKeys(database.prisma, blobs, secrets.keyring, { dryRun })

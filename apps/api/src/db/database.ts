@@ -3,8 +3,10 @@
  * folder (or in memory) on a thread of its own (db/pglite-thread.ts). Migrations are applied
  * before the Prisma client is handed out.
  */
+import path from 'node:path'
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
+import type { Config } from '../config.ts'
 import { PrismaClient } from '../generated/prisma/client.ts'
 import { migrate } from './migrate.ts'
 import { openPgliteThread } from './pglite-thread.ts'
@@ -22,6 +24,11 @@ export interface Database {
 
 /** `template`: in memory only, a migrated database dumped by PGlite to start from (the tests' shortcut past initdb). */
 export type DatabaseTarget = { url: string } | { pgliteDir: string | null; template?: string }
+
+/** The database the configuration names: PostgreSQL at DATABASE_URL, else PGlite in $DATA_DIR/pglite (the server and every command). */
+export function openConfiguredDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
+  return openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: path.join(config.dataDir, 'pglite') })
+}
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return 'url' in target ? openPostgres(target.url) : openPglite(target.pgliteDir, target.template)
