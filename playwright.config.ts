@@ -12,7 +12,9 @@ const fakeCamera = [
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
-  workers: 1,
+  // Two at a time: a test spends much of its time waiting on its own server or browser. Each test
+  // has its own server, data folder, mailbox and port (server.ts, mailbox.ts).
+  workers: 2,
   timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],

@@ -1,41 +1,56 @@
 import { defineConfig } from 'vitest/config'
+import { apiTest } from './apps/api/vitest.config.ts'
 
 // `pnpm test` runs every project. The API suite runs on the embedded database always, and
 // once more on PostgreSQL when TEST_DATABASE_URL names a server (CI does).
-const api = (name: string, databaseUrl: string, exclude: string[] = []) => ({
-  extends: './apps/api/vitest.config.ts',
+//
+// Two files at a time (vitest's default on two cores is one): most API files wait on a child,
+// a socket or PostgreSQL for part of their time. The projects run in groups, one after the
+// other (`groupOrder`): the jsdom suites first, on their own, as their waits for an element
+// are short; then the API suites; last, alone on the machine, the files in SOLO.
+const WORKERS = 2
+const GROUP = { jsdom: 0, api: 1, solo: 2 } as const
+
+/** Files that measure how the server holds up under load: a second file beside them is load they would measure. */
+const SOLO = ['test/import-liveness.test.ts']
+const ALL = ['src/**/*.test.ts', 'test/**/*.test.ts']
+
+const api = (name: string, files: { include: string[]; exclude?: string[] }, env: Record<string, string>, groupOrder: number) => ({
   root: './apps/api',
-  // `exclude` adds to the extended config's (arrays merge): the pure unit tests run once.
-  test: { name, env: { TEST_DATABASE_URL: databaseUrl }, exclude: ['**/node_modules/**', ...exclude] },
+  test: {
+    ...apiTest,
+    name,
+    include: files.include,
+    exclude: ['**/node_modules/**', ...(files.exclude ?? [])],
+    env: { ...apiTest.env, ...env },
+    sequence: { groupOrder },
+    maxWorkers: groupOrder >= GROUP.solo ? 1 : WORKERS,
+  },
 })
+const postgres = process.env.TEST_DATABASE_URL
+const onPglite = { TEST_DATABASE_URL: '' }
+const onPostgres = { TEST_DATABASE_URL: postgres ?? '' }
 
 // The blob-heavy files once more with the S3 store on an S3-protocol server (s3rver, started
 // in-process per file): uploads, the pending-blob crash paths, the ZIP export, disposal.
 // The BlobStore contract itself runs on both stores in every `api` run.
-const apiS3 = {
-  root: './apps/api',
-  test: {
-    name: 'api-s3',
-    include: ['test/uploads.test.ts', 'test/pending-blobs.test.ts', 'test/admin-export.test.ts', 'test/disposal.test.ts'],
-    env: { TEST_DATABASE_URL: '', TEST_BLOB_STORE: 's3', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    globalSetup: ['./test/pglite-template.ts'],
-    hookTimeout: 60_000,
-    testTimeout: 30_000,
-  },
-}
+const S3_FILES = ['test/uploads.test.ts', 'test/pending-blobs.test.ts', 'test/admin-export.test.ts', 'test/disposal.test.ts']
 
-// The lint config's own test: ESLint on snippets, proving the import boundaries (ADR 025).
-const lint = { test: { name: 'lint', root: '.', include: ['scripts/**/*.test.ts'] } }
+const inGroup = (groupOrder: number) => ({ sequence: { groupOrder }, maxWorkers: WORKERS })
 
 export default defineConfig({
   test: {
     projects: [
-      lint,
-      'packages/shared',
-      'apps/web',
-      api('api', ''),
-      apiS3,
-      ...(process.env.TEST_DATABASE_URL ? [api('api-postgres', process.env.TEST_DATABASE_URL, ['src/**'])] : []),
+      // The lint config's own test: ESLint on snippets, proving the import boundaries (ADR 025).
+      { test: { name: 'lint', root: '.', include: ['scripts/**/*.test.ts'], ...inGroup(GROUP.jsdom) } },
+      { extends: './packages/shared/vitest.config.ts', root: './packages/shared', test: inGroup(GROUP.jsdom) },
+      { extends: './apps/web/vitest.config.ts', root: './apps/web', test: inGroup(GROUP.jsdom) },
+      api('api', { include: ALL, exclude: SOLO }, onPglite, GROUP.api),
+      api('api-s3', { include: S3_FILES }, { ...onPglite, TEST_BLOB_STORE: 's3' }, GROUP.api),
+      // The pure unit tests (src/**) run once.
+      ...(postgres ? [api('api-postgres', { include: ALL, exclude: ['src/**', ...SOLO] }, onPostgres, GROUP.api)] : []),
+      api('api-solo', { include: SOLO }, onPglite, GROUP.solo),
+      ...(postgres ? [api('api-postgres-solo', { include: SOLO }, onPostgres, GROUP.solo + 1)] : []),
     ],
   },
 })

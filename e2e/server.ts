@@ -1,7 +1,7 @@
 /**
  * Starts the real product the way `pnpm start` does — the built artifact, `node
  * apps/api/dist/server.js` (built by e2e/global-setup.ts), with an embedded database in a
- * fresh data folder — and reads the demo login it prints. One server per test: each test
+ * fresh data folder (its database copied from the run's migrated one) — and reads the demo login it prints. One server per test: each test
  * starts from the demo employee with two pre-registered dependents and leaves nothing behind.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
@@ -15,6 +15,8 @@ import { freePort } from '../apps/api/test/free-port.ts'
 import { type DemoLogin, demoLoginOf } from '../apps/api/test/instances.ts'
 
 const ARTIFACT = path.resolve('apps/api/dist/server.js')
+/** A migrated embedded database made once per run (global-setup.ts); each server starts on a copy. */
+export const PGLITE_TEMPLATE_ENV = 'BANGO_E2E_PGLITE_TEMPLATE'
 
 export interface ProductServer {
   baseUrl: string
@@ -31,6 +33,8 @@ export interface ProductServer {
 export async function startProduct(options: { env?: Record<string, string> } = {}): Promise<ProductServer> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-e2e-'))
   const port = await freePort()
+  const template = process.env[PGLITE_TEMPLATE_ENV]
+  if (template) await fs.cp(template, path.join(dataDir, 'pglite'), { recursive: true })
   // Always the embedded database, whatever the caller's environment says.
   const { DATABASE_URL: _ignored, ...env } = process.env
   const child: ChildProcess = spawn(process.execPath, [ARTIFACT], {

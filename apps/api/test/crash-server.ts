@@ -1,5 +1,5 @@
 /**
- * For the crash-injection suite: the real server (`src/server.ts` through tsx: the code that
+ * For the crash-injection suite: the real server (`src/server.ts`, Node stripping its types: the code that
  * `pnpm start` runs bundled, where the test hooks are refused) as a child process that a kill point can SIGKILL, the same composition opened
  * in-process on the data it left (the restart), data folders and databases copied from one
  * seeded template per trial, and one way to send requests to either (fetch or inject).
@@ -60,7 +60,7 @@ export interface ChildServer {
 /** `pnpm start` on `env`; resolves once it listens (PORT=0: the port is read from its log line). */
 export async function spawnServer(env: Env): Promise<ChildServer> {
   const { DATABASE_URL: _ignored, ...inherited } = process.env
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['src/server.ts'], {
     cwd: path.resolve(import.meta.dirname, '..'),
     env: { ...inherited, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -21,7 +21,7 @@ const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-keys-rotate-'))
 afterAll(() => fs.rm(dataDir, { recursive: true, force: true }))
 
 const rotate = (env: Record<string, string>, ...args: string[]) =>
-  promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/keys-rotate.ts', ...args], {
+  promisify(execFile)(process.execPath, ['src/cli/keys-rotate.ts', ...args], {
     cwd: path.resolve(import.meta.dirname, '..'),
     env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, ...env },
   })

@@ -4,8 +4,7 @@
  * does not tell. Counted here by wrapping argon2's verify; the times themselves belong in bench/.
  */
 import { afterAll, beforeAll, expect, it, vi } from 'vitest'
-import { createOperator } from '../src/db/factories.ts'
-import { type TestContext, createTestContext } from './harness.ts'
+import type { TestContext } from './harness.ts'
 
 const verified = vi.hoisted(() => ({ hashes: [] as string[] }))
 vi.mock('@node-rs/argon2', async (importOriginal) => {
@@ -20,7 +19,13 @@ vi.mock('@node-rs/argon2', async (importOriginal) => {
 })
 
 let context: TestContext
+let createOperator: typeof import('../src/db/factories.ts').createOperator
 beforeAll(async () => {
+  // The API files of a worker share their modules (isolate: false): the app an earlier file
+  // imported holds the real argon2. Imported afresh here, the app gets the wrapper above.
+  vi.resetModules()
+  const { createTestContext } = await import('./harness.ts')
+  ;({ createOperator } = await import('../src/db/factories.ts'))
   context = await createTestContext()
 }, 60_000)
 afterAll(() => context.close())

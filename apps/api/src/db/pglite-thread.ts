@@ -74,14 +74,10 @@ export interface PgliteThread {
   close(): Promise<void>
 }
 
-/** The worker: next to the bundle in the artifact, the TypeScript source (through tsx) in development and tests. */
+/** The worker: next to the bundle in the artifact, the TypeScript source in development and tests (Node strips its types). */
 function startWorker(options: WorkerOptions) {
   const here = path.dirname(fileURLToPath(import.meta.url))
-  if (typeof BANGO_BUNDLED !== 'undefined' && BANGO_BUNDLED) return new Worker(path.join(here, 'pglite-worker.js'), { workerData: options })
-  // `execArgv: ['--import', 'tsx']` does not reach a worker's entry on Node 20; registering tsx first does.
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'))
-  const entry = JSON.stringify(new URL('./pglite-worker.ts', import.meta.url).href)
-  return new Worker(`import(${tsx}).then((tsx) => (tsx.register(), import(${entry})))`, { eval: true, workerData: options })
+  return new Worker(path.join(here, typeof BANGO_BUNDLED !== 'undefined' && BANGO_BUNDLED ? 'pglite-worker.js' : 'pglite-worker.ts'), { workerData: options })
 }
 
 function revive(error: SerializedError): Error {

@@ -12,11 +12,10 @@ export type CsvEncoding = 'utf-8' | 'shift_jis'
 
 /** A problem with the file as a whole (line 0) or its CSV syntax at a line. */
 export class CsvFileError extends Error {
-  constructor(
-    readonly line: number,
-    message: string,
-  ) {
+  readonly line: number
+  constructor(line: number, message: string) {
     super(message)
+    this.line = line
   }
 }
 

@@ -36,12 +36,10 @@ export const inProcessImages: ImageProcessor = {
   pids: () => [],
 }
 
-/** The worker script: next to the bundle in the artifact, the TypeScript source (through tsx) in development. */
+/** The worker script: next to the bundle in the artifact, the TypeScript source in development (Node strips its types). */
 function workerScript() {
   const here = path.dirname(fileURLToPath(import.meta.url))
-  return typeof BANGO_BUNDLED !== 'undefined' && BANGO_BUNDLED
-    ? { file: path.join(here, 'image-worker.js'), execArgv: [] }
-    : { file: path.join(here, 'image-worker.ts'), execArgv: ['--import', 'tsx'] }
+  return { file: path.join(here, typeof BANGO_BUNDLED !== 'undefined' && BANGO_BUNDLED ? 'image-worker.js' : 'image-worker.ts'), execArgv: [] }
 }
 
 export interface ImagePoolOptions {

@@ -20,12 +20,11 @@ export type SendFailure =
   | 'uncertain'
 
 export class MailError extends Error {
-  constructor(
-    message: string,
-    readonly failure: SendFailure,
-  ) {
+  readonly failure: SendFailure
+  constructor(message: string, failure: SendFailure) {
     super(message)
     this.name = 'MailError'
+    this.failure = failure
   }
 }
 

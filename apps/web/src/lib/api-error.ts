@@ -4,12 +4,12 @@ import type { ErrorCode } from '@bango/shared/errors'
 export type ApiErrorCode = ErrorCode | 'NETWORK' | 'UNEXPECTED'
 
 export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ApiErrorCode,
-    message: string,
-  ) {
+  readonly status: number
+  readonly code: ApiErrorCode
+  constructor(status: number, code: ApiErrorCode, message: string) {
     super(message)
     this.name = 'ApiError'
+    this.status = status
+    this.code = code
   }
 }

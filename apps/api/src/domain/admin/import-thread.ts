@@ -40,15 +40,11 @@ export interface ImportThread {
   close(): Promise<void>
 }
 
-/** The worker: next to the bundle in the artifact, the TypeScript source (through tsx) in development and tests. */
+/** The worker: next to the bundle in the artifact, the TypeScript source in development and tests (Node strips its types). */
 function startWorker(data: ImportThreadData, heapMb: number) {
-  const options = { workerData: data, resourceLimits: { maxOldGenerationSizeMb: heapMb } }
   const here = path.dirname(fileURLToPath(import.meta.url))
-  if (typeof BANGO_BUNDLED !== 'undefined' && BANGO_BUNDLED) return new Worker(path.join(here, 'import-worker.js'), options)
-  // As in db/pglite-thread.ts: tsx registered inside the worker before its entry is imported.
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'))
-  const entry = JSON.stringify(new URL('./import-worker.ts', import.meta.url).href)
-  return new Worker(`import(${tsx}).then((tsx) => (tsx.register(), import(${entry})))`, { ...options, eval: true })
+  const entry = path.join(here, typeof BANGO_BUNDLED !== 'undefined' && BANGO_BUNDLED ? 'import-worker.js' : 'import-worker.ts')
+  return new Worker(entry, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: heapMb } })
 }
 
 /**

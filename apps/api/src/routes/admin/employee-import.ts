@@ -39,7 +39,10 @@ const TEMPLATE = Buffer.from(IMPORT_TEMPLATE_CSV.file(TEMPLATE_ROWS, 'utf-8').by
 
 /** The file as the network delivered it, in chunks. */
 class ReceivedFile {
-  constructor(readonly chunks: Buffer[]) {}
+  readonly chunks: Buffer[]
+  constructor(chunks: Buffer[]) {
+    this.chunks = chunks
+  }
 }
 
 /**

@@ -13,14 +13,16 @@ import { adminErrorText } from '../messages/errors.ts'
 export type AdminErrorCode = ErrorCode | 'NETWORK' | 'UNEXPECTED'
 
 export class AdminApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: AdminErrorCode,
-    /** Field problems of a VALIDATION / IMPORT_INVALID answer, as the server sent them. */
-    readonly details?: unknown,
-  ) {
+  readonly status: number
+  readonly code: AdminErrorCode
+  /** Field problems of a VALIDATION / IMPORT_INVALID answer, as the server sent them. */
+  readonly details: unknown
+  constructor(status: number, code: AdminErrorCode, details?: unknown) {
     super(adminErrorText(code))
     this.name = 'AdminApiError'
+    this.status = status
+    this.code = code
+    this.details = details
   }
 }
 

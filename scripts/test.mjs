@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+/**
+ * `pnpm test`: everything, in three stages, each failing the run.
+ *
+ *   1. the static checks and the build, side by side (each is one process, mostly on one core):
+ *      typecheck, lint, Prettier, and `pnpm build` followed by the employee bundle's check;
+ *   2. vitest: every project, two files at a time (vitest.config.ts);
+ *   3. Playwright against the built artifact, two tests at a time (playwright.config.ts).
+ *
+ * A step's output is printed whole when it ends, so that steps run side by side stay readable.
+ * The time of each step is printed at the end.
+ */
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const times = []
+
+/** Runs one command; resolves to its exit code and, unless it prints straight through, its output. */
+function spawnCommand([command, ...args], inherit) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: repo, stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout?.on('data', (chunk) => (output += chunk))
+    child.stderr?.on('data', (chunk) => (output += chunk))
+    child.on('close', (code) => resolve({ code: code ?? 1, output }))
+  })
+}
+
+/** Runs `commands` one after the other as one step, stopping at the first that fails; resolves to its exit code. */
+async function run(name, commands, { inherit = false } = {}) {
+  const started = performance.now()
+  let code = 0
+  let output = ''
+  for (const command of commands) {
+    const result = await spawnCommand(command, inherit)
+    output += result.output
+    code = result.code
+    if (code !== 0) break
+  }
+  times.push([name, (performance.now() - started) / 1000])
+  if (!inherit) process.stdout.write(`\n=== ${name}${code === 0 ? '' : ' FAILED'}\n${output}`)
+  return code
+}
+
+function finish(code) {
+  console.log('\n=== pnpm test: step times')
+  for (const [name, seconds] of times) console.log(`${seconds.toFixed(0).padStart(5)}s  ${name}`)
+  process.exit(code)
+}
+
+const pnpm = (...args) => ['pnpm', ...args]
+const node = (...args) => [process.execPath, ...args]
+
+const checks = await Promise.all([
+  run('typecheck', [pnpm('run', '-s', 'typecheck')]),
+  run('lint', [pnpm('run', '-s', 'lint')]),
+  run('prettier', [pnpm('run', '-s', 'format:check')]),
+  run('build, employee bundle', [pnpm('run', '-s', 'build'), node('scripts/check-employee-bundle.mjs')]),
+])
+if (checks.some((code) => code !== 0)) finish(1)
+
+console.log('\n=== vitest')
+if ((await run('vitest', [pnpm('exec', 'vitest', 'run')], { inherit: true })) !== 0) finish(1)
+
+console.log('\n=== playwright')
+finish(await run('playwright', [pnpm('exec', 'playwright', 'test')], { inherit: true }))
