@@ -14,6 +14,19 @@ const GROUP = { jsdom: 0, api: 1, solo: 2 } as const
 /** Files that measure how the server holds up under load: a second file beside them is load they would measure. */
 const SOLO = ['test/import-liveness.test.ts']
 const ALL = ['src/**/*.test.ts', 'test/**/*.test.ts']
+/**
+ * Files about the HTTP layer, the images or the API document, not the database: they run on the
+ * embedded database only. (The pure unit tests, src/**, likewise.)
+ */
+const ONE_DATABASE = [
+  'src/**',
+  'test/security-headers.test.ts',
+  'test/timeouts.test.ts',
+  'test/logging.test.ts',
+  'test/openapi.test.ts',
+  'test/image-work.test.ts',
+  'test/number-ocr.test.ts',
+]
 
 const api = (name: string, files: { include: string[]; exclude?: string[] }, env: Record<string, string>, groupOrder: number) => ({
   root: './apps/api',
@@ -47,8 +60,7 @@ export default defineConfig({
       { extends: './apps/web/vitest.config.ts', root: './apps/web', test: inGroup(GROUP.jsdom) },
       api('api', { include: ALL, exclude: SOLO }, onPglite, GROUP.api),
       api('api-s3', { include: S3_FILES }, { ...onPglite, TEST_BLOB_STORE: 's3' }, GROUP.api),
-      // The pure unit tests (src/**) run once.
-      ...(postgres ? [api('api-postgres', { include: ALL, exclude: ['src/**', ...SOLO] }, onPostgres, GROUP.api)] : []),
+      ...(postgres ? [api('api-postgres', { include: ALL, exclude: [...ONE_DATABASE, ...SOLO] }, onPostgres, GROUP.api)] : []),
       api('api-solo', { include: SOLO }, onPglite, GROUP.solo),
       ...(postgres ? [api('api-postgres-solo', { include: SOLO }, onPostgres, GROUP.solo + 1)] : []),
     ],
