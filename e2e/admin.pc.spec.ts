@@ -159,6 +159,13 @@ test('HR sets up a campaign, sends credentials by e-mail, and sees the employee 
   await expect(page.getByRole('img', { name: '渡邊 花子 様の登録用 URL の QR コード' })).toBeVisible()
   await expectAccessible(page, '郵送キット')
   await page.getByRole('link', { name: '認証情報の画面へ戻る' }).click()
+  // Handed out on paper: 渡邊's login goes live only now (ADR 039).
+  const waiting = page.getByRole('region', { name: '配布待ちの認証情報' })
+  await expect(waiting).toContainText('1 人分（未配布）')
+  await expectAccessible(page, '認証情報（配布待ち）')
+  await waiting.getByRole('button', { name: '配布しました' }).click()
+  await waiting.getByRole('group', { name: '配布しました' }).getByRole('button', { name: '配布しました' }).click()
+  await expect(waiting.getByRole('status')).toHaveText('1 人分のログインを有効にしました。')
 
   // E-mail to everyone still without credentials: 髙橋 (and only him).
   await page.getByRole('button', { name: '認証情報をメールで送る' }).click()

@@ -90,7 +90,13 @@ const demo = database.kind === 'pglite' && (await database.prisma.company.count(
 // On PostgreSQL any number of instances may share the database: the scheduled passes run on the
 // leader only; the e-mail worker runs everywhere, its claims leased (docs/decisions/021-many-instances.md).
 const leadership = config.databaseUrl ? createLeadership(config.databaseUrl, app.log) : soleInstance
-const sweeper = startSweeper(app.services.drafts, { intervalMs: config.sweepIntervalMs, log: app.log, metrics, leadership })
+const sweeper = startSweeper(app.services.drafts, {
+  intervalMs: config.sweepIntervalMs,
+  log: app.log,
+  metrics,
+  leadership,
+  credentialBatches: app.services.credentialIssuing,
+})
 const retentionJob = startRetentionJob(app.services.retention, { intervalMs: config.retentionIntervalMs, log: app.log, metrics, leadership })
 const emailWorker = mailer
   ? await startEmailWorker(app.services.emailDelivery, { ...config.emailWorker, log: app.log, metrics, soleInstance: !config.databaseUrl })

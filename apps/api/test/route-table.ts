@@ -44,6 +44,8 @@ export const IGNORES_BODY = new Set([
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/reveal',
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/ocr',
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/approve',
+  'POST /api/admin/campaigns/:campaignId/credential-batches/:credentialBatchId/distributed',
+  'POST /api/admin/campaigns/:campaignId/credential-batches/:credentialBatchId/cancel',
 ])
 
 export function campaignBody() {
@@ -102,6 +104,9 @@ export async function victimCompany(context: TestContext) {
   const victim = await context.newEmployee()
   const admin = await signedInOperator(context, { role: 'administrator', companyId: victim.company.id })
   const batch = await context.db.emailBatch.create({ data: { campaignId: victim.campaign.id, kind: 'CREDENTIALS', createdById: admin.operator.id } })
+  const credentialBatch = await context.db.credentialBatch.create({
+    data: { campaignId: victim.campaign.id, issuedById: admin.operator.id, expiresAt: new Date(Date.now() + 86_400_000) },
+  })
   const document = await submittedDocument(context, victim.employee.id)
   const at = new Date()
   const shortening = await context.db.retentionShortening.create({
@@ -121,6 +126,7 @@ export async function victimCompany(context: TestContext) {
     personId: victim.dependents[0]!.id,
     operatorId: admin.operator.id,
     batchId: batch.id,
+    credentialBatchId: credentialBatch.id,
     documentId: document.id,
     shorteningId: shortening.id,
     // The employee's draft thumbnails: an admin session is refused before any id is looked up.

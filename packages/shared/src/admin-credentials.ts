@@ -9,25 +9,56 @@ export const issueCredentialsRequestSchema = z.object({
   employeeIds: z.array(z.uuid()).min(1).max(100_000).optional(),
 })
 
+/** Days an issued batch waits for 「配布しました」 before it ends without ever going live (ADR 039). */
+export const CREDENTIAL_BATCH_DAYS = 7
+
 export const issuedCredentialSchema = z.object({
   employeeId: z.uuid(),
   employeeNumber: z.string().nullable(),
   name: z.string(),
   kana: z.string(),
   email: z.string().nullable(),
+  /** The employee had a login: it keeps working until this batch is distributed. */
+  reissue: z.boolean(),
   /** The absolute login URL, token included. */
   url: z.string(),
   password: z.string(),
 })
 export type IssuedCredential = z.infer<typeof issuedCredentialSchema>
 
+/** The credentials of a new batch: not live until 「配布しました」 (`null` batch: nobody to issue to). */
 export const issueCredentialsResponseSchema = z.object({
+  batchId: z.uuid().nullable(),
+  expiresAt: z.iso.datetime().nullable(),
   companyName: z.string(),
   campaignName: z.string(),
   issuedAt: z.iso.datetime(),
   credentials: z.array(issuedCredentialSchema),
 })
 export type IssueCredentialsResponse = z.infer<typeof issueCredentialsResponseSchema>
+
+export const credentialBatchSchema = z.object({
+  id: z.uuid(),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  /** The issuing operator's name (null: the account was deleted). */
+  issuedBy: z.string().nullable(),
+  count: z.number().int(),
+})
+export type CredentialBatch = z.infer<typeof credentialBatchSchema>
+export const credentialBatchesResponseSchema = z.object({
+  /** Employees with neither a login nor one waiting in an open batch: 「未発行の全員に発行する」's count. */
+  unissued: z.number().int(),
+  batches: z.array(credentialBatchSchema),
+})
+export type CredentialBatchesResponse = z.infer<typeof credentialBatchesResponseSchema>
+
+/** 「配布しました」: how many logins went live, and who got a newer login meanwhile (left as it is). */
+export const distributeCredentialsResponseSchema = z.object({
+  live: z.number().int(),
+  superseded: z.array(z.uuid()),
+})
+export type DistributeCredentialsResponse = z.infer<typeof distributeCredentialsResponseSchema>
 
 /** The SPA reports each file it made from an issue's answer, for the audit log. */
 export const credentialExportRequestSchema = z.object({

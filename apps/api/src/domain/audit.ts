@@ -19,6 +19,9 @@ export const byEmployee = (identity: { companyId: string; employeeId: string }) 
 export const byOperator = (operator: { operatorId: string }, companyId: string | null) =>
   ({ companyId, actorType: 'operator', actorId: operator.operatorId }) as const
 
+/** A scheduled job (retention, the sweeper) as the actor of an event in a company. */
+export const bySystem = (companyId: string) => ({ companyId, actorType: 'system', actorId: null }) as const
+
 export function createAuditLog(db: Db) {
   return {
     record(event: AuditEventInput, tx: Tx = db) {

@@ -103,7 +103,11 @@ export function createCredentials(
   }
 
   /** Writes a prepared credential for an employee, replacing (and so killing) any earlier one. */
-  async function store(employee: { id: string; campaignId: string }, prepared: PreparedCredential, tx: Tx = db): Promise<void> {
+  async function store(
+    employee: { id: string; campaignId: string },
+    prepared: Pick<PreparedCredential, 'tokenHash' | 'passwordHash'>,
+    tx: Tx = db,
+  ): Promise<void> {
     // Every writer of a credential comes here: a disposed employee (廃棄) never gets a login again.
     // The row lock orders this with a disposal of the same employee (disposal.ts locks it too).
     const [person] = await tx.$queryRaw<{ disposed_at: Date | null }[]>`SELECT disposed_at FROM persons WHERE id = ${employee.id}::uuid FOR NO KEY UPDATE`

@@ -9,7 +9,9 @@ import * as account from '@bango/shared/admin-account'
 import * as admin from '@bango/shared/admin-api'
 import { auditEventListResponseSchema, auditEventQuerySchema } from '@bango/shared/admin-audit'
 import {
+  credentialBatchesResponseSchema,
   credentialExportRequestSchema,
+  distributeCredentialsResponseSchema,
   emailBatchRequestSchema,
   emailBatchSchema,
   emailBatchesResponseSchema,
@@ -166,6 +168,15 @@ export const OPERATIONS: Record<string, Operation> = {
     body: issueCredentialsRequestSchema,
     response: issueCredentialsResponseSchema,
   },
+  'GET /api/admin/campaigns/:campaignId/credential-batches': {
+    summary: 'Issued credential batches not yet handed out, and how many employees have no login',
+    response: credentialBatchesResponseSchema,
+  },
+  'POST /api/admin/campaigns/:campaignId/credential-batches/:credentialBatchId/distributed': {
+    summary: 'A batch was handed out: its logins go live',
+    response: distributeCredentialsResponseSchema,
+  },
+  'POST /api/admin/campaigns/:campaignId/credential-batches/:credentialBatchId/cancel': { summary: 'Cancel a batch: its logins never go live' },
   'POST /api/admin/campaigns/:campaignId/credentials/exports': { summary: 'Credentials as a printable or CSV export', body: credentialExportRequestSchema },
   'GET /api/admin/campaigns/:campaignId/email-batches': { summary: 'E-mail batches', response: emailBatchesResponseSchema },
   'GET /api/admin/campaigns/:campaignId/email-batches/:batchId': { summary: 'One e-mail batch', response: emailBatchSchema },

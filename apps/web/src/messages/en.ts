@@ -315,6 +315,7 @@ export const en: Messages = {
     TOO_MANY_DEPENDENTS: 'No more family members can be added. If you need to add more, please contact HR.',
     NUMBER_MISMATCH: 'This action is not possible.',
     CAMPAIGN_OPEN: 'This action is not possible.',
+    CREDENTIAL_BATCH_ENDED: 'This action is not possible.',
     PERSON_DISPOSED: 'The submitted documents were disposed of at the end of the retention period.',
     SESSION_RECEIPT_ONLY: 'Your registration is complete. If something must change, log in again from your URL.',
     NETWORK_NOT_ALLOWED: 'This action is not possible.',

@@ -79,6 +79,8 @@ export async function disposePersons(
   await tx.credential.updateMany({ where: { employeeId: { in: targetIds }, revokedAt: null }, data: { revokedAt: context.at } })
   await tx.employeeSession.updateMany({ where: { credential: { employeeId: { in: targetIds } }, revokedAt: null }, data: { revokedAt: context.at } })
   await tx.sessionHandoff.deleteMany({ where: { credential: { employeeId: { in: targetIds } } } })
+  // A login waiting in an open batch never goes live for a disposed employee (ADR 039).
+  await tx.pendingCredential.deleteMany({ where: { employeeId: { in: targetIds } } })
 
   const disposed = persons.map((person) => {
     const own = documents.filter((d) => d.personId === person.id)

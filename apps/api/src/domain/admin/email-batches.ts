@@ -8,7 +8,7 @@ import { AppError } from '../../errors.ts'
 import type { Campaign, EmailKind, EmailStatus } from '../../generated/prisma/client.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import type { OperatorIdentity } from './access.ts'
-import { employeesOf } from './credential-issuing.ts'
+import { employeesOf, withoutAnyCredential } from './credential-issuing.ts'
 
 type Kind = EmailBatch['kind']
 const KIND: Record<Kind, EmailKind> = { credentials: 'CREDENTIALS', reminder: 'REMINDER' }
@@ -41,9 +41,14 @@ export function createEmailBatches(db: Db, audit: AuditLog, options: { configure
       campaignId,
       kind: 'EMPLOYEE' as const,
       ...(requested ? { id: { in: requested } } : {}),
-      // Credentials without a selection: those who have none yet. Reminders: everyone not done
+      // Credentials without a selection: those who have none yet, nor one waiting to be handed out
+      // on paper (ADR 039). Reminders: everyone not done
       // (差し戻し counts as not done: the employee has persons to redo).
-      ...(kind === 'credentials' ? (requested ? {} : { credential: null }) : { progress: { notIn: ['SUBMITTED' as const, 'APPROVED' as const] } }),
+      ...(kind === 'credentials'
+        ? requested
+          ? {}
+          : withoutAnyCredential(options.now())
+        : { progress: { notIn: ['SUBMITTED' as const, 'APPROVED' as const] } }),
       // Not twice in the queue: a second credentials mail would kill the password of the first.
       emailMessages: { none: { status: { in: ['PENDING' as const, 'SENDING' as const] }, batch: { kind: KIND[kind] } } },
     }

@@ -66,6 +66,9 @@ export const PERSONAL_DATA: { [M in Prisma.ModelName]: ModelMarking<M> } = {
   NumberEntry: { personId: 'other', operatorId: 'other', sealed: 'deleted' },
   /** Hashes of what the employee was handed; disposal ends the credential (revoked, sessions ended). */
   Credential: { id: 'other', campaignId: 'other', employeeId: 'other', tokenHash: 'other', passwordHash: 'other' },
+  /** Hashes of a login not yet handed out, like Credential's; disposal deletes the rows (ADR 039). */
+  PendingCredential: { id: 'other', batchId: 'other', employeeId: 'other', tokenHash: 'other', passwordHash: 'other' },
+  CredentialBatch: { id: 'other', campaignId: 'other', issuedById: 'other', endedById: 'other' },
   EmployeeSession: { id: 'other', credentialId: 'other' },
   SessionHandoff: { id: 'other', credentialId: 'other', codeHash: 'other' },
   /** The purposes as the campaign showed them. */

@@ -30,6 +30,7 @@ export function buildIssuedCredential(overrides: Partial<IssuedCredential> = {})
     name: '総合 太郎',
     kana: 'ソウゴウ タロウ',
     email: 'taro@example.jp',
+    reissue: false,
     url: `https://bango.example/t/token-${sequence}`,
     password: `Pw${sequence}abcdEFGH`,
     ...overrides,
@@ -37,7 +38,14 @@ export function buildIssuedCredential(overrides: Partial<IssuedCredential> = {})
 }
 
 export function buildIssue(credentials: IssuedCredential[]): IssueCredentialsResponse {
-  return { companyName: '株式会社総合', campaignName: '2026年 年末調整', issuedAt: '2026-11-27T01:02:03.000Z', credentials }
+  return {
+    batchId: credentials.length ? uuid() : null,
+    expiresAt: credentials.length ? '2026-12-04T01:02:03.000Z' : null,
+    companyName: '株式会社総合',
+    campaignName: '2026年 年末調整',
+    issuedAt: '2026-11-27T01:02:03.000Z',
+    credentials,
+  }
 }
 
 export function buildEmployeeRow(overrides: Partial<EmployeeRow> = {}): EmployeeRow {

