@@ -168,8 +168,12 @@ test('HR sets up a campaign, sends credentials by e-mail, and sees the employee 
   await expect(waiting.getByRole('status')).toHaveText('1 人分のログインを有効にしました。')
 
   // E-mail to everyone still without credentials: 髙橋 (and only him).
+  // Before anything is sent, who gets what: 渡邊 has hers on paper, so only 髙橋.
   await page.getByRole('button', { name: '認証情報をメールで送る' }).click()
-  await page.getByRole('button', { name: '送信する', exact: true }).click()
+  const confirm = page.getByRole('group', { name: '認証情報をメールで送る' })
+  await expect(confirm).toContainText('新しい認証情報を送る: 1 人')
+  await expectAccessible(page, '認証情報（メール送信の確認）')
+  await confirm.getByRole('button', { name: '1 人に送信する' }).click()
   const [mail] = await mailbox.waitFor(1)
   await expectAccessible(page, '認証情報（メール送信）')
   expect(mail!.to && JSON.stringify(mail!.to)).toContain('ichiro@example.test')

@@ -57,10 +57,10 @@ const pnpm = (...args) => ['pnpm', ...args]
 const node = (...args) => [process.execPath, ...args]
 
 const checks = await Promise.all([
-  run('typecheck', [pnpm('run', '-s', 'typecheck')]),
-  run('lint', [pnpm('run', '-s', 'lint')]),
-  run('prettier', [pnpm('run', '-s', 'format:check')]),
-  run('build, employee bundle', [pnpm('run', '-s', 'build'), node('scripts/check-employee-bundle.mjs')]),
+  run('typecheck', [pnpm('run', 'typecheck')]),
+  run('lint', [pnpm('run', 'lint')]),
+  run('prettier', [pnpm('run', 'format:check')]),
+  run('build, employee bundle', [pnpm('run', 'build'), node('scripts/check-employee-bundle.mjs')]),
 ])
 if (checks.some((code) => code !== 0)) finish(1)
 

@@ -48,7 +48,7 @@ async function timeBatch(kind: 'credentials' | 'reminder') {
   const { campaign, operator } = await campaignOf(COUNT)
   const before = smtp.accepted.length
   const start = performance.now()
-  const batch = await services.emailBatches.create(operator, campaign, kind)
+  const batch = await services.emailBatches.create(operator, campaign, { kind })
   for (;;) {
     const current = await services.emailBatches.get(campaign.id, batch.id)
     if (current.finishedAt) {

@@ -1,4 +1,4 @@
-import { emailBatchSchema, emailBatchesResponseSchema } from '@bango/shared/admin-credentials'
+import { emailBatchPreviewSchema, emailBatchSchema, emailBatchesResponseSchema } from '@bango/shared/admin-credentials'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../src/app.ts'
 import { createCampaign, createEmployee } from '../src/db/factories.ts'
@@ -169,9 +169,10 @@ describe('e-mail delivery', () => {
     smtp.refuse(never!, 550)
     const created = await createBatch(admin, campaign.id, { kind: 'credentials' })
     // Still queued (no worker yet): a second batch would mail them a second, different password.
-    const second = await createBatch(admin, campaign.id, { kind: 'credentials' })
-    expect(second.counts).toEqual({ pending: 0, sending: 0, sent: 0, failed: 0, unknown: 0 })
-    expect(second.finishedAt).not.toBeNull()
+    // Nobody left to mail is said, not recorded as an empty batch.
+    const second = await context.app.inject({ method: 'POST', url: batchesUrl(campaign.id), headers: admin.headers, payload: { kind: 'credentials' } })
+    expect([second.statusCode, second.json().error.code]).toEqual([409, 'NOTHING_TO_SEND'])
+    expect(await context.db.emailBatch.count({ where: { campaignId: campaign.id } })).toBe(1)
 
     await startWorker()
     expect((await finished(admin, campaign.id, created.id)).counts).toEqual({ pending: 0, sending: 0, sent: 2, failed: 1, unknown: 0 })
@@ -186,6 +187,48 @@ describe('e-mail delivery', () => {
     expect(of(never!)).toMatchObject({ status: 'FAILED', attempts: 1 })
     expect(of(never!).error).toMatch(/^550 /)
     expect(of(never!).error).not.toContain('パスワード')
+  })
+
+  it('says before sending who gets what and who cannot be mailed, and re-issues a login already handed out only when asked to', async () => {
+    const { admin, campaign, employees, received } = await campaignWithEmployees(5, { withoutAddress: [5] })
+    // E001 signed in with a kit already; E002 waits for theirs on paper; E003, E004 have nothing; E005 has no address.
+    const handedOut = await context.app.services.credentials.issue(employees[0]!.id)
+    const paper = await context.app.inject({
+      method: 'POST',
+      url: `/api/admin/campaigns/${campaign.id}/credentials`,
+      headers: admin.headers,
+      payload: { employeeIds: [employees[1]!.id] },
+    })
+    expect(paper.statusCode).toBe(200)
+    const preview = async (payload: object) => {
+      const response = await context.app.inject({ method: 'POST', url: `${batchesUrl(campaign.id)}/preview`, headers: admin.headers, payload })
+      expect(response.statusCode).toBe(200)
+      return emailBatchPreviewSchema.parse(response.json())
+    }
+    const withoutAddress = [{ employeeId: employees[4]!.id, employeeNumber: employees[4]!.employeeNumber, name: employees[4]!.name }]
+    expect(await preview({ kind: 'credentials' })).toEqual({
+      kind: 'credentials',
+      newCredentials: 2,
+      reissues: 0,
+      reissuesLeftOut: 0,
+      reminders: 0,
+      alreadyQueued: 0,
+      withoutAddress,
+    })
+    const everyone = employees.map((e) => e.id)
+    expect(await preview({ kind: 'credentials', employeeIds: everyone })).toMatchObject({ newCredentials: 3, reissues: 0, reissuesLeftOut: 1, withoutAddress })
+    expect(await preview({ kind: 'credentials', employeeIds: everyone, reissue: true })).toMatchObject({ newCredentials: 3, reissues: 1, reissuesLeftOut: 0 })
+    expect(await preview({ kind: 'reminder' })).toMatchObject({ reminders: 4, newCredentials: 0, withoutAddress })
+
+    // Sending to everyone selected without the choice leaves the handed-out login alone.
+    const created = await createBatch(admin, campaign.id, { kind: 'credentials', employeeIds: everyone })
+    expect(created.counts.pending).toBe(3)
+    await startWorker()
+    await finished(admin, campaign.id, created.id)
+    expect(received().map((m) => m.to)).not.toContain(employees[0]!.email)
+    await login(context.app, handedOut.token, handedOut.password)
+    const audit = await context.db.auditEvent.findFirstOrThrow({ where: { targetId: created.id, action: 'email.batch_created' } })
+    expect(audit.detail).toMatchObject({ count: 3, reissues: 0, withoutAddress: 1 })
   })
 
   it('without SMTP_URL, says so instead of doing nothing', async () => {

@@ -77,6 +77,7 @@ export const ADMIN_BODIES: Record<string, object> = {
   'PUT /api/admin/companies/:companyId/settings': { allowedNetworks: ['203.0.113.0/24'] },
   'POST /api/admin/campaigns/:campaignId/credentials/exports': { format: 'postal_kit', employeeIds: ['00000000-0000-4000-8000-000000000000'] },
   'POST /api/admin/campaigns/:campaignId/email-batches': { kind: 'reminder' },
+  'POST /api/admin/campaigns/:campaignId/email-batches/preview': { kind: 'reminder' },
   'PUT /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/entries': { number: '123456789018' },
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/dispose': { reason: '乗っ取り' },
   'POST /api/admin/campaigns/:campaignId/dispose': { reason: '乗っ取り' },

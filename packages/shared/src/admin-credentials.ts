@@ -69,14 +69,35 @@ export const credentialExportRequestSchema = z.object({
 export const emailKindSchema = z.enum(['credentials', 'reminder'])
 
 /**
- * credentials: issue (re-issue) and e-mail the URL + password — to `employeeIds`, or to every
- * employee with an address and no credential yet. reminder: every employee with an address
+ * credentials: issue and e-mail the URL + password — to `employeeIds`, or to every employee
+ * with an address and no credential yet (nor one waiting on paper). reminder: every employee with an address
  * who has not reached 完了; it carries no credentials.
  */
 export const emailBatchRequestSchema = z.object({
   kind: emailKindSchema,
   employeeIds: z.array(z.uuid()).min(1).max(100_000).optional(),
+  /**
+   * credentials to a selection: also mail those whose login was already handed out (their kit
+   * or earlier e-mail then stops working). Never without this explicit choice.
+   */
+  reissue: z.boolean().optional(),
 })
+export type EmailBatchRequest = z.infer<typeof emailBatchRequestSchema>
+
+/** Who a send would reach, shown before it: the console's confirmation (`…/email-batches/preview`). */
+export const emailBatchPreviewSchema = z.object({
+  kind: emailKindSchema,
+  newCredentials: z.number().int(),
+  reissues: z.number().int(),
+  /** Have a login already, left out because `reissue` was not chosen. */
+  reissuesLeftOut: z.number().int(),
+  reminders: z.number().int(),
+  /** Already waiting in the queue from an earlier send: not mailed twice. */
+  alreadyQueued: z.number().int(),
+  /** To be told on paper: no e-mail address. */
+  withoutAddress: z.array(z.object({ employeeId: z.uuid(), employeeNumber: z.string().nullable(), name: z.string() })),
+})
+export type EmailBatchPreview = z.infer<typeof emailBatchPreviewSchema>
 
 export const emailBatchSchema = z.object({
   id: z.uuid(),

@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   'CAMPAIGN_OPEN',
   /** The person was disposed of (廃棄): nothing is left to review or number. */
   'PERSON_DISPOSED',
+  /** An e-mail send that would reach nobody (everyone done, queued, or without an address). */
+  'NOTHING_TO_SEND',
   /** The credential batch was already distributed, cancelled or expired (ADR 039). */
   'CREDENTIAL_BATCH_ENDED',
   /** The console (or this company's data) is open only from the addresses on its allow-list. */

@@ -12,6 +12,7 @@ import {
   credentialBatchesResponseSchema,
   credentialExportRequestSchema,
   distributeCredentialsResponseSchema,
+  emailBatchPreviewSchema,
   emailBatchRequestSchema,
   emailBatchSchema,
   emailBatchesResponseSchema,
@@ -180,6 +181,11 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/admin/campaigns/:campaignId/credentials/exports': { summary: 'Credentials as a printable or CSV export', body: credentialExportRequestSchema },
   'GET /api/admin/campaigns/:campaignId/email-batches': { summary: 'E-mail batches', response: emailBatchesResponseSchema },
   'GET /api/admin/campaigns/:campaignId/email-batches/:batchId': { summary: 'One e-mail batch', response: emailBatchSchema },
+  'POST /api/admin/campaigns/:campaignId/email-batches/preview': {
+    summary: 'Who a send would reach and whom it leaves out, before sending',
+    body: emailBatchRequestSchema,
+    response: emailBatchPreviewSchema,
+  },
   'POST /api/admin/campaigns/:campaignId/email-batches': { summary: 'Send credentials or reminders by e-mail', body: emailBatchRequestSchema, status: 201 },
   'GET /api/admin/audit-events': { summary: 'Audit log', query: auditEventQuerySchema, response: auditEventListResponseSchema },
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/dispose': {

@@ -316,6 +316,7 @@ export const en: Messages = {
     NUMBER_MISMATCH: 'This action is not possible.',
     CAMPAIGN_OPEN: 'This action is not possible.',
     CREDENTIAL_BATCH_ENDED: 'This action is not possible.',
+    NOTHING_TO_SEND: 'This action is not possible.',
     PERSON_DISPOSED: 'The submitted documents were disposed of at the end of the retention period.',
     SESSION_RECEIPT_ONLY: 'Your registration is complete. If something must change, log in again from your URL.',
     NETWORK_NOT_ALLOWED: 'This action is not possible.',

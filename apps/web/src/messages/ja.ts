@@ -322,6 +322,7 @@ const errors = {
   NUMBER_MISMATCH: 'この操作はできません。',
   CAMPAIGN_OPEN: 'この操作はできません。',
   CREDENTIAL_BATCH_ENDED: 'この操作はできません。',
+  NOTHING_TO_SEND: 'この操作はできません。',
   PERSON_DISPOSED: '提出された書類は、保存期間の終了に伴い廃棄されました。',
   SESSION_RECEIPT_ONLY: '登録は完了しています。変更が必要になった場合は、お手元の URL からもう一度ログインしてください。',
   NETWORK_NOT_ALLOWED: 'この操作はできません。',

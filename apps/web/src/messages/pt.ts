@@ -319,6 +319,7 @@ export const pt: Messages = {
     NUMBER_MISMATCH: 'Esta operação não é possível.',
     CAMPAIGN_OPEN: 'Esta operação não é possível.',
     CREDENTIAL_BATCH_ENDED: 'Esta operação não é possível.',
+    NOTHING_TO_SEND: 'Esta operação não é possível.',
     PERSON_DISPOSED: 'Os documentos enviados foram descartados ao fim do prazo de guarda.',
     SESSION_RECEIPT_ONLY: 'O registro foi concluído. Se precisar alterar algo, entre novamente pela sua URL.',
     NETWORK_NOT_ALLOWED: 'Esta operação não é possível.',

@@ -313,6 +313,7 @@ export const vi: Messages = {
     NUMBER_MISMATCH: 'Không thể thực hiện thao tác này.',
     CAMPAIGN_OPEN: 'Không thể thực hiện thao tác này.',
     CREDENTIAL_BATCH_ENDED: 'Không thể thực hiện thao tác này.',
+    NOTHING_TO_SEND: 'Không thể thực hiện thao tác này.',
     PERSON_DISPOSED: 'Giấy tờ đã nộp đã được hủy do hết thời hạn lưu trữ.',
     SESSION_RECEIPT_ONLY: 'Việc đăng ký đã hoàn tất. Nếu cần thay đổi, vui lòng đăng nhập lại từ URL của anh/chị.',
     NETWORK_NOT_ALLOWED: 'Không thể thực hiện thao tác này.',

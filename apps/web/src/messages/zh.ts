@@ -306,6 +306,7 @@ export const zh: Messages = {
     NUMBER_MISMATCH: '无法进行此操作。',
     CAMPAIGN_OPEN: '无法进行此操作。',
     CREDENTIAL_BATCH_ENDED: '无法进行此操作。',
+    NOTHING_TO_SEND: '无法进行此操作。',
     PERSON_DISPOSED: '提交的材料已因保存期限届满而销毁。',
     SESSION_RECEIPT_ONLY: '登记已完成。如需变更，请通过您手中的 URL 重新登录。',
     NETWORK_NOT_ALLOWED: '无法进行此操作。',

@@ -2,7 +2,7 @@
  * E-mail batches: HR asks for credentials or reminders to be mailed; a batch is one PENDING
  * message per employee with an address, sent later by the worker (email-worker.ts).
  */
-import type { EmailBatch } from '@bango/shared/admin-credentials'
+import type { EmailBatch, EmailBatchPreview, EmailBatchRequest } from '@bango/shared/admin-credentials'
 import type { Db, Tx } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import type { Campaign, EmailKind, EmailStatus } from '../../generated/prisma/client.ts'
@@ -34,12 +34,18 @@ export function createEmailBatches(db: Db, audit: AuditLog, options: { configure
     })
   }
 
-  /** Who a batch goes to: employees with an address among the requested ones. */
-  async function targetsOf(tx: Tx, campaignId: string, kind: Kind, employeeIds?: readonly string[]) {
+  /**
+   * Who a batch would go to, and who it leaves out: new credentials (no login, none waiting on
+   * paper), re-issues (a login already handed out: only when HR chose to re-issue), reminders,
+   * and those without an address (told on paper instead).
+   */
+  async function targetsOf(tx: Tx, campaignId: string, request: EmailBatchRequest) {
+    const { kind, employeeIds } = request
     const requested = employeeIds ? (await employeesOf(tx, campaignId, employeeIds)).map((e) => e.id) : null
     const where = {
       campaignId,
       kind: 'EMPLOYEE' as const,
+      disposedAt: null,
       ...(requested ? { id: { in: requested } } : {}),
       // Credentials without a selection: those who have none yet, nor one waiting to be handed out
       // on paper (ADR 039). Reminders: everyone not done
@@ -49,34 +55,73 @@ export function createEmailBatches(db: Db, audit: AuditLog, options: { configure
           ? {}
           : withoutAnyCredential(options.now())
         : { progress: { notIn: ['SUBMITTED' as const, 'APPROVED' as const] } }),
-      // Not twice in the queue: a second credentials mail would kill the password of the first.
-      emailMessages: { none: { status: { in: ['PENDING' as const, 'SENDING' as const] }, batch: { kind: KIND[kind] } } },
     }
-    const employees = await tx.person.findMany({ where, select: { id: true, email: true } })
-    return { withAddress: employees.filter((e) => e.email).map((e) => e.id), withoutAddress: employees.filter((e) => !e.email).length }
+    const employees = await tx.person.findMany({
+      where,
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        employeeNumber: true,
+        credential: { select: { id: true } },
+        // Not twice in the queue: a second credentials mail would kill the password of the first.
+        emailMessages: { where: { status: { in: ['PENDING', 'SENDING'] }, batch: { kind: KIND[kind] } }, select: { id: true } },
+      },
+      orderBy: [{ employeeNumber: 'asc' }, { name: 'asc' }],
+    })
+    const queued = employees.filter((e) => e.emailMessages.length > 0)
+    const open = employees.filter((e) => e.emailMessages.length === 0)
+    const withoutAddress = open.filter((e) => !e.email)
+    const mailable = open.filter((e) => e.email)
+    const reissue = kind === 'credentials' ? mailable.filter((e) => e.credential) : []
+    const recipients = mailable.filter((e) => kind === 'reminder' || !e.credential || request.reissue)
+    return {
+      recipients: recipients.map((e) => e.id),
+      preview: {
+        kind,
+        newCredentials: kind === 'credentials' ? mailable.filter((e) => !e.credential).length : 0,
+        reissues: request.reissue ? reissue.length : 0,
+        reissuesLeftOut: request.reissue ? 0 : reissue.length,
+        reminders: kind === 'reminder' ? mailable.length : 0,
+        alreadyQueued: queued.length,
+        withoutAddress: withoutAddress.map((e) => ({ employeeId: e.id, employeeNumber: e.employeeNumber, name: e.name })),
+      } satisfies EmailBatchPreview,
+    }
   }
 
   return {
     configured: options.configured,
 
-    async create(operator: OperatorIdentity, campaign: Campaign, kind: Kind, employeeIds?: readonly string[]): Promise<EmailBatch> {
+    /** What `create` would do with this request, before anything is sent: the console's confirmation. */
+    async preview(campaign: Campaign, request: EmailBatchRequest): Promise<EmailBatchPreview> {
+      return (await targetsOf(db, campaign.id, request)).preview
+    },
+
+    /** Queues the messages; nobody to mail is NOTHING_TO_SEND, not an empty batch. */
+    async create(operator: OperatorIdentity, campaign: Campaign, request: EmailBatchRequest): Promise<EmailBatch> {
+      const { kind } = request
       if (!options.configured) throw new AppError('EMAIL_NOT_CONFIGURED')
       if (campaign.status === 'CLOSED') throw new AppError('CAMPAIGN_CLOSED')
       const batch = await db.$transaction(async (tx) => {
         // Batches of one campaign are made one at a time, so the "not twice in the queue" check holds.
         await tx.$queryRaw`SELECT id FROM campaigns WHERE id = ${campaign.id}::uuid FOR NO KEY UPDATE`
-        const { withAddress, withoutAddress } = await targetsOf(tx, campaign.id, kind, employeeIds)
-        const created = await tx.emailBatch.create({
-          // An empty batch is finished at once: nothing to wait for.
-          data: { campaignId: campaign.id, kind: KIND[kind], createdById: operator.operatorId, finishedAt: withAddress.length === 0 ? options.now() : null },
-        })
-        await tx.emailMessage.createMany({ data: withAddress.map((employeeId) => ({ batchId: created.id, employeeId })) })
+        const { recipients, preview } = await targetsOf(tx, campaign.id, request)
+        if (recipients.length === 0) throw new AppError('NOTHING_TO_SEND')
+        const created = await tx.emailBatch.create({ data: { campaignId: campaign.id, kind: KIND[kind], createdById: operator.operatorId } })
+        await tx.emailMessage.createMany({ data: recipients.map((employeeId) => ({ batchId: created.id, employeeId })) })
         await audit.record(
           {
             ...byOperator(operator, campaign.companyId),
             action: 'email.batch_created',
             targetId: created.id,
-            detail: { campaignId: campaign.id, kind, count: withAddress.length, withoutAddress, employeeIds: withAddress },
+            detail: {
+              campaignId: campaign.id,
+              kind,
+              count: recipients.length,
+              reissues: preview.reissues,
+              withoutAddress: preview.withoutAddress.length,
+              employeeIds: recipients,
+            },
           },
           tx,
         )

@@ -22,10 +22,17 @@ export default async function emailRoutes(app: FastifyInstance) {
     return emailBatches.get(campaignId, batchId)
   })
 
+  app.post('/campaigns/:campaignId/email-batches/preview', { bodyLimit: ID_LIST_BODY_LIMIT }, async (request) => {
+    const { campaignId } = parse(campaignParamsSchema, request.params)
+    const body = parse(emailBatchRequestSchema, request.body)
+    const { campaign } = await access.campaign(request.operator, campaignId)
+    return emailBatches.preview(campaign, body)
+  })
+
   app.post('/campaigns/:campaignId/email-batches', { bodyLimit: ID_LIST_BODY_LIMIT }, async (request, reply) => {
     const { campaignId } = parse(campaignParamsSchema, request.params)
-    const { kind, employeeIds } = parse(emailBatchRequestSchema, request.body)
+    const body = parse(emailBatchRequestSchema, request.body)
     const { campaign } = await access.campaign(request.operator, campaignId)
-    return reply.status(202).send(await emailBatches.create(request.operator, campaign, kind, employeeIds))
+    return reply.status(202).send(await emailBatches.create(request.operator, campaign, body))
   })
 }

@@ -1,10 +1,7 @@
-import { emailBatchSchema, type emailBatchRequestSchema } from '@bango/shared/admin-credentials'
+import { type EmailBatchRequest, emailBatchSchema } from '@bango/shared/admin-credentials'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { z } from 'zod'
 import { adminRequest } from '../../../lib/api-client.ts'
 import { campaignKey } from './keys.ts'
-
-type EmailBatchRequest = z.infer<typeof emailBatchRequestSchema>
 
 /** Starts a batch (202); the list then polls it. Credentials e-mails re-issue, so the dashboard is stale too. */
 export function useSendEmailBatch(campaignId: string) {

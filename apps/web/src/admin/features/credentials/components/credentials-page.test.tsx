@@ -194,7 +194,9 @@ describe('CredentialsPage', () => {
       [`GET ${base}/credential-batches`]: () => json(200, noOpenBatches),
     })
     renderCredentials()
-    expect(await screen.findByText(/メール送信は設定されていません（SMTP_URL）/)).toBeInTheDocument()
+    // HR is told in words what to do; the setting's name (SMTP_URL) is for the system administrator.
+    expect(await screen.findByText(/システム管理者にメール送信の設定を依頼してください/)).toBeInTheDocument()
+    expect(screen.queryByText(/SMTP_URL/)).not.toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'リマインド' })).toBeDisabled()
     expect(screen.getByRole('button', { name: '認証情報をメールで送る' })).toBeDisabled()
   })
@@ -211,6 +213,8 @@ describe('CredentialsPage', () => {
     const fetchMock = mockFetch({
       [`GET ${base}/email-batches`]: () => json(200, { configured: true, batches }),
       [`GET ${base}/credential-batches`]: () => json(200, noOpenBatches),
+      [`POST ${base}/email-batches/preview`]: () =>
+        json(200, { kind: 'reminder', newCredentials: 0, reissues: 0, reissuesLeftOut: 0, reminders: 10, alreadyQueued: 0, withoutAddress: [] }),
       [`POST ${base}/email-batches`]: () => {
         batches = [batch]
         return json(202, batch)
@@ -218,11 +222,56 @@ describe('CredentialsPage', () => {
     })
     renderCredentials()
     await userEvent.click(await screen.findByRole('button', { name: 'リマインド' }))
-    await userEvent.click(screen.getByRole('button', { name: '送信する' }))
+    expect(await screen.findByText('リマインドを送る: 10 人')).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: '10 人に送信する' }))
 
     const row = await screen.findByRole('row', { name: /リマインド 送信中 3 1 5 1 0/ })
     expect(row).toBeInTheDocument()
     expect(JSON.parse(String(calls(fetchMock, `POST ${base}/email-batches`)[0]?.[1]?.body))).toEqual({ kind: 'reminder' })
+  })
+})
+
+describe('sending credentials by e-mail', () => {
+  it('shows who gets what and who cannot be mailed before sending, and re-issues handed-out logins only when ticked', async () => {
+    const fetchMock = mockFetch({
+      [`GET ${base}/email-batches`]: () => json(200, noBatches),
+      [`GET ${base}/credential-batches`]: () => json(200, noOpenBatches),
+      [`POST ${base}/email-batches/preview`]: (request) =>
+        json(200, {
+          kind: 'credentials',
+          newCredentials: 200,
+          reissues: (request.json() as { reissue?: boolean }).reissue ? 48 : 0,
+          reissuesLeftOut: (request.json() as { reissue?: boolean }).reissue ? 0 : 48,
+          reminders: 0,
+          alreadyQueued: 0,
+          withoutAddress: Array.from({ length: 52 }, (_, i) => ({ employeeId: crypto.randomUUID(), employeeNumber: `E${i}`, name: `社員 ${i}` })),
+        }),
+      [`POST ${base}/email-batches`]: () =>
+        json(202, {
+          id: crypto.randomUUID(),
+          kind: 'credentials',
+          createdAt: '2026-11-27T01:00:00.000Z',
+          finishedAt: null,
+          counts: { pending: 248, sending: 0, sent: 0, failed: 0, unknown: 0 },
+        }),
+    })
+    renderCredentials(`?employees=${taro.employeeId}`)
+    await userEvent.click(await screen.findByRole('button', { name: '選択した従業員に認証情報をメールで送る' }))
+    const panel = await screen.findByRole('group', { name: '選択した従業員に認証情報をメールで送る' })
+    expect(await within(panel).findByText('新しい認証情報を送る: 200 人')).toBeInTheDocument()
+    expect(within(panel).getByText('すでに認証情報を配布済みのため送らない: 48 人')).toBeInTheDocument()
+    expect(within(panel).getByText(/メールアドレスがないため送れない: 52 人/)).toHaveTextContent('E0 社員 0、E1 社員 1')
+    expect(within(panel).getByText(/ほか 42 人/)).toBeInTheDocument()
+    expect(within(panel).getByRole('button', { name: '200 人に送信する' })).toBeEnabled()
+
+    await userEvent.click(within(panel).getByRole('checkbox', { name: /配布済みの 48 人にも再発行して送る/ }))
+    expect(await within(panel).findByText(/再発行して送る: 48 人/)).toBeInTheDocument()
+    await userEvent.click(within(panel).getByRole('button', { name: '248 人に送信する' }))
+    expect(JSON.parse(String(calls(fetchMock, `POST ${base}/email-batches`)[0]?.[1]?.body))).toEqual({
+      kind: 'credentials',
+      employeeIds: [taro.employeeId],
+      reissue: true,
+    })
   })
 })
 
