@@ -7,6 +7,7 @@ import { type EmailWorker, startEmailWorker } from '../src/domain/admin/email-wo
 import { type Mailer, createSmtpMailer } from '../src/lib/mailer.ts'
 import { type TestContext, createTestContext, login, signedInOperator } from './harness.ts'
 import { type SmtpSink, startSmtpSink } from './smtp-sink.ts'
+import { submittedEmployee } from './number-helpers.ts'
 
 const PUBLIC_URL = 'http://bango.example.test:8080'
 const DEADLINE = new Date('2026-12-25T14:59:00Z') // 2026年12月25日 23:59 in Japan
@@ -229,6 +230,46 @@ describe('e-mail delivery', () => {
     await login(context.app, handedOut.token, handedOut.password)
     const audit = await context.db.auditEvent.findFirstOrThrow({ where: { targetId: created.id, action: 'email.batch_created' } })
     expect(audit.detail).toMatchObject({ count: 3, reissues: 0, withoutAddress: 1 })
+  })
+
+  it('tells the employee of a 差し戻し by e-mail — who, why, until when, whom to ask — or says HR must tell them on paper', async () => {
+    await startWorker()
+    const s = await submittedEmployee(context)
+    const address = `${s.employee.id.slice(0, 8)}@return.example.test`
+    await context.db.person.update({ where: { id: s.employee.id }, data: { email: address } })
+    await context.db.campaign.update({ where: { id: s.campaign.id }, data: { deadline: DEADLINE, contact: '人事部 山田（内線 1234）' } })
+    const hr = await signedInOperator(context, { role: 'operator', companyId: s.company.id })
+    const sendBack = (personId: string, payload: object) =>
+      context.app.inject({
+        method: 'POST',
+        url: `/api/admin/campaigns/${s.campaign.id}/employees/${s.employee.id}/persons/${personId}/return`,
+        headers: hr.headers,
+        payload,
+      })
+    const spouse = s.dependents[0]!
+    const returned = await sendBack(spouse.id, { reason: 'blurry', note: '裏面がぼやけています' })
+    expect(returned.statusCode, returned.body).toBe(200)
+    expect(returned.json()).toMatchObject({ status: 'returned', notice: 'email' })
+
+    await until(() => smtp.accepted.some((m) => m.to === address))
+    const mail = smtp.accepted.find((m) => m.to === address)!
+    expect(mail.text).toContain('ご登録いただいた書類を確認したところ、次の方の書類をもう一度登録していただく必要があります（差し戻し）。')
+    expect(mail.text).toContain(`■ ${spouse.name} 様`)
+    expect(mail.text).toContain('理由: ぼやけている')
+    expect(mail.text).toContain('人事担当者より: 裏面がぼやけています')
+    expect(mail.text).toContain('2026年12月25日')
+    expect(mail.text).toContain('人事部 山田（内線 1234）')
+    expect(mail.text).toContain('URL とパスワードからログインし')
+    // It carries no login: the server keeps no token to put in it.
+    expect(mail.text).not.toContain('/t/')
+    expect(mail.text).not.toContain(`■ ${s.employee.name} 様`)
+
+    // Without an address: HR is told to tell them on paper, and nothing is queued.
+    await context.db.person.update({ where: { id: s.employee.id }, data: { email: null } })
+    const paper = await sendBack(s.employee.id, { reason: 'wrong_document' })
+    expect(paper.json()).toMatchObject({ status: 'returned', notice: 'paper' })
+    const notices = await context.db.emailMessage.count({ where: { employeeId: s.employee.id, batch: { kind: 'RETURN_NOTICE' } } })
+    expect(notices).toBe(1)
   })
 
   it('without SMTP_URL, says so instead of doing nothing', async () => {

@@ -66,7 +66,9 @@ export const credentialExportRequestSchema = z.object({
   employeeIds: z.array(z.uuid()).min(1).max(100_000),
 })
 
+/** What HR sends by hand; a 差し戻し notice (`return_notice`) is sent by the 差し戻し itself. */
 export const emailKindSchema = z.enum(['credentials', 'reminder'])
+export const emailBatchKindSchema = z.enum(['credentials', 'reminder', 'return_notice'])
 
 /**
  * credentials: issue and e-mail the URL + password — to `employeeIds`, or to every employee
@@ -101,7 +103,7 @@ export type EmailBatchPreview = z.infer<typeof emailBatchPreviewSchema>
 
 export const emailBatchSchema = z.object({
   id: z.uuid(),
-  kind: emailKindSchema,
+  kind: emailBatchKindSchema,
   createdAt: z.iso.datetime(),
   finishedAt: z.iso.datetime().nullable(),
   counts: z.object({

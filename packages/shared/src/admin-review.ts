@@ -24,6 +24,10 @@ export const returnPersonRequestSchema = z
 export type ReturnPersonRequest = z.input<typeof returnPersonRequestSchema>
 export type ReturnDecision = z.output<typeof returnPersonRequestSchema>
 
+/** How the employee learns of the 差し戻し: an e-mail is on its way, or HR tells them on paper. */
+export const returnPersonResponseSchema = personReviewSchema.extend({ notice: z.enum(['email', 'paper']) })
+export type ReturnPersonResponse = z.infer<typeof returnPersonResponseSchema>
+
 export const submittedImageSchema = z.object({
   id: z.uuid(),
   role: z.enum(['number', 'identity']),

@@ -31,7 +31,7 @@ import { payrollCsvQuerySchema } from '@bango/shared/admin-export'
 import * as networks from '@bango/shared/admin-networks'
 import { importResponseSchema } from '@bango/shared/admin-import'
 import { numberEntryRequestSchema, numberOcrResponseSchema, numberRevealResponseSchema } from '@bango/shared/admin-number'
-import { returnPersonRequestSchema, submissionReviewResponseSchema } from '@bango/shared/admin-review'
+import { returnPersonRequestSchema, returnPersonResponseSchema, submissionReviewResponseSchema } from '@bango/shared/admin-review'
 import * as employee from '@bango/shared/employee-api'
 import type { z } from 'zod'
 
@@ -214,8 +214,9 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'GET /api/admin/campaigns/:campaignId/employees/:employeeId/submission': { summary: 'A submission for review', response: submissionReviewResponseSchema },
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/return': {
-    summary: 'Return a person to the employee',
+    summary: 'Return a person to the employee (and tell them by e-mail where there is an address)',
     body: returnPersonRequestSchema,
+    response: returnPersonResponseSchema,
   },
   'GET /api/admin/campaigns/:campaignId/exports/payroll.csv': { summary: 'Payroll CSV (numbers included, audited)', query: payrollCsvQuerySchema },
 }

@@ -11,7 +11,8 @@ import type { OperatorIdentity } from './access.ts'
 import { employeesOf, withoutAnyCredential } from './credential-issuing.ts'
 
 type Kind = EmailBatch['kind']
-const KIND: Record<Kind, EmailKind> = { credentials: 'CREDENTIALS', reminder: 'REMINDER' }
+const KIND: Record<Kind, EmailKind> = { credentials: 'CREDENTIALS', reminder: 'REMINDER', return_notice: 'RETURN_NOTICE' }
+const KIND_OF = Object.fromEntries(Object.entries(KIND).map(([kind, stored]) => [stored, kind])) as Record<EmailKind, Kind>
 const emptyCounts = (): EmailBatch['counts'] => ({ pending: 0, sending: 0, sent: 0, failed: 0, unknown: 0 })
 const countKey = (status: EmailStatus) => status.toLowerCase() as keyof EmailBatch['counts']
 
@@ -26,7 +27,7 @@ export function createEmailBatches(db: Db, audit: AuditLog, options: { configure
       for (const group of groups) if (group.batchId === batch.id) counts[countKey(group.status)] = group._count._all
       return {
         id: batch.id,
-        kind: batch.kind === 'CREDENTIALS' ? 'credentials' : 'reminder',
+        kind: KIND_OF[batch.kind],
         createdAt: batch.createdAt.toISOString(),
         finishedAt: batch.finishedAt?.toISOString() ?? null,
         counts,
@@ -130,6 +131,34 @@ export function createEmailBatches(db: Db, audit: AuditLog, options: { configure
       options.onEnqueued()
       const [described] = await describe({ campaignId: campaign.id, id: batch.id })
       return described!
+    },
+
+    /**
+     * After a 差し戻し: tells the employee by e-mail (who, why, until when, whom to ask), or says
+     * they must be told on paper. One notice waiting per employee is enough: it lists everyone of
+     * the household still sent back when it goes out.
+     */
+    async noticeReturn(operator: OperatorIdentity, campaign: Campaign, employeeId: string): Promise<'email' | 'paper'> {
+      if (!options.configured || campaign.status === 'CLOSED') return 'paper'
+      const employee = await db.person.findUniqueOrThrow({ where: { id: employeeId }, select: { email: true } })
+      if (!employee.email) return 'paper'
+      const queued = await db.emailMessage.count({ where: { employeeId, status: 'PENDING', batch: { kind: 'RETURN_NOTICE' } } })
+      if (queued > 0) return 'email'
+      await db.$transaction(async (tx) => {
+        const created = await tx.emailBatch.create({ data: { campaignId: campaign.id, kind: 'RETURN_NOTICE', createdById: operator.operatorId } })
+        await tx.emailMessage.create({ data: { batchId: created.id, employeeId } })
+        await audit.record(
+          {
+            ...byOperator(operator, campaign.companyId),
+            action: 'email.batch_created',
+            targetId: created.id,
+            detail: { campaignId: campaign.id, kind: 'return_notice', count: 1, reissues: 0, withoutAddress: 0, employeeIds: [employeeId] },
+          },
+          tx,
+        )
+      })
+      options.onEnqueued()
+      return 'email'
     },
 
     list: (campaignId: string) => describe({ campaignId }),

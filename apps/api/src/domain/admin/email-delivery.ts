@@ -14,7 +14,7 @@ import { MailError, type Mailer } from '../../lib/mailer.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import type { Credentials, PreparedCredential } from '../credentials.ts'
 import { loginUrl } from './credential-issuing.ts'
-import { type MailContext, credentialsMail, reminderMail } from './email-text.ja.ts'
+import { type MailContext, credentialsMail, reminderMail, returnNoticeMail } from './email-text.ja.ts'
 
 /** A transient SMTP failure is retried until the message has had this many attempts. */
 export const MAX_ATTEMPTS = 3
@@ -25,12 +25,13 @@ interface ClaimedMessage {
   attempts: number
   batch_id: string
   employee_id: string
-  kind: 'CREDENTIALS' | 'REMINDER'
+  kind: 'CREDENTIALS' | 'REMINDER' | 'RETURN_NOTICE'
   created_by_id: string
   campaign_id: string
   campaign_name: string
   campaign_open: boolean
   deadline: Date | null
+  contact: string | null
   company_id: string
   company_name: string
   employee_name: string
@@ -75,7 +76,7 @@ export function createEmailDelivery(db: Db, credentials: Credentials, audit: Aud
           FROM next WHERE m.id = next.id
           RETURNING m.id, m.attempts, m.batch_id, m.employee_id)
         SELECT claimed.*, b.kind::text AS kind, b.created_by_id, c.id AS campaign_id, c.name AS campaign_name,
-               c.status = 'OPEN' AS campaign_open, c.deadline, c.company_id, co.name AS company_name,
+               c.status = 'OPEN' AS campaign_open, c.deadline, c.contact, c.company_id, co.name AS company_name,
                p.name AS employee_name, p.email, EXISTS (SELECT 1 FROM credentials cr WHERE cr.employee_id = p.id) AS has_credential
         FROM claimed
         JOIN email_batches b ON b.id = claimed.batch_id
@@ -88,7 +89,7 @@ export function createEmailDelivery(db: Db, credentials: Credentials, audit: Aud
         await tx.emailMessage.update({ where: { id: message.id }, data: { status: 'FAILED', error: refusal } })
         return 'skipped' as const
       }
-      if (message.kind === 'REMINDER') return { message, login: null }
+      if (message.kind !== 'CREDENTIALS') return { message, login: null }
       // The same lock as the console's issuing: the two never interleave in one campaign.
       await tx.$queryRaw`SELECT id FROM campaigns WHERE id = ${message.campaign_id}::uuid FOR NO KEY UPDATE`
       await credentials.store({ id: message.employee_id, campaignId: message.campaign_id }, prepared, tx)
@@ -155,9 +156,25 @@ export function createEmailDelivery(db: Db, credentials: Credentials, audit: Aud
         companyName: message.company_name,
         campaignName: message.campaign_name,
         deadline: message.deadline,
+        contact: message.contact,
+      }
+      // A 差し戻し notice names who is sent back now: someone who already redid theirs is left out.
+      const returned =
+        message.kind === 'RETURN_NOTICE'
+          ? await db.person.findMany({
+              where: { OR: [{ id: message.employee_id }, { employeeId: message.employee_id }], reviewStatus: 'RETURNED' },
+              select: { name: true, returnReason: true, returnNote: true },
+              orderBy: { createdAt: 'asc' },
+            })
+          : []
+      if (message.kind === 'RETURN_NOTICE' && returned.length === 0) {
+        await record(message.id, { status: 'FAILED', error: 'nobody is sent back any more', leaseOwner: null, leaseUntil: null })
+        return true
       }
       try {
-        await mailer.send(login ? credentialsMail(context, login) : reminderMail(context))
+        await mailer.send(
+          login ? credentialsMail(context, login) : message.kind === 'RETURN_NOTICE' ? returnNoticeMail(context, returned) : reminderMail(context),
+        )
         if (!options.abandoned()) await record(message.id, { status: 'SENT', sentAt: now(), error: null, leaseOwner: null, leaseUntil: null })
       } catch (error) {
         if (options.abandoned()) return true

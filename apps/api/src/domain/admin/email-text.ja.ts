@@ -2,6 +2,7 @@
  * The Japanese text of employee e-mails (plain text), in the wording of the employee manual
  * (seed/registration-procedure.ja.txt). Only text lives here; email-delivery.ts fills it in.
  */
+import { RETURN_REASON_LABELS, returnReasonSchema } from '@bango/shared/review'
 import type { OutgoingMail } from '../../lib/mailer.ts'
 
 export interface MailContext {
@@ -10,6 +11,8 @@ export interface MailContext {
   companyName: string
   campaignName: string
   deadline: Date | null
+  /** The campaign's 問い合わせ先, as HR wrote it. */
+  contact: string | null
 }
 
 const deadlineText = (deadline: Date | null) =>
@@ -35,11 +38,12 @@ function opening(context: MailContext) {
   ]
 }
 
-const CLOSING = [
+const closing = (context: MailContext) => [
   '',
   'すべての方の書類を登録したら、最後に「完了」をタップしてください。「完了」を押さずに終わると、安全上、撮影した画像は保存されず、未提出となります。',
   '',
   'このメールに心当たりのない場合やご不明な点は、人事担当者にお問い合わせください。',
+  ...(context.contact ? [`■ 問い合わせ先`, context.contact] : []),
   'このメールは送信専用です。',
 ]
 
@@ -58,7 +62,7 @@ export function credentialsMail(context: MailContext, login: { url: string; pass
       '※ログインに必要なパスワードです。他の方に教えたり、このメールを転送したりしないでください。',
       '',
       ...BROWSERS,
-      ...CLOSING,
+      ...closing(context),
     ].join('\n'),
   }
 }
@@ -74,7 +78,34 @@ export function reminderMail(context: MailContext): OutgoingMail {
       'URL またはパスワードがお手元にない場合は、人事担当者にお問い合わせください（新しい URL とパスワードをお送りします）。',
       '',
       ...BROWSERS,
-      ...CLOSING,
+      ...closing(context),
+    ].join('\n'),
+  }
+}
+
+/** After a 差し戻し: who is sent back and why; the login is the one they already have (the server keeps no token to link). */
+export function returnNoticeMail(
+  context: MailContext,
+  returned: readonly { name: string; returnReason: string | null; returnNote: string | null }[],
+): OutgoingMail {
+  return {
+    to: context.to,
+    subject: `【${context.companyName}】マイナンバー（個人番号）書類の再登録のお願い`,
+    text: [
+      ...opening(context),
+      'ご登録いただいた書類を確認したところ、次の方の書類をもう一度登録していただく必要があります（差し戻し）。',
+      '',
+      ...returned.flatMap((person) => [
+        `■ ${person.name} 様`,
+        `理由: ${RETURN_REASON_LABELS[returnReasonSchema.catch('other').parse(person.returnReason)]}`,
+        ...(person.returnNote ? [`人事担当者より: ${person.returnNote}`] : []),
+        '',
+      ]),
+      '以前お送りしたメール又は郵送キットに記載されている URL とパスワードからログインし、上記の方の書類を撮影し直して「登録する」、最後に「完了」をタップしてください。',
+      'URL またはパスワードがお手元にない場合は、人事担当者にお問い合わせください。',
+      '',
+      ...BROWSERS,
+      ...closing(context),
     ].join('\n'),
   }
 }

@@ -10,7 +10,7 @@ import { logSensitiveRead } from '../../lib/security-events.ts'
 import { pathIds } from './path-params.ts'
 
 export default async function reviewRoutes(app: FastifyInstance) {
-  const { access, review, documentViewer } = app.services
+  const { access, review, documentViewer, emailBatches } = app.services
   const submission = '/campaigns/:campaignId/employees/:employeeId'
 
   app.get(`${submission}/submission`, async (request) => {
@@ -37,7 +37,9 @@ export default async function reviewRoutes(app: FastifyInstance) {
   app.post(`${submission}/persons/:personId/return`, async (request) => {
     const { campaignId, employeeId, personId } = pathIds(request.params, 'campaignId', 'employeeId', 'personId')
     const decision = parse(returnPersonRequestSchema, request.body)
-    const { companyId } = await access.employee(request.operator, campaignId, employeeId)
-    return review.returnPerson(request.operator, companyId, employeeId, personId, decision)
+    const { campaign, companyId } = await access.employee(request.operator, campaignId, employeeId)
+    const returned = await review.returnPerson(request.operator, companyId, employeeId, personId, decision)
+    // Told by e-mail where there is an address and e-mail is set up; otherwise HR tells them on paper.
+    return { ...returned, notice: await emailBatches.noticeReturn(request.operator, campaign, employeeId) }
   })
 }

@@ -70,7 +70,7 @@ export const credentialsText = {
   batchesTitle: '送信履歴',
   noBatches: 'まだ送信していません。',
   batchColumns: { createdAt: '開始', kind: '種類', state: '状態', pending: '待機', sending: '送信中', sent: '送信済', failed: '失敗', unknown: '不明' },
-  batchKinds: { credentials: '認証情報', reminder: 'リマインド' },
+  batchKinds: { credentials: '認証情報', reminder: 'リマインド', return_notice: '差し戻しのお知らせ' },
   batchRunning: '送信中',
   batchFinished: '終了',
   unknownHint: '「不明」は送信中にサーバーが止まったもので、届いた可能性があります。自動では再送しません。',

@@ -1,4 +1,4 @@
-import type { ReturnPersonRequest } from '@bango/shared/admin-review'
+import { type ReturnPersonRequest, returnPersonResponseSchema } from '@bango/shared/admin-review'
 import { personReviewSchema } from '@bango/shared/review'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
@@ -10,12 +10,13 @@ export type ReviewDecision = { action: 'approve' } | ({ action: 'return' } & Ret
 export function useReviewPerson(campaignId: string, employeeId: string, personId: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({ action, ...body }: ReviewDecision) =>
-      adminRequest(`${submissionPath(campaignId, employeeId)}/persons/${encodeURIComponent(personId)}/${action}`, {
-        method: 'POST',
-        ...(action === 'return' ? { body } : {}),
-        schema: personReviewSchema,
-      }),
+    mutationFn: ({ action, ...body }: ReviewDecision) => {
+      const url = `${submissionPath(campaignId, employeeId)}/persons/${encodeURIComponent(personId)}/${action}`
+      // A 差し戻し also answers how the employee is told (`notice`).
+      return action === 'return'
+        ? adminRequest(url, { method: 'POST', body, schema: returnPersonResponseSchema })
+        : adminRequest(url, { method: 'POST', schema: personReviewSchema })
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: campaignKey(campaignId) }),
   })
 }

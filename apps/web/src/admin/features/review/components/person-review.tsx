@@ -86,7 +86,12 @@ export function PersonReview({ campaignId, employeeId, person }: { campaignId: s
           onSubmit={(reason, note) => decide.mutate({ action: 'return', reason, ...(note ? { note } : {}) }, { onSuccess: () => setReturning(false) })}
         />
       )}
-      {decide.isSuccess && <p role="status">{decide.data.status === 'returned' ? t.returned : t.approved}</p>}
+      {decide.isSuccess && (
+        <p role="status">
+          {decide.data.status === 'returned' ? t.returned : t.approved}
+          {'notice' in decide.data && (decide.data.notice === 'email' ? t.noticeByEmail : t.noticeOnPaper)}
+        </p>
+      )}
       <ErrorAlert error={decide.error} />
     </section>
   )

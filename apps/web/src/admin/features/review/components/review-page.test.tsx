@@ -121,7 +121,7 @@ describe('ReviewPage', () => {
       [`POST ${base}/persons/${employeeId}/approve`]: () => json(200, { ...pending, status: 'approved', reviewedAt: '2026-11-26T04:00:00.000Z' }),
       [`POST ${base}/persons/${spouseId}/return`]: () => {
         spouseReview = { status: 'returned', reason: 'other', note: '裏面も撮影してください', reviewedAt: '2026-11-26T04:00:00.000Z' } as never
-        return json(200, spouseReview)
+        return json(200, { ...spouseReview, notice: 'paper' })
       },
     })
     renderRoute([{ path: routePatterns.submission, element: <ReviewPage /> }], paths.submission(CAMPAIGN_ID, employeeId))
@@ -140,7 +140,8 @@ describe('ReviewPage', () => {
 
     await userEvent.type(within(form).getByLabelText(/補足/), '裏面も撮影してください')
     await userEvent.click(within(form).getByRole('button', { name: '差し戻す' }))
-    expect(await within(hanako).findByText(/差し戻しました/)).toBeInTheDocument()
+    // No address: HR is told to tell the employee on paper.
+    expect(await within(hanako).findByText(/差し戻しました/)).toHaveTextContent('本人には紙などで、理由と期限を直接お知らせください。')
     expect(calls(fetchMock, `POST ${base}/persons/${spouseId}/return`)[0]?.[1]?.body).toBe(JSON.stringify({ reason: 'other', note: '裏面も撮影してください' }))
     expect(await within(hanako).findByText(/差し戻し（.*）：その他（裏面も撮影してください）/)).toBeInTheDocument()
     expect(within(hanako).queryByRole('button', { name: '承認' })).not.toBeInTheDocument()
