@@ -158,6 +158,11 @@ test('HR sets up a campaign, sends credentials by e-mail, and sees the employee 
   await expect(page.getByText('マイナンバー（個人番号）登録のお願い', { exact: true })).toHaveCount(1)
   await expect(page.getByRole('img', { name: '渡邊 花子 様の登録用 URL の QR コード' })).toBeVisible()
   await expectAccessible(page, '郵送キット')
+  // On paper: one A4 page per employee, and no blank page after the last.
+  await page.emulateMedia({ media: 'print' })
+  const pdf = await page.pdf({ preferCSSPageSize: true })
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1)
+  await page.emulateMedia({ media: 'screen' })
   await page.getByRole('link', { name: '認証情報の画面へ戻る' }).click()
   // Handed out on paper: 渡邊's login goes live only now (ADR 039).
   const waiting = page.getByRole('region', { name: '配布待ちの認証情報' })

@@ -32,6 +32,9 @@ export const issueCredentialsResponseSchema = z.object({
   expiresAt: z.iso.datetime().nullable(),
   companyName: z.string(),
   campaignName: z.string(),
+  /** The campaign's 提出期限 and 問い合わせ先, printed on the kit. */
+  deadline: z.iso.datetime().nullable(),
+  contact: z.string().nullable(),
   issuedAt: z.iso.datetime(),
   credentials: z.array(issuedCredentialSchema),
 })

@@ -12,3 +12,8 @@ const dateTime = new Intl.DateTimeFormat('ja-JP', {
 })
 
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso))
+
+const longDate = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'long' })
+
+/** A day as the e-mails and the kit write it (2026年12月25日), in Japan time. */
+export const formatDate = (iso: string) => longDate.format(new Date(iso))

@@ -117,6 +117,8 @@ export function createCredentialIssuing(db: Db, credentials: Credentials, audit:
         expiresAt: batch ? expiresAt.toISOString() : null,
         companyName: company.name,
         campaignName: campaign.name,
+        deadline: campaign.deadline?.toISOString() ?? null,
+        contact: campaign.contact,
         issuedAt: at.toISOString(),
         credentials: targets.map((target, index) => ({
           employeeId: target.id,

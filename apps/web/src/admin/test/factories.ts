@@ -43,6 +43,8 @@ export function buildIssue(credentials: IssuedCredential[]): IssueCredentialsRes
     expiresAt: credentials.length ? '2026-12-04T01:02:03.000Z' : null,
     companyName: '株式会社総合',
     campaignName: '2026年 年末調整',
+    deadline: '2026-12-25T14:59:00.000Z',
+    contact: '人事部 山田（内線 1234）',
     issuedAt: '2026-11-27T01:02:03.000Z',
     credentials,
   }

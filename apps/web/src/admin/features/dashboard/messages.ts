@@ -59,7 +59,7 @@ export const dashboardText = {
   sortBy: (label: string) => `${label}で並べ替え`,
   noRows: '該当する従業員はいません。',
   pageOf: (from: number, to: number, total: number) =>
-    `${total.toLocaleString('ja-JP')} 人中 ${from.toLocaleString('ja-JP')}–${to.toLocaleString('ja-JP')} 人目`,
+    total === 0 ? '0 人' : `${total.toLocaleString('ja-JP')} 人中 ${from.toLocaleString('ja-JP')}–${to.toLocaleString('ja-JP')} 人目`,
   pagination: 'ページ送り',
   previous: '前のページ',
   next: '次のページ',

@@ -294,6 +294,10 @@ describe('KitPage', () => {
     expect(sheet.getByText(hanako.url)).toBeInTheDocument()
     expect(sheet.getByText(hanako.password)).toBeInTheDocument()
     expect(sheet.getByText(/Internet Explorer は、ご利用いただけません/)).toBeInTheDocument()
+    // By when, what to prepare, and whom to ask.
+    expect(sheet.getByText('提出期限: 2026年12月25日')).toBeInTheDocument()
+    expect(sheet.getByRole('heading', { name: 'ご用意いただくもの' })).toBeInTheDocument()
+    expect(sheet.getByText('人事部 山田（内線 1234）')).toBeInTheDocument()
 
     await userEvent.click(screen.getByRole('button', { name: '印刷する' }))
     expect(print).toHaveBeenCalledOnce()

@@ -45,7 +45,7 @@ export function KitPage() {
         )}
       </div>
       {issued.credentials.map((credential) => (
-        <KitSheet key={credential.employeeId} credential={credential} companyName={issued.companyName} campaignName={issued.campaignName} />
+        <KitSheet key={credential.employeeId} credential={credential} campaign={issued} />
       ))}
     </div>
   )

@@ -1,11 +1,15 @@
-import type { IssuedCredential } from '@bango/shared/admin-credentials'
+import type { IssueCredentialsResponse, IssuedCredential } from '@bango/shared/admin-credentials'
+import { formatDate } from '../../../../lib/format.ts'
 import { credentialsText } from '../messages.ts'
 import { QrCode } from './qr-code.tsx'
 
 const t = credentialsText.kit
 
-/** One A4 page of the postal kit: who asks, for whom, the QR code, URL, password and the steps. */
-export function KitSheet({ credential, companyName, campaignName }: { credential: IssuedCredential; companyName: string; campaignName: string }) {
+type Campaign = Pick<IssueCredentialsResponse, 'companyName' | 'campaignName' | 'deadline' | 'contact'>
+
+/** One A4 page of the postal kit: who asks, for whom, by when, the QR code, URL, password, what to prepare, the steps and whom to ask. */
+export function KitSheet({ credential, campaign }: { credential: IssuedCredential; campaign: Campaign }) {
+  const { companyName, campaignName, deadline, contact } = campaign
   return (
     <article className="kit-sheet" aria-label={t.to(credential.name)}>
       <p className="kit-sheet__from">
@@ -13,6 +17,12 @@ export function KitSheet({ credential, companyName, campaignName }: { credential
       </p>
       <h2 className="kit-sheet__to">{t.to(credential.name)}</h2>
       <p className="kit-sheet__heading">{t.heading}</p>
+      {deadline && (
+        <p className="kit-sheet__deadline">
+          {t.deadline}
+          {formatDate(deadline)}
+        </p>
+      )}
       <div className="kit-sheet__access">
         <QrCode text={credential.url} label={t.qrAlt(credential.name)} />
         <dl>
@@ -26,6 +36,8 @@ export function KitSheet({ credential, companyName, campaignName }: { credential
       </div>
       <p>{t.urlNote}</p>
       <p>{t.keep}</p>
+      <h3>{t.prepareTitle}</h3>
+      <p>{t.prepare}</p>
       <h3>{t.stepsTitle}</h3>
       <ol>
         {t.steps.map((step) => (
@@ -38,6 +50,8 @@ export function KitSheet({ credential, companyName, campaignName }: { credential
           <li key={browser}>{browser}</li>
         ))}
       </ul>
+      <h3>{t.contactTitle}</h3>
+      <p>{contact ?? t.contactFallback}</p>
     </article>
   )
 }

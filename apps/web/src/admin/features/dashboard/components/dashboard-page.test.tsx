@@ -39,6 +39,7 @@ function renderDashboard(search = '') {
     [list('q=%E3%82%BD%E3%82%A6%E3%82%B4%E3%82%A6&sort=employeeNumber&order=asc&page=1&pageSize=50')]: () => page([hanako], 1),
     [list('q=%E3%82%BD%E3%82%A6%E3%82%B4%E3%82%A6&status=submitted&sort=employeeNumber&order=asc&page=1&pageSize=50')]: () => page([hanako], 1),
     [list('sort=kana&order=asc&page=1&pageSize=50')]: () => page([taro, hanako], 120),
+    [list('q=nobody&sort=employeeNumber&order=asc&page=1&pageSize=50')]: () => page([], 0),
     [list('sort=kana&order=desc&page=1&pageSize=50')]: () => page([hanako, taro], 120),
   })
   const rendered = renderRoute([{ path: routePatterns.campaign, element: <DashboardPage /> }], paths.campaign(CAMPAIGN_ID, search))
@@ -46,6 +47,12 @@ function renderDashboard(search = '') {
 }
 
 describe('DashboardPage', () => {
+  it('says 0 人 for an empty list, not 「0 人中 0–0 人目」', async () => {
+    renderDashboard('?q=nobody')
+    expect(await screen.findByText('該当する従業員はいません。')).toBeInTheDocument()
+    expect(within(screen.getByRole('navigation', { name: 'ページ送り' })).getByRole('status')).toHaveTextContent(/^0 人$/)
+  })
+
   it('shows the counts by status and the first page of employees', async () => {
     renderDashboard()
     expect(await screen.findByRole('heading', { level: 1, name: '2026年 年末調整' })).toBeInTheDocument()
