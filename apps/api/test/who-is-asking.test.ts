@@ -20,8 +20,14 @@ describe('who is asking', () => {
     const seeded = await context.newEmployee({ companyName: '株式会社 見本商事', campaign: { contact: CONTACT } })
     const response = await link(seeded.token)
     expect(response.statusCode).toBe(200)
-    expect(response.json()).toEqual({ companyName: '株式会社 見本商事', contact: CONTACT })
+    expect(response.json()).toEqual({ companyName: '株式会社 見本商事', contact: CONTACT, closed: false })
     expect(response.body).not.toContain(seeded.employee.name)
+  })
+
+  it('says before sign-in that HR closed the campaign', async () => {
+    const seeded = await context.newEmployee()
+    await context.db.campaign.update({ where: { id: seeded.campaign.id }, data: { status: 'CLOSED', closedAt: new Date() } })
+    expect((await link(seeded.token)).json()).toMatchObject({ closed: true })
   })
 
   it('an unknown or re-issued link answers 404 like any unknown thing; a bad body 400', async () => {

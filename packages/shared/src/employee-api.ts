@@ -26,6 +26,8 @@ export const linkResponseSchema = z.object({
   companyName: z.string(),
   /** 問い合わせ先 set on the campaign, or null. */
   contact: z.string().nullable(),
+  /** HR closed the campaign (受付の終了): said before sign-in, where nothing new can be sent. */
+  closed: z.boolean(),
 })
 export type LinkResponse = z.infer<typeof linkResponseSchema>
 

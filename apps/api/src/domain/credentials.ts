@@ -151,10 +151,10 @@ export function createCredentials(
     async link(token: string): Promise<LinkResponse> {
       const credential = await db.credential.findUnique({
         where: { tokenHash: hashUrlToken(token) },
-        select: { revokedAt: true, campaign: { select: { contact: true, company: { select: { name: true } } } } },
+        select: { revokedAt: true, campaign: { select: { contact: true, status: true, company: { select: { name: true } } } } },
       })
       if (!credential || credential.revokedAt) throw new AppError('NOT_FOUND')
-      return { companyName: credential.campaign.company.name, contact: credential.campaign.contact }
+      return { companyName: credential.campaign.company.name, contact: credential.campaign.contact, closed: credential.campaign.status === 'CLOSED' }
     },
 
     async login(token: string, password: string, client: { ip?: string } = {}): Promise<EmployeeIdentity> {

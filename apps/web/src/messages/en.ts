@@ -17,6 +17,7 @@ export const en: Messages = {
   auth: {
     title: 'My Number document registration',
     requester: 'The HR staff of {{company}} ask you to submit the My Number (個人番号, Individual Number) documents of yourself and your family.',
+    closed: 'This request is closed. You can no longer register or submit documents. After signing in you can only see what you already submitted.',
     password: 'Password',
     passwordHint: 'Enter the password written in your email or in the mailed kit.',
     showPassword: 'Show password',

@@ -17,6 +17,7 @@ export const pt: Messages = {
   auth: {
     title: 'Registro de documentos do My Number',
     requester: 'O setor de RH da {{company}} solicita o envio dos documentos do My Number (マイナンバー／個人番号, número individual) seus e de sua família.',
+    closed: 'O prazo de recebimento foi encerrado. Não é mais possível registrar ou enviar documentos. Ao entrar, você só pode ver o que já enviou.',
     password: 'Senha',
     passwordHint: 'Digite a senha informada no e-mail ou no kit enviado pelo correio.',
     showPassword: 'Mostrar senha',

@@ -17,6 +17,7 @@ export const vi: Messages = {
   auth: {
     title: 'Đăng ký giấy tờ My Number',
     requester: 'Bộ phận nhân sự của {{company}} đề nghị anh/chị nộp giấy tờ My Number (マイナンバー／個人番号, mã số cá nhân) của bản thân và gia đình.',
+    closed: 'Việc tiếp nhận đã kết thúc. Anh/chị không thể đăng ký hoặc nộp giấy tờ mới. Sau khi đăng nhập, anh/chị chỉ có thể xem nội dung đã nộp.',
     password: 'Mật khẩu',
     passwordHint: 'Vui lòng nhập mật khẩu ghi trong email hoặc bộ tài liệu gửi qua bưu điện.',
     showPassword: 'Hiện mật khẩu',

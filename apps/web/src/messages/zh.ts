@@ -17,6 +17,7 @@ export const zh: Messages = {
   auth: {
     title: '个人编号（My Number）材料登记',
     requester: '{{company}} 的人事负责人请您提交您本人及家属的个人编号（マイナンバー／個人番号）材料。',
+    closed: '受理已结束。无法再登记或提交材料。登录后只能查看已提交的内容。',
     password: '密码',
     passwordHint: '请输入电子邮件或邮寄材料中记载的密码。',
     showPassword: '显示密码',

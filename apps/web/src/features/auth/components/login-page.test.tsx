@@ -111,7 +111,7 @@ describe('LoginPage', () => {
 
   it('says who is asking before the password, and where to ask when signing in fails', async () => {
     const fetchMock = mockFetch({
-      'POST /api/employee/link': () => json(200, { companyName: '株式会社 見本商事', contact: '人事部 マイナンバー係 内線 1234' }),
+      'POST /api/employee/link': () => json(200, { companyName: '株式会社 見本商事', contact: '人事部 マイナンバー係 内線 1234', closed: false }),
       'POST /api/employee/login': () => apiError(423, 'CREDENTIAL_LOCKED'),
     })
     renderAt(`/t/${TOKEN}`)
@@ -126,6 +126,12 @@ describe('LoginPage', () => {
     await userEvent.click(screen.getByRole('button', { name: '次へ' }))
     await screen.findByRole('alert')
     expect(screen.getByText('人事部 マイナンバー係 内線 1234')).toBeInTheDocument()
+  })
+
+  it('says on the login screen that the request is closed', async () => {
+    mockFetch({ 'POST /api/employee/link': () => json(200, { companyName: '株式会社 見本商事', contact: null, closed: true }) })
+    renderAt(`/t/${TOKEN}`)
+    expect(await screen.findByText(/受付は終了しました。新しく書類を登録・提出することはできません。/)).toBeInTheDocument()
   })
 
   it('lists the supported browsers and explains how to leave the LINE in-app browser', () => {

@@ -68,6 +68,11 @@ export function LoginPage({ onPasswordFocus }: { onPasswordFocus?: () => void })
       {requester && <p className="eyebrow">{requester.companyName}</p>}
       <h1>{t('auth.title')}</h1>
       {requester && <p>{t('auth.requester', { company: requester.companyName })}</p>}
+      {requester?.closed && (
+        <p className="notice notice--warning" role="status">
+          {t('auth.closed')}
+        </p>
+      )}
       <form className="card" onSubmit={onSubmit} noValidate>
         <label className="field">
           <span className="field__label">{t('auth.password')}</span>
