@@ -26,6 +26,10 @@ export const dependentStatusLabels = {
 
 export const dashboardText = {
   titleFallback: '収集依頼',
+  deadline: '提出期限',
+  noDeadline: '設定なし',
+  contact: '問い合わせ先',
+  noContact: '設定なし（従業員には「人事担当者にお問い合わせください」と表示します）',
   loading: '読み込み中…',
   summaryTitle: '進捗',
   total: (count: number) => `対象の従業員 ${count.toLocaleString('ja-JP')} 人`,

@@ -56,6 +56,9 @@ describe('DashboardPage', () => {
   it('shows the counts by status and the first page of employees', async () => {
     renderDashboard()
     expect(await screen.findByRole('heading', { level: 1, name: '2026年 年末調整' })).toBeInTheDocument()
+    // The campaign's 提出期限 and 問い合わせ先, as employees see them.
+    expect(screen.getByText('提出期限').nextElementSibling).toHaveTextContent('設定なし')
+    expect(screen.getByText('問い合わせ先').nextElementSibling).toHaveTextContent(/^設定なし/)
     const summary = screen.getByRole('region', { name: '進捗' })
     expect(within(summary).getByText('対象の従業員 120 人')).toBeInTheDocument()
     const labels = within(summary)

@@ -13,6 +13,8 @@ import { Pagination } from './pagination.tsx'
 import { StatusSummary } from './status-summary.tsx'
 import './dashboard.css'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
+import { Facts } from '../../../components/facts.tsx'
+import { formatDate } from '../../../../lib/format.ts'
 
 /** A campaign's home: counts by status, then its employees (search, filter, sort, pages in the URL). */
 export function DashboardPage() {
@@ -40,6 +42,14 @@ export function DashboardPage() {
   return (
     <div className="admin-page">
       <h1>{campaign.data?.name ?? t.titleFallback}</h1>
+      {campaign.data && (
+        <Facts
+          facts={[
+            [t.deadline, campaign.data.deadline ? formatDate(campaign.data.deadline) : t.noDeadline],
+            [t.contact, campaign.data.contact ?? t.noContact],
+          ]}
+        />
+      )}
       <ul className="admin-links">
         <li>
           <Link to={paths.campaignImport(campaignId)}>{t.links.import}</Link>
