@@ -162,6 +162,8 @@ export function createCredentialIssuing(db: Db, credentials: Credentials, audit:
      * unless the employee got a newer login since (an e-mail), which this one must not kill.
      */
     async distribute(operator: OperatorIdentity, campaign: Campaign, batchId: string): Promise<DistributeCredentialsResponse> {
+      // One transaction for the whole batch, its length growing with the count, as at the issue.
+      const count = await db.pendingCredential.count({ where: { batchId } })
       return db.$transaction(
         async (tx) => {
           const batch = await lockOpenBatch(tx, campaign, batchId)
@@ -171,34 +173,34 @@ export function createCredentialIssuing(db: Db, credentials: Credentials, audit:
           })
           const live: string[] = []
           const superseded: string[] = []
-          const reissued: string[] = []
+          const reissued = new Set<string>()
           for (const entry of pending) {
             const current = entry.employee.credential
             if (entry.employee.disposedAt || (current && current.issuedAt > batch.createdAt)) {
               superseded.push(entry.employeeId)
               continue
             }
-            if (current) reissued.push(entry.employeeId)
+            if (current) reissued.add(entry.employeeId)
             await credentials.store(entry.employee, entry, tx)
             live.push(entry.employeeId)
           }
           await tx.pendingCredential.deleteMany({ where: { batchId } })
           await tx.credentialBatch.update({ where: { id: batchId }, data: { outcome: 'DISTRIBUTED', endedAt: now(), endedById: operator.operatorId } })
           const actor = byOperator(operator, campaign.companyId)
-          const fresh = live.filter((id) => !reissued.includes(id))
+          const fresh = live.filter((id) => !reissued.has(id))
           if (fresh.length > 0)
             await audit.record(
               { ...actor, action: 'credentials.issued', targetId: campaign.id, detail: { batchId, count: fresh.length, employeeIds: fresh } },
               tx,
             )
-          if (reissued.length > 0)
+          if (reissued.size > 0)
             await audit.record(
-              { ...actor, action: 'credentials.reissued', targetId: campaign.id, detail: { batchId, count: reissued.length, employeeIds: reissued } },
+              { ...actor, action: 'credentials.reissued', targetId: campaign.id, detail: { batchId, count: reissued.size, employeeIds: [...reissued] } },
               tx,
             )
           return { live: live.length, superseded }
         },
-        { timeout: 30_000, maxWait: 30_000 },
+        { timeout: 30_000 + count * 20, maxWait: 30_000 },
       )
     },
 
