@@ -90,6 +90,29 @@ export function createEmailBatches(db: Db, audit: AuditLog, options: { configure
     }
   }
 
+  /** One batch of `kind` to `recipients`, recorded in the audit log (inside the caller's transaction). */
+  async function enqueue(
+    tx: Tx,
+    operator: OperatorIdentity,
+    campaign: Campaign,
+    kind: Kind,
+    recipients: string[],
+    counts: { reissues: number; withoutAddress: number },
+  ) {
+    const created = await tx.emailBatch.create({ data: { campaignId: campaign.id, kind: KIND[kind], createdById: operator.operatorId } })
+    await tx.emailMessage.createMany({ data: recipients.map((employeeId) => ({ batchId: created.id, employeeId })) })
+    await audit.record(
+      {
+        ...byOperator(operator, campaign.companyId),
+        action: 'email.batch_created',
+        targetId: created.id,
+        detail: { campaignId: campaign.id, kind, count: recipients.length, ...counts, employeeIds: recipients },
+      },
+      tx,
+    )
+    return created
+  }
+
   return {
     configured: options.configured,
 
@@ -108,25 +131,7 @@ export function createEmailBatches(db: Db, audit: AuditLog, options: { configure
         await tx.$queryRaw`SELECT id FROM campaigns WHERE id = ${campaign.id}::uuid FOR NO KEY UPDATE`
         const { recipients, preview } = await targetsOf(tx, campaign.id, request)
         if (recipients.length === 0) throw new AppError('NOTHING_TO_SEND')
-        const created = await tx.emailBatch.create({ data: { campaignId: campaign.id, kind: KIND[kind], createdById: operator.operatorId } })
-        await tx.emailMessage.createMany({ data: recipients.map((employeeId) => ({ batchId: created.id, employeeId })) })
-        await audit.record(
-          {
-            ...byOperator(operator, campaign.companyId),
-            action: 'email.batch_created',
-            targetId: created.id,
-            detail: {
-              campaignId: campaign.id,
-              kind,
-              count: recipients.length,
-              reissues: preview.reissues,
-              withoutAddress: preview.withoutAddress.length,
-              employeeIds: recipients,
-            },
-          },
-          tx,
-        )
-        return created
+        return enqueue(tx, operator, campaign, kind, recipients, { reissues: preview.reissues, withoutAddress: preview.withoutAddress.length })
       })
       options.onEnqueued()
       const [described] = await describe({ campaignId: campaign.id, id: batch.id })
@@ -144,19 +149,7 @@ export function createEmailBatches(db: Db, audit: AuditLog, options: { configure
       if (!employee.email) return 'paper'
       const queued = await db.emailMessage.count({ where: { employeeId, status: 'PENDING', batch: { kind: 'RETURN_NOTICE' } } })
       if (queued > 0) return 'email'
-      await db.$transaction(async (tx) => {
-        const created = await tx.emailBatch.create({ data: { campaignId: campaign.id, kind: 'RETURN_NOTICE', createdById: operator.operatorId } })
-        await tx.emailMessage.create({ data: { batchId: created.id, employeeId } })
-        await audit.record(
-          {
-            ...byOperator(operator, campaign.companyId),
-            action: 'email.batch_created',
-            targetId: created.id,
-            detail: { campaignId: campaign.id, kind: 'return_notice', count: 1, reissues: 0, withoutAddress: 0, employeeIds: [employeeId] },
-          },
-          tx,
-        )
-      })
+      await db.$transaction((tx) => enqueue(tx, operator, campaign, 'return_notice', [employeeId], { reissues: 0, withoutAddress: 0 }))
       options.onEnqueued()
       return 'email'
     },
