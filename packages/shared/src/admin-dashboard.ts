@@ -3,6 +3,7 @@
  * of its employees, plus one employee's detail (never their images).
  */
 import { z } from 'zod'
+import { hasControlCharacter } from './text.ts'
 import { personIdentitySchema } from './employee-api.ts'
 
 /**
@@ -17,7 +18,13 @@ export const DASHBOARD_PAGE_SIZES = [25, 50, 100] as const
 
 export const employeeListQuerySchema = z.object({
   /** Matches 氏名, フリガナ or 社員番号. */
-  q: z.string().trim().max(100).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    // PostgreSQL refuses a NUL in text outright: a search must not reach it as a 500.
+    .refine((value) => !hasControlCharacter(value), '制御文字は使えません')
+    .optional(),
   status: employeeProgressSchema.optional(),
   sort: z.enum(['employeeNumber', 'kana', 'progress', 'lastLoginAt']).default('employeeNumber'),
   order: z.enum(['asc', 'desc']).default('asc'),
