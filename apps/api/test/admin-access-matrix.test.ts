@@ -147,6 +147,23 @@ describe('admin access matrix', () => {
     for (const route of adminRoutes()) fill(route)
   })
 
+  it('sees a write to any table in its snapshot, a session’s activity time aside, and nothing when nothing was written', async () => {
+    const company = await context.db.company.findUniqueOrThrow({ where: { id: params.companyId } })
+    const session = await context.db.adminSession.findFirstOrThrow()
+    const before = await snapshot()
+    expect(changedTables(before, await snapshot())).toEqual([])
+    await context.db.adminSession.update({ where: { id: session.id }, data: { lastSeenAt: new Date(Date.now() + 1000) } })
+    expect(changedTables(before, await snapshot())).toEqual([])
+    await context.db.company.update({ where: { id: company.id }, data: { name: `${company.name} 2` } })
+    expect(changedTables(before, await snapshot())).toEqual(['companies'])
+    await context.db.adminSession.update({ where: { id: session.id }, data: { expiresAt: new Date(session.expiresAt.getTime() + 60_000) } })
+    expect(changedTables(before, await snapshot()).sort()).toEqual(['admin_sessions', 'companies'])
+    // The rows as they were: the checks below start from the same state.
+    await context.db.company.update({ where: { id: company.id }, data: { name: company.name } })
+    await context.db.adminSession.update({ where: { id: session.id }, data: { expiresAt: session.expiresAt } })
+    expect(changedTables(before, await snapshot())).toEqual([])
+  })
+
   it('refuses every caller without the right, on every route, and changes nothing', async () => {
     const failures: string[] = []
     for (const route of adminRoutes()) {

@@ -164,28 +164,60 @@ async function submittedDocument(context: TestContext, employeeId: string) {
 export type TableSnapshot = Record<string, string>
 
 /** Rows per table whose values a signed-in request touches by design (activity times), left out of the checksum. */
-const ACTIVITY_ONLY: Record<string, string> = {
-  admin_sessions: 'SELECT id, operator_id, stage, revoked_at, expires_at FROM admin_sessions',
+const ACTIVITY_ONLY: Record<string, { columns: string[] }> = {
+  admin_sessions: { columns: ['id', 'operator_id', 'stage', 'revoked_at', 'expires_at'] },
 }
 
-let snapshotSql: { db: TestContext['db']; sql: string } | null = null
+/**
+ * Statement triggers on every table (only this file's test database has them) advance a
+ * sequence whenever something may have written: a snapshot is taken again only then. Sequences
+ * ignore rollbacks, so a write rolled back still counts, and a write of equal values is caught
+ * by the checksum: the count only spares the checksum where nothing was written at all.
+ */
+function writeCounterSql(tables: string[]): string[] {
+  const note = (table: string) => {
+    const kept = ACTIVITY_ONLY[table]?.columns
+    if (!kept)
+      return [`CREATE TRIGGER test_writes AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION test_note_write()`]
+    const changed = `(${kept.map((c) => `OLD.${c}`).join(', ')}) IS DISTINCT FROM (${kept.map((c) => `NEW.${c}`).join(', ')})`
+    return [
+      `CREATE TRIGGER test_writes AFTER INSERT OR DELETE OR TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION test_note_write()`,
+      `CREATE TRIGGER test_writes_kept AFTER UPDATE ON "${table}" FOR EACH ROW WHEN (${changed}) EXECUTE FUNCTION test_note_write()`,
+    ]
+  }
+  return [
+    'CREATE SEQUENCE test_writes',
+    `CREATE FUNCTION test_note_write() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM nextval('test_writes'); RETURN NULL; END $$`,
+    ...tables.flatMap(note),
+  ]
+}
 
-/** Every table's row count and checksum, in one query (the fuzz takes one per request). */
+let snapshots: { db: TestContext['db']; sql: string; writes: string | null; last: TableSnapshot | null } | null = null
+
+/** Every table's row count and checksum, in one query (the fuzz takes one per request), unless nothing was written since the last. */
 export async function tableSnapshot(db: TestContext['db']): Promise<TableSnapshot> {
-  if (snapshotSql?.db !== db) {
-    const tables = await db.$queryRaw<{ name: string }[]>`
+  if (snapshots?.db !== db) {
+    const tables = (
+      await db.$queryRaw<{ name: string }[]>`
       SELECT table_name AS name FROM information_schema.tables
       WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`
+    ).map((table) => table.name)
+    for (const statement of writeCounterSql(tables)) await db.$executeRawUnsafe(statement)
     const sql = tables
-      .map(({ name }) => {
-        const rows = ACTIVITY_ONLY[name] ?? `SELECT * FROM "${name}"`
+      .map((name) => {
+        const rows = `SELECT ${ACTIVITY_ONLY[name]?.columns.join(', ') ?? '*'} FROM "${name}"`
         return `SELECT '${name}' AS name, count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM (${rows}) t`
       })
       .join(' UNION ALL ')
-    snapshotSql = { db, sql }
+    snapshots = { db, sql, writes: null, last: null }
   }
-  const rows = await db.$queryRawUnsafe<{ name: string; n: number; digest: string }[]>(snapshotSql.sql)
-  return Object.fromEntries(rows.map((row) => [row.name, `${row.n}:${row.digest}`]))
+  // Read before the checksum: a write between the two is counted, and the next call takes it again.
+  const [{ writes }] = await db.$queryRaw<[{ writes: string }]>`SELECT last_value || ':' || is_called AS writes FROM test_writes`
+  if (snapshots.last && writes === snapshots.writes) return snapshots.last
+  const rows = await db.$queryRawUnsafe<{ name: string; n: number; digest: string }[]>(snapshots.sql)
+  snapshots.writes = writes
+  snapshots.last = Object.fromEntries(rows.map((row) => [row.name, `${row.n}:${row.digest}`]))
+  return snapshots.last
 }
 
 /** The tables whose rows differ between two snapshots. */
