@@ -5,7 +5,7 @@
  *   1. the static checks and the build, side by side (each is one process, mostly on one core):
  *      typecheck, lint, Prettier, and `pnpm build` followed by the employee bundle's check;
  *   2. vitest: every project, two files at a time, in groups (vitest.config.ts);
- *   3. Playwright against the built artifact, two tests at a time (playwright.config.ts).
+ *   3. Playwright against the built artifact, three tests at a time (playwright.config.ts).
  *
  * Playwright beside vitest's API projects was no faster (625 s against 596 s in all): the CPU,
  * not waiting, is what the run is made of by then.

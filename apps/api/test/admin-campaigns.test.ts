@@ -137,6 +137,39 @@ describe('campaigns', () => {
     expect(upload2.json().error.code).toBe('CAMPAIGN_CLOSED')
     expect(await context.db.auditEvent.count({ where: { action: 'campaign.closed', targetId: campaign.id } })).toBe(1)
   })
+
+  it('reopens a closed campaign with a new deadline, so employees can send again — an administrator, and never after disposal', async () => {
+    const employee = await signedInEmployee(context)
+    const { campaign, company } = employee
+    const hr = await signedInOperator(context, { role: 'administrator', companyId: company.id })
+    const staff = await signedInOperator(context, { role: 'operator', companyId: company.id })
+    expect((await call(hr.headers, 'POST', `/campaigns/${campaign.id}/reopen`, { deadline: null })).json().error.code).toBe('CONFLICT')
+    expect((await call(hr.headers, 'POST', `/campaigns/${campaign.id}/close`)).statusCode).toBe(200)
+
+    expect((await call(staff.headers, 'POST', `/campaigns/${campaign.id}/reopen`, { deadline: null })).statusCode).toBe(403)
+    const past = await call(hr.headers, 'POST', `/campaigns/${campaign.id}/reopen`, { deadline: '2020-01-31' })
+    expect([past.statusCode, past.json().error.code]).toEqual([400, 'VALIDATION'])
+    const reopened = await call(hr.headers, 'POST', `/campaigns/${campaign.id}/reopen`, { deadline: '2099-03-31' })
+    expect(reopened.statusCode, reopened.body).toBe(200)
+    expect(reopened.json()).toMatchObject({ status: 'open', closedAt: null, deadline: '2099-03-31' })
+    expect(await context.db.auditEvent.findFirstOrThrow({ where: { action: 'campaign.reopened', targetId: campaign.id } })).toMatchObject({
+      actorId: hr.operator.id,
+      detail: { closedAt: expect.any(String), deadline: { from: null, to: '2099-03-31' } },
+    })
+    // The employee's session reaches the upload again.
+    const picture = imageUpload({ role: 'number', slot: 0, side: 'front', type: 'my_number_card' }, photo)
+    const sent = await context.app.inject({
+      method: 'POST',
+      url: `/api/employee/persons/${employee.employee.id}/images`,
+      headers: { ...employee.auth, ...picture.headers },
+      payload: picture.payload,
+    })
+    expect(sent.statusCode, sent.body).toBe(201)
+
+    expect((await call(hr.headers, 'POST', `/campaigns/${campaign.id}/close`)).statusCode).toBe(200)
+    expect((await call(hr.headers, 'POST', `/campaigns/${campaign.id}/dispose`, { reason: '保存期間内の一括廃棄' })).statusCode).toBe(200)
+    expect((await call(hr.headers, 'POST', `/campaigns/${campaign.id}/reopen`, { deadline: null })).json().error.code).toBe('CAMPAIGN_DISPOSED')
+  })
 })
 
 type Employee = Pick<Awaited<ReturnType<typeof signedInEmployee>>, 'employee' | 'dependents' | 'auth'>

@@ -18,6 +18,7 @@ interface Seed {
   progress?: EmployeeProgress
   lastLoginAt?: Date
   dependents?: number
+  email?: string
 }
 
 /** A campaign of `seeds` employees in a new company, and an operator (role OPERATOR) of that company. */
@@ -37,6 +38,7 @@ async function campaignWith(seeds: Seed[]) {
         birthDate: new Date('1980-01-01'),
         progress: seed.progress ?? 'UNISSUED',
         lastLoginAt: seed.lastLoginAt ?? null,
+        email: seed.email ?? null,
       },
     })
     ids.push(employee.id)
@@ -84,6 +86,48 @@ describe('dashboard counts', () => {
 })
 
 describe('employee list', () => {
+  it('filters by whether there is an e-mail address, and gives every page of the filtered list as a CSV of statuses, audited', async () => {
+    const { get, campaign, operator } = await campaignWith([
+      {
+        number: '1',
+        name: '山田 太郎',
+        kana: 'ヤマダ タロウ',
+        email: 'taro@example.test',
+        progress: 'SUBMITTED',
+        dependents: 2,
+        lastLoginAt: new Date('2026-12-01T01:02:00Z'),
+      },
+      { number: '2', name: '山本 花子', kana: 'ヤマモト ハナコ', progress: 'ISSUED' },
+      { number: '3', name: '=cmd|calc', kana: 'タナカ', progress: 'ISSUED' },
+    ])
+    expect(numbers((await get('/employees?email=with')).json())).toEqual(['1'])
+    expect(numbers((await get('/employees?email=without')).json())).toEqual(['2', '3'])
+    expect((await get('/employees?email=maybe')).statusCode).toBe(400)
+
+    const all = await get('/employees.csv')
+    expect(all.statusCode, all.body).toBe(200)
+    expect(all.headers['content-type']).toBe('text/csv; charset=utf-8')
+    expect(all.body.split('\r\n')).toEqual([
+      '\uFEFF社員番号,氏名,フリガナ,メールアドレス,状況,家族の人数,最終ログイン',
+      '1,山田 太郎,ヤマダ タロウ,taro@example.test,完了,2,2026-12-01 10:02',
+      '2,山本 花子,ヤマモト ハナコ,,未ログイン,0,',
+      '3,"\'=cmd|calc",タナカ,,未ログイン,0,',
+      '',
+    ])
+    const withoutEmail = await get('/employees.csv?email=without&status=issued')
+    expect(
+      withoutEmail.body
+        .split('\r\n')
+        .slice(1, -1)
+        .map((line) => line.split(',')[0]),
+    ).toEqual(['2', '3'])
+    const events = await context.db.auditEvent.findMany({ where: { action: 'employees.exported', targetId: campaign.id }, orderBy: { id: 'asc' } })
+    expect(events.map((event) => [event.actorId, event.detail])).toEqual([
+      [operator.operator.id, { rows: 3, filter: { q: null, status: null, email: null } }],
+      [operator.operator.id, { rows: 2, filter: { q: null, status: 'issued', email: 'without' } }],
+    ])
+  })
+
   it('pages on the server, in 社員番号 order by default, with the total', async () => {
     const seeds = Array.from({ length: 30 }, (_, i) => ({
       number: `E${String(30 - i).padStart(3, '0')}`,

@@ -181,6 +181,10 @@ const PRODUCERS: Record<string, (encoding: CsvEncoding) => Promise<{ bytes: Uint
     // The approval of the dependent names them as its target.
     expected: { 対象: [`${TYPED.dependentName} (${household.dependentId})`] },
   }),
+  'employee statuses': async () => ({
+    bytes: await download(`/api/admin/campaigns/${household.campaign.id}/employees.csv`),
+    expected: { 社員番号: [TYPED.employeeNumber], 氏名: [TYPED.employeeName], メールアドレス: [TYPED.email] },
+  }),
   'import template': async () => ({ bytes: await download('/api/admin/import-template.csv'), expected: {} }),
   // The browser writes it from the issue's answer, with the shared writer the console imports.
   'mail merge': async (encoding) => {

@@ -69,6 +69,7 @@ export const ADMIN_BODIES: Record<string, object> = {
   'PATCH /api/admin/companies/:companyId': { name: '乗っ取り株式会社' },
   'POST /api/admin/companies/:companyId/campaigns': campaignBody(),
   'PATCH /api/admin/campaigns/:campaignId': campaignBody(),
+  'POST /api/admin/campaigns/:campaignId/reopen': { deadline: null },
   'POST /api/admin/companies/:companyId/operators': { email: 'intruder@example.test', name: '侵入者', role: 'administrator' },
   'PATCH /api/admin/companies/:companyId/operators/:operatorId': { disabled: true },
   'POST /api/admin/companies/:companyId/operators/:operatorId/reset': { currentPassword: 'wrong-password' },

@@ -3,7 +3,8 @@
  * campaign's 問い合わせ先 on error and completion screens — and a receipt of what was submitted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type TestContext, createTestContext, signedInEmployee } from './harness.ts'
+import { disposePersons, householdOf } from '../src/domain/admin/disposal.ts'
+import { type TestContext, createTestContext, signedInEmployee, signedInOperator } from './harness.ts'
 import { submittedEmployee } from './submitted.ts'
 
 let context: TestContext
@@ -20,7 +21,7 @@ describe('who is asking', () => {
     const seeded = await context.newEmployee({ companyName: '株式会社 見本商事', campaign: { contact: CONTACT } })
     const response = await link(seeded.token)
     expect(response.statusCode).toBe(200)
-    expect(response.json()).toEqual({ companyName: '株式会社 見本商事', contact: CONTACT, closed: false })
+    expect(response.json()).toEqual({ companyName: '株式会社 見本商事', contact: CONTACT, closed: false, disposal: null })
     expect(response.body).not.toContain(seeded.employee.name)
   })
 
@@ -28,6 +29,41 @@ describe('who is asking', () => {
     const seeded = await context.newEmployee()
     await context.db.campaign.update({ where: { id: seeded.campaign.id }, data: { status: 'CLOSED', closedAt: new Date() } })
     expect((await link(seeded.token)).json()).toMatchObject({ closed: true })
+  })
+
+  it('after disposal (廃棄) the link says only what happened — by HR or at the end of retention, submitted or not — and signs nobody in', async () => {
+    const submitted = await submittedEmployee(context, { campaign: { contact: CONTACT } })
+    const { headers } = await signedInOperator(context, { role: 'administrator', companyId: submitted.company.id })
+    const disposed = await context.app.inject({
+      method: 'POST',
+      url: `/api/admin/campaigns/${submitted.campaign.id}/employees/${submitted.employee.id}/persons/${submitted.employee.id}/dispose`,
+      headers,
+      payload: { reason: '退職に伴う廃棄' },
+    })
+    expect(disposed.statusCode, disposed.body).toBe(200)
+    const byCompany = (await link(submitted.token)).json()
+    expect(byCompany).toEqual({
+      companyName: submitted.company.name,
+      contact: CONTACT,
+      closed: false,
+      disposal: { at: expect.any(String), by: 'company', submitted: true },
+    })
+
+    const neverSubmitted = await context.newEmployee()
+    await context.db.$transaction(async (tx) =>
+      disposePersons(tx, await householdOf(tx, [neverSubmitted.employee.id]), {
+        trigger: 'retention',
+        reason: '保存期間の終了',
+        disposedById: null,
+        at: new Date(),
+      }),
+    )
+    expect((await link(neverSubmitted.token)).json().disposal).toEqual({ at: expect.any(String), by: 'retention', submitted: false })
+
+    for (const { token, password } of [submitted, neverSubmitted]) {
+      const login = await context.app.inject({ method: 'POST', url: '/api/employee/login', payload: { token, password } })
+      expect(login.statusCode).toBe(401)
+    }
   })
 
   it('an unknown or re-issued link answers 404 like any unknown thing; a bad body 400', async () => {

@@ -155,4 +155,7 @@ export const campaignSchema = campaignRequestSchema.extend({
   closedAt: z.iso.datetime().nullable(),
 })
 export type Campaign = z.infer<typeof campaignSchema>
+/** 受付の再開: a closed campaign takes submissions again until the new deadline (or none). */
+export const reopenCampaignRequestSchema = campaignRequestSchema.pick({ deadline: true })
+export type ReopenCampaignRequest = z.infer<typeof reopenCampaignRequestSchema>
 export const campaignsResponseSchema = z.object({ campaigns: z.array(campaignSchema) })

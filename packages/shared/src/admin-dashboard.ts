@@ -14,6 +14,21 @@ export const EMPLOYEE_PROGRESS = ['unissued', 'issued', 'logged_in', 'consented'
 export const employeeProgressSchema = z.enum(EMPLOYEE_PROGRESS)
 export type EmployeeProgress = z.infer<typeof employeeProgressSchema>
 
+/** Each status as HR reads it, in the console and in the statuses CSV. */
+export const EMPLOYEE_PROGRESS_LABELS: Record<EmployeeProgress, string> = {
+  unissued: '未発行',
+  issued: '未ログイン',
+  logged_in: 'ログイン済',
+  consented: '同意済',
+  in_progress: '登録中',
+  submitted: '完了',
+  returned: '差し戻し',
+  approved: '承認済',
+}
+
+/** The statuses CSV of a campaign's employees (the list's filters, every page). */
+export const EMPLOYEE_STATUS_CSV_COLUMNS = ['社員番号', '氏名', 'フリガナ', 'メールアドレス', '状況', '家族の人数', '最終ログイン'] as const
+
 export const DASHBOARD_PAGE_SIZES = [25, 50, 100] as const
 
 export const employeeListQuerySchema = z.object({
@@ -26,6 +41,8 @@ export const employeeListQuerySchema = z.object({
     .refine((value) => !hasControlCharacter(value), '制御文字は使えません')
     .optional(),
   status: employeeProgressSchema.optional(),
+  /** With an e-mail address (credentials and notices go by mail) or without (paper kits). */
+  email: z.enum(['with', 'without']).optional(),
   sort: z.enum(['employeeNumber', 'kana', 'progress', 'lastLoginAt']).default('employeeNumber'),
   order: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),

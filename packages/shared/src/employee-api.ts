@@ -28,6 +28,18 @@ export const linkResponseSchema = z.object({
   contact: z.string().nullable(),
   /** HR closed the campaign (受付の終了): said before sign-in, where nothing new can be sent. */
   closed: z.boolean(),
+  /**
+   * The employee's records were disposed of (廃棄): the link leads to this notice only, and no
+   * sign-in. What happened, as it happened: when, by HR's decision or at the end of the
+   * retention period, and whether anything had been submitted.
+   */
+  disposal: z
+    .object({
+      at: z.iso.datetime(),
+      by: z.enum(['company', 'retention']),
+      submitted: z.boolean(),
+    })
+    .nullable(),
 })
 export type LinkResponse = z.infer<typeof linkResponseSchema>
 

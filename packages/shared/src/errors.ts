@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'NUMBER_MISMATCH',
   /** Campaign disposal needs a closed campaign. */
   'CAMPAIGN_OPEN',
+  /** The campaign was disposed of as a whole (廃棄): it cannot be reopened. */
+  'CAMPAIGN_DISPOSED',
   /** The person was disposed of (廃棄): nothing is left to review or number. */
   'PERSON_DISPOSED',
   /** An e-mail send that would reach nobody (everyone done, queued, or without an address). */

@@ -36,6 +36,8 @@ export const CAMPAIGN_ACTION_ROLES = {
   create: 'operator',
   /** Purges every unfinished draft. */
   close: 'administrator',
+  /** Until it is disposed of: employees can send again. */
+  reopen: 'administrator',
   dispose: 'administrator',
   /** The retention dry run, pending retention shortenings and the disposal records. */
   reviewDisposal: 'administrator',

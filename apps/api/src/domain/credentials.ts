@@ -143,20 +143,38 @@ export function createCredentials(
       return { token: prepared.token, password: prepared.password }
     },
 
-    /** `client.ip` only groups repeated unknown-token attempts in the audit log. */
     /**
      * Who is asking, shown before sign-in: the company and the campaign's 問い合わせ先 of a live
-     * link — nothing about the employee. A revoked or unknown token answers NOT_FOUND.
+     * link — nothing about the employee. A link whose employee was disposed of (廃棄) answers that
+     * notice instead (the link is the employee's own secret); any other revoked or unknown token
+     * answers NOT_FOUND.
      */
     async link(token: string): Promise<LinkResponse> {
       const credential = await db.credential.findUnique({
         where: { tokenHash: hashUrlToken(token) },
-        select: { revokedAt: true, campaign: { select: { contact: true, status: true, company: { select: { name: true } } } } },
+        select: {
+          revokedAt: true,
+          employeeId: true,
+          employee: { select: { disposedAt: true, submission: { select: { id: true } } } },
+          campaign: { select: { contact: true, status: true, company: { select: { name: true } } } },
+        },
       })
-      if (!credential || credential.revokedAt) throw new AppError('NOT_FOUND')
-      return { companyName: credential.campaign.company.name, contact: credential.campaign.contact, closed: credential.campaign.status === 'CLOSED' }
+      if (!credential || (credential.revokedAt && !credential.employee.disposedAt)) throw new AppError('NOT_FOUND')
+      const { campaign, employee } = credential
+      const record = employee.disposedAt
+        ? await db.disposalRecord.findFirst({ where: { personId: credential.employeeId }, orderBy: { disposedAt: 'desc' }, select: { trigger: true } })
+        : null
+      return {
+        companyName: campaign.company.name,
+        contact: campaign.contact,
+        closed: campaign.status === 'CLOSED',
+        disposal: employee.disposedAt
+          ? { at: employee.disposedAt.toISOString(), by: record?.trigger === 'RETENTION' ? 'retention' : 'company', submitted: employee.submission !== null }
+          : null,
+      }
     },
 
+    /** `client.ip` only groups repeated unknown-token attempts in the audit log. */
     async login(token: string, password: string, client: { ip?: string } = {}): Promise<EmployeeIdentity> {
       const credential = await db.credential.findUnique({
         where: { tokenHash: hashUrlToken(token) },

@@ -151,6 +151,11 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/admin/campaigns/:campaignId': { summary: 'A campaign', response: admin.campaignSchema },
   'PATCH /api/admin/campaigns/:campaignId': { summary: 'Edit a campaign', body: admin.campaignRequestSchema, response: admin.campaignSchema },
   'POST /api/admin/campaigns/:campaignId/close': { summary: 'Close a campaign (purges unfinished drafts; administrators)' },
+  'POST /api/admin/campaigns/:campaignId/reopen': {
+    summary: 'Reopen a closed campaign with a new deadline, until it is disposed of (administrators)',
+    body: admin.reopenCampaignRequestSchema,
+    response: admin.campaignSchema,
+  },
   'POST /api/admin/campaigns/:campaignId/retention-shortenings/:shorteningId/undo': {
     summary: 'Undo a shortened retention period within its grace period (administrators)',
     response: admin.campaignSchema,
@@ -160,6 +165,10 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: 'Employees of a campaign, searched and paged',
     query: employeeListQuerySchema,
     response: employeeListResponseSchema,
+  },
+  'GET /api/admin/campaigns/:campaignId/employees.csv': {
+    summary: 'The employee list as a CSV of statuses: the same filters, every page (audited)',
+    query: employeeListQuerySchema,
   },
   'GET /api/admin/campaigns/:campaignId/employees/:employeeId': { summary: 'One employee and dependents', response: employeeDetailResponseSchema },
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/unlock': { summary: 'Unlock a locked credential' },

@@ -59,7 +59,7 @@ describe('AppRoutes', () => {
         json(200, buildMe({ submittedAt: '2026-11-25T10:00:00.000Z', disposedPersons: [{ name: '総合 花子', disposedAt: '2026-11-26T10:00:00.000Z' }] })),
     })
     renderApp('/done')
-    expect(await screen.findByText('総合 花子 さんの提出された書類は廃棄されました。')).toBeInTheDocument()
+    expect(await screen.findByText('総合 花子 さんの記録は廃棄されました。')).toBeInTheDocument()
     expect(screen.getByText(/ブラウザを閉じて/)).toBeInTheDocument()
   })
 

@@ -3,7 +3,10 @@ import type { Campaign, CampaignRequest } from '@bango/shared/admin-api'
 import type { Campaign as CampaignRow } from '../../generated/prisma/client.ts'
 
 /** A deadline is a calendar day; it is stored as that day's midnight UTC and read back as the same day. */
-const toDeadline = (date: string | null) => (date === null ? null : new Date(`${date}T00:00:00Z`))
+export const toDeadline = (date: string | null) => (date === null ? null : new Date(`${date}T00:00:00Z`))
+
+/** The calendar day in Japan at `now`, as a deadline is written (YYYY-MM-DD). */
+export const todayInJapan = (now: Date) => new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10)
 
 export const toCampaign = (row: CampaignRow): Campaign => ({
   id: row.id,

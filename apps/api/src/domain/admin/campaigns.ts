@@ -6,14 +6,14 @@
  * completed are not kept. Submitted documents stay. A shortened retention period waits a
  * grace period (retention-shortenings.ts).
  */
-import type { Campaign, CampaignRequest } from '@bango/shared/admin-api'
+import type { Campaign, CampaignRequest, ReopenCampaignRequest } from '@bango/shared/admin-api'
 import { CAMPAIGN_ACTION_ROLES, changedSettings, changesBeyondRole } from '@bango/shared/settings-policy'
 import type { Db } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import type { Drafts } from '../drafts.ts'
 import type { Access, OperatorIdentity } from './access.ts'
-import { settingsOf, toCampaign, toData } from './campaign-rows.ts'
+import { settingsOf, toCampaign, toData, toDeadline, todayInJapan } from './campaign-rows.ts'
 import { recordShortening } from './retention-shortenings.ts'
 
 export function createCampaigns(db: Db, access: Access, drafts: Drafts, audit: AuditLog, now: () => Date) {
@@ -93,6 +93,26 @@ export function createCampaigns(db: Db, access: Access, drafts: Drafts, audit: A
       })
       await drafts.deleteBlobs(blobKeys)
       return toCampaign(campaign)
+    },
+
+    /**
+     * CLOSED → OPEN with a new deadline (today or later, or none), until the campaign is disposed
+     * of as a whole. Employees disposed of one by one stay so: their links show the notice.
+     */
+    async reopen(operator: OperatorIdentity, campaignId: string, input: ReopenCampaignRequest): Promise<Campaign> {
+      if (input.deadline !== null && input.deadline < todayInJapan(now())) throw new AppError('VALIDATION', { message: 'The new deadline is in the past.' })
+      return db.$transaction(async (tx) => {
+        const { campaign, companyId } = await access.campaign(operator, campaignId, CAMPAIGN_ACTION_ROLES.reopen, tx)
+        if (await tx.disposalRecord.findFirst({ where: { campaignId, trigger: 'CAMPAIGN' }, select: { id: true } })) throw new AppError('CAMPAIGN_DISPOSED')
+        const { count } = await tx.campaign.updateMany({
+          where: { id: campaignId, status: 'CLOSED' },
+          data: { status: 'OPEN', closedAt: null, deadline: toDeadline(input.deadline) },
+        })
+        if (count === 0) throw new AppError('CONFLICT', { message: 'The campaign is open.' })
+        const detail = { closedAt: campaign.closedAt?.toISOString() ?? null, deadline: { from: toCampaign(campaign).deadline, to: input.deadline } }
+        await audit.record({ ...byOperator(operator, companyId), action: 'campaign.reopened', targetId: campaignId, detail }, tx)
+        return toCampaign(await tx.campaign.findUniqueOrThrow({ where: { id: campaignId } }))
+      })
     },
   }
 }

@@ -14,12 +14,12 @@ import type { Db, Tx } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import { createWorkQueue } from '../../lib/work-queue.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
+import { todayInJapan } from './campaign-rows.ts'
 import type { ListedErrors } from './import-job.ts'
 import { type ImportThread, startImportThread } from './import-thread.ts'
 import { insertPersons, updatePersons } from './person-writes.ts'
 
 /** Today in Japan (UTC+9, no daylight saving), the latest birth date a row may carry. */
-const todayInJapan = (now: Date) => new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10)
 
 const refused = (errors: ListedErrors): ImportResponse => ({ applied: false, summary: null, errors: errors.errors, errorCount: errors.errorCount })
 

@@ -45,6 +45,7 @@ interface PageRow {
 function conditions(campaignId: string, query: EmployeeListQuery): Prisma.Sql {
   const where = [Prisma.sql`p.campaign_id = ${campaignId}::uuid`, Prisma.sql`p.kind = 'EMPLOYEE'`]
   if (query.status) where.push(Prisma.sql`p.progress = ${query.status.toUpperCase()}::"EmployeeProgress"`)
+  if (query.email) where.push(query.email === 'with' ? Prisma.sql`p.email IS NOT NULL` : Prisma.sql`p.email IS NULL`)
   const key = searchKey(query.q ?? '')
   if (key) {
     where.push(Prisma.sql`(${KEY.name} LIKE ${likePrefix(key)}

@@ -1,8 +1,8 @@
 /**
- * Campaigns (収集依頼) of a company: list, create, read, edit, close, and undo a shortened
+ * Campaigns (収集依頼) of a company: list, create, read, edit, close, reopen, and undo a shortened
  * retention period. Which role may do what is @bango/shared/settings-policy, enforced by the services.
  */
-import { campaignRequestSchema } from '@bango/shared/admin-api'
+import { campaignRequestSchema, reopenCampaignRequestSchema } from '@bango/shared/admin-api'
 import type { FastifyInstance } from 'fastify'
 import { parse } from '../../lib/parse.ts'
 import { pathIds } from './path-params.ts'
@@ -36,6 +36,12 @@ export default async function campaignRoutes(app: FastifyInstance) {
   app.post('/campaigns/:campaignId/close', async (request) => {
     const { campaignId } = pathIds(request.params, 'campaignId')
     return campaigns.close(request.operator, campaignId)
+  })
+
+  // Until the campaign is disposed of: employees can send again, until the new deadline.
+  app.post('/campaigns/:campaignId/reopen', async (request) => {
+    const { campaignId } = pathIds(request.params, 'campaignId')
+    return campaigns.reopen(request.operator, campaignId, parse(reopenCampaignRequestSchema, request.body))
   })
 
   // Within the grace period only (retention-shortenings.ts).

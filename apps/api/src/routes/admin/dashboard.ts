@@ -5,6 +5,7 @@
  */
 import { employeeListQuerySchema } from '@bango/shared/admin-dashboard'
 import type { FastifyInstance } from 'fastify'
+import { Readable } from 'node:stream'
 import { z } from 'zod'
 import { parse } from '../../lib/parse.ts'
 
@@ -25,6 +26,17 @@ export default async function dashboardRoutes(app: FastifyInstance) {
     const query = parse(employeeListQuerySchema, request.query)
     await access.campaign(request.operator, campaignId)
     return dashboard.list(campaignId, query)
+  })
+
+  // The list's filters, every page, as a CSV (UTF-8 with a BOM, for Excel).
+  app.get('/campaigns/:campaignId/employees.csv', async (request, reply) => {
+    const { campaignId } = parse(campaignParams, request.params)
+    const query = parse(employeeListQuerySchema, request.query)
+    const { companyId } = await access.campaign(request.operator, campaignId)
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="employee-statuses.csv"')
+      .send(Readable.from(dashboard.statusesCsv(request.operator, companyId, campaignId, query)))
   })
 
   app.get('/campaigns/:campaignId/employees/:employeeId', async (request) => {

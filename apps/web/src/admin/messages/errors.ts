@@ -31,6 +31,7 @@ const TEXT: Record<AdminErrorCode, string> = {
   TOO_MANY_DEPENDENTS: '扶養家族の人数が上限に達しています。',
   NUMBER_MISMATCH: '1 回目と 2 回目の入力が一致しません。どちらの入力も破棄しました。最初から入力し直してください。',
   CAMPAIGN_OPEN: '収集依頼を終了してから廃棄してください。',
+  CAMPAIGN_DISPOSED: 'この収集依頼の書類は廃棄済みのため、受付を再開できません。',
   NOTHING_TO_SEND: '送る相手がいません（全員が送信待ち・メールアドレスなし・対象外のいずれかです）。',
   CREDENTIAL_BATCH_ENDED: 'この発行分は、配布済み・取り消し済み・期限切れのいずれかです。ページを読み込み直してください。',
   PERSON_DISPOSED: 'この方の書類は廃棄済みです。承認・差し戻し・個人番号の記録も、認証情報の発行もできません。',

@@ -154,8 +154,17 @@ export const campaigns = {
   close: '受付を終了する',
   closeConfirm:
     '受付を終了すると、従業員は書類を登録・提出できなくなり、「完了」していない下書き（撮影途中の画像）はすべて削除されます。この操作は取り消せません。',
+  closeCounts: (c: { total: number; submitted: number; returned: number; unfinished: number }) =>
+    `従業員 ${c.total} 人のうち、提出済み ${c.submitted} 人。` +
+    (c.unfinished + c.returned === 0 ? '' : `未提出の ${c.unfinished} 人と差し戻し中の ${c.returned} 人は、これ以降は提出できません。`),
   closeYes: '終了して下書きを削除する',
   closed: (time: string) => `${time} に受付を終了しました。`,
+  reopenTitle: '受付の再開',
+  reopenNote: '再開すると、従業員はもう一度書類を登録・提出できます。新しい提出期限を決めてください（空欄なら期限なし）。廃棄した収集依頼は再開できません。',
+  reopenDeadline: '新しい提出期限',
+  reopen: '受付を再開する',
+  reopened: '受付を再開しました。',
+  reopenAdministratorOnly: '受付の再開は取扱責任者（管理者）だけが行えます。',
   closedNote: '終了した収集依頼の設定は変更できません。',
   administratorOnly: '変更できるのは取扱責任者（管理者）だけです。',
   shortenAdministratorOnly: '短くできるのは取扱責任者（管理者）だけです。',

@@ -1,19 +1,7 @@
-import type { EmployeeProgress } from '@bango/shared/admin-dashboard'
+import { EMPLOYEE_PROGRESS_LABELS } from '@bango/shared/admin-dashboard'
 
-/**
- * Texts of the progress dashboard and the employee page. `progress` follows
- * EMPLOYEE_PROGRESS (TypeScript asks for a label for each status there).
- */
-export const progressLabels: Record<EmployeeProgress, string> = {
-  unissued: '未発行',
-  issued: '未ログイン',
-  logged_in: 'ログイン済',
-  consented: '同意済',
-  in_progress: '登録中',
-  submitted: '完了',
-  returned: '差し戻し',
-  approved: '承認済',
-}
+/** Texts of the progress dashboard and the employee page. */
+export const progressLabels = EMPLOYEE_PROGRESS_LABELS
 
 export const dependentStatusLabels = {
   pending: '未登録',
@@ -46,6 +34,9 @@ export const dashboardText = {
   searchButton: '検索',
   status: '状況',
   allStatuses: 'すべて',
+  email: 'メール',
+  emailOptions: { any: 'すべて', with: 'メールあり', without: 'メールなし' },
+  statusesCsv: '状況一覧を CSV でダウンロード',
   columns: {
     select: '選択',
     employeeNumber: '社員番号',

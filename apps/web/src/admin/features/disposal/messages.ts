@@ -6,7 +6,8 @@ export const disposalText = {
   page: {
     title: (campaign: string) => `廃棄: ${campaign}`,
     back: '収集依頼へ戻る',
-    previewTitle: '次回の自動廃棄の対象（ドライラン）',
+    previewTitle: '次回の自動廃棄の対象',
+    previewNotYet: 'まだ廃棄されていません。次回の自動廃棄で、次の書類が廃棄されます。',
     previewNote: (months: number) => `保存期間 ${months} か月。各従業員の「完了」から数えて期間が終わった書類は、自動的に廃棄されます。`,
     previewEmpty: '現在、保存期間が終わった書類はありません。',
     previewTotal: (persons: number, images: number) => `${persons} 名、画像 ${images} 枚`,
@@ -14,6 +15,7 @@ export const disposalText = {
     allTitle: '収集依頼の書類をすべて廃棄',
     allNote:
       'この収集依頼のすべての対象者について、画像・番号・登録内容を復元できないように削除します。氏名・社員番号・続柄と廃棄の記録だけが残ります。元に戻せません。',
+    allCounts: (total: number, submitted: number) => `対象：従業員 ${total} 人とその家族（このうち提出済み ${submitted} 人）。`,
     openNote: '受付中の収集依頼は廃棄できません。先に収集依頼の設定画面で受付を終了してください。',
     reason: '廃棄の理由',
     reasonHint: '200 文字以内。廃棄の記録に残ります。',

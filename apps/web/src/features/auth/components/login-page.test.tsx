@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createMemoryRouter, RouterProvider } from 'react-router'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { routePatterns } from '../../../config/paths.ts'
 import { SESSION_STORAGE_KEY, useSessionStore, WIZARD_POSITION_STORAGE_KEY } from '../../../lib/session.ts'
 import { apiError, calls, json, mockFetch } from '../../../test/fetch-mock.ts'
@@ -111,7 +111,8 @@ describe('LoginPage', () => {
 
   it('says who is asking before the password, and where to ask when signing in fails', async () => {
     const fetchMock = mockFetch({
-      'POST /api/employee/link': () => json(200, { companyName: '株式会社 見本商事', contact: '人事部 マイナンバー係 内線 1234', closed: false }),
+      'POST /api/employee/link': () =>
+        json(200, { companyName: '株式会社 見本商事', contact: '人事部 マイナンバー係 内線 1234', closed: false, disposal: null }),
       'POST /api/employee/login': () => apiError(423, 'CREDENTIAL_LOCKED'),
     })
     renderAt(`/t/${TOKEN}`)
@@ -129,16 +130,33 @@ describe('LoginPage', () => {
   })
 
   it('says on the login screen that the request is closed', async () => {
-    mockFetch({ 'POST /api/employee/link': () => json(200, { companyName: '株式会社 見本商事', contact: null, closed: true }) })
+    mockFetch({ 'POST /api/employee/link': () => json(200, { companyName: '株式会社 見本商事', contact: null, closed: true, disposal: null }) })
     renderAt(`/t/${TOKEN}`)
     expect(await screen.findByText(/受付は終了しました。新しく書類を登録・提出することはできません。/)).toBeInTheDocument()
   })
 
-  it('lists the supported browsers and explains how to leave the LINE in-app browser', () => {
-    Object.defineProperty(navigator, 'userAgent', {
-      configurable: true,
-      value: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Safari Line/14.9.0',
+  it.each([
+    [{ by: 'company', submitted: true }, '提出された書類は、2027年3月31日に株式会社 見本商事が廃棄しました。'],
+    [{ by: 'retention', submitted: true }, '提出された書類は、保存期間の終了に伴い2027年3月31日に廃棄されました。'],
+    [{ by: 'company', submitted: false }, '書類は提出されていません。この依頼の記録は、2027年3月31日に株式会社 見本商事が削除しました。'],
+    [{ by: 'retention', submitted: false }, '書類は提出されていません。この依頼の記録は、保存期間の終了に伴い2027年3月31日に削除されました。'],
+  ])('after disposal shows only what happened (%o), with the contact and no password field', async (disposal, text) => {
+    mockFetch({
+      'POST /api/employee/link': () =>
+        json(200, { companyName: '株式会社 見本商事', contact: '人事部 内線 1234', closed: true, disposal: { at: '2027-03-31T03:00:00.000Z', ...disposal } }),
     })
+    renderAt(`/t/${TOKEN}`)
+    expect(await screen.findByRole('heading', { name: 'この依頼は終了しました' })).toBeInTheDocument()
+    expect(screen.getByText(text)).toBeInTheDocument()
+    expect(screen.getByText('人事部 内線 1234')).toBeInTheDocument()
+    expect(screen.queryByLabelText('パスワード')).not.toBeInTheDocument()
+  })
+
+  it('lists the supported browsers and explains how to leave the LINE in-app browser', () => {
+    // A spy, undone after the test (restoreMocks): the files of a worker share one navigator.
+    vi.spyOn(navigator, 'userAgent', 'get').mockReturnValue(
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Safari Line/14.9.0',
+    )
     renderAt(`/t/${TOKEN}`)
     expect(screen.getByText('Microsoft Internet Explorer はご利用いただけません。')).toBeInTheDocument()
     expect(screen.getByRole('heading', { name: 'LINE のアプリ内ブラウザで開いています' })).toBeInTheDocument()

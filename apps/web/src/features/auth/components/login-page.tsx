@@ -9,6 +9,7 @@ import { useSessionStore } from '../../../lib/session.ts'
 import { useResource } from '../../../lib/use-resource.ts'
 import { useT } from '../../../lib/use-t.ts'
 import { BrowserNotice } from './browser-notice.tsx'
+import { DisposedPage } from './disposed-page.tsx'
 import { NoTokenPage } from './no-token-page.tsx'
 
 /**
@@ -40,6 +41,7 @@ export function LoginPage({ onPasswordFocus }: { onPasswordFocus?: () => void })
   const requester = link.state === 'ready' ? link.data : null
 
   if (!token) return <NoTokenPage />
+  if (requester?.disposal) return <DisposedPage requester={{ ...requester, disposal: requester.disposal }} />
   const attemptsLeft = LOGIN_LOCKOUT.maxFailedLogins - failures
 
   const onSubmit = async (event: FormEvent) => {

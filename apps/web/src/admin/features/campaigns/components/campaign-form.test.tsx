@@ -71,20 +71,33 @@ describe('the campaign form', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('この操作を行う権限がありません')
   })
 
-  it('closes a campaign only after a confirmation that says unfinished drafts will be deleted', async () => {
+  it('closes a campaign only after a confirmation with the counts, then reopens it with a new deadline', async () => {
     const campaign = buildCampaign()
     const CLOSE = `POST /api/admin/campaigns/${campaign.id}/close`
+    const REOPEN = `POST /api/admin/campaigns/${campaign.id}/reopen`
+    const closed = { ...campaign, status: 'closed', closedAt: '2026-11-27T03:00:00.000Z' }
+    const counts = { unissued: 10, issued: 20, logged_in: 5, consented: 3, in_progress: 2, submitted: 250, returned: 4, approved: 6 }
     const fetchMock = mockFetch({
       'GET /api/admin/session': () => json(200, buildSession('active')),
       [`GET /api/admin/campaigns/${campaign.id}`]: () =>
-        json(200, calls(fetchMock, CLOSE).length ? { ...campaign, status: 'closed', closedAt: '2026-11-27T03:00:00.000Z' } : campaign),
-      [CLOSE]: () => json(200, { ...campaign, status: 'closed', closedAt: '2026-11-27T03:00:00.000Z' }),
+        json(
+          200,
+          calls(fetchMock, CLOSE).length > calls(fetchMock, REOPEN).length
+            ? closed
+            : { ...campaign, deadline: calls(fetchMock, REOPEN).length ? '2099-03-31' : campaign.deadline },
+        ),
+      [`GET /api/admin/campaigns/${campaign.id}/dashboard`]: () => json(200, { counts, total: 300 }),
+      [CLOSE]: () => json(200, closed),
+      [REOPEN]: () => json(200, { ...campaign, deadline: '2099-03-31' }),
       [`GET /api/admin/companies/${COMPANY_ID}/campaigns`]: () => json(200, { campaigns: [campaign] }),
     })
     openConsole(`/admin/campaigns/${campaign.id}/settings`)
 
     await userEvent.click(await screen.findByRole('button', { name: '受付を終了する' }))
-    expect(screen.getByRole('group', { name: /「完了」していない下書き（撮影途中の画像）はすべて削除されます/ })).toBeInTheDocument()
+    const question = screen.getByRole('group', { name: /「完了」していない下書き（撮影途中の画像）はすべて削除されます/ })
+    expect(
+      await within(question).findByText('従業員 300 人のうち、提出済み 256 人。未提出の 40 人と差し戻し中の 4 人は、これ以降は提出できません。'),
+    ).toBeInTheDocument()
     expect(calls(fetchMock, CLOSE)).toHaveLength(0)
     await userEvent.click(screen.getByRole('button', { name: '終了して下書きを削除する' }))
 
@@ -92,6 +105,12 @@ describe('the campaign form', () => {
     expect(calls(fetchMock, CLOSE)).toHaveLength(1)
     expect(screen.getByLabelText('名称')).toBeDisabled()
     expect(screen.queryByRole('button', { name: '保存する' })).not.toBeInTheDocument()
+
+    await userEvent.type(screen.getByLabelText('新しい提出期限'), '2099-03-31')
+    await userEvent.click(screen.getByRole('button', { name: '受付を再開する' }))
+    expect(await screen.findByRole('button', { name: '受付を終了する' })).toBeInTheDocument()
+    expect(calls(fetchMock, REOPEN).map(([, init]) => JSON.parse(String(init?.body)))).toEqual([{ deadline: '2099-03-31' }])
+    expect(screen.getByLabelText('名称')).toBeEnabled()
   })
 
   it('keeps what the policy table gives administrators out of an operator’s hands: purposes, the number, shortening, closing', async () => {

@@ -41,6 +41,7 @@ function renderDashboard(search = '') {
     [list('sort=kana&order=asc&page=1&pageSize=50')]: () => page([taro, hanako], 120),
     [list('q=nobody&sort=employeeNumber&order=asc&page=1&pageSize=50')]: () => page([], 0),
     [list('sort=kana&order=desc&page=1&pageSize=50')]: () => page([hanako, taro], 120),
+    [list('email=without&sort=employeeNumber&order=asc&page=1&pageSize=50')]: () => page([hanako], 1),
   })
   const rendered = renderRoute([{ path: routePatterns.campaign, element: <DashboardPage /> }], paths.campaign(CAMPAIGN_ID, search))
   return { ...rendered, fetchMock }
@@ -88,6 +89,19 @@ describe('DashboardPage', () => {
     expect(router.state.location.search).toBe('?q=%E3%82%BD%E3%82%A6%E3%82%B4%E3%82%A6&status=submitted')
     expect(calls(fetchMock, list('q=%E3%82%BD%E3%82%A6%E3%82%B4%E3%82%A6&status=submitted&sort=employeeNumber&order=asc&page=1&pageSize=50'))).toHaveLength(1)
     expect(screen.getByRole('button', { name: /^完了/ })).toHaveAttribute('aria-pressed', 'true')
+  })
+
+  it('filters メールなし in the URL and the request, and downloads the statuses CSV of the same filter', async () => {
+    const { router, fetchMock } = renderDashboard()
+    await screen.findByText('120 人中 1–50 人目')
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'メール' }), 'メールなし')
+    await screen.findByText('1 人中 1–1 人目')
+    expect(router.state.location.search).toBe('?email=without')
+    expect(calls(fetchMock, list('email=without&sort=employeeNumber&order=asc&page=1&pageSize=50'))).toHaveLength(1)
+    expect(screen.getByRole('link', { name: '状況一覧を CSV でダウンロード' })).toHaveAttribute(
+      'href',
+      `/api/admin/campaigns/${CAMPAIGN_ID}/employees.csv?email=without&sort=employeeNumber&order=asc&page=1&pageSize=50`,
+    )
   })
 
   it('pages, sorts by a column (again flips the order) in the URL', async () => {

@@ -3,8 +3,8 @@ import { Link, useParams } from 'react-router'
 import { paths } from '../../../config/paths.ts'
 import { useSession } from '../../../lib/session.ts'
 import { useCampaign } from '../api/get-campaign.ts'
-import { useDashboard } from '../api/get-dashboard.ts'
-import { useEmployees } from '../api/list-employees.ts'
+import { useCampaignCounts } from '../../../lib/campaign-counts.ts'
+import { statusesCsvHref, useEmployees } from '../api/list-employees.ts'
 import { dashboardText as t } from '../messages.ts'
 import { useListQuery } from '../utils/use-list-query.ts'
 import { EmployeeFilters } from './employee-filters.tsx'
@@ -20,7 +20,7 @@ import { formatDate } from '../../../../lib/format.ts'
 export function DashboardPage() {
   const { campaignId = '' } = useParams()
   const campaign = useCampaign(campaignId)
-  const dashboard = useDashboard(campaignId)
+  const dashboard = useCampaignCounts(campaignId)
   const { query, update } = useListQuery()
   const employees = useEmployees(campaignId, query)
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
@@ -75,6 +75,11 @@ export function DashboardPage() {
       <section aria-labelledby="list-title" className="admin-section">
         <h2 id="list-title">{t.listTitle}</h2>
         <EmployeeFilters query={query} onChange={update} />
+        <p>
+          <a className="admin-button" href={statusesCsvHref(campaignId, query)} download>
+            {t.statusesCsv}
+          </a>
+        </p>
         {selected.size > 0 && (
           <div className="admin-actions" role="group" aria-label={t.selected(selected.size)}>
             <p role="status">{t.selected(selected.size)}</p>

@@ -1,4 +1,4 @@
-import { EMPLOYEE_PROGRESS, employeeProgressSchema, type EmployeeListQuery } from '@bango/shared/admin-dashboard'
+import { EMPLOYEE_PROGRESS, employeeListQuerySchema, employeeProgressSchema, type EmployeeListQuery } from '@bango/shared/admin-dashboard'
 import { useId, useState, type FormEvent } from 'react'
 import { dashboardText as t, progressLabels } from '../messages.ts'
 
@@ -7,10 +7,11 @@ interface EmployeeFiltersProps {
   onChange: (patch: Partial<EmployeeListQuery>) => void
 }
 
-/** Search (on submit, not per keystroke: each search is a server query) and the status filter. */
+/** Search (on submit, not per keystroke: each search is a server query), the status filter and メールあり/なし. */
 export function EmployeeFilters({ query, onChange }: EmployeeFiltersProps) {
   const searchId = useId()
   const statusId = useId()
+  const emailId = useId()
   const [text, setText] = useState(query.q ?? '')
   const [lastQ, setLastQ] = useState(query.q)
   // Back/forward changes q in the URL: the box follows it.
@@ -44,6 +45,19 @@ export function EmployeeFilters({ query, onChange }: EmployeeFiltersProps) {
             {progressLabels[status]}
           </option>
         ))}
+      </select>
+      <label htmlFor={emailId}>{t.email}</label>
+      <select
+        id={emailId}
+        value={query.email ?? ''}
+        onChange={(event) => {
+          const email = employeeListQuerySchema.shape.email.safeParse(event.target.value)
+          onChange({ email: email.success ? email.data : undefined })
+        }}
+      >
+        <option value="">{t.emailOptions.any}</option>
+        <option value="with">{t.emailOptions.with}</option>
+        <option value="without">{t.emailOptions.without}</option>
       </select>
     </form>
   )

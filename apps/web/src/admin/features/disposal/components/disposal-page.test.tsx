@@ -46,6 +46,8 @@ function routes(role: 'administrator' | 'operator', overrides: Record<string, ()
     [`GET ${base}`]: () => json(200, campaign),
     [`GET ${base}/disposal/preview`]: () => json(200, preview),
     [`POST ${base}/dispose`]: () => json(200, { persons: 2, images: 3 }),
+    [`GET ${base}/dashboard`]: () =>
+      json(200, { counts: { unissued: 1, issued: 0, logged_in: 0, consented: 0, in_progress: 0, submitted: 1, returned: 0, approved: 1 }, total: 3 }),
     ...overrides,
   })
 }
@@ -55,12 +57,13 @@ const open = () => renderRoute([{ path: routePatterns.campaignDisposal, element:
 beforeEach(() => setCsrfToken('csrf-token-1'))
 
 describe('DisposalPage', () => {
-  it('lists the dry run and disposes of the campaign only after the name is typed and a reason given', async () => {
+  it('lists what the next automatic disposal takes, and disposes of the campaign only after the counts, the name and a reason', async () => {
     const fetchMock = routes('administrator')
     open()
-    const table = await screen.findByRole('table', { name: '次回の自動廃棄の対象（ドライラン）' })
+    const table = await screen.findByRole('table', { name: '次回の自動廃棄の対象' })
     expect(within(table).getByRole('row', { name: /総合 花子/ })).toHaveTextContent('配偶者')
-    expect(screen.getByText('2 名、画像 3 枚')).toBeInTheDocument()
+    expect(screen.getByText(/まだ廃棄されていません。.*2 名、画像 3 枚/)).toBeInTheDocument()
+    expect(await screen.findByText('対象：従業員 3 人とその家族（このうち提出済み 2 人）。')).toBeInTheDocument()
 
     const button = screen.getByRole('button', { name: '収集依頼の書類をすべて廃棄' })
     expect(button).toBeDisabled()

@@ -48,7 +48,9 @@ export function DisposalPreview({ preview }: { preview: DisposalPreviewResponse 
         <p>{t.previewEmpty}</p>
       ) : (
         <>
-          <p>{t.previewTotal(preview.persons.length, preview.totalImages)}</p>
+          <p>
+            {t.previewNotYet} {t.previewTotal(preview.persons.length, preview.totalImages)}
+          </p>
           <PersonsTable persons={preview.persons} caption={t.previewTitle} />
         </>
       )}

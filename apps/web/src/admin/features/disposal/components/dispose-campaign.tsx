@@ -2,6 +2,7 @@ import type { Campaign } from '@bango/shared/admin-api'
 import { disposeRequestSchema } from '@bango/shared/admin-disposal'
 import { type FormEvent, useState } from 'react'
 import { ErrorAlert, StatusNote } from '../../../components/error-alert.tsx'
+import { useCampaignCounts } from '../../../lib/campaign-counts.ts'
 import { useDisposeCampaign } from '../api/dispose-campaign.ts'
 import { disposalText } from '../messages.ts'
 
@@ -13,6 +14,7 @@ const t = disposalText.page
  */
 export function DisposeCampaign({ campaign }: { campaign: Campaign }) {
   const dispose = useDisposeCampaign(campaign.id, campaign.companyId)
+  const counts = useCampaignCounts(campaign.id)
   const [reason, setReason] = useState('')
   const [typedName, setTypedName] = useState('')
   const ready = disposeRequestSchema.safeParse({ reason }).success && typedName.trim() === campaign.name
@@ -30,6 +32,7 @@ export function DisposeCampaign({ campaign }: { campaign: Campaign }) {
       ) : (
         <form className="admin-form" onSubmit={submit} noValidate>
           <p className="admin-notice admin-notice--warning">{t.allNote}</p>
+          {counts.data && <p>{t.allCounts(counts.data.total, counts.data.counts.submitted + counts.data.counts.returned + counts.data.counts.approved)}</p>}
           <div className="admin-field">
             <label htmlFor="dispose-reason">{t.reason}</label>
             <input
