@@ -3,7 +3,7 @@
  * a readable number for themself); the administrator views the images and sends one dependent
  * back; the employee reads the reason, redoes that person and completes again; HR approves,
  * records the number by OCR suggestion + double entry, and the employee sees 受理; the campaign
- * is closed and disposed of, the employee's link says so, and the audit viewer shows each step.
+ * is closed and disposed of, the employee's link says so (and nothing else), and the audit viewer shows each step.
  */
 import { type Browser, type Page, expect, test } from '@playwright/test'
 import { cardVariant, renderCard } from '../apps/api/test/number-cards.ts'
@@ -164,6 +164,7 @@ test('review, 差し戻し, redo, approval, the number by OCR and double entry, 
   await page.getByRole('link', { name: '収集依頼', exact: true }).click()
   await page.getByRole('link', { name: `${CAMPAIGN}：設定` }).click()
   await page.getByRole('button', { name: '受付を終了する' }).click()
+  await expect(page.getByText('従業員 1 人のうち、提出済み 1 人。')).toBeVisible()
   await page.getByRole('button', { name: '終了して下書きを削除する' }).click()
   await expect(page.getByText('終了した収集依頼の設定は変更できません。')).toBeVisible()
   await page.getByRole('link', { name: '収集依頼', exact: true }).click()
@@ -178,10 +179,15 @@ test('review, 差し戻し, redo, approval, the number by OCR and double entry, 
   await dispose.click()
   await expect(page.getByText(/3 名の書類（画像 4 枚）を廃棄しました。/)).toBeVisible()
 
-  // The employee's login ended with the documents: the link answers like an unknown one.
-  employee = await employeeSignsIn(browser)
-  await expect(employee.page.getByText(/^URL またはパスワードが正しくありません。/)).toBeVisible()
-  await employee.close()
+  // The employee's login ended with the documents: the link says what happened, and asks for no password.
+  const disposedContext = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' })
+  const disposed = await disposedContext.newPage()
+  await disposed.goto(server.loginUrl)
+  await expect(disposed.getByRole('heading', { name: 'この依頼は終了しました' })).toBeVisible()
+  await expect(disposed.getByText(/^提出された書類は、\d{4}年\d{1,2}月\d{1,2}日に.+が廃棄しました。$/)).toBeVisible()
+  await expect(disposed.getByLabel('パスワード', { exact: true })).toHaveCount(0)
+  await expectAccessible(disposed, '廃棄のお知らせ')
+  await disposedContext.close()
 
   // The audit viewer lists each step.
   await page.getByRole('link', { name: '監査ログ', exact: true }).click()

@@ -154,9 +154,10 @@ export const campaigns = {
   close: '受付を終了する',
   closeConfirm:
     '受付を終了すると、従業員は書類を登録・提出できなくなり、「完了」していない下書き（撮影途中の画像）はすべて削除されます。この操作は取り消せません。',
-  closeCounts: (c: { total: number; submitted: number; returned: number; unfinished: number }) =>
-    `従業員 ${c.total} 人のうち、提出済み ${c.submitted} 人。` +
-    (c.unfinished + c.returned === 0 ? '' : `未提出の ${c.unfinished} 人と差し戻し中の ${c.returned} 人は、これ以降は提出できません。`),
+  closeCounts: (c: { total: number; submitted: number; returned: number; unfinished: number }) => {
+    const stopped = [c.unfinished > 0 ? `未提出の ${c.unfinished} 人` : '', c.returned > 0 ? `差し戻し中の ${c.returned} 人` : ''].filter(Boolean)
+    return `従業員 ${c.total} 人のうち、提出済み ${c.submitted} 人。${stopped.length > 0 ? `${stopped.join('と')}は、これ以降は提出できません。` : ''}`
+  },
   closeYes: '終了して下書きを削除する',
   closed: (time: string) => `${time} に受付を終了しました。`,
   reopenTitle: '受付の再開',
