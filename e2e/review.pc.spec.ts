@@ -7,6 +7,7 @@
  */
 import { type Browser, type Page, expect, test } from '@playwright/test'
 import { cardVariant, renderCard } from '../apps/api/test/number-cards.ts'
+import { firstAdminSignIn } from './admin-sign-in.ts'
 import { expectAccessible } from './axe.ts'
 import { type ProductServer, startProduct } from './server.ts'
 import { recordCookies } from './server-logs.ts'
@@ -71,10 +72,7 @@ test('review, 差し戻し, redo, approval, the number by OCR and double entry, 
   await employee.close()
 
   // HR: dashboard → employee → review; every image shown; 花子 sent back as blurry.
-  await page.goto(server.admin.url)
-  await page.getByLabel('メールアドレス').fill(server.admin.email)
-  await page.getByLabel('パスワード').fill(server.admin.password)
-  await page.getByRole('button', { name: 'ログイン' }).click()
+  await firstAdminSignIn(page, server)
   await openEmployee(page)
   await recordCookies(page.context())
   await page.getByRole('link', { name: '提出書類を確認（承認・差し戻し）' }).click()

@@ -108,7 +108,8 @@ const metricsServer = config.metrics ? await startMetricsServer(metrics.registry
 if (config.metrics) app.log.info({ host: config.metrics.host, port: config.metrics.port }, 'metrics listener at /metrics')
 if (demo) {
   console.log(`Demo login: ${config.publicUrl}/t/${demo.employee.token}  password: ${demo.employee.password}`)
-  console.log(`Admin login: ${config.publicUrl}/admin  email: ${demo.admin.email}  password: ${demo.admin.password}`)
+  console.log(`Admin login: ${config.publicUrl}/admin  email: ${demo.admin.email}  one-time password: ${demo.admin.password}`)
+  console.log('  (changed at the first sign-in, within 72 hours; then 2-step sign-in with an authenticator app is set up)')
 }
 
 let closing = false

@@ -119,7 +119,7 @@ export async function startProxy(instances: Instance[]) {
 /** The lines a fresh embedded database prints for the operator (src/server.ts), one each. */
 export const DEMO_LINES = {
   employee: /^Demo login: (\S+) {2}password: (\S+)$/,
-  admin: /^Admin login: (\S+) {2}email: (\S+) {2}password: (\S+)$/,
+  admin: /^Admin login: (\S+) {2}email: (\S+) {2}one-time password: (\S+)$/,
 }
 
 export interface DemoLogin {

@@ -11,6 +11,7 @@ import { loadConfig } from '../config.ts'
 import { openConfiguredDatabase } from '../db/database.ts'
 import type { Db } from '../db/types.ts'
 import { createOperators } from '../domain/admin/operators.ts'
+import { startInstallation } from '../domain/admin/settings.ts'
 import { createAuditLog } from '../domain/audit.ts'
 import { AppError } from '../errors.ts'
 import { loadSecrets } from '../lib/keys.ts'
@@ -46,6 +47,7 @@ export async function createSystemAdmin(db: Db, keyring: Keyring, input: { email
   const operators = createOperators(db, keyring, audit, () => new Date())
   try {
     return await db.$transaction(async (tx) => {
+      const newInstallation = await startInstallation(tx)
       const created = await operators.create({ ...input, isSystemAdmin: true }, tx)
       await audit.record(
         {
@@ -54,7 +56,7 @@ export async function createSystemAdmin(db: Db, keyring: Keyring, input: { email
           actorId: null,
           action: 'operator.created',
           targetId: created.operator.id,
-          detail: { systemAdmin: true, via: 'cli' },
+          detail: { systemAdmin: true, via: 'cli', ...(newInstallation ? { installationRequiresTotp: true } : {}) },
         },
         tx,
       )

@@ -1,12 +1,27 @@
 /** Installation-wide settings (one row), changed by system administrators only (INSTALLATION_SETTING_RULES). */
 import type { Settings } from '@bango/shared/admin-api'
-import type { Db } from '../../db/types.ts'
+import type { Db, Tx } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import type { OperatorIdentity } from './access.ts'
 
-/** Until someone saves settings the row does not exist: these are the schema's defaults. */
+/**
+ * An installation made before two-step sign-in was required by default may have no row: these are
+ * the schema's defaults, which it keeps. A new one gets its row with its first account (below).
+ */
 const DEFAULTS: Settings = { requireTotp: false }
+
+/**
+ * A new installation — its first account being made (`pnpm admin:create`, or the demo of a fresh
+ * `pnpm start`) — requires two-step sign-in (TOTP) of every operator from the start; a system
+ * administrator may turn it off in システム設定. One that already has accounts keeps its settings.
+ * Returns whether this was a new installation.
+ */
+export async function startInstallation(tx: Pick<Tx, 'operator' | 'settings'>): Promise<boolean> {
+  if ((await tx.operator.count()) > 0) return false
+  await tx.settings.upsert({ where: { id: 1 }, create: { id: 1, requireTotp: true }, update: { requireTotp: true } })
+  return true
+}
 
 export function createSettings(db: Db, audit: AuditLog) {
   // The table's type admits one rule, the system administrator's: a key needing another gets its own check here.

@@ -91,6 +91,17 @@ describe('DashboardPage', () => {
     expect(screen.getByRole('button', { name: /^完了/ })).toHaveAttribute('aria-pressed', 'true')
   })
 
+  it('shows the first steps of a new campaign with the next one marked, until nobody is 未発行', async () => {
+    renderDashboard()
+    const steps = await screen.findByRole('region', { name: 'はじめに' })
+    const current = within(steps)
+      .getAllByRole('listitem')
+      .find((item) => item.getAttribute('aria-current') === 'step')
+    expect(current).toHaveTextContent('2. ログイン情報を発行する')
+    expect(current).toHaveTextContent('未発行の 4 人に')
+    expect(within(current!).getByRole('link', { name: '2. ログイン情報を発行する' })).toHaveAttribute('href', paths.campaignCredentials(CAMPAIGN_ID))
+  })
+
   it('filters メールなし in the URL and the request, and downloads the statuses CSV of the same filter', async () => {
     const { router, fetchMock } = renderDashboard()
     await screen.findByText('120 人中 1–50 人目')

@@ -9,6 +9,7 @@ import { dashboardText as t } from '../messages.ts'
 import { useListQuery } from '../utils/use-list-query.ts'
 import { EmployeeFilters } from './employee-filters.tsx'
 import { EmployeeTable } from './employee-table.tsx'
+import { FirstSteps } from './first-steps.tsx'
 import { Pagination } from './pagination.tsx'
 import { StatusSummary } from './status-summary.tsx'
 import './dashboard.css'
@@ -70,6 +71,7 @@ export function DashboardPage() {
         )}
       </ul>
       <ErrorAlert error={failure} />
+      {dashboard.data && <FirstSteps campaignId={campaignId} dashboard={dashboard.data} />}
       {dashboard.data && <StatusSummary dashboard={dashboard.data} active={query.status} onSelect={(status) => update({ status })} />}
 
       <section aria-labelledby="list-title" className="admin-section">
