@@ -77,6 +77,10 @@ export const credentialsText = {
   kit: {
     title: '郵送キット',
     intro: (count: number) => `${count} 人分。A4 用紙 1 枚に 1 人分を印刷します。`,
+    who: '印刷する人',
+    withoutEmail: (count: number) => `メールアドレスのない人だけ（${count} 人）`,
+    everyone: (count: number) => `全員（${count} 人）`,
+    withoutEmailNote: 'メールアドレスのある人には、メールで送れます（認証情報の画面の「メール送信」）。',
     print: '印刷する',
     back: '認証情報の画面へ戻る',
     empty: '印刷する認証情報がありません。パスワードは発行した直後の画面にしかありません。もう一度発行してください。',

@@ -128,7 +128,8 @@ describe('CredentialsPage', () => {
 
     await userEvent.click(screen.getByRole('button', { name: '郵送キットを印刷' }))
     expect(router.state.location.pathname).toBe(paths.campaignKit(CAMPAIGN_ID))
-    expect(await screen.findAllByRole('article')).toHaveLength(2)
+    // The one without an e-mail address (the kit page's choice is tested below).
+    expect(await screen.findAllByRole('article')).toHaveLength(1)
   })
 
   it('says so when a selected employee was disposed of (廃棄), and lists nothing', async () => {
@@ -283,6 +284,10 @@ describe('KitPage', () => {
     useIssuedCredentials.getState().keep(CAMPAIGN_ID, issue)
     renderRoute([{ path: routePatterns.campaignKit, element: <KitPage /> }], paths.campaignKit(CAMPAIGN_ID))
 
+    // Only the one without an e-mail address at first: the other can be mailed.
+    expect(screen.getByRole('radio', { name: 'メールアドレスのない人だけ（1 人）' })).toBeChecked()
+    expect(screen.getAllByRole('article').map((sheet) => within(sheet).getByRole('heading', { level: 2 }).textContent)).toEqual(['総合, "太郎" 様'])
+    await userEvent.click(screen.getByRole('radio', { name: '全員（2 人）' }))
     const sheets = screen.getAllByRole('article')
     expect(sheets).toHaveLength(2)
     const sheet = within(sheets[1]!)

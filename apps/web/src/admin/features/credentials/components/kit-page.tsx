@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { paths } from '../../../config/paths.ts'
 import { useReportExport } from '../api/report-export.ts'
@@ -8,11 +9,18 @@ import './kit.css'
 
 const t = credentialsText.kit
 
-/** The postal kit of the last issue (from memory only): one A4 page per employee, then window.print(). */
+/**
+ * The postal kit of the last issue (from memory only): one A4 page per employee, then
+ * window.print(). Where some have an e-mail address and some not, only those without one are
+ * printed unless HR chooses everyone: the others can be mailed.
+ */
 export function KitPage() {
   const { campaignId = '' } = useParams()
   const issued = useIssuedFor(campaignId)
   const report = useReportExport(campaignId)
+  const withoutEmail = issued?.credentials.filter((credential) => !credential.email) ?? []
+  const mixed = withoutEmail.length > 0 && withoutEmail.length < (issued?.credentials.length ?? 0)
+  const [everyone, setEveryone] = useState(false)
 
   if (!issued || issued.credentials.length === 0) {
     return (
@@ -24,8 +32,9 @@ export function KitPage() {
     )
   }
 
+  const printed = mixed && !everyone ? withoutEmail : issued.credentials
   const print = () => {
-    report.mutate({ format: 'postal_kit', employeeIds: issued.credentials.map((credential) => credential.employeeId) })
+    report.mutate({ format: 'postal_kit', employeeIds: printed.map((credential) => credential.employeeId) })
     window.print()
   }
 
@@ -33,7 +42,21 @@ export function KitPage() {
     <div className="admin-page kit">
       <div className="kit__controls">
         <h1>{t.title}</h1>
-        <p>{t.intro(issued.credentials.length)}</p>
+        {mixed && (
+          <fieldset className="admin-fieldset">
+            <legend>{t.who}</legend>
+            <label className="admin-check">
+              <input type="radio" name="kit-who" checked={!everyone} onChange={() => setEveryone(false)} />
+              {t.withoutEmail(withoutEmail.length)}
+            </label>
+            <label className="admin-check">
+              <input type="radio" name="kit-who" checked={everyone} onChange={() => setEveryone(true)} />
+              {t.everyone(issued.credentials.length)}
+            </label>
+            {!everyone && <p className="admin-hint">{t.withoutEmailNote}</p>}
+          </fieldset>
+        )}
+        <p>{t.intro(printed.length)}</p>
         <button type="button" className="admin-button admin-button--primary" onClick={print}>
           {t.print}
         </button>{' '}
@@ -44,7 +67,7 @@ export function KitPage() {
           </p>
         )}
       </div>
-      {issued.credentials.map((credential) => (
+      {printed.map((credential) => (
         <KitSheet key={credential.employeeId} credential={credential} campaign={issued} />
       ))}
     </div>
