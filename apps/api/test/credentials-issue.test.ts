@@ -107,6 +107,18 @@ describe('issuing credentials from the console', () => {
     expect(await openBatches(admin, campaign.id)).toEqual({ unissued: 2, batches: [] })
     expect(await context.db.credential.count({ where: { campaignId: campaign.id } })).toBe(0)
 
+    // Before it is handed out, its link says so (not "wrong password"); closed, it cannot be handed out.
+    const waiting = await issued(admin, campaign.id)
+    const link = async (token: string) => context.app.inject({ method: 'POST', url: '/api/employee/link', payload: { token } })
+    expect((await link(tokenOf(waiting.credentials[0]!.url))).json()).toMatchObject({ pending: true, closed: false, disposal: null })
+    await context.db.campaign.update({ where: { id: campaign.id }, data: { status: 'CLOSED', closedAt: new Date() } })
+    const whileClosed = await batchAction(admin, campaign.id, waiting.batchId!, 'distributed')
+    expect([whileClosed.statusCode, whileClosed.json().error.code]).toEqual([409, 'CAMPAIGN_CLOSED'])
+    for (const credential of waiting.credentials) expect(await loginStatus(tokenOf(credential.url), credential.password)).toBe(401)
+    await context.db.campaign.update({ where: { id: campaign.id }, data: { status: 'OPEN', closedAt: null } })
+    expect((await batchAction(admin, campaign.id, waiting.batchId!, 'cancel')).statusCode).toBe(204)
+    expect((await link(tokenOf(waiting.credentials[0]!.url))).statusCode).toBe(404)
+
     const forgotten = await issued(admin, campaign.id)
     await context.db.credentialBatch.update({ where: { id: forgotten.batchId! }, data: { expiresAt: new Date(Date.now() - 1000) } })
     // Past its week it is no longer open, even before the sweeper's pass ends it.
@@ -124,6 +136,7 @@ describe('issuing credentials from the console', () => {
     })
     expect(events.map((e) => [e.action, e.actorType, e.detail])).toEqual([
       ['credentials.batch_cancelled', 'operator', { batchId: lost.batchId, count: 2 }],
+      ['credentials.batch_cancelled', 'operator', { batchId: waiting.batchId, count: 2 }],
       ['credentials.batch_expired', 'system', { batchId: forgotten.batchId, count: 2 }],
     ])
   })

@@ -21,7 +21,7 @@ describe('who is asking', () => {
     const seeded = await context.newEmployee({ companyName: '株式会社 見本商事', campaign: { contact: CONTACT } })
     const response = await link(seeded.token)
     expect(response.statusCode).toBe(200)
-    expect(response.json()).toEqual({ companyName: '株式会社 見本商事', contact: CONTACT, closed: false, disposal: null })
+    expect(response.json()).toEqual({ companyName: '株式会社 見本商事', contact: CONTACT, closed: false, pending: false, disposal: null })
     expect(response.body).not.toContain(seeded.employee.name)
   })
 
@@ -46,6 +46,7 @@ describe('who is asking', () => {
       companyName: submitted.company.name,
       contact: CONTACT,
       closed: false,
+      pending: false,
       disposal: { at: expect.any(String), by: 'company', submitted: true },
     })
 

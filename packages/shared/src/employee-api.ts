@@ -29,6 +29,11 @@ export const linkResponseSchema = z.object({
   /** HR closed the campaign (受付の終了): said before sign-in, where nothing new can be sent. */
   closed: z.boolean(),
   /**
+   * The link is in a batch HR has not yet marked as handed out (ADR 039): it works once HR does.
+   * Said before sign-in, so that the printed password is not taken for a wrong one.
+   */
+  pending: z.boolean(),
+  /**
    * The employee's records were disposed of (廃棄): the link leads to this notice only, and no
    * sign-in. What happened, as it happened: when, by HR's decision or at the end of the
    * retention period, and whether anything had been submitted.

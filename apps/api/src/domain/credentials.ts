@@ -124,6 +124,19 @@ export function createCredentials(
     await advanceProgress(tx, employee.id, 'ISSUED')
   }
 
+  /** A link printed or mailed from a batch not yet handed out (ADR 039): who is asking, and that it is not live yet. */
+  async function pendingLink(token: string): Promise<LinkResponse> {
+    const pending = await db.pendingCredential.findUnique({
+      where: { tokenHash: hashUrlToken(token) },
+      select: {
+        batch: { select: { outcome: true, expiresAt: true, campaign: { select: { contact: true, status: true, company: { select: { name: true } } } } } },
+      },
+    })
+    if (!pending || pending.batch.outcome || pending.batch.expiresAt <= now()) throw new AppError('NOT_FOUND')
+    const { campaign } = pending.batch
+    return { companyName: campaign.company.name, contact: campaign.contact, closed: campaign.status === 'CLOSED', pending: true, disposal: null }
+  }
+
   return {
     prepare,
     store,
@@ -159,7 +172,8 @@ export function createCredentials(
           campaign: { select: { contact: true, status: true, company: { select: { name: true } } } },
         },
       })
-      if (!credential || (credential.revokedAt && !credential.employee.disposedAt)) throw new AppError('NOT_FOUND')
+      if (!credential) return pendingLink(token)
+      if (credential.revokedAt && !credential.employee.disposedAt) throw new AppError('NOT_FOUND')
       const { campaign, employee } = credential
       const record = employee.disposedAt
         ? await db.disposalRecord.findFirst({ where: { personId: credential.employeeId }, orderBy: { disposedAt: 'desc' }, select: { trigger: true } })
@@ -168,6 +182,7 @@ export function createCredentials(
         companyName: campaign.company.name,
         contact: campaign.contact,
         closed: campaign.status === 'CLOSED',
+        pending: false,
         disposal: employee.disposedAt
           ? { at: employee.disposedAt.toISOString(), by: record?.trigger === 'RETENTION' ? 'retention' : 'company', submitted: employee.submission !== null }
           : null,

@@ -18,6 +18,7 @@ export const en: Messages = {
     title: 'My Number document registration',
     requester: 'The HR staff of {{company}} ask you to submit the My Number (個人番号, Individual Number) documents of yourself and your family.',
     closed: 'This request is closed. You can no longer register or submit documents. After signing in you can only see what you already submitted.',
+    pending: 'These sign-in details cannot be used yet. They start working once HR has finished handing them out. Please try again a little later.',
     disposedTitle: 'This request has ended',
     disposedCompanySubmitted: '{{company}} disposed of the documents you submitted on {{date}}.',
     disposedRetentionSubmitted: 'The documents you submitted were disposed of on {{date}}, at the end of the retention period.',

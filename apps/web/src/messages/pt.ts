@@ -18,6 +18,7 @@ export const pt: Messages = {
     title: 'Registro de documentos do My Number',
     requester: 'O setor de RH da {{company}} solicita o envio dos documentos do My Number (マイナンバー／個人番号, número individual) seus e de sua família.',
     closed: 'O prazo de recebimento foi encerrado. Não é mais possível registrar ou enviar documentos. Ao entrar, você só pode ver o que já enviou.',
+    pending: 'Estes dados de acesso ainda não podem ser usados. Eles passam a funcionar quando o RH concluir a entrega. Tente novamente mais tarde.',
     disposedTitle: 'Esta solicitação foi encerrada',
     disposedCompanySubmitted: '{{company}} descartou os documentos que você enviou em {{date}}.',
     disposedRetentionSubmitted: 'Os documentos que você enviou foram descartados em {{date}}, ao fim do prazo de guarda.',

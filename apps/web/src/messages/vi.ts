@@ -18,6 +18,7 @@ export const vi: Messages = {
     title: 'Đăng ký giấy tờ My Number',
     requester: 'Bộ phận nhân sự của {{company}} đề nghị anh/chị nộp giấy tờ My Number (マイナンバー／個人番号, mã số cá nhân) của bản thân và gia đình.',
     closed: 'Việc tiếp nhận đã kết thúc. Anh/chị không thể đăng ký hoặc nộp giấy tờ mới. Sau khi đăng nhập, anh/chị chỉ có thể xem nội dung đã nộp.',
+    pending: 'Thông tin đăng nhập này chưa thể sử dụng. Thông tin sẽ dùng được sau khi bộ phận nhân sự hoàn tất việc phát. Vui lòng thử lại sau.',
     disposedTitle: 'Yêu cầu này đã kết thúc',
     disposedCompanySubmitted: '{{company}} đã hủy các giấy tờ anh/chị đã nộp vào ngày {{date}}.',
     disposedRetentionSubmitted: 'Các giấy tờ anh/chị đã nộp đã được hủy vào ngày {{date}} do hết thời hạn lưu trữ.',

@@ -18,6 +18,7 @@ export const zh: Messages = {
     title: '个人编号（My Number）材料登记',
     requester: '{{company}} 的人事负责人请您提交您本人及家属的个人编号（マイナンバー／個人番号）材料。',
     closed: '受理已结束。无法再登记或提交材料。登录后只能查看已提交的内容。',
+    pending: '此登录信息尚不能使用。人事负责人完成发放手续后即可使用。请稍后再试。',
     disposedTitle: '此请求已结束',
     disposedCompanySubmitted: '{{company}}已于{{date}}销毁您提交的材料。',
     disposedRetentionSubmitted: '您提交的材料已因保存期限届满，于{{date}}销毁。',

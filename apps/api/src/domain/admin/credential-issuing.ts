@@ -167,6 +167,10 @@ export function createCredentialIssuing(db: Db, credentials: Credentials, audit:
       return db.$transaction(
         async (tx) => {
           const batch = await lockOpenBatch(tx, campaign, batchId)
+          // Logins of a closed campaign would lead to nothing but the closed notice: HR reopens it
+          // first (campaigns.reopen), or cancels the batch. Locked as at the issue: a close waits.
+          const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM campaigns WHERE id = ${campaign.id}::uuid FOR NO KEY UPDATE`
+          if (locked?.status !== 'OPEN') throw new AppError('CAMPAIGN_CLOSED')
           const pending = await tx.pendingCredential.findMany({
             where: { batchId },
             include: { employee: { select: { id: true, campaignId: true, disposedAt: true, credential: { select: { issuedAt: true } } } } },

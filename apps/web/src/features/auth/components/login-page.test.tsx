@@ -112,7 +112,7 @@ describe('LoginPage', () => {
   it('says who is asking before the password, and where to ask when signing in fails', async () => {
     const fetchMock = mockFetch({
       'POST /api/employee/link': () =>
-        json(200, { companyName: '株式会社 見本商事', contact: '人事部 マイナンバー係 内線 1234', closed: false, disposal: null }),
+        json(200, { companyName: '株式会社 見本商事', contact: '人事部 マイナンバー係 内線 1234', closed: false, pending: false, disposal: null }),
       'POST /api/employee/login': () => apiError(423, 'CREDENTIAL_LOCKED'),
     })
     renderAt(`/t/${TOKEN}`)
@@ -130,7 +130,7 @@ describe('LoginPage', () => {
   })
 
   it('says on the login screen that the request is closed', async () => {
-    mockFetch({ 'POST /api/employee/link': () => json(200, { companyName: '株式会社 見本商事', contact: null, closed: true, disposal: null }) })
+    mockFetch({ 'POST /api/employee/link': () => json(200, { companyName: '株式会社 見本商事', contact: null, closed: true, pending: false, disposal: null }) })
     renderAt(`/t/${TOKEN}`)
     expect(await screen.findByText(/受付は終了しました。新しく書類を登録・提出することはできません。/)).toBeInTheDocument()
   })
@@ -143,13 +143,25 @@ describe('LoginPage', () => {
   ])('after disposal shows only what happened (%o), with the contact and no password field', async (disposal, text) => {
     mockFetch({
       'POST /api/employee/link': () =>
-        json(200, { companyName: '株式会社 見本商事', contact: '人事部 内線 1234', closed: true, disposal: { at: '2027-03-31T03:00:00.000Z', ...disposal } }),
+        json(200, {
+          companyName: '株式会社 見本商事',
+          contact: '人事部 内線 1234',
+          closed: true,
+          pending: false,
+          disposal: { at: '2027-03-31T03:00:00.000Z', ...disposal },
+        }),
     })
     renderAt(`/t/${TOKEN}`)
     expect(await screen.findByRole('heading', { name: 'この依頼は終了しました' })).toBeInTheDocument()
     expect(screen.getByText(text)).toBeInTheDocument()
     expect(screen.getByText('人事部 内線 1234')).toBeInTheDocument()
     expect(screen.queryByLabelText('パスワード')).not.toBeInTheDocument()
+  })
+
+  it('says a link from a batch not yet handed out is not live yet, so the printed password is not taken for a wrong one', async () => {
+    mockFetch({ 'POST /api/employee/link': () => json(200, { companyName: '株式会社 見本商事', contact: null, closed: false, pending: true, disposal: null }) })
+    renderAt(`/t/${TOKEN}`)
+    expect(await screen.findByText(/このログイン情報は、まだ使えません。/)).toBeInTheDocument()
   })
 
   it('lists the supported browsers and explains how to leave the LINE in-app browser', () => {

@@ -75,6 +75,11 @@ export function LoginPage({ onPasswordFocus }: { onPasswordFocus?: () => void })
           {t('auth.closed')}
         </p>
       )}
+      {requester?.pending && (
+        <p className="notice notice--warning" role="status">
+          {t('auth.pending')}
+        </p>
+      )}
       <form className="card" onSubmit={onSubmit} noValidate>
         <label className="field">
           <span className="field__label">{t('auth.password')}</span>
