@@ -27,11 +27,11 @@ test.afterEach(async () => {
 })
 
 const csv = (rows: string[][]) => encodeShiftJis(`${rows.map((row) => row.join(',')).join('\r\n')}\r\n`)
-const HEADER = ['社員番号', '氏名', 'フリガナ', '生年月日', '続柄', 'メールアドレス', '扶養者の社員番号']
+const HEADER = ['社員番号', '氏名', 'フリガナ', '生年月日', '続柄', 'メールアドレス', '扶養者の社員番号', '郵便番号', '住所']
 const EMPLOYEES = [
-  ['E001', '髙橋 一郎', 'タカハシ イチロウ', '1985/04/01', '本人', 'ichiro@example.test', ''],
-  ['', '髙橋 二葉', 'タカハシ フタバ', '2015/06/30', '子', '', 'E001'],
-  ['E002', '渡邊 花子', 'ワタナベ ハナコ', '1990-12-24', '本人', 'hanako@example.test', ''],
+  ['E001', '髙橋 一郎', 'タカハシ イチロウ', '1985/04/01', '本人', 'ichiro@example.test', '', '', ''],
+  ['', '髙橋 二葉', 'タカハシ フタバ', '2015/06/30', '子', '', 'E001', '', ''],
+  ['E002', '渡邊 花子', 'ワタナベ ハナコ', '1990-12-24', '本人', 'hanako@example.test', '', '〒150-0001', '東京都渋谷区神宮前 1-2-3 コーポ髙島 101'],
 ]
 
 /** A link or a button of that name (the console uses links for navigation, buttons for actions). */
@@ -124,6 +124,10 @@ test('HR sets up a campaign, sends credentials by e-mail, and sees the employee 
   await action(page, '郵送キットを印刷').click()
   await expect(page.getByText('マイナンバー（個人番号）登録のお願い', { exact: true })).toHaveCount(1)
   await expect(page.getByRole('img', { name: '渡邊 花子 様の登録用 URL の QR コード' })).toBeVisible()
+  // 渡邊 has a postal address: the sheet is laid out for a window envelope, the address in the window.
+  await expect(page.getByRole('group', { name: '宛先（窓付き封筒の窓に出る位置）' })).toHaveText(
+    /〒150-0001東京都渋谷区神宮前 1-2-3 コーポ髙島 101渡邊 花子 様/,
+  )
   await expectAccessible(page, '郵送キット')
   // On paper: one A4 page per employee, and no blank page after the last.
   await page.emulateMedia({ media: 'print' })

@@ -20,7 +20,8 @@ export interface ImportFileShape {
 }
 
 function rows({ employees, dependents, changed = 0 }: ImportFileShape, pad: string): string[] {
-  const lines = [IMPORT_COLUMNS.join(',')]
+  // Without the optional postal columns (郵便番号, 住所): seven cells a row.
+  const lines = [IMPORT_COLUMNS.filter((column) => column !== '郵便番号' && column !== '住所').join(',')]
   for (let i = 0; i < employees; i++) {
     const family = i % FAMILY.length
     const email = `${i < changed ? 'new.' : ''}e${i}@example.co.jp`

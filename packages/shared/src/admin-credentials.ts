@@ -18,6 +18,8 @@ export const issuedCredentialSchema = z.object({
   name: z.string(),
   kana: z.string(),
   email: z.string().nullable(),
+  /** Where HR imported one: the kit is laid out for a window envelope (郵便番号 NNN-NNNN, 住所). */
+  postal: z.object({ postalCode: z.string(), address: z.string() }).nullable(),
   /** The employee had a login: it keeps working until this batch is distributed. */
   reissue: z.boolean(),
   /** The absolute login URL, token included. */

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod'
 
-export const IMPORT_COLUMNS = ['社員番号', '氏名', 'フリガナ', '生年月日', '続柄', 'メールアドレス', '扶養者の社員番号'] as const
+/** 郵便番号 and 住所 (optional, employees only): the postal kit is then laid out for a window envelope. */
+export const IMPORT_COLUMNS = ['社員番号', '氏名', 'フリガナ', '生年月日', '続柄', 'メールアドレス', '扶養者の社員番号', '郵便番号', '住所'] as const
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number]
 
 /** The most rows one file may hold. */

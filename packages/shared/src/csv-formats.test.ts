@@ -17,6 +17,7 @@ describe('CSV formats', () => {
         name: '総合, 太郎',
         kana: 'ソウゴウ タロウ',
         email: null,
+        postal: null,
         reissue: false,
         url: 'https://x/t/abc',
         password: 'pw',

@@ -55,6 +55,18 @@ export function readBirthDate(raw: string, today: string): FieldResult<string> {
 }
 
 /** Empty → null (no address). */
+/** 〒 7 digits, with or without the hyphen, full-width forgiven; stored as NNN-NNNN. Empty: none. */
+export function readPostalCode(raw: string): FieldResult<string | null> {
+  const value = raw
+    .normalize('NFKC')
+    .trim()
+    .replace(/^〒\s*/u, '')
+    .replace(/[‐－−ー]/gu, '-')
+  if (value === '') return ok(null)
+  const digits = /^(\d{3})-?(\d{4})$/.exec(value)
+  return digits ? ok(`${digits[1]}-${digits[2]}`) : fail(M.postalCodeFormat)
+}
+
 export function readEmail(raw: string): FieldResult<string | null> {
   const value = raw.trim()
   if (value === '') return ok(null)

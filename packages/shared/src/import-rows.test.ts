@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { IMPORT_COLUMNS } from './admin-import.ts'
-import { readBirthDate, readEmployeeNumber, readKana } from './import-fields.ts'
+import { readBirthDate, readEmployeeNumber, readKana, readPostalCode } from './import-fields.ts'
 import { type CsvRecord, checkEmployeeReferences, listErrors, readHeader, readRows } from './import-rows.ts'
 
 const TODAY = '2026-11-26'
@@ -18,6 +18,8 @@ const employee = (number: string, overrides: Partial<Record<string, string>> = {
         続柄: '本人',
         メールアドレス: '',
         扶養者の社員番号: '',
+        郵便番号: '',
+        住所: '',
         ...overrides,
       })[c] ?? '',
   )
@@ -38,6 +40,13 @@ describe('import header', () => {
 })
 
 describe('import fields', () => {
+  it('reads a 郵便番号 of 7 digits, with or without 〒 and the hyphen, full-width forgiven', () => {
+    for (const raw of ['100-0001', '1000001', '〒100-0001', '１００－０００１', ' 100ー0001 '])
+      expect(readPostalCode(raw)).toEqual({ ok: true, value: '100-0001' })
+    expect(readPostalCode('')).toEqual({ ok: true, value: null })
+    for (const raw of ['100-001', '10000011', 'abc-defg']) expect(readPostalCode(raw).ok).toBe(false)
+  })
+
   it('normalises 半角カナ and full-width spaces in フリガナ, refuses kanji and hiragana', () => {
     expect(readKana('ﾔﾏﾀﾞ　ﾀﾛｳ')).toEqual({ ok: true, value: 'ヤマダ タロウ' })
     expect(readKana(' ヴァン・ゴッホ  ケイコ ')).toEqual({ ok: true, value: 'ヴァン・ゴッホ ケイコ' })
@@ -81,15 +90,37 @@ describe('import rows', () => {
         birthDate: '1980-01-15',
         relationship: '本人',
         email: 'taro@example.jp',
+        postal: null,
       },
       { kind: 'dependent', line: 3, employeeNumber: '0012', name: '山田 花子', kana: 'ヤマダ ハナコ', birthDate: '1980-01-15', relationship: '配偶者' },
     ])
   })
 
-  it('leaves e-mail undefined when the file has no メールアドレス column', () => {
+  it('leaves e-mail and the postal address undefined when the file has no such columns', () => {
     const header = ['社員番号', '氏名', 'フリガナ', '生年月日', '続柄']
     const { rows } = readRows(file(header, ['1', '山田 太郎', 'ヤマダ タロウ', '1980-01-15', '本人']), TODAY)
-    expect(rows[0]).toMatchObject({ kind: 'employee', email: undefined })
+    expect(rows[0]).toMatchObject({ kind: 'employee', email: undefined, postal: undefined })
+  })
+
+  it('reads an employee’s 郵便番号 and 住所 together, and refuses one without the other or either on a dependent’s row', () => {
+    const { rows, errors } = readRows(
+      file(
+        HEADER,
+        employee('1', { 郵便番号: '〒１００－０００１', 住所: '東京都千代田区千代田 1-1 総合ビル 3F' }),
+        employee('2', { 郵便番号: '100-0001' }),
+        employee('3', { 住所: '東京都千代田区' }),
+        employee('4', { 郵便番号: '12-34', 住所: '東京都' }),
+        dependent('1', '山田 花子', { 住所: '東京都千代田区' }),
+      ),
+      TODAY,
+    )
+    expect(rows[0]).toMatchObject({ employeeNumber: '1', postal: { postalCode: '100-0001', address: '東京都千代田区千代田 1-1 総合ビル 3F' } })
+    expect(errors.map((error) => [error.line, error.column])).toEqual([
+      [3, '住所'],
+      [4, '郵便番号'],
+      [5, '郵便番号'],
+      [6, '住所'],
+    ])
   })
 
   it('reports every problem with its line and column', () => {

@@ -6,13 +6,13 @@
  */
 import { IMPORT_COLUMNS, IMPORT_MAX_ROWS, type ImportColumn, type ImportError } from './admin-import.ts'
 import { readCsvField } from './csv-formats.ts'
-import { type FieldResult, readBirthDate, readEmail, readEmployeeNumber, readKana, readText } from './import-fields.ts'
+import { type FieldResult, readBirthDate, readEmail, readEmployeeNumber, readKana, readPostalCode, readText } from './import-fields.ts'
 import { hasControlCharacter } from './text.ts'
 import { IMPORT_MESSAGES as M } from './import-messages.ts'
 
-/** メールアドレス and 扶養者の社員番号 may be left out (a file of employees only, no e-mail). */
+/** メールアドレス, 扶養者の社員番号, 郵便番号 and 住所 may be left out (a file of employees only, no e-mail). */
 export const REQUIRED_COLUMNS: readonly ImportColumn[] = ['社員番号', '氏名', 'フリガナ', '生年月日', '続柄']
-export const LIMITS = { name: 100, kana: 100, relationship: 30 } as const
+export const LIMITS = { name: 100, kana: 100, relationship: 30, address: 200 } as const
 
 /** A parsed CSV record and the physical line it starts on (header = 1). */
 export interface CsvRecord {
@@ -33,6 +33,8 @@ export interface EmployeeRow extends PersonRow {
   relationship: '本人'
   /** null: no address; undefined: the file has no メールアドレス column (keep what is stored). */
   email: string | null | undefined
+  /** 郵便番号 (NNN-NNNN) and 住所 for the postal kit: null, none; undefined, no such column (keep what is stored). */
+  postal: { postalCode: string; address: string } | null | undefined
 }
 export interface DependentRow extends PersonRow {
   kind: 'dependent'
@@ -90,6 +92,7 @@ export function readRow(fields: readonly string[], columns: ColumnIndex, width: 
     const employeeNumber = take('社員番号', readEmployeeNumber(cell('社員番号')))
     if (relationship !== '' && relationship !== '本人') errors.push({ line, column: '続柄', message: M.employeeRelationship })
     const email = columns.メールアドレス === undefined ? undefined : take('メールアドレス', readEmail(cell('メールアドレス')))
+    const postal = readPostal(cell, columns, take, errors, line)
     if (errors.length > 0) return { row: null, errors }
     const row: EmployeeRow = {
       kind: 'employee',
@@ -100,6 +103,7 @@ export function readRow(fields: readonly string[], columns: ColumnIndex, width: 
       birthDate: birthDate!,
       relationship: '本人',
       email,
+      postal,
     }
     return { row, errors }
   }
@@ -111,6 +115,7 @@ export function readRow(fields: readonly string[], columns: ColumnIndex, width: 
   const dependentRelationship = take('続柄', readText(relationship, LIMITS.relationship))
   if (dependentRelationship === '本人') errors.push({ line, column: '続柄', message: M.dependentRelationship })
   if (cell('メールアドレス').trim() !== '') errors.push({ line, column: 'メールアドレス', message: M.dependentEmail })
+  for (const column of ['郵便番号', '住所'] as const) if (cell(column).trim() !== '') errors.push({ line, column, message: M.dependentAddress })
   if (errors.length > 0) return { row: null, errors }
   const row: DependentRow = {
     kind: 'dependent',
@@ -122,6 +127,22 @@ export function readRow(fields: readonly string[], columns: ColumnIndex, width: 
     relationship: dependentRelationship!,
   }
   return { row, errors }
+}
+
+/** An employee's 郵便番号 and 住所 for the window envelope: both or neither. */
+function readPostal(
+  cell: (column: ImportColumn) => string,
+  columns: ColumnIndex,
+  take: <T>(column: ImportColumn, result: FieldResult<T>) => T | undefined,
+  errors: ImportError[],
+  line: number,
+): EmployeeRow['postal'] {
+  if (columns.郵便番号 === undefined && columns.住所 === undefined) return undefined
+  const postalCode = take('郵便番号', readPostalCode(cell('郵便番号')))
+  const address = cell('住所').trim() === '' ? null : take('住所', readText(cell('住所'), LIMITS.address))
+  if (address && postalCode === null) errors.push({ line, column: '郵便番号', message: M.addressWithoutPostalCode })
+  if (postalCode && address === null) errors.push({ line, column: '住所', message: M.missingAddress })
+  return postalCode && address ? { postalCode, address } : null
 }
 
 /** Key of a dependent: their employee's 社員番号 and their name (how HR tells them apart). */

@@ -126,6 +126,7 @@ export function createCredentialIssuing(db: Db, credentials: Credentials, audit:
           name: target.name,
           kana: target.kana,
           email: target.email,
+          postal: target.postalCode && target.postalAddress ? { postalCode: target.postalCode, address: target.postalAddress } : null,
           reissue: target.credential !== null,
           url: loginUrl(publicUrl, prepared[index]!.token),
           password: prepared[index]!.password,

@@ -46,9 +46,10 @@ export function createEmployeeImport(db: Db, audit: AuditLog, now: () => Date) {
     await tx.$executeRaw`
       DECLARE import_persons NO SCROLL CURSOR FOR
       SELECT json_agg(json_build_object('id', id, 'kind', kind, 'employeeNumber', employee_number, 'employerNumber', employer_number, 'name', name,
-                                        'kana', kana, 'relationship', relationship, 'birthDate', birth_date, 'email', email, 'disposed', disposed))::text AS page
+                                        'kana', kana, 'relationship', relationship, 'birthDate', birth_date, 'email', email, 'postalCode', postal_code,
+                                        'postalAddress', postal_address, 'disposed', disposed))::text AS page
       FROM (SELECT p.id, p.kind::text AS kind, p.employee_number, e.employee_number AS employer_number, p.name, p.kana, p.relationship,
-                   to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.email, p.disposed_at IS NOT NULL AS disposed, (row_number() OVER (ORDER BY p.id) - 1) / ${STORED_PAGE} AS page_number
+                   to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.email, p.postal_code, p.postal_address, p.disposed_at IS NOT NULL AS disposed, (row_number() OVER (ORDER BY p.id) - 1) / ${STORED_PAGE} AS page_number
             FROM persons p LEFT JOIN persons e ON e.id = p.employee_id
             WHERE p.campaign_id = ${campaignId}::uuid) AS stored
       GROUP BY page_number`

@@ -19,6 +19,8 @@ export interface StoredPerson {
   relationship: string
   birthDate: string
   email: string | null
+  postalCode: string | null
+  postalAddress: string | null
   /** Disposed of (廃棄): only the tombstone is left, which no import may write to. */
   disposed: boolean
 }
@@ -33,6 +35,8 @@ export interface PersonWrite {
   relationship: string
   birthDate: string
   email: string | null
+  postalCode: string | null
+  postalAddress: string | null
 }
 
 interface KindPlan {
@@ -50,7 +54,9 @@ const same = (stored: StoredPerson, next: PersonWrite) =>
   stored.kana === next.kana &&
   stored.relationship === next.relationship &&
   stored.birthDate === next.birthDate &&
-  stored.email === next.email
+  stored.email === next.email &&
+  stored.postalCode === next.postalCode &&
+  stored.postalAddress === next.postalAddress
 
 function place(plan: KindPlan, stored: StoredPerson | undefined, next: Omit<PersonWrite, 'id'>) {
   if (!stored) plan.insert.push({ id: randomUUID(), ...next })
@@ -75,8 +81,12 @@ export function planImport(rows: readonly ImportRow[], stored: readonly StoredPe
   for (const row of rows) {
     if (row.kind !== 'employee') continue
     const current = employees.get(row.employeeNumber)
-    // No メールアドレス column: the stored address stays.
+    // No メールアドレス column: the stored address stays; no 郵便番号/住所 columns: the postal address stays.
     const email = row.email === undefined ? (current?.email ?? null) : row.email
+    const postal =
+      row.postal === undefined
+        ? { postalCode: current?.postalCode ?? null, postalAddress: current?.postalAddress ?? null }
+        : { postalCode: row.postal?.postalCode ?? null, postalAddress: row.postal?.address ?? null }
     place(plan.employees, current, {
       employeeId: null,
       employeeNumber: row.employeeNumber,
@@ -85,6 +95,7 @@ export function planImport(rows: readonly ImportRow[], stored: readonly StoredPe
       relationship: row.relationship,
       birthDate: row.birthDate,
       email,
+      ...postal,
     })
     employeeIds.set(row.employeeNumber, current?.id ?? plan.employees.insert.at(-1)!.id)
   }
@@ -101,6 +112,8 @@ export function planImport(rows: readonly ImportRow[], stored: readonly StoredPe
       relationship: row.relationship,
       birthDate: row.birthDate,
       email: null,
+      postalCode: null,
+      postalAddress: null,
     })
   }
   return plan

@@ -24,23 +24,29 @@ export const toChunk = (rows: readonly PersonWrite[]) =>
       relationship: r.relationship,
       birth_date: r.birthDate,
       email: r.email,
+      postal_code: r.postalCode,
+      postal_address: r.postalAddress,
     })),
   ) as PersonChunk
 
 /** New persons of one kind; everything else (status, progress UNISSUED, created_at) takes its default. */
 export async function insertPersons(tx: Tx, campaignId: string, kind: 'EMPLOYEE' | 'DEPENDENT', chunk: PersonChunk) {
   await tx.$executeRaw`
-    INSERT INTO persons (id, campaign_id, employee_id, kind, employee_number, name, kana, relationship, birth_date, email)
-    SELECT u.id, ${campaignId}::uuid, u.employee_id, ${kind}::"PersonKind", u.employee_number, u.name, u.kana, u.relationship, u.birth_date, u.email
+    INSERT INTO persons (id, campaign_id, employee_id, kind, employee_number, name, kana, relationship, birth_date, email, postal_code, postal_address)
+    SELECT u.id, ${campaignId}::uuid, u.employee_id, ${kind}::"PersonKind", u.employee_number, u.name, u.kana, u.relationship, u.birth_date, u.email,
+      u.postal_code, u.postal_address
     FROM json_to_recordset(${chunk}::json)
-      AS u(id uuid, employee_id uuid, employee_number text, name text, kana text, relationship text, birth_date date, email text)`
+      AS u(id uuid, employee_id uuid, employee_number text, name text, kana text, relationship text, birth_date date, email text,
+        postal_code text, postal_address text)`
 }
 
-/** What HR's file says about existing persons: name, kana, relationship, birth date, e-mail. */
+/** What HR's file says about existing persons: name, kana, relationship, birth date, e-mail, postal address. */
 export async function updatePersons(tx: Tx, campaignId: string, chunk: PersonChunk) {
   await tx.$executeRaw`
     UPDATE persons p
-    SET name = u.name, kana = u.kana, relationship = u.relationship, birth_date = u.birth_date, email = u.email
-    FROM json_to_recordset(${chunk}::json) AS u(id uuid, name text, kana text, relationship text, birth_date date, email text)
+    SET name = u.name, kana = u.kana, relationship = u.relationship, birth_date = u.birth_date, email = u.email,
+      postal_code = u.postal_code, postal_address = u.postal_address
+    FROM json_to_recordset(${chunk}::json)
+      AS u(id uuid, name text, kana text, relationship text, birth_date date, email text, postal_code text, postal_address text)
     WHERE p.id = u.id AND p.campaign_id = ${campaignId}::uuid`
 }

@@ -62,6 +62,8 @@ export const PERSONAL_DATA: { [M in Prisma.ModelName]: ModelMarking<M> } = {
     returnNote: 'erased',
     reviewedById: 'other',
     email: 'erased',
+    postalCode: 'erased',
+    postalAddress: 'erased',
   },
   NumberEntry: { personId: 'other', operatorId: 'other', sealed: 'deleted' },
   /** Hashes of what the employee was handed; disposal ends the credential (revoked, sessions ended). */

@@ -30,6 +30,7 @@ export function buildIssuedCredential(overrides: Partial<IssuedCredential> = {})
     name: '総合 太郎',
     kana: 'ソウゴウ タロウ',
     email: 'taro@example.jp',
+    postal: null,
     reissue: false,
     url: `https://bango.example/t/token-${sequence}`,
     password: `Pw${sequence}abcdEFGH`,

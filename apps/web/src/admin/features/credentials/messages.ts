@@ -86,6 +86,7 @@ export const credentialsText = {
     empty: '印刷する認証情報がありません。パスワードは発行した直後の画面にしかありません。もう一度発行してください。',
     heading: 'マイナンバー（個人番号）登録のお願い',
     to: (name: string) => `${name} 様`,
+    addressLabel: '宛先（窓付き封筒の窓に出る位置）',
     qrAlt: (name: string) => `${name} 様の登録用 URL の QR コード`,
     url: '登録用 URL',
     password: 'パスワード',

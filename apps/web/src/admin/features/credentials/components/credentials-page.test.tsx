@@ -312,6 +312,17 @@ describe('KitPage', () => {
     })
   })
 
+  it('lays a sheet with a postal address out for a window envelope: the address alone above the fold', () => {
+    const jiro = buildIssuedCredential({ name: '佐藤 次郎', email: null, postal: { postalCode: '100-0001', address: '東京都千代田区千代田 1-1' } })
+    useIssuedCredentials.getState().keep(CAMPAIGN_ID, buildIssue([jiro]))
+    renderRoute([{ path: routePatterns.campaignKit, element: <KitPage /> }], paths.campaignKit(CAMPAIGN_ID))
+    const sheet = screen.getByRole('article', { name: '佐藤 次郎 様' })
+    expect(sheet).toHaveClass('kit-sheet--window')
+    const address = within(sheet).getByRole('group', { name: '宛先（窓付き封筒の窓に出る位置）' })
+    expect(address).toHaveTextContent('〒100-0001東京都千代田区千代田 1-1佐藤 次郎 様')
+    expect(address).not.toHaveTextContent(jiro.password)
+  })
+
   it('says the passwords are gone when nothing was issued in this tab', () => {
     renderRoute([{ path: routePatterns.campaignKit, element: <KitPage /> }], paths.campaignKit(CAMPAIGN_ID))
     expect(screen.getByRole('status')).toHaveTextContent('もう一度発行してください')

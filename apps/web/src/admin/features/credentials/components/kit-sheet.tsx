@@ -7,11 +7,23 @@ const t = credentialsText.kit
 
 type Campaign = Pick<IssueCredentialsResponse, 'companyName' | 'campaignName' | 'deadline' | 'contact'>
 
-/** One A4 page of the postal kit: who asks, for whom, by when, the QR code, URL, password, what to prepare, the steps and whom to ask. */
+/**
+ * One A4 page of the postal kit: who asks, for whom, by when, the QR code, URL, password, what to
+ * prepare, the steps and whom to ask. With a postal address, the page is laid out for a 長形3号
+ * window envelope (A4 folded in three): the address alone in the window, everything else below it.
+ */
 export function KitSheet({ credential, campaign }: { credential: IssuedCredential; campaign: Campaign }) {
   const { companyName, campaignName, deadline, contact } = campaign
+  const { postal } = credential
   return (
-    <article className="kit-sheet" aria-label={t.to(credential.name)}>
+    <article className={postal ? 'kit-sheet kit-sheet--window' : 'kit-sheet'} aria-label={t.to(credential.name)}>
+      {postal && (
+        <address className="kit-sheet__address" role="group" aria-label={t.addressLabel}>
+          <span>〒{postal.postalCode}</span>
+          <span>{postal.address}</span>
+          <span className="kit-sheet__addressee">{t.to(credential.name)}</span>
+        </address>
+      )}
       <p className="kit-sheet__from">
         {companyName}　{campaignName}
       </p>

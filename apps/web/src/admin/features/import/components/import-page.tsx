@@ -52,6 +52,7 @@ export function ImportPage() {
       </p>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
+      <p>{t.optionalColumns}</p>
       <p className="admin-notice">{t.notDeleted}</p>
       <p>{t.allOrNothing}</p>
       <p>
