@@ -1,6 +1,7 @@
 /**
- * 廃棄 ends the employee's credential: afterwards the link, its password, a session opened
- * before and a hand-off code answer exactly like an unknown link's, and HR cannot issue or
+ * 廃棄 ends the employee's credential: afterwards its password, a session opened before and a
+ * hand-off code answer exactly like an unknown link's — the link itself says only that the
+ * records were disposed of (ADR 041) — and HR cannot issue or
  * re-issue a login to the disposed employee (409 PERSON_DISPOSED) — from the console or any
  * other path that writes a credential.
  */
@@ -25,17 +26,14 @@ const employeeApi = (method: 'GET' | 'POST', url: string, headers: Record<string
 const admin = (url: string, headers: Record<string, string>, payload?: object) =>
   context.app.inject({ method: 'POST', url: `/api/admin${url}`, headers, ...(payload ? { payload } : {}) })
 
-/** What an unknown link answers to sign-in and to /link. */
+/** What an unknown link answers to sign-in. */
 async function unknownLinkAnswers() {
   const token = randomBytes(32).toString('base64url')
-  return {
-    login: await employeeApi('POST', '/login', {}, { token, password: 'abcdefghijkm' }),
-    link: await employeeApi('POST', '/link', {}, { token }),
-  }
+  return { login: await employeeApi('POST', '/login', {}, { token, password: 'abcdefghijkm' }) }
 }
 
 describe('a disposed employee’s login', () => {
-  it('signs in, opens /link, keeps a session and refreshes it like an unknown link', async () => {
+  it('signs in, keeps a session and refreshes it like an unknown link; /link says only that the records were disposed of (ADR 041)', async () => {
     const s = await submittedEmployee(context)
     const { headers } = await signedInOperator(context, { role: 'administrator', companyId: s.company.id })
     expect((await employeeApi('GET', '/me', s.auth)).statusCode).toBe(200)
@@ -47,9 +45,16 @@ describe('a disposed employee’s login', () => {
     const login = await employeeApi('POST', '/login', {}, { token: s.token, password: s.password })
     expect(login.statusCode).toBe(unknown.login.statusCode)
     expect(sameErrorBody(login.body)).toEqual(sameErrorBody(unknown.login.body))
+    // The link's holder is told what happened, and nothing else: no session, no name, no document.
     const link = await employeeApi('POST', '/link', {}, { token: s.token })
-    expect(link.statusCode).toBe(404)
-    expect(sameErrorBody(link.body)).toEqual(sameErrorBody(unknown.link.body))
+    expect(link.statusCode).toBe(200)
+    expect(link.json()).toEqual({
+      companyName: s.company.name,
+      contact: s.campaign.contact,
+      closed: false,
+      pending: false,
+      disposal: { at: expect.any(String), by: 'company', submitted: true },
+    })
     // The session opened before the disposal ended with it.
     for (const [method, url] of [
       ['GET', '/me'],

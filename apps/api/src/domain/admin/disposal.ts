@@ -74,8 +74,8 @@ export async function disposePersons(
   await tx.person.updateMany({ where: { id: { in: targetIds } }, data: { ...person, disposedAt: context.at } })
   await tx.emailMessage.updateMany({ where: { employeeId: { in: targetIds } }, data: erasure('EmailMessage') as Prisma.EmailMessageUpdateManyMutationInput })
   await tx.numberEntry.deleteMany({ where: { personId: { in: targetIds } } })
-  // Disposal ends the employee's login: the credential is revoked (sign-in, /link and a hand-off
-  // code then answer like an unknown link's), its sessions end and pending hand-offs die.
+  // Disposal ends the employee's login: the credential is revoked (sign-in and a hand-off code then
+  // answer like an unknown link's; /link says only that, ADR 041), its sessions end and pending hand-offs die.
   await tx.credential.updateMany({ where: { employeeId: { in: targetIds }, revokedAt: null }, data: { revokedAt: context.at } })
   await tx.employeeSession.updateMany({ where: { credential: { employeeId: { in: targetIds } }, revokedAt: null }, data: { revokedAt: context.at } })
   await tx.sessionHandoff.deleteMany({ where: { credential: { employeeId: { in: targetIds } } } })
