@@ -1,3 +1,4 @@
+import { DOCUMENTS_TO_PREPARE_JA } from '@bango/shared/documents'
 import { emailBatchPreviewSchema, emailBatchSchema, emailBatchesResponseSchema } from '@bango/shared/admin-credentials'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../src/app.ts'
@@ -107,6 +108,7 @@ describe('e-mail delivery', () => {
       expect(mail.text).toContain(company.name)
       expect(mail.text).toContain(campaign.name)
       expect(mail.text).toContain('2026年12月25日')
+      expect(mail.text).toContain(`■ ご用意いただくもの\n${DOCUMENTS_TO_PREPARE_JA}`)
       expect(mail.text).toContain('Safari')
       expect(mail.text).toContain(`${PUBLIC_URL}/t/`)
       const { token, password } = loginOf(mail.text)

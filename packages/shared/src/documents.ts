@@ -133,3 +133,10 @@ export function documentTypeOf(registration: Registration, image: ImageSlot): st
   if (!requiredImages(registration).some((needed) => sameImageSlot(needed, image))) return null
   return image.role === 'number' ? registration.numberDocument.type : (registration.identity?.documents[image.slot]?.type ?? null)
 }
+
+/**
+ * What an employee should have at hand, as the postal kit and the e-mails say it (Japanese; the
+ * rules above decide what each screen asks for).
+ */
+export const DOCUMENTS_TO_PREPARE_JA =
+  'ご本人と、登録する扶養家族それぞれの、マイナンバーカード（お持ちでない方は、通知カード又は個人番号が記載された住民票の写しと、運転免許証などの本人確認書類）。'

@@ -2,6 +2,7 @@
  * The Japanese text of employee e-mails (plain text), in the wording of the employee manual
  * (seed/registration-procedure.ja.txt). Only text lives here; email-delivery.ts fills it in.
  */
+import { DOCUMENTS_TO_PREPARE_JA } from '@bango/shared/documents'
 import { RETURN_REASON_LABELS, returnReasonSchema } from '@bango/shared/review'
 import type { OutgoingMail } from '../../lib/mailer.ts'
 
@@ -17,6 +18,8 @@ export interface MailContext {
 
 const deadlineText = (deadline: Date | null) =>
   deadline ? new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'long' }).format(deadline) : null
+
+const PREPARE = ['■ ご用意いただくもの', DOCUMENTS_TO_PREPARE_JA, '']
 
 const BROWSERS = [
   '■ ご利用いただけるブラウザ',
@@ -61,6 +64,7 @@ export function credentialsMail(context: MailContext, login: { url: string; pass
       login.password,
       '※ログインに必要なパスワードです。他の方に教えたり、このメールを転送したりしないでください。',
       '',
+      ...PREPARE,
       ...BROWSERS,
       ...closing(context),
     ].join('\n'),
@@ -77,6 +81,7 @@ export function reminderMail(context: MailContext): OutgoingMail {
       '以前お送りしたメール又は郵送キットに記載されている URL とパスワードから、登録をお願いします。',
       'URL またはパスワードがお手元にない場合は、人事担当者にお問い合わせください（新しい URL とパスワードをお送りします）。',
       '',
+      ...PREPARE,
       ...BROWSERS,
       ...closing(context),
     ].join('\n'),

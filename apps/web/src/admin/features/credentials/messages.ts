@@ -1,4 +1,6 @@
 /** Texts of the credentials screens (issue, mail-merge CSV, postal kit, e-mail). */
+import { DOCUMENTS_TO_PREPARE_JA } from '@bango/shared/documents'
+
 export const credentialsText = {
   title: '認証情報の発行',
   loading: '読み込み中…',
@@ -108,8 +110,7 @@ export const credentialsText = {
     keep: 'このパスワードは他の人に見せないでください。',
     deadline: '提出期限: ',
     prepareTitle: 'ご用意いただくもの',
-    prepare:
-      'ご本人と、登録する扶養家族それぞれの、マイナンバーカード（お持ちでない方は、通知カード又は個人番号が記載された住民票の写しと、運転免許証などの本人確認書類）。',
+    prepare: DOCUMENTS_TO_PREPARE_JA,
     contactTitle: '問い合わせ先',
     contactFallback: '人事担当者にお問い合わせください。',
   },
