@@ -2,15 +2,13 @@
 /**
  * `pnpm test`: everything, in three stages, each failing the run.
  *
- *   1. `pnpm build` followed by the employee bundle's check, and Prettier, side by side;
+ *   1. the static checks and the build, side by side (each is one process, mostly on one core):
+ *      typecheck, lint, Prettier, and `pnpm build` followed by the employee bundle's check;
  *   2. vitest: every project, two files at a time, in groups (vitest.config.ts);
- *   3. Playwright against the built artifact, three tests at a time (playwright.config.ts), with
- *      typecheck and lint beside it.
+ *   3. Playwright against the built artifact, three tests at a time (playwright.config.ts).
  *
  * Playwright beside vitest's API projects was no faster (625 s against 596 s in all): the CPU,
- * not waiting, is what the run is made of by then. Playwright alone leaves about 40 % of the CPU
- * idle (its tests wait on servers, browsers and mailboxes): typecheck and lint fill it there
- * instead of running before vitest (37 s of their own).
+ * not waiting, is what the run is made of by then.
  *
  * Temporary files go to a folder in memory (/dev/shm) where the machine has room there: the suites
  * copy database folders and write blobs by the thousand (every crash-injection trial copies a 40 MB
@@ -84,19 +82,16 @@ function finish(code) {
 const pnpm = (...args) => ['pnpm', ...args]
 const node = (...args) => [process.execPath, ...args]
 
-const first = await Promise.all([
-  run('build, employee bundle', [pnpm('run', 'build'), node('scripts/check-employee-bundle.mjs')]),
+const checks = await Promise.all([
+  run('typecheck', [pnpm('run', 'typecheck')]),
+  run('lint', [pnpm('run', 'lint')]),
   run('prettier', [pnpm('run', 'format:check')]),
+  run('build, employee bundle', [pnpm('run', 'build'), node('scripts/check-employee-bundle.mjs')]),
 ])
-if (first.some((code) => code !== 0)) finish(1)
+if (checks.some((code) => code !== 0)) finish(1)
 
 console.log('\n=== vitest')
 if ((await run('vitest', [pnpm('exec', 'vitest', 'run')], { inherit: true })) !== 0) finish(1)
 
-console.log('\n=== playwright (typecheck and lint beside it)')
-const last = await Promise.all([
-  run('playwright', [pnpm('exec', 'playwright', 'test')], { inherit: true }),
-  run('typecheck', [pnpm('run', 'typecheck')]),
-  run('lint', [pnpm('run', 'lint')]),
-])
-finish(last.some((code) => code !== 0) ? 1 : 0)
+console.log('\n=== playwright')
+finish(await run('playwright', [pnpm('exec', 'playwright', 'test')], { inherit: true }))
