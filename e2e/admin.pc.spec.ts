@@ -139,6 +139,14 @@ test('HR sets up a campaign, sends credentials by e-mail, and sees the employee 
   const waiting = page.getByRole('region', { name: '配布待ちの認証情報' })
   await expect(waiting).toContainText('1 人分（未配布）')
   await expectAccessible(page, '認証情報（配布待ち）')
+  // Until then, her link says it is not live yet, rather than taking her password for a wrong one.
+  const watanabeUrl = /https?:\/\/[^,\s]+\/t\/[A-Za-z0-9_-]{43}/.exec(mailMergeText.toString('utf8'))![0]
+  const early = await browser.newContext({ ...devices['Pixel 7'], locale: 'ja-JP' })
+  const earlyPage = await early.newPage()
+  await earlyPage.goto(watanabeUrl)
+  await expect(earlyPage.getByText(/このログイン情報は、まだ使えません。/)).toBeVisible()
+  await expectAccessible(earlyPage, 'ログイン（配布前）')
+  await early.close()
   await waiting.getByRole('button', { name: '配布しました' }).click()
   await waiting.getByRole('group', { name: '配布しました' }).getByRole('button', { name: '配布しました' }).click()
   await expect(waiting.getByRole('status')).toHaveText('1 人分のログインを有効にしました。')

@@ -88,6 +88,8 @@ test('review, 差し戻し, redo, approval, the number by OCR and double entry, 
   await expectAccessible(page, '差し戻しの理由')
   await hanako.getByRole('button', { name: '差し戻す' }).click()
   await expect(hanako.getByText('差し戻しました。')).toBeVisible()
+  // No e-mail on this server: HR is told to let her know on paper.
+  await expect(hanako.getByText(/本人には紙などで、理由と期限を直接お知らせください。/)).toBeVisible()
   await page.getByRole('link', { name: '従業員の詳細へ戻る' }).click()
   await expect(page.getByRole('row').filter({ hasText: '総合 花子' })).toContainText('差し戻し')
 
