@@ -20,7 +20,8 @@ import type { OperatorIdentity } from './access.ts'
 import { listEmployees } from './employee-list.ts'
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10)
-const japanTime = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', dateStyle: 'short', timeStyle: 'short' }).format(at)
+/** 2026-12-01 10:02, Japan time, as the other CSVs write times. */
+const JAPAN_TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', dateStyle: 'short', timeStyle: 'short' })
 /** Rows per query of the statuses CSV. */
 const CSV_PAGE = 1_000
 const progressOf = (progress: string) => progress.toLowerCase() as EmployeeProgress
@@ -49,14 +50,17 @@ export function createDashboard(db: Db, audit: AuditLog, now: () => Date) {
     list: (campaignId: string, query: EmployeeListQuery) => listEmployees(db, campaignId, query, now()),
 
     /**
-     * The list as the statuses CSV (the same filters and order, every page), a line at a time, and
-     * its export audited: who took names and addresses of how many employees out of the console.
+     * The list as the statuses CSV (the same filters and order, every page), a line at a time. The
+     * export is audited before the first line leaves — who took names and addresses of how many
+     * employees out of the console — so a download cut short is on record too.
      */
     async *statusesCsv(operator: OperatorIdentity, companyId: string, campaignId: string, query: EmployeeListQuery): AsyncGenerator<string> {
+      const page = (number: number) => listEmployees(db, campaignId, { ...query, page: number, pageSize: CSV_PAGE }, now())
+      let listed = await page(1)
+      const filter = { q: query.q ?? null, status: query.status ?? null, email: query.email ?? null }
+      await audit.record({ ...byOperator(operator, companyId), action: 'employees.exported', targetId: campaignId, detail: { rows: listed.total, filter } })
       yield EMPLOYEE_STATUS_CSV.head()
-      let rows = 0
-      for (let page = 1; ; page++) {
-        const listed = await listEmployees(db, campaignId, { ...query, page, pageSize: CSV_PAGE }, now())
+      for (let number = 1; ; listed = await page(++number)) {
         for (const row of listed.rows) {
           yield EMPLOYEE_STATUS_CSV.line({
             社員番号: row.employeeNumber ?? '',
@@ -65,14 +69,11 @@ export function createDashboard(db: Db, audit: AuditLog, now: () => Date) {
             メールアドレス: row.email ?? '',
             状況: EMPLOYEE_PROGRESS_LABELS[row.progress],
             家族の人数: String(row.dependentCount),
-            最終ログイン: row.lastLoginAt ? japanTime(new Date(row.lastLoginAt)) : '',
+            最終ログイン: row.lastLoginAt ? JAPAN_TIME.format(new Date(row.lastLoginAt)) : '',
           })
         }
-        rows += listed.rows.length
         if (listed.rows.length < CSV_PAGE) break
       }
-      const detail = { rows, filter: { q: query.q ?? null, status: query.status ?? null, email: query.email ?? null } }
-      await audit.record({ ...byOperator(operator, companyId), action: 'employees.exported', targetId: campaignId, detail })
     },
 
     /** `employee` comes from access.employee(), which already checked the operator may see it. */
