@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import Encoding from 'encoding-japanese'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -130,6 +130,11 @@ describe('CredentialsPage', () => {
     expect(router.state.location.pathname).toBe(paths.campaignKit(CAMPAIGN_ID))
     // The one without an e-mail address (the kit page's choice is tested below).
     expect(await screen.findAllByRole('article')).toHaveLength(1)
+    // Back on the credentials page, what waits to be handed out is read again: an answer older
+    // than the issue must not stand for it (it once hid the new batch under load).
+    const read = calls(fetchMock, `GET ${base}/credential-batches`).length
+    await userEvent.click(screen.getByRole('link', { name: '認証情報の画面へ戻る' }))
+    await waitFor(() => expect(calls(fetchMock, `GET ${base}/credential-batches`).length).toBeGreaterThan(read))
   })
 
   it('says so when a selected employee was disposed of (廃棄), and lists nothing', async () => {
