@@ -156,15 +156,8 @@ describe('campaigns', () => {
       actorId: hr.operator.id,
       detail: { closedAt: expect.any(String), deadline: { from: null, to: '2099-03-31' } },
     })
-    // The employee's session reaches the upload again.
-    const picture = imageUpload({ role: 'number', slot: 0, side: 'front', type: 'my_number_card' }, photo)
-    const sent = await context.app.inject({
-      method: 'POST',
-      url: `/api/employee/persons/${employee.employee.id}/images`,
-      headers: { ...employee.auth, ...picture.headers },
-      payload: picture.payload,
-    })
-    expect(sent.statusCode, sent.body).toBe(201)
+    // The employee's session reaches the upload again (201).
+    await upload(employee, employee.employee.id, 'front')
 
     expect((await call(hr.headers, 'POST', `/campaigns/${campaign.id}/close`)).statusCode).toBe(200)
     expect((await call(hr.headers, 'POST', `/campaigns/${campaign.id}/dispose`, { reason: '保存期間内の一括廃棄' })).statusCode).toBe(200)
