@@ -36,6 +36,7 @@ export const credentialsText = {
     superseded > 0
       ? `${live} 人分のログインを有効にしました。${superseded} 人はその後に新しい認証情報（メール等）を受け取っていたため、そちらのままです。`
       : `${live} 人分のログインを有効にしました。`,
+  cancelledResult: (count: number) => `${count} 人分を取り消しました。これらの URL とパスワードは一度も使えないまま無効になりました。`,
   issuedTitle: '発行した認証情報',
   issuedSummary: (count: number, at: string) => `${at} に ${count} 人分を発行しました。`,
   noneIssued: '発行の対象になる従業員はいませんでした（全員が発行済みか、配布待ちです）。',

@@ -183,6 +183,34 @@ describe('CredentialsPage', () => {
     ).toBeInTheDocument()
   })
 
+  it('cancels a batch whose passwords were lost after a confirmation, and says its logins never worked', async () => {
+    const open = {
+      id: '33333333-3333-4333-8333-333333333333',
+      createdAt: '2026-11-27T01:02:03.000Z',
+      expiresAt: '2026-12-04T01:02:03.000Z',
+      issuedBy: '人事 一郎',
+      count: 300,
+    }
+    let batches = { unissued: 0, batches: [open] }
+    const fetchMock = mockFetch({
+      [`GET ${base}/email-batches`]: () => json(200, noBatches),
+      [`GET ${base}/credential-batches`]: () => json(200, batches),
+      [`POST ${base}/credential-batches/${open.id}/cancel`]: () => {
+        batches = { unissued: 300, batches: [] }
+        return new Response(null, { status: 204 })
+      },
+    })
+    renderCredentials()
+    const section = await screen.findByRole('region', { name: '配布待ちの認証情報' })
+    await userEvent.click(within(section).getByRole('button', { name: '取り消す' }))
+    expect(within(section).getByText(/300 人分を取り消します。/)).toBeInTheDocument()
+    await userEvent.click(within(section).getAllByRole('button', { name: '取り消す' })[0]!)
+    expect(await screen.findByText('300 人分を取り消しました。これらの URL とパスワードは一度も使えないまま無効になりました。')).toBeInTheDocument()
+    expect(calls(fetchMock, `POST ${base}/credential-batches/${open.id}/cancel`)).toHaveLength(1)
+    // Everyone of the batch is back among those to issue to.
+    expect(await screen.findByText('対象: 認証情報をまだ発行していない全員（300 人。配布待ちの人を除く）')).toBeInTheDocument()
+  })
+
   it('shows the number of employees before issuing to everyone', async () => {
     mockFetch({
       [`GET ${base}/email-batches`]: () => json(200, noBatches),

@@ -28,7 +28,7 @@ export function OpenBatches({ campaignId, batches }: { campaignId: string; batch
                 label={t.distributed}
                 question={t.confirmDistributed(batch.count)}
                 confirmLabel={t.distributed}
-                onConfirm={() => end.mutate({ batchId: batch.id, action: 'distributed' })}
+                onConfirm={() => end.mutate({ batch, action: 'distributed' })}
                 disabled={end.isPending}
                 primary
               />
@@ -36,7 +36,7 @@ export function OpenBatches({ campaignId, batches }: { campaignId: string; batch
                 label={t.cancelBatch}
                 question={t.confirmCancelBatch(batch.count)}
                 confirmLabel={t.cancelBatch}
-                onConfirm={() => end.mutate({ batchId: batch.id, action: 'cancel' })}
+                onConfirm={() => end.mutate({ batch, action: 'cancel' })}
                 disabled={end.isPending}
               />
             </div>
@@ -45,7 +45,7 @@ export function OpenBatches({ campaignId, batches }: { campaignId: string; batch
       </ul>
       {end.data && (
         <p role="status" className="admin-notice">
-          {t.distributedResult(end.data.live, end.data.superseded.length)}
+          {end.data.action === 'cancel' ? t.cancelledResult(end.data.count) : t.distributedResult(end.data.live, end.data.superseded.length)}
         </p>
       )}
       <ErrorAlert error={end.error} />
