@@ -5,7 +5,7 @@
  * Prints the hit rate and the time per card; asserts nothing. Run without network to see that
  * nothing is downloaded: `unshare -rn pnpm --filter @bango/api bench:ocr`.
  */
-import { readMyNumber } from '../src/domain/admin/number-ocr.ts'
+import { readMyNumber } from '../src/lib/number-reading.ts'
 import { createOcrReader } from '../src/lib/ocr.ts'
 import { cardVariant, renderCard } from '../test/number-cards.ts'
 

@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { readMyNumber } from '../src/domain/admin/number-ocr.ts'
+import { readMyNumber } from '../src/lib/number-reading.ts'
 import { ENG_LANG_PATH, createOcrReader } from '../src/lib/ocr.ts'
 import { type TestContext, createTestContext, signedInOperator } from './harness.ts'
 import { cardVariant, renderCard } from './number-cards.ts'

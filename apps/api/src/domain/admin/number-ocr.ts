@@ -4,27 +4,15 @@
  * Never saved: HR accepts it into the typed entry, which the double entry then checks. Reading
  * the images is an access to documents, so it is an audit event (counts only).
  */
-import { findMyNumbers } from '@bango/shared/my-number'
 import type { Db } from '../../db/types.ts'
 import type { BlobStore } from '../../lib/blob-store.ts'
 import { decryptBlob } from '../../lib/envelope.ts'
 import type { Keyring } from '../../lib/keys.ts'
+import { readMyNumber } from '../../lib/number-reading.ts'
 import type { OcrReader } from '../../lib/ocr.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import { documentAad } from '../drafts.ts'
 import type { NumberScope } from './person-number.ts'
-
-/**
- * The first valid number on an image. Upscaled first (small print reads best at ~2000 px); when
- * that finds none, once more at the image's own size, where resampling has not blurred the digits.
- */
-export async function readMyNumber(ocr: OcrReader, image: Buffer): Promise<string | null> {
-  for (const upscale of [true, false]) {
-    const found = findMyNumbers(await ocr.read(image, { upscale }))[0]
-    if (found) return found
-  }
-  return null
-}
 
 export function createNumberOcr(db: Db, blobs: BlobStore, keyring: Keyring, ocr: OcrReader, audit: AuditLog) {
   return {
