@@ -78,7 +78,7 @@ export async function build(options: BuildOptions) {
   if (options.log)
     app.addHook('onResponse', async (request, reply) => request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed'))
   app.addHook('onRequest', async (request, reply) => void reply.header(REQUEST_ID_HEADER, request.id))
-  app.decorate('services', createServices({ ...options, publicUrl: (options.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/$/, '') }))
+  app.decorate('services', createServices({ ...options, logger: app.log, publicUrl: (options.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/$/, '') }))
   // What a write changed is forgotten here before its answer leaves, so the caller's next request
   // reads it afresh; other instances learn of it from the database (lib/read-cache.ts).
   app.addHook('onSend', async (request) => {

@@ -121,6 +121,8 @@ const envSchema = z
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().max(600).default(25),
     /** Child processes that decode uploads, at a lower CPU priority (lib/image-pool.ts); 0: in the server's process. */
     IMAGE_WORKERS: z.coerce.number().int().min(0).max(64).default(os.availableParallelism()),
+    /** Read the number off each number-bearing upload (ADR 042): in one more child at the lowest priority (IMAGE_WORKERS=0: in this process). */
+    READ_NUMBERS_AT_UPLOAD: flag.default(true),
     /** Shared state of several instances (rate limits, repeat counters), e.g. `redis://redis.internal:6379/0`; unset: in memory. */
     REDIS_URL: z
       .string()
@@ -182,6 +184,7 @@ export interface Config {
   shutdownGraceMs: number
   redisUrl: string | undefined
   imageWorkers: number
+  readNumbersAtUpload: boolean
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -228,5 +231,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     redisUrl: e.REDIS_URL,
     imageWorkers: e.IMAGE_WORKERS,
+    readNumbersAtUpload: e.READ_NUMBERS_AT_UPLOAD,
   }
 }

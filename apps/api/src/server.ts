@@ -54,6 +54,7 @@ const redis = config.redisUrl ? openRedis(config.redisUrl) : null
 // On PostgreSQL the database announces every change to what sessions and summaries are read
 // from, so they are held in memory between changes (ADR 028). The embedded database reads afresh.
 const changes = config.databaseUrl ? createChangeFeed(config.databaseUrl) : null
+const images = config.imageWorkers > 0 ? createImagePool({ size: config.imageWorkers }) : inProcessImages()
 const app = await build({
   db: database.prisma,
   blobs,
@@ -64,9 +65,12 @@ const app = await build({
   publicUrl: config.publicUrl,
   mailer,
   redis,
-  images: config.imageWorkers > 0 ? createImagePool({ size: config.imageWorkers }) : inProcessImages,
+  images,
   // IMAGE_WORKERS=0 decodes in this process, one image at a time.
   imageWorkOptions: imageWorkLimits(Math.max(1, config.imageWorkers)),
+  // OCR takes seconds of CPU: one child of its own, below the decoding children, so it only uses what they leave.
+  numberReader: config.imageWorkers > 0 ? createImagePool({ size: 1, niceness: 19 }) : images,
+  readNumbersAtUpload: config.readNumbersAtUpload,
   log: { level: config.logLevel },
   metrics,
   readCache: changes ? createReadCache(changes) : noReadCache,

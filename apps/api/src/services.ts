@@ -17,6 +17,7 @@ import { createEmailBatches } from './domain/admin/email-batches.ts'
 import { createEmailDelivery } from './domain/admin/email-delivery.ts'
 import { createEmployeeImport } from './domain/admin/employee-import.ts'
 import { createNumberOcr } from './domain/admin/number-ocr.ts'
+import { createNumberReads } from './domain/number-reads.ts'
 import { createNumberSealing } from './domain/admin/number-sealing.ts'
 import { createOperatorAccounts } from './domain/admin/operator-accounts.ts'
 import { createOperators } from './domain/admin/operators.ts'
@@ -43,9 +44,8 @@ import type { Mailer } from './lib/mailer.ts'
 import type { Redis } from './lib/redis.ts'
 import { createRedisRepeatCounter } from './lib/repeat-counter.ts'
 import { type WorkQueueOptions, createWorkQueue } from './lib/work-queue.ts'
-import { type ImageProcessor, inProcessImages } from './lib/image-pool.ts'
+import { type ImageProcessor, type NumberReader, inProcessImages } from './lib/image-pool.ts'
 import { type ReadCache, noReadCache } from './lib/read-cache.ts'
-import { type OcrReader, createOcrReader } from './lib/ocr.ts'
 import { type ReadinessCheck, blobStoreCheck, redisCheck } from './lib/readiness.ts'
 
 export interface ServiceDeps {
@@ -61,8 +61,12 @@ export interface ServiceDeps {
   images?: ImageProcessor
   /** Outgoing e-mail; without it the e-mail actions answer EMAIL_NOT_CONFIGURED. */
   mailer?: Mailer | null
-  /** Reads number documents; a tesseract.js worker (started on first use) by default. */
-  ocr?: OcrReader
+  /** Reads numbers off images (OCR, seconds of CPU each): a pool of its own at the lowest priority (server.ts); `images` by default. */
+  numberReader?: NumberReader
+  /** Reads each number-bearing image as it is uploaded (domain/number-reads.ts): the server does; tests and tools only when they ask. */
+  readNumbersAtUpload?: boolean
+  /** Where work done after a response (a read at upload) reports its failures: the app's logger. */
+  logger?: { warn(object: object, message: string): void }
   /** Dependencies besides the database and blob store that must answer before traffic comes (e.g. Redis). */
   readinessChecks?: ReadinessCheck[]
   /** State shared by several instances (REDIS_URL); without it, this process's memory. */
@@ -81,9 +85,11 @@ export function createServices({
   now = () => new Date(),
   publicUrl = 'http://localhost:3000',
   mailer = null,
-  ocr = createOcrReader(),
   imageWorkOptions = imageWorkLimits(os.availableParallelism()),
-  images = inProcessImages,
+  images = inProcessImages(),
+  numberReader = images,
+  readNumbersAtUpload = false,
+  logger,
   readinessChecks = [],
   redis = null,
   readCache = noReadCache,
@@ -91,7 +97,8 @@ export function createServices({
   const audit = createAuditLog(db)
   const imageWork = createWorkQueue(imageWorkOptions)
   const pendingBlobs = createPendingBlobs(db, blobs)
-  const drafts = createDrafts(db, blobs, pendingBlobs, secrets.keyring, audit, imageWork, images)
+  const numberReads = createNumberReads(db, secrets.keyring, numberReader, { enabled: readNumbersAtUpload, log: logger })
+  const drafts = createDrafts(db, blobs, pendingBlobs, secrets.keyring, audit, imageWork, images, numberReads)
   const sessions = createSessions(db, secrets.jwtSecret, now)
   const unknownTokens = redis ? createRedisRepeatCounter(redis, 'unknown-token', UNKNOWN_TOKEN_AUDIT_WINDOW_MS) : undefined
   const credentials = createCredentials(db, audit, sessions, now, unknownTokens, readCache)
@@ -134,7 +141,8 @@ export function createServices({
     personNumbers: createPersonNumbers(db, numberSealing, secrets.keyring, audit, now),
     payrollCsv: createPayrollCsv(db, numberSealing, audit),
     documentsArchive: createDocumentsArchive(db, blobs, secrets.keyring, audit, now),
-    numberOcr: createNumberOcr(db, blobs, secrets.keyring, ocr, audit),
+    numberReads,
+    numberOcr: createNumberOcr(db, blobs, secrets.keyring, numberReader, numberReads, audit),
     emailBatches: createEmailBatches(db, audit, { configured: mailer !== null, onEnqueued: emailDelivery.notify, now }),
     /** One transaction across services (each takes the `tx`). */
     transaction: <T>(run: (tx: Tx) => Promise<T>) => db.$transaction(run),

@@ -1,6 +1,7 @@
 /**
  * Data at rest (issue 8, suite 6). After a whole flow — images for the employee and a dependent,
- * numbers the employee typed, a number HR recorded and one held first entry, a TOTP enrolment —
+ * numbers the employee typed and the same numbers read off their cards at upload, a number HR
+ * recorded and one held first entry, a TOTP enrolment —
  * neither the blob store nor the database (pg_dump on PostgreSQL; the raw files of an on-disk
  * PGlite, WAL included; every table as text on both) holds an image or a number in plaintext.
  * Then key rotation: a new key-encryption key id, old envelopes still read before the rotation,
@@ -21,6 +22,7 @@ import { type Keyring, type Secrets, parseKeks } from '../src/lib/keys.ts'
 import { storedKeys } from './blob-stores.ts'
 import { type TestContext, createTestContext, signedInOperator } from './harness.ts'
 import { cardPhoto } from './images.ts'
+import { cardVariant, renderCard } from './number-cards.ts'
 import { type SubmittedEmployee, numberUrl, submittedEmployee, validNumber } from './number-helpers.ts'
 import { filesUnder, imageSignatures, numbersIn, pgDump, plaintextIn, tablesAsText } from './plaintext-scan.ts'
 
@@ -36,6 +38,8 @@ let employee: SubmittedEmployee
 /** Every number the flow issued: typed by the employee, recorded by HR, held as a first entry. */
 const numbers: string[] = []
 let recordedFor: { personId: string; number: string }
+/** The numbers the employee typed, which are also the ones printed on the card backs they sent. */
+let typed: string[]
 let totpSecret: string
 /** Apps built on the same database with another keyring, closed at the end. */
 const opened: Awaited<ReturnType<typeof build>>[] = []
@@ -44,11 +48,13 @@ beforeAll(async () => {
   if (!process.env.TEST_DATABASE_URL) pgliteDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-at-rest-pglite-'))
   const secrets: Secrets = { keyring: parseKeks(OLD_KEKS), jwtSecret: randomBytes(32), numberHmacKey: randomBytes(32) }
   context = await createTestContext(
-    { secrets, log: { level: 'info', stream: { write: (line: string) => void lines.push(line) } } },
+    { secrets, readNumbersAtUpload: true, log: { level: 'info', stream: { write: (line: string) => void lines.push(line) } } },
     pgliteDir ? { pgliteDir } : {},
   )
-  const typed = [validNumber(), validNumber()]
-  employee = await submittedEmployee(context, { typed })
+  typed = [validNumber(), validNumber()]
+  employee = await submittedEmployee(context, { typed, backs: await Promise.all(typed.map((number, i) => renderCard({ ...cardVariant(i), number }))) })
+  await context.app.services.numberReads.settled()
+  expect(await context.db.document.count({ where: { numberReadOutcome: 'FOUND' } })).toBe(2)
   const [first, second] = [
     await signedInOperator(context, { role: 'operator', companyId: employee.company.id }),
     await signedInOperator(context, { role: 'administrator', companyId: employee.company.id }),
@@ -146,8 +152,10 @@ describe('key rotation', () => {
     const persons = await context.db.person.findMany({ where: { id: { in: household } } })
     const entries = await context.db.numberEntry.findMany({ where: { personId: { in: household } } })
     const operators = await context.db.operator.findMany({ where: { totpSecret: { not: null } } })
+    const reads = await context.db.document.findMany({ where: { personId: { in: household }, numberRead: { not: null } } })
     return [
       ...persons.flatMap((p) => [p.myNumber, p.employeeEnteredNumber]).filter((v) => v !== null),
+      ...reads.map((d) => d.numberRead!),
       ...entries.map((e) => e.sealed),
       ...operators.map((o) => o.totpSecret!),
     ].map((value) => Buffer.from(value))
@@ -161,7 +169,7 @@ describe('key rotation', () => {
     const store = context.blobs
     const before = await readBlobs(store)
     expect([...before.values()].map(blobKeyId)).toEqual(Array(4).fill('old-1'))
-    expect((await envelopes()).map(blobKeyId)).toEqual(Array(5).fill('old-1'))
+    expect((await envelopes()).map(blobKeyId)).toEqual(Array(7).fill('old-1'))
 
     // Deployed: BANGO_KEKS="new-2:…,old-1:…". The old key still opens everything; new writes use new-2.
     const rotated = parseKeks(NEW_KEKS)
@@ -213,6 +221,7 @@ describe('key rotation', () => {
         'persons.my_number': { rewrapped: 1, current: 0, failed: 0 },
         'persons.employee_entered_number': { rewrapped: 2, current: 0, failed: 0 },
         'number_entries.sealed': { rewrapped: 1, current: 0, failed: 0 },
+        'documents.number_read': { rewrapped: 2, current: 0, failed: 0 },
         'operators.totp_secret': { rewrapped: 1, current: 0, failed: 0 },
       },
       failures: [],
@@ -225,7 +234,7 @@ describe('key rotation', () => {
       expect(body(blob).equals(body(before.get(blobKey)!)), blobKey).toBe(true)
       expect(blob.equals(before.get(blobKey)!)).toBe(false)
     }
-    expect((await envelopes()).map(blobKeyId)).toEqual(Array(5).fill('new-2'))
+    expect((await envelopes()).map(blobKeyId)).toEqual(Array(7).fill('new-2'))
 
     // The old key can now leave the keyring: everything opens with the new key alone.
     const newOnly = parseKeks(NEW_KEKS.split(',')[0]!)
@@ -241,6 +250,9 @@ describe('key rotation', () => {
       const admin = await signedInOperator(context, { role: 'administrator', companyId: employee.company.id })
       const reveal = await app2.inject({ method: 'POST', url: numberUrl(employee, recordedFor.personId, '/reveal'), headers: admin.headers })
       expect(reveal.json()).toEqual({ number: recordedFor.number })
+      // The number read at upload opens too: HR's suggestion for the dependent is the one read off the card.
+      const suggestion = await app2.inject({ method: 'POST', url: numberUrl(employee, employee.dependents[0]!.id, '/ocr'), headers: admin.headers })
+      expect(suggestion.json()).toEqual({ suggestion: typed[1] })
       // A new upload under the new key needs no rotation.
       const fresh = await submittedEmployee({ ...context, app: app2 })
       const freshBlobs = await Promise.all((await documentsOf(fresh)).map((d) => store.get(d.blobKey)))

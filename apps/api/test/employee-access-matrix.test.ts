@@ -30,6 +30,7 @@ const BODIES: Record<string, (victim: Victim) => { payload: string | Buffer | ob
   'PUT /api/employee/persons/:personId/applicability': () => ({ payload: { applicable: false } }),
   'POST /api/employee/persons/:personId/registration': () => ({ payload: { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null } }),
   'POST /api/employee/persons/:personId/images': () => imageUpload({ role: 'number', slot: 0, side: 'front', type: 'my_number_card' }, photo),
+  'POST /api/employee/persons/:personId/number-check': () => ({ payload: { myNumber: '123456789018' } }),
 }
 
 type Victim = Awaited<ReturnType<typeof readyToSubmit>>

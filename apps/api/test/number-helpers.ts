@@ -14,20 +14,21 @@ export const wrongCheckDigit = (number: string) => `${number.slice(0, 11)}${(Num
 export type SubmittedEmployee = Awaited<ReturnType<typeof submittedEmployee>>
 
 /**
- * An employee who registered themself and the first dependent with a マイナンバーカード (front
- * from `fronts[i]`, else a plain card photo) and marked the second dependent 対象外, then 完了.
+ * An employee who registered themself and the first dependent with a マイナンバーカード (back —
+ * the side with the number — from `backs[i]`, else a plain card photo) and marked the second
+ * dependent 対象外, then 完了.
  * `typed[i]`: the number the employee typed for that person (the campaign then asks for it).
  */
 export async function submittedEmployee(
   context: TestContext,
-  options: { fronts?: (Buffer | undefined)[]; typed?: (string | undefined)[]; submit?: boolean } = {},
+  options: { backs?: (Buffer | undefined)[]; typed?: (string | undefined)[]; submit?: boolean } = {},
 ) {
   const employee = await signedInEmployee(context, options.typed ? { campaign: { employeeEntersNumber: true } } : undefined)
   const photo = await cardPhoto()
   const persons = [employee.employee, employee.dependents[0]!]
   for (const [index, person] of persons.entries()) {
     for (const side of ['front', 'back'] as const) {
-      const image = side === 'front' ? (options.fronts?.[index] ?? photo) : photo
+      const image = side === 'back' ? (options.backs?.[index] ?? photo) : photo
       const body = imageUpload({ role: 'number', slot: 0, side, type: 'my_number_card' }, image)
       const uploaded = await context.app.inject({
         method: 'POST',

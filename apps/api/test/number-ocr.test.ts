@@ -7,17 +7,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { readMyNumber } from '../src/lib/number-reading.ts'
-import { ENG_LANG_PATH, createOcrReader } from '../src/lib/ocr.ts'
+import { inProcessImages } from '../src/lib/image-pool.ts'
+import { ENG_LANG_PATH } from '../src/lib/ocr.ts'
 import { type TestContext, createTestContext, signedInOperator } from './harness.ts'
 import { cardVariant, renderCard } from './number-cards.ts'
 import { numberUrl, submittedEmployee, wrongCheckDigit } from './number-helpers.ts'
 
-/** The app's own reader, also used directly for the hit rate (one worker for the file). */
-const reader = createOcrReader()
+/** The app's own reader (in this process), also used directly for the hit rate: one OCR worker for the file. */
+const images = inProcessImages()
 let context: TestContext
 beforeAll(async () => {
-  context = await createTestContext({ ocr: reader })
+  context = await createTestContext({ images })
 }, 60_000)
 afterAll(async () => {
   await context.close()
@@ -31,7 +31,7 @@ it('reads the traineddata shipped in node_modules, not from a CDN', () => {
 
 it('suggests the number printed on each person’s submitted card, and saves nothing', async () => {
   const variants = [cardVariant(0), cardVariant(1)]
-  const employee = await submittedEmployee(context, { fronts: await Promise.all(variants.map(renderCard)) })
+  const employee = await submittedEmployee(context, { backs: await Promise.all(variants.map(renderCard)) })
   const hr = await signedInOperator(context, { role: 'operator', companyId: employee.company.id })
   for (const [index, person] of [employee.employee, employee.dependents[0]!].entries()) {
     const response = await context.app.inject({ method: 'POST', url: numberUrl(employee, person.id, '/ocr'), headers: hr.headers })
@@ -40,21 +40,21 @@ it('suggests the number printed on each person’s submitted card, and saves not
     const state = await context.app.inject({ method: 'GET', url: numberUrl(employee, person.id), headers: hr.headers })
     expect(state.json()).toMatchObject({ state: 'none', masked: null })
     const event = await context.db.auditEvent.findFirstOrThrow({ where: { targetId: person.id, action: 'number.ocr_read' } })
-    expect(event.detail).toEqual({ employeeId: employee.employee.id, images: 1, suggested: true })
+    expect(event.detail).toEqual({ employeeId: employee.employee.id, images: 1, readAtUpload: false, suggested: true })
     expect(JSON.stringify(event.detail)).not.toContain(variants[index]!.number)
   }
   expect(await context.db.person.count({ where: { myNumber: { not: null } } })).toBe(0)
 }, 30_000)
 
-it('suggests nothing when the printed number’s check digit is wrong (front and back read)', async () => {
+it('suggests nothing when the printed number’s check digit is wrong (only the back, which carries the number, is read)', async () => {
   const variant = cardVariant(2)
   const wrong = await renderCard({ ...variant, number: wrongCheckDigit(variant.number) })
-  const employee = await submittedEmployee(context, { fronts: [wrong, undefined] })
+  const employee = await submittedEmployee(context, { backs: [wrong, undefined] })
   const hr = await signedInOperator(context, { role: 'operator', companyId: employee.company.id })
   const response = await context.app.inject({ method: 'POST', url: numberUrl(employee, employee.employee.id, '/ocr'), headers: hr.headers })
   expect(response.json()).toEqual({ suggestion: null })
   const events = await context.db.auditEvent.findMany({ where: { action: 'number.ocr_read', targetId: employee.employee.id } })
-  expect(events.map((e) => e.detail)).toEqual([{ employeeId: employee.employee.id, images: 2, suggested: false }])
+  expect(events.map((e) => e.detail)).toEqual([{ employeeId: employee.employee.id, images: 1, readAtUpload: false, suggested: false }])
 }, 30_000)
 
 it('refuses to read before the employee pressed 完了', async () => {
@@ -69,7 +69,7 @@ it('reads most generated cards correctly (hit rate printed)', async () => {
   let hits = 0
   for (const index of indexes) {
     const variant = cardVariant(index)
-    if ((await readMyNumber(reader, await renderCard(variant))) === variant.number) hits++
+    if ((await images.readNumber(await renderCard(variant))) === variant.number) hits++
   }
   console.log(`OCR hit rate on generated cards (test set): ${hits}/${indexes.length}`)
   expect(hits).toBeGreaterThanOrEqual(indexes.length - 1)

@@ -62,6 +62,17 @@ export function isBackRequired(role: DocumentRole, type: string): boolean {
 }
 
 /** Identity documents: the employee only, and only when the number document does not prove identity itself. */
+/**
+ * Whether an image shows the 12-digit number, so that it is read as it arrives: the back of a
+ * マイナンバーカード (its front has no number), the front of a 通知カード, either page of a 住民票.
+ */
+export function carriesNumber(role: DocumentRole, type: string, side: Side): boolean {
+  if (role !== 'number') return false
+  if (type === 'my_number_card') return side === 'back'
+  if (type === 'notification_card') return side === 'front'
+  return type === 'resident_record'
+}
+
 export function needsIdentityDocuments(kind: PersonKind, numberType: NumberDocumentType): boolean {
   return kind === 'employee' && numberType !== 'my_number_card'
 }

@@ -140,6 +140,18 @@ export const myNumberSchema = z.string().max(40).transform(normalizeMyNumber).re
 
 /** 「登録する」: the document choices, plus the number when the campaign asks the employee for it. */
 export const registerRequestSchema = registrationSchema.extend({ myNumber: myNumberSchema.optional() })
+
+/**
+ * The number read off an uploaded image (never the number itself): still being read, read,
+ * unreadable (the employee is advised to retake), or no_number: a side that does not carry it.
+ */
+export const numberReadResponseSchema = z.object({ state: z.enum(['reading', 'read', 'unreadable', 'no_number']) })
+export type NumberReadResponse = z.infer<typeof numberReadResponseSchema>
+
+/** A typed number against what was read off the person's photos: the same, different, or nothing read to compare. */
+export const numberCheckRequestSchema = z.object({ myNumber: myNumberSchema })
+export const numberCheckResponseSchema = z.object({ result: z.enum(['same', 'different', 'unknown']) })
+export type NumberCheckResponse = z.infer<typeof numberCheckResponseSchema>
 export type RegisterRequest = z.input<typeof registerRequestSchema>
 
 /** Multipart fields that accompany an uploaded image. */

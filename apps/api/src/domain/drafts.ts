@@ -19,8 +19,9 @@ import type { Keyring } from '../lib/keys.ts'
 import { type AuditLog, byEmployee } from './audit.ts'
 import type { EmployeeIdentity } from './credentials.ts'
 import { toImageSlot, toRole, toSide } from './mappers.ts'
-import { assertDraftOpen, findOwnPerson } from './ownership.ts'
+import { openDraftPerson } from './ownership.ts'
 import type { PendingBlobs } from './pending-blobs.ts'
+import type { NumberReads } from './number-reads.ts'
 import { advanceProgress } from './progress.ts'
 
 /** Binds a blob to its record: the same ciphertext under another row does not decrypt. */
@@ -34,6 +35,7 @@ export function createDrafts(
   audit: AuditLog,
   imageWork: WorkQueue,
   images: ImageProcessor,
+  numberReads: NumberReads,
 ) {
   /**
    * Deletes blobs after the rows that named them are gone (deleting a document records its
@@ -69,18 +71,6 @@ export function createDrafts(
       data: { status: 'PENDING', registration: Prisma.DbNull, registeredAt: null, employeeEnteredNumber: null },
     })
     return { persons: personIds.length, blobKeys: deleted.map((row) => row.blob_key) }
-  }
-
-  /**
-   * The employee's own person whose draft may still change: not registered (its images are
-   * HR's from then on, never shown back), not 対象外, not after 完了 (unless sent back).
-   */
-  async function openDraftPerson(tx: Tx, identity: EmployeeIdentity, personId: string) {
-    await assertDraftOpen(tx, identity, personId)
-    const person = await findOwnPerson(tx, identity, personId)
-    if (person.status === 'REGISTERED') throw new AppError('PERSON_REGISTERED')
-    if (person.status === 'NOT_APPLICABLE') throw new AppError('PERSON_NOT_APPLICABLE')
-    return person
   }
 
   async function checkTarget(tx: Tx, identity: EmployeeIdentity, personId: string, fields: ImageFields) {
@@ -131,6 +121,7 @@ export function createDrafts(
         killPoint('upload.committed')
         await deleteBlobs(replaced.map((r) => r.blobKey))
         killPoint('upload.cleaned-up')
+        numberReads.schedule(document, image.jpeg)
         return { id: document.id, role: fields.role, slot: fields.slot, side: fields.side, width: document.width, height: document.height }
       } catch (error) {
         await deleteBlobs([blobKey])

@@ -2,7 +2,7 @@
  * Key rotation (`pnpm keys:rotate`): after a new key-encryption key was put first in BANGO_KEKS,
  * every data key still wrapped by an older key is re-wrapped by the active one — the document
  * blobs and the envelope-encrypted database values (recorded numbers, held first entries, the
- * numbers employees typed, TOTP secrets). Only the envelope header changes: no plaintext is
+ * numbers employees typed, numbers read off uploads, TOTP secrets). Only the envelope header changes: no plaintext is
  * decrypted and the encrypted bodies stay byte for byte the same (lib/envelope.ts rewrapBlob).
  *
  * Resumable and idempotent: each item is rewritten on its own (a blob atomically by the store, a
@@ -74,6 +74,18 @@ function sealedColumns(db: Db): Record<string, SealedColumn> {
           (row) => ({ id: row.personId, value: row.sealed }),
         ),
       replace: async (id, old, value) => (await db.numberEntry.updateMany({ where: { personId: id, sealed: { equals: old } }, data: { sealed: value } })).count,
+    },
+    'documents.number_read': {
+      page: async (from, take) =>
+        (
+          await db.document.findMany({
+            where: { id: after(from), numberRead: { not: null } },
+            select: { id: true, numberRead: true },
+            orderBy: { id: 'asc' },
+            take,
+          })
+        ).map((row) => ({ id: row.id, value: row.numberRead! })),
+      replace: async (id, old, value) => (await db.document.updateMany({ where: { id, numberRead: { equals: old } }, data: { numberRead: value } })).count,
     },
     'operators.totp_secret': {
       page: async (from, take) =>

@@ -47,3 +47,15 @@ export async function assertDraftOpen(tx: Tx, identity: EmployeeIdentity, person
   }
   if (campaign.status !== 'OPEN') throw new AppError('CAMPAIGN_CLOSED')
 }
+
+/**
+ * The employee's own person whose draft may still change: not registered (its images are
+ * HR's from then on, never shown back), not 対象外, not after 完了 (unless sent back).
+ */
+export async function openDraftPerson(tx: Tx, identity: EmployeeIdentity, personId: string) {
+  await assertDraftOpen(tx, identity, personId)
+  const person = await findOwnPerson(tx, identity, personId)
+  if (person.status === 'REGISTERED') throw new AppError('PERSON_REGISTERED')
+  if (person.status === 'NOT_APPLICABLE') throw new AppError('PERSON_NOT_APPLICABLE')
+  return person
+}

@@ -8,15 +8,19 @@ import type { ErrorCode } from '@bango/shared/errors'
 import type { NormalizedImage } from './images.ts'
 
 /** `input`: the bytes in the pieces they arrived in (an upload's network chunks), written to the child one by one. */
-export type ImageJobInput = { kind: 'normalize'; input: readonly Uint8Array[] } | { kind: 'thumbnail'; input: readonly Uint8Array[]; edge: number }
+export type ImageJobInput =
+  | { kind: 'normalize'; input: readonly Uint8Array[] }
+  | { kind: 'thumbnail'; input: readonly Uint8Array[]; edge: number }
+  | { kind: 'read-number'; input: readonly Uint8Array[] }
 export type ImageJob = ImageJobInput & { id: number }
 /** A job as the IPC channel carries it: `length` bytes of input follow on the child's stdin. */
-export type ImageJobHeader = ({ kind: 'normalize' } | { kind: 'thumbnail'; edge: number }) & { id: number; length: number }
+export type ImageJobHeader = ({ kind: 'normalize' } | { kind: 'thumbnail'; edge: number } | { kind: 'read-number' }) & { id: number; length: number }
 
-/** What each kind of job answers: the re-encoded image with its size, or the thumbnail's JPEG. */
+/** What each kind of job answers: the re-encoded image with its size, the thumbnail's JPEG, or the number read off the image. */
 export interface ImageJobOutput {
   normalize: Omit<NormalizedImage, 'jpeg'> & { jpeg: Uint8Array }
   thumbnail: Uint8Array
+  'read-number': { number: string | null }
 }
 
 export type ImageJobResult = { id: number; ok: true; output: ImageJobOutput[ImageJobInput['kind']] } | { id: number; ok: false; code: ErrorCode | null }

@@ -16,6 +16,8 @@ import { fileURLToPath } from 'node:url'
 import { AppError } from '../errors.ts'
 import { type ImageJob, type ImageJobHeader, type ImageJobInput, type ImageJobOutput, type ImageJobResult, asBuffer } from './image-jobs.ts'
 import { type NormalizedImage, normalizeImage, thumbnailImage } from './images.ts'
+import { readMyNumber } from './number-reading.ts'
+import { type OcrReader, createOcrReader } from './ocr.ts'
 
 declare const BANGO_BUNDLED: boolean | undefined
 
@@ -23,17 +25,29 @@ export interface ImageProcessor {
   /** An upload in the chunks it arrived in: joined in the child, not on the server's thread. */
   normalize(input: readonly Buffer[]): Promise<NormalizedImage>
   thumbnail(jpeg: Buffer, edge: number): Promise<Buffer>
+  /** The 12-digit number on an image, or null (OCR: seconds of CPU, for a pool of its own at the lowest priority). */
+  readNumber(jpeg: Buffer): Promise<string | null>
   close(): Promise<void>
   /** Process ids of the children alive now (none in process). */
   pids(): number[]
 }
 
-/** In this process, on the shared thread pool: tests and command-line tools. */
-export const inProcessImages: ImageProcessor = {
-  normalize: (input) => normalizeImage(Buffer.concat(input)),
-  thumbnail: thumbnailImage,
-  close: async () => {},
-  pids: () => [],
+/** What reads numbers off images: the reading pool of its own (server.ts), or the in-process processor. */
+export type NumberReader = Pick<ImageProcessor, 'readNumber' | 'close'>
+
+/** In this process, on the shared thread pool: tests and command-line tools. The OCR worker starts with the first read. */
+export function inProcessImages(): ImageProcessor {
+  let ocr: OcrReader | null = null
+  return {
+    normalize: (input) => normalizeImage(Buffer.concat(input)),
+    thumbnail: thumbnailImage,
+    readNumber: (jpeg) => readMyNumber((ocr ??= createOcrReader()), jpeg),
+    close: async () => {
+      await ocr?.close()
+      ocr = null
+    },
+    pids: () => [],
+  }
 }
 
 /** The worker script: next to the bundle in the artifact, the TypeScript source in development (Node strips its types). */
@@ -135,6 +149,7 @@ export function createImagePool({ size, niceness = 10, idleMs = 60_000 }: ImageP
       return { ...image, jpeg: asBuffer(image.jpeg) }
     },
     thumbnail: async (jpeg, edge) => asBuffer(await run({ kind: 'thumbnail', input: [jpeg], edge })),
+    readNumber: async (jpeg) => (await run({ kind: 'read-number', input: [jpeg] })).number,
     async close() {
       closed = true
       await Promise.all(

@@ -1,12 +1,15 @@
 /**
  * A child process of the image pool (lib/image-pool.ts): decodes and re-encodes one image at a
- * time with sharp, at a lower CPU priority than the server (set by the pool), and answers over
- * the IPC channel. It exits when the server goes (the channel closes) or after `idleMs` idle.
+ * time with sharp, or reads the number off one (OCR), at a lower CPU priority than the server
+ * (set by the pool), and answers over the IPC channel. It exits when the server goes (the
+ * channel closes) or after `idleMs` idle, and the OCR worker's memory with it.
  */
 import sharp from 'sharp'
 import { AppError } from '../errors.ts'
 import { normalizeImage, thumbnailImage } from './images.ts'
-import type { ImageJobHeader, ImageJobResult } from './image-jobs.ts'
+import type { ImageJobHeader, ImageJobOutput, ImageJobResult } from './image-jobs.ts'
+import { readMyNumber } from './number-reading.ts'
+import { type OcrReader, createOcrReader } from './ocr.ts'
 
 // Every image is new: libvips' operation cache would only hold memory.
 sharp.cache(false)
@@ -18,10 +21,24 @@ const armIdleExit = () => {
   if (idleMs > 0) idle = setTimeout(() => process.disconnect(), idleMs)
 }
 
+/** Started by the first read: a child that only decodes never loads the OCR model. */
+let ocr: OcrReader | null = null
+
+async function output(job: ImageJobHeader, input: Buffer): Promise<ImageJobOutput[ImageJobHeader['kind']]> {
+  switch (job.kind) {
+    case 'normalize':
+      return normalizeImage(input)
+    case 'thumbnail':
+      return thumbnailImage(input, job.edge)
+    case 'read-number':
+      ocr ??= createOcrReader()
+      return { number: await readMyNumber(ocr, input) }
+  }
+}
+
 async function run(job: ImageJobHeader, input: Buffer): Promise<ImageJobResult> {
   try {
-    const output = job.kind === 'normalize' ? await normalizeImage(input) : await thumbnailImage(input, job.edge)
-    return { id: job.id, ok: true, output }
+    return { id: job.id, ok: true, output: await output(job, input) }
   } catch (error) {
     // Only our own refusal crosses over (by code); anything else is the pool's to report.
     return { id: job.id, ok: false, code: error instanceof AppError ? error.code : null }

@@ -18,7 +18,6 @@ export async function openapiDocument(): Promise<unknown> {
     db: new Proxy({}, { get: unused }) as Db,
     blobs: { put: unused, get: unused, delete: unused, list: unused, removeIncomplete: unused } as BlobStore,
     secrets: { keyring: parseKeks(`docs:${randomBytes(32).toString('base64')}`), jwtSecret: randomBytes(32), numberHmacKey: randomBytes(32) },
-    ocr: { read: unused, close: async () => {} },
   })
   try {
     await app.ready()

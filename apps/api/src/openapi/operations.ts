@@ -84,6 +84,15 @@ export const OPERATIONS: Record<string, Operation> = {
     response: employee.imageResponseSchema,
     status: 201,
   },
+  'GET /api/employee/persons/:personId/images/:imageId/number-read': {
+    summary: 'Whether the number could be read off an image just sent (never the number)',
+    response: employee.numberReadResponseSchema,
+  },
+  'POST /api/employee/persons/:personId/number-check': {
+    summary: 'A typed number against the one read off the photos',
+    body: employee.numberCheckRequestSchema,
+    response: employee.numberCheckResponseSchema,
+  },
   'POST /api/employee/submission': { summary: '完了: submit every registered person', response: employee.submissionResponseSchema },
 
   'POST /api/admin/session': {

@@ -1,44 +1,61 @@
 /**
- * The OCR suggestion: the person's submitted number-document images are decrypted in memory,
- * read by the OCR worker, and the first 12-digit run with a valid check digit is suggested.
- * Never saved: HR accepts it into the typed entry, which the double entry then checks. Reading
- * the images is an access to documents, so it is an audit event (counts only).
+ * The OCR suggestion: the number read off the person's submitted number document when it was
+ * uploaded (number-reads.ts) — at once — or, when nothing was read then (reads off, dropped, or
+ * still waiting), read now: the images are decrypted in memory and read in the reading pool.
+ * Only one number, read from the sides that carry it, is suggested; two different reads suggest
+ * nothing. Never saved: HR accepts it into the typed entry, which the double entry then checks.
+ * Reading the images is an access to documents, so it is an audit event (counts only).
  */
+import { carriesNumber } from '@bango/shared/documents'
 import type { Db } from '../../db/types.ts'
 import type { BlobStore } from '../../lib/blob-store.ts'
 import { decryptBlob } from '../../lib/envelope.ts'
+import type { NumberReader } from '../../lib/image-pool.ts'
 import type { Keyring } from '../../lib/keys.ts'
-import { readMyNumber } from '../../lib/number-reading.ts'
-import type { OcrReader } from '../../lib/ocr.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import { documentAad } from '../drafts.ts'
+import { toImageSlot } from '../mappers.ts'
+import type { NumberReads } from '../number-reads.ts'
 import type { NumberScope } from './person-number.ts'
 
-export function createNumberOcr(db: Db, blobs: BlobStore, keyring: Keyring, ocr: OcrReader, audit: AuditLog) {
+export function createNumberOcr(db: Db, blobs: BlobStore, keyring: Keyring, reader: NumberReader, numberReads: NumberReads, audit: AuditLog) {
+  /** Reads now the number-bearing sides that were not read at upload; stops at the first number. */
+  async function readNow(personId: string) {
+    const documents = await db.document.findMany({
+      where: { personId, role: 'NUMBER', state: 'SUBMITTED', numberReadOutcome: null },
+      orderBy: [{ side: 'asc' }, { createdAt: 'asc' }],
+      select: { id: true, personId: true, blobKey: true, role: true, slot: true, side: true, type: true },
+    })
+    let images = 0
+    for (const document of documents) {
+      const { role, side } = toImageSlot(document)
+      if (!carriesNumber(role, document.type, side)) continue
+      const image = decryptBlob(keyring, await blobs.get(document.blobKey), documentAad(document))
+      images++
+      try {
+        const found = await reader.readNumber(image)
+        if (found) return { number: found, images }
+      } finally {
+        image.fill(0)
+      }
+    }
+    return { number: null, images }
+  }
+
   return {
     async suggest(scope: NumberScope, personId: string): Promise<string | null> {
-      const documents = await db.document.findMany({
-        where: { personId, role: 'NUMBER', state: 'SUBMITTED' },
-        orderBy: [{ side: 'asc' }, { createdAt: 'asc' }],
-        select: { id: true, personId: true, blobKey: true },
-      })
-      let suggestion: string | null = null
-      let read = 0
-      for (const document of documents) {
-        const image = decryptBlob(keyring, await blobs.get(document.blobKey), documentAad(document))
-        read++
-        suggestion = await readMyNumber(ocr, image)
-        if (suggestion) break
-      }
+      const atUpload = await numberReads.submitted(db, personId)
+      const live = atUpload.numbers.length === 0 ? await readNow(personId) : { number: null, images: 0 }
+      const suggestion = atUpload.numbers.length === 1 ? atUpload.numbers[0]! : live.number
       await audit.record({
         ...byOperator(scope.operator, scope.companyId),
         action: 'number.ocr_read',
         targetId: personId,
-        detail: { employeeId: scope.employeeId, images: read, suggested: suggestion !== null },
+        detail: { employeeId: scope.employeeId, images: live.images, readAtUpload: atUpload.numbers.length > 0, suggested: suggestion !== null },
       })
       return suggestion
     },
-    /** Ends the OCR worker (the app's onClose). */
-    close: () => ocr.close(),
+    /** Ends the reading pool (the app's onClose). */
+    close: () => reader.close(),
   }
 }

@@ -4,7 +4,7 @@
  * from the request stream into memory (bounded by the size limit) and out encrypted.
  */
 import { NUMBER_DOCUMENT_TYPES } from '@bango/shared/documents'
-import { imageFieldsSchema } from '@bango/shared/employee-api'
+import { imageFieldsSchema, numberCheckRequestSchema } from '@bango/shared/employee-api'
 import type { MultipartFile } from '@fastify/multipart'
 import type { FastifyInstance } from 'fastify'
 import { AppError } from '../../errors.ts'
@@ -60,7 +60,7 @@ async function fileChunks(file: MultipartFile): Promise<Buffer[]> {
 }
 
 export default async function images(app: FastifyInstance, options: { perMinute: number }) {
-  const { drafts } = app.services
+  const { drafts, numberReads } = app.services
 
   app.post('/persons/:personId/images', { config: { rateLimit: { max: options.perMinute, timeWindow: '1 minute' } } }, async (request, reply) => {
     const { personId } = parse(personParamsSchema, request.params)
@@ -92,5 +92,18 @@ export default async function images(app: FastifyInstance, options: { perMinute:
     logSensitiveRead(request, { resource: 'draft_thumbnail', documentId: imageId })
     // private + no-store: neither the browser nor any proxy keeps a copy.
     return reply.header('cache-control', 'no-store, private').header('content-type', 'image/jpeg').send(jpeg)
+  })
+
+  // Whether the number could be read off an image just sent (the preview advises a retake when not); never the number.
+  app.get('/persons/:personId/images/:imageId/number-read', async (request) => {
+    const { personId, imageId } = parse(imageParamsSchema, request.params)
+    return numberReads.state(request.employee, personId, imageId)
+  })
+
+  // A typed number against the photo's: a slip shows at once, before 「登録する」.
+  app.post('/persons/:personId/number-check', async (request) => {
+    const { personId } = parse(personParamsSchema, request.params)
+    const { myNumber } = parse(numberCheckRequestSchema, request.body)
+    return numberReads.check(request.employee, personId, myNumber)
   })
 }

@@ -1,0 +1,112 @@
+/**
+ * The number read off a number-bearing image as it arrives (ADR 042): after the upload has
+ * answered, one image at a time, in the reading pool at the lowest CPU priority; the outcome is
+ * kept on the document's row, the digits sealed and bound to that document. The employee learns
+ * at once when a photo cannot be read (advice to retake, never a refusal) and whether a typed
+ * number matches the photo; HR's suggestion starts from it instead of reading for seconds. The
+ * number itself never goes back to the employee's browser.
+ */
+import { carriesNumber } from '@bango/shared/documents'
+import type { NumberCheckResponse, NumberReadResponse } from '@bango/shared/employee-api'
+import type { Db, Tx } from '../db/types.ts'
+import { AppError } from '../errors.ts'
+import { decryptBlob, encryptBlob } from '../lib/envelope.ts'
+import type { NumberReader } from '../lib/image-pool.ts'
+import type { Keyring } from '../lib/keys.ts'
+import type { EmployeeIdentity } from './credentials.ts'
+import { toImageSlot } from './mappers.ts'
+import { openDraftPerson } from './ownership.ts'
+
+/** Reads waiting beyond this are dropped (their rows stay unread): a burst of uploads must not hold hundreds of images in memory. */
+const MAX_WAITING = 20
+
+const aad = (documentId: string) => `my-number:read:${documentId}`
+
+type Logger = { warn(object: object, message: string): void }
+
+export function createNumberReads(db: Db, keyring: Keyring, reader: NumberReader, options: { enabled: boolean; log?: Logger }) {
+  let queue: Promise<void> = Promise.resolve()
+  let waiting = 0
+
+  async function read(documentId: string, jpeg: Buffer) {
+    try {
+      const number = await reader.readNumber(jpeg)
+      // The row may be gone (a retake replaced it): then nothing is written.
+      await db.document.updateMany({
+        where: { id: documentId },
+        data: number
+          ? { numberReadOutcome: 'FOUND', numberRead: new Uint8Array(encryptBlob(keyring, Buffer.from(number, 'ascii'), aad(documentId))) }
+          : { numberReadOutcome: 'NONE', numberRead: null },
+      })
+    } catch (error) {
+      options.log?.warn({ err: error, documentId }, 'reading the number off an upload failed; HR reads it when asked')
+    } finally {
+      waiting--
+    }
+  }
+
+  /** The numbers read off these rows (FOUND), opened. */
+  const opened = (rows: { id: string; numberRead: Uint8Array | null }[]) =>
+    rows.flatMap((row) => (row.numberRead ? [decryptBlob(keyring, Buffer.from(row.numberRead), aad(row.id)).toString('ascii')] : []))
+
+  return {
+    /**
+     * Queues the read of a just-stored image when its side carries the number; returns at once.
+     * Nothing is read when the server was built without reads at upload, or 20 wait already.
+     */
+    schedule(document: { id: string; role: 'NUMBER' | 'IDENTITY'; type: string; side: 'FRONT' | 'BACK' }, jpeg: Buffer) {
+      const { role, side } = toImageSlot({ ...document, slot: 0 })
+      if (!options.enabled || !carriesNumber(role, document.type, side) || waiting >= MAX_WAITING) return
+      waiting++
+      // After the current request has answered: the read never delays the upload's response.
+      queue = queue.then(() => new Promise((resolve) => setImmediate(resolve))).then(() => read(document.id, jpeg))
+    },
+
+    /** Resolves once every read queued so far has been written (tests, shutdown). */
+    settled: () => queue,
+
+    /** What the employee's preview shows for one of their draft images. */
+    async state(identity: EmployeeIdentity, personId: string, documentId: string): Promise<NumberReadResponse> {
+      const document = await db.$transaction(async (tx) => {
+        const person = await openDraftPerson(tx, identity, personId)
+        return tx.document.findFirst({
+          where: { id: documentId, personId: person.id, state: 'DRAFT' },
+          select: { role: true, slot: true, side: true, type: true, numberReadOutcome: true },
+        })
+      })
+      if (!document) throw new AppError('NOT_FOUND')
+      const { role, side } = toImageSlot(document)
+      if (!carriesNumber(role, document.type, side)) return { state: 'no_number' }
+      if (document.numberReadOutcome === null) return { state: 'reading' }
+      return { state: document.numberReadOutcome === 'FOUND' ? 'read' : 'unreadable' }
+    },
+
+    /** A number the employee typed for a person, against what was read off that person's draft photos. */
+    async check(identity: EmployeeIdentity, personId: string, myNumber: string): Promise<NumberCheckResponse> {
+      const rows = await db.$transaction(async (tx) => {
+        const person = await openDraftPerson(tx, identity, personId)
+        return tx.document.findMany({
+          where: { personId: person.id, role: 'NUMBER', state: 'DRAFT', numberReadOutcome: 'FOUND' },
+          select: { id: true, numberRead: true },
+        })
+      })
+      const read = opened(rows)
+      if (read.length === 0) return { result: 'unknown' }
+      return { result: read.includes(myNumber) ? 'same' : 'different' }
+    },
+
+    /** The distinct numbers read off a person's submitted number documents (HR's suggestion). */
+    async submitted(tx: Tx | Db, personId: string): Promise<{ numbers: string[]; unread: number }> {
+      const rows = await tx.document.findMany({
+        where: { personId, role: 'NUMBER', state: 'SUBMITTED' },
+        select: { id: true, role: true, slot: true, side: true, type: true, numberReadOutcome: true, numberRead: true },
+      })
+      const carrying = rows.filter((row) => {
+        const { role, side } = toImageSlot(row)
+        return carriesNumber(role, row.type, side)
+      })
+      return { numbers: [...new Set(opened(carrying))], unread: carrying.filter((row) => row.numberReadOutcome === null).length }
+    },
+  }
+}
+export type NumberReads = ReturnType<typeof createNumberReads>
