@@ -1,0 +1,59 @@
+/**
+ * How sharp a band of the card is (the strip where its number is printed), measured on the
+ * straightened card so the figure means the same at any distance or angle. Over the whole card
+ * the measure did not tell readable photos from unreadable ones (the photo, the border and the
+ * large print stay sharp enough when the small digits already smear); over the number band it did.
+ */
+import { CARD_ASPECT, type Corners } from './geometry.ts'
+import type { GreyFrame } from './grey-frame.ts'
+import { straightenGreyRegion } from './perspective.ts'
+
+/** A band of the card, as fractions (0–1) of its width and height from its top-left corner. */
+export interface CardBand {
+  left: number
+  top: number
+  right: number
+  bottom: number
+}
+
+/**
+ * The width the card is straightened to before measuring: 7.5 px per mm, about 30 px for the
+ * height of a digit of the number. A card smaller than this in the frame is scaled up, and the
+ * blur that adds counts against it, as it should: its digits are that much harder to read.
+ */
+export const SHARPNESS_CARD_WIDTH = 640
+
+/**
+ * Variance of the Laplacian over the band of the card within `corners` (in `frame`'s pixels):
+ * the higher, the sharper. Measure on the largest frame at hand (the video's own size), with the
+ * corners scaled to it: at the detector's 480 px the card is too small to show its digits.
+ */
+export function bandSharpness(frame: GreyFrame, corners: Corners, band: CardBand): number {
+  const width = SHARPNESS_CARD_WIDTH
+  const height = Math.round(width / CARD_ASPECT)
+  const region = {
+    left: Math.round(band.left * width),
+    top: Math.round(band.top * height),
+    right: Math.round(band.right * width),
+    bottom: Math.round(band.bottom * height),
+  }
+  return laplacianVariance(straightenGreyRegion(frame, corners, width, height, region))
+}
+
+/** Variance of the 4-neighbour Laplacian over the interior pixels (as utils/image-quality.ts, on this frame type). */
+export function laplacianVariance({ width, height, data }: GreyFrame): number {
+  if (width < 3 || height < 3) return 0
+  let sum = 0
+  let sumOfSquares = 0
+  for (let y = 1; y < height - 1; y++) {
+    for (let x = 1; x < width - 1; x++) {
+      const i = y * width + x
+      const value = data[i - 1]! + data[i + 1]! + data[i - width]! + data[i + width]! - 4 * data[i]!
+      sum += value
+      sumOfSquares += value * value
+    }
+  }
+  const count = (width - 2) * (height - 2)
+  const mean = sum / count
+  return sumOfSquares / count - mean * mean
+}
