@@ -229,6 +229,8 @@ export const en: Messages = {
       small: 'The image looks small. Taking it again with the document larger makes it easier to read.',
     },
     qualityContinue: 'If you can read the text, you can continue as it is.',
+    numberUnreadable:
+      'The number could not be read. Check for shadows or glare and take the photo again. If the number is clearly visible, you can continue as it is.',
     sideName: { front: 'front', back: 'back' },
     capture: { front: 'Photograph the front', back: 'Photograph the back' },
     retake: { front: 'Retake the front', back: 'Retake the back' },
@@ -292,6 +294,7 @@ export const en: Messages = {
     myNumberHint:
       'Copy the 12-digit number from the My Number document you photographed (back of the My Number Card, Notification Card or certificate of residence).',
     myNumberInvalid: 'The My Number is not valid. Please check the 12 digits.',
+    myNumberMismatch: 'The number you entered does not match the number read from the photo. Please compare it with the photo and check it again.',
   },
   errors: {
     VALIDATION: 'Some of the information entered is not correct.',

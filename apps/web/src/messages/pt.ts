@@ -232,6 +232,8 @@ export const pt: Messages = {
       small: 'A imagem parece pequena. Fotografar de novo com o documento maior facilita a leitura.',
     },
     qualityContinue: 'Se o texto estiver legível, você pode continuar assim.',
+    numberUnreadable:
+      'Não foi possível ler o número. Verifique se há sombras ou reflexos e tire a foto novamente. Se o número estiver bem visível, você pode continuar assim.',
     sideName: { front: 'frente', back: 'verso' },
     capture: { front: 'Fotografar a frente', back: 'Fotografar o verso' },
     retake: { front: 'Fotografar a frente de novo', back: 'Fotografar o verso de novo' },
@@ -295,6 +297,7 @@ export const pt: Messages = {
     myNumberHint:
       'Copie o número de 12 dígitos do documento do número que você fotografou (verso do cartão My Number, cartão de notificação ou atestado de residência).',
     myNumberInvalid: 'O número individual não é válido. Confira os 12 dígitos.',
+    myNumberMismatch: 'O número digitado não corresponde ao número lido na foto. Compare com a foto e confira novamente.',
   },
   errors: {
     VALIDATION: 'Há algum erro nos dados informados.',

@@ -227,6 +227,7 @@ export const vi: Messages = {
       small: 'Ảnh có vẻ nhỏ. Chụp lại sao cho giấy tờ to hơn sẽ dễ đọc hơn.',
     },
     qualityContinue: 'Nếu đọc được chữ, anh/chị có thể tiếp tục như vậy.',
+    numberUnreadable: 'Không đọc được mã số. Vui lòng kiểm tra bóng hoặc ánh phản chiếu và chụp lại. Nếu mã số hiện rõ, anh/chị có thể tiếp tục như vậy.',
     sideName: { front: 'mặt trước', back: 'mặt sau' },
     capture: { front: 'Chụp mặt trước', back: 'Chụp mặt sau' },
     retake: { front: 'Chụp lại mặt trước', back: 'Chụp lại mặt sau' },
@@ -289,6 +290,7 @@ export const vi: Messages = {
     myNumberLabel: 'Mã số cá nhân (個人番号, 12 chữ số)',
     myNumberHint: 'Vui lòng chép lại 12 chữ số ghi trên giấy tờ xác nhận mã số đã chụp (mặt sau thẻ My Number, thẻ thông báo hoặc phiếu cư trú).',
     myNumberInvalid: 'Mã số cá nhân không đúng. Vui lòng kiểm tra lại 12 chữ số.',
+    myNumberMismatch: 'Mã số anh/chị nhập không khớp với mã số đọc được từ ảnh. Vui lòng so sánh với ảnh và kiểm tra lại.',
   },
   errors: {
     VALIDATION: 'Nội dung nhập có chỗ chưa đúng.',

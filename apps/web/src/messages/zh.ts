@@ -220,6 +220,7 @@ export const zh: Messages = {
       small: '图片似乎太小。将材料拍得更大一些会更容易读取。',
     },
     qualityContinue: '如果文字可以看清，可以直接继续。',
+    numberUnreadable: '无法读取号码。请检查是否有阴影或反光，然后重新拍摄。如果号码清晰可见，可以直接继续。',
     sideName: { front: '正面', back: '背面' },
     capture: { front: '拍摄正面', back: '拍摄背面' },
     retake: { front: '重拍正面', back: '重拍背面' },
@@ -282,6 +283,7 @@ export const zh: Messages = {
     myNumberLabel: '个人编号（個人番号，12 位）',
     myNumberHint: '请抄写所拍摄的编号确认材料（个人编号卡背面・通知卡・住民票）上记载的 12 位编号。',
     myNumberInvalid: '个人编号不正确。请确认 12 位数字。',
+    myNumberMismatch: '您输入的号码与从照片中读取的号码不一致。请对照照片再次确认。',
   },
   errors: {
     VALIDATION: '输入内容有误。',

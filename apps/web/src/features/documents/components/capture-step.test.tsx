@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { Component } from 'react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { retryPolicy } from '../../../lib/api-client.ts'
-import { apiError, json } from '../../../test/fetch-mock.ts'
+import { apiError, calls, json, mockFetch } from '../../../test/fetch-mock.ts'
 import { mockXhr } from '../../../test/xhr-mock.ts'
 import { useWizardStore } from '../stores/wizard-store.ts'
 import type { ImageProcessor } from '../utils/image-processor.ts'
@@ -221,6 +221,44 @@ describe('CaptureStep', () => {
     expect(warning).toHaveTextContent('画像が小さいようです。')
     expect(warning).not.toHaveTextContent('ぼやけて')
     expect(screen.getByRole('button', { name: 'うら面を撮影する' })).toBeEnabled()
+  })
+
+  it('tells the employee when the server could not read the number off the back just sent, and still lets them go on', async () => {
+    startWizard('my_number_card')
+    mockXhr({ [UPLOAD]: uploaded })
+    const READ = `GET /api/employee/persons/${PERSON_ID}/images/00000000-0000-4000-8000-0000000000aa/number-read`
+    let reads = 0
+    const fetchMock = mockFetch({ [READ]: () => json(200, { state: ++reads < 2 ? 'reading' : 'unreadable' }) })
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    try {
+      render(<CaptureStep image={{ ...FRONT, side: 'back' }} openCamera={false} processor={processor} />)
+      await userEvent.upload(screen.getByLabelText('写真を選ぶ'), new File(['raw'], 'a.jpg', { type: 'image/jpeg' }))
+      expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
+      await act(() => vi.advanceTimersByTimeAsync(3_100))
+      expect(
+        await screen.findByText('番号が読み取れませんでした。影や反射がないか確認して、撮り直してください。番号がはっきり写っていれば、このまま進めます。'),
+      ).toBeInTheDocument()
+      expect(calls(fetchMock, READ)).toHaveLength(2)
+      expect(screen.getByRole('button', { name: '次へ' })).toBeEnabled()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('does not ask about a side without the number (a マイナンバーカード front)', async () => {
+    startWizard('my_number_card')
+    mockXhr({ [UPLOAD]: uploaded })
+    const fetchMock = mockFetch({})
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    try {
+      render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
+      await userEvent.upload(screen.getByLabelText('写真を選ぶ'), new File(['raw'], 'a.jpg', { type: 'image/jpeg' }))
+      expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
+      await act(() => vi.advanceTimersByTimeAsync(5_000))
+      expect(fetchMock).not.toHaveBeenCalled()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('shows no warning for a good photo', async () => {

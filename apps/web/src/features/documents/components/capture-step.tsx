@@ -9,7 +9,7 @@ import type { ExampleKind } from './document-examples.tsx'
 import { DocumentHeading } from './document-heading.tsx'
 import { FilePicker } from './file-picker.tsx'
 import { CameraPanel, DocumentExample, MaskEditor } from './lazy-capture-parts.tsx'
-import { QualityWarnings } from './quality-warnings.tsx'
+import { NumberUnreadableWarning, QualityWarnings } from './quality-warnings.tsx'
 import { UploadStatus } from './upload-status.tsx'
 import { useCaptureDevice } from './use-capture-device.ts'
 import { useCaptureUpload } from './use-capture-upload.ts'
@@ -139,6 +139,7 @@ export function CaptureStep({ image, openCamera, processor = browserImageProcess
             <img src={captured.url} alt={t('documents.previewAlt', { side: sideName })} />
           </figure>
           <QualityWarnings issues={upload.issues} />
+          <NumberUnreadableWarning show={upload.numberUnreadable} />
           <UploadStatus state={upload.state} onResend={upload.resend} />
           {retakeButton}
           {side === 'front' && (

@@ -9,6 +9,7 @@ import { WizardView } from './wizard-view.tsx'
 
 const employee = buildPerson({ kind: 'employee', name: '総合 太郎' })
 const REGISTER = `POST /api/employee/persons/${employee.id}/registration`
+const CHECK = `POST /api/employee/persons/${employee.id}/number-check`
 
 /** Walks the store to the confirm step: 通知カード (front + back) and one passport (front only). */
 function reachConfirm() {
@@ -138,7 +139,10 @@ describe('ConfirmStep when the campaign asks for the number', () => {
   it('sends a valid number, as typed with spaces or full-width digits, in the request body only', async () => {
     asksNumber(true)
     reachConfirm()
-    const fetchMock = mockFetch({ [REGISTER]: () => json(200, { ...employee, status: 'registered' }) })
+    const fetchMock = mockFetch({
+      [REGISTER]: () => json(200, { ...employee, status: 'registered' }),
+      [CHECK]: () => json(200, { result: 'same' }),
+    })
     render(<WizardView onTop={() => undefined} />)
     await userEvent.type(screen.getByLabelText(NUMBER_LABEL), '１２３４ 5678-9018')
     expect(JSON.stringify(useWizardStore.getState())).not.toContain('5678')
@@ -153,5 +157,35 @@ describe('ConfirmStep when the campaign asks for the number', () => {
       myNumber: '123456789018',
     })
     expect(JSON.stringify({ ...sessionStorage })).not.toContain('5678')
+  })
+
+  it('says at once when the typed number differs from the one read off the photo, and still lets the employee register', async () => {
+    asksNumber(true)
+    reachConfirm()
+    const fetchMock = mockFetch({
+      [CHECK]: (request) => json(200, { result: (request.json() as { myNumber: string }).myNumber === '123456789018' ? 'same' : 'different' }),
+      [REGISTER]: () => json(200, { ...employee, status: 'registered' }),
+    })
+    render(<WizardView onTop={() => undefined} />)
+    const field = screen.getByLabelText(NUMBER_LABEL)
+    const MISMATCH = '入力した番号が、写真から読み取った番号と一致しません。写真と見比べて、もう一度ご確認ください。'
+
+    // Asked only once 12 valid digits are there, in the body, never the URL.
+    await userEvent.type(field, '1234 5678 901')
+    expect(calls(fetchMock, CHECK)).toHaveLength(0)
+    await userEvent.clear(field)
+    await userEvent.type(field, '2345 6789 0121')
+    expect(await screen.findByText(MISMATCH)).toBeInTheDocument()
+    const [url, init] = calls(fetchMock, CHECK)[0]!
+    expect(String(url)).not.toContain('6789')
+    expect(JSON.parse(String(init?.body))).toEqual({ myNumber: '234567890121' })
+
+    // Corrected: the advice goes.
+    await userEvent.clear(field)
+    await userEvent.type(field, '123456789018')
+    await vi.waitFor(() => expect(calls(fetchMock, CHECK).length).toBeGreaterThanOrEqual(2))
+    expect(screen.queryByText(MISMATCH)).not.toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: '登録する' }))
+    expect(await screen.findByRole('heading', { name: '登録が完了しました' })).toBeInTheDocument()
   })
 })

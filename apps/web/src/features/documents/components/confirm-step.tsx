@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../../components/error-message.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
 import { useMeStore } from '../../../lib/me-store.ts'
 import { useT } from '../../../lib/use-t.ts'
+import { checkNumber } from '../api/number-read.ts'
 import { register } from '../api/register.ts'
 import { imageKey, useWizardStore } from '../stores/wizard-store.ts'
 import { ImageZoom } from './image-zoom.tsx'
@@ -24,6 +25,9 @@ export function ConfirmStep() {
   const asksNumber = useMeStore((s) => s.me?.campaign.employeeEntersNumber ?? false)
   const [myNumber, setMyNumber] = useState('')
   const [numberError, setNumberError] = useState<string | null>(null)
+  /** The typed number differs from the one read off the photos: advice, shown as soon as 12 valid digits are typed. */
+  const [mismatch, setMismatch] = useState(false)
+  const typed = useRef('')
   const numberInput = useRef<HTMLInputElement>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -87,11 +91,24 @@ export function ConfirmStep() {
           onChange={(value) => {
             setMyNumber(value)
             setNumberError(null)
+            setMismatch(false)
+            typed.current = value
+            const parsed = myNumberSchema.safeParse(value)
+            if (parsed.success) {
+              void checkNumber(person.id, parsed.data)
+                .then(({ result }) => typed.current === value && setMismatch(result === 'different'))
+                .catch(() => {})
+            }
           }}
           onBlur={() => void (myNumber.trim() !== '' && checkedNumber())}
           error={numberError}
           inputRef={numberInput}
         />
+      )}
+      {mismatch && (
+        <p className="notice notice--warning" role="status">
+          {t('documents.myNumberMismatch')}
+        </p>
       )}
       {!complete && <ErrorMessage message={t('documents.missingImages')} />}
       <ErrorMessage message={error} />

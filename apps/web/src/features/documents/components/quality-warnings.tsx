@@ -19,3 +19,14 @@ export function QualityWarnings({ issues }: { issues: readonly QualityIssue[] })
     </div>
   )
 }
+
+/** The server could not read the number off the photo just sent (ADR 042): advice to retake, never a refusal. */
+export function NumberUnreadableWarning({ show }: { show: boolean }) {
+  const { t } = useT()
+  if (!show) return null
+  return (
+    <p className="notice notice--warning" role="status">
+      {t('documents.numberUnreadable')}
+    </p>
+  )
+}

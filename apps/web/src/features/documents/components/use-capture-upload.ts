@@ -1,10 +1,11 @@
-import type { ImageSlot } from '@bango/shared/documents'
+import { carriesNumber, type ImageSlot } from '@bango/shared/documents'
 import { IMAGE_LIMITS } from '@bango/shared/employee-api'
 import { useEffect, useRef, useState } from 'react'
 import { ApiError, retryPolicy } from '../../../lib/api-client.ts'
 import { translate, useT } from '../../../lib/use-t.ts'
 import { uploadImage } from '../api/upload-image.ts'
 import { useUploadInFlight } from './use-leave-warning.ts'
+import { useNumberUnreadable } from './use-number-read.ts'
 import { imageKey, useWizardStore } from '../stores/wizard-store.ts'
 import { assessQuality, type QualityIssue } from '../utils/image-quality.ts'
 import type { ImageProcessor } from '../utils/image-processor.ts'
@@ -44,6 +45,9 @@ export function useCaptureUpload(personId: string, image: ImageSlot, type: strin
   const [issues, setIssues] = useState<QualityIssue[]>([])
   const [pending, setPending] = useState<PendingMask | null>(null)
   const pendingRef = useRef<PendingMask | null>(null)
+  /** The image just sent, when its side carries the number: the server reads it (ADR 042). */
+  const [readImageId, setReadImageId] = useState<string | null>(null)
+  const numberUnreadable = useNumberUnreadable(personId, readImageId)
 
   useUploadInFlight(state.status === 'uploading' || state.status === 'processing')
 
@@ -65,9 +69,12 @@ export function useCaptureUpload(personId: string, image: ImageSlot, type: strin
     const onProgress = (fraction: number) => setState({ status: 'uploading', percent: Math.round(fraction * 100) })
     for (let attempt = 0; ; attempt++) {
       try {
-        await uploadImage(personId, image, type, jpeg, onProgress)
+        const uploaded = await uploadImage(personId, image, type, jpeg, onProgress)
         // A retake may have replaced the picture meanwhile: only mark the one we sent.
-        if (useWizardStore.getState().images[key]?.blob === jpeg) useWizardStore.getState().markUploaded(image)
+        if (useWizardStore.getState().images[key]?.blob === jpeg) {
+          useWizardStore.getState().markUploaded(image)
+          if (carriesNumber(image.role, type, image.side)) setReadImageId(uploaded.id)
+        }
         setState({ status: 'done' })
         return
       } catch (error) {
@@ -93,6 +100,7 @@ export function useCaptureUpload(personId: string, image: ImageSlot, type: strin
   const accept = async (produce: () => Promise<PreparedImage>, onPrepared?: () => void) => {
     holdForMasking(null)
     setIssues([])
+    setReadImageId(null)
     setState({ status: 'processing' })
     let prepared: PreparedImage
     try {
@@ -147,6 +155,8 @@ export function useCaptureUpload(personId: string, image: ImageSlot, type: strin
   return {
     state,
     issues,
+    /** The server could not read the number off the photo just sent: advice to retake. */
+    numberUnreadable,
     pending,
     fromFile: (file: Blob) => accept(() => processor.fromFile(file)),
     fromVideo: (video: HTMLVideoElement, onPrepared: () => void) => accept(() => processor.fromVideo(video), onPrepared),
