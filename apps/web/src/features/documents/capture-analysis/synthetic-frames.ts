@@ -54,13 +54,16 @@ export function renderScene(scene: SyntheticScene): RgbaFrame {
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const background = desk(x, y)
-      const colour = [0, 0, 0]
-      // Sixteen samples per pixel, so the card's edge falls between pixels as in a photo.
-      for (const [sx, sy] of SUBSAMPLES) {
+      const sampleAt = ([sx, sy]: number[]) => {
         const onCard = frameToCard ? applyHomography(frameToCard, x + sx!, y + sy!) : null
-        const sample = (onCard && print(onCard.x, onCard.y)) ?? background
-        for (let c = 0; c < 3; c++) colour[c]! += sample[c]! / SUBSAMPLES.length
+        return (onCard && print(onCard.x, onCard.y)) ?? background
       }
+      // Where the four corners of the pixel show the same, so does the pixel; elsewhere (edges of the
+      // card and of its print) sixteen samples, so an edge falls between pixels as in a photo.
+      const corners = PIXEL_CORNERS.map(sampleAt)
+      const samples = corners.every((sample) => sample === corners[0]) ? corners : SUBSAMPLES.map(sampleAt)
+      const colour = [0, 0, 0]
+      for (const sample of samples) for (let c = 0; c < 3; c++) colour[c]! += sample[c]! / samples.length
       const light = 0.9 + 0.15 * (x / width) // a lamp on the right
       const i = (y * width + x) * 4
       for (let c = 0; c < 3; c++) data[i + c] = colour[c]! * light + (random() - 0.5) * 2 * noise
@@ -96,6 +99,12 @@ export function blurFrame(frame: RgbaFrame, sigma: number): RgbaFrame {
   return { width: frame.width, height: frame.height, data: pass(pass(frame.data, 1, 0), 0, 1) }
 }
 
+const PIXEL_CORNERS = [
+  [0.125, 0.125],
+  [0.875, 0.125],
+  [0.125, 0.875],
+  [0.875, 0.875],
+]
 /** A 4 × 4 grid of points inside a pixel. */
 const SUBSAMPLES = Array.from({ length: 16 }, (_, i) => [((i % 4) + 0.5) / 4, (Math.floor(i / 4) + 0.5) / 4])
 
@@ -140,8 +149,11 @@ function smoothNoise(width: number, height: number, spacing: number, random: () 
 
 /** The card's face as a function of a point on it in mm (0–85.6 across, 0–54 down); null off the card. */
 function cardPrint(border: boolean, random: () => number): (u: number, v: number) => Colour | null {
+  // Each colour one object: renderScene compares samples by identity.
   const ink: Colour = [40, 40, 48]
   const paper: Colour = [238, 234, 228]
+  const face: Colour = [170, 140, 120]
+  const photoBackground: Colour = [120, 130, 150]
   const lines = Array.from({ length: 5 }, (_, row) => ({ top: 5 + row * 6, glyphs: glyphRow(4, 52, random) }))
   const digits = Array.from({ length: 12 }, () => Math.floor(random() * 10))
   return (u, v) => {
@@ -149,8 +161,7 @@ function cardPrint(border: boolean, random: () => number): (u: number, v: number
     const inBorder = u > 1.5 && u < 84.1 && v > 1.5 && v < 52.5 && !(u > 2.1 && u < 83.5 && v > 2.1 && v < 51.9)
     if (border && inBorder) return ink
     if (u > 60 && u < 80 && v > 8 && v < 34) {
-      const face = ((u - 70) / 6) ** 2 + ((v - 19) / 8) ** 2 < 1
-      return face ? [170, 140, 120] : [120, 130, 150]
+      return ((u - 70) / 6) ** 2 + ((v - 19) / 8) ** 2 < 1 ? face : photoBackground
     }
     for (const line of lines) {
       if (v >= line.top && v < line.top + 2.6 && line.glyphs.some(([left, right]) => u >= left && u < right)) return ink
