@@ -138,7 +138,7 @@ export function createServices({
     documentViewer: createDocumentViewer(db, blobs, secrets.keyring, audit, now),
     credentialIssuing: createCredentialIssuing(db, credentials, audit, publicUrl, now),
     emailDelivery,
-    personNumbers: createPersonNumbers(db, numberSealing, secrets.keyring, audit, now),
+    personNumbers: createPersonNumbers(db, numberSealing, secrets.keyring, audit, now, numberReads),
     payrollCsv: createPayrollCsv(db, numberSealing, audit),
     documentsArchive: createDocumentsArchive(db, blobs, secrets.keyring, audit, now),
     numberReads,

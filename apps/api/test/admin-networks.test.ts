@@ -139,7 +139,7 @@ describe("a company's allow-list", () => {
     })
     const saved = await companyList(OFFICE, admin.headers, company.id, ['198.51.100.0/24'])
     expect(saved.statusCode, saved.body).toBe(200)
-    expect(saved.json()).toEqual({ allowedNetworks: ['198.51.100.0/24'], yourAddress: OFFICE })
+    expect(saved.json()).toEqual({ allowedNetworks: ['198.51.100.0/24'], acceptNumberAgreement: false, yourAddress: OFFICE })
 
     for (const url of [
       `/api/admin/companies/${company.id}/campaigns`,
@@ -197,6 +197,7 @@ describe("a company's allow-list", () => {
 
     expect((await call(OFFICE, 'GET', `/api/admin/companies/${company.id}/settings`, admin.headers)).json()).toEqual({
       allowedNetworks: [],
+      acceptNumberAgreement: false,
       yourAddress: OFFICE,
     })
     expect((await companyList(OFFICE, admin.headers, company.id, ['198.51.100.0/24', OFFICE_V6])).statusCode).toBe(200)

@@ -80,6 +80,7 @@ export const ADMIN_BODIES: Record<string, object> = {
   'POST /api/admin/campaigns/:campaignId/email-batches': { kind: 'reminder' },
   'POST /api/admin/campaigns/:campaignId/email-batches/preview': { kind: 'reminder' },
   'PUT /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/entries': { number: '123456789018' },
+  'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/agreement': { number: '123456789018' },
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/dispose': { reason: '乗っ取り' },
   'POST /api/admin/campaigns/:campaignId/dispose': { reason: '乗っ取り' },
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/return': { reason: 'other', note: '番号が写っていません' },

@@ -26,9 +26,10 @@ export type NetworkSettings = z.infer<typeof networkSettingsSchema>
 
 /**
  * A company's own settings (`GET/PUT /api/admin/companies/:companyId/settings`), changed by its
- * administrators. The allow-list is the first; later per-company settings join it here.
+ * administrators: the allow-list, and whether an agreed number is recorded on one confirmation
+ * (ADR 043; left as it is when absent from a request).
  */
-export const companySettingsRequestSchema = networkSettingsRequestSchema
+export const companySettingsRequestSchema = networkSettingsRequestSchema.extend({ acceptNumberAgreement: z.boolean().optional() })
 export type CompanySettingsRequest = z.infer<typeof companySettingsRequestSchema>
-export const companySettingsSchema = networkSettingsSchema
+export const companySettingsSchema = networkSettingsSchema.extend({ acceptNumberAgreement: z.boolean() })
 export type CompanySettings = z.infer<typeof companySettingsSchema>

@@ -30,6 +30,15 @@ export const numberStateSchema = z.object({
   /** The employee's own typed number against HR's: `none` when either is missing. */
   employeeEntry: z.enum(['none', 'matches', 'differs']),
   recordedAt: z.iso.datetime().nullable(),
+  /** How the recorded number was obtained: typed twice, or an agreement confirmed once (ADR 043). */
+  method: z.enum(['double_entry', 'agreement']).nullable(),
+  /**
+   * Two independent sources agree on one number: the read at upload and the employee's own
+   * entry, or reads of two different photos. Null when they do not, or there is only one.
+   */
+  agreement: z.enum(['read_and_employee', 'two_reads']).nullable(),
+  /** The company records an agreement on one operator's confirmation (else a second operator types it). */
+  acceptsAgreement: z.boolean(),
 })
 export type NumberStateResponse = z.infer<typeof numberStateSchema>
 
@@ -41,6 +50,10 @@ export const numberOcrResponseSchema = z.object({
     .nullable(),
 })
 export type NumberOcrResponse = z.infer<typeof numberOcrResponseSchema>
+
+/** 「一致を確認して記録する」: the number the operator saw beside the image, which must be the agreed one. */
+export const numberAgreementRequestSchema = z.object({ number: myNumberSchema })
+export type NumberAgreementRequest = z.input<typeof numberAgreementRequestSchema>
 
 export const numberRevealResponseSchema = z.object({ number: z.string().regex(/^\d{12}$/) })
 export type NumberRevealResponse = z.infer<typeof numberRevealResponseSchema>

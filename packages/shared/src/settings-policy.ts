@@ -87,4 +87,6 @@ export const INSTALLATION_SETTING_RULES = {
 export const COMPANY_SETTING_RULES = {
   /** A wider list lets the company's data be reached from more networks. */
   allowedNetworks: 'administrator',
+  /** One operator's confirmation instead of a second operator's typing records a number. */
+  acceptNumberAgreement: 'administrator',
 } as const satisfies Record<keyof CompanySettingsRequest, CompanyRole>

@@ -95,8 +95,11 @@ export function createNumberReads(db: Db, keyring: Keyring, reader: NumberReader
       return { result: read.includes(myNumber) ? 'same' : 'different' }
     },
 
-    /** The distinct numbers read off a person's submitted number documents (HR's suggestion). */
-    async submitted(tx: Tx | Db, personId: string): Promise<{ numbers: string[]; unread: number }> {
+    /**
+     * What was read off a person's submitted number documents (HR's suggestion): the distinct
+     * numbers, how many images a number was read off, and how many number-bearing images are unread.
+     */
+    async submitted(tx: Tx | Db, personId: string): Promise<{ numbers: string[]; images: number; unread: number }> {
       const rows = await tx.document.findMany({
         where: { personId, role: 'NUMBER', state: 'SUBMITTED' },
         select: { id: true, role: true, slot: true, side: true, type: true, numberReadOutcome: true, numberRead: true },
@@ -105,7 +108,8 @@ export function createNumberReads(db: Db, keyring: Keyring, reader: NumberReader
         const { role, side } = toImageSlot(row)
         return carriesNumber(role, row.type, side)
       })
-      return { numbers: [...new Set(opened(carrying))], unread: carrying.filter((row) => row.numberReadOutcome === null).length }
+      const read = opened(carrying)
+      return { numbers: [...new Set(read)], images: read.length, unread: carrying.filter((row) => row.numberReadOutcome === null).length }
     },
   }
 }

@@ -30,7 +30,13 @@ import {
 import { payrollCsvQuerySchema } from '@bango/shared/admin-export'
 import * as networks from '@bango/shared/admin-networks'
 import { importResponseSchema } from '@bango/shared/admin-import'
-import { numberEntryRequestSchema, numberOcrResponseSchema, numberRevealResponseSchema } from '@bango/shared/admin-number'
+import {
+  numberAgreementRequestSchema,
+  numberEntryRequestSchema,
+  numberOcrResponseSchema,
+  numberRevealResponseSchema,
+  numberStateSchema,
+} from '@bango/shared/admin-number'
 import { returnPersonRequestSchema, returnPersonResponseSchema, submissionReviewResponseSchema } from '@bango/shared/admin-review'
 import * as employee from '@bango/shared/employee-api'
 import type { z } from 'zod'
@@ -221,6 +227,11 @@ export const OPERATIONS: Record<string, Operation> = {
   'PUT /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/entries': {
     summary: 'Enter the My Number (twice, by two entries)',
     body: numberEntryRequestSchema,
+  },
+  'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/agreement': {
+    summary: 'Record a number two independent sources agree on, on one confirmation (where the company accepts it)',
+    body: numberAgreementRequestSchema,
+    response: numberStateSchema,
   },
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/reveal': {
     summary: 'Reveal a recorded My Number (audited)',

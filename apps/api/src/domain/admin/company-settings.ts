@@ -1,10 +1,10 @@
 /**
  * A company's own settings, changed by its administrators (one `company_settings` row, absent
- * until first saved). Today: the network allow-list, which domain/admin/access.ts checks
- * whenever it resolves the company for an operator. Each change is audited with the old and
- * new values of what changed.
+ * until first saved): the network allow-list, which domain/admin/access.ts checks whenever it
+ * resolves the company for an operator, and whether an agreed number is recorded on one
+ * confirmation (ADR 043). Each change is audited with the old and new values of what changed.
  */
-import type { CompanySettings, NetworkSettingsRequest } from '@bango/shared/admin-networks'
+import type { CompanySettings, CompanySettingsRequest } from '@bango/shared/admin-networks'
 import type { Db } from '../../db/types.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import { COMPANY_SETTING_RULES } from '@bango/shared/settings-policy'
@@ -16,24 +16,33 @@ export function createCompanySettings(db: Db, access: Access, audit: AuditLog) {
     async get(operator: OperatorIdentity, companyId: string): Promise<CompanySettings> {
       await access.company(operator, companyId, COMPANY_SETTING_RULES.allowedNetworks)
       const row = await db.companySettings.findUnique({ where: { companyId } })
-      return { allowedNetworks: row?.allowedNetworks ?? [], yourAddress: operator.address }
+      return { allowedNetworks: row?.allowedNetworks ?? [], acceptNumberAgreement: row?.acceptNumberAgreement ?? false, yourAddress: operator.address }
     },
 
     /**
      * A system administrator is not bound by company lists (ADR 035), so may save one that leaves
      * out their own address, e.g. a branch office's; a company administrator may not.
      */
-    async put(operator: OperatorIdentity, companyId: string, request: NetworkSettingsRequest): Promise<CompanySettings> {
+    async put(operator: OperatorIdentity, companyId: string, request: CompanySettingsRequest): Promise<CompanySettings> {
       return db.$transaction(async (tx) => {
+        // Both rules are the administrator's: one check covers the request.
         await access.company(operator, companyId, COMPANY_SETTING_RULES.allowedNetworks, tx)
-        const after = checkedAllowList(request.allowedNetworks, operator.address, { mayExcludeCaller: operator.isSystemAdmin })
-        const before = (await tx.companySettings.findUnique({ where: { companyId } }))?.allowedNetworks ?? []
-        await tx.companySettings.upsert({ where: { companyId }, create: { companyId, allowedNetworks: after }, update: { allowedNetworks: after } })
+        const allowedNetworks = checkedAllowList(request.allowedNetworks, operator.address, { mayExcludeCaller: operator.isSystemAdmin })
+        const row = await tx.companySettings.findUnique({ where: { companyId } })
+        const before = { allowedNetworks: row?.allowedNetworks ?? [], acceptNumberAgreement: row?.acceptNumberAgreement ?? false }
+        const after = { allowedNetworks, acceptNumberAgreement: request.acceptNumberAgreement ?? before.acceptNumberAgreement }
+        await tx.companySettings.upsert({ where: { companyId }, create: { companyId, ...after }, update: after })
+        const changed = (Object.keys(after) as (keyof typeof after)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
         await audit.record(
-          { ...byOperator(operator, companyId), action: 'company.settings_updated', targetId: companyId, detail: { allowedNetworks: { before, after } } },
+          {
+            ...byOperator(operator, companyId),
+            action: 'company.settings_updated',
+            targetId: companyId,
+            detail: Object.fromEntries(changed.map((key) => [key, { before: before[key], after: after[key] }])),
+          },
           tx,
         )
-        return { allowedNetworks: after, yourAddress: operator.address }
+        return { ...after, yourAddress: operator.address }
       })
     },
   }

@@ -2,8 +2,10 @@
  * HR's record of a person's 12-digit number (console part 2): double entry, masked state,
  * audited reveal. The first entry is held encrypted (`number_entries`) and never leaves the
  * server; the second — by another operator, or by the same one in a later request marked
- * `confirm` — must equal it, or both are discarded. The number is never in an audit detail,
- * an error or a log line: events carry ids and counts only.
+ * `confirm` — must equal it, or both are discarded. Where the company accepts it (ADR 043), a
+ * number two independent sources agree on — the read at upload and the employee's own entry,
+ * or reads of two different photos — is recorded on one operator's confirmation instead. The
+ * number is never in an audit detail, an error or a log line: events carry ids and counts only.
  */
 import { maskMyNumber } from '@bango/shared/my-number'
 import type { NumberStateResponse } from '@bango/shared/admin-number'
@@ -13,6 +15,7 @@ import type { Person } from '../../generated/prisma/client.ts'
 import type { Keyring } from '../../lib/keys.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import { openEmployeeNumber } from '../employee-number.ts'
+import type { NumberReads } from '../number-reads.ts'
 import type { OperatorIdentity } from './access.ts'
 import type { NumberSealing } from './number-sealing.ts'
 
@@ -23,7 +26,9 @@ export interface NumberScope {
   employeeId: string
 }
 
-export function createPersonNumbers(db: Db, sealing: NumberSealing, keyring: Keyring, audit: AuditLog, now: () => Date) {
+type Agreement = { number: string; sources: 'read_and_employee' | 'two_reads' }
+
+export function createPersonNumbers(db: Db, sealing: NumberSealing, keyring: Keyring, audit: AuditLog, now: () => Date, numberReads: NumberReads) {
   /** The employee or one of their dependents, in the employee's campaign; NOT_FOUND otherwise. */
   async function person(employee: Person, personId: string, tx: Tx = db): Promise<Person> {
     const found = await tx.person.findFirst({
@@ -45,6 +50,41 @@ export function createPersonNumbers(db: Db, sealing: NumberSealing, keyring: Key
     if (row.disposedAt) throw new AppError('PERSON_DISPOSED')
   }
 
+  /**
+   * One number that two independent sources agree on, or null: the only number read at upload
+   * and the employee's own entry; or, when the employee typed none, reads of two different photos.
+   * Two reads of the same pixels are one source; an employee entry that differs from the reads is a conflict.
+   */
+  async function agreement(tx: Tx, row: Person): Promise<Agreement | null> {
+    const read = await numberReads.submitted(tx, row.id)
+    if (read.numbers.length !== 1) return null
+    const number = read.numbers[0]!
+    const employeeEntered = row.employeeEnteredNumber ? openEmployeeNumber(keyring, row.id, row.employeeEnteredNumber) : null
+    if (employeeEntered === number) return { number, sources: 'read_and_employee' }
+    if (employeeEntered === null && read.images >= 2) return { number, sources: 'two_reads' }
+    return null
+  }
+
+  const acceptsAgreement = async (tx: Tx, companyId: string) =>
+    (await tx.companySettings.findUnique({ where: { companyId }, select: { acceptNumberAgreement: true } }))?.acceptNumberAgreement ?? false
+
+  /** Seals the number as HR's record, with how it was obtained; answers what the audit event needs. */
+  async function record(tx: Tx, scope: NumberScope, personId: string, number: string, method: 'DOUBLE_ENTRY' | 'AGREEMENT') {
+    const before = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { myNumber: true } })
+    await tx.person.update({
+      where: { id: personId },
+      data: {
+        myNumber: sealing.seal('hr', personId, number),
+        myNumberHash: sealing.hash(number),
+        myNumberRecordedAt: now(),
+        myNumberRecordedById: scope.operator.operatorId,
+        myNumberMethod: method,
+      },
+    })
+    const recorded = await state(scope, personId, tx)
+    return { replaced: before.myNumber !== null, duplicates: recorded.duplicateOf.length, employeeEntry: recorded.employeeEntry }
+  }
+
   async function state(scope: NumberScope, personId: string, tx: Tx = db): Promise<NumberStateResponse> {
     const row = await tx.person.findUniqueOrThrow({ where: { id: personId }, include: { numberEntry: { select: { operatorId: true } } } })
     const recorded = row.myNumber ? sealing.open('hr', row.id, row.myNumber) : null
@@ -63,6 +103,9 @@ export function createPersonNumbers(db: Db, sealing: NumberSealing, keyring: Key
       duplicateOf: duplicates.map((d) => ({ personId: d.id, campaignId: d.campaignId, employeeId: d.employeeId ?? d.id })),
       employeeEntry: !employeeEntered || !recorded ? 'none' : employeeEntered === recorded ? 'matches' : 'differs',
       recordedAt: row.myNumberRecordedAt?.toISOString() ?? null,
+      method: row.myNumberMethod === 'AGREEMENT' ? 'agreement' : row.myNumberMethod === 'DOUBLE_ENTRY' ? 'double_entry' : null,
+      agreement: (await agreement(tx, row))?.sources ?? null,
+      acceptsAgreement: await acceptsAgreement(tx, scope.companyId),
     }
   }
 
@@ -101,36 +144,45 @@ export function createPersonNumbers(db: Db, sealing: NumberSealing, keyring: Key
           await audit.record({ ...event, action: 'number.entry_mismatch', detail: { employeeId, sameOperator } }, tx)
           return 'mismatch' as const
         }
-        const before = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { myNumber: true } })
-        await tx.person.update({
-          where: { id: personId },
-          data: {
-            myNumber: sealing.seal('hr', personId, entry.number),
-            myNumberHash: sealing.hash(entry.number),
-            myNumberRecordedAt: now(),
-            myNumberRecordedById: operator.operatorId,
-          },
-        })
-        const recorded = await state(scope, personId, tx)
+        const recorded = await record(tx, scope, personId, entry.number, 'DOUBLE_ENTRY')
         await audit.record(
-          {
-            ...event,
-            action: 'number.recorded',
-            detail: {
-              employeeId,
-              firstEntryBy: pending.operatorId,
-              sameOperator,
-              replaced: before.myNumber !== null,
-              duplicates: recorded.duplicateOf.length,
-              employeeEntry: recorded.employeeEntry,
-            },
-          },
+          { ...event, action: 'number.recorded', detail: { employeeId, method: 'double_entry', firstEntryBy: pending.operatorId, sameOperator, ...recorded } },
           tx,
         )
         return 'recorded' as const
       })
       // Thrown after the commit: the discarded first entry stays discarded.
       if (outcome === 'mismatch') throw new AppError('NUMBER_MISMATCH')
+      return state(scope, personId)
+    },
+
+    /**
+     * 「一致を確認して記録する」: records the agreed number on this one confirmation, where the
+     * company accepts it; `number` is what the operator saw beside the image and must be the
+     * agreed one (CONFLICT otherwise: the sources changed, or there is no agreement).
+     */
+    async confirmAgreement(scope: NumberScope, personId: string, number: string): Promise<NumberStateResponse> {
+      const { operator, companyId, employeeId } = scope
+      await db.$transaction(async (tx) => {
+        await requireSubmitted(employeeId, tx)
+        await tx.$queryRaw`SELECT id FROM persons WHERE id = ${personId}::uuid FOR UPDATE`
+        await requireNotDisposed(personId, tx)
+        if (!(await acceptsAgreement(tx, companyId))) throw new AppError('CONFLICT', { details: { reason: 'double_entry_required' } })
+        const agreed = await agreement(tx, await tx.person.findUniqueOrThrow({ where: { id: personId } }))
+        if (!agreed || agreed.number !== number) throw new AppError('CONFLICT', { details: { reason: 'no_agreement' } })
+        // A first entry someone held is superseded by the recorded number.
+        await tx.numberEntry.deleteMany({ where: { personId } })
+        const recorded = await record(tx, scope, personId, number, 'AGREEMENT')
+        await audit.record(
+          {
+            ...byOperator(operator, companyId),
+            action: 'number.recorded',
+            targetId: personId,
+            detail: { employeeId, method: 'agreement', sources: agreed.sources, ...recorded },
+          },
+          tx,
+        )
+      })
       return state(scope, personId)
     },
 

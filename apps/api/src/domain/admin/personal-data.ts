@@ -57,6 +57,7 @@ export const PERSONAL_DATA: { [M in Prisma.ModelName]: ModelMarking<M> } = {
     myNumberHash: 'erased',
     myNumberRecordedAt: 'erased',
     myNumberRecordedById: 'erased',
+    myNumberMethod: 'erased',
     returnReason: 'erased',
     /** HR's free text about the person's documents. */
     returnNote: 'erased',

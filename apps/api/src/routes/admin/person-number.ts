@@ -4,7 +4,7 @@
  * the employee or one of their dependents (anything else: 404). The number travels only in
  * request and response bodies, never in a URL.
  */
-import { numberEntryRequestSchema, type NumberOcrResponse, type NumberRevealResponse } from '@bango/shared/admin-number'
+import { numberAgreementRequestSchema, numberEntryRequestSchema, type NumberOcrResponse, type NumberRevealResponse } from '@bango/shared/admin-number'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { parse } from '../../lib/parse.ts'
 import { logSensitiveRead } from '../../lib/security-events.ts'
@@ -31,6 +31,13 @@ export default async function personNumberRoutes(app: FastifyInstance) {
     const { scope, personId } = await resolve(request)
     const entry = parse(numberEntryRequestSchema, request.body)
     return personNumbers.enter(scope, personId, entry)
+  })
+
+  // One confirmation of a number two independent sources agree on, where the company accepts it (ADR 043).
+  app.post(`${BASE}/agreement`, async (request) => {
+    const { scope, personId } = await resolve(request)
+    const { number } = parse(numberAgreementRequestSchema, request.body)
+    return personNumbers.confirmAgreement(scope, personId, number)
   })
 
   app.post(`${BASE}/reveal`, async (request): Promise<NumberRevealResponse> => {
