@@ -48,7 +48,7 @@ export function sideSupport(edges: EdgeMap, a: Point, b: Point): number | null {
  * if too few edges back it.
  */
 export function refitSide(edges: EdgeMap, a: Point, b: Point): Line | null {
-  const { width, height, direction, magnitude } = edges
+  const { width, height, direction, strength } = edges
   const normal = lineThrough(a, b).angle
   const normalDegree = degreeOf(normal)
   const nx = Math.cos(normal)
@@ -74,9 +74,9 @@ export function refitSide(edges: EdgeMap, a: Point, b: Point): Line | null {
       seen.add(i)
       const [stepX, stepY] = gradientStep(found - 1)
       const step = stepY * width + stepX
-      const before = magnitude[i - step]!
-      const at = magnitude[i]!
-      const after = magnitude[i + step]!
+      const before = Math.sqrt(strength[i - step]!)
+      const at = Math.sqrt(strength[i]!)
+      const after = Math.sqrt(strength[i + step]!)
       const curve = before - 2 * at + after
       const shift = curve < 0 ? Math.max(-0.5, Math.min(0.5, (before - after) / (2 * curve))) : 0
       const point = { x: px + 0.5 + shift * stepX, y: py + 0.5 + shift * stepY, w: at }
