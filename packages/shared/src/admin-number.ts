@@ -39,6 +39,8 @@ export const numberStateSchema = z.object({
   agreement: z.enum(['read_and_employee', 'two_reads']).nullable(),
   /** The company records an agreement on one operator's confirmation (else a second operator types it). */
   acceptsAgreement: z.boolean(),
+  /** The person's submitted number-document images, the sides that carry the number first: what HR types from. */
+  images: z.array(z.object({ documentId: z.uuid(), type: z.string(), side: z.enum(['front', 'back']), carriesNumber: z.boolean() })),
 })
 export type NumberStateResponse = z.infer<typeof numberStateSchema>
 

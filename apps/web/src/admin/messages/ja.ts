@@ -239,6 +239,13 @@ export const networks = {
 export const companySettings = {
   title: '会社の設定',
   titleOf: (company: string) => `${company} の設定`,
+  numberRecordingTitle: '個人番号の記録',
+  numberRecordingIntro:
+    '個人番号は、書類を見た 2 回の入力（別の担当者、または同じ担当者がもう一度）が一致したときに記録します。写真から読み取った番号と従業員本人が入力した番号のように、2 つの独立した元が一致している場合の扱いを選べます。',
+  acceptNumberAgreement: '2 つの元が一致した番号は、担当者 1 人が書類の画像と見比べて確認すれば記録する',
+  acceptNumberAgreementHint:
+    'オフ（初期設定）のときは、一致していても 2 回目の入力が必要です。記録した番号には、どちらの方法で記録したかが残ります。この設定の変更は監査ログに記録されます。',
+  saved: '保存しました。',
 } as const
 
 /** Getting back into an account: the password before enrolment, recovery codes, the administrator's reset. */
@@ -270,4 +277,15 @@ export const recovery = {
   resetDoneTitle: '仮パスワード（リセット）',
   resetDoneBody: (name: string, until: string) =>
     `${name} さんの新しい仮パスワードです。この画面を閉じると二度と表示できません。安全な方法で本人に伝えてください。${until} まで有効で、次回ログイン時に変更を求められます。2 段階認証は設定し直しになります。`,
+} as const
+
+/** The zoomable viewer of one submitted image (review, the number's record). */
+export const imageViewer = {
+  zoomIn: '拡大',
+  zoomOut: '縮小',
+  rotate: '90° 回転',
+  reset: '元に戻す',
+  zoom: (percent: number) => `${percent}%`,
+  loading: '画像を読み込み中…',
+  alt: (label: string) => `${label}の画像`,
 } as const

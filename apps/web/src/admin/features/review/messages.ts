@@ -28,13 +28,4 @@ export const reviewText = {
   returned: '差し戻しました。従業員はこの方だけを登録し直せます。',
   noticeByEmail: '本人には、理由と期限を書いたメールでお知らせします（送信履歴は「認証情報の発行」の画面にあります）。',
   noticeOnPaper: 'メールアドレスがない（またはメール送信が使えない）ため、本人には紙などで、理由と期限を直接お知らせください。',
-  viewer: {
-    zoomIn: '拡大',
-    zoomOut: '縮小',
-    rotate: '90° 回転',
-    reset: '元に戻す',
-    zoom: (percent: number) => `${percent}%`,
-    loading: '画像を読み込み中…',
-    alt: (label: string) => `${label}の画像`,
-  },
 } as const

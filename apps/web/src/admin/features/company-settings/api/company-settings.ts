@@ -1,4 +1,4 @@
-import { type NetworkSettingsRequest, companySettingsSchema } from '@bango/shared/admin-networks'
+import { type CompanySettingsRequest, companySettingsSchema } from '@bango/shared/admin-networks'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
 
@@ -13,7 +13,7 @@ export function useCompanySettings(companyId: string) {
 export function useUpdateCompanySettings(companyId: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: NetworkSettingsRequest) => adminRequest(url(companyId), { method: 'PUT', body, schema: companySettingsSchema }),
+    mutationFn: (body: CompanySettingsRequest) => adminRequest(url(companyId), { method: 'PUT', body, schema: companySettingsSchema }),
     onSuccess: (saved) => queryClient.setQueryData(companySettingsKey(companyId), saved),
   })
 }

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react'
+import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { apiError, calls, json, mockFetch } from '../../../../test/fetch-mock.ts'
@@ -14,9 +14,11 @@ describe('会社の設定: 接続元の制限', () => {
     let refuse = true
     const fetchMock = mockFetch({
       'GET /api/admin/session': () => json(200, buildSession('active')),
-      [SETTINGS]: () => json(200, { allowedNetworks: ['198.51.100.0/24'], yourAddress: '203.0.113.9' }),
+      [SETTINGS]: () => json(200, { allowedNetworks: ['198.51.100.0/24'], acceptNumberAgreement: false, yourAddress: '203.0.113.9' }),
       [SAVE]: () =>
-        refuse ? apiError(422, 'NETWORK_EXCLUDES_CALLER') : json(200, { allowedNetworks: ['198.51.100.0/24', '203.0.113.9'], yourAddress: '203.0.113.9' }),
+        refuse
+          ? apiError(422, 'NETWORK_EXCLUDES_CALLER')
+          : json(200, { allowedNetworks: ['198.51.100.0/24', '203.0.113.9'], acceptNumberAgreement: false, yourAddress: '203.0.113.9' }),
     })
     openConsole(`/admin/companies/${COMPANY_ID}/settings`)
     expect(await screen.findByRole('heading', { name: '株式会社総合 の設定' })).toBeInTheDocument()
@@ -42,6 +44,26 @@ describe('会社の設定: 接続元の制限', () => {
     expect(await screen.findByText('接続元の制限を保存しました。')).toBeInTheDocument()
     const sent = calls(fetchMock, SAVE).map(([, init]) => JSON.parse(String(init?.body)))
     expect(sent).toEqual([{ allowedNetworks: ['198.51.100.0/24'] }, { allowedNetworks: ['198.51.100.0/24', '203.0.113.9'] }])
+  })
+
+  it('lets the administrator accept agreed numbers on one confirmation, off until chosen, keeping the allow-list', async () => {
+    const fetchMock = mockFetch({
+      'GET /api/admin/session': () => json(200, buildSession('active')),
+      [SETTINGS]: () => json(200, { allowedNetworks: ['198.51.100.0/24'], acceptNumberAgreement: false, yourAddress: '203.0.113.9' }),
+      [SAVE]: (request) => json(200, { ...(request.json() as object), yourAddress: '203.0.113.9' }),
+    })
+    openConsole(`/admin/companies/${COMPANY_ID}/settings`)
+    const accept = await screen.findByLabelText('2 つの元が一致した番号は、担当者 1 人が書類の画像と見比べて確認すれば記録する')
+    expect(accept).not.toBeChecked()
+    const section = screen.getByRole('region', { name: '個人番号の記録' })
+    const save = within(section).getByRole('button', { name: '保存する' })
+    expect(save).toBeDisabled()
+    await userEvent.click(accept)
+    await userEvent.click(save)
+    expect(await within(section).findByText('保存しました。')).toBeInTheDocument()
+    expect(calls(fetchMock, SAVE).map(([, init]) => JSON.parse(String(init?.body)))).toEqual([
+      { allowedNetworks: ['198.51.100.0/24'], acceptNumberAgreement: true },
+    ])
   })
 
   it('tells someone outside the installation’s allow-list why the console does not open', async () => {

@@ -4,8 +4,9 @@ import { ErrorAlert } from '../../../components/error-alert.tsx'
 import { useSession } from '../../../lib/session.ts'
 import { common, companySettings as t, networks } from '../../../messages/ja.ts'
 import { useCompanySettings, useUpdateCompanySettings } from '../api/company-settings.ts'
+import { NumberRecordingForm } from './number-recording-form.tsx'
 
-/** 会社の設定 (the company's administrators, or a system administrator): where its data may be reached from. */
+/** 会社の設定 (the company's administrators, or a system administrator): where its data may be reached from, and how numbers are recorded. */
 export function CompanySettingsPage() {
   const { companyId = '' } = useParams()
   const company = useSession().data?.companies.find((c) => c.id === companyId)
@@ -27,6 +28,7 @@ export function CompanySettingsPage() {
           error={update.error}
         />
       )}
+      {settings.data && <NumberRecordingForm companyId={companyId} settings={settings.data} />}
     </div>
   )
 }

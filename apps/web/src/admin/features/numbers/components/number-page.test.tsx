@@ -2,7 +2,7 @@ import type { EmployeeDetailResponse } from '@bango/shared/admin-dashboard'
 import type { NumberStateResponse } from '@bango/shared/admin-number'
 import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { apiError, calls, json, mockFetch } from '../../../../test/fetch-mock.ts'
 import { paths, routePatterns } from '../../../config/paths.ts'
 import { setCsrfToken } from '../../../lib/api-client.ts'
@@ -34,7 +34,19 @@ const detail: EmployeeDetailResponse = {
   ],
 }
 
-const none: NumberStateResponse = { state: 'none', masked: null, pendingByMe: false, duplicateOf: [], employeeEntry: 'none', recordedAt: null }
+const BACK_ID = uuid()
+const none: NumberStateResponse = {
+  state: 'none',
+  masked: null,
+  pendingByMe: false,
+  duplicateOf: [],
+  employeeEntry: 'none',
+  recordedAt: null,
+  method: null,
+  agreement: null,
+  acceptsAgreement: false,
+  images: [{ documentId: BACK_ID, type: 'my_number_card', side: 'back', carriesNumber: true }],
+}
 
 /** A server that holds the first entry and records on a matching `confirm` (as the API does). */
 function server(initial: NumberStateResponse = none) {
@@ -45,6 +57,13 @@ function server(initial: NumberStateResponse = none) {
     [`GET ${numberBase}`]: () => json(200, state),
     [`POST ${numberBase}/ocr`]: () => json(200, { suggestion: NUMBER }),
     [`POST ${numberBase}/reveal`]: () => json(200, { number: NUMBER }),
+    [`GET /api/admin/campaigns/${CAMPAIGN_ID}/documents/${BACK_ID}/image`]: () => new Response(new Blob(['jpeg'], { type: 'image/jpeg' }), { status: 200 }),
+    [`POST ${numberBase}/agreement`]: (request) => {
+      const { number } = request.json() as { number: string }
+      if (number !== NUMBER || !state.acceptsAgreement) return apiError(409, 'CONFLICT')
+      state = { ...state, state: 'recorded', masked: `**** **** ${number.slice(8)}`, recordedAt: '2026-11-26T01:00:00.000Z', method: 'agreement' }
+      return json(200, state)
+    },
     [`PUT ${numberBase}/entries`]: (request) => {
       const { number, confirm } = request.json() as { number: string; confirm: boolean }
       if (!confirm) {
@@ -65,7 +84,11 @@ function server(initial: NumberStateResponse = none) {
 
 const open = () => renderRoute([{ path: routePatterns.personNumber, element: <NumberPage /> }], paths.personNumber(CAMPAIGN_ID, row.id, personId))
 
-beforeEach(() => setCsrfToken('csrf-token-1'))
+beforeEach(() => {
+  setCsrfToken('csrf-token-1')
+  URL.createObjectURL = vi.fn(() => 'blob:number-image')
+  URL.revokeObjectURL = vi.fn()
+})
 
 describe('NumberPage', () => {
   it('takes the OCR suggestion into the input, hides the first entry, records on a matching confirmation and reveals on request', async () => {
@@ -130,5 +153,34 @@ describe('NumberPage', () => {
     expect(screen.getByText(/従業員本人の入力した番号と一致しません/)).toBeInTheDocument()
     expect(screen.getByText('不一致')).toBeInTheDocument()
     expect(screen.getByText('記録済みの番号を訂正する場合も、2 回の入力が必要です。')).toBeInTheDocument()
+  })
+
+  it('shows the number document beside the entry, the side with the number first', async () => {
+    server()
+    open()
+    expect(await screen.findByRole('img', { name: 'マイナンバーカード　うら面の画像' })).toHaveAttribute('src', 'blob:number-image')
+  })
+
+  it('records a number the read and the employee agree on with one confirmation, where the company accepts it', async () => {
+    const fetchMock = server({ ...none, agreement: 'read_and_employee', acceptsAgreement: true })
+    open()
+    expect(await screen.findByText('写真から読み取った番号と、従業員本人が入力した番号が一致しています。')).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: '一致した番号を表示する' }))
+    const group = await screen.findByRole('group', { name: '番号の一致' })
+    expect(group).toHaveTextContent('一致した番号：1234 5678 9018')
+    await userEvent.click(screen.getByRole('button', { name: '画像と見比べて一致を確認し、記録する' }))
+    expect(await screen.findByText('一致を確認して、個人番号を記録しました。')).toBeInTheDocument()
+    expect(screen.getByText('一致の確認（1 回）')).toBeInTheDocument()
+    expect(calls(fetchMock, `POST ${numberBase}/agreement`)[0]?.[1]?.body).toBe(JSON.stringify({ number: NUMBER }))
+    expect(calls(fetchMock, `PUT ${numberBase}/entries`)).toHaveLength(0)
+  })
+
+  it('says the sources agree but leaves the recording to the double entry where the company does not accept agreements', async () => {
+    const fetchMock = server({ ...none, agreement: 'read_and_employee', acceptsAgreement: false })
+    open()
+    expect(await screen.findByText(/一致していても 2 回の入力で記録します/)).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: '一致した番号を表示する' })).not.toBeInTheDocument()
+    expect(screen.getByRole('button', { name: '1 回目を登録する' })).toBeInTheDocument()
+    expect(calls(fetchMock, `POST ${numberBase}/agreement`)).toHaveLength(0)
   })
 })

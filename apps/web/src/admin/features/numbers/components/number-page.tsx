@@ -4,11 +4,17 @@ import { ErrorAlert } from '../../../components/error-alert.tsx'
 import { useNumberState } from '../api/get-number-state.ts'
 import { usePerson } from '../api/get-person.ts'
 import { numberText as t } from '../messages.ts'
+import './number-page.css'
+import { AgreementConfirm } from './agreement-confirm.tsx'
 import { NumberEntryForm } from './number-entry-form.tsx'
+import { NumberImages } from './number-images.tsx'
 import { NumberReveal } from './number-reveal.tsx'
 import { NumberStatePanel } from './number-state-panel.tsx'
 
-/** 「個人番号の記録」 of one person: state (masked), warnings, OCR + double entry, audited reveal. */
+/**
+ * 「個人番号の記録」 of one person: the number-document images beside the state (masked),
+ * warnings, the agreement of two sources (ADR 043), OCR + double entry, audited reveal.
+ */
 export function NumberPage() {
   const { campaignId = '', employeeId = '', personId = '' } = useParams()
   const ids = { campaignId, employeeId, personId }
@@ -23,11 +29,15 @@ export function NumberPage() {
       <h1>{t.title}</h1>
       {who && <p>{t.person(who.name, who.relationship)}</p>}
       {state.data ? (
-        <>
-          <NumberStatePanel state={state.data} />
-          <NumberEntryForm ids={ids} state={state.data} />
-          {state.data.masked && <NumberReveal ids={ids} />}
-        </>
+        <div className="number-layout">
+          <NumberImages campaignId={campaignId} images={state.data.images} />
+          <div>
+            <NumberStatePanel state={state.data} />
+            <AgreementConfirm ids={ids} state={state.data} />
+            <NumberEntryForm ids={ids} state={state.data} />
+            {state.data.masked && <NumberReveal ids={ids} />}
+          </div>
+        </div>
       ) : state.error ? (
         <ErrorAlert error={state.error} />
       ) : (

@@ -12,6 +12,7 @@ export function NumberStatePanel({ state }: { state: NumberStateResponse }) {
     [t.maskedLabel, state.masked ?? '—'],
     [t.recordedAtLabel, state.recordedAt ? formatDateTime(state.recordedAt) : '—'],
     [t.employeeEntryLabel, t.employeeEntry[state.employeeEntry]],
+    [t.methodLabel, state.method ? t.methods[state.method] : '—'],
   ]
   return (
     <section aria-labelledby="number-state" className="admin-section">

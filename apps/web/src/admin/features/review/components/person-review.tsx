@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../../components/error-alert.tsx'
 import { useReviewPerson } from '../api/review-person.ts'
 import { reviewText as t } from '../messages.ts'
 import { formatDateTime } from '../../../../lib/format.ts'
-import { ImageViewer } from './image-viewer.tsx'
+import { ImageViewer } from '../../../components/image-viewer.tsx'
 import { ReturnForm } from './return-form.tsx'
 
 const typeName = (type: string) => (DOCUMENT_TYPE_LABELS as Record<string, string>)[type] ?? type

@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
-import { ErrorAlert } from '../../../components/error-alert.tsx'
-import { useDocumentImage } from '../api/use-document-image.ts'
-import { reviewText } from '../messages.ts'
-
-const t = reviewText.viewer
+import { useDocumentImage } from '../lib/use-document-image.ts'
+import { imageViewer as t } from '../messages/ja.ts'
+import { ErrorAlert } from './error-alert.tsx'
+import './image-viewer.css'
 const ZOOM_STEPS = [0.5, 0.75, 1, 1.5, 2, 3, 4] as const
 const DEFAULT_STEP = 2
 
-/** One submitted image with zoom (buttons, or the mouse wheel over it) and 90° rotation. */
+/** One submitted image (watermarked, audited per view) with zoom (buttons, or the mouse wheel over it) and 90° rotation. */
 export function ImageViewer({ campaignId, documentId, label }: { campaignId: string; documentId: string; label: string }) {
   const image = useDocumentImage(campaignId, documentId)
   const [step, setStep] = useState<number>(DEFAULT_STEP)

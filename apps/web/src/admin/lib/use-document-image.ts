@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { AdminApiError, adminPath, toError } from '../../../lib/api-client.ts'
+import { AdminApiError, adminPath, toError } from './api-client.ts'
 
 type ImageState = { status: 'loading' } | { status: 'ready'; url: string } | { status: 'error'; error: AdminApiError }
 
