@@ -27,7 +27,7 @@ const ANALYSIS_ENTRY = `
 export { detectCard, isWholeCardInFrame } from ${from('detect-card.ts')}
 export { greyFrameFromRgba } from ${from('grey-frame.ts')}
 export { bandSharpness } from ${from('sharpness.ts')}
-export { straightenCard } from ${from('perspective.ts')}
+export { longSideFirst, straightenCard } from ${from('perspective.ts')}
 export { isSteady, trackSteadiness } from ${from('steadiness.ts')}
 `
 
@@ -45,6 +45,8 @@ const scenes = [
   { card: placeCard({ x: 240, y: 180, width: 360, turnDegrees: 5, tilt: 0.2 }), desk: 'textured' },
   { card: placeCard({ x: 240, y: 180, width: 330, turnDegrees: -4 }), desk: 'dark', border: true },
   { card: placeCard({ x: 200, y: 150, width: 160, turnDegrees: 8 }), desk: 'textured' },
+  { card: placeCard({ x: 240, y: 180, width: 330, turnDegrees: 3 }), desk: 'white' },
+  { card: placeCard({ x: 240, y: 170, width: 340, turnDegrees: -3 }), desk: 'textured', thumb: true },
   { card: placeCard({ x: 330, y: 230, width: 320, turnDegrees: -15 }), desk: 'textured' },
   { card: placeCard({ x: 240, y: 180, width: 340, turnDegrees: 6 }), desk: 'textured', blur: 3 },
   { card: null, desk: 'wood' },

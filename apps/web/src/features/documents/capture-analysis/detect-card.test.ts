@@ -22,6 +22,8 @@ describe('detectCard', () => {
     ['with a printed border inside its edge', { card: placeCard({ x: 240, y: 180, width: 330, turnDegrees: -4 }), desk: 'dark', border: true }],
     ['small in the frame', { card: placeCard({ x: 200, y: 150, width: 160, turnDegrees: 8 }), desk: 'textured' }],
     ['filling the frame', { card: placeCard({ x: 240, y: 180, width: 450, turnDegrees: 1 }), desk: 'wood' }],
+    ['on a white table', { card: placeCard({ x: 240, y: 180, width: 330, turnDegrees: 3 }), desk: 'white' }],
+    ['held by a thumb over its bottom edge', { card: placeCard({ x: 240, y: 170, width: 340, turnDegrees: -3 }), desk: 'textured', thumb: true }],
     ['out of focus (σ = 3 px)', { card: placeCard({ x: 240, y: 180, width: 340, turnDegrees: 6 }), desk: 'textured', blur: 3 }],
   ]
   it.each(scenes)('finds the corners of a card %s to within 2 px', (_name, scene) => {
@@ -40,6 +42,18 @@ describe('detectCard', () => {
     expect(outline).not.toBeNull()
     expect(cornerError(outline!.corners, card)).toBeLessThan(3)
     expect(isWholeCardInFrame(outline!, WIDTH, HEIGHT)).toBe(false)
+  })
+
+  it('finds a card in a portrait frame (a phone held upright)', () => {
+    const card = placeCard({ x: 180, y: 250, width: 330, turnDegrees: 4 })
+    const outline = detectCard(greyFrameFromRgba(renderScene({ width: 360, height: 480, card, desk: 'wood' })))
+    expect(cornerError(outline!.corners, card)).toBeLessThan(2)
+  })
+
+  it('gives the corners from the top-left clockwise, also for a card upside down', () => {
+    const card = placeCard({ x: 240, y: 180, width: 300, turnDegrees: 180 + 10 })
+    const outline = detect({ card, desk: 'textured' })
+    expect(cornerError(outline!.corners, [card[2], card[3], card[0], card[1]])).toBeLessThan(2)
   })
 
   it('gives the fraction of the frame the card fills', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { distance, lineIntersection, lineThrough, type Corners } from './geometry.ts'
-import { applyHomography, invertHomography, rectangleToCorners, straightenCard } from './perspective.ts'
+import { applyHomography, invertHomography, longSideFirst, rectangleToCorners, straightenCard } from './perspective.ts'
 import { placeCard, renderScene } from './synthetic-frames.ts'
 
 const corners: Corners = [
@@ -62,5 +62,18 @@ describe('straightenCard', () => {
     expect(Math.min(...at(50, 36))).toBeGreaterThan(200)
     expect(Math.min(...at(43, 50))).toBeGreaterThan(200)
     expect(Math.max(...at(4.8, 6.3))).toBeLessThan(80)
+  })
+})
+
+describe('longSideFirst', () => {
+  it('keeps a card lying down as it is, and starts a card standing up at its bottom-left corner', () => {
+    expect(longSideFirst(corners)).toEqual(corners)
+    const standing: Corners = [
+      { x: 100, y: 40 },
+      { x: 160, y: 42 },
+      { x: 158, y: 140 },
+      { x: 98, y: 138 },
+    ]
+    expect(longSideFirst(standing)).toEqual([standing[3], standing[0], standing[1], standing[2]])
   })
 })

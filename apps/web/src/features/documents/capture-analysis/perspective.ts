@@ -4,7 +4,7 @@
  * the photo through it. Canvas 2D only has affine transforms, so this is done by hand.
  * @see Heckbert, "Fundamentals of Texture Mapping and Image Warping" (1989), §2.2.3, square to quadrilateral
  */
-import type { Corners, Point } from './geometry.ts'
+import { distance, type Corners, type Point } from './geometry.ts'
 import type { GreyFrame, RgbaFrame } from './grey-frame.ts'
 
 /** A 3 × 3 matrix, row after row, acting on (x, y, 1). */
@@ -53,6 +53,18 @@ export function applyHomography(m: Homography, x: number, y: number): Point {
 export function invertHomography(m: Homography): Homography {
   const [a, b, c, d, e, f, g, h, i] = m
   return [e * i - f * h, c * h - b * i, b * f - c * e, f * g - d * i, a * i - c * g, c * d - a * f, d * h - e * g, b * g - a * h, a * e - b * d]
+}
+
+/**
+ * The corners in an order whose first side runs along the card's long edge, so a card held
+ * upright (taller than wide in the photo) straightens lying down instead of squashed: its left
+ * side becomes the top. Whether its print then reads upright depends on how it was held.
+ */
+export function longSideFirst(corners: Corners): Corners {
+  const [topLeft, topRight, bottomRight, bottomLeft] = corners
+  const across = distance(topLeft, topRight) + distance(bottomLeft, bottomRight)
+  const down = distance(topLeft, bottomLeft) + distance(topRight, bottomRight)
+  return across >= down ? corners : [bottomLeft, topLeft, topRight, bottomRight]
 }
 
 /** The card inside `corners` of the photo, straightened to width × height (e.g. 1024 × 646), by bilinear sampling. */

@@ -1,8 +1,8 @@
 /**
  * Test helper: camera frames drawn by arithmetic, with the card's true corners known. A light
  * ID-1 card (rounded corners, print, a photo, a 12-digit number band, optionally a printed
- * border) on a dark, textured or wooden desk, turned, in perspective, partly off-screen, out of
- * focus; or an empty desk, or a flat grey frame. Used by the unit tests and bench/card-detection.ts,
+ * border) on a dark, textured, wooden or white desk, turned, in perspective, partly off-screen,
+ * held by a thumb, out of focus; or an empty desk, or a flat grey frame. Used by the unit tests and bench/card-detection.ts,
  * and meant for the fake camera of a later Playwright test (RGBA frames convert to video frames).
  */
 import { CARD_ASPECT, type Corners } from './geometry.ts'
@@ -15,7 +15,10 @@ export interface SyntheticScene {
   height: number
   /** Where the card's corners land: the top-left of its print first, then clockwise. Null: no card. */
   card: Corners | null
-  desk: 'dark' | 'textured' | 'wood' | 'flat'
+  /** A plain dark desk, a mottled one, wood grain, a white table (little contrast with the card), or one flat grey. */
+  desk: 'dark' | 'textured' | 'wood' | 'white' | 'flat'
+  /** A thumb holding the card by the middle of its bottom edge, hiding part of that edge. */
+  thumb?: boolean
   /** A thin dark frame printed 1.5 mm inside the card's edge (a second, smaller card-shaped outline). */
   border?: boolean
   /** σ of a Gaussian blur over the whole frame, in pixels: a camera out of focus. */
@@ -49,6 +52,7 @@ export function renderScene(scene: SyntheticScene): RgbaFrame {
   const desk = deskPainter(scene, random)
   const print = cardPrint(Boolean(scene.border), random)
   const frameToCard = card ? invertHomography(rectangleToCorners(85.6, 54, card)) : null
+  const onThumb = card && scene.thumb ? thumbShape(card) : () => false
   const noise = scene.desk === 'flat' ? 0 : (scene.noise ?? 4)
   const data = new Uint8ClampedArray(width * height * 4)
   for (let y = 0; y < height; y++) {
@@ -56,6 +60,7 @@ export function renderScene(scene: SyntheticScene): RgbaFrame {
       const background = desk(x, y)
       const sampleAt = ([sx, sy]: number[]) => {
         const onCard = frameToCard ? applyHomography(frameToCard, x + sx!, y + sy!) : null
+        if (onThumb(x + sx!, y + sy!)) return THUMB
         return (onCard && print(onCard.x, onCard.y)) ?? background
       }
       // Where the four corners of the pixel show the same, so does the pixel; elsewhere (edges of the
@@ -110,9 +115,26 @@ const SUBSAMPLES = Array.from({ length: 16 }, (_, i) => [((i % 4) + 0.5) / 4, (M
 
 type Colour = readonly [number, number, number]
 
+const THUMB: Colour = [205, 150, 125]
+
+/** An upright ellipse a fifth of the card long, its centre just past the middle of the card's bottom edge. */
+function thumbShape([, , bottomRight, bottomLeft]: Corners): (x: number, y: number) => boolean {
+  const length = Math.hypot(bottomRight.x - bottomLeft.x, bottomRight.y - bottomLeft.y)
+  const centreX = (bottomRight.x + bottomLeft.x) / 2
+  const centreY = (bottomRight.y + bottomLeft.y) / 2 + 0.08 * length
+  return (x, y) => ((x - centreX) / (0.1 * length)) ** 2 + ((y - centreY) / (0.16 * length)) ** 2 < 1
+}
+
 function deskPainter(scene: SyntheticScene, random: () => number): (x: number, y: number) => Colour {
   if (scene.desk === 'flat') return () => [128, 128, 128]
   if (scene.desk === 'dark') return () => [52, 46, 42]
+  if (scene.desk === 'white') {
+    const mottle = smoothNoise(scene.width, scene.height, 16, random)
+    return (x, y) => {
+      const value = 196 + 12 * mottle(x, y)
+      return [value, value, value * 0.97]
+    }
+  }
   if (scene.desk === 'wood') {
     const wobble = smoothNoise(scene.width, scene.height, 40, random)
     return (x, y) => {
