@@ -3,29 +3,63 @@
  * the npm package @tesseract.js-data/eng: the language file is read from node_modules, nothing
  * is downloaded or cached at run time (`cacheMethod: 'none'`). One worker for the process,
  * created on first use (most servers never read a card) and terminated with the app.
+ * A read returns the lines of digit words with tesseract's confidence in each word, which the
+ * number reading (number-reading.ts) needs to tell a clear reading from a guess.
  */
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import sharp from 'sharp'
-import { createWorker, type Worker } from 'tesseract.js'
+import { createWorker, PSM, type RecognizeOptions, type Worker } from 'tesseract.js'
+import { type PreparedImage, type Region, evenGreyImage, imageForTesseract } from './ocr-image.ts'
+
+export interface OcrWord {
+  /** Digits only (the worker is limited to digits). */
+  text: string
+  /** tesseract's confidence in the word, 0–100. */
+  confidence: number
+  /** Where the word is on the image as read (turned, and cropped if a region was asked for), in pixels. */
+  left: number
+  right: number
+  top: number
+  bottom: number
+}
+export type OcrLine = OcrWord[]
+
+export type QuarterTurns = 0 | 1 | 2 | 3
+
+export interface ReadOptions {
+  /** Clockwise quarter turns after the EXIF orientation. */
+  quarterTurns?: QuarterTurns
+  /** Only this part of the turned image (coordinates of a previous read of the same turn), enlarged `scale` times. */
+  region?: Region
+  scale?: number
+  /** Turns the region clockwise by this many degrees (to level a slanted line). */
+  degrees?: number
+}
 
 export interface OcrReader {
-  /** The text of an image (any format sharp decodes), digits and spaces only. `upscale: false` reads it at its own size. */
-  read(image: Buffer, options?: { upscale?: boolean }): Promise<string>
+  /** The lines of digits on an image (any format sharp decodes). */
+  read(image: Buffer, options?: ReadOptions): Promise<OcrLine[]>
   close(): Promise<void>
 }
 
 /** The LSTM-only "best_int" model: what OEM 1 runs, smaller and more accurate on print than the legacy one. */
 export const ENG_LANG_PATH = path.join(path.dirname(createRequire(import.meta.url).resolve('@tesseract.js-data/eng')), '4.0.0_best_int')
 
-/** Cards are photographed at ~2000 px; digits of ~40 px height read best, so small images are upscaled. */
-const TARGET_WIDTH = 2000
-
-/** Greyscale + contrast stretch + upscale: the colour backgrounds of cards otherwise cost digits. */
-export async function prepareForOcr(image: Buffer, upscale = true): Promise<Buffer> {
-  const pipeline = sharp(image, { limitInputPixels: 50_000_000 }).rotate().greyscale().normalise()
-  const { width = TARGET_WIDTH } = await sharp(image, { limitInputPixels: 50_000_000 }).metadata()
-  return (upscale && width < TARGET_WIDTH ? pipeline.resize({ width: TARGET_WIDTH, kernel: 'lanczos3' }) : pipeline).png().toBuffer()
+function linesOf(page: Awaited<ReturnType<Worker['recognize']>>['data']): OcrLine[] {
+  return (page.blocks ?? []).flatMap((block) =>
+    block.paragraphs.flatMap((paragraph) =>
+      paragraph.lines.map((line) =>
+        line.words.map((word) => ({
+          text: word.text.replace(/\D/g, ''),
+          confidence: word.confidence,
+          left: word.bbox.x0,
+          right: word.bbox.x1,
+          top: word.bbox.y0,
+          bottom: word.bbox.y1,
+        })),
+      ),
+    ),
+  )
 }
 
 export function createOcrReader(): OcrReader {
@@ -35,17 +69,28 @@ export function createOcrReader(): OcrReader {
 
   const start = async () => {
     const created = await createWorker('eng', 1, { langPath: ENG_LANG_PATH, gzip: true, cacheMethod: 'none' })
-    await created.setParameters({ tessedit_char_whitelist: '0123456789 ' })
+    // Digits only; the dpi keeps tesseract from guessing one from the pixel size (a guess of 70 lost the rows of a 住民票's table).
+    await created.setParameters({ tessedit_char_whitelist: '0123456789 ', user_defined_dpi: '300', tessedit_pageseg_mode: PSM.AUTO })
     return created
+  }
+
+  // The photo read in another turn or more closely is decoded and evened once (~100 ms).
+  const prepared = new WeakMap<Buffer, Promise<PreparedImage>>()
+  const prepare = (image: Buffer) => {
+    let evened = prepared.get(image)
+    if (!evened) prepared.set(image, (evened = evenGreyImage(image)))
+    return evened
   }
 
   return {
     read(image, options = {}) {
       const run = queue.then(async () => {
         worker ??= start()
-        const prepared = await prepareForOcr(image, options.upscale ?? true)
-        const { data } = await (await worker).recognize(prepared)
-        return data.text
+        const input = await imageForTesseract(await prepare(image), options)
+        // A region is one line of print: read as one block, which the automatic layout misses when it is all there is.
+        const layout = { tessedit_pageseg_mode: options.region ? PSM.SINGLE_BLOCK : PSM.AUTO } as Partial<RecognizeOptions>
+        const { data } = await (await worker).recognize(input, layout, { text: false, blocks: true })
+        return linesOf(data)
       })
       queue = run.catch(() => undefined)
       return run
