@@ -6,7 +6,7 @@
 import { CARD_ASPECT, angleBetween, distance, lineIntersection, type Corners, type Line, type Point } from './geometry.ts'
 
 /** Opposite sides of a card seen in perspective still run within this of parallel. */
-const MAX_OPPOSITE_TURN = (25 * Math.PI) / 180
+const MAX_OPPOSITE_TURN = (35 * Math.PI) / 180
 /** Each corner's angle between 55° and 125°: a card tilted by 30–40° from the camera. */
 const MIN_CORNER_ANGLE = (55 * Math.PI) / 180
 /**
@@ -14,7 +14,7 @@ const MIN_CORNER_ANGLE = (55 * Math.PI) / 180
  * the card's: a card tilted 30° shortens one direction by cos 30° ≈ 0.87, ln 0.87 ≈ −0.14.
  */
 const ASPECT_SPREAD = 0.15
-const MIN_ASPECT_SCORE = 0.15
+const MIN_ASPECT_SCORE = 0.45
 /** A corner may lie out of the frame (a card partly off-screen) by this fraction of the frame. */
 const OFF_FRAME_ALLOWED = 0.25
 

@@ -20,6 +20,10 @@ const MIN_CARD_SIDE = 0.15
 const MAX_LINES = 24
 /** Each side must be backed by edges along at least this fraction of its visible length. */
 const MIN_SIDE_SUPPORT = 0.5
+/** The mean support below which an outline is more likely print, a photo or the desk than a card. */
+const MIN_CONFIDENCE = 0.7
+/** How far below the best score an outline may be and still be chosen for being larger. */
+const NEAR_BEST = 0.03
 
 export interface CardOutline {
   /** Top-left, top-right, bottom-right, bottom-left, in the given frame's pixels (a corner off-screen lies outside it). */
@@ -44,15 +48,17 @@ export function detectCard(input: GreyFrame): CardOutline | null {
     if (!supportOf.has(key)) supportOf.set(key, sideSupport(edges, a, b))
     return supportOf.get(key)!
   }
-  let best: { corners: Corners; confidence: number; score: number } | null = null
+  const backed: { corners: Corners; confidence: number; score: number; area: number }[] = []
   for (const { corners, aspectScore } of cardCandidates(lines, width, height, minSide)) {
     const confidence = meanSupport(corners, support)
-    if (confidence === null) continue
-    // Among equally backed outlines the larger wins: a card's own edge rather than a frame printed inside it.
-    const score = confidence * Math.sqrt(aspectScore) * (0.8 + 0.2 * Math.sqrt(polygonArea(corners) / (width * height)))
-    if (!best || score > best.score) best = { corners, confidence, score }
+    if (confidence !== null && confidence >= MIN_CONFIDENCE)
+      backed.push({ corners, confidence, score: confidence * Math.sqrt(aspectScore), area: polygonArea(corners) })
   }
-  if (!best) return null
+  if (backed.length === 0) return null
+  // Of the outlines scoring nearly as well as the best, the largest: a card's own edge rather
+  // than a frame printed just inside it, which edges back as well.
+  const bestScore = Math.max(...backed.map(({ score }) => score))
+  const best = backed.filter(({ score }) => score >= bestScore - NEAR_BEST).reduce((a, b) => (b.area > a.area ? b : a))
 
   const refitted = refit(edges, best.corners)
   const confidence = meanSupport(refitted, (a, b) => sideSupport(edges, a, b)) ?? best.confidence
@@ -81,9 +87,10 @@ function meanSupport(corners: Corners, sideSupport: (a: Point, b: Point) => numb
 
 /** The corners where the four refitted sides meet (a side that cannot be refitted keeps its line). */
 function refit(edges: EdgeMap, corners: Corners): Corners {
+  const centre = { x: corners.reduce((sum, { x }) => sum + x, 0) / 4, y: corners.reduce((sum, { y }) => sum + y, 0) / 4 }
   const sides = corners.map((corner, i) => {
     const next = corners[(i + 1) % 4]!
-    return refitSide(edges, corner, next) ?? lineThrough(corner, next)
+    return refitSide(edges, corner, next, centre) ?? lineThrough(corner, next)
   })
   const points: Point[] = []
   for (let i = 0; i < 4; i++) {

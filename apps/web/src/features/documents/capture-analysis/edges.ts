@@ -11,7 +11,7 @@ import type { GreyFrame } from './grey-frame.ts'
  * desk rises by 40 or more grey levels over two or three pixels; sensor noise after the blur
  * stays under 5, and the grain of a desk mostly too.
  */
-const MIN_GRADIENT = 8
+const MIN_GRADIENT = 5
 /**
  * The blur below scales grey levels by 16 and Sobel by 8 more: a gradient of g grey levels per
  * pixel has a squared strength of (128 g)².
