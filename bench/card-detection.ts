@@ -26,7 +26,7 @@ const from = (file: string) => JSON.stringify(path.join(FOLDER, file))
 const ANALYSIS_ENTRY = `
 export { detectCard, isWholeCardInFrame } from ${from('detect-card.ts')}
 export { greyFrameFromRgba } from ${from('grey-frame.ts')}
-export { bandSharpness } from ${from('sharpness.ts')}
+export { bandBox, bandSharpness } from ${from('sharpness.ts')}
 export { longSideFirst, straightenCard } from ${from('perspective.ts')}
 export { isSteady, trackSteadiness } from ${from('steadiness.ts')}
 `

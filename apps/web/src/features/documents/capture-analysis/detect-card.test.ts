@@ -34,6 +34,24 @@ describe('detectCard', () => {
     expect(isWholeCardInFrame(outline!, WIDTH, HEIGHT)).toBe(true)
   })
 
+  it('finds 20 cards placed, turned, tilted and sized at random (seeded) to within 2 px', () => {
+    let seed = 7
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647
+    const desks = ['dark', 'textured', 'wood'] as const
+    for (let i = 0; i < 20; i++) {
+      const card = placeCard({
+        x: 200 + 80 * random(),
+        y: 150 + 60 * random(),
+        width: 200 + 250 * random(),
+        turnDegrees: 50 * random() - 25,
+        tilt: 0.25 * random(),
+      })
+      const outline = detect({ card, desk: desks[i % 3]!, thumb: random() < 0.3, seed: i + 1 })
+      expect(outline, `card ${i}`).not.toBeNull()
+      expect(cornerError(outline!.corners, card), `card ${i}`).toBeLessThan(2)
+    }
+  })
+
   it('finds a card partly off-screen, its hidden corners where they would be', () => {
     const card = placeCard({ x: 330, y: 230, width: 320, turnDegrees: -15 })
     expect(card[2].x).toBeGreaterThan(WIDTH)

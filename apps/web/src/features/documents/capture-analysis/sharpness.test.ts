@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { detectCard } from './detect-card.ts'
 import { greyFrameFromRgba } from './grey-frame.ts'
-import { bandSharpness, laplacianVariance } from './sharpness.ts'
+import { bandBox, bandSharpness, laplacianVariance } from './sharpness.ts'
 import { SYNTHETIC_NUMBER_BAND, blurFrame, placeCard, renderScene } from './synthetic-frames.ts'
 
 const card = placeCard({ x: 480, y: 270, width: 700, turnDegrees: 6, tilt: 0.1 })
@@ -23,6 +23,20 @@ describe('bandSharpness', () => {
     const photo = frame(0)
     const paper = { left: 0.3, top: 0.9, right: 0.6, bottom: 0.96 }
     expect(bandSharpness(photo, card, SYNTHETIC_NUMBER_BAND)).toBeGreaterThan(10 * bandSharpness(photo, card, paper))
+  })
+})
+
+describe('bandBox', () => {
+  it('is enough of the frame to measure the band on: the same figure as on the whole frame', () => {
+    const photo = frame(0)
+    const box = bandBox(card, SYNTHETIC_NUMBER_BAND)
+    const width = box.right - box.left
+    const crop = { width, height: box.bottom - box.top, data: new Uint8Array(width * (box.bottom - box.top)) }
+    for (let y = box.top; y < box.bottom; y++)
+      crop.data.set(photo.data.subarray(y * photo.width + box.left, y * photo.width + box.right), (y - box.top) * width)
+    const moved = card.map(({ x, y }) => ({ x: x - box.left, y: y - box.top })) as typeof card
+    expect(width * crop.height).toBeLessThan(0.2 * photo.width * photo.height)
+    expect(bandSharpness(crop, moved, SYNTHETIC_NUMBER_BAND)).toBeCloseTo(bandSharpness(photo, card, SYNTHETIC_NUMBER_BAND), 6)
   })
 })
 

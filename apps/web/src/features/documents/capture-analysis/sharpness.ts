@@ -6,7 +6,7 @@
  */
 import { CARD_ASPECT, type Corners } from './geometry.ts'
 import type { GreyFrame } from './grey-frame.ts'
-import { straightenGreyRegion } from './perspective.ts'
+import { applyHomography, rectangleToCorners, straightenGreyRegion, type PixelRegion } from './perspective.ts'
 
 /** A band of the card, as fractions (0–1) of its width and height from its top-left corner. */
 export interface CardBand {
@@ -38,6 +38,27 @@ export function bandSharpness(frame: GreyFrame, corners: Corners, band: CardBand
     bottom: Math.round(band.bottom * height),
   }
   return laplacianVariance(straightenGreyRegion(frame, corners, width, height, region))
+}
+
+/**
+ * The box of whole pixels of the frame that holds the band of the card within `corners`, with a
+ * pixel to spare for the sampling: what to copy out of a full-size video frame (drawImage with a
+ * source rectangle) to measure the band there, with the corners moved by the box's top-left.
+ */
+export function bandBox(corners: Corners, band: CardBand): PixelRegion {
+  const onCard = rectangleToCorners(1, 1, corners)
+  const ends = [
+    applyHomography(onCard, band.left, band.top),
+    applyHomography(onCard, band.right, band.top),
+    applyHomography(onCard, band.right, band.bottom),
+    applyHomography(onCard, band.left, band.bottom),
+  ]
+  return {
+    left: Math.floor(Math.min(...ends.map(({ x }) => x))) - 1,
+    top: Math.floor(Math.min(...ends.map(({ y }) => y))) - 1,
+    right: Math.ceil(Math.max(...ends.map(({ x }) => x))) + 1,
+    bottom: Math.ceil(Math.max(...ends.map(({ y }) => y))) + 1,
+  }
 }
 
 /** Variance of the 4-neighbour Laplacian over the interior pixels (as utils/image-quality.ts, on this frame type). */
