@@ -14,6 +14,7 @@ const MIN_CORNER_ANGLE = (55 * Math.PI) / 180
  * the card's: a card tilted 30° shortens one direction by cos 30° ≈ 0.87, ln 0.87 ≈ −0.14.
  */
 const ASPECT_SPREAD = 0.15
+/** A ratio of 1.31 to 1.92 passes: a card tilted by up to about 30°, but not an ID photo facing the camera (about 1.3). */
 const MIN_ASPECT_SCORE = 0.45
 /** A corner may lie out of the frame (a card partly off-screen) by this fraction of the frame. */
 const OFF_FRAME_ALLOWED = 0.25

@@ -10,9 +10,9 @@ import { distance, lineThrough, type Line, type Point } from './geometry.ts'
 const END_SKIPPED = 0.08
 /** How far across the side an edge may lie (pixels), and how far its gradient may turn from the side's normal (degrees). */
 const REACH = 2
+const TURN_ALLOWED = 12
 /** When refitting, how far outside the side the card's own edge is looked for (print just inside it may have drawn the line). */
 const OUTER_REACH = 5
-const TURN_ALLOWED = 12
 /** A side mostly out of the frame is not judged: less than this fraction of it visible gives no figure. */
 const MIN_VISIBLE = 0.4
 

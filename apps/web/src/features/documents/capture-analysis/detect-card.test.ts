@@ -89,6 +89,7 @@ describe('detectCard', () => {
 
   it.each<[string, Partial<SyntheticScene>]>([
     ['an empty dark desk', { desk: 'dark' }],
+    ['a dark frame full of sensor noise', { desk: 'dark', noise: 12 }],
     ['an empty textured desk', { desk: 'textured' }],
     ['an empty wooden desk', { desk: 'wood' }],
     ['a flat grey frame', { desk: 'flat' }],
