@@ -41,12 +41,12 @@ export function detectCard(input: GreyFrame): CardOutline | null {
   const edges = findEdges(frame)
   const lines = findLines(edges, Math.round(0.6 * minSide), MAX_LINES)
 
-  // Candidates share sides: each side is judged once.
-  const supportOf = new Map<string, number | null>()
+  // Candidates share sides (and the very corner objects, where the same two lines cross): each side is judged once.
+  const supportOf = new Map<Point, Map<Point, number | null>>()
   const support = (a: Point, b: Point) => {
-    const key = `${a.x},${a.y},${b.x},${b.y}`
-    if (!supportOf.has(key)) supportOf.set(key, sideSupport(edges, a, b))
-    return supportOf.get(key)!
+    const from = supportOf.get(a) ?? supportOf.set(a, new Map()).get(a)!
+    if (!from.has(b)) from.set(b, sideSupport(edges, a, b))
+    return from.get(b)!
   }
   const backed: { corners: Corners; confidence: number; score: number; area: number }[] = []
   for (const { corners, aspectScore } of cardCandidates(lines, width, height, minSide)) {
