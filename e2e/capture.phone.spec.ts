@@ -78,3 +78,21 @@ test('at 320 × 568 the camera, the preview with its warning and the next step, 
   await shutter.click()
   await expectInViewport(page, preview, retake, next)
 })
+
+test('a back whose number cannot be read: the preview advises a retake, and the employee can still go on (ADR 042)', async ({ page }) => {
+  await page.setViewportSize(VIEWPORT)
+  await wizard.logIn(page, server)
+  await wizard.consent(page)
+  await wizard.openPerson(page, '総合 太郎')
+  await wizard.chooseNumberDocument(page, /マイナンバーカード/)
+  await wizard.photograph(page, 'おもて面')
+  // The front carries no number: nothing is said about reading it.
+  await page.getByRole('button', { name: 'うら面を撮影する' }).click()
+  await wizard.photograph(page, 'うら面')
+  // card.mjpeg shows a card without digits: the server reads the back after answering, and says it could not.
+  const advice = page.getByText('番号が読み取れませんでした。影や反射がないか確認して、撮り直してください。', { exact: false })
+  await expect(advice).toBeVisible({ timeout: 30_000 })
+  await wizard.checkScreen(page, 'capture-number-unreadable')
+  await shot(page, 'capture-phone-number-unreadable-320')
+  await expect(page.getByRole('button', { name: '次へ' })).toBeEnabled()
+})
