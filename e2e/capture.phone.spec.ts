@@ -1,7 +1,8 @@
 /**
  * The capture screen on the narrowest phone (320 × 568, iPhone SE 1st gen): the camera covers the
- * screen with its controls inside it, the preview, its warning and the next step fit one screen,
- * and after 撮り直す the camera is in view again (it used to open above the viewport).
+ * screen with its controls inside it and outlines the card it sees, the preview, its warning and
+ * the next step fit one screen, and after 撮り直す the camera is in view again (it used to open
+ * above the viewport).
  */
 import { type Locator, type Page, expect, test } from '@playwright/test'
 import { type ProductServer, startProduct } from './server.ts'
@@ -53,6 +54,9 @@ test('at 320 × 568 the camera, the preview with its warning and the next step, 
   await expect(shutter).toBeEnabled()
   await expect(camera).toBeFocused()
   await expectInViewport(page, shutter, camera.getByRole('button', { name: 'カメラを閉じる' }))
+  // The fake camera shows a card held still: it is outlined over the picture, and the employee told to take it.
+  await expect(camera.getByTestId('card-outline')).toBeVisible()
+  await expect(camera.getByRole('status')).toHaveText('そのまま「撮影」をタップしてください。')
   await shot(page, 'capture-phone-camera-320')
   await wizard.checkScreen(page, 'capture-camera')
   await shutter.click()

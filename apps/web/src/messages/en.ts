@@ -242,6 +242,12 @@ export const en: Messages = {
     chooseFileFirstHint: 'The camera cannot be used on this device. Please choose a photo or scan you already have (JPEG or PNG).',
     cameraTitle: 'Photograph the {{side}}',
     cameraFrameHint: 'Line the document up with the white frame and tap “Take photo” when the text is clear.',
+    cameraGuidance: {
+      align: 'Line the card up with the white frame.',
+      closer: 'Move a little closer.',
+      hold: 'Hold still.',
+      steady: 'Hold it there and tap “Take photo”.',
+    },
     cameraWaiting: 'Waiting for the camera image. Check that the lens is not covered by a finger.',
     examplesTitle: 'Example (illustration)',
     examplesNote: 'Include all four corners of the document, in light bright enough to read the text.',

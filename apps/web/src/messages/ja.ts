@@ -242,6 +242,12 @@ const documents = {
   chooseFileFirstHint: 'この端末ではカメラを使えないため、撮影済みの画像やスキャンした画像（JPEG・PNG）を選んでください。',
   cameraTitle: '{{side}}を撮影',
   cameraFrameHint: '書類を白い枠に合わせ、文字がはっきり見えたら「撮影」をタップします。',
+  cameraGuidance: {
+    align: 'カードを白い枠に合わせてください。',
+    closer: 'もう少し近づけてください。',
+    hold: '動かさないでください。',
+    steady: 'そのまま「撮影」をタップしてください。',
+  },
   cameraWaiting: 'カメラの映像を待っています。レンズが指などでふさがれていないか確認してください。',
   examplesTitle: '撮影の見本（イラスト）',
   examplesNote: '書類の四隅まで入れ、文字が読める明るさで撮影します。',

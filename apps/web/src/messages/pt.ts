@@ -245,6 +245,12 @@ export const pt: Messages = {
     chooseFileFirstHint: 'Não é possível usar a câmera neste aparelho. Escolha uma foto ou digitalização já feita (JPEG ou PNG).',
     cameraTitle: 'Fotografar: {{side}}',
     cameraFrameHint: 'Alinhe o documento com a moldura branca e toque em “Fotografar” quando o texto estiver nítido.',
+    cameraGuidance: {
+      align: 'Alinhe o cartão com a moldura branca.',
+      closer: 'Aproxime um pouco mais.',
+      hold: 'Não mexa.',
+      steady: 'Mantenha assim e toque em “Fotografar”.',
+    },
     cameraWaiting: 'Aguardando a imagem da câmera. Verifique se a lente não está coberta pelo dedo.',
     examplesTitle: 'Exemplo de foto (ilustração)',
     examplesNote: 'Inclua os quatro cantos do documento, com luz suficiente para ler o texto.',

@@ -239,6 +239,12 @@ export const vi: Messages = {
     chooseFileFirstHint: 'Thiết bị này không dùng được camera, vui lòng chọn ảnh đã chụp hoặc ảnh quét (JPEG, PNG).',
     cameraTitle: 'Chụp {{side}}',
     cameraFrameHint: 'Đặt giấy tờ khớp với khung trắng, khi chữ rõ nét thì chạm “Chụp”.',
+    cameraGuidance: {
+      align: 'Hãy đặt thẻ khớp với khung trắng.',
+      closer: 'Hãy đưa lại gần hơn một chút.',
+      hold: 'Xin giữ yên, đừng di chuyển.',
+      steady: 'Giữ nguyên và chạm “Chụp”.',
+    },
     cameraWaiting: 'Đang chờ hình ảnh từ camera. Vui lòng kiểm tra ống kính không bị ngón tay che.',
     examplesTitle: 'Mẫu chụp (hình minh họa)',
     examplesNote: 'Chụp đủ bốn góc của giấy tờ, với độ sáng đủ để đọc được chữ.',

@@ -232,6 +232,12 @@ export const zh: Messages = {
     chooseFileFirstHint: '此设备无法使用相机，请选择已拍摄或扫描的图片（JPEG・PNG）。',
     cameraTitle: '拍摄{{side}}',
     cameraFrameHint: '将材料对准白色框，文字清晰后点击“拍摄”。',
+    cameraGuidance: {
+      align: '请将卡片对准白色框。',
+      closer: '请再靠近一点。',
+      hold: '请不要移动。',
+      steady: '保持不动，点击“拍摄”。',
+    },
     cameraWaiting: '正在等待相机画面。请确认镜头没有被手指等遮挡。',
     examplesTitle: '拍摄示例（插图）',
     examplesNote: '拍入材料的四个角，在能看清文字的亮度下拍摄。',

@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import Webcam from 'react-webcam'
 import { useT } from '../../../lib/use-t.ts'
 import { frameHasContent, sampleFrame } from '../utils/frame-content.ts'
+import { CardOutlineOverlay } from './card-outline.tsx'
+import { useCardOutline } from './use-card-outline.ts'
 
 export type FrameGuide = 'card' | 'a4'
 
@@ -32,8 +34,9 @@ const cameraApiAvailable = () => typeof navigator !== 'undefined' && typeof navi
 
 /**
  * The live camera with a frame guide. 「撮影」 stays disabled until the stream is live AND a frame
- * with real content has arrived (a just-started or covered camera sends black frames). Opening it
- * brings it into view and moves focus to it.
+ * with real content has arrived (a just-started or covered camera sends black frames). A card is
+ * looked for in the live frames, outlined over the preview and the employee guided in words
+ * (use-card-outline.ts). Opening it brings it into view and moves focus to it.
  */
 export function CameraPanel({ guide, title, fullScreen, busy, onCapture, onCancel, fallback }: CameraPanelProps) {
   const { t } = useT()
@@ -42,6 +45,8 @@ export function CameraPanel({ guide, title, fullScreen, busy, onCapture, onCance
   const [live, setLive] = useState(false)
   const [content, setContent] = useState(false)
   const [failed, setFailed] = useState(() => !cameraApiAvailable())
+  const video = useCallback(() => webcam.current?.video, [])
+  const card = useCardOutline(video, guide === 'card' && live && content && !busy)
 
   // Into view and focused when opened (撮り直す included): at 320 px it would otherwise open above the viewport.
   useEffect(() => {
@@ -116,9 +121,16 @@ export function CameraPanel({ guide, title, fullScreen, busy, onCapture, onCance
           className="camera__video"
         />
         <div className={`camera__guide camera__guide--${guide}`} aria-hidden="true" />
+        <CardOutlineOverlay view={card} />
       </div>
       <p className="camera__hint" role="status">
-        {!live ? t('documents.cameraStarting') : !content ? t('documents.cameraWaiting') : t('documents.cameraFrameHint')}
+        {!live
+          ? t('documents.cameraStarting')
+          : !content
+            ? t('documents.cameraWaiting')
+            : guide === 'card'
+              ? t(`documents.cameraGuidance.${card.guidance}`)
+              : t('documents.cameraFrameHint')}
       </p>
       <div className="camera__controls">
         <button type="button" className="button shutter" onClick={shoot} disabled={!live || !content || busy}>

@@ -93,6 +93,8 @@ describe('CaptureStep', () => {
     expect(within(camera).getByRole('status')).toHaveTextContent('カメラの映像を待っています')
     frame.content = true
     await vi.waitFor(() => expect(shutter).toBeEnabled())
+    // No card found (jsdom draws no frame): the employee is asked to line one up.
+    expect(within(camera).getByRole('status')).toHaveTextContent('カードを白い枠に合わせてください。')
     await userEvent.click(shutter)
 
     expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
