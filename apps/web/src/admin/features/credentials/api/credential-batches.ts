@@ -8,16 +8,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
 import { campaignKey, credentialBatchesKey } from './keys.ts'
 
-/**
- * The campaign's issued batches not yet handed out, and how many employees have no login at all
- * (ADR 039). Read afresh whenever the page shows (no 30 s of freshness): an answer that left the
- * server before an issue finished must not hide the batch just issued — it did, once, after the
- * round trip to the postal kit, under load.
- */
+/** The campaign's issued batches not yet handed out, and how many employees have no login at all (ADR 039). */
 export function useCredentialBatches(campaignId: string) {
   return useQuery({
     queryKey: credentialBatchesKey(campaignId),
-    staleTime: 0,
     queryFn: () => adminRequest(`/campaigns/${encodeURIComponent(campaignId)}/credential-batches`, { schema: credentialBatchesResponseSchema }),
   })
 }

@@ -171,4 +171,39 @@ describe('ReviewPage', () => {
     expect(within(section).queryByRole('button')).not.toBeInTheDocument()
     expect(within(screen.getByRole('region', { name: /総合 太郎/ })).getByText('未確認')).toBeInTheDocument()
   })
+
+  it('shows what the employee sent since, when HR comes back to the review — never the old images (issue: a console that is never stale)', async () => {
+    const returned = { status: 'returned' as const, reason: 'blurry' as const, note: null, reviewedAt: '2026-11-26T04:00:00.000Z' }
+    let current = submission(returned)
+    const redone = uuid()
+    const fetchMock = mockFetch({
+      [`GET ${base}/submission`]: () => json(200, current),
+      ...Object.fromEntries(
+        [...imageIds, redone].map((id) => [`GET ${imageUrl(id)}`, () => new Response('jpeg', { headers: { 'Content-Type': 'image/jpeg' } })]),
+      ),
+    })
+    const { router } = renderRoute(
+      [
+        { path: routePatterns.submission, element: <ReviewPage /> },
+        { path: routePatterns.employee, element: <p>employee</p> },
+      ],
+      paths.submission(CAMPAIGN_ID, employeeId),
+    )
+    const hanako = await screen.findByRole('region', { name: /総合 花子/ })
+    expect(within(hanako).getByText(/ぼやけている/)).toBeInTheDocument()
+    await router.navigate(paths.employee(CAMPAIGN_ID, employeeId))
+    expect(await screen.findByText('employee')).toBeInTheDocument()
+
+    // Meanwhile the employee redid 花子 with a new photo and pressed 完了 again.
+    const [taro, spouse] = submission().persons
+    current = { ...current, persons: [taro!, { ...spouse!, images: [{ ...spouse!.images[0]!, id: redone }] }] }
+    await router.navigate(paths.submission(CAMPAIGN_ID, employeeId))
+    const again = await screen.findByRole('region', { name: /総合 花子/ })
+    await waitFor(() => expect(within(again).getAllByRole('img')).toHaveLength(1))
+    expect(within(again).queryByText(/ぼやけている/)).not.toBeInTheDocument()
+    expect(calls(fetchMock, `GET ${base}/submission`)).toHaveLength(2)
+    // The image sent back (and deleted) was not asked for again.
+    expect(calls(fetchMock, `GET ${imageUrl(imageIds[2]!)}`)).toHaveLength(1)
+    expect(calls(fetchMock, `GET ${imageUrl(redone)}`)).toHaveLength(1)
+  })
 })
