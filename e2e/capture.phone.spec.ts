@@ -1,8 +1,8 @@
 /**
  * The capture screen on the narrowest phone (320 × 568, iPhone SE 1st gen): the camera covers the
- * screen with its controls inside it and outlines the card it sees, the preview, its warning and
- * the next step fit one screen, and after 撮り直す the camera is in view again (it used to open
- * above the viewport).
+ * screen with its controls inside it, the preview, its warning and the next step fit one screen,
+ * and after 撮り直す the camera is in view again (it used to open above the viewport). A card is
+ * outlined in the live picture, taken by itself once held still and sharp, and sent straightened.
  */
 import { type Locator, type Page, expect, test } from '@playwright/test'
 import { type ProductServer, startProduct } from './server.ts'
@@ -40,10 +40,10 @@ test('at 320 × 568 the camera, the preview with its warning and the next step, 
   await wizard.logIn(page, server)
   await wizard.consent(page)
   await wizard.openPerson(page, '総合 太郎')
-  await wizard.chooseNumberDocument(page, /マイナンバーカード/)
+  // A 住民票: an A4 page, framed as one and taken with 「撮影」 (only cards are found and taken automatically).
+  await wizard.chooseNumberDocument(page, /住民票/)
 
-  // Before a picture: the example, then ONE main action and one second one.
-  await expect(page.getByRole('img', { name: /マイナンバーカードのおもて面の見本/ })).toBeVisible()
+  // Before a picture: ONE main action and one second one.
   await expect(page.locator('.capture-actions').locator('button, label')).toHaveText(['おもて面を撮影する', '写真を選ぶ'])
   await shot(page, 'capture-phone-before-320')
   await wizard.checkScreen(page, 'capture-before')
@@ -54,9 +54,8 @@ test('at 320 × 568 the camera, the preview with its warning and the next step, 
   await expect(shutter).toBeEnabled()
   await expect(camera).toBeFocused()
   await expectInViewport(page, shutter, camera.getByRole('button', { name: 'カメラを閉じる' }))
-  // The fake camera shows a card held still: it is outlined over the picture, and the employee told to take it.
-  await expect(camera.getByTestId('card-outline')).toBeVisible()
-  await expect(camera.getByRole('status')).toHaveText('そのまま「撮影」をタップしてください。')
+  await expect(camera.getByRole('status')).toHaveText('書類を白い枠に合わせ、文字がはっきり見えたら「撮影」をタップします。')
+  await expect(camera.getByTestId('card-outline')).toHaveCount(0)
   await shot(page, 'capture-phone-camera-320')
   await wizard.checkScreen(page, 'capture-camera')
   await shutter.click()
@@ -81,6 +80,27 @@ test('at 320 × 568 the camera, the preview with its warning and the next step, 
   await expect(shutter).toBeEnabled()
   await shutter.click()
   await expectInViewport(page, preview, retake, next)
+})
+
+test('a card is outlined in the live picture, taken by itself once held still and sharp, and sent straightened', async ({ page }) => {
+  await page.setViewportSize(VIEWPORT)
+  await wizard.logIn(page, server)
+  await wizard.consent(page)
+  await wizard.openPerson(page, '総合 太郎')
+  await wizard.chooseNumberDocument(page, /マイナンバーカード/)
+  await expect(page.getByRole('img', { name: /マイナンバーカードのおもて面の見本/ })).toBeVisible()
+  await page.getByRole('button', { name: 'おもて面を撮影する' }).click()
+  const camera = page.getByRole('dialog', { name: 'おもて面を撮影' })
+  // The fake camera holds a card still: outlined, then taken without 「撮影」 being pressed.
+  await expect(camera.getByTestId('card-outline')).toBeVisible()
+  await shot(page, 'capture-phone-card-outlined-320')
+  const preview = page.getByRole('img', { name: '撮影したおもて面の画像' })
+  await expect(preview).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: '画像を送信しました' })).toBeVisible()
+  // Only the card was kept, straightened: the card's 85.6 : 54, not the camera's 4 : 3.
+  const ratio = await preview.evaluate((image: HTMLImageElement) => image.naturalWidth / image.naturalHeight)
+  expect(ratio).toBeCloseTo(85.6 / 54, 1)
+  await wizard.checkScreen(page, 'capture-auto-taken')
 })
 
 test('a back whose number cannot be read: the preview advises a retake, and the employee can still go on (ADR 042)', async ({ page }) => {

@@ -62,12 +62,13 @@ export async function chooseNumberDocument(page: Page, label: RegExp) {
 
 type Side = 'おもて面' | 'うら面'
 
-/** Photographs one side with the (fake) camera and waits until the upload is done. */
+/**
+ * Photographs one side of a card with the (fake) camera and waits until the upload is done. The
+ * fake camera holds a card still: the camera takes the picture by itself, 「撮影」 untouched.
+ */
 export async function photograph(page: Page, side: Side) {
   const shutter = page.getByRole('button', { name: '撮影', exact: true })
   if (!(await shutter.isVisible())) await page.getByRole('button', { name: `${side}を撮影する` }).click()
-  await expect(shutter).toBeEnabled()
-  await shutter.click()
   await expect(page.getByRole('img', { name: `撮影した${side}の画像` })).toBeVisible()
   await expect(page.getByRole('status').filter({ hasText: '画像を送信しました' })).toBeVisible()
 }
@@ -96,12 +97,10 @@ export async function maskByTouch(page: Page, side: Side) {
   await expect(page.getByRole('status').filter({ hasText: '画像を送信しました' })).toBeVisible()
 }
 
-/** Photographs one side with the (fake) camera, then masks it (健康保険証). */
+/** Photographs one side with the (fake) camera — taken by itself, as photograph() — then masks it (健康保険証). */
 export async function photographAndMask(page: Page, side: Side) {
   const shutter = page.getByRole('button', { name: '撮影', exact: true })
   if (!(await shutter.isVisible())) await page.getByRole('button', { name: `${side}を撮影する` }).click()
-  await expect(shutter).toBeEnabled()
-  await shutter.click()
   await maskByTouch(page, side)
 }
 

@@ -2,8 +2,10 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import Webcam from 'react-webcam'
 import { useT } from '../../../lib/use-t.ts'
 import { frameHasContent, sampleFrame } from '../utils/frame-content.ts'
+import { isWholeCardInFrame } from '../capture-analysis/detect-card.ts'
+import type { Corners } from '../capture-analysis/geometry.ts'
 import { CardOutlineOverlay } from './card-outline.tsx'
-import { useCardOutline } from './use-card-outline.ts'
+import { CONFIDENT_OUTLINE, cornersInVideo, useCardOutline } from './use-card-outline.ts'
 
 export type FrameGuide = 'card' | 'a4'
 
@@ -15,7 +17,8 @@ interface CameraPanelProps {
   fullScreen: boolean
   /** A frame is being taken: the stream must stay open and the shutter wait. */
   busy: boolean
-  onCapture: (video: HTMLVideoElement) => void
+  /** `card`: the corners of the card found with confidence (video pixels), to straighten the picture to. */
+  onCapture: (video: HTMLVideoElement, card?: Corners) => void
   onCancel: () => void
   /** Shown under the explanation when the camera cannot be used: the file path and, on a PC, the QR code. */
   fallback?: ReactNode
@@ -47,6 +50,23 @@ export function CameraPanel({ guide, title, fullScreen, busy, onCapture, onCance
   const [failed, setFailed] = useState(() => !cameraApiAvailable())
   const video = useCallback(() => webcam.current?.video, [])
   const card = useCardOutline(video, guide === 'card' && live && content && !busy)
+  const autoTaken = useRef(false)
+
+  /** The picture: only the card, straightened, when its outline is confident and whole; the whole frame otherwise. */
+  const take = useCallback(() => {
+    const element = webcam.current?.video
+    if (!element) return
+    const { outline, frame } = card
+    const confident = outline && frame && outline.confidence >= CONFIDENT_OUTLINE && isWholeCardInFrame(outline, frame.width, frame.height)
+    onCapture(element, confident ? cornersInVideo(outline, frame, element) : undefined)
+  }, [card, onCapture])
+
+  // Held still and sharp: the camera takes the picture itself, once per opening.
+  useEffect(() => {
+    if (!card.ready || busy || autoTaken.current) return
+    autoTaken.current = true
+    take()
+  }, [card.ready, busy, take])
 
   // Into view and focused when opened (撮り直す included): at 320 px it would otherwise open above the viewport.
   useEffect(() => {
@@ -86,11 +106,6 @@ export function CameraPanel({ guide, title, fullScreen, busy, onCapture, onCance
         </button>
       </div>
     )
-  }
-
-  const shoot = () => {
-    const video = webcam.current?.video
-    if (video) onCapture(video)
   }
 
   return (
@@ -133,7 +148,7 @@ export function CameraPanel({ guide, title, fullScreen, busy, onCapture, onCance
               : t('documents.cameraFrameHint')}
       </p>
       <div className="camera__controls">
-        <button type="button" className="button shutter" onClick={shoot} disabled={!live || !content || busy}>
+        <button type="button" className="button shutter" onClick={take} disabled={!live || !content || busy}>
           {t('documents.shutter')}
         </button>
         <button type="button" className="button button--secondary" onClick={onCancel}>

@@ -101,7 +101,7 @@ export function CaptureStep({ image, openCamera, processor = browserImageProcess
           title={t('documents.cameraTitle', { side: sideName })}
           fullScreen={device.phone}
           busy={busy}
-          onCapture={(video) => void upload.fromVideo(video, () => setCameraOpen(false))}
+          onCapture={(video, card) => void upload.fromVideo(video, () => setCameraOpen(false), card)}
           onCancel={() => setCameraOpen(false)}
           fallback={
             <>

@@ -8,6 +8,7 @@ import { useUploadInFlight } from './use-leave-warning.ts'
 import { useNumberUnreadable } from './use-number-read.ts'
 import { imageKey, useWizardStore } from '../stores/wizard-store.ts'
 import { assessQuality, type QualityIssue } from '../utils/image-quality.ts'
+import type { Corners } from '../capture-analysis/geometry.ts'
 import type { ImageProcessor } from '../utils/image-processor.ts'
 import type { MaskBox } from '../utils/mask-geometry.ts'
 import { needsMasking } from '../utils/needs-masking.ts'
@@ -159,7 +160,7 @@ export function useCaptureUpload(personId: string, image: ImageSlot, type: strin
     numberUnreadable,
     pending,
     fromFile: (file: Blob) => accept(() => processor.fromFile(file)),
-    fromVideo: (video: HTMLVideoElement, onPrepared: () => void) => accept(() => processor.fromVideo(video), onPrepared),
+    fromVideo: (video: HTMLVideoElement, onPrepared: () => void, card?: Corners) => accept(() => processor.fromVideo(video, card), onPrepared),
     maskAndSend,
     discardMasking,
     resend,

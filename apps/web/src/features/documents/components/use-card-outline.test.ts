@@ -20,16 +20,20 @@ const card = (x: number, y: number, width: number): CardOutline => {
 
 describe('guidanceOf', () => {
   it('asks to line the card up when none is found, or one is partly out of the picture', () => {
-    expect(guidanceOf(null, FRAME, false)).toBe('align')
-    expect(guidanceOf(card(400, 40, 200), FRAME, true)).toBe('align')
+    expect(guidanceOf(null, FRAME, false, () => true)).toBe('align')
+    expect(guidanceOf(card(400, 40, 200), FRAME, true, () => true)).toBe('align')
   })
 
   it('asks to come closer when the card is small in the picture', () => {
-    expect(guidanceOf(card(200, 100, 100), FRAME, true)).toBe('closer')
+    expect(guidanceOf(card(200, 100, 100), FRAME, true, () => true)).toBe('closer')
   })
 
-  it('asks to hold still until the card has been steady, then to take the photo', () => {
-    expect(guidanceOf(card(60, 30, 340), FRAME, false)).toBe('hold')
-    expect(guidanceOf(card(60, 30, 340), FRAME, true)).toBe('steady')
+  it('asks to hold still until the card has been steady; then it is taken when its print is sharp', () => {
+    const notAsked = () => {
+      throw new Error('sharpness is measured only for a card held still')
+    }
+    expect(guidanceOf(card(60, 30, 340), FRAME, false, notAsked)).toBe('hold')
+    expect(guidanceOf(card(60, 30, 340), FRAME, true, () => true)).toBe('steady')
+    expect(guidanceOf(card(60, 30, 340), FRAME, true, () => false)).toBe('focus')
   })
 })

@@ -1,12 +1,15 @@
 /**
  * The card found in the live video, a few times a second (issue: a camera that finds the card):
  * the frame is drawn into a small canvas, the detector (capture-analysis/) looks for the card's
- * outline, and the employee is guided in words — line it up, come closer, hold still. The outline
- * is drawn over the preview; 「撮影」 stays the employee's to press.
+ * outline, and the employee is guided in words — line it up, come closer, hold still. Once the
+ * card has been held still and its print is sharp, the view is `ready`: the camera takes the
+ * picture itself (camera-panel.tsx). 「撮影」 stays for the employee to press at any time.
  */
 import { useEffect, useState } from 'react'
 import { DETECTION_LONG_SIDE, detectCard, isWholeCardInFrame, type CardOutline } from '../capture-analysis/detect-card.ts'
 import { greyFrameFromRgba } from '../capture-analysis/grey-frame.ts'
+import { cardPrintSharpness } from '../capture-analysis/frame-sharpness.ts'
+import type { Corners } from '../capture-analysis/geometry.ts'
 import { isSteady, trackSteadiness, type Steadiness } from '../capture-analysis/steadiness.ts'
 
 /** About five looks a second: bench:card measures ~30 ms a look at 4× CPU slowdown. */
@@ -16,29 +19,48 @@ const HOLD_MS = 600
 const MAX_MOVEMENT = 6
 /** A card filling less of the frame than this is too far away for its small print. */
 const MIN_FILL = 0.25
+/**
+ * The sharpest band's Laplacian variance above which the print is sharp enough to take. The
+ * synthetic card reads ~3500 sharp, ~740 out of focus by 1 px, ~170 by 2 px (capture-analysis/
+ * sharpness.ts); real phone frames have less contrast and more noise: to be calibrated against
+ * whether the server reads their number (ADR 044).
+ */
+const SHARP_ENOUGH = 250
+/** An outline this well backed by edges is the card's: the picture is straightened to it. */
+export const CONFIDENT_OUTLINE = 0.9
 
-export type CardGuidance = 'align' | 'closer' | 'hold' | 'steady'
+export type CardGuidance = 'align' | 'closer' | 'hold' | 'focus' | 'steady'
 
 export interface CardView {
   outline: CardOutline | null
   /** The size of the frame the outline's corners are in (the video, scaled to 480 px on its long side). */
   frame: { width: number; height: number } | null
   guidance: CardGuidance
+  /** Held still and sharp: the moment to take the picture. */
+  ready: boolean
 }
 
-/** What to tell the employee about this frame's outline. */
-export function guidanceOf(outline: CardOutline | null, frame: { width: number; height: number }, steady: boolean): CardGuidance {
+const NOTHING: CardView = { outline: null, frame: null, guidance: 'align', ready: false }
+
+/** What to tell the employee about this frame's outline; `sharp` is asked only of a card held still. */
+export function guidanceOf(outline: CardOutline | null, frame: { width: number; height: number }, steady: boolean, sharp: () => boolean): CardGuidance {
   if (!outline || !isWholeCardInFrame(outline, frame.width, frame.height)) return 'align'
   if (outline.fill < MIN_FILL) return 'closer'
-  return steady ? 'steady' : 'hold'
+  if (!steady) return 'hold'
+  return sharp() ? 'steady' : 'focus'
 }
+
+/** The outline's corners in the video's own pixels. */
+export const cornersInVideo = (outline: CardOutline, frame: { width: number }, video: HTMLVideoElement) =>
+  outline.corners.map(({ x, y }) => ({ x: (x * video.videoWidth) / frame.width, y: (y * video.videoWidth) / frame.width })) as Corners
 
 /** Looks at `video()` while `enabled`; a browser without a 2D canvas (or a video not playing yet) finds nothing. */
 export function useCardOutline(video: () => HTMLVideoElement | null | undefined, enabled: boolean): CardView {
-  const [view, setView] = useState<CardView>({ outline: null, frame: null, guidance: 'align' })
+  const [view, setView] = useState<CardView>(NOTHING)
   useEffect(() => {
     if (!enabled) return
     const canvas = document.createElement('canvas')
+    const crop = document.createElement('canvas')
     let steadiness: Steadiness = null
     const look = () => {
       const element = video()
@@ -54,10 +76,12 @@ export function useCardOutline(video: () => HTMLVideoElement | null | undefined,
       const outline = detectCard(greyFrameFromRgba(context.getImageData(0, 0, frame.width, frame.height)))
       const now = performance.now()
       steadiness = trackSteadiness(steadiness, outline, now, MAX_MOVEMENT)
-      setView({ outline, frame, guidance: guidanceOf(outline, frame, isSteady(steadiness, now, HOLD_MS)) })
+      const sharp = () => outline !== null && cardPrintSharpness(element, cornersInVideo(outline, frame, element), crop) >= SHARP_ENOUGH
+      const guidance = guidanceOf(outline, frame, isSteady(steadiness, now, HOLD_MS), sharp)
+      setView({ outline, frame, guidance, ready: guidance === 'steady' })
     }
     const timer = setInterval(look, LOOK_EVERY_MS)
     return () => clearInterval(timer)
   }, [video, enabled])
-  return enabled ? view : { outline: null, frame: null, guidance: 'align' }
+  return enabled ? view : NOTHING
 }

@@ -1,4 +1,5 @@
 import { burnMasks } from './burn-masks.ts'
+import type { Corners } from '../capture-analysis/geometry.ts'
 import type { MaskBox } from './mask-geometry.ts'
 import { prepareImageFile, prepareVideoFrame, type PreparedImage } from './prepare-image.ts'
 
@@ -8,7 +9,8 @@ import { prepareImageFile, prepareVideoFrame, type PreparedImage } from './prepa
  */
 export interface ImageProcessor {
   fromFile: (file: Blob) => Promise<PreparedImage>
-  fromVideo: (video: HTMLVideoElement) => Promise<PreparedImage>
+  /** `card`: the corners of a confidently found card (video pixels): only the card is kept, straightened. */
+  fromVideo: (video: HTMLVideoElement, card?: Corners) => Promise<PreparedImage>
   /** Opaque black boxes (in the prepared image's pixels) painted over it, re-encoded: nothing under them survives. */
   burnMasks: (image: PreparedImage, boxes: readonly MaskBox[]) => Promise<Blob>
 }

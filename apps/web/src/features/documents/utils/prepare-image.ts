@@ -3,6 +3,7 @@
  * every metadata block (GPS!) dropped by re-encoding through a canvas, long edge capped.
  * @see shared/PRODUCT.md "Camera"
  */
+import type { Corners } from '../capture-analysis/geometry.ts'
 import { ANALYSIS_EDGE, toGrayscale, type GrayImage } from './image-quality.ts'
 
 export const MAX_EDGE = 2000
@@ -112,7 +113,16 @@ function firstFrame(video: HTMLVideoElement, timeoutMs = 3000): Promise<void> {
   })
 }
 
-export async function prepareVideoFrame(video: HTMLVideoElement): Promise<PreparedImage> {
+/**
+ * A frame of the live video; with `card` (the corners of a confidently found card, in the
+ * video's pixels) only the card, straightened — otherwise the whole frame.
+ */
+export async function prepareVideoFrame(video: HTMLVideoElement, card?: Corners): Promise<PreparedImage> {
   await firstFrame(video)
+  if (card) {
+    const { straightenedCard } = await import('./straighten-frame.ts')
+    const straightened = straightenedCard(video, card)
+    if (straightened) return renderJpeg(straightened, straightened.width, straightened.height)
+  }
   return renderJpeg(video, video.videoWidth, video.videoHeight)
 }
