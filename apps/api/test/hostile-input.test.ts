@@ -44,6 +44,7 @@ const FUZZ_BODIES: Record<string, object> = {
   'POST /api/employee/persons': { name: '総合 次郎', kana: 'ソウゴウ ジロウ', relationship: '子', birthDate: '2015-04-01' },
   'PUT /api/employee/persons/:personId/applicability': { applicable: true },
   'POST /api/employee/persons/:personId/registration': { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null },
+  'POST /api/employee/persons/:personId/number-check': { myNumber: '123456789018' },
   'POST /api/admin/session/totp': { code: '123456' },
   'POST /api/admin/session/recovery-code': { code: 'ABCD-EFGH-JKMN-PQRS' },
   'POST /api/admin/account/totp': { currentPassword: 'wrong-password' },
