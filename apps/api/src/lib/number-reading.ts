@@ -8,11 +8,14 @@
  *   a gap, so the 11-digit 住民票コード next to a stray digit is never a number.
  * - Every word of it must be read with confidence (MIN_CONFIDENCE), and the check digit must hold.
  * - Two different numbers in one read mean none: which one is right cannot be told.
- * - A photo may be turned by any quarter (an EXIF tag is honoured first): the turns are tried one
- *   by one and the first read that finds a number ends the reading. Digits read upside down or
- *   sideways come out with low confidence, so a wrong turn finds nothing rather than a wrong number.
+ * - A photo may be turned by any quarter (an EXIF tag is honoured first): the direction of its
+ *   lines picks the two turns that may be upright, and the first read that finds a number ends
+ *   the reading. Digits read upside down come out with low confidence, so a wrong turn finds
+ *   nothing rather than a wrong number.
  * - What looks like the number but is not read with confidence (a shadow's edge through a group,
- *   small print) is read once more, cut out and enlarged; the same rule applies to that read.
+ *   small print) is read again, cut out, levelled and enlarged to up to three digit heights; the
+ *   same rule applies to each of those reads.
+ * - Twelve digits read clearly as printed that fail the check digit end the reading with none.
  * @see packages/shared/src/my-number.ts for the check digit.
  */
 import { isValidMyNumber } from '@bango/shared/my-number'
@@ -24,9 +27,6 @@ export const MIN_CONFIDENCE = 80
 /** Below this a word is noise (Japanese text read as digits comes out at 0–40): it neither counts nor joins. */
 const NOISE_CONFIDENCE = 50
 
-/** Upright first, then upside down (a card photographed from the other side of the desk), then sideways. */
-const TURNS: QuarterTurns[] = [0, 2, 1, 3]
-
 /** Three 4-digit groups side by side: gaps of about a space, not across a column. */
 function isGroupOfThree(words: OcrWord[]): boolean {
   if (words.length !== 3 || words.some((word) => word.text.length !== 4)) return false
@@ -34,26 +34,39 @@ function isGroupOfThree(words: OcrWord[]): boolean {
   return words.every((word, i) => i === 0 || word.left - words[i - 1]!.right < 2.5 * height)
 }
 
-/** The numbers on one read's lines that follow the rule above. */
-export function numbersOnLines(lines: OcrLine[]): string[] {
-  const found = new Set<string>()
+/** Twelve digits as the documents print them, every word read with confidence (the weakest word's here); the check digit not yet tested. */
+interface Printed {
+  digits: string
+  confidence: number
+}
+
+function printedOnLines(lines: OcrLine[]): Printed[] {
+  const found: Printed[] = []
   for (const line of lines) {
     const words = line.filter((word) => word.text.length > 0 && word.confidence >= NOISE_CONFIDENCE)
     for (const [index, word] of words.entries()) {
-      if (word.text.length === 12 && word.confidence >= MIN_CONFIDENCE && isValidMyNumber(word.text)) found.add(word.text)
+      if (word.text.length === 12 && word.confidence >= MIN_CONFIDENCE) found.push({ digits: word.text, confidence: word.confidence })
       const three = words.slice(index, index + 3)
       // A fourth group before or after makes a longer number than a My Number: not this one.
       const longer = [words[index - 1], words[index + 3]].some((next) => next?.text.length === 4)
-      const digits = three.map((group) => group.text).join('')
-      if (isGroupOfThree(three) && !longer && three.every((group) => group.confidence >= MIN_CONFIDENCE) && isValidMyNumber(digits)) found.add(digits)
+      const confidence = Math.min(...three.map((group) => group.confidence))
+      if (isGroupOfThree(three) && !longer && confidence >= MIN_CONFIDENCE) found.push({ digits: three.map((group) => group.text).join(''), confidence })
     }
   }
-  return [...found]
+  return found
 }
 
-/** Digit height a closer look enlarges to: the LSTM reads lines at ~36 px, binarisation wants more. */
-const CLOSER_DIGIT_HEIGHT = 56
-/** At most this many closer looks per turn: each costs ~0.1 s. */
+/** The numbers on one read's lines that follow the rule above. */
+export function numbersOnLines(lines: OcrLine[]): string[] {
+  return [...new Set(printedOnLines(lines).map((printed) => printed.digits))].filter(isValidMyNumber)
+}
+
+/**
+ * Digit heights a closer look enlarges to, one read each (~50 ms): tesseract binarises and
+ * segments the line a little differently at each, so a digit misread at one is often right at another.
+ */
+const CLOSER_DIGIT_HEIGHTS = [56, 40, 72]
+/** At most this many near misses per turn are looked at closely. */
 const CLOSER_LOOKS = 2
 
 /** What looks like the number without being read as it: three groups of 3–5 digits, or one word of 11–13. */
@@ -70,37 +83,102 @@ function nearMisses(lines: OcrLine[]): OcrWord[][] {
   return found
 }
 
-/** The words' box with a margin, the turn that levels them, and the enlargement that brings their digits to CLOSER_DIGIT_HEIGHT. */
-function closerLook(words: OcrWord[]): { region: Region; scale: number; degrees: number } {
+/**
+ * The words' box with a margin, the turn that levels them (tesseract reads a line running down
+ * the image as text turned a quarter clockwise: it is levelled by -90°), and the enlargement that
+ * brings their digits to `digitHeight`.
+ */
+function closerLook(words: OcrWord[], digitHeight: number): { region: Region; scale: number; degrees: number } {
   const left = Math.min(...words.map((word) => word.left))
   const top = Math.min(...words.map((word) => word.top))
   const width = Math.max(...words.map((word) => word.right)) - left
   const height = Math.max(...words.map((word) => word.bottom)) - top
-  // Sideways text (tesseract turns a vertical line itself) is taller than wide: its digits' height is the width.
-  const digits = Math.min(width, height)
+  // Each word's own box: the box of a slanted line is taller than its digits.
+  const digits = Math.min(...words.map((word) => Math.min(word.right - word.left, word.bottom - word.top)))
   const margin = digits * 0.8 + 8
   const first = words[0]!
   const last = words[words.length - 1]!
-  const rise = (last.top + last.bottom - first.top - first.bottom) / 2
-  const run = (last.left + last.right - first.left - first.right) / 2
+  const down = (last.top + last.bottom - first.top - first.bottom) / 2
+  const across = (last.left + last.right - first.left - first.right) / 2
+  const sideways = words.length === 1 ? height > width : Math.abs(down) > Math.abs(across)
+  const code = words.length === 1 && words[0]!.text.length === 11 && !sideways
+  const degrees = words.length > 1 ? (-Math.atan2(down, across) * 180) / Math.PI : sideways ? -90 : 0
   return {
-    degrees: words.length > 1 && run > 0 ? (-Math.atan2(rise, run) * 180) / Math.PI : 0,
-    region: { left: left - margin, top: top - margin, width: width + 2 * margin, height: height + 2 * margin },
-    scale: Math.min(3, Math.max(1, CLOSER_DIGIT_HEIGHT / digits)),
+    degrees,
+    // An 11-digit word is most likely a 住民票's 住民票コード: the 個人番号 is on the row below it.
+    region: { left: left - margin, top: top - margin, width: width + 2 * margin, height: height + 2 * margin + (code ? 3 * digits : 0) },
+    scale: Math.min(4, Math.max(1, digitHeight / digits)),
   }
 }
 
-/** The number on an image, or null when no turn of it gives exactly one number by the rule above. */
-export async function readMyNumber(ocr: OcrReader, image: Buffer): Promise<string | null> {
-  for (const quarterTurns of TURNS) {
-    const lines = await ocr.read(image, { quarterTurns })
-    let found = numbersOnLines(lines)
-    for (const near of nearMisses(lines).slice(0, CLOSER_LOOKS)) {
-      if (found.length > 0) break
-      found = numbersOnLines(await ocr.read(image, { quarterTurns, ...closerLook(near) }))
-    }
-    if (found.length > 1) return null
-    if (found.length === 1) return found[0]!
+/**
+ * Whether a read's lines run down the image (the photo is turned a quarter): most words of two
+ * digits or more are taller than wide; null when it has no such word. tesseract reads such lines,
+ * but worse than level ones.
+ */
+function runsDown(lines: OcrLine[]): boolean | null {
+  const words = lines.flat().filter((word) => word.text.length >= 2)
+  if (words.length === 0) return null
+  return words.filter((word) => word.bottom - word.top > word.right - word.left).length * 2 > words.length
+}
+
+/**
+ * What the reads of one image have given: the numbers, and how clearly the clearest twelve digits
+ * that fail the check digit were read (0 when none were).
+ */
+interface Reading {
+  numbers: Printed[]
+  invalid: number
+}
+
+/** Takes in one read: its numbers by the rule above, and its twelve digits that fail the check digit. */
+function take(reading: Reading, lines: OcrLine[]): boolean {
+  for (const printed of printedOnLines(lines)) {
+    if (isValidMyNumber(printed.digits)) reading.numbers.push(printed)
+    else reading.invalid = Math.max(reading.invalid, printed.confidence)
   }
-  return null
+  return reading.numbers.length > 0
+}
+
+/**
+ * One turn: its read, else up to CLOSER_LOOKS near misses read again at each of
+ * CLOSER_DIGIT_HEIGHTS until one read gives a number.
+ */
+async function readTurn(ocr: OcrReader, image: Buffer, quarterTurns: QuarterTurns, lines: OcrLine[], reading: Reading): Promise<void> {
+  if (take(reading, lines)) return
+  for (const near of nearMisses(lines).slice(0, CLOSER_LOOKS)) {
+    for (const digitHeight of CLOSER_DIGIT_HEIGHTS) {
+      if (take(reading, await ocr.read(image, { quarterTurns, ...closerLook(near, digitHeight) }))) return
+    }
+  }
+}
+
+/**
+ * The number on an image, or null when no turn of it gives exactly one number by the rule above.
+ * The photo is read as it stands first; when its lines run down the image the two sideways turns
+ * are read next, otherwise the upside-down one. A turn whose page layout finds no near miss (a
+ * card on a pale desk can pass for a picture, a table's rows go missing) is read again as sparse text.
+ * Twelve digits read clearly that fail the check digit are the number misprinted, or misread, or
+ * read upside down (6 and 9 swap; 0, 1 and 8 stay): a number then counts only if read more
+ * clearly than they were.
+ */
+export async function readMyNumber(ocr: OcrReader, image: Buffer): Promise<string | null> {
+  const upright = await ocr.read(image, { quarterTurns: 0 })
+  let direction = runsDown(upright)
+  const turns = (): QuarterTurns[] => (direction === null ? [0, 2, 1, 3] : direction ? [1, 3] : [0, 2])
+  const reading: Reading = { numbers: [], invalid: 0 }
+  for (let index = 0; index < turns().length && reading.numbers.length === 0; index++) {
+    const quarterTurns = turns()[index]!
+    const lines = quarterTurns === 0 ? upright : await ocr.read(image, { quarterTurns })
+    await readTurn(ocr, image, quarterTurns, lines, reading)
+    if (reading.numbers.length === 0 && nearMisses(lines).length === 0) {
+      const sparse = await ocr.read(image, { quarterTurns, sparse: true })
+      await readTurn(ocr, image, quarterTurns, sparse, reading)
+      if (quarterTurns === 0 && direction === null) direction = runsDown(sparse)
+    }
+  }
+  const numbers = new Set(reading.numbers.map((printed) => printed.digits))
+  const [number] = numbers
+  if (numbers.size !== 1 || reading.numbers.some((printed) => printed.confidence <= reading.invalid)) return null
+  return number!
 }

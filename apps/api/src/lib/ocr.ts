@@ -34,6 +34,8 @@ export interface ReadOptions {
   scale?: number
   /** Turns the region clockwise by this many degrees (to level a slanted line). */
   degrees?: number
+  /** Finds lines without the page layout (tesseract's sparse text), which misses no line for want of a block around it. */
+  sparse?: boolean
 }
 
 export interface OcrReader {
@@ -88,7 +90,9 @@ export function createOcrReader(): OcrReader {
         worker ??= start()
         const input = await imageForTesseract(await prepare(image), options)
         // A region is one line of print: read as one block, which the automatic layout misses when it is all there is.
-        const layout = { tessedit_pageseg_mode: options.region ? PSM.SINGLE_BLOCK : PSM.AUTO } as Partial<RecognizeOptions>
+        const layout = {
+          tessedit_pageseg_mode: options.region ? PSM.SINGLE_BLOCK : options.sparse ? PSM.SPARSE_TEXT : PSM.AUTO,
+        } as Partial<RecognizeOptions>
         const { data } = await (await worker).recognize(input, layout, { text: false, blocks: true })
         return linesOf(data)
       })
