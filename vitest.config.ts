@@ -31,6 +31,7 @@ const ONE_DATABASE = [
   'test/openapi.test.ts',
   'test/image-work.test.ts',
   'test/number-ocr.test.ts',
+  'test/number-reading.test.ts',
 ]
 
 const api = (name: string, files: { include: string[]; exclude?: string[] }, env: Record<string, string>, groupOrder: number) => ({
