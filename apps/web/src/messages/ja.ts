@@ -231,6 +231,8 @@ const documents = {
   },
   qualityContinue: '文字が読み取れる場合は、このまま進めます。',
   numberUnreadable: '番号が読み取れませんでした。影や反射がないか確認して、撮り直してください。番号がはっきり写っていれば、このまま進めます。',
+  nativeCamera: 'スマートフォンのカメラアプリで撮る',
+  nativeCameraHint: '2 回続けて番号が読み取れませんでした。スマートフォンのカメラアプリで撮ると、ピントや明るさが合いやすくなります。',
   sideName: { front: 'おもて面', back: 'うら面' },
   capture: { front: 'おもて面を撮影する', back: 'うら面を撮影する' },
   retake: { front: 'おもて面を撮り直す', back: 'うら面を撮り直す' },

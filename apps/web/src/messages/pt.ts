@@ -234,6 +234,8 @@ export const pt: Messages = {
     qualityContinue: 'Se o texto estiver legível, você pode continuar assim.',
     numberUnreadable:
       'Não foi possível ler o número. Verifique se há sombras ou reflexos e tire a foto novamente. Se o número estiver bem visível, você pode continuar assim.',
+    nativeCamera: 'Fotografar com o app de câmera do celular',
+    nativeCameraHint: 'Não foi possível ler o número duas vezes seguidas. O app de câmera do próprio celular costuma focar e expor melhor.',
     sideName: { front: 'frente', back: 'verso' },
     capture: { front: 'Fotografar a frente', back: 'Fotografar o verso' },
     retake: { front: 'Fotografar a frente de novo', back: 'Fotografar o verso de novo' },

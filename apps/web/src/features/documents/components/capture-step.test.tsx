@@ -247,6 +247,38 @@ describe('CaptureStep', () => {
     }
   })
 
+  it('offers the phone’s own camera app once the number could not be read off two pictures of the same side', async () => {
+    phone()
+    vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { mediaDevices: undefined }))
+    startWizard('my_number_card')
+    let id = 0
+    mockXhr({ [UPLOAD]: () => json(201, { id: `00000000-0000-4000-8000-00000000000${++id}`, role: 'number', slot: 0, side: 'back', width: 2000, height: 1260 }) })
+    mockFetch(
+      Object.fromEntries(
+        [1, 2].map((n) => [
+          `GET /api/employee/persons/${PERSON_ID}/images/00000000-0000-4000-8000-00000000000${n}/number-read`,
+          () => json(200, { state: 'unreadable' }),
+        ]),
+      ),
+    )
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    try {
+      render(<CaptureStep image={{ ...FRONT, side: 'back' }} openCamera={false} processor={processor} />)
+      await userEvent.upload(screen.getByLabelText('写真を選ぶ'), new File(['raw'], 'a.jpg', { type: 'image/jpeg' }))
+      await act(() => vi.advanceTimersByTimeAsync(1_600))
+      expect(await screen.findByText(/番号が読み取れませんでした。/)).toBeInTheDocument()
+      expect(screen.queryByLabelText('スマートフォンのカメラアプリで撮る')).not.toBeInTheDocument()
+
+      await userEvent.upload(screen.getByLabelText('うら面を撮り直す'), new File(['raw'], 'b.jpg', { type: 'image/jpeg' }))
+      await act(() => vi.advanceTimersByTimeAsync(1_600))
+      const native = await screen.findByLabelText('スマートフォンのカメラアプリで撮る')
+      expect(native).toHaveAttribute('capture', 'environment')
+      expect(screen.getByText(/2 回続けて番号が読み取れませんでした/)).toBeInTheDocument()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('does not ask about a side without the number (a マイナンバーカード front)', async () => {
     startWizard('my_number_card')
     mockXhr({ [UPLOAD]: uploaded })

@@ -139,7 +139,13 @@ export function CaptureStep({ image, openCamera, processor = browserImageProcess
             <img src={captured.url} alt={t('documents.previewAlt', { side: sideName })} />
           </figure>
           <QualityWarnings issues={upload.issues} />
-          <NumberUnreadableWarning show={upload.numberUnreadable} />
+          <NumberUnreadableWarning show={upload.numberUnreadable.now} />
+          {upload.numberUnreadable.now && upload.numberUnreadable.times >= 2 && device.phone && (
+            <div className="native-camera">
+              <p className="hint">{t('documents.nativeCameraHint')}</p>
+              <FilePicker label={t('documents.nativeCamera')} capture="environment" disabled={busy} onFile={fromFile} />
+            </div>
+          )}
           <UploadStatus state={upload.state} onResend={upload.resend} />
           {retakeButton}
           {side === 'front' && (

@@ -6,6 +6,8 @@ interface FilePickerProps {
   /** The PC's (and a phone without a camera's) main action; a phone's way out otherwise. */
   primary?: boolean
   label?: string
+  /** Opens the phone's own camera app directly (after the in-page camera's pictures could not be read). */
+  capture?: 'environment'
 }
 
 /**
@@ -13,13 +15,14 @@ interface FilePickerProps {
  * (「フォトライブラリ」/「ギャラリー」 in the manual) and their own camera. The in-page camera is the
  * phone's main path; this is the PC's, and the way out when the camera API is missing or denied.
  */
-export function FilePicker({ onFile, disabled, primary = false, label }: FilePickerProps) {
+export function FilePicker({ onFile, disabled, primary = false, label, capture }: FilePickerProps) {
   const { t } = useT()
   return (
     <label className={`button${primary ? '' : ' button--secondary'} file-picker__label${disabled ? ' is-disabled' : ''}`}>
       <input
         type="file"
         accept="image/*"
+        capture={capture}
         className="visually-hidden"
         disabled={disabled}
         onChange={(event) => {

@@ -156,7 +156,7 @@ export function useCaptureUpload(personId: string, image: ImageSlot, type: strin
   return {
     state,
     issues,
-    /** The server could not read the number off the photo just sent: advice to retake. */
+    /** The server could not read the number off the photo just sent (`now`: advice to retake), and off how many sent for this side. */
     numberUnreadable,
     pending,
     fromFile: (file: Blob) => accept(() => processor.fromFile(file)),

@@ -9,11 +9,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * Whether the number could not be read off the image just sent (`imageId`, null while there is
- * none or its side carries no number): polls until the server has read it. Advice only — a
- * failed poll or a read that never finishes says nothing.
+ * none or its side carries no number), and off how many of the images sent for this side: polls
+ * until the server has read it. Advice only — a failed poll or a read that never finishes says nothing.
  */
-export function useNumberUnreadable(personId: string, imageId: string | null): boolean {
-  const [unreadable, setUnreadable] = useState<string | null>(null)
+export function useNumberUnreadable(personId: string, imageId: string | null): { now: boolean; times: number } {
+  const [unreadable, setUnreadable] = useState<readonly string[]>([])
   useEffect(() => {
     if (!imageId) return
     let stopped = false
@@ -25,7 +25,7 @@ export function useNumberUnreadable(personId: string, imageId: string | null): b
         const read = await fetchNumberRead(personId, imageId).catch(() => null)
         if (!read || stopped) return
         if (read.state === 'reading') continue
-        if (read.state === 'unreadable') setUnreadable(imageId)
+        if (read.state === 'unreadable') setUnreadable((ids) => [...ids, imageId])
         return
       }
     })()
@@ -33,5 +33,5 @@ export function useNumberUnreadable(personId: string, imageId: string | null): b
       stopped = true
     }
   }, [personId, imageId])
-  return imageId !== null && unreadable === imageId
+  return { now: imageId !== null && unreadable.includes(imageId), times: unreadable.length }
 }
