@@ -232,7 +232,7 @@ export const en: Messages = {
     numberUnreadable:
       'The number could not be read. Check for shadows or glare and take the photo again. If the number is clearly visible, you can continue as it is.',
     nativeCamera: "Take it with the phone's camera app",
-    nativeCameraHint: "The number could not be read twice in a row. The phone's own camera app often focuses and exposes better.",
+    nativeCameraHint: "The number could not be read from two photos of this side. The phone's own camera app often focuses and exposes better.",
     sideName: { front: 'front', back: 'back' },
     capture: { front: 'Photograph the front', back: 'Photograph the back' },
     retake: { front: 'Retake the front', back: 'Retake the back' },

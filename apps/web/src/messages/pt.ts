@@ -235,7 +235,7 @@ export const pt: Messages = {
     numberUnreadable:
       'Não foi possível ler o número. Verifique se há sombras ou reflexos e tire a foto novamente. Se o número estiver bem visível, você pode continuar assim.',
     nativeCamera: 'Fotografar com o app de câmera do celular',
-    nativeCameraHint: 'Não foi possível ler o número duas vezes seguidas. O app de câmera do próprio celular costuma focar e expor melhor.',
+    nativeCameraHint: 'Não foi possível ler o número em duas fotos deste lado. O app de câmera do próprio celular costuma focar e expor melhor.',
     sideName: { front: 'frente', back: 'verso' },
     capture: { front: 'Fotografar a frente', back: 'Fotografar o verso' },
     retake: { front: 'Fotografar a frente de novo', back: 'Fotografar o verso de novo' },

@@ -229,7 +229,7 @@ export const vi: Messages = {
     qualityContinue: 'Nếu đọc được chữ, anh/chị có thể tiếp tục như vậy.',
     numberUnreadable: 'Không đọc được mã số. Vui lòng kiểm tra bóng hoặc ánh phản chiếu và chụp lại. Nếu mã số hiện rõ, anh/chị có thể tiếp tục như vậy.',
     nativeCamera: 'Chụp bằng ứng dụng camera của điện thoại',
-    nativeCameraHint: 'Đã hai lần không đọc được mã số. Ứng dụng camera của điện thoại thường lấy nét và ánh sáng tốt hơn.',
+    nativeCameraHint: 'Đã hai lần không đọc được mã số từ ảnh của mặt này. Ứng dụng camera của điện thoại thường lấy nét và ánh sáng tốt hơn.',
     sideName: { front: 'mặt trước', back: 'mặt sau' },
     capture: { front: 'Chụp mặt trước', back: 'Chụp mặt sau' },
     retake: { front: 'Chụp lại mặt trước', back: 'Chụp lại mặt sau' },

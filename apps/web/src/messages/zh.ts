@@ -222,7 +222,7 @@ export const zh: Messages = {
     qualityContinue: '如果文字可以看清，可以直接继续。',
     numberUnreadable: '无法读取号码。请检查是否有阴影或反光，然后重新拍摄。如果号码清晰可见，可以直接继续。',
     nativeCamera: '用手机的相机应用拍摄',
-    nativeCameraHint: '连续两次无法读取号码。使用手机自带的相机应用，对焦和亮度通常更好。',
+    nativeCameraHint: '这一面的两张照片都无法读取号码。使用手机自带的相机应用，对焦和亮度通常更好。',
     sideName: { front: '正面', back: '背面' },
     capture: { front: '拍摄正面', back: '拍摄背面' },
     retake: { front: '重拍正面', back: '重拍背面' },
