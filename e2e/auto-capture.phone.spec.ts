@@ -1,0 +1,168 @@
+/**
+ * The camera takes a card by itself only once it has settled (ADR 044): a fake-camera video of a
+ * card sliding into the frame and then held still is taken after it stops, straightened to its
+ * corners; videos of a flat grey frame, an empty desk and a blurred card are not taken within
+ * twice that time. Each video is an MJPEG made here with sharp and played by a Chromium of its own.
+ */
+import { type Browser, chromium, devices, expect, test } from '@playwright/test'
+import fs from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import { CHROMIUM_PATH, QUIET_CHROMIUM_ARGS } from './chromium.ts'
+import { type ProductServer, startProduct } from './server.ts'
+import * as wizard from './wizard.ts'
+
+// sharp is the API's dependency, not the workspace root's.
+type Sharp = (input: Buffer) => { blur(sigma: number): ReturnType<Sharp>; jpeg(options?: { quality: number }): { toBuffer(): Promise<Buffer> } }
+const sharp = createRequire(path.resolve('apps/api/package.json'))('sharp') as Sharp
+
+const WIDTH = 640
+const HEIGHT = 480
+/** Chromium plays an MJPEG file at 30 frames a second, from the start again at its end. */
+const FPS = 30
+/** Where the card comes to rest (a 400 × 252 card: 85.6 : 54), and a red mark on it to find again after straightening. */
+const REST = { x: 120, y: 114, width: 400, height: 252 }
+const MARK = { x: 24, y: 24, size: 28 }
+
+/** A desk with print on it (clutter), and the card at `x` (its top-left corner), or none. */
+function frameSvg(cardX: number | null, desk = '#3a4a3a') {
+  const card =
+    cardX === null
+      ? ''
+      : `<g transform="translate(${cardX} ${REST.y})">
+          <rect width="${REST.width}" height="${REST.height}" rx="18" fill="#f4f1de"/>
+          <rect x="${MARK.x}" y="${MARK.y}" width="${MARK.size}" height="${MARK.size}" fill="#d62828"/>
+          <rect x="80" y="30" width="280" height="14" fill="#333"/>
+          <rect x="80" y="60" width="220" height="14" fill="#333"/>
+          <text x="30" y="150" font-family="DejaVu Sans Mono" font-size="30" fill="#111">1234 5678 9018</text>
+          <rect x="30" y="200" width="330" height="20" fill="#e07a5f"/>
+        </g>`
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}">
+    <rect width="${WIDTH}" height="${HEIGHT}" fill="${desk}"/>
+    <rect x="20" y="400" width="140" height="50" fill="#55624f"/><rect x="500" y="30" width="110" height="40" fill="#4a5a44"/>
+    ${card}
+  </svg>`
+}
+
+const jpeg = (svg: string, blur = 0) => {
+  const image = sharp(Buffer.from(svg))
+  return (blur > 0 ? image.blur(blur) : image).jpeg({ quality: 90 }).toBuffer()
+}
+
+/** An MJPEG file is JPEG frames one after another. */
+async function mjpeg(file: string, frames: Buffer[]) {
+  await fs.writeFile(file, Buffer.concat(frames))
+}
+
+let server: ProductServer
+let dir: string
+test.beforeEach(async () => {
+  server = await startProduct()
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-auto-capture-'))
+})
+test.afterEach(async () => {
+  await server?.stop()
+  await fs.rm(dir, { recursive: true, force: true })
+})
+
+async function withCamera<T>(video: string, run: (browser: Browser) => Promise<T>): Promise<T> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...QUIET_CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+  })
+  try {
+    return await run(browser)
+  } finally {
+    await browser.close()
+  }
+}
+
+/** Signs in on a phone and opens the camera for the マイナンバーカード's front; answers when the video plays. */
+async function openCamera(browser: Browser) {
+  const context = await browser.newContext({ ...devices['Pixel 7'], viewport: { width: 320, height: 568 }, locale: 'ja-JP', permissions: ['camera'] })
+  const page = await context.newPage()
+  await wizard.logIn(page, server)
+  await wizard.consent(page)
+  await wizard.openPerson(page, '総合 太郎')
+  await wizard.chooseNumberDocument(page, /マイナンバーカード/)
+  await page.getByRole('button', { name: 'おもて面を撮影する' }).click()
+  const camera = page.getByRole('dialog', { name: 'おもて面を撮影' })
+  await expect
+    .poll(() => camera.locator('video').evaluate((element: HTMLVideoElement) => element.readyState >= 2 && element.videoWidth > 0), { timeout: 10_000 })
+    .toBe(true)
+  return { page, camera }
+}
+
+test('a card sliding in is taken once it has settled, straightened to its corners; flat, empty and blurred videos are not taken', async () => {
+  test.setTimeout(120_000)
+  // 1.5 s of the card sliding in from the right, then 8 s held still.
+  const moving = Array.from({ length: Math.round(1.5 * FPS) }, (_, i) => REST.x + Math.round((WIDTH - REST.x) * (1 - i / (1.5 * FPS))))
+  const slide = path.join(dir, 'slide.mjpeg')
+  const still = await jpeg(frameSvg(REST.x))
+  await mjpeg(slide, [...(await Promise.all(moving.map((x) => jpeg(frameSvg(x))))), ...Array.from({ length: 8 * FPS }, () => still)])
+
+  const taken = await withCamera(slide, async (browser) => {
+    const { page, camera } = await openCamera(browser)
+    const started = Date.now()
+    await expect(camera.getByTestId('card-outline')).toBeVisible()
+    const preview = page.getByRole('img', { name: '撮影したおもて面の画像' })
+    await expect(preview).toBeVisible({ timeout: 20_000 })
+    const seconds = (Date.now() - started) / 1000
+    // Straightened: the card alone, at 85.6 : 54, its red mark where it is printed (within a few pixels).
+    const found = await preview.evaluate((image: HTMLImageElement) => {
+      const canvas = document.createElement('canvas')
+      canvas.width = image.naturalWidth
+      canvas.height = image.naturalHeight
+      const context = canvas.getContext('2d')!
+      context.drawImage(image, 0, 0)
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height)
+      let sumX = 0
+      let sumY = 0
+      let count = 0
+      for (let y = 0; y < canvas.height; y++) {
+        for (let x = 0; x < canvas.width; x++) {
+          const i = (y * canvas.width + x) * 4
+          if (data[i]! > 170 && data[i + 1]! < 90 && data[i + 2]! < 90) {
+            sumX += x
+            sumY += y
+            count++
+          }
+        }
+      }
+      return { width: canvas.width, height: canvas.height, x: sumX / count, y: sumY / count, count }
+    })
+    const scale = found.width / REST.width
+    expect(found.width / found.height).toBeCloseTo(85.6 / 54, 1)
+    expect(Math.abs(found.x / scale - (MARK.x + MARK.size / 2))).toBeLessThan(4)
+    expect(Math.abs(found.y / scale - (MARK.y + MARK.size / 2))).toBeLessThan(4)
+    console.info(
+      `auto-capture: taken ${seconds.toFixed(1)} s after the video showed (the card slid for 1.5 s); mark off by ${(found.x / scale - MARK.x - MARK.size / 2).toFixed(1)}, ${(found.y / scale - MARK.y - MARK.size / 2).toFixed(1)} px`,
+    )
+    return seconds
+  })
+  // Not before the card stopped: it slid for 1.5 s, then must be still for a moment.
+  expect(taken).toBeGreaterThan(1.5)
+
+  // Nothing to take: a flat grey frame, an empty desk, a card out of focus. Twice the time, and the camera is still open.
+  for (const [name, frame] of [
+    ['flat', await jpeg(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}"><rect width="100%" height="100%" fill="#808080"/></svg>`)],
+    ['empty', await jpeg(frameSvg(null))],
+    ['blurred', await jpeg(frameSvg(REST.x), 6)],
+  ] as const) {
+    const file = path.join(dir, `${name}.mjpeg`)
+    await mjpeg(
+      file,
+      Array.from({ length: 30 }, () => frame),
+    )
+    // A fresh installation each time: the demo employee starts before consent again.
+    await server.stop()
+    server = await startProduct()
+    await withCamera(file, async (browser) => {
+      const { page, camera } = await openCamera(browser)
+      await page.waitForTimeout(Math.max(2 * taken, 3) * 1000)
+      await expect(camera, name).toBeVisible()
+      await expect(page.getByRole('img', { name: '撮影したおもて面の画像' }), name).toHaveCount(0)
+    })
+  }
+})
