@@ -109,7 +109,8 @@ describe('ReviewPage', () => {
 
     await router.navigate(paths.employee(CAMPAIGN_ID, employeeId))
     expect(await screen.findByText('employee')).toBeInTheDocument()
-    expect([...revoked].sort()).toEqual([...created].sort())
+    // Unmounting effects run after the new screen is committed: a loaded machine shows it first.
+    await waitFor(() => expect([...revoked].sort()).toEqual([...created].sort()))
     expect(created).toHaveLength(3)
   })
 
