@@ -4,18 +4,13 @@
  * corners; videos of a flat grey frame, an empty desk and a blurred card are not taken within
  * twice that time. Each video is an MJPEG made here with sharp and played by a Chromium of its own.
  */
-import { type Browser, chromium, devices, expect, test } from '@playwright/test'
+import { type Browser, devices, expect, test } from '@playwright/test'
 import fs from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
-import { CHROMIUM_PATH, QUIET_CHROMIUM_ARGS } from './chromium.ts'
+import { jpegFrame, withFakeCamera, writeMjpeg } from './fake-camera.ts'
 import { type ProductServer, startProduct } from './server.ts'
 import * as wizard from './wizard.ts'
-
-// sharp is the API's dependency, not the workspace root's.
-type Sharp = (input: Buffer) => { blur(sigma: number): ReturnType<Sharp>; jpeg(options?: { quality: number }): { toBuffer(): Promise<Buffer> } }
-const sharp = createRequire(path.resolve('apps/api/package.json'))('sharp') as Sharp
 
 const WIDTH = 640
 const HEIGHT = 480
@@ -45,16 +40,6 @@ function frameSvg(cardX: number | null, desk = '#3a4a3a') {
   </svg>`
 }
 
-const jpeg = (svg: string, blur = 0) => {
-  const image = sharp(Buffer.from(svg))
-  return (blur > 0 ? image.blur(blur) : image).jpeg({ quality: 90 }).toBuffer()
-}
-
-/** An MJPEG file is JPEG frames one after another. */
-async function mjpeg(file: string, frames: Buffer[]) {
-  await fs.writeFile(file, Buffer.concat(frames))
-}
-
 let server: ProductServer
 let dir: string
 test.beforeEach(async () => {
@@ -65,18 +50,6 @@ test.afterEach(async () => {
   await server?.stop()
   await fs.rm(dir, { recursive: true, force: true })
 })
-
-async function withCamera<T>(video: string, run: (browser: Browser) => Promise<T>): Promise<T> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [...QUIET_CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
-  })
-  try {
-    return await run(browser)
-  } finally {
-    await browser.close()
-  }
-}
 
 /** Signs in on a phone and opens the camera for the マイナンバーカード's front; answers when the video plays. */
 async function openCamera(browser: Browser) {
@@ -99,10 +72,10 @@ test('a card sliding in is taken once it has settled, straightened to its corner
   // 1.5 s of the card sliding in from the right, then 8 s held still.
   const moving = Array.from({ length: Math.round(1.5 * FPS) }, (_, i) => REST.x + Math.round((WIDTH - REST.x) * (1 - i / (1.5 * FPS))))
   const slide = path.join(dir, 'slide.mjpeg')
-  const still = await jpeg(frameSvg(REST.x))
-  await mjpeg(slide, [...(await Promise.all(moving.map((x) => jpeg(frameSvg(x))))), ...Array.from({ length: 8 * FPS }, () => still)])
+  const still = await jpegFrame(frameSvg(REST.x))
+  await writeMjpeg(slide, [...(await Promise.all(moving.map((x) => jpegFrame(frameSvg(x))))), ...Array.from({ length: 8 * FPS }, () => still)])
 
-  const taken = await withCamera(slide, async (browser) => {
+  const taken = await withFakeCamera(slide, async (browser) => {
     const { page, camera } = await openCamera(browser)
     const started = Date.now()
     await expect(camera.getByTestId('card-outline')).toBeVisible()
@@ -146,19 +119,22 @@ test('a card sliding in is taken once it has settled, straightened to its corner
 
   // Nothing to take: a flat grey frame, an empty desk, a card out of focus. Twice the time, and the camera is still open.
   for (const [name, frame] of [
-    ['flat', await jpeg(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}"><rect width="100%" height="100%" fill="#808080"/></svg>`)],
-    ['empty', await jpeg(frameSvg(null))],
-    ['blurred', await jpeg(frameSvg(REST.x), 6)],
+    [
+      'flat',
+      await jpegFrame(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}"><rect width="100%" height="100%" fill="#808080"/></svg>`),
+    ],
+    ['empty', await jpegFrame(frameSvg(null))],
+    ['blurred', await jpegFrame(frameSvg(REST.x), 6)],
   ] as const) {
     const file = path.join(dir, `${name}.mjpeg`)
-    await mjpeg(
+    await writeMjpeg(
       file,
       Array.from({ length: 30 }, () => frame),
     )
     // A fresh installation each time: the demo employee starts before consent again.
     await server.stop()
     server = await startProduct()
-    await withCamera(file, async (browser) => {
+    await withFakeCamera(file, async (browser) => {
       const { page, camera } = await openCamera(browser)
       await page.waitForTimeout(Math.max(2 * taken, 3) * 1000)
       await expect(camera, name).toBeVisible()

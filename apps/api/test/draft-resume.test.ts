@@ -6,7 +6,7 @@
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DRAFT_THUMBNAIL_EDGE } from '@bango/shared/employee-api'
-import { type TestContext, createTestContext, imageUpload, login, signedInEmployee } from './harness.ts'
+import { type TestContext, createTestContext, login, signedInEmployee, uploadImage } from './harness.ts'
 import { cardPhoto } from './images.ts'
 import { submittedEmployee } from './submitted.ts'
 
@@ -22,17 +22,7 @@ afterAll(async () => {
 
 type Employee = Awaited<ReturnType<typeof signedInEmployee>>
 
-async function upload(employee: Employee, personId: string, fields: Record<string, string | number>) {
-  const body = imageUpload(fields, photo)
-  const response = await context.app.inject({
-    method: 'POST',
-    url: `/api/employee/persons/${personId}/images`,
-    headers: { ...employee.auth, ...body.headers },
-    payload: body.payload,
-  })
-  expect(response.statusCode, response.body).toBe(201)
-  return response.json<{ id: string }>().id
-}
+const upload = (employee: Employee, personId: string, fields: Record<string, string | number>) => uploadImage(context, employee.auth, personId, fields, photo)
 
 const get = (auth: Record<string, string>, url: string) => context.app.inject({ method: 'GET', url: `/api/employee${url}`, headers: auth })
 

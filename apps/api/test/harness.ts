@@ -4,7 +4,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto'
 import pg from 'pg'
-import { inject } from 'vitest'
+import { expect, inject } from 'vitest'
 import { type BuildOptions, build } from '../src/app.ts'
 import { openDatabase } from '../src/db/database.ts'
 import { createChangeFeed } from '../src/lib/change-feed.ts'
@@ -129,6 +129,19 @@ export function imageUpload(fields: Record<string, string | number>, file: Buffe
   parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/jpeg\r\n\r\n`))
   parts.push(file, Buffer.from(`\r\n--${boundary}--\r\n`))
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
+}
+
+/** Uploads one image as the employee's draft (as the SPA does) and answers its document id; anything but 201 fails the test. */
+export async function uploadImage(context: TestContext, auth: Record<string, string>, personId: string, fields: Record<string, string | number>, file: Buffer) {
+  const body = imageUpload(fields, file)
+  const response = await context.app.inject({
+    method: 'POST',
+    url: `/api/employee/persons/${personId}/images`,
+    headers: { ...auth, ...body.headers },
+    payload: body.payload,
+  })
+  expect(response.statusCode, response.body).toBe(201)
+  return response.json<{ id: string }>().id
 }
 
 /** The cookie and CSRF headers of a live, fully signed-in admin session. */

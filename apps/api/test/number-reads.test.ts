@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inProcessImages } from '../src/lib/image-pool.ts'
-import { type TestContext, createTestContext, imageUpload, signedInEmployee, signedInOperator } from './harness.ts'
+import { type TestContext, createTestContext, signedInEmployee, signedInOperator, uploadImage } from './harness.ts'
 import { cardPhoto } from './images.ts'
 import { cardVariant, renderCard } from './number-cards.ts'
 import { numberUrl, submittedEmployee, validNumber } from './number-helpers.ts'
@@ -23,17 +23,8 @@ afterAll(async () => {
 
 type Employee = Awaited<ReturnType<typeof signedInEmployee>>
 
-async function upload(employee: Employee, personId: string, side: 'front' | 'back', image: Buffer) {
-  const body = imageUpload({ role: 'number', slot: 0, side, type: 'my_number_card' }, image)
-  const response = await context.app.inject({
-    method: 'POST',
-    url: `/api/employee/persons/${personId}/images`,
-    headers: { ...employee.auth, ...body.headers },
-    payload: body.payload,
-  })
-  expect(response.statusCode, response.body).toBe(201)
-  return response.json<{ id: string }>().id
-}
+const upload = (employee: Employee, personId: string, side: 'front' | 'back', image: Buffer) =>
+  uploadImage(context, employee.auth, personId, { role: 'number', slot: 0, side, type: 'my_number_card' }, image)
 
 const readState = async (employee: Employee, personId: string, imageId: string) => {
   const response = await context.app.inject({ method: 'GET', url: `/api/employee/persons/${personId}/images/${imageId}/number-read`, headers: employee.auth })

@@ -17,6 +17,14 @@ const hanako = buildIssuedCredential({ name: '髙橋 花子', kana: 'タカハ�
 const issue = buildIssue([taro, hanako])
 const noBatches = { configured: true, batches: [] }
 const noOpenBatches = { unissued: 2, batches: [] }
+/** A batch of 300 issued but not yet handed out (ADR 039). */
+const open = {
+  id: '33333333-3333-4333-8333-333333333333',
+  createdAt: '2026-11-27T01:02:03.000Z',
+  expiresAt: '2026-12-04T01:02:03.000Z',
+  issuedBy: '人事 一郎',
+  count: 300,
+}
 
 const expectedCsv =
   '社員番号,氏名,フリガナ,メールアドレス,ログインURL,パスワード\r\n' +
@@ -151,13 +159,6 @@ describe('CredentialsPage', () => {
   })
 
   it('asks with the count before issuing to everyone, and lists a batch not yet handed out until 「配布しました」 (ADR 039)', async () => {
-    const open = {
-      id: '33333333-3333-4333-8333-333333333333',
-      createdAt: '2026-11-27T01:02:03.000Z',
-      expiresAt: '2026-12-04T01:02:03.000Z',
-      issuedBy: '人事 一郎',
-      count: 300,
-    }
     let batches = { unissued: 0, batches: [open] }
     const fetchMock = mockFetch({
       [`GET ${base}/email-batches`]: () => json(200, noBatches),
@@ -184,13 +185,6 @@ describe('CredentialsPage', () => {
   })
 
   it('cancels a batch whose passwords were lost after a confirmation, and says its logins never worked', async () => {
-    const open = {
-      id: '33333333-3333-4333-8333-333333333333',
-      createdAt: '2026-11-27T01:02:03.000Z',
-      expiresAt: '2026-12-04T01:02:03.000Z',
-      issuedBy: '人事 一郎',
-      count: 300,
-    }
     let batches = { unissued: 0, batches: [open] }
     const fetchMock = mockFetch({
       [`GET ${base}/email-batches`]: () => json(200, noBatches),
