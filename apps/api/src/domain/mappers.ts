@@ -1,7 +1,7 @@
 /** Database rows → API shapes (packages/shared/employee-api). */
 import { type Person as PersonDto, registrationSchema } from '@bango/shared/employee-api'
 import { type PersonReview, returnReasonSchema } from '@bango/shared/review'
-import type { DocumentRole, ImageSlot, Side } from '@bango/shared/documents'
+import { carriesNumber, type DocumentRole, type ImageSlot, type Side } from '@bango/shared/documents'
 import type { Document, Person } from '../generated/prisma/client.ts'
 
 const STATUS = { PENDING: 'pending', REGISTERED: 'registered', NOT_APPLICABLE: 'not_applicable' } as const
@@ -49,4 +49,10 @@ export const toSide = (side: Side): 'FRONT' | 'BACK' => (side === 'front' ? 'FRO
 /** A stored image's place in the shared document rules. */
 export function toImageSlot(document: Pick<Document, 'role' | 'slot' | 'side'>): ImageSlot {
   return { role: document.role === 'NUMBER' ? 'number' : 'identity', slot: document.slot, side: document.side === 'FRONT' ? 'front' : 'back' }
+}
+
+/** Whether a stored image's side shows the 12-digit number (the shared rule, on a row). */
+export function documentCarriesNumber(document: Pick<Document, 'role' | 'side' | 'type'>): boolean {
+  const { role, side } = toImageSlot({ ...document, slot: 0 })
+  return carriesNumber(role, document.type, side)
 }

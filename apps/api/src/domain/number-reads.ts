@@ -6,7 +6,6 @@
  * number matches the photo; HR's suggestion starts from it instead of reading for seconds. The
  * number itself never goes back to the employee's browser.
  */
-import { carriesNumber } from '@bango/shared/documents'
 import type { NumberCheckResponse, NumberReadResponse } from '@bango/shared/employee-api'
 import type { Db, Tx } from '../db/types.ts'
 import { AppError } from '../errors.ts'
@@ -14,7 +13,7 @@ import { decryptBlob, encryptBlob } from '../lib/envelope.ts'
 import type { NumberReader } from '../lib/image-pool.ts'
 import type { Keyring } from '../lib/keys.ts'
 import type { EmployeeIdentity } from './credentials.ts'
-import { toImageSlot } from './mappers.ts'
+import { documentCarriesNumber } from './mappers.ts'
 import { openDraftPerson } from './ownership.ts'
 
 /** Reads waiting beyond this are dropped (their rows stay unread): a burst of uploads must not hold hundreds of images in memory. */
@@ -55,8 +54,7 @@ export function createNumberReads(db: Db, keyring: Keyring, reader: NumberReader
      * Nothing is read when the server was built without reads at upload, or 20 wait already.
      */
     schedule(document: { id: string; role: 'NUMBER' | 'IDENTITY'; type: string; side: 'FRONT' | 'BACK' }, jpeg: Buffer) {
-      const { role, side } = toImageSlot({ ...document, slot: 0 })
-      if (!options.enabled || !carriesNumber(role, document.type, side) || waiting >= MAX_WAITING) return
+      if (!options.enabled || !documentCarriesNumber(document) || waiting >= MAX_WAITING) return
       waiting++
       // After the current request has answered: the read never delays the upload's response.
       queue = queue.then(() => new Promise((resolve) => setImmediate(resolve))).then(() => read(document.id, jpeg))
@@ -71,12 +69,11 @@ export function createNumberReads(db: Db, keyring: Keyring, reader: NumberReader
         const person = await openDraftPerson(tx, identity, personId)
         return tx.document.findFirst({
           where: { id: documentId, personId: person.id, state: 'DRAFT' },
-          select: { role: true, slot: true, side: true, type: true, numberReadOutcome: true },
+          select: { role: true, side: true, type: true, numberReadOutcome: true },
         })
       })
       if (!document) throw new AppError('NOT_FOUND')
-      const { role, side } = toImageSlot(document)
-      if (!carriesNumber(role, document.type, side)) return { state: 'no_number' }
+      if (!documentCarriesNumber(document)) return { state: 'no_number' }
       if (document.numberReadOutcome === null) return { state: 'reading' }
       return { state: document.numberReadOutcome === 'FOUND' ? 'read' : 'unreadable' }
     },
@@ -102,12 +99,9 @@ export function createNumberReads(db: Db, keyring: Keyring, reader: NumberReader
     async submitted(tx: Tx | Db, personId: string): Promise<{ numbers: string[]; images: number; unread: number }> {
       const rows = await tx.document.findMany({
         where: { personId, role: 'NUMBER', state: 'SUBMITTED' },
-        select: { id: true, role: true, slot: true, side: true, type: true, numberReadOutcome: true, numberRead: true },
+        select: { id: true, role: true, side: true, type: true, numberReadOutcome: true, numberRead: true },
       })
-      const carrying = rows.filter((row) => {
-        const { role, side } = toImageSlot(row)
-        return carriesNumber(role, row.type, side)
-      })
+      const carrying = rows.filter(documentCarriesNumber)
       const read = opened(carrying)
       return { numbers: [...new Set(read)], images: read.length, unread: carrying.filter((row) => row.numberReadOutcome === null).length }
     },

@@ -6,7 +6,6 @@
  * nothing. Never saved: HR accepts it into the typed entry, which the double entry then checks.
  * Reading the images is an access to documents, so it is an audit event (counts only).
  */
-import { carriesNumber } from '@bango/shared/documents'
 import type { Db } from '../../db/types.ts'
 import type { BlobStore } from '../../lib/blob-store.ts'
 import { decryptBlob } from '../../lib/envelope.ts'
@@ -14,7 +13,7 @@ import type { NumberReader } from '../../lib/image-pool.ts'
 import type { Keyring } from '../../lib/keys.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import { documentAad } from '../drafts.ts'
-import { toImageSlot } from '../mappers.ts'
+import { documentCarriesNumber } from '../mappers.ts'
 import type { NumberReads } from '../number-reads.ts'
 import type { NumberScope } from './person-number.ts'
 
@@ -24,12 +23,11 @@ export function createNumberOcr(db: Db, blobs: BlobStore, keyring: Keyring, read
     const documents = await db.document.findMany({
       where: { personId, role: 'NUMBER', state: 'SUBMITTED', numberReadOutcome: null },
       orderBy: [{ side: 'asc' }, { createdAt: 'asc' }],
-      select: { id: true, personId: true, blobKey: true, role: true, slot: true, side: true, type: true },
+      select: { id: true, personId: true, blobKey: true, role: true, side: true, type: true },
     })
     let images = 0
     for (const document of documents) {
-      const { role, side } = toImageSlot(document)
-      if (!carriesNumber(role, document.type, side)) continue
+      if (!documentCarriesNumber(document)) continue
       const image = decryptBlob(keyring, await blobs.get(document.blobKey), documentAad(document))
       images++
       try {

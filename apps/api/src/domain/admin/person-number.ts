@@ -7,7 +7,6 @@
  * or reads of two different photos — is recorded on one operator's confirmation instead. The
  * number is never in an audit detail, an error or a log line: events carry ids and counts only.
  */
-import { carriesNumber } from '@bango/shared/documents'
 import { maskMyNumber } from '@bango/shared/my-number'
 import type { NumberStateResponse } from '@bango/shared/admin-number'
 import type { Db, Tx } from '../../db/types.ts'
@@ -16,7 +15,7 @@ import type { Person } from '../../generated/prisma/client.ts'
 import type { Keyring } from '../../lib/keys.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import { openEmployeeNumber } from '../employee-number.ts'
-import { toImageSlot } from '../mappers.ts'
+import { documentCarriesNumber, toImageSlot } from '../mappers.ts'
 import type { NumberReads } from '../number-reads.ts'
 import type { OperatorIdentity } from './access.ts'
 import type { NumberSealing } from './number-sealing.ts'
@@ -118,10 +117,12 @@ export function createPersonNumbers(db: Db, sealing: NumberSealing, keyring: Key
       select: { id: true, role: true, slot: true, side: true, type: true },
       orderBy: [{ side: 'asc' }, { createdAt: 'asc' }],
     })
-    const images = documents.map((document) => {
-      const { role, side } = toImageSlot(document)
-      return { documentId: document.id, type: document.type, side, carriesNumber: carriesNumber(role, document.type, side) }
-    })
+    const images = documents.map((document) => ({
+      documentId: document.id,
+      type: document.type,
+      side: toImageSlot(document).side,
+      carriesNumber: documentCarriesNumber(document),
+    }))
     return [...images.filter((image) => image.carriesNumber), ...images.filter((image) => !image.carriesNumber)]
   }
 
