@@ -3,7 +3,8 @@
  * with the web app's own Vite (rolldown, minified as in a build), runs it in headless Chromium
  * throttled through the Chrome DevTools Protocol to 4× CPU (Lighthouse's mobile preset), and prints:
  * - per 480 × 360 synthetic frame, the time of one analysis (RGBA → grey, detectCard, and the
- *   number band's sharpness when a card is found): median and p95 over every frame and run;
+ *   glare share and the number band's sharpness when a card is found): median and p95 over every
+ *   frame and run;
  * - the gzip size of the analysis code the camera screen will load (everything but the test
  *   frames), bundled on its own.
  * The budgets: analysis ≤ 50 ms per frame, ≤ 15 KB gzip added to the capture chunk.
@@ -27,6 +28,7 @@ const ANALYSIS_ENTRY = `
 export { detectCard, isWholeCardInFrame } from ${from('detect-card.ts')}
 export { greyFrameFromRgba } from ${from('grey-frame.ts')}
 export { bandBox, bandSharpness } from ${from('sharpness.ts')}
+export { GLARE_SHARE, glareShare } from ${from('glare.ts')}
 export { longSideFirst, straightenCard } from ${from('perspective.ts')}
 export { isSteady, trackSteadiness } from ${from('steadiness.ts')}
 `
@@ -36,6 +38,7 @@ const PAGE_ENTRY = `
 import { detectCard } from ${from('detect-card.ts')}
 import { greyFrameFromRgba } from ${from('grey-frame.ts')}
 import { bandSharpness } from ${from('sharpness.ts')}
+import { glareShare } from ${from('glare.ts')}
 import { SYNTHETIC_NUMBER_BAND, placeCard, renderScene } from ${from('synthetic-frames.ts')}
 
 const scenes = [
@@ -65,7 +68,7 @@ window.analyseFrames = (rounds) => {
       const start = performance.now()
       const grey = greyFrameFromRgba(frame)
       const outline = detectCard(grey)
-      if (outline) bandSharpness(grey, outline.corners, SYNTHETIC_NUMBER_BAND)
+      if (outline) glareShare(grey, outline.corners) + bandSharpness(grey, outline.corners, SYNTHETIC_NUMBER_BAND)
       times.push(performance.now() - start)
       if (outline && round === 0) found++
     }
@@ -120,7 +123,7 @@ try {
     `card detection in headless Chromium at ${CPU_SLOWDOWN}× CPU: ${frames} synthetic frames of 480 × 360 (a card found in ${found}), ${ROUNDS} rounds`,
   )
   console.log(
-    `  per frame (grey, detectCard, number band sharpness): median ${percentile(times, 0.5).toFixed(1)} ms, p95 ${percentile(times, 0.95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms — budget 50 ms`,
+    `  per frame (grey, detectCard, glare, number band sharpness): median ${percentile(times, 0.5).toFixed(1)} ms, p95 ${percentile(times, 0.95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms — budget 50 ms`,
   )
   console.log(`  analysis code: ${(analysisCode.length / 1024).toFixed(1)} KB minified, ${(gzipBytes / 1024).toFixed(1)} KB gzip — budget 15 KB gzip`)
 } finally {

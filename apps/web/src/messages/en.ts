@@ -247,6 +247,7 @@ export const en: Messages = {
     cameraGuidance: {
       align: 'Line the card up with the white frame.',
       closer: 'Move a little closer.',
+      glare: 'Avoid the reflection of the light: tilt the card a little or move away from the lamp.',
       hold: 'Hold still.',
       focus: 'The text is blurred. Move back a little or find more light.',
       steady: 'Hold it there: the photo is taken automatically.',

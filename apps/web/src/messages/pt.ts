@@ -250,6 +250,7 @@ export const pt: Messages = {
     cameraGuidance: {
       align: 'Alinhe o cartão com a moldura branca.',
       closer: 'Aproxime um pouco mais.',
+      glare: 'Evite o reflexo da luz: incline um pouco o cartão ou afaste-se da lâmpada.',
       hold: 'Não mexa.',
       focus: 'O texto está borrado. Afaste um pouco ou procure mais luz.',
       steady: 'Mantenha assim: a foto é tirada automaticamente.',

@@ -244,6 +244,7 @@ export const vi: Messages = {
     cameraGuidance: {
       align: 'Hãy đặt thẻ khớp với khung trắng.',
       closer: 'Hãy đưa lại gần hơn một chút.',
+      glare: 'Hãy tránh ánh sáng phản chiếu: nghiêng thẻ một chút hoặc tránh xa đèn.',
       hold: 'Xin giữ yên, đừng di chuyển.',
       focus: 'Chữ bị mờ. Hãy lùi ra một chút hoặc đến chỗ sáng hơn.',
       steady: 'Giữ nguyên: ảnh sẽ được chụp tự động.',

@@ -237,6 +237,7 @@ export const zh: Messages = {
     cameraGuidance: {
       align: '请将卡片对准白色框。',
       closer: '请再靠近一点。',
+      glare: '请避免光线反射：将卡片稍微倾斜，或远离灯光。',
       hold: '请不要移动。',
       focus: '文字模糊。请稍微拿远一点，或到更亮的地方。',
       steady: '保持不动，将自动拍摄。',

@@ -2,7 +2,7 @@
  * Test helper: camera frames drawn by arithmetic, with the card's true corners known. A light
  * ID-1 card (rounded corners, print, a photo, a 12-digit number band, optionally a printed
  * border) on a dark, textured, wooden or white desk, turned, in perspective, partly off-screen,
- * held by a thumb, out of focus; or an empty desk, or a flat grey frame. Used by the unit tests and bench/card-detection.ts,
+ * held by a thumb, out of focus, with a lamp reflected on it; or an empty desk, or a flat grey frame. Used by the unit tests and bench/card-detection.ts,
  * and meant for the fake camera of a later Playwright test (RGBA frames convert to video frames).
  */
 import { CARD_ASPECT, type Corners } from './geometry.ts'
@@ -21,6 +21,8 @@ export interface SyntheticScene {
   thumb?: boolean
   /** A thin dark frame printed 1.5 mm inside the card's edge (a second, smaller card-shaped outline). */
   border?: boolean
+  /** A lamp reflected in the card's laminate: centred at (u, v) mm on the card, fading out over `radius` mm, clipped in its middle. */
+  glare?: { u: number; v: number; radius: number }
   /** σ of a Gaussian blur over the whole frame, in pixels: a camera out of focus. */
   blur?: number
   /** Sensor noise: each pixel off by up to this many grey levels. */
@@ -70,12 +72,19 @@ export function renderScene(scene: SyntheticScene): RgbaFrame {
       const colour = [0, 0, 0]
       for (const sample of samples) for (let c = 0; c < 3; c++) colour[c]! += sample[c]! / samples.length
       const light = 0.9 + 0.15 * (x / width) // a lamp on the right
+      const shine = scene.glare && frameToCard ? glareAt(scene.glare, applyHomography(frameToCard, x + 0.5, y + 0.5), onThumb(x + 0.5, y + 0.5)) : 0
       const i = (y * width + x) * 4
-      for (let c = 0; c < 3; c++) data[i + c] = colour[c]! * light + (random() - 0.5) * 2 * noise
+      for (let c = 0; c < 3; c++) data[i + c] = colour[c]! * light + shine + (random() - 0.5) * 2 * noise
       data[i + 3] = 255
     }
   }
   return scene.blur ? blurFrame({ width, height, data }, scene.blur) : { width, height, data }
+}
+
+/** How much a reflection brightens the card at `point` (mm on the card): twice white at its middle, so the middle clips. */
+function glareAt(glare: NonNullable<SyntheticScene['glare']>, point: { x: number; y: number }, onThumb: boolean): number {
+  if (onThumb || point.x < 0 || point.y < 0 || point.x > 85.6 || point.y > 54) return 0
+  return 510 * Math.exp(-(((point.x - glare.u) ** 2 + (point.y - glare.v) ** 2) / glare.radius ** 2))
 }
 
 /** A Gaussian blur of σ pixels, across then down. */

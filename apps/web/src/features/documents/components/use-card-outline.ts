@@ -1,7 +1,8 @@
 /**
  * The card found in the live video, a few times a second (issue: a camera that finds the card):
  * the frame is drawn into a small canvas, the detector (capture-analysis/) looks for the card's
- * outline, and the employee is guided in words — line it up, come closer, hold still. Once the
+ * outline, and the employee is guided in words — line it up, come closer, avoid the reflection,
+ * hold still. Once the
  * card has been held still and its print is sharp, the view is `ready`: the camera takes the
  * picture itself (camera-panel.tsx). 「撮影」 stays for the employee to press at any time.
  */
@@ -9,6 +10,7 @@ import { useEffect, useState } from 'react'
 import { DETECTION_LONG_SIDE, detectCard, isWholeCardInFrame, type CardOutline } from '../capture-analysis/detect-card.ts'
 import { greyFrameFromRgba } from '../capture-analysis/grey-frame.ts'
 import { cardPrintSharpness } from '../capture-analysis/frame-sharpness.ts'
+import { GLARE_SHARE, glareShare } from '../capture-analysis/glare.ts'
 import type { Corners } from '../capture-analysis/geometry.ts'
 import { isSteady, trackSteadiness, type Steadiness } from '../capture-analysis/steadiness.ts'
 
@@ -29,7 +31,7 @@ const SHARP_ENOUGH = 250
 /** An outline this well backed by edges is the card's: the picture is straightened to it. */
 export const CONFIDENT_OUTLINE = 0.9
 
-export type CardGuidance = 'align' | 'closer' | 'hold' | 'focus' | 'steady'
+export type CardGuidance = 'align' | 'closer' | 'glare' | 'hold' | 'focus' | 'steady'
 
 export interface CardView {
   outline: CardOutline | null
@@ -42,12 +44,26 @@ export interface CardView {
 
 const NOTHING: CardView = { outline: null, frame: null, guidance: 'align', ready: false }
 
-/** What to tell the employee about this frame's outline; `sharp` is asked only of a card held still. */
-export function guidanceOf(outline: CardOutline | null, frame: { width: number; height: number }, steady: boolean, sharp: () => boolean): CardGuidance {
+/** What is known of the card in this frame, each measure taken only when the guidance gets to it. */
+export interface CardChecks {
+  /** Held within MAX_MOVEMENT for HOLD_MS. */
+  steady: boolean
+  /** A reflection hides part of the card. */
+  glare: () => boolean
+  /** Its print is sharp enough to read (asked only of a card held still). */
+  sharp: () => boolean
+}
+
+/**
+ * What to tell the employee about this frame's outline. A reflection is named before stillness:
+ * holding still does not remove it, and a card taken with it would have to be taken again.
+ */
+export function guidanceOf(outline: CardOutline | null, frame: { width: number; height: number }, checks: CardChecks): CardGuidance {
   if (!outline || !isWholeCardInFrame(outline, frame.width, frame.height)) return 'align'
   if (outline.fill < MIN_FILL) return 'closer'
-  if (!steady) return 'hold'
-  return sharp() ? 'steady' : 'focus'
+  if (checks.glare()) return 'glare'
+  if (!checks.steady) return 'hold'
+  return checks.sharp() ? 'steady' : 'focus'
 }
 
 /** The outline's corners in the video's own pixels. */
@@ -73,11 +89,15 @@ export function useCardOutline(video: () => HTMLVideoElement | null | undefined,
       if (!context) return
       // The canvas scales the frame down: faster than the detector's own shrink.
       context.drawImage(element, 0, 0, frame.width, frame.height)
-      const outline = detectCard(greyFrameFromRgba(context.getImageData(0, 0, frame.width, frame.height)))
+      const grey = greyFrameFromRgba(context.getImageData(0, 0, frame.width, frame.height))
+      const outline = detectCard(grey)
       const now = performance.now()
       steadiness = trackSteadiness(steadiness, outline, now, MAX_MOVEMENT)
-      const sharp = () => outline !== null && cardPrintSharpness(element, cornersInVideo(outline, frame, element), crop) >= SHARP_ENOUGH
-      const guidance = guidanceOf(outline, frame, isSteady(steadiness, now, HOLD_MS), sharp)
+      const guidance = guidanceOf(outline, frame, {
+        steady: isSteady(steadiness, now, HOLD_MS),
+        glare: () => outline !== null && glareShare(grey, outline.corners) >= GLARE_SHARE,
+        sharp: () => outline !== null && cardPrintSharpness(element, cornersInVideo(outline, frame, element), crop) >= SHARP_ENOUGH,
+      })
       setView({ outline, frame, guidance, ready: guidance === 'steady' })
     }
     const timer = setInterval(look, LOOK_EVERY_MS)
