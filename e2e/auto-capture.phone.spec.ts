@@ -1,8 +1,8 @@
 /**
  * The camera takes a card by itself only once it has settled (ADR 044): a fake-camera video of a
  * card sliding into the frame and then held still is taken after it stops, straightened to its
- * corners; videos of a flat grey frame, an empty desk and a blurred card are not taken within
- * twice that time. Each video is an MJPEG made here with sharp and played by a Chromium of its own.
+ * corners; videos of a flat grey frame, an empty desk, a blurred card and a card with a lamp
+ * reflected on it are not taken within twice that time, the last with the advice to avoid it. Each video is an MJPEG made here with sharp and played by a Chromium of its own.
  */
 import { type Browser, devices, expect, test } from '@playwright/test'
 import fs from 'node:fs/promises'
@@ -20,18 +20,23 @@ const FPS = 30
 const REST = { x: 120, y: 114, width: 400, height: 252 }
 const MARK = { x: 24, y: 24, size: 28 }
 
-/** A desk with print on it (clutter), and the card at `x` (its top-left corner), or none. */
-function frameSvg(cardX: number | null, desk = '#3a4a3a') {
+/**
+ * A desk with print on it (clutter), and the card at `x` (its top-left corner), or none; optionally
+ * a lamp reflected on it, over the number. The card's paper is a little grey: Chromium's fake camera
+ * stretches the levels (as from video range), and a lighter card would play back clipped as a whole.
+ */
+function frameSvg(cardX: number | null, { desk = '#3a4a3a', glare = false } = {}) {
   const card =
     cardX === null
       ? ''
       : `<g transform="translate(${cardX} ${REST.y})">
-          <rect width="${REST.width}" height="${REST.height}" rx="18" fill="#f4f1de"/>
+          <rect width="${REST.width}" height="${REST.height}" rx="18" fill="#dcd8c6"/>
           <rect x="${MARK.x}" y="${MARK.y}" width="${MARK.size}" height="${MARK.size}" fill="#d62828"/>
           <rect x="80" y="30" width="280" height="14" fill="#333"/>
           <rect x="80" y="60" width="220" height="14" fill="#333"/>
           <text x="30" y="150" font-family="DejaVu Sans Mono" font-size="30" fill="#111">1234 5678 9018</text>
           <rect x="30" y="200" width="330" height="20" fill="#e07a5f"/>
+          ${glare ? '<radialGradient id="glare"><stop offset="0.5" stop-color="#fff"/><stop offset="1" stop-color="#fff" stop-opacity="0"/></radialGradient><circle cx="130" cy="140" r="55" fill="url(#glare)"/>' : ''}
         </g>`
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}">
     <rect width="${WIDTH}" height="${HEIGHT}" fill="${desk}"/>
@@ -67,7 +72,7 @@ async function openCamera(browser: Browser) {
   return { page, camera }
 }
 
-test('a card sliding in is taken once it has settled, straightened to its corners; flat, empty and blurred videos are not taken', async () => {
+test('a card sliding in is taken once it has settled, straightened to its corners; flat, empty, blurred and glaring videos are not taken', async () => {
   test.setTimeout(120_000)
   // 1.5 s of the card sliding in from the right, then 8 s held still.
   const moving = Array.from({ length: Math.round(1.5 * FPS) }, (_, i) => REST.x + Math.round((WIDTH - REST.x) * (1 - i / (1.5 * FPS))))
@@ -117,7 +122,8 @@ test('a card sliding in is taken once it has settled, straightened to its corner
   // Not before the card stopped: it slid for 1.5 s, then must be still for a moment.
   expect(taken).toBeGreaterThan(1.5)
 
-  // Nothing to take: a flat grey frame, an empty desk, a card out of focus. Twice the time, and the camera is still open.
+  // Nothing to take: a flat grey frame, an empty desk, a card out of focus, a card with a reflection over its number.
+  // Twice the time, and the camera is still open.
   for (const [name, frame] of [
     [
       'flat',
@@ -125,6 +131,7 @@ test('a card sliding in is taken once it has settled, straightened to its corner
     ],
     ['empty', await jpegFrame(frameSvg(null))],
     ['blurred', await jpegFrame(frameSvg(REST.x), 6)],
+    ['glare', await jpegFrame(frameSvg(REST.x, { glare: true }))],
   ] as const) {
     const file = path.join(dir, `${name}.mjpeg`)
     await writeMjpeg(
@@ -139,6 +146,7 @@ test('a card sliding in is taken once it has settled, straightened to its corner
       await page.waitForTimeout(Math.max(2 * taken, 3) * 1000)
       await expect(camera, name).toBeVisible()
       await expect(page.getByRole('img', { name: '撮影したおもて面の画像' }), name).toHaveCount(0)
+      if (name === 'glare') await expect(camera.getByText('光の反射を避けてください', { exact: false })).toBeVisible()
     })
   }
 })
