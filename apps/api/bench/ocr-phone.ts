@@ -2,20 +2,21 @@
  * The number reading on phone-like photos (test/phone-photos.ts): per set, level, kind and
  * condition, how many photos gave their number (correct), nothing (none) or another number
  * (WRONG, the costly failure). On the card front the correct reading is nothing. Then the time per
- * image (readMyNumber, decode to answer) and the process's peak RSS while reading. Asserts
+ * image (readMyNumber, sent to the child to answer) and the reading child's peak RSS. Asserts
  * nothing; the budgets are printed beside the figures.
  *
  * `PHONE_PHOTOS=n` photos per level and kind (default 4), `PHONE_SETS=untuned` for one set:
- * `pnpm --filter @bango/api bench:ocr-phone`. tesseract.js runs its worker in a worker_thread of
- * this process, so the process's RSS is the worker's plus the bench's (the photos, as JPEG,
- * rendered by a child process beforehand).
+ * `pnpm --filter @bango/api bench:ocr-phone`. The photos are read as production reads them: by
+ * the image pool's child process (image-worker.ts, one at a time; at the server's priority here,
+ * not at nice 19, so that the times are the reading's own). Its peak RSS is the kernel's
+ * high-water mark of that child (VmHWM), which holds nothing but the reader: the photos stay in
+ * this process, rendered beforehand by another child.
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { readMyNumber } from '../src/lib/number-reading.ts'
-import { createOcrReader } from '../src/lib/ocr.ts'
+import { createImagePool } from '../src/lib/image-pool.ts'
 import { KINDS, LEVELS, type PhonePhoto, type PhotoSet, phonePhotos, renderPhonePhoto } from '../test/phone-photos.ts'
 
 type Outcome = 'correct' | 'none' | 'WRONG'
@@ -93,32 +94,36 @@ function table(set: PhotoSet, results: Result[]) {
     console.log(`    ${result.outcome.padEnd(5)} ${result.photo.id} ${JSON.stringify(result.photo.conditions)}`)
 }
 
-const reader = createOcrReader()
+const reader = createImagePool({ size: 1, niceness: 0 })
+/** The kernel's high-water mark of each reading child's resident memory, in bytes (a child that died or idled out keeps its last). */
+const peaks = new Map<number, number>()
+const samplePeaks = () => {
+  for (const pid of reader.pids()) {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+    peaks.set(pid, Number(/^VmHWM:\s+(\d+) kB/m.exec(status)![1]) * 1024)
+  }
+}
 const times: number[] = []
-let baseline = 0
-let peak = 0
 for (const set of sets) {
   const photos = phonePhotos(set, count).map((photo) => ({ photo, jpeg: fs.readFileSync(fileOf(directory, photo)) }))
-  baseline ||= process.memoryUsage.rss()
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20)
   const results: Result[] = []
   for (const { photo, jpeg } of photos) {
     const started = performance.now()
-    const reading = await readMyNumber(reader, jpeg)
+    const reading = await reader.readNumber(jpeg)
     const ms = performance.now() - started
+    samplePeaks()
     times.push(ms)
     results.push({ photo, outcome: outcomeOf(photo, reading), ms })
   }
-  clearInterval(sampler)
   table(set, results)
 }
 await reader.close()
 fs.rmSync(directory, { recursive: true })
 
-// The first read also starts the worker (~0.5 s): it is left out of the times.
+// The first read also starts the child and its OCR worker (~0.5 s): it is left out of the times.
 const sorted = times.slice(1).sort((a, b) => a - b)
 const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))]!.toFixed(0)
 console.log(`\nper image (${sorted.length}, first read left out): median ${at(0.5)} ms (≤ 1000), p95 ${at(0.95)} ms (≤ 2500), max ${at(1)} ms`)
 console.log(
-  `process RSS: ${megabytes(baseline)} before the worker started (the first set loaded), peak ${megabytes(peak)} while reading (sampled every 20 ms; ≤ 300 MB), maxRSS ${megabytes(process.resourceUsage().maxRSS * 1024)}`,
+  `reading child's peak RSS (VmHWM): ${[...peaks.values()].map(megabytes).join(', ')} (≤ 300 MB); this process (photos and all): maxRSS ${megabytes(process.resourceUsage().maxRSS * 1024)}`,
 )
