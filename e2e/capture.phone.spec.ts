@@ -62,7 +62,7 @@ test('at 320 × 568 the camera, the preview with its warning and the next step, 
 
   // card.mjpeg is 640 × 480: the (advisory) small-picture warning shows under the preview.
   const preview = page.getByRole('img', { name: '撮影したおもて面の画像' })
-  await expect(page.getByRole('status').filter({ hasText: '画像を送信しました' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: '画像を保存しました' })).toBeVisible()
   const warning = page.getByText('画像を確認してください')
   const retake = page.getByRole('button', { name: 'おもて面を撮り直す' })
   const next = page.getByRole('button', { name: 'うら面を撮影する' })
@@ -75,7 +75,7 @@ test('at 320 × 568 the camera, the preview with its warning and the next step, 
   await retake.click()
   await expect(camera).toBeFocused()
   await expectInViewport(page, shutter, camera.getByRole('button', { name: 'カメラを閉じる' }))
-  await expect(page.getByRole('status').filter({ hasText: '画像を送信しました' })).toHaveCount(0)
+  await expect(page.getByRole('status').filter({ hasText: '画像を保存しました' })).toHaveCount(0)
   await expect(next).toHaveCount(0)
   await expect(shutter).toBeEnabled()
   await shutter.click()
@@ -96,7 +96,7 @@ test('a card is outlined in the live picture, taken by itself once held still an
   await shot(page, 'capture-phone-card-outlined-320')
   const preview = page.getByRole('img', { name: '撮影したおもて面の画像' })
   await expect(preview).toBeVisible()
-  await expect(page.getByRole('status').filter({ hasText: '画像を送信しました' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: '画像を保存しました' })).toBeVisible()
   // Only the card was kept, straightened: the card's 85.6 : 54, not the camera's 4 : 3.
   const ratio = await preview.evaluate((image: HTMLImageElement) => image.naturalWidth / image.naturalHeight)
   expect(ratio).toBeCloseTo(85.6 / 54, 1)

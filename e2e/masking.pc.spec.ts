@@ -36,7 +36,7 @@ async function chooseAndMask(page: Page, side: Side, by: 'mouse' | 'keyboard') {
   const send = page.getByRole('button', { name: '隠して送信する' })
   await expect(send).toBeDisabled()
   await expect(page.getByText(/告知要求制限/)).toBeVisible()
-  await expect(page.getByRole('status').filter({ hasText: '画像を送信しました' })).toHaveCount(0)
+  await expect(page.getByRole('status').filter({ hasText: '画像を保存しました' })).toHaveCount(0)
   // card.jpg is 640 × 480: a (non-blocking) quality hint says so.
   await expect(page.getByText('画像が小さいようです', { exact: false })).toBeVisible()
 
@@ -50,7 +50,7 @@ async function chooseAndMask(page: Page, side: Side, by: 'mouse' | 'keyboard') {
   await send.click()
 
   await expect(page.getByRole('img', { name: `撮影した${side}の画像` })).toBeVisible()
-  await expect(page.getByRole('status').filter({ hasText: '画像を送信しました' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: '画像を保存しました' })).toBeVisible()
 }
 
 /** Drags BOX with the mouse, up and to the left: the box is normalised whichever way it is drawn. */

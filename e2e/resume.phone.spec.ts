@@ -20,7 +20,7 @@ test.afterEach(async () => {
 
 const sent = (page: import('@playwright/test').Page, side: 'おもて面' | 'うら面') => [
   expect(page.getByRole('img', { name: `撮影した${side}の画像` })).toBeVisible(),
-  expect(page.getByRole('status').filter({ hasText: '画像を送信しました' })).toBeVisible(),
+  expect(page.getByRole('status').filter({ hasText: '画像を保存しました' })).toBeVisible(),
 ]
 
 test('reload, back button and a new login after the session expired resume the same person and step, then 完了', async ({ page }) => {

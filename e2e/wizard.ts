@@ -70,7 +70,7 @@ export async function photograph(page: Page, side: Side) {
   const shutter = page.getByRole('button', { name: '撮影', exact: true })
   if (!(await shutter.isVisible())) await page.getByRole('button', { name: `${side}を撮影する` }).click()
   await expect(page.getByRole('img', { name: `撮影した${side}の画像` })).toBeVisible()
-  await expect(page.getByRole('status').filter({ hasText: '画像を送信しました' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: '画像を保存しました' })).toBeVisible()
 }
 
 /** 健康保険証: one box dragged with a finger (real touch events), then 「隠して送信する」. */
@@ -94,7 +94,7 @@ export async function maskByTouch(page: Page, side: Side) {
   expect(await page.evaluate(() => window.scrollY)).toBe(scrolled)
   await page.getByRole('button', { name: '隠して送信する' }).click()
   await expect(page.getByRole('img', { name: `撮影した${side}の画像` })).toBeVisible()
-  await expect(page.getByRole('status').filter({ hasText: '画像を送信しました' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: '画像を保存しました' })).toBeVisible()
 }
 
 /** Photographs one side with the (fake) camera — taken by itself, as photograph() — then masks it (健康保険証). */
@@ -108,7 +108,7 @@ export async function photographAndMask(page: Page, side: Side) {
 export async function chooseFile(page: Page, side: Side) {
   await page.getByLabel('写真を選ぶ').setInputFiles(CARD_JPEG)
   await expect(page.getByRole('img', { name: `撮影した${side}の画像` })).toBeVisible()
-  await expect(page.getByRole('status').filter({ hasText: '画像を送信しました' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: '画像を保存しました' })).toBeVisible()
 }
 
 export type Capture = (page: Page, side: Side) => Promise<void>

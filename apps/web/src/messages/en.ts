@@ -285,7 +285,7 @@ export const en: Messages = {
     uploading: 'Sending the image…',
     uploadProgress: 'Upload progress',
     uploadPercent: '{{percent}}%',
-    uploaded: 'The image was sent',
+    uploaded: 'The image was saved (not submitted yet: press “Done” at the end)',
     uploadNetworkError: 'The image could not be sent because the connection is unstable. Move to a place with a better signal and tap “Send again”.',
     resend: 'Send again',
     confirmTitle: 'Check',

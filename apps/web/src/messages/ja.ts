@@ -285,7 +285,7 @@ const documents = {
   uploading: '画像を送信しています…',
   uploadProgress: '送信の進み具合',
   uploadPercent: '{{percent}}%',
-  uploaded: '画像を送信しました',
+  uploaded: '画像を保存しました（まだ提出されていません。最後に「完了」を押してください）',
   uploadNetworkError: '通信が不安定なため、画像を送信できませんでした。電波の良い場所で「再送信」をタップしてください。',
   resend: '再送信',
   confirmTitle: '確認',

@@ -288,7 +288,7 @@ export const pt: Messages = {
     uploading: 'Enviando a imagem…',
     uploadProgress: 'Progresso do envio',
     uploadPercent: '{{percent}}%',
-    uploaded: 'A imagem foi enviada',
+    uploaded: 'A imagem foi salva (ainda não foi entregue: no final, pressione “Concluir”)',
     uploadNetworkError: 'A conexão está instável e a imagem não foi enviada. Vá para um local com sinal melhor e toque em “Enviar novamente”.',
     resend: 'Enviar novamente',
     confirmTitle: 'Conferir',

@@ -282,7 +282,7 @@ export const vi: Messages = {
     uploading: 'Đang gửi ảnh…',
     uploadProgress: 'Tiến độ gửi',
     uploadPercent: '{{percent}}%',
-    uploaded: 'Đã gửi ảnh',
+    uploaded: 'Đã lưu ảnh (chưa nộp: cuối cùng hãy nhấn “Hoàn tất”)',
     uploadNetworkError: 'Kết nối không ổn định nên không gửi được ảnh. Vui lòng đến nơi có sóng tốt hơn và chạm “Gửi lại”.',
     resend: 'Gửi lại',
     confirmTitle: 'Kiểm tra',

@@ -275,7 +275,7 @@ export const zh: Messages = {
     uploading: '正在发送图片…',
     uploadProgress: '发送进度',
     uploadPercent: '{{percent}}%',
-    uploaded: '图片已发送',
+    uploaded: '图片已保存（尚未提交：最后请按“完成”）',
     uploadNetworkError: '网络不稳定，无法发送图片。请在信号良好的地方点击“重新发送”。',
     resend: '重新发送',
     confirmTitle: '确认',

@@ -97,7 +97,7 @@ describe('CaptureStep', () => {
     expect(within(camera).getByRole('status')).toHaveTextContent('カードを白い枠に合わせてください。')
     await userEvent.click(shutter)
 
-    expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
+    expect(await screen.findByText(/画像を保存しました/)).toBeInTheDocument()
     expect(screen.getByRole('img', { name: '撮影したおもて面の画像' })).toHaveAttribute('src', 'blob:preview')
     expect(processor.fromVideo).toHaveBeenCalled()
     const form = xhr.requests(UPLOAD)[0]!.body as FormData
@@ -127,7 +127,7 @@ describe('CaptureStep', () => {
     expect(screen.getByLabelText('fake camera')).toBeInTheDocument()
     expect(screen.getByRole('button', { name: '撮影' })).toBeDisabled()
     await act(async () => finishFrame(new Blob(['frame'], { type: 'image/jpeg' })))
-    expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
+    expect(await screen.findByText(/画像を保存しました/)).toBeInTheDocument()
     expect(screen.queryByLabelText('fake camera')).not.toBeInTheDocument()
   })
 
@@ -143,7 +143,7 @@ describe('CaptureStep', () => {
     expect(input).not.toHaveAttribute('capture')
     await userEvent.upload(input, new File(['raw'], 'photo.heic', { type: 'image/heic' }))
 
-    expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
+    expect(await screen.findByText(/画像を保存しました/)).toBeInTheDocument()
     expect(processor.fromFile).toHaveBeenCalled()
     // A 住民票 may have no back; for the employee, identity documents come next.
     await userEvent.click(screen.getByRole('button', { name: 'うら面はありません' }))
@@ -196,7 +196,7 @@ describe('CaptureStep', () => {
     expect(xhr.requests(UPLOAD)).toHaveLength(3)
     expect(screen.getByRole('button', { name: 'うら面を撮影する' })).toBeDisabled()
     await userEvent.click(screen.getByRole('button', { name: '再送信' }))
-    expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
+    expect(await screen.findByText(/画像を保存しました/)).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'うら面を撮影する' })).toBeEnabled()
   })
 
@@ -217,7 +217,7 @@ describe('CaptureStep', () => {
     render(<CaptureStep image={FRONT} openCamera={false} processor={darkProcessor} />)
     await userEvent.upload(screen.getByLabelText('写真を選ぶ'), new File(['raw'], 'a.jpg', { type: 'image/jpeg' }))
 
-    expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
+    expect(await screen.findByText(/画像を保存しました/)).toBeInTheDocument()
     const warning = screen.getByText('画像を確認してください').closest('.notice')!
     expect(warning).toHaveTextContent('画像が暗いようです。明るい場所で撮り直すと読み取りやすくなります。')
     expect(warning).toHaveTextContent('画像が小さいようです。')
@@ -235,7 +235,7 @@ describe('CaptureStep', () => {
     try {
       render(<CaptureStep image={{ ...FRONT, side: 'back' }} openCamera={false} processor={processor} />)
       await userEvent.upload(screen.getByLabelText('写真を選ぶ'), new File(['raw'], 'a.jpg', { type: 'image/jpeg' }))
-      expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
+      expect(await screen.findByText(/画像を保存しました/)).toBeInTheDocument()
       await act(() => vi.advanceTimersByTimeAsync(3_100))
       expect(
         await screen.findByText('番号が読み取れませんでした。影や反射がないか確認して、撮り直してください。番号がはっきり写っていれば、このまま進めます。'),
@@ -289,7 +289,7 @@ describe('CaptureStep', () => {
     try {
       render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
       await userEvent.upload(screen.getByLabelText('写真を選ぶ'), new File(['raw'], 'a.jpg', { type: 'image/jpeg' }))
-      expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
+      expect(await screen.findByText(/画像を保存しました/)).toBeInTheDocument()
       await act(() => vi.advanceTimersByTimeAsync(5_000))
       expect(fetchMock).not.toHaveBeenCalled()
     } finally {
@@ -302,7 +302,7 @@ describe('CaptureStep', () => {
     mockXhr({ [UPLOAD]: uploaded })
     render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
     await userEvent.upload(screen.getByLabelText('写真を選ぶ'), new File(['raw'], 'a.jpg', { type: 'image/jpeg' }))
-    expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
+    expect(await screen.findByText(/画像を保存しました/)).toBeInTheDocument()
     expect(screen.queryByText('画像を確認してください')).not.toBeInTheDocument()
   })
 
@@ -325,7 +325,7 @@ describe('CaptureStep', () => {
     expect(screen.getByRole('status')).toHaveTextContent('画像を送信しています…40%')
     expect(screen.getByRole('button', { name: 'うら面を撮影する' })).toBeDisabled()
     await act(async () => finish())
-    expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
+    expect(await screen.findByText(/画像を保存しました/)).toBeInTheDocument()
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument()
   })
 
@@ -374,11 +374,11 @@ describe('CaptureStep', () => {
     act(() => webcam.props?.onUserMedia({} as MediaStream))
     await vi.waitFor(() => expect(screen.getByRole('button', { name: '撮影' })).toBeEnabled())
     await userEvent.click(screen.getByRole('button', { name: '撮影' }))
-    expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
+    expect(await screen.findByText(/画像を保存しました/)).toBeInTheDocument()
 
     await userEvent.click(screen.getByRole('button', { name: 'おもて面を撮り直す' }))
     expect(await screen.findByRole('dialog', { name: 'おもて面を撮影' })).toHaveFocus()
-    expect(screen.queryByText('画像を送信しました')).not.toBeInTheDocument()
+    expect(screen.queryByText(/画像を保存しました/)).not.toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'うら面を撮影する' })).not.toBeInTheDocument()
     expect(screen.queryByRole('img', { name: '撮影したおもて面の画像' })).not.toBeInTheDocument()
   })

@@ -80,7 +80,7 @@ describe('健康保険証 masking', () => {
     await userEvent.click(send)
 
     expect(processor.burnMasks).toHaveBeenCalledWith(unmasked, [{ x: 200, y: 200, width: 200, height: 200 }])
-    expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
+    expect(await screen.findByText(/画像を保存しました/)).toBeInTheDocument()
     const file = (xhr.requests(UPLOAD)[0]!.body as FormData).get('file') as File
     expect(await file.text()).toBe('MASKED')
     expect(xhr.requests(UPLOAD)).toHaveLength(1)
@@ -154,7 +154,7 @@ describe('健康保険証 masking', () => {
     const xhr = mockXhr({ [UPLOAD]: uploaded })
     render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
     await userEvent.upload(screen.getByLabelText(FILE_LABEL), new File(['raw'], 'nenkin.jpg', { type: 'image/jpeg' }))
-    expect(await screen.findByText('画像を送信しました')).toBeInTheDocument()
+    expect(await screen.findByText(/画像を保存しました/)).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: '隠して送信する' })).not.toBeInTheDocument()
     expect(await ((xhr.requests(UPLOAD)[0]!.body as FormData).get('file') as File).text()).toBe('UNMASKED')
   })

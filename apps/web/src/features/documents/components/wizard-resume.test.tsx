@@ -82,7 +82,7 @@ describe('resuming the wizard', () => {
     await router.navigate(-1)
     expect(await screen.findByRole('heading', { name: 'おもて面' })).toBeInTheDocument()
     expect(screen.getByRole('img', { name: '撮影したおもて面の画像' })).toHaveAttribute('src', 'blob:thumbnail-1')
-    expect(screen.getByRole('status')).toHaveTextContent('画像を送信しました')
+    expect(screen.getByRole('status')).toHaveTextContent('画像を保存しました')
     expect(screen.getByRole('button', { name: 'うら面を撮影する' })).toBeEnabled()
 
     // Forward again, then back twice: the menu, then out of the wizard.
@@ -118,7 +118,7 @@ describe('resuming the wizard', () => {
     expect(depth(router)).toBe(3)
     await router.navigate(-1)
     expect(await screen.findByRole('heading', { name: 'うら面' })).toBeInTheDocument()
-    expect(screen.getByRole('status')).toHaveTextContent('画像を送信しました')
+    expect(screen.getByRole('status')).toHaveTextContent('画像を保存しました')
     // Kept for the next reload of this tab: the step and the choices, never an image.
     const kept = sessionStorage.getItem(WIZARD_POSITION_STORAGE_KEY)!
     expect(JSON.parse(kept)).toMatchObject({ personId: child.id, step: captureStep('back'), numberDocument: { type: 'my_number_card', hasBack: true } })
