@@ -16,6 +16,8 @@ export { readCsvField } from './csv.ts'
 export type { CsvEncoding, CsvFile, CsvFormat, CsvRow } from './csv.ts'
 
 export const PAYROLL_CSV = csvFormat('payroll', PAYROLL_CSV_COLUMNS, ['utf-8', 'shift_jis'])
+/** The payroll file under the headers of a company's layout (admin-export.ts): the same format, HR's header names. */
+export const payrollCsvFormat = (headers: readonly string[]): CsvFormat => csvFormat('payroll', headers, PAYROLL_CSV.encodings)
 export const DOCUMENTS_MANIFEST_CSV = csvFormat('documents manifest', DOCUMENTS_MANIFEST_COLUMNS, ['utf-8'])
 export const AUDIT_CSV = csvFormat('audit log', AUDIT_CSV_HEADER, ['utf-8'])
 export const IMPORT_TEMPLATE_CSV = csvFormat('import template', IMPORT_COLUMNS, ['utf-8'])
