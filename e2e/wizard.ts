@@ -141,7 +141,7 @@ export async function confirmAndRegister(page: Page, images: number, myNumber?: 
 
 export async function markNotApplicable(page: Page, name: string) {
   await openPerson(page, name)
-  await page.getByRole('radio', { name: '現在扶養者ではありませんまたは住民票を有していません' }).check()
+  await page.getByRole('radio', { name: '現在は扶養していない、または住民票がない' }).check()
   await page.getByRole('button', { name: '次へ' }).click()
   await expect(page.getByRole('heading', { name: '対象外に設定しました' })).toBeVisible()
   await checkScreen(page, 'not-applicable')

@@ -32,7 +32,7 @@ describe('PersonPage', () => {
     // The wizard starts in an effect after the heading's first render: wait for it, do not race it.
     expect(await screen.findByRole('radio', { name: '顔写真つき個人番号カード（マイナンバーカード）' })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: '次へ' })).toBeDisabled()
-    await userEvent.click(screen.getByRole('radio', { name: '現在扶養者ではありませんまたは住民票を有していません' }))
+    await userEvent.click(screen.getByRole('radio', { name: '現在は扶養していない、または住民票がない' }))
     await userEvent.click(screen.getByRole('button', { name: '次へ' }))
 
     expect(await screen.findByRole('heading', { name: '対象外に設定しました' })).toBeInTheDocument()
@@ -47,7 +47,7 @@ describe('PersonPage', () => {
     mockFetch({ 'GET /api/employee/persons': () => json(200, buildPersons([employee])) })
     renderPerson(employee.id)
     await userEvent.click(await screen.findByRole('radio', { name: '通知カード（紙製のもの）' }))
-    expect(screen.queryByRole('radio', { name: /現在扶養者ではありません/ })).not.toBeInTheDocument()
+    expect(screen.queryByRole('radio', { name: /扶養していない/ })).not.toBeInTheDocument()
     await userEvent.click(screen.getByRole('button', { name: '次へ' }))
     // jsdom is a PC without a camera API: 「写真を選ぶ」 is the one action.
     expect(await screen.findByRole('heading', { name: 'おもて面' })).toBeInTheDocument()
