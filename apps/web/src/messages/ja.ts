@@ -204,7 +204,7 @@ const documents = {
   withPhotoQuestion: '身元確認書類は顔写真付きですか？',
   withPhoto: '顔写真付きです。',
   withoutPhoto: '顔写真はありません。',
-  identityTypeQuestion: '身元確認書類の種類を選択して下さい',
+  identityTypeQuestion: '身元確認書類の種類を選択してください',
   /** When one identity document is needed. */
   identityOrdinalSingle: '身元確認書類',
   identityOrdinal: '身元確認書類 {{ordinal}} 種類目（全 {{total}} 種類）',
