@@ -44,6 +44,7 @@ export const IGNORES_BODY = new Set([
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/reveal',
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/ocr',
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/approve',
+  'POST /api/admin/campaigns/:campaignId/employees/:employeeId/approve',
   'POST /api/admin/campaigns/:campaignId/credential-batches/:credentialBatchId/distributed',
   'POST /api/admin/campaigns/:campaignId/credential-batches/:credentialBatchId/cancel',
 ])

@@ -56,3 +56,27 @@ export const submissionReviewResponseSchema = z.object({
   persons: z.array(reviewPersonSchema),
 })
 export type SubmissionReviewResponse = z.infer<typeof submissionReviewResponseSchema>
+
+/**
+ * The review queue of a campaign: the households whose 完了 submission still has work for HR —
+ * persons to approve, or numbers to record — oldest submission first. What 「次の従業員」 walks.
+ */
+export const reviewQueueSchema = z.object({
+  households: z.array(
+    z.object({
+      employeeId: z.uuid(),
+      name: z.string(),
+      employeeNumber: z.string().nullable(),
+      submittedAt: z.iso.datetime(),
+      /** Persons registered or 対象外 with a pending review (a 差し戻し waiting for the employee is not HR's work). */
+      toReview: z.number().int(),
+      /** Registered persons without a recorded number. */
+      toRecord: z.number().int(),
+    }),
+  ),
+})
+export type ReviewQueue = z.infer<typeof reviewQueueSchema>
+
+/** 「世帯をまとめて承認」: how many persons this approved (those already approved, returned or 対象外 are left as they are). */
+export const householdApprovalSchema = z.object({ approved: z.number().int() })
+export type HouseholdApproval = z.infer<typeof householdApprovalSchema>

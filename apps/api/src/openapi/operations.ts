@@ -37,7 +37,13 @@ import {
   numberRevealResponseSchema,
   numberStateSchema,
 } from '@bango/shared/admin-number'
-import { returnPersonRequestSchema, returnPersonResponseSchema, submissionReviewResponseSchema } from '@bango/shared/admin-review'
+import {
+  householdApprovalSchema,
+  returnPersonRequestSchema,
+  returnPersonResponseSchema,
+  reviewQueueSchema,
+  submissionReviewResponseSchema,
+} from '@bango/shared/admin-review'
 import * as employee from '@bango/shared/employee-api'
 import type { z } from 'zod'
 
@@ -242,6 +248,14 @@ export const OPERATIONS: Record<string, Operation> = {
     response: numberOcrResponseSchema,
   },
   'GET /api/admin/campaigns/:campaignId/employees/:employeeId/submission': { summary: 'A submission for review', response: submissionReviewResponseSchema },
+  'GET /api/admin/campaigns/:campaignId/review-queue': {
+    summary: 'Households with persons to approve or numbers to record, oldest first',
+    response: reviewQueueSchema,
+  },
+  'POST /api/admin/campaigns/:campaignId/employees/:employeeId/approve': {
+    summary: 'Approve every person of the household still to review',
+    response: householdApprovalSchema,
+  },
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/return': {
     summary: 'Return a person to the employee (and tell them by e-mail where there is an address)',
     body: returnPersonRequestSchema,

@@ -1,10 +1,11 @@
 /**
  * HR's review of a 完了 submission: each person with their choices, their SUBMITTED images
  * (ids and shapes only; the pixels come from document-viewer.ts) and their review state;
- * 承認 and 差し戻し per person. 差し戻し reopens exactly that person for the employee
+ * 承認 and 差し戻し per person or the whole household at once; and the queue of households with
+ * work left, which HR walks from one to the next. 差し戻し reopens exactly that person for the employee
  * (ownership.assertDraftOpen) until the next 完了 replaces their documents (submissions.ts).
  */
-import type { ReturnDecision, SubmissionReviewResponse } from '@bango/shared/admin-review'
+import type { HouseholdApproval, ReturnDecision, ReviewQueue, SubmissionReviewResponse } from '@bango/shared/admin-review'
 import { registrationSchema } from '@bango/shared/employee-api'
 import type { PersonReview } from '@bango/shared/review'
 import type { Db, Tx } from '../../db/types.ts'
@@ -63,6 +64,61 @@ export function createReview(db: Db, audit: AuditLog, now: () => Date) {
           })
           .map(({ addedByEmployee: _added, ...person }) => person),
       }
+    },
+
+    /** The households of the campaign with persons to approve or numbers to record, oldest 完了 first. */
+    async queue(campaignId: string): Promise<ReviewQueue> {
+      const submissions = await db.submission.findMany({
+        where: { employee: { campaignId, disposedAt: null } },
+        orderBy: [{ submittedAt: 'asc' }, { employeeId: 'asc' }],
+        select: { employeeId: true, submittedAt: true, employee: { select: { name: true, employeeNumber: true } } },
+      })
+      const persons = await db.person.findMany({
+        where: { campaignId, disposedAt: null, reviewStatus: { not: 'RETURNED' } },
+        select: { id: true, employeeId: true, status: true, reviewStatus: true, myNumberRecordedAt: true },
+      })
+      const work = new Map<string, { toReview: number; toRecord: number }>()
+      for (const person of persons) {
+        const household = person.employeeId ?? person.id
+        const counts = work.get(household) ?? { toReview: 0, toRecord: 0 }
+        if (person.status === 'REGISTERED' && person.reviewStatus === 'PENDING') counts.toReview++
+        if (person.status === 'REGISTERED' && person.myNumberRecordedAt === null) counts.toRecord++
+        work.set(household, counts)
+      }
+      return {
+        households: submissions.flatMap(({ employeeId, submittedAt, employee }) => {
+          const counts = work.get(employeeId)
+          return counts && counts.toReview + counts.toRecord > 0
+            ? [{ employeeId, name: employee.name, employeeNumber: employee.employeeNumber, submittedAt: submittedAt.toISOString(), ...counts }]
+            : []
+        }),
+      }
+    },
+
+    /**
+     * 「世帯をまとめて承認」: every registered person of the submission still to review, in one
+     * transaction under the employee's lock, one audit event each. Returned and 対象外 persons
+     * are left as they are; nothing to approve approves nothing.
+     */
+    async approveHousehold(operator: OperatorIdentity, companyId: string, employeeId: string): Promise<HouseholdApproval> {
+      return db.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT id FROM persons WHERE id = ${employeeId}::uuid FOR UPDATE`
+        if (!(await tx.submission.findUnique({ where: { employeeId }, select: { id: true } }))) throw new AppError('NOT_FOUND')
+        const pending = await tx.person.findMany({
+          where: { ...ownPersons(employeeId), disposedAt: null, status: 'REGISTERED', reviewStatus: 'PENDING' },
+          select: { id: true },
+        })
+        if (pending.length === 0) return { approved: 0 }
+        await tx.person.updateMany({
+          where: { id: { in: pending.map((person) => person.id) } },
+          data: { reviewStatus: 'APPROVED', returnReason: null, returnNote: null, reviewedAt: now(), reviewedById: operator.operatorId },
+        })
+        for (const person of pending) {
+          await audit.record({ ...byOperator(operator, companyId), action: 'person.approved', targetId: person.id, detail: { household: true } }, tx)
+        }
+        await settleReviewProgress(tx, employeeId)
+        return { approved: pending.length }
+      })
     },
 
     /** 承認. Approving an approved person again changes nothing. */

@@ -1,6 +1,6 @@
 /**
  * Reviewing a 完了 submission: the persons with their images, one image (watermarked, never
- * cached), 承認 and 差し戻し per person. Operators and administrators alike; another
+ * cached), 承認 and 差し戻し per person, 承認 of the whole household, and the queue of households with work left. Operators and administrators alike; another
  * company's campaign, employee, person or document is NOT_FOUND (domain/admin/access.ts).
  */
 import { returnPersonRequestSchema } from '@bango/shared/admin-review'
@@ -26,6 +26,18 @@ export default async function reviewRoutes(app: FastifyInstance) {
     logSensitiveRead(request, { resource: 'document_image', documentId })
     // private + no-store: neither the browser nor any proxy keeps a copy.
     return reply.header('cache-control', 'no-store, private').header('content-type', 'image/jpeg').send(jpeg)
+  })
+
+  app.get('/campaigns/:campaignId/review-queue', async (request) => {
+    const { campaignId } = pathIds(request.params, 'campaignId')
+    await access.campaign(request.operator, campaignId)
+    return review.queue(campaignId)
+  })
+
+  app.post(`${submission}/approve`, async (request) => {
+    const { campaignId, employeeId } = pathIds(request.params, 'campaignId', 'employeeId')
+    const { companyId } = await access.employee(request.operator, campaignId, employeeId)
+    return review.approveHousehold(request.operator, companyId, employeeId)
   })
 
   app.post(`${submission}/persons/:personId/approve`, async (request) => {
