@@ -84,7 +84,7 @@ test('a card sliding in is taken once it has settled, straightened to its corner
     const { page, camera } = await openCamera(browser)
     const started = Date.now()
     await expect(camera.getByTestId('card-outline')).toBeVisible()
-    const preview = page.getByRole('img', { name: '撮影したおもて面の画像' })
+    const preview = page.getByRole('img', { name: 'おもて面の画像' })
     await expect(preview).toBeVisible({ timeout: 20_000 })
     const seconds = (Date.now() - started) / 1000
     // Straightened: the card alone, at 85.6 : 54, its red mark where it is printed (within a few pixels).
@@ -145,7 +145,7 @@ test('a card sliding in is taken once it has settled, straightened to its corner
       const { page, camera } = await openCamera(browser)
       await page.waitForTimeout(Math.max(2 * taken, 3) * 1000)
       await expect(camera, name).toBeVisible()
-      await expect(page.getByRole('img', { name: '撮影したおもて面の画像' }), name).toHaveCount(0)
+      await expect(page.getByRole('img', { name: 'おもて面の画像' }), name).toHaveCount(0)
       if (name === 'glare') await expect(camera.getByText('光の反射を避けてください', { exact: false })).toBeVisible()
     })
   }

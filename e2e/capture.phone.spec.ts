@@ -61,7 +61,7 @@ test('at 320 × 568 the camera, the preview with its warning and the next step, 
   await shutter.click()
 
   // card.mjpeg is 640 × 480: the (advisory) small-picture warning shows under the preview.
-  const preview = page.getByRole('img', { name: '撮影したおもて面の画像' })
+  const preview = page.getByRole('img', { name: 'おもて面の画像' })
   await expect(page.getByRole('status').filter({ hasText: '画像を保存しました' })).toBeVisible()
   const warning = page.getByText('画像を確認してください')
   const retake = page.getByRole('button', { name: 'おもて面を撮り直す' })
@@ -94,7 +94,7 @@ test('a card is outlined in the live picture, taken by itself once held still an
   // The fake camera holds a card still: outlined, then taken without 「撮影」 being pressed.
   await expect(camera.getByTestId('card-outline')).toBeVisible()
   await shot(page, 'capture-phone-card-outlined-320')
-  const preview = page.getByRole('img', { name: '撮影したおもて面の画像' })
+  const preview = page.getByRole('img', { name: 'おもて面の画像' })
   await expect(preview).toBeVisible()
   await expect(page.getByRole('status').filter({ hasText: '画像を保存しました' })).toBeVisible()
   // Only the card was kept, straightened: the card's 85.6 : 54, not the camera's 4 : 3.

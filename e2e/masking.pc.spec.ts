@@ -49,7 +49,7 @@ async function chooseAndMask(page: Page, side: Side, by: 'mouse' | 'keyboard') {
   await expect(send).toBeEnabled()
   await send.click()
 
-  await expect(page.getByRole('img', { name: `撮影した${side}の画像` })).toBeVisible()
+  await expect(page.getByRole('img', { name: `${side}の画像` })).toBeVisible()
   await expect(page.getByRole('status').filter({ hasText: '画像を保存しました' })).toBeVisible()
 }
 
@@ -97,7 +97,7 @@ test('健康保険証 is masked before upload; 年金手帳 is not', async ({ pa
   await page.getByRole('radio', { name: '健康保険証／資格確認書' }).check()
   await page.getByRole('button', { name: '次へ' }).click()
   await chooseAndMask(page, 'おもて面', 'mouse')
-  await page.getByRole('button', { name: 'うら面を撮影する' }).click()
+  await page.getByRole('button', { name: 'うら面へ進む' }).click()
   await chooseAndMask(page, 'うら面', 'keyboard')
   await page.getByRole('button', { name: '次へ' }).click()
 

@@ -23,7 +23,7 @@ test('login → consent → 扶養追加 → 対象外 → 通知カード + 2 i
   await wizard.logIn(page, server)
   await wizard.expectFitsScreen(page)
   await wizard.consent(page)
-  await expect(page.getByText(/時間が過ぎると、撮影した画像は安全のため削除されます/)).toBeVisible()
+  await expect(page.getByText(/時間が過ぎると、画像は安全のため削除されます/)).toBeVisible()
   await wizard.expectFitsScreen(page)
 
   // 扶養追加: the new dependent goes straight into their documents — a マイナンバーカード.

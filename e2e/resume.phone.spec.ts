@@ -19,7 +19,7 @@ test.afterEach(async () => {
 })
 
 const sent = (page: import('@playwright/test').Page, side: 'おもて面' | 'うら面') => [
-  expect(page.getByRole('img', { name: `撮影した${side}の画像` })).toBeVisible(),
+  expect(page.getByRole('img', { name: `${side}の画像` })).toBeVisible(),
   expect(page.getByRole('status').filter({ hasText: '画像を保存しました' })).toBeVisible(),
 ]
 

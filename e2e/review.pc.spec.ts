@@ -52,7 +52,7 @@ test('review, 差し戻し, redo, approval, the number by OCR and double entry, 
   const chooseCard: wizard.Capture = async (employee, side) => {
     const input = employee.getByLabel('写真を選ぶ')
     await input.setInputFiles(side === 'うら面' ? { name: 'card.jpg', mimeType: 'image/jpeg', buffer: card } : wizard.CARD_JPEG)
-    await expect(employee.getByRole('img', { name: `撮影した${side}の画像` })).toBeVisible()
+    await expect(employee.getByRole('img', { name: `${side}の画像` })).toBeVisible()
     await expect(employee.getByRole('status').filter({ hasText: '画像を保存しました' })).toBeVisible()
   }
 

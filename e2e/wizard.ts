@@ -69,7 +69,7 @@ type Side = 'おもて面' | 'うら面'
 export async function photograph(page: Page, side: Side) {
   const shutter = page.getByRole('button', { name: '撮影', exact: true })
   if (!(await shutter.isVisible())) await page.getByRole('button', { name: `${side}を撮影する` }).click()
-  await expect(page.getByRole('img', { name: `撮影した${side}の画像` })).toBeVisible()
+  await expect(page.getByRole('img', { name: `${side}の画像` })).toBeVisible()
   await expect(page.getByRole('status').filter({ hasText: '画像を保存しました' })).toBeVisible()
 }
 
@@ -93,7 +93,7 @@ export async function maskByTouch(page: Page, side: Side) {
   // touch-action: none — the drag drew a box instead of scrolling the page.
   expect(await page.evaluate(() => window.scrollY)).toBe(scrolled)
   await page.getByRole('button', { name: '隠して送信する' }).click()
-  await expect(page.getByRole('img', { name: `撮影した${side}の画像` })).toBeVisible()
+  await expect(page.getByRole('img', { name: `${side}の画像` })).toBeVisible()
   await expect(page.getByRole('status').filter({ hasText: '画像を保存しました' })).toBeVisible()
 }
 
@@ -107,7 +107,7 @@ export async function photographAndMask(page: Page, side: Side) {
 /** Chooses a file for one side (the PC path, and the fallback without a camera). */
 export async function chooseFile(page: Page, side: Side) {
   await page.getByLabel('写真を選ぶ').setInputFiles(CARD_JPEG)
-  await expect(page.getByRole('img', { name: `撮影した${side}の画像` })).toBeVisible()
+  await expect(page.getByRole('img', { name: `${side}の画像` })).toBeVisible()
   await expect(page.getByRole('status').filter({ hasText: '画像を保存しました' })).toBeVisible()
 }
 
@@ -117,7 +117,8 @@ export type Capture = (page: Page, side: Side) => Promise<void>
 export async function captureDocument(page: Page, capture: Capture, options: { back: boolean }) {
   await capture(page, 'おもて面')
   if (options.back) {
-    await page.getByRole('button', { name: 'うら面を撮影する' }).click()
+    // 「うら面を撮影する」 where the camera is the way, 「うら面へ進む」 where a file is (a PC).
+    await page.getByRole('button', { name: /^うら面(を撮影する|へ進む)$/ }).click()
     await capture(page, 'うら面')
     await page.getByRole('button', { name: '次へ' }).click()
   } else {

@@ -18,7 +18,11 @@ describe('apiRequest', () => {
     mockFetch({ 'GET /api/employee/persons': () => apiError(403, 'CONSENT_REQUIRED', 'Consent to the purposes of use is required first.') })
     const error = await apiRequest('/api/employee/persons', { schema: personsResponseSchema }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ApiError)
-    expect(error).toMatchObject({ status: 403, code: 'CONSENT_REQUIRED', message: '先に個人番号の利用目的をご確認のうえ「同意します」をタップしてください。' })
+    expect(error).toMatchObject({
+      status: 403,
+      code: 'CONSENT_REQUIRED',
+      message: '先に個人番号の利用目的をご確認のうえ「同意します」をクリックしてください。',
+    })
   })
 
   it('retries a GET that failed on the network, but never a POST', async () => {

@@ -8,6 +8,7 @@ import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { ja } from '../messages/ja.ts'
 import type { Messages } from '../messages/types.ts'
+import { forPointer } from './pointer-words.ts'
 
 export const languages = [
   { code: 'ja', name: '日本語', htmlLang: 'ja' },
@@ -29,16 +30,21 @@ const loaders: Record<Exclude<Language, 'ja'>, () => Promise<Messages>> = {
 export const storageKey = 'bango-language'
 
 export const i18n = i18next.createInstance()
-void i18n.use(initReactI18next).init({
-  lng: 'ja',
-  fallbackLng: 'ja',
-  resources: { ja: { translation: ja } },
-  // Synchronous: the first render already has Japanese.
-  initAsync: false,
-  // React escapes what it renders; i18next escaping would show `&amp;` in a company name.
-  interpolation: { escapeValue: false },
-  returnNull: false,
-})
+void i18n
+  .use(initReactI18next)
+  .use({ type: 'postProcessor', name: 'pointer', process: (text: string) => forPointer(text, i18n.resolvedLanguage) })
+  .init({
+    lng: 'ja',
+    fallbackLng: 'ja',
+    resources: { ja: { translation: ja } },
+    // Synchronous: the first render already has Japanese.
+    initAsync: false,
+    // React escapes what it renders; i18next escaping would show `&amp;` in a company name.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    // 「タップ」 on a touch screen, 「クリック」 with a mouse (lib/pointer-words.ts).
+    postProcess: ['pointer'],
+  })
 
 const isLanguage = (code: string | null | undefined): code is Language => languages.some((l) => l.code === code)
 

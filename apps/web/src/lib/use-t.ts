@@ -2,6 +2,10 @@
  * The one way employee components read text: `t('documents.title', { name })` with keys
  * typed from messages/ja.ts, and `list('documents.photoNotes')` for bullet lists.
  * Re-renders when the language changes (react-i18next).
+ *
+ * `useT({ files: true })` — on a device where choosing a file, not the camera, is the main way
+ * (a PC, a phone without a camera) — reads a key's `…_file` form where the messages have one
+ * (i18next's context): 「写真を選ぶ」 where the manual, written for phones, says 「撮影する」.
  */
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -11,17 +15,23 @@ import { i18n } from './i18n.ts'
 export type Values = Record<string, string | number>
 type Lookup = (key: string, options?: object) => unknown
 
-export function useT() {
+export interface Wording {
+  /** A file, not the camera, is the main way to add an image here. */
+  files: boolean
+}
+
+export function useT(wording?: Wording) {
   const { t } = useTranslation(undefined, { i18n })
-  return useMemo(() => bind(t as Lookup), [t])
+  const files = wording?.files ?? false
+  return useMemo(() => bind(t as Lookup, files ? { context: 'file' } : {}), [t, files])
 }
 
 /** Outside React (e.g. turning an API error code into text): the current language. */
 export const translate = (key: MessageKey, values?: Values): string => String((i18n.t as Lookup)(key, values))
 
-function bind(lookup: Lookup) {
+function bind(lookup: Lookup, context: { context?: 'file' }) {
   return {
-    t: (key: MessageKey, values?: Values): string => String(lookup(key, values)),
-    list: (key: ListKey): readonly string[] => lookup(key, { returnObjects: true }) as readonly string[],
+    t: (key: MessageKey, values?: Values): string => String(lookup(key, { ...values, ...context })),
+    list: (key: ListKey): readonly string[] => lookup(key, { ...context, returnObjects: true }) as readonly string[],
   }
 }

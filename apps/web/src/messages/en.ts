@@ -176,10 +176,14 @@ export const en: Messages = {
     startOver: 'Register again',
     notFound: 'This person was not found in the list.',
     photoNotes: ['Fit the whole document inside the camera frame and focus on the text.', 'Take the photo in a bright place, without reflections.'],
+    photoNotes_file: ['Choose an image that shows the whole document with the text in focus.', 'Choose a bright image without reflections.'],
     numberDocumentNotes: {
       my_number_card: 'Photograph both the front and the back (the My Number is on the back).',
       notification_card: 'Photograph the front. If any details have changed, photograph the back too.',
       resident_record: 'Photograph a certificate that shows the My Number. If there is no back side, choose “There is no back side”.',
+      my_number_card_file: 'Choose images of both the front and the back (the My Number is on the back).',
+      notification_card_file: 'Choose an image of the front. If any details have changed, choose one of the back too.',
+      resident_record_file: 'Choose an image of a certificate that shows the My Number. If there is no back side, choose “There is no back side”.',
     },
     draftNotice:
       'Your photos are not submitted until everyone is registered and you tap “Done” in the list. They are deleted if you do not tap “Done” within a certain time.',
@@ -206,6 +210,8 @@ export const en: Messages = {
     identityOrdinal: 'Identity document {{ordinal}} of {{total}}',
     healthInsuranceNote:
       'For a health insurance card, after taking the photo you cover the insurer number, symbol, number and QR code with black boxes before sending.',
+    healthInsuranceNote_file:
+      'For a health insurance card, after choosing the image you cover the insurer number, symbol, number and QR code with black boxes before sending.',
     maskTitle: 'Hide the insurer number, symbol, number and QR code',
     maskInstructions: [
       'Drag over the image with your finger (a mouse on a computer) to cover that part with a black box.',
@@ -235,7 +241,14 @@ export const en: Messages = {
     nativeCameraHint: "The number could not be read from two photos of this side. The phone's own camera app often focuses and exposes better.",
     sideName: { front: 'front', back: 'back' },
     capture: { front: 'Photograph the front', back: 'Photograph the back' },
-    retake: { front: 'Retake the front', back: 'Retake the back' },
+    retake: {
+      front: 'Retake the front',
+      back: 'Retake the back',
+      front_file: 'Choose another image of the front',
+      back_file: 'Choose another image of the back',
+    },
+    toBack: 'Photograph the back',
+    toBack_file: 'Go on to the back',
     noBack: 'There is no back side',
     shutter: 'Take photo',
     cancelCamera: 'Close camera',
@@ -299,7 +312,7 @@ export const en: Messages = {
     registering: 'Registering…',
     registeredTitle: 'Registration done',
     registeredBody: 'Please go back to the list, register the other people and tap “Done”.',
-    missingImages: 'Some photos have not been taken. Please go back and take them.',
+    missingImages: 'Some images are missing. Please go back and take or choose them.',
     myNumberLabel: 'My Number (個人番号, 12 digits)',
     myNumberHint:
       'Copy the 12-digit number from the My Number document you photographed (back of the My Number Card, Notification Card or certificate of residence).',

@@ -180,10 +180,14 @@ export const pt: Messages = {
     startOver: 'Registrar novamente',
     notFound: 'Esta pessoa não foi encontrada na lista.',
     photoNotes: ['Enquadre o documento inteiro na moldura da câmera e foque no texto.', 'Fotografe em local claro, sem reflexos de luz.'],
+    photoNotes_file: ['Escolha uma imagem que mostre o documento inteiro, com o texto nítido.', 'Escolha uma imagem clara, sem reflexos de luz.'],
     numberDocumentNotes: {
       my_number_card: 'Fotografe a frente e o verso (o número individual está no verso).',
       notification_card: 'Fotografe a frente. Se algum dado tiver mudado, fotografe também o verso.',
       resident_record: 'Fotografe um atestado que mostre o número individual. Se não houver verso, escolha “Não há verso”.',
+      my_number_card_file: 'Escolha imagens da frente e do verso (o número individual está no verso).',
+      notification_card_file: 'Escolha uma imagem da frente. Se algum dado tiver mudado, escolha também uma do verso.',
+      resident_record_file: 'Escolha uma imagem de um atestado que mostre o número individual. Se não houver verso, escolha “Não há verso”.',
     },
     draftNotice:
       'As fotos não são enviadas até que todos sejam registrados e você toque em “Concluir” na lista; se passar um certo tempo sem tocar em “Concluir”, elas serão apagadas.',
@@ -210,6 +214,8 @@ export const pt: Messages = {
     identityOrdinal: 'Documento de identidade {{ordinal}} de {{total}}',
     healthInsuranceNote:
       'No cartão do seguro de saúde, depois de fotografar, você cobre o número da seguradora, o símbolo, o número e o QR code com quadrados pretos antes de enviar.',
+    healthInsuranceNote_file:
+      'No cartão do seguro de saúde, depois de escolher a imagem, você cobre o número da seguradora, o símbolo, o número e o QR code com quadrados pretos antes de enviar.',
     maskTitle: 'Cubra o número da seguradora, o símbolo, o número e o QR code',
     maskInstructions: [
       'Passe o dedo (no computador, o mouse) sobre a imagem para cobrir essa parte com um quadrado preto.',
@@ -238,7 +244,14 @@ export const pt: Messages = {
     nativeCameraHint: 'Não foi possível ler o número em duas fotos deste lado. O app de câmera do próprio celular costuma focar e expor melhor.',
     sideName: { front: 'frente', back: 'verso' },
     capture: { front: 'Fotografar a frente', back: 'Fotografar o verso' },
-    retake: { front: 'Fotografar a frente de novo', back: 'Fotografar o verso de novo' },
+    retake: {
+      front: 'Fotografar a frente de novo',
+      back: 'Fotografar o verso de novo',
+      front_file: 'Escolher outra imagem da frente',
+      back_file: 'Escolher outra imagem do verso',
+    },
+    toBack: 'Fotografar o verso',
+    toBack_file: 'Seguir para o verso',
     noBack: 'Não há verso',
     shutter: 'Fotografar',
     cancelCamera: 'Fechar a câmera',
@@ -256,7 +269,7 @@ export const pt: Messages = {
       steady: 'Mantenha assim: a foto é tirada automaticamente.',
     },
     cameraWaiting: 'Aguardando a imagem da câmera. Verifique se a lente não está coberta pelo dedo.',
-    examplesTitle: 'Exemplo de foto (ilustração)',
+    examplesTitle: 'Exemplo (ilustração)',
     examplesNote: 'Inclua os quatro cantos do documento, com luz suficiente para ler o texto.',
     exampleAlt: {
       myNumberFront: 'Exemplo da frente do cartão My Number: nome, endereço e data de nascimento à esquerda, foto à direita',
@@ -282,7 +295,7 @@ export const pt: Messages = {
       'Se a página estiver aberta dentro do LINE ou de um aplicativo de e-mail, abra novamente no Safari ou no Chrome.',
       'Você também pode registrar uma foto já tirada em “Escolher foto”, abaixo.',
     ],
-    previewAlt: 'Foto tirada ({{side}})',
+    previewAlt: 'Imagem ({{side}})',
     processing: 'Processando a imagem…',
     processFailed: 'Não foi possível ler a imagem. Escolha uma imagem JPEG ou PNG, ou fotografe com a câmera.',
     uploading: 'Enviando a imagem…',
@@ -302,7 +315,7 @@ export const pt: Messages = {
     registering: 'Registrando…',
     registeredTitle: 'Registro feito',
     registeredBody: 'Volte à lista, registre as outras pessoas e toque em “Concluir”.',
-    missingImages: 'Há fotos que ainda não foram tiradas. Volte e fotografe.',
+    missingImages: 'Faltam imagens. Volte e fotografe ou escolha as imagens.',
     myNumberLabel: 'Número individual (個人番号, 12 dígitos)',
     myNumberHint:
       'Copie o número de 12 dígitos do documento do número que você fotografou (verso do cartão My Number, cartão de notificação ou atestado de residência).',

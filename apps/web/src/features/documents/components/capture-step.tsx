@@ -35,12 +35,13 @@ function exampleOf(image: ImageSlot, type: string): ExampleKind | null {
  * the screen. After: preview → quality warning → 撮り直す / next step, together in view.
  */
 export function CaptureStep({ image, openCamera, processor = browserImageProcessor }: CaptureStepProps) {
-  const { t } = useT()
+  const device = useCaptureDevice()
+  // Where a file is the main way, its labels: 「おもて面の画像を選び直す」, not 「撮り直す」.
+  const { t } = useT({ files: device.filePrimary })
   const personId = useWizardStore((s) => s.person?.id ?? '')
   const type = useWizardStore((s) => (image.role === 'number' ? s.numberDocument?.type : s.identity?.documents[image.slot]?.type))
   const captured = useWizardStore((s) => s.images[imageKey(image)])
   const { captureBack, skipBack, next } = useWizardStore.getState()
-  const device = useCaptureDevice()
   const [cameraOpen, setCameraOpen] = useState(() => openCamera && !captured && !device.filePrimary)
   const upload = useCaptureUpload(personId, image, type ?? '', processor)
   const result = useRef<HTMLDivElement>(null)
@@ -150,7 +151,7 @@ export function CaptureStep({ image, openCamera, processor = browserImageProcess
           {retakeButton}
           {side === 'front' && (
             <button type="button" className="button" disabled={!ready} onClick={captureBack}>
-              {t('documents.capture.back')}
+              {t('documents.toBack')}
             </button>
           )}
           {side === 'back' && (

@@ -99,7 +99,7 @@ describe('ConfirmStep', () => {
     useWizardStore.setState((s) => ({ images: { ...s.images, 'number-0-back': { url: 'blob:number-back', blob: new Blob(), uploaded: false } } }))
     render(<WizardView onTop={() => undefined} />)
     expect(screen.getByRole('button', { name: '登録する' })).toBeDisabled()
-    expect(screen.getByRole('alert')).toHaveTextContent('撮影されていない画像があります')
+    expect(screen.getByRole('alert')).toHaveTextContent('そろっていない画像があります')
   })
 })
 

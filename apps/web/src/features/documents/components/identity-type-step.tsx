@@ -3,11 +3,12 @@ import { useState, type FormEvent } from 'react'
 import { useT } from '../../../lib/use-t.ts'
 import { identityTypeOptions, useWizardStore } from '../stores/wizard-store.ts'
 import { ChoiceList } from './choice-list.tsx'
+import { useCaptureDevice } from './use-capture-device.ts'
 import { WizardBackButton } from './wizard-back-button.tsx'
 
 /** Manual step 4 ②: the type of identity document `slot`, among those the rules allow. */
 export function IdentityTypeStep({ slot }: { slot: number }) {
-  const { t, list } = useT()
+  const { t, list } = useT({ files: useCaptureDevice().filePrimary })
   const identity = useWizardStore((s) => s.identity)
   const [choice, setChoice] = useState<IdentityDocumentType | null>(identity?.documents[slot]?.type ?? null)
   if (!identity) return null

@@ -70,7 +70,7 @@ describe('健康保険証 masking', () => {
     expect(xhr.requests(UPLOAD)).toHaveLength(0)
     expect(useWizardStore.getState().images['identity-0-front']).toBeUndefined()
     // No way on to the back side while the picture is unmasked.
-    expect(screen.queryByRole('button', { name: 'うら面を撮影する' })).not.toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'うら面へ進む' })).not.toBeInTheDocument()
 
     layOut(canvas)
     // Dragged right-to-left and upwards: still one box, normalised, in image pixels (× 4).
@@ -85,9 +85,9 @@ describe('健康保険証 masking', () => {
     expect(await file.text()).toBe('MASKED')
     expect(xhr.requests(UPLOAD)).toHaveLength(1)
     expect(useWizardStore.getState().images['identity-0-front']?.blob).toBe(masked)
-    expect(screen.getByRole('img', { name: '撮影したおもて面の画像' })).toHaveAttribute('src', 'blob:masked')
+    expect(screen.getByRole('img', { name: 'おもて面の画像' })).toHaveAttribute('src', 'blob:masked')
     expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:unmasked')
-    expect(screen.getByRole('button', { name: 'うら面を撮影する' })).toBeEnabled()
+    expect(screen.getByRole('button', { name: 'うら面へ進む' })).toBeEnabled()
   })
 
   it('「元に戻す」 removes the last box, 「すべて消す」 all of them, and a tap draws nothing', async () => {
@@ -138,10 +138,10 @@ describe('健康保険証 masking', () => {
   })
 
   it('撮り直す from the masking screen drops the unmasked picture without sending anything', async () => {
-    // A PC: 撮り直す chooses another file (a phone's opens the camera, see capture-step.test.tsx).
+    // A PC: 「おもて面の画像を選び直す」 chooses another file (a phone's opens the camera, see capture-step.test.tsx).
     const { xhr } = await openMaskingScreen()
 
-    await userEvent.upload(screen.getByLabelText('おもて面を撮り直す'), new File(['again'], 'again.jpg', { type: 'image/jpeg' }))
+    await userEvent.upload(screen.getByLabelText('おもて面の画像を選び直す'), new File(['again'], 'again.jpg', { type: 'image/jpeg' }))
     expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:unmasked')
     expect(await screen.findByRole('button', { name: '隠して送信する' })).toBeDisabled()
     expect(screen.getByText('まだ隠した部分はありません')).toBeInTheDocument()

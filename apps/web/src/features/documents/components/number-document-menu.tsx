@@ -6,12 +6,13 @@ import { useT } from '../../../lib/use-t.ts'
 import { setApplicability } from '../api/set-applicability.ts'
 import { useWizardStore } from '../stores/wizard-store.ts'
 import { ChoiceList } from './choice-list.tsx'
+import { useCaptureDevice } from './use-capture-device.ts'
 
 type MenuChoice = NumberDocumentType | 'not_applicable'
 
 /** Manual step 3 ①: the number document's type — or, for a dependent, 対象外. */
 export function NumberDocumentMenu({ onTop }: { onTop: () => void }) {
-  const { t, list } = useT()
+  const { t, list } = useT({ files: useCaptureDevice().filePrimary })
   const person = useWizardStore((s) => s.person)
   const current = useWizardStore((s) => s.numberDocument?.type ?? null)
   const [choice, setChoice] = useState<MenuChoice | null>(current)

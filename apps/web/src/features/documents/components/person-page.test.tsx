@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createMemoryRouter, RouterProvider } from 'react-router'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { paths, routePatterns } from '../../../config/paths.ts'
 import { buildPerson, buildPersons } from '../../../test/factories.ts'
 import { apiError, calls, json, mockFetch } from '../../../test/fetch-mock.ts'
@@ -40,6 +40,28 @@ describe('PersonPage', () => {
     expect(JSON.parse(String(init?.body))).toEqual({ applicable: false })
     await userEvent.click(screen.getByRole('button', { name: 'TOP に戻る' }))
     expect(router.state.location.pathname).toBe('/targets')
+  })
+
+  it('tells a phone with a camera to photograph, and a PC to choose images', async () => {
+    const employee = buildPerson()
+    mockFetch({ 'GET /api/employee/persons': () => json(200, buildPersons([employee])) })
+    renderPerson(employee.id)
+    // jsdom is a PC: the notes speak of the images to choose.
+    expect(await screen.findByText('おもて面とうら面の両方の画像を選びます（個人番号はうら面に記載されています）。')).toBeInTheDocument()
+    expect(screen.getByText('書類全体が写り、文字にピントが合った画像を選んでください。')).toBeInTheDocument()
+  })
+
+  it('keeps the manual’s 「撮影」 on a phone with a camera', async () => {
+    vi.stubGlobal('matchMedia', (query: string) => ({ matches: query === '(pointer: coarse)', media: query }))
+    vi.stubGlobal(
+      'navigator',
+      Object.assign(Object.create(navigator), { mediaDevices: { getUserMedia: vi.fn(), enumerateDevices: vi.fn(async () => [{ kind: 'videoinput' }]) } }),
+    )
+    const employee = buildPerson()
+    mockFetch({ 'GET /api/employee/persons': () => json(200, buildPersons([employee])) })
+    renderPerson(employee.id)
+    expect(await screen.findByText('おもて面とうら面の両方を撮影します（個人番号はうら面に記載されています）。')).toBeInTheDocument()
+    expect(screen.getByText('書類全体をカメラの枠内におさめ、文字にピントを合わせて撮影してください。')).toBeInTheDocument()
   })
 
   it('offers no 対象外 option for the employee, and starts with おもて面 after choosing the type', async () => {

@@ -71,7 +71,7 @@ describe('TargetsPage', () => {
     })
     renderTargets()
     await userEvent.click(await screen.findByRole('button', { name: '完了' }))
-    expect(await screen.findByRole('alert')).toHaveTextContent('全員分の書類を登録するか、対象外に設定してから「完了」をタップしてください。')
+    expect(await screen.findByRole('alert')).toHaveTextContent('全員分の書類を登録するか、対象外に設定してから「完了」をクリックしてください。')
   })
 
   it('shows the receipt when a retried 「完了」 finds its session already receipt-only (the first one committed)', async () => {
