@@ -22,7 +22,8 @@ import { createNumberSealing } from './domain/admin/number-sealing.ts'
 import { createOperatorAccounts } from './domain/admin/operator-accounts.ts'
 import { createOperators } from './domain/admin/operators.ts'
 import { createRedisUnknownAddressLocks } from './domain/admin/unknown-address-locks.ts'
-import { createPayrollCsv } from './domain/admin/payroll-csv.ts'
+import { createPayrollExport } from './domain/admin/payroll-export.ts'
+import { createPayrollLayouts } from './domain/admin/payroll-layout.ts'
 import { createPersonNumbers } from './domain/admin/person-number.ts'
 import { createRetention } from './domain/admin/retention.ts'
 import { createReview } from './domain/admin/review.ts'
@@ -139,7 +140,8 @@ export function createServices({
     credentialIssuing: createCredentialIssuing(db, credentials, audit, publicUrl, now),
     emailDelivery,
     personNumbers: createPersonNumbers(db, numberSealing, secrets.keyring, audit, now, numberReads),
-    payrollCsv: createPayrollCsv(db, numberSealing, audit),
+    payrollExport: createPayrollExport(db, numberSealing, audit),
+    payrollLayouts: createPayrollLayouts(db, access, audit),
     documentsArchive: createDocumentsArchive(db, blobs, secrets.keyring, audit, now),
     numberReads,
     numberOcr: createNumberOcr(db, blobs, secrets.keyring, numberReader, numberReads, audit),

@@ -77,6 +77,14 @@ export const ADMIN_BODIES: Record<string, object> = {
   'PUT /api/admin/settings': { requireTotp: true },
   'PUT /api/admin/settings/networks': { allowedNetworks: ['203.0.113.0/24'] },
   'PUT /api/admin/companies/:companyId/settings': { allowedNetworks: ['203.0.113.0/24'] },
+  'PUT /api/admin/companies/:companyId/exports/layout': {
+    columns: [
+      { key: 'employeeNumber', header: '社員番号' },
+      { key: 'myNumber', header: '個人番号' },
+    ],
+    dateFormat: 'iso',
+    datesAsText: true,
+  },
   'POST /api/admin/campaigns/:campaignId/credentials/exports': { format: 'postal_kit', employeeIds: ['00000000-0000-4000-8000-000000000000'] },
   'POST /api/admin/campaigns/:campaignId/email-batches': { kind: 'reminder' },
   'POST /api/admin/campaigns/:campaignId/email-batches/preview': { kind: 'reminder' },

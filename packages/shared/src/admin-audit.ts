@@ -67,6 +67,7 @@ export const AUDIT_ACTIONS = {
   'campaign.retention_shortening_undone': '保存期間の短縮の取り消し',
   'campaign.disposed': '収集依頼の廃棄',
   'export.payroll_csv': '給与システム用 CSV の出力',
+  'export.layout_updated': '給与システム用ファイルの列の設定の変更',
   'export.documents_zip': '書類画像（ZIP）の出力',
   'employees.imported': '従業員の取り込み',
   'employees.exported': '従業員の状況一覧（CSV）の出力',

@@ -39,7 +39,7 @@ export type SensitiveRead =
   /** The employee's own draft image, shown back small when the wizard resumes. */
   | { resource: 'draft_thumbnail'; documentId: string }
   | { resource: 'number_reveal' | 'number_ocr'; personId: string }
-  | { resource: 'payroll_csv' | 'documents_zip'; campaignId: string }
+  | { resource: 'payroll_csv' | 'payroll_xlsx' | 'documents_zip'; campaignId: string }
 
 /** Logs a sensitive read once it succeeded (the audit log keeps who read what; this is for alerting). */
 export function logSensitiveRead(request: { log: { info(fields: object, message: string): void } }, read: SensitiveRead) {

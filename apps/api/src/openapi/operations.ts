@@ -27,7 +27,7 @@ import {
   disposeRequestSchema,
   disposeResponseSchema,
 } from '@bango/shared/admin-disposal'
-import { payrollCsvQuerySchema } from '@bango/shared/admin-export'
+import { exportSummarySchema, payrollCsvQuerySchema, payrollLayoutResponseSchema, payrollLayoutSchema } from '@bango/shared/admin-export'
 import * as networks from '@bango/shared/admin-networks'
 import { importResponseSchema } from '@bango/shared/admin-import'
 import {
@@ -262,4 +262,18 @@ export const OPERATIONS: Record<string, Operation> = {
     response: returnPersonResponseSchema,
   },
   'GET /api/admin/campaigns/:campaignId/exports/payroll.csv': { summary: 'Payroll CSV (numbers included, audited)', query: payrollCsvQuerySchema },
+  'GET /api/admin/campaigns/:campaignId/exports/payroll.xlsx': { summary: 'Payroll workbook, .xlsx (numbers included, audited)' },
+  'GET /api/admin/campaigns/:campaignId/exports/summary': {
+    summary: 'How many persons the payroll file holds, and why the others are not in it',
+    response: exportSummarySchema,
+  },
+  'GET /api/admin/companies/:companyId/exports/layout': {
+    summary: "The company's payroll file layout (columns, headers, dates)",
+    response: payrollLayoutResponseSchema,
+  },
+  'PUT /api/admin/companies/:companyId/exports/layout': {
+    summary: "Change the company's payroll file layout (audited)",
+    body: payrollLayoutSchema,
+    response: payrollLayoutResponseSchema,
+  },
 }

@@ -88,7 +88,8 @@ export const PERSONAL_DATA: { [M in Prisma.ModelName]: ModelMarking<M> } = {
   AdminSession: { id: 'other', operatorId: 'other', tokenHash: 'other', csrfToken: 'other' },
   /** The console's allowed networks: the company's or installation's, not a person's. */
   Settings: { allowedNetworks: 'other' },
-  CompanySettings: { companyId: 'other', allowedNetworks: 'other' },
+  /** The payroll file's layout: headers and column keys, no person's data. */
+  CompanySettings: { companyId: 'other', allowedNetworks: 'other', payrollLayout: 'other' },
   /** Who shortened a retention period, from and to how many months. */
   RetentionShortening: { id: 'other', campaignId: 'other', changedById: 'other', undoneById: 'other' },
   EmailBatch: { id: 'other', campaignId: 'other', createdById: 'other' },
@@ -136,6 +137,7 @@ type JsonFields<M extends Prisma.ModelName> = { [K in keyof Scalars<M>]-?: IsJso
 /** Every JSON field, by model (the type lists them all): emptied with JSON's NULL, as the client requires. */
 const JSON_FIELDS: { [M in Prisma.ModelName as [JsonFields<M>] extends [never] ? never : M]: { [K in JsonFields<M>]: true } } = {
   Person: { registration: true },
+  CompanySettings: { payrollLayout: true },
   AuditEvent: { detail: true },
 }
 

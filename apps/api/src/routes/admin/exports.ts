@@ -1,11 +1,13 @@
 /**
- * Export for payroll: the approved, not disposed persons of a campaign as CSV (with HR's
- * recorded numbers) and their images as a ZIP. Administrators, or operators an administrator
- * allowed to export (`access.campaign(…, 'export')`: FORBIDDEN otherwise; another company's
- * campaign NOT_FOUND). Both are GETs (plain download links, cookie session): reading changes
- * nothing but the audit log, and `no-store` keeps the files out of every cache.
+ * Export for payroll: the approved, not disposed persons of a campaign as CSV or as an Excel
+ * workbook (with HR's recorded numbers), in the company's saved column layout, and their images
+ * as a ZIP; the summary of who is in the file and why the others are not; the layout itself.
+ * Administrators, or operators an administrator allowed to export (`access.…(…, 'export')`:
+ * FORBIDDEN otherwise; another company's campaign NOT_FOUND). The files are GETs (plain download
+ * links, cookie session): reading changes nothing but the audit log, and `no-store` keeps the
+ * files out of every cache.
  */
-import { LOSSY_CHARACTERS_HEADER, payrollCsvQuerySchema } from '@bango/shared/admin-export'
+import { LOSSY_CHARACTERS_HEADER, payrollCsvQuerySchema, payrollLayoutSchema } from '@bango/shared/admin-export'
 import type { FastifyInstance } from 'fastify'
 import { attachment, safeFileName } from '../../lib/content-disposition.ts'
 import { parse } from '../../lib/parse.ts'
@@ -14,15 +16,17 @@ import { pathIds } from './path-params.ts'
 
 const compactJapanDate = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(at).replaceAll('-', '')
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
 export default async function exportRoutes(app: FastifyInstance) {
-  const { access, payrollCsv, documentsArchive } = app.services
+  const { access, payrollExport, payrollLayouts, documentsArchive } = app.services
   const base = '/campaigns/:campaignId/exports'
 
   app.get(`${base}/payroll.csv`, async (request, reply) => {
     const { campaignId } = pathIds(request.params, 'campaignId')
     const { encoding } = parse(payrollCsvQuerySchema, request.query)
     const { campaign, companyId } = await access.campaign(request.operator, campaignId, 'export')
-    const { bytes, lossyCharacters } = await payrollCsv.export(request.operator, companyId, campaignId, encoding)
+    const { bytes, lossyCharacters } = await payrollExport.csv(request.operator, companyId, campaignId, encoding)
     logSensitiveRead(request, { resource: 'payroll_csv', campaignId })
     const day = compactJapanDate(new Date())
     const suffix = encoding === 'shift_jis' ? 'sjis' : 'utf8'
@@ -32,6 +36,25 @@ export default async function exportRoutes(app: FastifyInstance) {
       .header('content-disposition', attachment(`payroll-${day}-${suffix}.csv`, `給与システム用_${safeFileName(campaign.name)}_${day}_${suffix}.csv`))
       .type(`text/csv; charset=${encoding === 'shift_jis' ? 'shift_jis' : 'utf-8'}`)
       .send(bytes)
+  })
+
+  app.get(`${base}/payroll.xlsx`, async (request, reply) => {
+    const { campaignId } = pathIds(request.params, 'campaignId')
+    const { campaign, companyId } = await access.campaign(request.operator, campaignId, 'export')
+    const workbook = await payrollExport.xlsx(request.operator, companyId, campaignId)
+    logSensitiveRead(request, { resource: 'payroll_xlsx', campaignId })
+    const day = compactJapanDate(new Date())
+    return reply
+      .header('cache-control', 'no-store, private')
+      .header('content-disposition', attachment(`payroll-${day}.xlsx`, `給与システム用_${safeFileName(campaign.name)}_${day}.xlsx`))
+      .type(XLSX_TYPE)
+      .send(workbook)
+  })
+
+  app.get(`${base}/summary`, async (request) => {
+    const { campaignId } = pathIds(request.params, 'campaignId')
+    await access.campaign(request.operator, campaignId, 'export')
+    return payrollExport.summary(campaignId)
   })
 
   app.get(`${base}/documents.zip`, async (request, reply) => {
@@ -45,5 +68,15 @@ export default async function exportRoutes(app: FastifyInstance) {
       .header('content-disposition', attachment(`documents-${day}.zip`, `書類画像_${safeFileName(campaign.name)}_${day}.zip`))
       .type('application/zip')
       .send(archive)
+  })
+
+  app.get('/companies/:companyId/exports/layout', async (request) => {
+    const { companyId } = pathIds(request.params, 'companyId')
+    return payrollLayouts.get(request.operator, companyId)
+  })
+
+  app.put('/companies/:companyId/exports/layout', async (request) => {
+    const { companyId } = pathIds(request.params, 'companyId')
+    return payrollLayouts.put(request.operator, companyId, parse(payrollLayoutSchema, request.body))
   })
 }
