@@ -197,6 +197,8 @@ export const operators = {
   create: '追加する',
   roleFor: (name: string) => `${name} の権限`,
   changeRole: '権限を変更',
+  /** The button's accessible name: one per row (its visible text is the same on every row). */
+  changeRoleFor: (name: string) => `${name} の権限を変更`,
   disable: (name: string) => `${name} を停止`,
   enable: (name: string) => `${name} を再開`,
   unlock: (name: string) => `${name} のロックを解除`,

@@ -114,8 +114,8 @@ export const dashboardText = {
     disposeTitle: '廃棄',
     disposeNote: '提出された書類（画像・番号・登録内容）を復元できないように削除します。本人を選ぶと扶養家族の書類も廃棄されます。元に戻せません。',
     dispose: (name: string) => `${name} の書類を廃棄`,
-    /** The button shows the relationship; its accessible name adds the person's name. */
-    disposeButton: (relationship: string) => `${relationship}の書類を廃棄`,
+    /** By name: two children are both 「子」. */
+    disposeButton: (name: string, relationship: string) => `${name}（${relationship}）の書類を廃棄`,
     disposeReason: '廃棄の理由（200 文字以内、記録に残ります）',
     disposeYes: '廃棄する',
     disposed_: (persons: number, images: number) => `${persons} 名の書類（画像 ${images} 枚）を廃棄しました。`,

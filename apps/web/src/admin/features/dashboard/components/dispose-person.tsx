@@ -52,14 +52,8 @@ export function DisposePerson({ campaignId, detail }: { campaignId: string; deta
       ) : (
         <div className="admin-actions">
           {candidates.map((person) => (
-            <button
-              key={person.id}
-              type="button"
-              className="admin-button admin-button--danger"
-              aria-label={`${person.name} ${t.disposeButton(person.relationship)}`}
-              onClick={() => setTarget(person.id)}
-            >
-              {t.disposeButton(person.relationship)}
+            <button key={person.id} type="button" className="admin-button admin-button--danger" onClick={() => setTarget(person.id)}>
+              {t.disposeButton(person.name, person.relationship)}
             </button>
           ))}
         </div>

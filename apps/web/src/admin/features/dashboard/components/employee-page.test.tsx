@@ -97,6 +97,24 @@ describe('EmployeePage', () => {
     expect(screen.getByText('書類を廃棄したため、この方のログインは終了しています。認証情報は再発行できません。')).toBeInTheDocument()
   })
 
+  it('names each person on their 廃棄 button: two children are told apart by name, on screen and to a screen reader', async () => {
+    const submitted = detail(null)
+    submitted.employee.submittedAt = '2026-11-26T04:00:00.000Z'
+    submitted.persons.push({ ...submitted.persons[1]!, id: uuid(), name: '総合 三郎', kana: 'ソウゴウ サブロウ' })
+    mockFetch({
+      'GET /api/admin/session': () => json(200, buildSession('active')),
+      [`GET /api/admin/campaigns/${CAMPAIGN_ID}`]: () => json(200, buildCampaign({ id: CAMPAIGN_ID, status: 'closed', closedAt: '2026-11-26T05:00:00.000Z' })),
+      [`GET ${base}`]: () => json(200, submitted),
+    })
+    renderRoute([{ path: routePatterns.employee, element: <EmployeePage /> }], paths.employee(CAMPAIGN_ID, row.id))
+
+    const section = within((await screen.findByRole('heading', { name: '廃棄' })).closest('section')!)
+    const buttons = section.getAllByRole('button')
+    expect(buttons.map((button) => button.textContent)).toEqual(['総合 太郎（本人）の書類を廃棄', '総合 次郎（子）の書類を廃棄', '総合 三郎（子）の書類を廃棄'])
+    // The accessible name is the visible label (no aria-label that could drift from it).
+    for (const button of buttons) expect(button).toHaveAccessibleName(button.textContent!)
+  })
+
   it('lets an administrator dispose of one person of a submitted employee, with a reason', async () => {
     const submitted = detail(null)
     submitted.employee.submittedAt = '2026-11-26T04:00:00.000Z'
@@ -109,7 +127,7 @@ describe('EmployeePage', () => {
     })
     renderRoute([{ path: routePatterns.employee, element: <EmployeePage /> }], paths.employee(CAMPAIGN_ID, row.id))
 
-    await userEvent.click(await screen.findByRole('button', { name: '総合 次郎 子の書類を廃棄' }))
+    await userEvent.click(await screen.findByRole('button', { name: '総合 次郎（子）の書類を廃棄' }))
     const yes = screen.getByRole('button', { name: '廃棄する' })
     expect(yes).toBeDisabled()
     await userEvent.type(screen.getByLabelText(/廃棄の理由/), '扶養から外れたため')

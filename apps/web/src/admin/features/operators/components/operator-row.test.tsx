@@ -46,3 +46,12 @@ describe('OperatorRow 出力を許可', () => {
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument()
   })
 })
+
+describe('OperatorRow 権限を変更', () => {
+  it('names the operator on the button, so each row’s button is told apart', async () => {
+    const onChange = row(account)
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: '担当 次郎 の権限' }), 'administrator')
+    await userEvent.click(screen.getByRole('button', { name: '担当 次郎 の権限を変更' }))
+    expect(onChange).toHaveBeenCalledWith({ role: 'administrator' })
+  })
+})

@@ -37,7 +37,13 @@ export function OperatorRow({ operator, isSelf, busy, onChange, onReset, now = n
                 </option>
               ))}
             </select>
-            <button type="button" className="admin-button" disabled={busy || role === operator.role} onClick={() => onChange({ role })}>
+            <button
+              type="button"
+              className="admin-button"
+              disabled={busy || role === operator.role}
+              aria-label={t.changeRoleFor(operator.name)}
+              onClick={() => onChange({ role })}
+            >
               {t.changeRole}
             </button>
           </div>
