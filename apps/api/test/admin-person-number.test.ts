@@ -146,7 +146,7 @@ async function record(employee: SubmittedEmployee, personId: string, number: str
 }
 
 describe('what the record is compared with', () => {
-  it('flags another person of the same company with the same number (ids only), not one of another company', async () => {
+  it('flags another person of the same company with the same number, named, not one of another company', async () => {
     const employee = await submittedEmployee(context)
     const stranger = await submittedEmployee(context)
     const number = validNumber()
@@ -154,9 +154,15 @@ describe('what the record is compared with', () => {
     const { state: alone } = await record(employee, employee.employee.id, number)
     expect(alone.duplicateOf).toEqual([])
     const { first, state } = await record(employee, employee.dependents[0]!.id, number)
-    expect(state.duplicateOf).toEqual([{ personId: employee.employee.id, campaignId: employee.campaign.id, employeeId: employee.employee.id }])
+    const household = {
+      campaignId: employee.campaign.id,
+      employeeId: employee.employee.id,
+      employeeNumber: employee.employee.employeeNumber,
+      campaignName: employee.campaign.name,
+    }
+    expect(state.duplicateOf).toEqual([{ personId: employee.employee.id, name: employee.employee.name, ...household }])
     expect((await stateOf(first, employee, employee.employee.id)).duplicateOf).toEqual([
-      { personId: employee.dependents[0]!.id, campaignId: employee.campaign.id, employeeId: employee.employee.id },
+      { personId: employee.dependents[0]!.id, name: employee.dependents[0]!.name, ...household },
     ])
   })
 

@@ -250,9 +250,10 @@ describe('key rotation', () => {
       const admin = await signedInOperator(context, { role: 'administrator', companyId: employee.company.id })
       const reveal = await app2.inject({ method: 'POST', url: numberUrl(employee, recordedFor.personId, '/reveal'), headers: admin.headers })
       expect(reveal.json()).toEqual({ number: recordedFor.number })
-      // The number read at upload opens too: HR's suggestion for the dependent is the one read off the card.
+      // The number read at upload opens too: HR's suggestion for the dependent is the one read off the card,
+      // beside the one the employee typed.
       const suggestion = await app2.inject({ method: 'POST', url: numberUrl(employee, employee.dependents[0]!.id, '/ocr'), headers: admin.headers })
-      expect(suggestion.json()).toEqual({ suggestion: typed[1] })
+      expect(suggestion.json()).toEqual({ suggestion: typed[1], employeeEntry: typed[1] })
       // A new upload under the new key needs no rotation.
       const fresh = await submittedEmployee({ ...context, app: app2 })
       const freshBlobs = await Promise.all((await documentsOf(fresh)).map((d) => store.get(d.blobKey)))

@@ -36,11 +36,11 @@ it('suggests the number printed on each person’s submitted card, and saves not
   for (const [index, person] of [employee.employee, employee.dependents[0]!].entries()) {
     const response = await context.app.inject({ method: 'POST', url: numberUrl(employee, person.id, '/ocr'), headers: hr.headers })
     expect(response.statusCode, response.body).toBe(200)
-    expect(response.json()).toEqual({ suggestion: variants[index]!.number })
+    expect(response.json()).toEqual({ suggestion: variants[index]!.number, employeeEntry: null })
     const state = await context.app.inject({ method: 'GET', url: numberUrl(employee, person.id), headers: hr.headers })
     expect(state.json()).toMatchObject({ state: 'none', masked: null })
     const event = await context.db.auditEvent.findFirstOrThrow({ where: { targetId: person.id, action: 'number.ocr_read' } })
-    expect(event.detail).toEqual({ employeeId: employee.employee.id, images: 1, readAtUpload: false, suggested: true })
+    expect(event.detail).toEqual({ employeeId: employee.employee.id, images: 1, readAtUpload: false, suggested: true, employeeEntryShown: false })
     expect(JSON.stringify(event.detail)).not.toContain(variants[index]!.number)
   }
   expect(await context.db.person.count({ where: { myNumber: { not: null } } })).toBe(0)
@@ -52,9 +52,11 @@ it('suggests nothing when the printed number’s check digit is wrong (only the 
   const employee = await submittedEmployee(context, { backs: [wrong, undefined] })
   const hr = await signedInOperator(context, { role: 'operator', companyId: employee.company.id })
   const response = await context.app.inject({ method: 'POST', url: numberUrl(employee, employee.employee.id, '/ocr'), headers: hr.headers })
-  expect(response.json()).toEqual({ suggestion: null })
+  expect(response.json()).toEqual({ suggestion: null, employeeEntry: null })
   const events = await context.db.auditEvent.findMany({ where: { action: 'number.ocr_read', targetId: employee.employee.id } })
-  expect(events.map((e) => e.detail)).toEqual([{ employeeId: employee.employee.id, images: 1, readAtUpload: false, suggested: false }])
+  expect(events.map((e) => e.detail)).toEqual([
+    { employeeId: employee.employee.id, images: 1, readAtUpload: false, suggested: false, employeeEntryShown: false },
+  ])
 }, 30_000)
 
 it('refuses to read before the employee pressed 完了', async () => {

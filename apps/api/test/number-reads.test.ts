@@ -110,9 +110,9 @@ describe('reading at upload', () => {
     const started = performance.now()
     const response = await context.app.inject({ method: 'POST', url: numberUrl(employee, employee.employee.id, '/ocr'), headers: hr.headers })
     const took = performance.now() - started
-    expect(response.json()).toEqual({ suggestion: numbers[0] })
+    expect(response.json()).toEqual({ suggestion: numbers[0], employeeEntry: null })
     const event = await context.db.auditEvent.findFirstOrThrow({ where: { targetId: employee.employee.id, action: 'number.ocr_read' } })
-    expect(event.detail).toEqual({ employeeId: employee.employee.id, images: 0, readAtUpload: true, suggested: true })
+    expect(event.detail).toEqual({ employeeId: employee.employee.id, images: 0, readAtUpload: true, suggested: true, employeeEntryShown: false })
     console.info(`HR's suggestion from the read at upload: ${took.toFixed(0)} ms`)
   }, 30_000)
 })

@@ -25,8 +25,18 @@ export const numberStateSchema = z.object({
   masked: z.string().nullable(),
   /** Whether the waiting first entry is the caller's own: then only a `confirm: true` entry completes it. */
   pendingByMe: z.boolean(),
-  /** Other persons of the same company whose recorded number has the same keyed hash. */
-  duplicateOf: z.array(z.object({ personId: z.uuid(), campaignId: z.uuid(), employeeId: z.uuid() })),
+  /** Other persons of the same company whose recorded number has the same keyed hash, named so HR can tell who. */
+  duplicateOf: z.array(
+    z.object({
+      personId: z.uuid(),
+      campaignId: z.uuid(),
+      employeeId: z.uuid(),
+      name: z.string(),
+      /** The household's 社員番号. */
+      employeeNumber: z.string().nullable(),
+      campaignName: z.string(),
+    }),
+  ),
   /** The employee's own typed number against HR's: `none` when either is missing. */
   employeeEntry: z.enum(['none', 'matches', 'differs']),
   recordedAt: z.iso.datetime().nullable(),
@@ -44,9 +54,17 @@ export const numberStateSchema = z.object({
 })
 export type NumberStateResponse = z.infer<typeof numberStateSchema>
 
-/** The OCR's reading of the person's number document: a suggestion only, never saved. */
+/**
+ * The OCR's reading of the person's number document — a suggestion only, never saved — and,
+ * beside it, the number the employee typed when the campaign asked for it: HR compares both
+ * with the image.
+ */
 export const numberOcrResponseSchema = z.object({
   suggestion: z
+    .string()
+    .regex(/^\d{12}$/)
+    .nullable(),
+  employeeEntry: z
     .string()
     .regex(/^\d{12}$/)
     .nullable(),

@@ -4,8 +4,10 @@
  * still waiting), read now: the images are decrypted in memory and read in the reading pool.
  * Only one number, read from the sides that carry it, is suggested; two different reads suggest
  * nothing. Never saved: HR accepts it into the typed entry, which the double entry then checks.
- * Reading the images is an access to documents, so it is an audit event (counts only).
+ * Beside it, the number the employee typed (when the campaign asked for it), for HR to compare.
+ * Reading the images and showing the typed number are accesses, so they are an audit event (counts and flags only).
  */
+import type { NumberOcrResponse } from '@bango/shared/admin-number'
 import type { Db } from '../../db/types.ts'
 import type { BlobStore } from '../../lib/blob-store.ts'
 import { decryptBlob } from '../../lib/envelope.ts'
@@ -13,6 +15,7 @@ import type { NumberReader } from '../../lib/image-pool.ts'
 import type { Keyring } from '../../lib/keys.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import { documentAad } from '../drafts.ts'
+import { openEmployeeNumber } from '../employee-number.ts'
 import { documentCarriesNumber } from '../mappers.ts'
 import type { NumberReads } from '../number-reads.ts'
 import type { NumberScope } from './person-number.ts'
@@ -41,17 +44,25 @@ export function createNumberOcr(db: Db, blobs: BlobStore, keyring: Keyring, read
   }
 
   return {
-    async suggest(scope: NumberScope, personId: string): Promise<string | null> {
+    async suggest(scope: NumberScope, personId: string): Promise<NumberOcrResponse> {
       const atUpload = await numberReads.submitted(db, personId)
       const live = atUpload.numbers.length === 0 ? await readNow(personId) : { number: null, images: 0 }
       const suggestion = atUpload.numbers.length === 1 ? atUpload.numbers[0]! : live.number
+      const { employeeEnteredNumber } = await db.person.findUniqueOrThrow({ where: { id: personId }, select: { employeeEnteredNumber: true } })
+      const employeeEntry = employeeEnteredNumber ? openEmployeeNumber(keyring, personId, employeeEnteredNumber) : null
       await audit.record({
         ...byOperator(scope.operator, scope.companyId),
         action: 'number.ocr_read',
         targetId: personId,
-        detail: { employeeId: scope.employeeId, images: live.images, readAtUpload: atUpload.numbers.length > 0, suggested: suggestion !== null },
+        detail: {
+          employeeId: scope.employeeId,
+          images: live.images,
+          readAtUpload: atUpload.numbers.length > 0,
+          suggested: suggestion !== null,
+          employeeEntryShown: employeeEntry !== null,
+        },
       })
-      return suggestion
+      return { suggestion, employeeEntry }
     },
     /** Ends the reading pool (the app's onClose). */
     close: () => reader.close(),

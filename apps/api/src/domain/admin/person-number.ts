@@ -92,7 +92,15 @@ export function createPersonNumbers(db: Db, sealing: NumberSealing, keyring: Key
     const duplicates = row.myNumberHash
       ? await tx.person.findMany({
           where: { myNumberHash: row.myNumberHash, id: { not: row.id }, campaign: { companyId: scope.companyId } },
-          select: { id: true, campaignId: true, employeeId: true },
+          select: {
+            id: true,
+            campaignId: true,
+            employeeId: true,
+            name: true,
+            employeeNumber: true,
+            employee: { select: { employeeNumber: true } },
+            campaign: { select: { name: true } },
+          },
           orderBy: { id: 'asc' },
         })
       : []
@@ -101,7 +109,14 @@ export function createPersonNumbers(db: Db, sealing: NumberSealing, keyring: Key
       state: row.numberEntry ? 'pending_confirmation' : recorded ? 'recorded' : 'none',
       masked: recorded ? maskMyNumber(recorded) : null,
       pendingByMe: row.numberEntry?.operatorId === scope.operator.operatorId,
-      duplicateOf: duplicates.map((d) => ({ personId: d.id, campaignId: d.campaignId, employeeId: d.employeeId ?? d.id })),
+      duplicateOf: duplicates.map((d) => ({
+        personId: d.id,
+        campaignId: d.campaignId,
+        employeeId: d.employeeId ?? d.id,
+        name: d.name,
+        employeeNumber: d.employee?.employeeNumber ?? d.employeeNumber,
+        campaignName: d.campaign.name,
+      })),
       employeeEntry: !employeeEntered || !recorded ? 'none' : employeeEntered === recorded ? 'matches' : 'differs',
       recordedAt: row.myNumberRecordedAt?.toISOString() ?? null,
       method: row.myNumberMethod === 'AGREEMENT' ? 'agreement' : row.myNumberMethod === 'DOUBLE_ENTRY' ? 'double_entry' : null,

@@ -51,8 +51,8 @@ export default async function personNumberRoutes(app: FastifyInstance) {
     const { scope, personId } = await resolve(request)
     await personNumbers.requireSubmitted(scope.employeeId)
     await personNumbers.requireNotDisposed(personId)
-    const suggestion = await numberOcr.suggest(scope, personId)
+    const reading = await numberOcr.suggest(scope, personId)
     logSensitiveRead(request, { resource: 'number_ocr', personId })
-    return { suggestion }
+    return reading
   })
 }
