@@ -1,6 +1,7 @@
 /**
  * A campaign's screens (dashboard, import, credentials + postal kit, employee detail):
- * admin-routes.tsx places this fragment inside the signed-in layout.
+ * admin-routes.tsx places this fragment inside the signed-in layout. The review queue shows the
+ * numbers feature's work beside each person's images: composed here, as features never import each other.
  */
 import { Route } from 'react-router'
 import { CredentialsPage } from '../features/credentials/components/credentials-page.tsx'
@@ -11,6 +12,7 @@ import { EmployeePage } from '../features/dashboard/components/employee-page.tsx
 import { ExportPage } from '../features/export/components/export-page.tsx'
 import { ImportPage } from '../features/import/components/import-page.tsx'
 import { NumberPage } from '../features/numbers/components/number-page.tsx'
+import { NumberWork } from '../features/numbers/components/number-work.tsx'
 import { ReviewPage } from '../features/review/components/review-page.tsx'
 import { routePatterns } from '../config/paths.ts'
 
@@ -23,7 +25,7 @@ export const campaignRoutes = (
     <Route path={routePatterns.employee} element={<EmployeePage />} />
     <Route path={routePatterns.personNumber} element={<NumberPage />} />
     <Route path={routePatterns.campaignDisposal} element={<DisposalPage />} />
-    <Route path={routePatterns.submission} element={<ReviewPage />} />
+    <Route path={routePatterns.submission} element={<ReviewPage numberWork={(ids) => <NumberWork ids={ids} level={3} />} />} />
     <Route path={routePatterns.campaignExport} element={<ExportPage />} />
   </>
 )

@@ -1,10 +1,27 @@
 import { numberOcrResponseSchema } from '@bango/shared/admin-number'
-import { useMutation } from '@tanstack/react-query'
+import { useMutation, useQuery } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
 import { numberPath } from './keys.ts'
 
-/** Reads the submitted number document on the server: a suggestion, saved nowhere. */
+const readNumber = (campaignId: string, employeeId: string, personId: string) =>
+  adminRequest(numberPath(campaignId, employeeId, personId, '/ocr'), { method: 'POST', schema: numberOcrResponseSchema })
+
+/** Reads the submitted number document on the server when asked: a suggestion, saved nowhere. */
 export const useReadNumberOcr = (campaignId: string, employeeId: string, personId: string) =>
-  useMutation({
-    mutationFn: () => adminRequest(numberPath(campaignId, employeeId, personId, '/ocr'), { method: 'POST', schema: numberOcrResponseSchema }),
+  useMutation({ mutationFn: () => readNumber(campaignId, employeeId, personId) })
+
+/**
+ * The reading for the entry as it opens: asked once per opening (each is an audited access), so
+ * outside the campaign's keys (a campaign-wide refresh must not read again), never refetched, and
+ * dropped when the entry closes.
+ */
+export const useNumberReading = (campaignId: string, employeeId: string, personId: string) =>
+  useQuery({
+    queryKey: ['admin', 'number-reading', campaignId, employeeId, personId],
+    queryFn: () => readNumber(campaignId, employeeId, personId),
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
   })

@@ -1,3 +1,4 @@
+import { useId } from 'react'
 import type { NumberStateResponse } from '@bango/shared/admin-number'
 import { ErrorAlert, StatusNote } from '../../../components/error-alert.tsx'
 import { useConfirmAgreement } from '../api/confirm-agreement.ts'
@@ -7,6 +8,8 @@ import { groupDigits, numberText as t } from '../messages.ts'
 interface Props {
   ids: { campaignId: string; employeeId: string; personId: string }
   state: NumberStateResponse
+  /** h3 where the section sits under a person's heading (the review queue); h2 on the number page. */
+  level?: 2 | 3
 }
 
 /**
@@ -14,15 +17,17 @@ interface Props {
  * the agreed number, compares it with the image beside it, and records it with one confirmation;
  * otherwise the agreement is said, and the double entry below records the number.
  */
-export function AgreementConfirm({ ids, state }: Props) {
+export function AgreementConfirm({ ids, state, level = 2 }: Props) {
+  const headingId = useId()
+  const Heading = level === 3 ? 'h3' : 'h2'
   const read = useReadNumberOcr(ids.campaignId, ids.employeeId, ids.personId)
   const confirm = useConfirmAgreement(ids.campaignId, ids.employeeId, ids.personId)
   if (state.state === 'recorded') return confirm.isSuccess ? <StatusNote text={t.agreementRecorded} /> : null
   if (!state.agreement) return null
   const number = read.data?.suggestion ?? null
   return (
-    <section aria-labelledby="number-agreement" className="admin-section">
-      <h2 id="number-agreement">{t.agreementTitle}</h2>
+    <section aria-labelledby={headingId} className="admin-section">
+      <Heading id={headingId}>{t.agreementTitle}</Heading>
       <p>{t.agreementSources[state.agreement]}</p>
       {!state.acceptsAgreement ? (
         <p className="admin-hint">{t.agreementNotAccepted}</p>

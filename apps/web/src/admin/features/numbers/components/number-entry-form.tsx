@@ -1,6 +1,6 @@
 import type { NumberStateResponse } from '@bango/shared/admin-number'
 import { isValidMyNumber, normalizeMyNumber } from '@bango/shared/my-number'
-import { useState, type FormEvent } from 'react'
+import { useState, type FormEvent, useId } from 'react'
 import { ErrorAlert, StatusNote } from '../../../components/error-alert.tsx'
 import { Field } from '../../../components/field.tsx'
 import { useEnterNumber } from '../api/enter-number.ts'
@@ -10,15 +10,20 @@ import { OcrSuggestion } from './ocr-suggestion.tsx'
 interface Props {
   ids: { campaignId: string; employeeId: string; personId: string }
   state: NumberStateResponse
+  /** h3 where the section sits under a person's heading (the review queue); h2 on the number page. */
+  level?: 2 | 3
 }
 
 /**
  * Typed entry of the double entry. The input is emptied after every answer, so the first value
  * is never on screen when the confirmation is typed (the server never sends it back either).
- * OCR is offered for the first entry only: a confirmation copied from the same reading would
- * check nothing.
+ * OCR fills the first entry of a number not yet recorded (HR compares it with the image and
+ * registers it): a confirmation copied from the same reading would check nothing, and a
+ * correction starts from the documents, not from the reading that was recorded.
  */
-export function NumberEntryForm({ ids, state }: Props) {
+export function NumberEntryForm({ ids, state, level = 2 }: Props) {
+  const headingId = useId()
+  const Heading = level === 3 ? 'h3' : 'h2'
   const enter = useEnterNumber(ids.campaignId, ids.employeeId, ids.personId)
   const [value, setValue] = useState('')
   const [invalid, setInvalid] = useState(false)
@@ -47,13 +52,13 @@ export function NumberEntryForm({ ids, state }: Props) {
   }
 
   return (
-    <section aria-labelledby="number-entry" className="admin-section">
-      <h2 id="number-entry">{t.entryTitle}</h2>
+    <section aria-labelledby={headingId} className="admin-section">
+      <Heading id={headingId}>{t.entryTitle}</Heading>
       {state.state === 'recorded' && <p className="admin-hint">{t.correcting}</p>}
-      {!confirming && (
+      {state.state === 'none' && (
         <OcrSuggestion
           ids={ids}
-          onAccept={(digits) => {
+          onSuggest={(digits) => {
             setValue(digits)
             setInvalid(false)
           }}

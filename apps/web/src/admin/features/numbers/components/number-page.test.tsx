@@ -1,6 +1,6 @@
 import type { EmployeeDetailResponse } from '@bango/shared/admin-dashboard'
 import type { NumberStateResponse } from '@bango/shared/admin-number'
-import { screen } from '@testing-library/react'
+import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { apiError, calls, json, mockFetch } from '../../../../test/fetch-mock.ts'
@@ -49,13 +49,16 @@ const none: NumberStateResponse = {
 }
 
 /** A server that holds the first entry and records on a matching `confirm` (as the API does). */
-function server(initial: NumberStateResponse = none) {
+function server(
+  initial: NumberStateResponse = none,
+  reading: { suggestion: string | null; employeeEntry: string | null } = { suggestion: NUMBER, employeeEntry: null },
+) {
   let state = initial
   let held: string | null = null
   const fetchMock = mockFetch({
     [`GET ${base}`]: () => json(200, detail),
     [`GET ${numberBase}`]: () => json(200, state),
-    [`POST ${numberBase}/ocr`]: () => json(200, { suggestion: NUMBER }),
+    [`POST ${numberBase}/ocr`]: () => json(200, reading),
     [`POST ${numberBase}/reveal`]: () => json(200, { number: NUMBER }),
     [`GET /api/admin/campaigns/${CAMPAIGN_ID}/documents/${BACK_ID}/image`]: () => new Response(new Blob(['jpeg'], { type: 'image/jpeg' }), { status: 200 }),
     [`POST ${numberBase}/agreement`]: (request) => {
@@ -91,24 +94,25 @@ beforeEach(() => {
 })
 
 describe('NumberPage', () => {
-  it('takes the OCR suggestion into the input, hides the first entry, records on a matching confirmation and reveals on request', async () => {
+  it('puts the number read off the photo into the first entry as the page opens, hides it once registered, records on a matching confirmation and reveals on request', async () => {
     const fetchMock = server()
     open()
     expect(await screen.findByRole('heading', { level: 1, name: '個人番号の記録' })).toBeInTheDocument()
     expect(await screen.findByText('番号 花子（子）')).toBeInTheDocument()
     expect(screen.getByText('未記録')).toBeInTheDocument()
 
-    await userEvent.click(screen.getByRole('button', { name: 'OCR で読み取る' }))
-    expect(await screen.findByText('読み取り結果：1234 5678 9018（まだ保存されていません）')).toBeInTheDocument()
+    // Read once as the entry opens, not on a click; nothing saved until HR registers it.
+    expect(await screen.findByLabelText('個人番号（12 桁）')).toHaveValue('1234 5678 9018')
+    expect(screen.getByText('写真からの読み取り').nextSibling).toHaveTextContent('1234 5678 9018')
+    expect(screen.getByText('従業員本人の入力').nextSibling).toHaveTextContent('なし')
+    expect(calls(fetchMock, `POST ${numberBase}/ocr`)).toHaveLength(1)
     expect(calls(fetchMock, `PUT ${numberBase}/entries`)).toHaveLength(0)
-    await userEvent.click(screen.getByRole('button', { name: 'この番号を入力欄に入れる' }))
-    expect(screen.getByLabelText('個人番号（12 桁）')).toHaveValue('1234 5678 9018')
     await userEvent.click(screen.getByRole('button', { name: '1 回目を登録する' }))
 
     const confirmation = await screen.findByLabelText('確認のため、もう一度入力してください（12 桁）')
     expect(confirmation).toHaveValue('')
     expect(document.body.textContent).not.toContain('5678')
-    expect(screen.queryByRole('button', { name: 'OCR で読み取る' })).not.toBeInTheDocument()
+    expect(screen.queryByText('写真からの読み取り')).not.toBeInTheDocument()
     expect(calls(fetchMock, `PUT ${numberBase}/entries`)[0]?.[1]?.body).toBe(JSON.stringify({ number: NUMBER, confirm: false }))
 
     await userEvent.type(confirmation, '1234-5678-9018')
@@ -129,6 +133,8 @@ describe('NumberPage', () => {
     const fetchMock = server()
     open()
     const first = await screen.findByLabelText('個人番号（12 桁）')
+    await waitFor(() => expect(first).toHaveValue('1234 5678 9018'))
+    await userEvent.clear(first)
     await userEvent.type(first, '123456789019')
     await userEvent.click(screen.getByRole('button', { name: '1 回目を登録する' }))
     expect(await screen.findByText(/チェックデジット/)).toBeInTheDocument()
@@ -141,15 +147,35 @@ describe('NumberPage', () => {
     await userEvent.type(confirmation, '000000000000')
     await userEvent.click(screen.getByRole('button', { name: '確認して記録する' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('1 回目と 2 回目の入力が一致しません')
-    expect(await screen.findByLabelText('個人番号（12 桁）')).toHaveValue('')
+    // Both entries discarded: a new first entry opens, with the reading again (never a typed value).
+    await waitFor(async () => expect(await screen.findByLabelText('個人番号（12 桁）')).toHaveValue('1234 5678 9018'))
+    expect(calls(fetchMock, `POST ${numberBase}/ocr`)).toHaveLength(2)
   })
 
-  it('warns about a duplicate in the company and a difference from the employee’s own entry', async () => {
-    const other = { personId: uuid(), campaignId: CAMPAIGN_ID, employeeId: uuid() }
+  it('shows the employee’s own entry beside the reading, and warns when they differ', async () => {
+    server(none, { suggestion: NUMBER, employeeEntry: '123456789110' })
+    open()
+    expect(await screen.findByText('読み取った番号と、従業員本人の入力が違います。画像をよく見て入力してください。')).toBeInTheDocument()
+    expect(screen.getByText('写真からの読み取り').nextSibling).toHaveTextContent('1234 5678 9018')
+    expect(screen.getByText('従業員本人の入力').nextSibling).toHaveTextContent('1234 5678 9110')
+  })
+
+  it('warns about a duplicate in the company, naming the other person, and a difference from the employee’s own entry', async () => {
+    const other = {
+      personId: uuid(),
+      campaignId: CAMPAIGN_ID,
+      employeeId: uuid(),
+      name: '重複 次郎',
+      employeeNumber: 'E-0042',
+      campaignName: '2026年 年末調整',
+    }
     server({ ...none, state: 'recorded', masked: '**** **** 9018', recordedAt: '2026-11-26T01:00:00.000Z', duplicateOf: [other], employeeEntry: 'differs' })
     open()
     expect(await screen.findByText('同じ個人番号が、この会社の別の 1 人に記録されています。')).toBeInTheDocument()
-    expect(screen.getByRole('link', { name: '重複先の従業員 1' })).toHaveAttribute('href', paths.employee(CAMPAIGN_ID, other.employeeId))
+    expect(screen.getByRole('link', { name: '重複 次郎（社員番号 E-0042、2026年 年末調整）' })).toHaveAttribute(
+      'href',
+      paths.employee(CAMPAIGN_ID, other.employeeId),
+    )
     expect(screen.getByText(/従業員本人の入力した番号と一致しません/)).toBeInTheDocument()
     expect(screen.getByText('不一致')).toBeInTheDocument()
     expect(screen.getByText('記録済みの番号を訂正する場合も、2 回の入力が必要です。')).toBeInTheDocument()

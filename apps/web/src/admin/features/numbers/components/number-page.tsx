@@ -5,11 +5,8 @@ import { useNumberState } from '../api/get-number-state.ts'
 import { usePerson } from '../api/get-person.ts'
 import { numberText as t } from '../messages.ts'
 import './number-page.css'
-import { AgreementConfirm } from './agreement-confirm.tsx'
-import { NumberEntryForm } from './number-entry-form.tsx'
 import { NumberImages } from './number-images.tsx'
-import { NumberReveal } from './number-reveal.tsx'
-import { NumberStatePanel } from './number-state-panel.tsx'
+import { NumberWork } from './number-work.tsx'
 
 /**
  * 「個人番号の記録」 of one person: the number-document images beside the state (masked),
@@ -31,12 +28,7 @@ export function NumberPage() {
       {state.data ? (
         <div className="number-layout">
           <NumberImages campaignId={campaignId} images={state.data.images} />
-          <div>
-            <NumberStatePanel state={state.data} />
-            <AgreementConfirm ids={ids} state={state.data} />
-            <NumberEntryForm ids={ids} state={state.data} />
-            {state.data.masked && <NumberReveal ids={ids} />}
-          </div>
+          <NumberWork ids={ids} />
         </div>
       ) : state.error ? (
         <ErrorAlert error={state.error} />

@@ -1,38 +1,45 @@
+import { useEffect, useEffectEvent } from 'react'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
-import { useReadNumberOcr } from '../api/read-number-ocr.ts'
+import { Facts } from '../../../components/facts.tsx'
+import { useNumberReading } from '../api/read-number-ocr.ts'
 import { groupDigits, numberText as t } from '../messages.ts'
 
-/** 「OCR で読み取る」: shows the suggestion; only 「この番号を入力欄に入れる」 puts it in the input. */
-export function OcrSuggestion({ ids, onAccept }: { ids: { campaignId: string; employeeId: string; personId: string }; onAccept: (digits: string) => void }) {
-  const ocr = useReadNumberOcr(ids.campaignId, ids.employeeId, ids.personId)
+/**
+ * The OCR suggestion, asked for as the first entry opens (the number was read when the photo
+ * arrived: no wait), beside the number the employee typed when the campaign asked for it. A
+ * suggestion fills the empty entry; HR compares it with the image before registering it.
+ */
+export function OcrSuggestion({ ids, onSuggest }: { ids: { campaignId: string; employeeId: string; personId: string }; onSuggest: (digits: string) => void }) {
+  const ocr = useNumberReading(ids.campaignId, ids.employeeId, ids.personId)
+  const suggest = useEffectEvent((digits: string) => onSuggest(digits))
   const suggestion = ocr.data?.suggestion
+  useEffect(() => {
+    if (suggestion) suggest(groupDigits(suggestion))
+  }, [suggestion])
+
+  const reading = ocr.data
   return (
     <div className="admin-ocr">
-      <div className="admin-actions">
-        <button type="button" className="admin-button" onClick={() => ocr.mutate()} disabled={ocr.isPending}>
-          {ocr.isPending ? t.ocrReading : t.ocr}
-        </button>
-      </div>
-      <p className="admin-hint">{t.ocrNote}</p>
-      {ocr.isSuccess && (
+      {ocr.isPending && <p role="status">{t.ocrReading}</p>}
+      {reading && (
         <div role="status">
-          {suggestion ? (
-            <>
-              <p>{t.ocrSuggestion(groupDigits(suggestion))}</p>
-              <button
-                type="button"
-                className="admin-button"
-                onClick={() => {
-                  onAccept(groupDigits(suggestion))
-                  ocr.reset()
-                }}
-              >
-                {t.ocrAccept}
-              </button>
-            </>
-          ) : (
-            <p>{t.ocrNone}</p>
+          <Facts
+            facts={[
+              [t.ocrLabel, reading.suggestion ? groupDigits(reading.suggestion) : t.ocrNone],
+              [t.employeeTypedLabel, reading.employeeEntry ? groupDigits(reading.employeeEntry) : t.employeeTypedNone],
+            ]}
+          />
+          {reading.suggestion && reading.employeeEntry && reading.suggestion !== reading.employeeEntry && (
+            <p className="admin-notice admin-notice--warning">{t.ocrDiffersFromEmployee}</p>
           )}
+        </div>
+      )}
+      <p className="admin-hint">{t.ocrNote}</p>
+      {reading?.suggestion && (
+        <div className="admin-actions">
+          <button type="button" className="admin-button" onClick={() => onSuggest(groupDigits(reading.suggestion!))}>
+            {t.ocrAccept}
+          </button>
         </div>
       )}
       <ErrorAlert error={ocr.error} />

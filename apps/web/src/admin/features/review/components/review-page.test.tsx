@@ -12,6 +12,9 @@ import { ReviewPage } from './review-page.tsx'
 const employeeId = uuid()
 const spouseId = uuid()
 const base = `/api/admin/campaigns/${CAMPAIGN_ID}/employees/${employeeId}`
+const queueUrl = `/api/admin/campaigns/${CAMPAIGN_ID}/review-queue`
+/** This household alone in the queue. */
+const queueAlone = { [`GET ${queueUrl}`]: () => json(200, { households: [] }) }
 const imageIds = [uuid(), uuid(), uuid()]
 const pending = { status: 'pending' as const, reason: null, note: null, reviewedAt: null }
 const card = { numberDocument: { type: 'my_number_card' as const, hasBack: true }, identity: null }
@@ -78,6 +81,7 @@ afterEach(() => vi.unstubAllGlobals())
 describe('ReviewPage', () => {
   it('shows each person with their documents and images (fetched without cache), zooms and rotates, and revokes the images on leaving', async () => {
     const fetchMock = mockFetch({
+      ...queueAlone,
       [`GET ${base}/submission`]: () => json(200, submission()),
       ...Object.fromEntries(imageIds.map((id) => [`GET ${imageUrl(id)}`, () => new Response('jpeg', { headers: { 'Content-Type': 'image/jpeg' } })])),
     })
@@ -117,6 +121,7 @@ describe('ReviewPage', () => {
   it('approves a person, and sends another back with a reason and a note', async () => {
     let spouseReview = pending
     const fetchMock = mockFetch({
+      ...queueAlone,
       [`GET ${base}/submission`]: () => json(200, submission(spouseReview)),
       ...Object.fromEntries(imageIds.map((id) => [`GET ${imageUrl(id)}`, () => new Response('jpeg', { headers: { 'Content-Type': 'image/jpeg' } })])),
       [`POST ${base}/persons/${employeeId}/approve`]: () => json(200, { ...pending, status: 'approved', reviewedAt: '2026-11-26T04:00:00.000Z' }),
@@ -162,6 +167,7 @@ describe('ReviewPage', () => {
       review: pending,
     }
     mockFetch({
+      ...queueAlone,
       [`GET ${base}/submission`]: () => json(200, { ...submission(), persons: [...submission().persons, ichiro] }),
       ...Object.fromEntries(imageIds.map((id) => [`GET ${imageUrl(id)}`, () => new Response('jpeg', { headers: { 'Content-Type': 'image/jpeg' } })])),
     })
@@ -178,6 +184,7 @@ describe('ReviewPage', () => {
     let current = submission(returned)
     const redone = uuid()
     const fetchMock = mockFetch({
+      ...queueAlone,
       [`GET ${base}/submission`]: () => json(200, current),
       ...Object.fromEntries(
         [...imageIds, redone].map((id) => [`GET ${imageUrl(id)}`, () => new Response('jpeg', { headers: { 'Content-Type': 'image/jpeg' } })]),
@@ -206,5 +213,76 @@ describe('ReviewPage', () => {
     // The image sent back (and deleted) was not asked for again.
     expect(calls(fetchMock, `GET ${imageUrl(imageIds[2]!)}`)).toHaveLength(1)
     expect(calls(fetchMock, `GET ${imageUrl(redone)}`)).toHaveLength(1)
+  })
+
+  it('walks the queue: HR’s record beside the images, the number beside them, the household approved at once, j / k between persons, n / p between households', async () => {
+    const household = (name: string, submittedAt: string) => ({ employeeId: uuid(), name, employeeNumber: null, submittedAt, toReview: 1, toRecord: 1 })
+    const before = household('前田 一郎', '2026-11-26T02:00:00.000Z')
+    const after = household('後藤 三郎', '2026-11-26T04:00:00.000Z')
+    const here = { ...household('総合 太郎', '2026-11-26T03:00:00.000Z'), employeeId }
+    let households = [before, here, after]
+    const fetchMock = mockFetch({
+      [`GET ${queueUrl}`]: () => json(200, { households }),
+      [`GET ${base}/submission`]: () => json(200, submission()),
+      ...Object.fromEntries(imageIds.map((id) => [`GET ${imageUrl(id)}`, () => new Response('jpeg', { headers: { 'Content-Type': 'image/jpeg' } })])),
+      [`POST ${base}/approve`]: () => {
+        households = [before, after]
+        return json(200, { approved: 2 })
+      },
+    })
+    const { router } = renderRoute(
+      [
+        {
+          path: routePatterns.submission,
+          element: (
+            <ReviewPage
+              numberWork={({ personId }) => (
+                <label>
+                  番号 {personId}
+                  <input name="number" />
+                </label>
+              )}
+            />
+          ),
+        },
+      ],
+      paths.submission(CAMPAIGN_ID, employeeId),
+    )
+    const queue = await screen.findByRole('navigation', { name: '審査の順番' })
+    expect(queue).toHaveTextContent('作業の残る 3 世帯のうち 2 番目')
+    expect(within(queue).getByRole('link', { name: '← 前の従業員（前田 一郎）' })).toHaveAttribute('href', paths.submission(CAMPAIGN_ID, before.employeeId))
+    expect(within(queue).getByRole('link', { name: '次の従業員（後藤 三郎）→' })).toHaveAttribute('href', paths.submission(CAMPAIGN_ID, after.employeeId))
+
+    // HR's own record of each person, to compare with the documents; the number work beside the images.
+    const hanako = await screen.findByRole('region', { name: /総合 花子/ })
+    expect(within(hanako).getByText('フリガナ').nextSibling).toHaveTextContent('ソウゴウ ハナコ')
+    expect(within(hanako).getByText('続柄').nextSibling).toHaveTextContent('配偶者')
+    expect(within(hanako).getByRole('textbox', { name: `番号 ${spouseId}` })).toBeInTheDocument()
+
+    // j: to the first person's number field; typed into the field, j is a letter, not a command.
+    const taro = screen.getByRole('textbox', { name: `番号 ${employeeId}` })
+    await userEvent.keyboard('j')
+    expect(taro).toHaveFocus()
+    await userEvent.keyboard('j')
+    expect(taro).toHaveValue('j')
+    // From the person (not a field): j to the next person's field, k back from there.
+    await userEvent.click(screen.getByRole('heading', { level: 2, name: /総合 太郎/ }))
+    await userEvent.keyboard('j')
+    expect(within(hanako).getByRole('textbox')).toHaveFocus()
+    await userEvent.click(within(hanako).getByRole('heading'))
+    await userEvent.keyboard('k')
+    expect(taro).toHaveFocus()
+
+    // The household at once: both persons still to review.
+    await userEvent.click(screen.getByRole('button', { name: '世帯をまとめて承認（2 人）' }))
+    expect(await screen.findByText('2 人を承認しました。')).toBeInTheDocument()
+    expect(calls(fetchMock, `POST ${base}/approve`)).toHaveLength(1)
+    // Done here, this household left the queue: its neighbours stay where they were.
+    await waitFor(() => expect(queue).toHaveTextContent('この世帯の作業は済みました。残り 2 世帯'))
+    expect(within(queue).getByRole('link', { name: '次の従業員（後藤 三郎）→' })).toBeInTheDocument()
+    // n: on to the next household.
+    await userEvent.click(screen.getByRole('heading', { level: 1 }))
+    await userEvent.keyboard('n')
+    await waitFor(() => expect(router.state.location.pathname).toBe(paths.submission(CAMPAIGN_ID, after.employeeId)))
   })
 })
