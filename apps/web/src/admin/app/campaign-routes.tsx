@@ -14,6 +14,7 @@ import { ImportPage } from '../features/import/components/import-page.tsx'
 import { NumberPage } from '../features/numbers/components/number-page.tsx'
 import { NumberWork } from '../features/numbers/components/number-work.tsx'
 import { ReviewPage } from '../features/review/components/review-page.tsx'
+import { ReviewQueueStart } from '../features/review/components/review-queue-start.tsx'
 import { routePatterns } from '../config/paths.ts'
 
 export const campaignRoutes = (
@@ -25,6 +26,7 @@ export const campaignRoutes = (
     <Route path={routePatterns.employee} element={<EmployeePage />} />
     <Route path={routePatterns.personNumber} element={<NumberPage />} />
     <Route path={routePatterns.campaignDisposal} element={<DisposalPage />} />
+    <Route path={routePatterns.reviewQueue} element={<ReviewQueueStart />} />
     <Route path={routePatterns.submission} element={<ReviewPage numberWork={(ids) => <NumberWork ids={ids} level={3} />} />} />
     <Route path={routePatterns.campaignExport} element={<ExportPage />} />
   </>

@@ -37,6 +37,8 @@ export const paths = {
   campaignDisposal: (campaignId: string) => `${campaign(campaignId)}/disposal`,
   /** 出力: payroll CSV and documents ZIP. */
   campaignExport: (campaignId: string) => `${campaign(campaignId)}/export`,
+  /** The review queue: opens the first household with persons to approve or numbers to record. */
+  reviewQueue: (campaignId: string) => `${campaign(campaignId)}/review`,
   /** Review of the employee's 完了 submission (承認 / 差し戻し). */
   submission: (campaignId: string, employeeId: string) => `${campaign(campaignId)}/employees/${id(employeeId)}/submission`,
 } as const
@@ -63,6 +65,7 @@ export const routePatterns = {
   personNumber: '/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number',
   campaignDisposal: '/admin/campaigns/:campaignId/disposal',
   campaignExport: '/admin/campaigns/:campaignId/export',
+  reviewQueue: '/admin/campaigns/:campaignId/review',
   submission: '/admin/campaigns/:campaignId/employees/:employeeId/submission',
   /** Everything else under /admin. */
   notFound: '/admin/*',

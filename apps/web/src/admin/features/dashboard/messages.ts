@@ -23,6 +23,7 @@ export const dashboardText = {
   total: (count: number) => `対象の従業員 ${count.toLocaleString('ja-JP')} 人`,
   countLink: (label: string, count: number) => `${label} ${count.toLocaleString('ja-JP')} 人`,
   links: {
+    review: '審査と個人番号の記録（提出の古い順）',
     import: '従業員の取り込み',
     credentials: '認証情報の発行・メール',
     settings: '収集依頼の設定',

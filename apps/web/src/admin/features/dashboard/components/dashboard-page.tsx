@@ -53,6 +53,9 @@ export function DashboardPage() {
       )}
       <ul className="admin-links">
         <li>
+          <Link to={paths.reviewQueue(campaignId)}>{t.links.review}</Link>
+        </li>
+        <li>
           <Link to={paths.campaignImport(campaignId)}>{t.links.import}</Link>
         </li>
         <li>

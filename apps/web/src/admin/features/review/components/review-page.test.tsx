@@ -1,5 +1,5 @@
 import type { SubmissionReviewResponse } from '@bango/shared/admin-review'
-import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { calls, json, mockFetch } from '../../../../test/fetch-mock.ts'
@@ -8,6 +8,7 @@ import { setCsrfToken } from '../../../lib/api-client.ts'
 import { CAMPAIGN_ID, uuid } from '../../../test/factories.ts'
 import { renderRoute } from '../../../test/render-route.tsx'
 import { ReviewPage } from './review-page.tsx'
+import { ReviewQueueStart } from './review-queue-start.tsx'
 
 const employeeId = uuid()
 const spouseId = uuid()
@@ -284,5 +285,25 @@ describe('ReviewPage', () => {
     await userEvent.click(screen.getByRole('heading', { level: 1 }))
     await userEvent.keyboard('n')
     await waitFor(() => expect(router.state.location.pathname).toBe(paths.submission(CAMPAIGN_ID, after.employeeId)))
+  })
+
+  it('starts the queue at its oldest household, or says that nothing waits', async () => {
+    const first = { employeeId, name: '総合 太郎', employeeNumber: 'E-1', submittedAt: '2026-11-26T03:00:00.000Z', toReview: 0, toRecord: 1 }
+    let households = [first]
+    mockFetch({
+      [`GET ${queueUrl}`]: () => json(200, { households }),
+      [`GET ${base}/submission`]: () => json(200, submission()),
+      ...Object.fromEntries(imageIds.map((id) => [`GET ${imageUrl(id)}`, () => new Response('jpeg', { headers: { 'Content-Type': 'image/jpeg' } })])),
+    })
+    const routes = [
+      { path: routePatterns.reviewQueue, element: <ReviewQueueStart /> },
+      { path: routePatterns.submission, element: <ReviewPage /> },
+    ]
+    const { router } = renderRoute(routes, paths.reviewQueue(CAMPAIGN_ID))
+    await waitFor(() => expect(router.state.location.pathname).toBe(paths.submission(CAMPAIGN_ID, employeeId)))
+    cleanup()
+    households = []
+    renderRoute(routes, paths.reviewQueue(CAMPAIGN_ID))
+    expect(await screen.findByText('審査や番号の記録を待っている提出はありません。')).toBeInTheDocument()
   })
 })
