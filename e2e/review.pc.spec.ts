@@ -1,8 +1,9 @@
 /**
  * The loop of HR console part 2, end to end: the demo employee completes (a generated card with
  * a readable number for themself); the administrator views the images and sends one dependent
- * back; the employee reads the reason, redoes that person and completes again; HR approves,
- * records the number by OCR suggestion + double entry, and the employee sees 受理; the campaign
+ * back; the employee reads the reason, redoes that person and completes again; HR opens the
+ * review queue from the campaign, approves the household at once and records the number on the
+ * same screen (the reading in the first entry, typed again for the second), and the employee sees 受理; the campaign
  * is closed and disposed of, the employee's link says so (and nothing else), and the audit viewer shows each step.
  */
 import { type Browser, type Page, expect, test } from '@playwright/test'
@@ -47,7 +48,10 @@ async function openEmployee(page: Page) {
   await expect(page.getByRole('heading', { name: '総合 太郎', level: 1 })).toBeVisible()
 }
 
-test('review, 差し戻し, redo, approval, the number by OCR and double entry, disposal, audit', async ({ page, browser }) => {
+test('review, 差し戻し, redo, the queue: the household approved at once, the number beside its images by reading and double entry, disposal, audit', async ({
+  page,
+  browser,
+}) => {
   const card = await renderCard({ ...cardVariant(0), number: NUMBER })
   const chooseCard: wizard.Capture = async (employee, side) => {
     const input = employee.getByLabel('写真を選ぶ')
@@ -105,34 +109,34 @@ test('review, 差し戻し, redo, approval, the number by OCR and double entry, 
   await wizard.submitAll(employee.page)
   await employee.close()
 
-  // HR approves both.
-  await page.getByRole('link', { name: '提出書類を確認（承認・差し戻し）' }).click()
-  for (const name of ['総合 太郎', '総合 花子']) {
-    const section = personSection(page, name)
-    await section.getByRole('button', { name: '承認', exact: true }).click()
-    await expect(section.getByText('承認しました。')).toBeVisible()
-  }
+  // HR: the review queue from the campaign's page opens this household, the only one with work left.
+  await page.getByRole('link', { name: '収集依頼', exact: true }).click()
+  await page.getByRole('link', { name: CAMPAIGN, exact: true }).click()
+  await page.getByRole('link', { name: '審査と個人番号の記録（提出の古い順）' }).click()
+  await expect(page.getByRole('heading', { name: '総合 太郎 さんの提出書類' })).toBeVisible()
+  await expect(page.getByRole('navigation', { name: '審査の順番' })).toContainText('作業の残る 1 世帯のうち 1 番目')
+  await page.getByRole('button', { name: '世帯をまとめて承認（2 人）' }).click()
+  await expect(page.getByText('2 人を承認しました。')).toBeVisible()
+
+  // The number beside the images: the reading in the first entry as it opens, then typed again with the first hidden.
+  const taroSection = personSection(page, '総合 太郎')
+  await expect(taroSection.getByLabel('個人番号（12 桁）')).toHaveValue('1234 5678 9018', { timeout: 30_000 })
+  await expect(taroSection.getByText('写真からの読み取り')).toBeVisible()
+  await expectAccessible(page, '審査の順番（番号の読み取り）')
+  await taroSection.getByRole('button', { name: '1 回目を登録する' }).click()
+  const second = taroSection.getByLabel('確認のため、もう一度入力してください（12 桁）')
+  await expect(second).toHaveValue('')
+  await expectAccessible(page, '審査の順番（確認の入力）')
+  await second.fill('1234 5678 9018')
+  await taroSection.getByRole('button', { name: '確認して記録する' }).click()
+  await expect(taroSection.getByText('2 回の入力が一致し、個人番号を記録しました。')).toBeVisible()
+  await expect(taroSection.getByText('**** **** 9018')).toBeVisible()
+  await expect(page.getByText(NUMBER)).toHaveCount(0)
   await page.getByRole('link', { name: '従業員の詳細へ戻る' }).click()
   await expect(page.getByRole('row').filter({ hasText: '総合 花子' })).toContainText('承認済')
-
-  // The number: the OCR suggestion as the first entry, then typed again with the first hidden.
   await page.getByRole('link', { name: '総合 太郎の個人番号の記録' }).click()
   await expect(page.getByRole('heading', { name: '個人番号の記録' })).toBeVisible()
-  await expectAccessible(page, '個人番号の記録')
-  await page.getByRole('button', { name: 'OCR で読み取る' }).click()
-  await expect(page.getByText('読み取り結果：1234 5678 9018（まだ保存されていません）')).toBeVisible({ timeout: 30_000 })
-  await page.getByRole('button', { name: 'この番号を入力欄に入れる' }).click()
-  await expect(page.getByLabel('個人番号（12 桁）')).toHaveValue(/1234 ?5678 ?9018/)
-  await expectAccessible(page, '個人番号の記録（OCR の提案）')
-  await page.getByRole('button', { name: '1 回目を登録する' }).click()
-  const second = page.getByLabel('確認のため、もう一度入力してください（12 桁）')
-  await expect(second).toHaveValue('')
-  await expectAccessible(page, '個人番号の記録（確認の入力）')
-  await second.fill('1234 5678 9018')
-  await page.getByRole('button', { name: '確認して記録する' }).click()
-  await expect(page.getByText('2 回の入力が一致し、個人番号を記録しました。')).toBeVisible()
   await expect(page.getByText('**** **** 9018')).toBeVisible()
-  await expect(page.getByText(NUMBER)).toHaveCount(0)
   await expectAccessible(page, '個人番号の記録（記録済み）')
 
   // Payroll export: the CSV holds the recorded number for the approved employee.
