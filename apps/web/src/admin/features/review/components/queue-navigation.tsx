@@ -69,7 +69,7 @@ export function QueueNavigation({ campaignId, employeeId, submittedAt }: { campa
           {t.nextHousehold(next.name)}
         </Link>
       ) : (
-        <span>{t.queueEnd}</span>
+        <span className="review-queue__next">{t.queueEnd}</span>
       )}
       <p className="admin-hint review-queue__keys">{t.keysHint}</p>
     </nav>
