@@ -62,7 +62,12 @@ export const meResponseSchema = z.object({
     employeeEntersNumber: z.boolean(),
   }),
   consentedAt: z.iso.datetime().nullable(),
+  /** The first 「完了」 (a re-submission after 差し戻し keeps it). */
   submittedAt: z.iso.datetime().nullable(),
+  /** The latest 「完了」: the receipt's 提出日時. */
+  lastSubmittedAt: z.iso.datetime().nullable(),
+  /** The receipt's reference number, "3F2A-91BC" (@bango/shared/receipt). */
+  submissionReference: z.string().nullable(),
   /** Dependents whose documents were disposed of one by one. */
   disposedPersons: z.array(z.object({ name: z.string(), disposedAt: z.iso.datetime() })),
   /** Submitted, and HR sent someone back (差し戻し): the list is open again for those persons. */
@@ -194,7 +199,15 @@ export type DraftImage = DraftResponse['images'][number]
 /** Long edge of the thumbnail of a draft image the employee gets back (enough to recognise it, not to read it at full size). */
 export const DRAFT_THUMBNAIL_EDGE = 480
 
-export const submissionResponseSchema = z.object({ submittedAt: z.iso.datetime() })
+export const submissionResponseSchema = z.object({
+  /** The first 「完了」. */
+  submittedAt: z.iso.datetime(),
+  /** This 「完了」 (later than the first after 差し戻し). */
+  lastSubmittedAt: z.iso.datetime(),
+  /** The receipt's reference number. */
+  reference: z.string(),
+})
+export type SubmissionResponse = z.infer<typeof submissionResponseSchema>
 
 /** Caps on what one employee can create (nobody has more; a script could). */
 export const EMPLOYEE_LIMITS = {

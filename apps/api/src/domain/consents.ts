@@ -1,5 +1,6 @@
 /** The employee's own summary, and consent to the purposes of use (利用目的への同意). */
 import type { MeResponse } from '@bango/shared/employee-api'
+import { submissionReference } from '@bango/shared/receipt'
 import { z } from 'zod'
 import { type ReadCache, noReadCache } from '../lib/read-cache.ts'
 import type { Db } from '../db/types.ts'
@@ -7,6 +8,7 @@ import { AppError } from '../errors.ts'
 import { type AuditLog, byEmployee } from './audit.ts'
 import type { EmployeeIdentity } from './credentials.ts'
 import { advanceProgress } from './progress.ts'
+import { RESUBMITTED } from './submissions.ts'
 
 export const samePurposes = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((purpose, i) => purpose === b[i])
 
@@ -21,6 +23,8 @@ interface MeRow {
   employee_enters_number: boolean
   company_name: string
   submitted_at: Date | null
+  submission_id: string | null
+  last_submitted_at: Date | null
   consented_purposes: string[] | null
   consented_at: Date | null
   last_reviewed_at: Date | null
@@ -46,7 +50,9 @@ export function createConsents(db: Db, audit: AuditLog, readCache: ReadCache = n
     const [row] = await db.$queryRaw<MeRow[]>`
       SELECT p.name, p.progress, k.name AS campaign_name, k.contact, k.purposes, k.deadline,
              k.draft_lifetime_hours, k.employee_enters_number, o.name AS company_name, s.submitted_at, n.purposes AS consented_purposes,
-             n.consented_at,
+             n.consented_at, s.id AS submission_id,
+             -- The latest 完了 after 差し戻し (the submission keeps the first): submissions.lastSubmittedAt.
+             (SELECT max(a.at) FROM audit_events a WHERE a.target_id = s.id::text AND a.action = ${RESUBMITTED}) AS last_submitted_at,
              (SELECT max(h.reviewed_at) FROM persons h WHERE h.id = p.id OR h.employee_id = p.id) AS last_reviewed_at,
              (SELECT count(*)::int FROM persons h WHERE (h.id = p.id OR h.employee_id = p.id) AND h.review_status = 'RETURNED') AS returned,
              (SELECT coalesce(json_agg(json_build_object('name', d.name, 'disposedAt', d.disposed_at) ORDER BY d.id), '[]')
@@ -72,6 +78,8 @@ export function createConsents(db: Db, audit: AuditLog, readCache: ReadCache = n
       },
       consentedAt: consented ? row.consented_at!.toISOString() : null,
       submittedAt: row.submitted_at?.toISOString() ?? null,
+      lastSubmittedAt: row.submitted_at ? (row.last_submitted_at ?? row.submitted_at).toISOString() : null,
+      submissionReference: row.submission_id ? submissionReference(row.submission_id) : null,
       disposedPersons: disposedPersonsSchema.parse(row.disposed_persons).map((p) => ({ name: p.name, disposedAt: p.disposedAt.toISOString() })),
       reopened: row.submitted_at !== null && row.returned > 0,
       // 受理: HR approved every applicable person (the last approval is the acceptance).

@@ -7,7 +7,9 @@
  * unused handoff codes are retired: after 完了 only a new sign-in can change anything.
  */
 import { type Registration, missingImages } from '@bango/shared/documents'
+import type { SubmissionResponse } from '@bango/shared/employee-api'
 import { canSubmit } from '@bango/shared/persons'
+import { submissionReference } from '@bango/shared/receipt'
 import type { Db } from '../db/types.ts'
 import { AppError } from '../errors.ts'
 import { type AuditLog, byEmployee } from './audit.ts'
@@ -20,9 +22,26 @@ import { lockEmployee } from './ownership.ts'
 import { advanceProgress, settleReviewProgress } from './progress.ts'
 import type { Sessions } from './sessions.ts'
 
+/** The audit action of a 「完了」 after 差し戻し (the first is `employee.submitted`). */
+export const RESUBMITTED = 'employee.resubmitted'
+
+/**
+ * When the latest 「完了」 of this submission was. The submission row keeps the first (retention and
+ * the console count from it); each later 完了 is recorded only by its `employee.resubmitted` audit
+ * event, written in the same transaction as the documents it submitted.
+ */
+export async function lastSubmittedAt(db: Db, submission: { id: string; submittedAt: Date }): Promise<Date> {
+  const latest = await db.auditEvent.findFirst({
+    where: { targetId: submission.id, action: RESUBMITTED },
+    orderBy: [{ at: 'desc' }, { id: 'desc' }],
+    select: { at: true },
+  })
+  return latest?.at ?? submission.submittedAt
+}
+
 export function createSubmissions(db: Db, drafts: Drafts, audit: AuditLog, sessions: Sessions, handoffs: Handoffs) {
   return {
-    async submit(identity: EmployeeIdentity): Promise<{ submittedAt: string }> {
+    async submit(identity: EmployeeIdentity): Promise<SubmissionResponse> {
       killPoint('submit.before-transaction')
       const { submission, blobKeys } = await db.$transaction(async (tx) => {
         await lockEmployee(tx, identity)
@@ -60,7 +79,7 @@ export function createSubmissions(db: Db, drafts: Drafts, audit: AuditLog, sessi
         await audit.record(
           {
             ...byEmployee(identity),
-            action: existing ? 'employee.resubmitted' : 'employee.submitted',
+            action: existing ? RESUBMITTED : 'employee.submitted',
             targetId: submission.id,
             detail: {
               persons: registered.length,
@@ -89,7 +108,11 @@ export function createSubmissions(db: Db, drafts: Drafts, audit: AuditLog, sessi
       killPoint('submit.committed')
       await drafts.deleteBlobs(blobKeys)
       killPoint('submit.cleaned-up')
-      return { submittedAt: submission.submittedAt.toISOString() }
+      return {
+        submittedAt: submission.submittedAt.toISOString(),
+        lastSubmittedAt: (await lastSubmittedAt(db, submission)).toISOString(),
+        reference: submissionReference(submission.id),
+      }
     },
   }
 }

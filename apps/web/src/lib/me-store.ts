@@ -5,7 +5,7 @@ import { create } from 'zustand'
 interface MeState {
   me: MeResponse | null
   setMe: (me: MeResponse | null) => void
-  update: (patch: Partial<Pick<MeResponse, 'consentedAt' | 'submittedAt' | 'reopened'>>) => void
+  update: (patch: Partial<Pick<MeResponse, 'consentedAt' | 'submittedAt' | 'lastSubmittedAt' | 'submissionReference' | 'reopened'>>) => void
 }
 
 export const useMeStore = create<MeState>()((set, get) => ({

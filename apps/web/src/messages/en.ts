@@ -112,6 +112,7 @@ export const en: Messages = {
     disposedPerson: 'The records of {{name}} were disposed of.',
     receiptTitle: 'Receipt of your submission',
     receiptSubmittedAt: 'Submitted at',
+    receiptReference: 'Reference number',
     receiptCompany: 'Submitted to',
     receiptCampaign: 'Request',
     receiptPersons: 'People submitted',

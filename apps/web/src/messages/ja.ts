@@ -125,6 +125,8 @@ const completion = {
   disposedPerson: '{{name}} さんの記録は廃棄されました。',
   receiptTitle: '提出内容の控え',
   receiptSubmittedAt: '提出日時',
+  /** Quoted to HR on the phone: @bango/shared/receipt. */
+  receiptReference: '受付番号',
   receiptCompany: '提出先',
   receiptCampaign: '依頼',
   receiptPersons: '提出した方',

@@ -116,6 +116,7 @@ export const pt: Messages = {
     disposedPerson: 'Os registros de {{name}} foram descartados.',
     receiptTitle: 'Comprovante de envio',
     receiptSubmittedAt: 'Enviado em',
+    receiptReference: 'Número de referência',
     receiptCompany: 'Destinatário',
     receiptCampaign: 'Solicitação',
     receiptPersons: 'Pessoas enviadas',

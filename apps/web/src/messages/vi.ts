@@ -112,6 +112,7 @@ export const vi: Messages = {
     disposedPerson: 'Hồ sơ của {{name}} đã được hủy.',
     receiptTitle: 'Biên nhận nội dung đã nộp',
     receiptSubmittedAt: 'Thời gian nộp',
+    receiptReference: 'Số tham chiếu',
     receiptCompany: 'Nơi nhận',
     receiptCampaign: 'Yêu cầu',
     receiptPersons: 'Người đã nộp',

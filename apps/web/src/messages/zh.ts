@@ -110,6 +110,7 @@ export const zh: Messages = {
     disposedPerson: '{{name}} 的记录已被销毁。',
     receiptTitle: '提交内容回执',
     receiptSubmittedAt: '提交时间',
+    receiptReference: '受理编号',
     receiptCompany: '提交对象',
     receiptCampaign: '请求',
     receiptPersons: '提交人员',

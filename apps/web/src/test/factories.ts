@@ -37,6 +37,8 @@ export function buildMe(overrides: Partial<MeResponse> = {}): MeResponse {
     },
     consentedAt: '2026-11-25T09:00:00.000Z',
     submittedAt: null,
+    lastSubmittedAt: null,
+    submissionReference: null,
     disposedPersons: [],
     reopened: false,
     acceptedAt: null,

@@ -55,6 +55,24 @@ describe('CompletionPage', () => {
     expect(print).toHaveBeenCalledOnce()
   })
 
+  it('after a re-submission (差し戻し) shows the latest 完了, not the first, and the reference number', () => {
+    useMeStore.setState({
+      me: buildMe({ submittedAt: '2026-11-25T01:00:00.000Z', lastSubmittedAt: '2026-11-28T02:15:00.000Z', submissionReference: '3F2A-91BC' }),
+    })
+    renderDone()
+    const receipt = screen.getByRole('region', { name: '提出内容の控え' })
+    const facts = within(receipt)
+      .getAllByRole('term')
+      .map((term) => [term.textContent, term.nextElementSibling?.textContent])
+    expect(facts).toEqual(
+      expect.arrayContaining([
+        ['提出日時', '2026/11/28 11:15（日本時間）'],
+        ['受付番号', '3F2A-91BC'],
+      ]),
+    )
+    expect(within(receipt).queryByText('2026/11/25 10:00（日本時間）')).not.toBeInTheDocument()
+  })
+
   it('says the submission is complete, and once HR approved everyone, that it was accepted', () => {
     useMeStore.setState({ me: buildMe({ submittedAt: '2026-11-25T10:00:00.000Z' }) })
     renderDone()

@@ -30,7 +30,8 @@ export function CompletionPage() {
           {t('completion.disposedPerson', { name: person.name })}
         </p>
       ))}
-      <Receipt me={me} submittedAt={me.submittedAt} />
+      {/* The latest 完了: after 差し戻し the receipt is of the re-submission. */}
+      <Receipt me={me} submittedAt={me.lastSubmittedAt ?? me.submittedAt} />
       <ContactNote contact={me.campaign.contact} />
       <p>{t('completion.thanks')}</p>
     </main>
@@ -46,6 +47,12 @@ function Receipt({ me, submittedAt }: { me: MeResponse; submittedAt: string }) {
       <dl className="receipt__facts">
         <dt>{t('completion.receiptSubmittedAt')}</dt>
         <dd>{t('completion.receiptTime', { time: formatDateTime(submittedAt) })}</dd>
+        {me.submissionReference && (
+          <>
+            <dt>{t('completion.receiptReference')}</dt>
+            <dd className="receipt__reference">{me.submissionReference}</dd>
+          </>
+        )}
         <dt>{t('completion.receiptCompany')}</dt>
         <dd>{me.companyName}</dd>
         <dt>{t('completion.receiptCampaign')}</dt>

@@ -51,7 +51,8 @@ describe('TargetsPage', () => {
   it('submits with 「完了」 once everyone is done and shows the completion screen', async () => {
     const fetchMock = mockFetch({
       'GET /api/employee/persons': () => json(200, buildPersons([employee, { ...spouse, status: 'registered' }, father], { canSubmit: true })),
-      'POST /api/employee/submission': () => json(200, { submittedAt: '2026-11-25T10:00:00.000Z' }),
+      'POST /api/employee/submission': () =>
+        json(200, { submittedAt: '2026-11-25T10:00:00.000Z', lastSubmittedAt: '2026-11-25T10:00:00.000Z', reference: '3F2A-91BC' }),
     })
     const router = renderTargets()
     const submit = await screen.findByRole('button', { name: '完了' })
@@ -61,7 +62,11 @@ describe('TargetsPage', () => {
     expect(await screen.findByText('完了画面')).toBeInTheDocument()
     expect(router.state.location.pathname).toBe('/done')
     expect(calls(fetchMock, 'POST /api/employee/submission')).toHaveLength(1)
-    expect(useMeStore.getState().me?.submittedAt).toBe('2026-11-25T10:00:00.000Z')
+    expect(useMeStore.getState().me).toMatchObject({
+      submittedAt: '2026-11-25T10:00:00.000Z',
+      lastSubmittedAt: '2026-11-25T10:00:00.000Z',
+      submissionReference: '3F2A-91BC',
+    })
   })
 
   it('shows the API message when the submission is refused', async () => {

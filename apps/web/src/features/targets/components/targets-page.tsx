@@ -34,8 +34,8 @@ export function TargetsPage({ aside }: { aside?: ReactNode }) {
     setBusy(true)
     setError(null)
     try {
-      const { submittedAt } = await submit()
-      useMeStore.getState().update({ submittedAt, reopened: false })
+      const { submittedAt, lastSubmittedAt, reference } = await submit()
+      useMeStore.getState().update({ submittedAt, lastSubmittedAt, submissionReference: reference, reopened: false })
       navigate(paths.done(), { replace: true })
     } catch (caught) {
       // A 完了 that committed but whose answer was lost: this session is already receipt-only.
