@@ -171,7 +171,7 @@ describe('audit-log CSV export', () => {
       .replace(/^\uFEFF/, '')
       .trimEnd()
       .split('\r\n')
-    expect(lines[0]).toBe('日時,会社,操作者種別,操作者,操作,対象,詳細')
+    expect(lines[0]).toBe('日時,会社,操作者種別,操作者,操作,対象,詳細,操作者（氏名・社員番号）,対象（説明）,詳細（説明）')
     expect(lines).toHaveLength(2)
     expect(lines[1]).toContain('登録する (person.registered)')
     expect(lines[1]).toContain(victim.dependents[0]!.name)

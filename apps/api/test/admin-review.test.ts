@@ -136,7 +136,14 @@ describe('viewing an image', () => {
     expect((await adminCall(operator, 'GET', url)).statusCode).toBe(200)
     const views = await context.db.auditEvent.findMany({ where: { action: 'document.viewed', targetId: document.id } })
     expect(views).toHaveLength(2)
-    expect(views.every((view) => view.actorId === operator.operator.id && view.companyId === employee.company.id && view.detail === null)).toBe(true)
+    expect(
+      views.every(
+        (view) =>
+          view.actorId === operator.operator.id &&
+          view.companyId === employee.company.id &&
+          JSON.stringify(view.detail) === JSON.stringify({ role: 'number', side: 'front', slot: 0, type: 'my_number_card', personId: employee.employee.id }),
+      ),
+    ).toBe(true)
   })
 
   it('serves only documents of that campaign', async () => {

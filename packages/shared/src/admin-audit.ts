@@ -147,6 +147,16 @@ export type AuditEventQuery = z.infer<typeof auditEventQuerySchema>
 /** The filters alone (what the CSV export takes, and what `audit.exported` records). */
 export type AuditEventFilter = Omit<AuditEventQuery, 'cursor' | 'limit'>
 
+export const auditNameSchema = z.object({ name: z.string(), employeeNumber: z.string().nullable() })
+export const auditDocumentSchema = z.object({
+  personName: z.string().nullable(),
+  employeeNumber: z.string().nullable(),
+  role: z.string(),
+  slot: z.number().int(),
+  side: z.string(),
+  type: z.string(),
+})
+
 export const auditEventSchema = z.object({
   /** A bigint, as a string. */
   id: z.string(),
@@ -163,6 +173,14 @@ export const auditEventSchema = z.object({
   /** The name of the target when it is a person, an operator, a campaign or a company (a credential or submission: its employee). */
   targetName: z.string().nullable(),
   detail: z.unknown(),
+  /** The 社員番号 of the actor's household, when the actor is an employee. */
+  actorEmployeeNumber: z.string().nullable(),
+  /** The 社員番号 of the target's household, when the target is a person (or their credential, submission, document). */
+  targetEmployeeNumber: z.string().nullable(),
+  /** When the target is a document: whose and which (from its row, or from the event's detail once it is disposed of). */
+  targetDocument: auditDocumentSchema.nullable(),
+  /** Names of the ids in `detail` (persons, operators, campaigns, companies), for auditDetailLines. */
+  names: z.record(z.string(), auditNameSchema),
 })
 export type AuditEventRow = z.infer<typeof auditEventSchema>
 
@@ -173,4 +191,16 @@ export const auditEventListResponseSchema = z.object({
 })
 export type AuditEventListResponse = z.infer<typeof auditEventListResponseSchema>
 
-export const AUDIT_CSV_HEADER = ['日時', '会社', '操作者種別', '操作者', '操作', '対象', '詳細'] as const
+/** The first seven columns as they always were (an auditor's tooling may read them); the readable ones after. */
+export const AUDIT_CSV_HEADER = [
+  '日時',
+  '会社',
+  '操作者種別',
+  '操作者',
+  '操作',
+  '対象',
+  '詳細',
+  '操作者（氏名・社員番号）',
+  '対象（説明）',
+  '詳細（説明）',
+] as const

@@ -1,8 +1,10 @@
 /**
  * The audit log as CSV, the way Japanese HR opens it in Excel: UTF-8 with a BOM, CRLF, times in
  * Japan time; streamed a line at a time through the shared writer (formula cells marked, ADR 032).
+ * The raw columns first, as they always were; then the same event in words (ADR 046).
  */
 import { AUDIT_ACTOR_TYPE_LABELS, type AuditActorType, type AuditEventRow, auditActionLabel } from '@bango/shared/admin-audit'
+import { auditActorText, auditDetailText, auditTargetText } from '@bango/shared/audit-detail'
 import { AUDIT_CSV } from '@bango/shared/csv-formats'
 
 const japanTime = new Intl.DateTimeFormat('sv-SE', {
@@ -29,5 +31,8 @@ export function auditCsvLine(event: AuditEventRow): string {
     操作: `${auditActionLabel(event.action)} (${event.action})`,
     対象: target,
     詳細: event.detail === null || event.detail === undefined ? '' : JSON.stringify(event.detail),
+    '操作者（氏名・社員番号）': auditActorText(event),
+    '対象（説明）': auditTargetText(event),
+    '詳細（説明）': auditDetailText(event.detail, event.names),
   })
 }

@@ -11,11 +11,13 @@
  *   administer: NOT_FOUND (no assignment) or FORBIDDEN (operator there), as everywhere.
  */
 import type { AuditEventFilter, AuditEventListResponse, AuditEventQuery, AuditEventRow } from '@bango/shared/admin-audit'
+import type { AuditName } from '@bango/shared/audit-detail'
 import type { Db } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import type { Access, OperatorIdentity } from './access.ts'
-import { type AuditKey, type AuditScope, auditPageSql, decodeCursor, distinctActionsSql, encodeCursor, namesSql } from './audit-query.ts'
+import { type AuditKey, type AuditScope, type NameRow, auditPageSql, decodeCursor, distinctActionsSql, encodeCursor, namesSql } from './audit-query.ts'
+import { detailIds, documentOf } from './audit-names.ts'
 import { isUuid } from '../../lib/uuid.ts'
 
 interface EventRow {
@@ -63,27 +65,41 @@ export function createAuditViewer(db: Db, access: Access, audit: AuditLog) {
     return db.$queryRaw<EventRow[]>(auditPageSql(scope, filter, actions, after, limit))
   }
 
-  /** Names of a page's actors, targets and companies: one batched statement. */
+  /** Names of a page's actors, targets, companies and detail ids: one batched statement. */
   async function withNames(rows: EventRow[]): Promise<AuditEventRow[]> {
     const ids = new Set<string>()
-    for (const row of rows) for (const id of [row.actor_id, row.target_id, row.company_id]) if (id && isUuid(id)) ids.add(id)
-    const names = new Map<string, { name: string; email: string | null }>()
-    if (ids.size > 0) for (const n of await db.$queryRaw<{ id: string; name: string; email: string | null }[]>(namesSql([...ids]))) names.set(n.id, n)
+    for (const row of rows) {
+      for (const id of [row.actor_id, row.target_id, row.company_id, ...detailIds(row.detail)]) if (id && isUuid(id)) ids.add(id)
+    }
+    const names = new Map<string, NameRow>()
+    if (ids.size > 0) for (const n of await db.$queryRaw<NameRow[]>(namesSql([...ids]))) names.set(n.id, n)
     const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null)
-    return rows.map((row) => ({
-      id: row.id.toString(),
-      at: row.at.toISOString(),
-      companyId: row.company_id,
-      companyName: nameOf(row.company_id)?.name ?? null,
-      actorType: row.actor_type,
-      actorId: row.actor_id,
-      actorName: nameOf(row.actor_id)?.name ?? null,
-      actorEmail: nameOf(row.actor_id)?.email ?? null,
-      action: row.action,
-      targetId: row.target_id,
-      targetName: nameOf(row.target_id)?.name ?? null,
-      detail: row.detail ?? null,
-    }))
+    return rows.map((row) => {
+      const target = nameOf(row.target_id)
+      const detailNames: Record<string, AuditName> = {}
+      for (const id of detailIds(row.detail)) {
+        const n = names.get(id)
+        if (n) detailNames[id] = { name: n.name, employeeNumber: n.employee_number }
+      }
+      return {
+        id: row.id.toString(),
+        at: row.at.toISOString(),
+        companyId: row.company_id,
+        companyName: nameOf(row.company_id)?.name ?? null,
+        actorType: row.actor_type,
+        actorId: row.actor_id,
+        actorName: nameOf(row.actor_id)?.name ?? null,
+        actorEmail: nameOf(row.actor_id)?.email ?? null,
+        actorEmployeeNumber: nameOf(row.actor_id)?.employee_number ?? null,
+        action: row.action,
+        targetId: row.target_id,
+        targetName: target?.name ?? null,
+        targetEmployeeNumber: target?.employee_number ?? null,
+        targetDocument: documentOf(target, row.detail, names),
+        detail: row.detail ?? null,
+        names: detailNames,
+      }
+    })
   }
 
   const filterOf = ({ cursor: _cursor, limit: _limit, ...filter }: AuditEventQuery): AuditEventFilter => filter

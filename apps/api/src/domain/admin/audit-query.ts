@@ -98,14 +98,35 @@ export const distinctActionsSql = Prisma.sql`
     SELECT (SELECT e.action FROM audit_events e WHERE e.action > a.action ORDER BY e.action LIMIT 1) FROM a WHERE a.action IS NOT NULL
   ) SELECT action FROM a WHERE action IS NOT NULL`
 
-/** Names of the actors and targets of a page, in one batched statement (ids: the uuids among them). */
+/** One named id of a page: what it is, its name, and for a person (or their credential, submission, document) the household's 社員番号. */
+export interface NameRow {
+  id: string
+  kind: 'operator' | 'person' | 'campaign' | 'company' | 'credential' | 'submission' | 'document'
+  name: string
+  email: string | null
+  employee_number: string | null
+  role: string | null
+  slot: number | null
+  side: string | null
+  type: string | null
+}
+
+/**
+ * Names of the actors, targets and detail ids of a page, in one batched statement (ids: the uuids
+ * among them). A person's 社員番号 is their household employee's; a document is named after its
+ * person, with its role, slot, side and type.
+ */
 export const namesSql = (ids: readonly string[]) => {
   const list = Prisma.sql`ANY(${[...ids]}::uuid[])`
+  const person = Prisma.sql`persons p LEFT JOIN persons e ON e.id = p.employee_id`
+  const number = Prisma.sql`COALESCE(e.employee_number, p.employee_number)`
+  const none = Prisma.sql`NULL::text, NULL::int, NULL::text, NULL::text`
   return Prisma.sql`
-    SELECT id::text AS id, name, email FROM operators WHERE id = ${list}
-    UNION ALL SELECT id::text, name, NULL FROM persons WHERE id = ${list}
-    UNION ALL SELECT id::text, name, NULL FROM campaigns WHERE id = ${list}
-    UNION ALL SELECT id::text, name, NULL FROM companies WHERE id = ${list}
-    UNION ALL SELECT c.id::text, p.name, NULL FROM credentials c JOIN persons p ON p.id = c.employee_id WHERE c.id = ${list}
-    UNION ALL SELECT s.id::text, p.name, NULL FROM submissions s JOIN persons p ON p.id = s.employee_id WHERE s.id = ${list}`
+    SELECT id::text AS id, 'operator' AS kind, name, email, NULL::text AS employee_number, NULL::text AS role, NULL::int AS slot, NULL::text AS side, NULL::text AS type FROM operators WHERE id = ${list}
+    UNION ALL SELECT p.id::text, 'person', p.name, NULL, ${number}, ${none} FROM ${person} WHERE p.id = ${list}
+    UNION ALL SELECT id::text, 'campaign', name, NULL, NULL, ${none} FROM campaigns WHERE id = ${list}
+    UNION ALL SELECT id::text, 'company', name, NULL, NULL, ${none} FROM companies WHERE id = ${list}
+    UNION ALL SELECT c.id::text, 'credential', p.name, NULL, p.employee_number, ${none} FROM credentials c JOIN persons p ON p.id = c.employee_id WHERE c.id = ${list}
+    UNION ALL SELECT s.id::text, 'submission', p.name, NULL, p.employee_number, ${none} FROM submissions s JOIN persons p ON p.id = s.employee_id WHERE s.id = ${list}
+    UNION ALL SELECT d.id::text, 'document', p.name, NULL, ${number}, lower(d.role::text), d.slot, lower(d.side::text), d.type FROM documents d JOIN ${person} ON p.id = d.person_id WHERE d.id = ${list}`
 }

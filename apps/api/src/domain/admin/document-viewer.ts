@@ -20,15 +20,23 @@ export function createDocumentViewer(db: Db, blobs: BlobStore, keyring: Keyring,
     async view(operator: OperatorIdentity, companyId: string, campaignId: string, documentId: string): Promise<Buffer> {
       const document = await db.document.findFirst({
         where: { id: documentId, state: 'SUBMITTED', person: { campaignId } },
-        select: { id: true, personId: true, blobKey: true },
+        select: { id: true, personId: true, blobKey: true, role: true, slot: true, side: true, type: true },
       })
       if (!document) throw new AppError('NOT_FOUND')
       const plain = decryptBlob(keyring, await blobs.get(document.blobKey), documentAad(document))
       const at = now()
       const marked = await watermarkImage(plain, `${operator.name} 閲覧 ${watermarkTime(at)}`)
       plain.fill(0)
-      // Recorded once the bytes exist, before they leave: a failed decrypt is not a view.
-      await audit.record({ ...byOperator(operator, companyId), action: 'document.viewed', targetId: document.id })
+      // Recorded once the bytes exist, before they leave: a failed decrypt is not a view. The
+      // detail says whose and which image it was: the person's events find it, and the audit
+      // log still says so once the document is disposed of (ADR 046).
+      const { personId, role, slot, side, type } = document
+      await audit.record({
+        ...byOperator(operator, companyId),
+        action: 'document.viewed',
+        targetId: document.id,
+        detail: { personId, role: role.toLowerCase(), slot, side: side.toLowerCase(), type },
+      })
       return marked
     },
   }

@@ -32,14 +32,29 @@ const event = (id: number, action = 'employee.login'): AuditEventRow => ({
   targetId: null,
   targetName: null,
   detail: { n: id },
+  actorEmployeeNumber: 'E0001',
+  targetEmployeeNumber: null,
+  targetDocument: null,
+  names: {},
 })
+const viewed: AuditEventRow = {
+  ...event(4, 'document.viewed'),
+  actorType: 'operator',
+  actorName: '管理 花子',
+  actorEmployeeNumber: null,
+  actorEmail: 'a@example.test',
+  targetId: '77777777-7777-4777-8777-777777777777',
+  targetDocument: { personName: '総合 花子', employeeNumber: 'E0001', role: 'number', slot: 0, side: 'back', type: 'my_number_card' },
+  detail: { personId: PERSON, side: 'back', images: 2, readAtUpload: true, newKey: 'x' },
+  names: { [PERSON]: { name: '総合 花子', employeeNumber: 'E0001' } },
+}
 const list = (search: string) => `GET /api/admin/audit-events?${search}`
 const FILTERED = `from=${encodeURIComponent('2026-11-01T00:00:00+09:00')}&to=${encodeURIComponent('2026-12-01T00:00:00+09:00')}&action=${encodeURIComponent('admin.*')}&companyId=${COMPANY}`
 
 function renderAudit(url: string) {
   const fetchMock = mockFetch({
     'GET /api/admin/session': () => json(200, session),
-    [list(`personId=${PERSON}&limit=50`)]: () => json(200, { events: [event(3), event(2)], nextCursor: 'c2' }),
+    [list(`personId=${PERSON}&limit=50`)]: () => json(200, { events: [event(3), event(2), viewed], nextCursor: 'c2' }),
     [list(`personId=${PERSON}&cursor=c2&limit=50`)]: () => json(200, { events: [event(1)], nextCursor: null }),
     [list(`${FILTERED}&personId=${PERSON}&limit=50`)]: () => json(200, { events: [event(9, 'admin.login')], nextCursor: null }),
   })
@@ -47,11 +62,23 @@ function renderAudit(url: string) {
 }
 
 describe('AuditPage', () => {
+  it('reads a row in words: whose document and which, the detail as labelled values, never JSON', async () => {
+    renderAudit(paths.audit({ personId: PERSON }))
+    const row = await screen.findByRole('row', { name: /画像の閲覧/ })
+    expect(row).toHaveTextContent('総合 花子（社員番号 E0001） の マイナンバーカード うら面')
+    const pairs = within(row)
+      .getAllByRole('term')
+      .map((term) => `${term.textContent}=${term.nextElementSibling?.textContent}`)
+    expect(pairs).toEqual(['対象者=総合 花子（社員番号 E0001）', '画像の枚数=2', '提出時に読み取り済み=はい', '面=うら面', 'newKey=x'])
+    expect(row.textContent).not.toMatch(/[{}"]/)
+  })
+
   it('opens filtered by person from a link, pages forward with the cursor and back from the stack', async () => {
     const { fetchMock } = renderAudit(paths.audit({ personId: PERSON }))
     const table = await screen.findByRole('table', { name: '監査ログ' })
-    expect(within(table).getAllByRole('row')).toHaveLength(3)
+    expect(within(table).getAllByRole('row')).toHaveLength(4)
     expect(within(table).getByRole('row', { name: /総合 太郎 3/ })).toHaveTextContent('従業員ログイン')
+    expect(within(table).getByRole('button', { name: '総合 太郎 3（社員番号 E0001）' })).toBeInTheDocument()
     expect(screen.getByLabelText('対象者 ID')).toHaveValue(PERSON)
     expect(screen.getByRole('button', { name: '前へ' })).toBeDisabled()
 

@@ -1,4 +1,5 @@
 import { AUDIT_ACTOR_TYPE_LABELS, type AuditEventRow, auditActionLabel } from '@bango/shared/admin-audit'
+import { auditDetailLines, auditTargetText, personText } from '@bango/shared/audit-detail'
 import { auditText as t } from '../messages.ts'
 
 const dateTime = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'medium' })
@@ -9,6 +10,22 @@ interface AuditTableProps {
 }
 
 const actorTypeLabel = (type: string) => (AUDIT_ACTOR_TYPE_LABELS as Record<string, string>)[type] ?? type
+
+/** The detail as labelled values (never raw JSON): ids named, codes in words. */
+function AuditDetail({ event }: { event: AuditEventRow }) {
+  const lines = auditDetailLines(event.detail, event.names)
+  if (lines.length === 0) return null
+  return (
+    <dl className="audit-detail__list">
+      {lines.map((line) => (
+        <div key={line.key || line.label}>
+          <dt>{line.label}</dt>
+          <dd>{line.value}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
 
 /** One page of events; an actor's name filters by that actor. */
 export function AuditTable({ events, onActor }: AuditTableProps) {
@@ -39,7 +56,7 @@ export function AuditTable({ events, onActor }: AuditTableProps) {
                   title={t.byActor(event.actorName ?? event.actorId)}
                   onClick={() => onActor(event.actorId!)}
                 >
-                  {event.actorName ?? event.actorId}
+                  {event.actorName ? personText(event.actorName, event.actorEmployeeNumber) : event.actorId}
                 </button>
               ) : null}
               {event.actorEmail ? <div className="audit-muted">{event.actorEmail}</div> : null}
@@ -48,8 +65,10 @@ export function AuditTable({ events, onActor }: AuditTableProps) {
               {auditActionLabel(event.action)}
               <div className="audit-muted">{event.action}</div>
             </td>
-            <td>{event.targetName ?? event.targetId ?? ''}</td>
-            <td className="audit-detail">{event.detail === null || event.detail === undefined ? '' : JSON.stringify(event.detail)}</td>
+            <td>{auditTargetText(event)}</td>
+            <td className="audit-detail">
+              <AuditDetail event={event} />
+            </td>
           </tr>
         ))}
       </tbody>
