@@ -22,7 +22,7 @@ type Side = 'front' | 'back'
 async function photograph(page: Page, side: Side) {
   await page.getByRole('button', { name: `Photograph the ${side}` }).click()
   await expect(page.getByRole('img', { name: `Photo of the ${side}` })).toBeVisible()
-  await expect(page.getByRole('status').filter({ hasText: 'The image was sent' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'The image was saved' })).toBeVisible()
 }
 
 async function markNotApplicable(page: Page, name: string) {
