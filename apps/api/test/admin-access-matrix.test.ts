@@ -46,6 +46,7 @@ const SELF_SCOPED = new Set([
   // companyId answers 404 — admin-audit.test.ts), and refused to mere operators.
   'GET /api/admin/audit-events',
   'GET /api/admin/audit-events.csv',
+  'GET /api/admin/audit-subjects',
 ])
 
 /** Reachable only by system administrators: the positive test signs in as one. */

@@ -69,3 +69,26 @@ describe('readable audit rows', () => {
     expect(line).toContain(',対象者: 総合 花子（社員番号 E0042）、種類: 番号確認書類、書類: 1 通目、面: うら面、書類の種類: マイナンバーカード')
   })
 })
+
+describe('filters by name', () => {
+  it('finds persons by part of the name, フリガナ in hiragana or the household’s 社員番号, and operators by name — within the caller’s companies', async () => {
+    const subjects = async (headers: Record<string, string>, query: string) => {
+      const response = await context.app.inject({ method: 'GET', url: `/api/admin/audit-subjects?${query}`, headers })
+      expect(response.statusCode, response.body).toBe(200)
+      return response.json<{ persons: { id: string; name: string; employeeNumber: string | null }[]; operators: { name: string }[] }>()
+    }
+    expect((await subjects(admin.headers, `q=${encodeURIComponent('花子')}`)).persons).toEqual([
+      expect.objectContaining({ id: spouse().id, name: '総合 花子', employeeNumber: 'E0042' }),
+    ])
+    expect((await subjects(admin.headers, `q=${encodeURIComponent('そうごう はな')}`)).persons.map((p) => p.id)).toEqual([spouse().id])
+    expect((await subjects(admin.headers, 'q=E004')).persons).toHaveLength(3)
+    expect((await subjects(admin.headers, `q=${encodeURIComponent('管理')}`)).operators.map((o) => o.name)).toEqual(['管理 花子'])
+    expect((await subjects(admin.headers, `id=${spouse().id}`)).persons.map((p) => p.name)).toEqual(['総合 花子'])
+
+    const stranger = await signedInOperator(context, { role: 'administrator' })
+    expect(await subjects(stranger.headers, `q=${encodeURIComponent('花子')}`)).toEqual({ persons: [], operators: [] })
+    const mere = await signedInOperator(context, { role: 'operator', companyId: employee.company.id })
+    expect((await context.app.inject({ method: 'GET', url: '/api/admin/audit-subjects?q=x', headers: mere.headers })).statusCode).toBe(403)
+    expect((await context.app.inject({ method: 'GET', url: '/api/admin/audit-subjects', headers: admin.headers })).statusCode).toBe(400)
+  })
+})

@@ -191,6 +191,33 @@ export const auditEventListResponseSchema = z.object({
 })
 export type AuditEventListResponse = z.infer<typeof auditEventListResponseSchema>
 
+/**
+ * `GET /api/admin/audit-subjects`: the persons and operators a filter may name, found by
+ * 氏名・フリガナ (any part) or 社員番号 (its start; a dependent by their household's) — or one
+ * `id` named, for a filter opened from a link. Within what the caller's audit log shows.
+ */
+export const auditSubjectQuerySchema = z
+  .object({
+    q: z.string().trim().min(1).max(100).optional(),
+    id: z.uuid().optional(),
+    companyId: z.uuid().optional(),
+  })
+  .refine((query) => query.q !== undefined || query.id !== undefined, { message: 'q or id is required' })
+export type AuditSubjectQuery = z.infer<typeof auditSubjectQuerySchema>
+
+export const auditSubjectSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  /** Persons: the household's 社員番号. */
+  employeeNumber: z.string().nullable(),
+  /** Persons: 続柄, campaign and company; operators: their e-mail address. */
+  note: z.string(),
+})
+export type AuditSubject = z.infer<typeof auditSubjectSchema>
+export const AUDIT_SUBJECTS_LIMIT = 10
+export const auditSubjectsResponseSchema = z.object({ persons: z.array(auditSubjectSchema), operators: z.array(auditSubjectSchema) })
+export type AuditSubjectsResponse = z.infer<typeof auditSubjectsResponseSchema>
+
 /** The first seven columns as they always were (an auditor's tooling may read them); the readable ones after. */
 export const AUDIT_CSV_HEADER = [
   '日時',

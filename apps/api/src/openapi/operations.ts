@@ -7,7 +7,7 @@
  */
 import * as account from '@bango/shared/admin-account'
 import * as admin from '@bango/shared/admin-api'
-import { auditEventListResponseSchema, auditEventQuerySchema } from '@bango/shared/admin-audit'
+import { auditEventListResponseSchema, auditEventQuerySchema, auditSubjectQuerySchema, auditSubjectsResponseSchema } from '@bango/shared/admin-audit'
 import {
   credentialBatchesResponseSchema,
   credentialExportRequestSchema,
@@ -218,6 +218,11 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'POST /api/admin/campaigns/:campaignId/email-batches': { summary: 'Send credentials or reminders by e-mail', body: emailBatchRequestSchema, status: 201 },
   'GET /api/admin/audit-events': { summary: 'Audit log', query: auditEventQuerySchema, response: auditEventListResponseSchema },
+  'GET /api/admin/audit-subjects': {
+    summary: 'Persons and operators an audit filter may name, by name or 社員番号 (administrators)',
+    query: auditSubjectQuerySchema,
+    response: auditSubjectsResponseSchema,
+  },
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/dispose': {
     summary: "Dispose of a person's documents",
     body: disposeRequestSchema,

@@ -10,7 +10,14 @@
  * - an operator (no administrator role anywhere): FORBIDDEN. A `companyId` they do not
  *   administer: NOT_FOUND (no assignment) or FORBIDDEN (operator there), as everywhere.
  */
-import type { AuditEventFilter, AuditEventListResponse, AuditEventQuery, AuditEventRow } from '@bango/shared/admin-audit'
+import type {
+  AuditEventFilter,
+  AuditEventListResponse,
+  AuditEventQuery,
+  AuditEventRow,
+  AuditSubjectQuery,
+  AuditSubjectsResponse,
+} from '@bango/shared/admin-audit'
 import type { AuditName } from '@bango/shared/audit-detail'
 import type { Db } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
@@ -18,6 +25,7 @@ import { type AuditLog, byOperator } from '../audit.ts'
 import type { Access, OperatorIdentity } from './access.ts'
 import { type AuditKey, type AuditScope, type NameRow, auditPageSql, decodeCursor, distinctActionsSql, encodeCursor, namesSql } from './audit-query.ts'
 import { detailIds, documentOf } from './audit-names.ts'
+import { findAuditSubjects } from './audit-subjects.ts'
 import { isUuid } from '../../lib/uuid.ts'
 
 interface EventRow {
@@ -114,6 +122,12 @@ export function createAuditViewer(db: Db, access: Access, audit: AuditLog) {
       const page = rows.slice(0, query.limit)
       const last = page.at(-1)
       return { events: await withNames(page), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null }
+    },
+
+    /** Persons and operators a filter may name, found by name or 社員番号, within the caller's scope. */
+    async subjects(operator: OperatorIdentity, query: AuditSubjectQuery): Promise<AuditSubjectsResponse> {
+      const scope = await scopeOf(operator, query.companyId)
+      return findAuditSubjects(db, scope.kind === 'all' ? null : scope.companyIds, query)
     },
 
     /**

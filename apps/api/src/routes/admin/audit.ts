@@ -3,7 +3,7 @@
  * Administrators only (domain/admin/audit-log.ts says who sees which events).
  */
 import { Readable } from 'node:stream'
-import { auditEventQuerySchema } from '@bango/shared/admin-audit'
+import { auditEventQuerySchema, auditSubjectQuerySchema } from '@bango/shared/admin-audit'
 import type { FastifyInstance } from 'fastify'
 import { AUDIT_CSV_HEAD, auditCsvLine } from '../../domain/admin/audit-csv.ts'
 import { parse } from '../../lib/parse.ts'
@@ -17,6 +17,8 @@ export default async function auditRoutes(app: FastifyInstance) {
     const query = parse(auditEventQuerySchema, request.query)
     return auditViewer.page(request.operator, query)
   })
+
+  app.get('/audit-subjects', async (request) => auditViewer.subjects(request.operator, parse(auditSubjectQuerySchema, request.query)))
 
   app.get('/audit-events.csv', async (request, reply) => {
     const filter = parse(exportQuerySchema, request.query)

@@ -2,6 +2,7 @@ import { AUDIT_ACTION_GROUPS, AUDIT_ACTIONS, AUDIT_ACTOR_TYPE_LABELS, AUDIT_ACTO
 import { type FormEvent, useId, useState } from 'react'
 import { auditText as t } from '../messages.ts'
 import type { AuditFilterState } from '../utils/audit-filter.ts'
+import { SubjectPicker } from './subject-picker.tsx'
 
 interface AuditFiltersProps {
   value: AuditFilterState
@@ -49,10 +50,7 @@ export function AuditFilters({ value, companies, onApply }: AuditFiltersProps) {
           ))}
         </select>
       </div>
-      <div className="audit-filters__field">
-        <label htmlFor={`${id}-actorId`}>{t.actorId}</label>
-        <input type="text" maxLength={36} {...field('actorId')} />
-      </div>
+      <SubjectPicker label={t.actorId} kinds="actors" value={state.actorId} onChange={(actorId) => setState({ ...state, actorId })} />
       <div className="audit-filters__field">
         <label htmlFor={`${id}-action`}>{t.action}</label>
         <select {...field('action')}>
@@ -80,10 +78,7 @@ export function AuditFilters({ value, companies, onApply }: AuditFiltersProps) {
           ))}
         </select>
       </div>
-      <div className="audit-filters__field">
-        <label htmlFor={`${id}-personId`}>{t.person}</label>
-        <input type="search" maxLength={36} {...field('personId')} />
-      </div>
+      <SubjectPicker label={t.person} kinds="persons" value={state.personId} onChange={(personId) => setState({ ...state, personId })} />
       <button type="submit" className="admin-button admin-button--primary">
         {t.apply}
       </button>

@@ -48,6 +48,8 @@ const viewed: AuditEventRow = {
   detail: { personId: PERSON, side: 'back', images: 2, readAtUpload: true, newKey: 'x' },
   names: { [PERSON]: { name: '総合 花子', employeeNumber: 'E0001' } },
 }
+const OPERATOR = '55555555-5555-4555-8555-555555555555'
+const subject = { id: PERSON, name: '総合 太郎', employeeNumber: 'E0001', note: '本人・2026年・総合商事' }
 const list = (search: string) => `GET /api/admin/audit-events?${search}`
 const FILTERED = `from=${encodeURIComponent('2026-11-01T00:00:00+09:00')}&to=${encodeURIComponent('2026-12-01T00:00:00+09:00')}&action=${encodeURIComponent('admin.*')}&companyId=${COMPANY}`
 
@@ -56,6 +58,12 @@ function renderAudit(url: string) {
     'GET /api/admin/session': () => json(200, session),
     [list(`personId=${PERSON}&limit=50`)]: () => json(200, { events: [event(3), event(2), viewed], nextCursor: 'c2' }),
     [list(`personId=${PERSON}&cursor=c2&limit=50`)]: () => json(200, { events: [event(1)], nextCursor: null }),
+    [`GET /api/admin/audit-subjects?id=${PERSON}`]: () => json(200, { persons: [subject], operators: [] }),
+    [`GET /api/admin/audit-subjects?id=${OPERATOR}`]: () =>
+      json(200, { persons: [], operators: [{ id: OPERATOR, name: '管理 花子', employeeNumber: null, note: 'a@example.test' }] }),
+    [`GET /api/admin/audit-subjects?q=${encodeURIComponent('管理')}`]: () =>
+      json(200, { persons: [], operators: [{ id: OPERATOR, name: '管理 花子', employeeNumber: null, note: 'a@example.test' }] }),
+    [list(`actorId=${OPERATOR}&personId=${PERSON}&limit=50`)]: () => json(200, { events: [viewed], nextCursor: null }),
     [list(`${FILTERED}&personId=${PERSON}&limit=50`)]: () => json(200, { events: [event(9, 'admin.login')], nextCursor: null }),
   })
   return { ...renderRoute([{ path: routePatterns.audit, element: <AuditPage /> }], url), fetchMock }
@@ -79,7 +87,7 @@ describe('AuditPage', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(4)
     expect(within(table).getByRole('row', { name: /総合 太郎 3/ })).toHaveTextContent('従業員ログイン')
     expect(within(table).getByRole('button', { name: '総合 太郎 3（社員番号 E0001）' })).toBeInTheDocument()
-    expect(screen.getByLabelText('対象者 ID')).toHaveValue(PERSON)
+    expect(await screen.findByRole('group', { name: '対象者（選択中）' })).toHaveTextContent('総合 太郎（社員番号 E0001）')
     expect(screen.getByRole('button', { name: '前へ' })).toBeDisabled()
 
     await userEvent.click(screen.getByRole('button', { name: '次へ' }))
@@ -91,6 +99,20 @@ describe('AuditPage', () => {
     expect(await screen.findByRole('row', { name: /総合 太郎 3/ })).toBeInTheDocument()
     // Shown at once from the cache, and asked again: events may have come since.
     await vi.waitFor(() => expect(calls(fetchMock, list(`personId=${PERSON}&limit=50`))).toHaveLength(2))
+  })
+
+  it('chooses the operator by name instead of an id, and keeps the person from the link', async () => {
+    const { router } = renderAudit(paths.audit({ personId: PERSON }))
+    await screen.findByRole('table', { name: '監査ログ' })
+    await userEvent.type(screen.getByRole('searchbox', { name: '操作者' }), '管理')
+    const matches = await screen.findByRole('list', { name: '操作者の候補' })
+    await userEvent.click(within(matches).getByRole('button', { name: '管理 花子' }))
+    expect(await screen.findByRole('group', { name: '操作者（選択中）' })).toHaveTextContent('管理 花子')
+    await userEvent.click(screen.getByRole('button', { name: '絞り込む' }))
+    await vi.waitFor(() => expect(router.state.location.search).toBe(`?actorId=${OPERATOR}&personId=${PERSON}`))
+    expect(await screen.findByRole('row', { name: /画像の閲覧/ })).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: '対象者の選択を解除' }))
+    expect(screen.getByRole('searchbox', { name: '対象者' })).toHaveValue('')
   })
 
   it('turns the filters into the query string (Japan-time days, action group, company) and the CSV link follows', async () => {
