@@ -1,5 +1,5 @@
 /**
- * The payroll file HR imports without hand work (ADR 045): the Excel workbook beside the CSV,
+ * The payroll file HR imports without hand work (ADR 046): the Excel workbook beside the CSV,
  * with the number, 社員番号 and codes in text cells; the company's saved layout (columns, order,
  * headers, date format), audited and only for those who may export; 世帯連番 and 続柄コード;
  * and the summary of who is in the file and why the others are not.

@@ -4,7 +4,7 @@
  * column layout the company saved (`GET/PUT /api/admin/companies/:companyId/exports/layout`),
  * and their submitted images as a ZIP with a manifest (`GET …/exports/documents.zip`).
  * `GET …/exports/summary` says how many persons a file holds and why the others are left out.
- * Administrators, or operators allowed to export (ADR 013, ADR 045).
+ * Administrators, or operators allowed to export (ADR 013, ADR 046).
  */
 import { z } from 'zod'
 import { DATE_FORMATS } from './japanese-date.ts'

@@ -4,7 +4,7 @@
  * 続柄 is to become a choice among `DEPENDENT_RELATIONSHIPS` (storing the label, which maps back to
  * its code exactly). Until then 続柄 is free text (employees typed 「spouse」, 「長男」, 「妻」), and
  * `relationshipCode` reads it; text it cannot place is その他, and the export keeps the text as typed.
- * Codes are never renumbered or reused: a payroll system may have imported them (ADR 045).
+ * Codes are never renumbered or reused: a payroll system may have imported them (ADR 046).
  */
 
 export const RELATIONSHIPS = [

@@ -2,7 +2,7 @@
  * A one-sheet Excel workbook (Office Open XML, .xlsx), streamed: a ZIP (yazl, as the documents
  * archive) of the five parts a spreadsheet needs, the sheet generated row by row as it is
  * deflated. Written here rather than with a spreadsheet library: one sheet of text, numbers and
- * dates is ~150 lines, where exceljs brings ~190 packages, some deprecated (ADR 045).
+ * dates is ~150 lines, where exceljs brings ~190 packages, some deprecated (ADR 046).
  *
  * Text goes into inline-string cells styled 「文字列」 (number format 49, `@`): Excel never reads
  * them as numbers (a 12-digit number stays whole, 社員番号 0012 keeps its zeros) nor as formulas

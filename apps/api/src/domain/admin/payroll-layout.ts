@@ -1,6 +1,6 @@
 /**
  * A company's payroll file layout (columns, headers, date format), saved in `company_settings`
- * by those who may export — the same right as the file itself (ADR 045). Unsaved, or saved in a
+ * by those who may export — the same right as the file itself (ADR 046). Unsaved, or saved in a
  * shape this version no longer reads: the 標準 preset. Each change is audited with the layout
  * before and after (headers and keys only: a layout holds no person's data).
  */

@@ -8,5 +8,6 @@ import { adminPath } from '../../../lib/api-client.ts'
 export const exportUrls = {
   payrollCsv: (campaignId: string, encoding: PayrollCsvEncoding) =>
     adminPath(`/campaigns/${encodeURIComponent(campaignId)}/exports/payroll.csv?encoding=${encoding}`),
+  payrollXlsx: (campaignId: string) => adminPath(`/campaigns/${encodeURIComponent(campaignId)}/exports/payroll.xlsx`),
   documentsZip: (campaignId: string) => adminPath(`/campaigns/${encodeURIComponent(campaignId)}/exports/documents.zip`),
 }
