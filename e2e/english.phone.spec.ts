@@ -68,6 +68,7 @@ test('en-US: login → consent → 2 not applicable → My Number Card (マイ�
   await page.getByRole('button', { name: 'Back to the list' }).click()
 
   await page.getByRole('button', { name: 'Done' }).click()
+  await page.getByRole('alertdialog', { name: 'Submit with these contents?' }).getByRole('button', { name: 'Submit' }).click()
   await expect(page.getByRole('heading', { name: 'Registration is complete' })).toBeVisible()
   const receipt = page.getByRole('region', { name: 'Receipt of your submission' })
   await expect(receipt.getByRole('row')).toHaveText([

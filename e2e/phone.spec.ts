@@ -94,6 +94,8 @@ test('login → consent → 扶養追加 → 対象外 → 通知カード + 2 i
     /総合 一郎.*マイナンバーカード/,
     /総合 次郎（子）マイナンバーカード/,
   ])
+  // The 受付番号 to quote to HR: the submission's, "3F2A-91BC".
+  await expect(receipt.getByRole('definition').filter({ hasText: /^[0-9A-F]{4}-[0-9A-F]{4}$/ })).toBeVisible()
   await expect(page.getByRole('img')).toHaveCount(0)
   await expect(page.getByRole('button', { name: 'この控えを印刷する' })).toBeVisible()
   if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/employee-receipt-320.png`, fullPage: true })

@@ -149,10 +149,15 @@ export async function markNotApplicable(page: Page, name: string) {
   await page.getByRole('button', { name: 'TOP に戻る' }).click()
 }
 
+/** 「完了」, then 「提出する」 in the last confirmation. */
 export async function submitAll(page: Page) {
   const done = page.getByRole('button', { name: '完了' })
   await expect(done).toBeEnabled()
   await done.click()
+  const confirm = page.getByRole('alertdialog', { name: 'この内容で提出します。よろしいですか？' })
+  await expect(confirm).toBeVisible()
+  await checkScreen(page, 'submit-confirm')
+  await confirm.getByRole('button', { name: '提出する' }).click()
   await expect(page.getByRole('heading', { name: '登録処理は完了です' })).toBeVisible()
 }
 

@@ -99,6 +99,10 @@ const targets = {
   /** Follows `progress` when someone is not applicable. */
   progressExcluded: '（対象外 {{excluded}} 人）',
   submit: '完了',
+  /** The last question before 「完了」 submits. */
+  confirmTitle: 'この内容で提出します。よろしいですか？',
+  confirmBody: '提出すると、担当者が差し戻さない限り、変更できません。',
+  confirmSubmit: '提出する',
   submitHint: '全員分を登録（☑）または対象外にすると「完了」をタップできます。',
   submitting: '送信しています…',
   reopenedIntro: '担当者から差し戻された方がいます。理由をご確認のうえ、その方の書類を登録し直して、もう一度「完了」をタップしてください。',

@@ -91,6 +91,9 @@ export const pt: Messages = {
     progress: '{{registered}}/{{applicable}} registrados',
     progressExcluded: ' ({{excluded}} não aplicáveis)',
     submit: 'Concluir',
+    confirmTitle: 'Entregar com este conteúdo?',
+    confirmBody: 'Depois de entregar, nada pode ser alterado, a menos que o RH devolva.',
+    confirmSubmit: 'Entregar',
     submitHint: 'Quando todos estiverem registrados (☑) ou marcados como não aplicáveis, você pode tocar em “Concluir”.',
     submitting: 'Enviando…',
     reopenedIntro:

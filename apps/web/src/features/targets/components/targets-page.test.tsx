@@ -25,6 +25,12 @@ function renderTargets() {
   return router
 }
 
+/** 「完了」, then 「提出する」 in the last confirmation. */
+async function pressDone() {
+  await userEvent.click(await screen.findByRole('button', { name: '完了' }))
+  await userEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: '提出する' }))
+}
+
 beforeEach(() => {
   useMeStore.setState({ me: buildMe({ campaign: { ...buildMe().campaign, draftLifetimeHours: 48 } }) })
 })
@@ -55,9 +61,8 @@ describe('TargetsPage', () => {
         json(200, { submittedAt: '2026-11-25T10:00:00.000Z', lastSubmittedAt: '2026-11-25T10:00:00.000Z', reference: '3F2A-91BC' }),
     })
     const router = renderTargets()
-    const submit = await screen.findByRole('button', { name: '完了' })
-    expect(submit).toBeEnabled()
-    await userEvent.click(submit)
+    expect(await screen.findByRole('button', { name: '完了' })).toBeEnabled()
+    await pressDone()
 
     expect(await screen.findByText('完了画面')).toBeInTheDocument()
     expect(router.state.location.pathname).toBe('/done')
@@ -69,13 +74,52 @@ describe('TargetsPage', () => {
     })
   })
 
+  it('asks once more before 「完了」 submits: 「提出する」 or 「戻る」, by keyboard too', async () => {
+    const fetchMock = mockFetch({
+      'GET /api/employee/persons': () => json(200, buildPersons([employee, { ...spouse, status: 'registered' }, father], { canSubmit: true })),
+      'POST /api/employee/submission': () =>
+        json(200, { submittedAt: '2026-11-25T10:00:00.000Z', lastSubmittedAt: '2026-11-25T10:00:00.000Z', reference: '3F2A-91BC' }),
+    })
+    const router = renderTargets()
+    const done = await screen.findByRole('button', { name: '完了' })
+    await userEvent.click(done)
+
+    const dialog = screen.getByRole('alertdialog', { name: 'この内容で提出します。よろしいですか？' })
+    expect(dialog).toHaveAttribute('aria-modal', 'true')
+    expect(dialog).toHaveAccessibleDescription(/差し戻さない限り、変更できません/)
+    // The safe choice first: a second Enter does not submit.
+    const back = within(dialog).getByRole('button', { name: '戻る' })
+    expect(back).toHaveFocus()
+    // Tab stays inside the dialog.
+    await userEvent.tab()
+    expect(within(dialog).getByRole('button', { name: '提出する' })).toHaveFocus()
+    await userEvent.tab()
+    expect(back).toHaveFocus()
+    // Escape is 「戻る」: nothing sent, focus back on 「完了」.
+    await userEvent.keyboard('{Escape}')
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
+    expect(done).toHaveFocus()
+    await userEvent.click(done)
+    await userEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: '戻る' }))
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
+    expect(calls(fetchMock, 'POST /api/employee/submission')).toHaveLength(0)
+
+    // Enter on 「提出する」 submits.
+    await userEvent.click(done)
+    await userEvent.tab()
+    await userEvent.keyboard('{Enter}')
+    expect(await screen.findByText('完了画面')).toBeInTheDocument()
+    expect(router.state.location.pathname).toBe('/done')
+    expect(calls(fetchMock, 'POST /api/employee/submission')).toHaveLength(1)
+  })
+
   it('shows the API message when the submission is refused', async () => {
     mockFetch({
       'GET /api/employee/persons': () => json(200, buildPersons([employee], { canSubmit: true })),
       'POST /api/employee/submission': () => apiError(409, 'NOT_READY_TO_SUBMIT'),
     })
     renderTargets()
-    await userEvent.click(await screen.findByRole('button', { name: '完了' }))
+    await pressDone()
     expect(await screen.findByRole('alert')).toHaveTextContent('全員分の書類を登録するか、対象外に設定してから「完了」をクリックしてください。')
   })
 
@@ -86,7 +130,7 @@ describe('TargetsPage', () => {
       'GET /api/employee/me': () => json(200, buildMe({ submittedAt: '2026-11-25T10:00:00.000Z' })),
     })
     const router = renderTargets()
-    await userEvent.click(await screen.findByRole('button', { name: '完了' }))
+    await pressDone()
     expect(await screen.findByText('完了画面')).toBeInTheDocument()
     expect(router.state.location.pathname).toBe('/done')
     expect(useMeStore.getState().me?.submittedAt).toBe('2026-11-25T10:00:00.000Z')

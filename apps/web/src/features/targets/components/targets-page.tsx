@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { useRef, useState, type ReactNode } from 'react'
 import { Navigate, useNavigate } from 'react-router'
 import { paths } from '../../../config/paths.ts'
 import { ErrorMessage } from '../../../components/error-message.tsx'
@@ -10,6 +10,7 @@ import { useResource } from '../../../lib/use-resource.ts'
 import { useT } from '../../../lib/use-t.ts'
 import { submit } from '../api/submit.ts'
 import { PersonList } from './person-list.tsx'
+import { SubmitConfirm } from './submit-confirm.tsx'
 
 /** `aside`: what the app places under the list (the PC → phone handoff) without this feature knowing it. */
 export function TargetsPage({ aside }: { aside?: ReactNode }) {
@@ -19,6 +20,8 @@ export function TargetsPage({ aside }: { aside?: ReactNode }) {
   const persons = useResource(getPersons)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [confirming, setConfirming] = useState(false)
+  const doneButton = useRef<HTMLButtonElement>(null)
 
   if (persons.state !== 'ready') {
     return (
@@ -31,6 +34,7 @@ export function TargetsPage({ aside }: { aside?: ReactNode }) {
   if (persons.data.submittedAt && !persons.data.reopened) return <Navigate to={paths.done()} replace />
 
   const complete = async () => {
+    setConfirming(false)
     setBusy(true)
     setError(null)
     try {
@@ -66,9 +70,18 @@ export function TargetsPage({ aside }: { aside?: ReactNode }) {
       )}
       <ErrorMessage message={error} />
       {!persons.data.canSubmit && <p className="hint">{t('targets.submitHint')}</p>}
-      <button type="button" className="button" onClick={complete} disabled={!persons.data.canSubmit || busy}>
+      <button ref={doneButton} type="button" className="button" onClick={() => setConfirming(true)} disabled={!persons.data.canSubmit || busy}>
         {t('targets.submit')}
       </button>
+      {confirming && (
+        <SubmitConfirm
+          onSubmit={() => void complete()}
+          onBack={() => {
+            setConfirming(false)
+            doneButton.current?.focus()
+          }}
+        />
+      )}
       {busy && <p role="status">{t('targets.submitting')}</p>}
       {aside}
     </main>
