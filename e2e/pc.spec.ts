@@ -43,7 +43,10 @@ test('a PC user registers with files only and completes', async ({ page }) => {
   const phone = await page.context().browser()!.newContext()
   const phonePage = await phone.newPage()
   await phonePage.goto(phoneUrl!)
-  await expect(phonePage.getByRole('heading', { name: '収集対象者一覧' })).toBeVisible()
+  // 「この画面の続きから」: the same person and step as the PC (マイナンバーカード chosen, its おもて面), no password.
+  await expect(phonePage.getByRole('heading', { name: '総合 太郎 さんの書類登録' })).toBeVisible()
+  await expect(phonePage.getByRole('heading', { name: 'おもて面' })).toBeVisible()
+  expect(new URL(phonePage.url()).hash).toBe('')
   await phone.close()
   await expect(handoff.getByText('スマートフォンで続きを開きました', { exact: false })).toBeVisible()
   await expect(handoff.getByRole('img', { name: 'スマートフォンで読み取る QR コード' })).toHaveCount(0)

@@ -7,7 +7,7 @@ import { lazyNamed } from '../components/lazy-screen.tsx'
 import { loadSignedIn } from './session-gate.tsx'
 
 const load = {
-  handoff: () => import('../features/auth/components/handoff-page.tsx'),
+  handoff: () => import('./handoff-screen.tsx'),
   consent: () => import('../features/consent/components/consent-page.tsx'),
   completion: () => import('../features/completion/components/completion-page.tsx'),
   targets: () => import('./targets-screen.tsx'),
@@ -15,7 +15,7 @@ const load = {
   person: () => import('./person-screen.tsx'),
 }
 
-export const HandoffPage = lazyNamed(load.handoff, 'HandoffPage')
+export const HandoffPage = lazyNamed(load.handoff, 'HandoffScreen')
 export const ConsentPage = lazyNamed(load.consent, 'ConsentPage')
 export const CompletionPage = lazyNamed(load.completion, 'CompletionPage')
 export const TargetsScreen = lazyNamed(load.targets, 'TargetsScreen')

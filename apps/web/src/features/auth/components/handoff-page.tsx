@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { useNavigate, useParams } from 'react-router'
+import { useLocation, useNavigate, useParams } from 'react-router'
 import { paths } from '../../../config/paths.ts'
 import { ErrorMessage } from '../../../components/error-message.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
@@ -7,10 +7,16 @@ import { useSessionStore } from '../../../lib/session.ts'
 import { useT } from '../../../lib/use-t.ts'
 import { redeemHandoff } from '../api/redeem-handoff.ts'
 
+interface HandoffPageProps {
+  /** Reads what the PC carried in the URL's fragment and answers where to land (else the list). */
+  land?: (fragment: string) => string | null
+}
+
 /** `/h/:code`: the phone that scanned the PC's QR code takes over the session, no password. */
-export function HandoffPage() {
+export function HandoffPage({ land }: HandoffPageProps) {
   const { t } = useT()
   const { code } = useParams()
+  const { hash } = useLocation()
   const navigate = useNavigate()
   const [error, setError] = useState<string | null>(null)
   // The code is single-use: React's development double effects must not spend it twice.
@@ -22,11 +28,11 @@ export function HandoffPage() {
     redeemHandoff(code)
       .then((session) => {
         useSessionStore.getState().signIn(session)
-        // The code must not linger in the address bar or history.
-        navigate(paths.targets(), { replace: true })
+        // The code (and the fragment) must not linger in the address bar or history.
+        navigate((hash.length > 1 && land?.(hash.slice(1))) || paths.targets(), { replace: true })
       })
       .catch((caught: unknown) => setError(caught instanceof ApiError ? caught.message : t('common.unexpectedError')))
-  }, [code, navigate, t])
+  }, [code, hash, land, navigate, t])
 
   return (
     <main className="page">

@@ -15,7 +15,7 @@ const stepSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('capture'), image: imageSlotSchema, openCamera: z.boolean() }),
   z.object({ name: z.literal('identityType'), slot: z.number().int().min(0).max(1) }),
 ])
-const positionSchema = z.object({
+export const positionSchema = z.object({
   personId: z.string(),
   step: stepSchema,
   history: z.array(stepSchema).max(20),
@@ -37,8 +37,13 @@ function storage(): Storage | null {
 export function savePosition(state: Pick<WizardState, 'person' | 'step' | 'history' | 'numberDocument' | 'identity'>) {
   const { person, step, history, numberDocument, identity } = state
   if (!person || step.name === 'idle') return
+  keepPosition(person.id, { step, history, numberDocument, identity })
+}
+
+/** Keeps a position for `personId`, as the wizard would have (a position brought from elsewhere: the PC's QR code). */
+export function keepPosition(personId: string, { step, history, numberDocument, identity }: WizardPosition) {
   try {
-    storage()?.setItem(WIZARD_POSITION_STORAGE_KEY, JSON.stringify({ personId: person.id, step, history, numberDocument, identity }))
+    storage()?.setItem(WIZARD_POSITION_STORAGE_KEY, JSON.stringify({ personId, step, history, numberDocument, identity }))
   } catch {
     // Quota or privacy mode: nothing to do.
   }

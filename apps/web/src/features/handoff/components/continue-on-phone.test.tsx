@@ -48,6 +48,18 @@ describe('ContinueOnPhone', () => {
     }
   })
 
+  it('carries where the PC is in the URL’s fragment, so the phone lands there', async () => {
+    pointer(false)
+    mockFetch({
+      'POST /api/employee/session/handoff': () =>
+        json(201, { code: CODE, issuedAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 60_000).toISOString() }),
+      'GET /api/employee/session/handoff': () => json(200, { redeemedAt: null }),
+    })
+    render(<ContinueOnPhone carry={() => 'at=position'} />)
+    await userEvent.click(screen.getByRole('button', { name: 'QR コードを表示する' }))
+    expect(await screen.findByText(`${window.location.origin}/h/${CODE}#at=position`)).toBeInTheDocument()
+  })
+
   it('says so once the phone has taken over, instead of the QR code', async () => {
     pointer(false)
     const issuedAt = new Date()

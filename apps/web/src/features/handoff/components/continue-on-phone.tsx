@@ -19,8 +19,14 @@ interface Shown {
 /** How often the PC asks whether the phone has taken over, while a code is shown. */
 export const HANDOFF_POLL_MS = 3000
 
+interface ContinueOnPhoneProps {
+  now?: () => Date
+  /** Where the PC is (the wizard's position), for the URL's fragment: the phone lands there. */
+  carry?: () => string | null
+}
+
 /** On a PC: a QR code that opens this same session on a phone (the camera path); it says so once the phone has. */
-export function ContinueOnPhone({ now = () => new Date() }: { now?: () => Date }) {
+export function ContinueOnPhone({ now = () => new Date(), carry }: ContinueOnPhoneProps) {
   const { t, list } = useT()
   const [shown, setShown] = useState<Shown | null>(null)
   const [expired, setExpired] = useState(false)
@@ -59,7 +65,8 @@ export function ContinueOnPhone({ now = () => new Date() }: { now?: () => Date }
     setError(null)
     try {
       const issued: HandoffResponse = await issueHandoff()
-      const url = `${window.location.origin}${paths.handoff(issued.code)}`
+      const fragment = carry?.()
+      const url = `${window.location.origin}${paths.handoff(issued.code)}${fragment ? `#${fragment}` : ''}`
       // The QR encoder is fetched the first time a code is shown (most employees are on a phone).
       const { default: QRCode } = await import('qrcode')
       const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
