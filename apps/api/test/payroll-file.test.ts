@@ -178,6 +178,15 @@ describe("the company's layout", () => {
     expect(change.actorId).toBe(operator.operator.id)
   })
 
+  it('writes a header typed as a formula as text: marked in the CSV (ADR 032), a string cell in the workbook', async () => {
+    const layout: PayrollLayout = { columns: [{ key: 'name', header: '=HYPERLINK("https://evil.example/","x")' }], dateFormat: 'iso', datesAsText: true }
+    expect((await putLayout(household.admin, layout)).statusCode).toBe(200)
+    expect((await csvRows(household.admin))[0]).toEqual(['\'=HYPERLINK("https://evil.example/","x")'])
+    const { sheet } = await workbook(household.admin)
+    expect(sheet.rows[0]).toEqual([{ ref: 'A1', numFmt: 49, type: 'inlineStr', value: '=HYPERLINK("https://evil.example/","x")' }])
+    expect(sheet.sheet).not.toContain('<f>')
+  })
+
   it('refuses a column twice and a header twice, and another company’s administrator', async () => {
     const twice = {
       columns: [
