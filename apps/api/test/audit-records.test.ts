@@ -92,3 +92,44 @@ describe('filters by name', () => {
     expect((await context.app.inject({ method: 'GET', url: '/api/admin/audit-subjects', headers: admin.headers })).statusCode).toBe(400)
   })
 })
+
+describe('a person’s events include those about their documents', () => {
+  it('finds a view of the person’s image by the document, and still by the detail once the document is disposed of', async () => {
+    const front = employee.documents.find((d) => d.personId === spouse().id && d.side === 'FRONT')!
+    expect((await viewImage(front.id)).statusCode).toBe(200)
+    // An event from before the detail named the person: found through the document while it exists.
+    await context.app.services.audit.record({
+      companyId: employee.company.id,
+      actorType: 'operator',
+      actorId: admin.operator.id,
+      action: 'document.viewed',
+      targetId: front.id,
+    })
+    const viewsOf = async () =>
+      (await events(`personId=${spouse().id}&action=document.viewed`)).map((e) => [e.targetId, (e.detail as { personId?: string } | null)?.personId ?? null])
+    expect(await viewsOf()).toEqual([
+      [front.id, null],
+      [front.id, spouse().id],
+      [spouseBack().id, spouse().id],
+    ])
+    // Another person's filter does not see them.
+    expect(await events(`personId=${employee.dependents[1]!.id}&action=document.viewed`)).toEqual([])
+
+    const disposed = await call('POST', `/campaigns/${employee.campaign.id}/employees/${employee.employee.id}/persons/${spouse().id}/dispose`, {
+      reason: '退職者の扶養から外れたため',
+    })
+    expect(disposed.statusCode, disposed.body).toBe(200)
+    expect(await context.db.document.count({ where: { personId: spouse().id } })).toBe(0)
+    // The views recorded with the person stay hers; the undated old one cannot be told any more.
+    expect(await viewsOf()).toEqual([
+      [front.id, spouse().id],
+      [spouseBack().id, spouse().id],
+    ])
+    const [view] = await events(`personId=${spouse().id}&action=document.viewed`)
+    expect(view!.targetDocument).toEqual({ personName: '総合 花子', employeeNumber: 'E0042', role: 'number', slot: 0, side: 'front', type: 'my_number_card' })
+    // Each event once, though it matches as target and by detail.
+    const all = await events(`personId=${spouse().id}&limit=200`)
+    expect(new Set(all.map((e) => e.id)).size).toBe(all.length)
+    expect(all.map((e) => e.action)).toContain('person.disposed')
+  })
+})

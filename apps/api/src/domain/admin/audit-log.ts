@@ -18,26 +18,13 @@ import type {
   AuditSubjectQuery,
   AuditSubjectsResponse,
 } from '@bango/shared/admin-audit'
-import type { AuditName } from '@bango/shared/audit-detail'
 import type { Db } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import type { Access, OperatorIdentity } from './access.ts'
-import { type AuditKey, type AuditScope, type NameRow, auditPageSql, decodeCursor, distinctActionsSql, encodeCursor, namesSql } from './audit-query.ts'
-import { detailIds, documentOf } from './audit-names.ts'
+import { type AuditKey, type AuditScope, auditPageSql, decodeCursor, distinctActionsSql, encodeCursor, personDocumentsSql } from './audit-query.ts'
+import { type EventRow, nameEvents } from './audit-names.ts'
 import { findAuditSubjects } from './audit-subjects.ts'
-import { isUuid } from '../../lib/uuid.ts'
-
-interface EventRow {
-  id: bigint
-  at: Date
-  company_id: string | null
-  actor_type: string
-  actor_id: string | null
-  action: string
-  target_id: string | null
-  detail: unknown
-}
 
 export function createAuditViewer(db: Db, access: Access, audit: AuditLog) {
   async function scopeOf(operator: OperatorIdentity, companyId: string | undefined): Promise<AuditScope> {
@@ -68,47 +55,25 @@ export function createAuditViewer(db: Db, access: Access, audit: AuditLog) {
     return all.map((a) => a.action).filter((a) => a.startsWith(prefix))
   }
 
-  async function rowsOf(scope: AuditScope, filter: AuditEventFilter, actions: string[] | null, after: AuditKey | null, limit: number): Promise<EventRow[]> {
-    if (actions?.length === 0) return []
-    return db.$queryRaw<EventRow[]>(auditPageSql(scope, filter, actions, after, limit))
+  /** A person filter's document ids (their events target the document); null without one. */
+  async function targetsOf(filter: AuditEventFilter): Promise<string[] | null> {
+    if (!filter.personId) return null
+    return (await db.$queryRaw<{ id: string }[]>(personDocumentsSql(filter.personId))).map((d) => d.id)
   }
 
-  /** Names of a page's actors, targets, companies and detail ids: one batched statement. */
-  async function withNames(rows: EventRow[]): Promise<AuditEventRow[]> {
-    const ids = new Set<string>()
-    for (const row of rows) {
-      for (const id of [row.actor_id, row.target_id, row.company_id, ...detailIds(row.detail)]) if (id && isUuid(id)) ids.add(id)
-    }
-    const names = new Map<string, NameRow>()
-    if (ids.size > 0) for (const n of await db.$queryRaw<NameRow[]>(namesSql([...ids]))) names.set(n.id, n)
-    const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null)
-    return rows.map((row) => {
-      const target = nameOf(row.target_id)
-      const detailNames: Record<string, AuditName> = {}
-      for (const id of detailIds(row.detail)) {
-        const n = names.get(id)
-        if (n) detailNames[id] = { name: n.name, employeeNumber: n.employee_number }
-      }
-      return {
-        id: row.id.toString(),
-        at: row.at.toISOString(),
-        companyId: row.company_id,
-        companyName: nameOf(row.company_id)?.name ?? null,
-        actorType: row.actor_type,
-        actorId: row.actor_id,
-        actorName: nameOf(row.actor_id)?.name ?? null,
-        actorEmail: nameOf(row.actor_id)?.email ?? null,
-        actorEmployeeNumber: nameOf(row.actor_id)?.employee_number ?? null,
-        action: row.action,
-        targetId: row.target_id,
-        targetName: target?.name ?? null,
-        targetEmployeeNumber: target?.employee_number ?? null,
-        targetDocument: documentOf(target, row.detail, names),
-        detail: row.detail ?? null,
-        names: detailNames,
-      }
-    })
+  async function rowsOf(
+    scope: AuditScope,
+    filter: AuditEventFilter,
+    actions: string[] | null,
+    after: AuditKey | null,
+    limit: number,
+    targets: string[] | null,
+  ): Promise<EventRow[]> {
+    if (actions?.length === 0) return []
+    return db.$queryRaw<EventRow[]>(auditPageSql(scope, filter, actions, after, limit, targets))
   }
+
+  const withNames = (rows: EventRow[]) => nameEvents(db, rows)
 
   const filterOf = ({ cursor: _cursor, limit: _limit, ...filter }: AuditEventQuery): AuditEventFilter => filter
 
@@ -118,7 +83,7 @@ export function createAuditViewer(db: Db, access: Access, audit: AuditLog) {
       const filter = filterOf(query)
       const scope = await scopeOf(operator, filter.companyId)
       // One row more than the page tells whether there is a next one.
-      const rows = await rowsOf(scope, filter, await actionsOf(filter.action), after, query.limit + 1)
+      const rows = await rowsOf(scope, filter, await actionsOf(filter.action), after, query.limit + 1, await targetsOf(filter))
       const page = rows.slice(0, query.limit)
       const last = page.at(-1)
       return { events: await withNames(page), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null }
@@ -137,11 +102,12 @@ export function createAuditViewer(db: Db, access: Access, audit: AuditLog) {
     async export(operator: OperatorIdentity, filter: AuditEventFilter, pageSize = 5000) {
       const scope = await scopeOf(operator, filter.companyId)
       const actions = await actionsOf(filter.action)
+      const targets = await targetsOf(filter)
       await audit.record({ ...byOperator(operator, filter.companyId ?? null), action: 'audit.exported', detail: { filter } })
       return async function* pages(): AsyncGenerator<AuditEventRow[]> {
         let after: AuditKey | null = null
         for (;;) {
-          const rows = await rowsOf(scope, filter, actions, after, pageSize)
+          const rows = await rowsOf(scope, filter, actions, after, pageSize, targets)
           if (rows.length > 0) yield await withNames(rows)
           if (rows.length < pageSize) return
           after = rows.at(-1)!

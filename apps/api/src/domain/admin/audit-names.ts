@@ -3,8 +3,23 @@
  * operator of a first entry, a campaign; the first few of a list of ids), and the document it
  * is about when its row is gone (disposed of) but the detail recorded whose and which.
  */
-import type { AuditDocument } from '@bango/shared/audit-detail'
-import type { NameRow } from './audit-query.ts'
+import type { AuditEventRow } from '@bango/shared/admin-audit'
+import type { AuditDocument, AuditName } from '@bango/shared/audit-detail'
+import type { Db } from '../../db/types.ts'
+import { isUuid } from '../../lib/uuid.ts'
+import { type NameRow, namesSql } from './audit-query.ts'
+
+/** An audit_events row as the viewer's statements select it (audit-query COLUMNS). */
+export interface EventRow {
+  id: bigint
+  at: Date
+  company_id: string | null
+  actor_type: string
+  actor_id: string | null
+  action: string
+  target_id: string | null
+  detail: unknown
+}
 
 const ID_KEYS = ['personId', 'employeeId', 'firstEntryBy', 'campaignId', 'operatorId'] as const
 const ID_LIST_KEYS = ['personIds', 'employeeIds', 'reissuedIds'] as const
@@ -45,4 +60,42 @@ export function documentOf(target: NameRow | null, detail: unknown, names: Reado
     side: record.side,
     type: record.type,
   }
+}
+
+/** Names of the actors, targets, companies and detail ids of a page of events: one batched statement. */
+export async function nameEvents(db: Db, rows: readonly EventRow[]): Promise<AuditEventRow[]> {
+  const ids = new Set<string>()
+  for (const row of rows) {
+    for (const id of [row.actor_id, row.target_id, row.company_id, ...detailIds(row.detail)]) if (id && isUuid(id)) ids.add(id)
+  }
+  const names = new Map<string, NameRow>()
+  if (ids.size > 0) for (const n of await db.$queryRaw<NameRow[]>(namesSql([...ids]))) names.set(n.id, n)
+  const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null)
+  return rows.map((row) => {
+    const actor = nameOf(row.actor_id)
+    const target = nameOf(row.target_id)
+    const detailNames: Record<string, AuditName> = {}
+    for (const id of detailIds(row.detail)) {
+      const n = names.get(id)
+      if (n) detailNames[id] = { name: n.name, employeeNumber: n.employee_number }
+    }
+    return {
+      id: row.id.toString(),
+      at: row.at.toISOString(),
+      companyId: row.company_id,
+      companyName: nameOf(row.company_id)?.name ?? null,
+      actorType: row.actor_type,
+      actorId: row.actor_id,
+      actorName: actor?.name ?? null,
+      actorEmail: actor?.email ?? null,
+      actorEmployeeNumber: actor?.employee_number ?? null,
+      action: row.action,
+      targetId: row.target_id,
+      targetName: target?.name ?? null,
+      targetEmployeeNumber: target?.employee_number ?? null,
+      targetDocument: documentOf(target, row.detail, names),
+      detail: row.detail ?? null,
+      names: detailNames,
+    }
+  })
 }

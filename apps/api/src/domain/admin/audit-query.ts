@@ -57,16 +57,33 @@ function filters(filter: AuditEventFilter, actions: readonly string[] | null, af
   if (filter.actorType) where.push(Prisma.sql`actor_type = ${filter.actorType}`)
   if (filter.actorId) where.push(Prisma.sql`actor_id = ${filter.actorId}`)
   if (filter.targetId) where.push(Prisma.sql`target_id = ${filter.targetId}`)
-  if (filter.personId) where.push(Prisma.sql`(target_id = ${filter.personId} OR actor_id = ${filter.personId})`)
   if (actions) where.push(actions.length === 1 ? Prisma.sql`action = ${actions[0]}` : Prisma.sql`action = ANY(${[...actions]}::text[])`)
   if (after) where.push(Prisma.sql`(at, id) < (${after.at}, ${after.id})`)
   return where
 }
 
 /**
+ * A person's events, each way its own index range: as target (the person, or one of their
+ * documents — `targets`), as actor, and by `detail->>'personId'` (an event about one of their
+ * documents, found even once the document is disposed of; partial expression index of
+ * migration 20261207120000_audit_detail_person). An event may match several: the union drops
+ * the duplicates.
+ */
+function personBranches(personId: string | undefined, targets: readonly string[] | null): Prisma.Sql[] {
+  if (!personId) return [Prisma.sql`TRUE`]
+  const all = [personId, ...(targets ?? [])]
+  return [
+    all.length === 1 ? Prisma.sql`target_id = ${personId}` : Prisma.sql`target_id = ANY(${all}::text[])`,
+    Prisma.sql`actor_id = ${personId}`,
+    Prisma.sql`detail->>'personId' = ${personId}`,
+  ]
+}
+
+/**
  * One page, newest first. Several branches (a company administrator's companies, their
- * operators' sign-ins) each read their own ordered index range up to `limit` rows; the union
- * is then cut to `limit` — never a sort of everything that matches.
+ * operators' sign-ins; a person as target, actor or in the detail) each read their own ordered
+ * index range up to `limit` rows; the union is then cut to `limit` — never a sort of
+ * everything that matches. `personTargets`: the person filter's document ids.
  */
 export function auditPageSql(
   scope: AuditScope,
@@ -74,17 +91,26 @@ export function auditPageSql(
   actions: readonly string[] | null,
   after: AuditKey | null,
   limit: number,
+  personTargets: readonly string[] | null = null,
 ): Prisma.Sql {
   const common = filters(filter, actions, after)
-  const selects = branches(scope, filter.companyId).map(
-    (branch) => Prisma.sql`SELECT ${COLUMNS} FROM audit_events WHERE ${Prisma.join([branch, ...common], ' AND ')} ORDER BY at DESC, id DESC LIMIT ${limit}`,
+  const persons = personBranches(filter.personId, personTargets)
+  const selects = branches(scope, filter.companyId).flatMap((branch) =>
+    persons.map(
+      (person) =>
+        Prisma.sql`SELECT ${COLUMNS} FROM audit_events WHERE ${Prisma.join([branch, person, ...common], ' AND ')} ORDER BY at DESC, id DESC LIMIT ${limit}`,
+    ),
   )
   if (selects.length === 1) return selects[0]!
+  // Scope branches never overlap (UNION ALL); a person's ways may (UNION drops the duplicates).
   return Prisma.sql`SELECT * FROM (${Prisma.join(
     selects.map((s) => Prisma.sql`(${s})`),
-    ' UNION ALL ',
+    persons.length > 1 ? ' UNION ' : ' UNION ALL ',
   )}) e ORDER BY at DESC, id DESC LIMIT ${limit}`
 }
+
+/** The ids of a person's documents (draft or submitted, while they exist): events that target one are the person's. */
+export const personDocumentsSql = (personId: string) => Prisma.sql`SELECT id::text AS id FROM documents WHERE person_id = ${personId}::uuid`
 
 /**
  * Every distinct action, by a loose index scan of (action, at, id): one probe per action
