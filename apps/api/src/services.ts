@@ -9,6 +9,7 @@ import { createCampaigns } from './domain/admin/campaigns.ts'
 import { createCompanies } from './domain/admin/companies.ts'
 import { createCredentialIssuing } from './domain/admin/credential-issuing.ts'
 import { createDashboard } from './domain/admin/dashboard.ts'
+import { createCampaignRecords } from './domain/admin/campaign-records.ts'
 import { createDisposals } from './domain/admin/disposals.ts'
 import { createRetentionShortenings } from './domain/admin/retention-shortenings.ts'
 import { createDocumentViewer } from './domain/admin/document-viewer.ts'
@@ -132,6 +133,7 @@ export function createServices({
     companySettings: createCompanySettings(db, access, audit),
     auditViewer: createAuditViewer(db, access, audit),
     disposals: createDisposals(db, access, drafts, audit, now),
+    campaignRecords: createCampaignRecords(db, access, now),
     retentionShortenings: createRetentionShortenings(db, access, audit, now),
     retention: createRetention(db, drafts, audit),
     dashboard: createDashboard(db, audit, now),

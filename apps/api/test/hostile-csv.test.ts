@@ -201,6 +201,17 @@ const PRODUCERS: Record<string, (encoding: CsvEncoding) => Promise<{ bytes: Uint
       expected: { 社員番号: [TYPED.employeeNumber], 氏名: [TYPED.employeeName], メールアドレス: [TYPED.email] },
     }
   },
+  // Last in the registry: disposing of the dependent leaves the producers before it their household.
+  'disposal records': async () => {
+    const url = `/api/admin/campaigns/${household.campaign.id}/employees/${household.employee.id}/persons/${household.dependentId}/dispose`
+    const disposed = await context.app.inject({ method: 'POST', url, headers: household.admin.headers, payload: { reason: '扶養から外れたため' } })
+    expect(disposed.statusCode, disposed.body).toBe(200)
+    return {
+      bytes: await download(`/api/admin/companies/${household.company.id}/disposals.csv`),
+      // A dependent's record carries the household's 社員番号.
+      expected: { 氏名: [TYPED.dependentName], 社員番号: [TYPED.employeeNumber], 続柄: [TYPED.relationship] },
+    }
+  },
 }
 
 describe('every registered CSV format as the product writes it', () => {

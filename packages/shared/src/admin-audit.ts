@@ -66,6 +66,7 @@ export const AUDIT_ACTIONS = {
   'campaign.reopened': '収集依頼の受付の再開',
   'campaign.retention_shortening_undone': '保存期間の短縮の取り消し',
   'campaign.disposed': '収集依頼の廃棄',
+  'disposal.records_exported': '廃棄の記録（CSV）の出力',
   'export.payroll_csv': '給与システム用 CSV の出力',
   'export.layout_updated': '給与システム用ファイルの列の設定の変更',
   'export.documents_zip': '書類画像（ZIP）の出力',
@@ -82,6 +83,7 @@ export const AUDIT_ACTIONS = {
   'settings.updated': '設定の変更',
   'settings.networks_updated': '接続元の制限の変更',
   'audit.exported': '監査ログの出力',
+  'audit.access_report': 'アクセスの報告の作成（漏えい等の報告）',
 } as const satisfies Record<string, string>
 export type AuditAction = keyof typeof AUDIT_ACTIONS
 
@@ -97,6 +99,7 @@ export const AUDIT_ACTION_GROUPS = {
   company: '会社',
   campaign: '収集依頼',
   export: '出力',
+  disposal: '廃棄の記録',
   employees: '従業員の取り込み',
   credentials: 'ログイン情報',
   credential: 'ログイン情報のロック',

@@ -38,7 +38,7 @@ export const disposalRecordSchema = z.object({
   campaignId: z.uuid(),
   campaignName: z.string(),
   personId: z.uuid(),
-  /** The tombstone's name, 社員番号 (employees) and relationship: who it was, for the record. */
+  /** The tombstone's name, the household's 社員番号 and relationship: who it was, for the record. */
   personName: z.string(),
   employeeNumber: z.string().nullable(),
   relationship: z.string(),
@@ -61,7 +61,28 @@ export type DisposalRecord = z.infer<typeof disposalRecordSchema>
 export const disposalsQuerySchema = z.object({
   /** Opaque: the `nextCursor` of the previous page. */
   cursor: z.string().max(200).optional(),
+  /** Part of 氏名 or フリガナ, or the start of the household's 社員番号. */
+  q: z.string().trim().min(1).max(100).optional(),
+  campaignId: z.uuid().optional(),
 })
+export type DisposalsQuery = z.infer<typeof disposalsQuerySchema>
+/** The CSV of the records: the same search, every page. */
+export const disposalsCsvQuerySchema = disposalsQuerySchema.omit({ cursor: true })
+export type DisposalsCsvQuery = z.infer<typeof disposalsCsvQuerySchema>
+
+export const DISPOSAL_RECORDS_CSV_COLUMNS = [
+  '廃棄日時',
+  '収集依頼',
+  '氏名',
+  '社員番号',
+  '続柄',
+  '契機',
+  '廃棄した担当者',
+  '理由',
+  '書類',
+  '画像の枚数',
+  '対象者 ID',
+] as const
 
 export const disposalsResponseSchema = z.object({
   records: z.array(disposalRecordSchema),

@@ -10,7 +10,7 @@ describe('audit detail in words', () => {
       { key: 'employeeId', label: '従業員', value: '総合 花子（社員番号 E0001）' },
       { key: 'reason', label: '理由', value: expect.not.stringMatching(/^blurry$/) },
       { key: 'household', label: '世帯をまとめて', value: 'はい' },
-      { key: 'trigger', label: '契機', value: '保存期間の満了' },
+      { key: 'trigger', label: '契機', value: '保存期間の終了' },
       { key: 'zzz', label: 'zzz', value: '2 件: 1、2' },
     ])
   })

@@ -114,7 +114,7 @@ const LABEL_ORDER = Object.keys(AUDIT_DETAIL_LABELS)
 
 /** Values that are codes: their words. */
 const VALUE_WORDS: Record<string, Record<string, string>> = {
-  trigger: { person: '対象者ごと', campaign: '収集依頼ごと', retention: '保存期間の満了' },
+  trigger: { person: '個別', campaign: '収集依頼ごと', retention: '保存期間の終了' },
   method: { double_entry: '2 回入力', agreement: '読み取りと入力の一致' },
   role: { number: '番号確認書類', identity: '身元確認書類', administrator: '管理者', operator: '担当者' },
   side: SIDES,

@@ -22,11 +22,13 @@ import {
 import { dashboardResponseSchema, employeeDetailResponseSchema, employeeListQuerySchema, employeeListResponseSchema } from '@bango/shared/admin-dashboard'
 import {
   disposalPreviewResponseSchema,
+  disposalsCsvQuerySchema,
   disposalsQuerySchema,
   disposalsResponseSchema,
   disposeRequestSchema,
   disposeResponseSchema,
 } from '@bango/shared/admin-disposal'
+import { disposalCertificateResponseSchema, handlingRecordResponseSchema } from '@bango/shared/admin-records'
 import { exportSummarySchema, payrollCsvQuerySchema, payrollLayoutResponseSchema, payrollLayoutSchema } from '@bango/shared/admin-export'
 import * as networks from '@bango/shared/admin-networks'
 import { importResponseSchema } from '@bango/shared/admin-import'
@@ -234,7 +236,20 @@ export const OPERATIONS: Record<string, Operation> = {
     response: disposeResponseSchema,
   },
   'GET /api/admin/campaigns/:campaignId/disposal/preview': { summary: 'What a disposal would remove', response: disposalPreviewResponseSchema },
-  'GET /api/admin/companies/:companyId/disposals': { summary: 'Disposal records', query: disposalsQuerySchema, response: disposalsResponseSchema },
+  'GET /api/admin/companies/:companyId/disposals': {
+    summary: 'Disposal records, searchable by name or 社員番号',
+    query: disposalsQuerySchema,
+    response: disposalsResponseSchema,
+  },
+  'GET /api/admin/companies/:companyId/disposals.csv': { summary: 'Disposal records as CSV (audited)', query: disposalsCsvQuerySchema },
+  'GET /api/admin/campaigns/:campaignId/handling-record': {
+    summary: "A campaign's 取扱記録: who handled which persons' documents and numbers (administrators)",
+    response: handlingRecordResponseSchema,
+  },
+  'GET /api/admin/campaigns/:campaignId/disposal-certificate': {
+    summary: "A campaign's 廃棄証明: what was disposed of, by whom, when, why (administrators)",
+    response: disposalCertificateResponseSchema,
+  },
   'PUT /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/entries': {
     summary: 'Enter the My Number (twice, by two entries)',
     body: numberEntryRequestSchema,

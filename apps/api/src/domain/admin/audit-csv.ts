@@ -7,7 +7,7 @@ import { AUDIT_ACTOR_TYPE_LABELS, type AuditActorType, type AuditEventRow, audit
 import { auditActorText, auditDetailText, auditTargetText } from '@bango/shared/audit-detail'
 import { AUDIT_CSV } from '@bango/shared/csv-formats'
 
-const japanTime = new Intl.DateTimeFormat('sv-SE', {
+export const japanTime = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Asia/Tokyo',
   year: 'numeric',
   month: '2-digit',

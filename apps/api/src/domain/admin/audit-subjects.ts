@@ -59,3 +59,11 @@ export async function findAuditSubjects(db: Db, companyIds: readonly string[] | 
     operators: operators.map((o) => ({ id: o.id, name: o.name, employeeNumber: null, note: o.email })),
   }
 }
+
+/** The ids of a company's persons a search text finds (disposal records' search). */
+export async function matchingPersons(db: Db, companyId: string, q: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
+    SELECT p.id::text AS id FROM persons p LEFT JOIN persons e ON e.id = p.employee_id JOIN campaigns c ON c.id = p.campaign_id
+    WHERE c.company_id = ${companyId}::uuid AND ${personMatchSql(q)}`)
+  return rows.map((r) => r.id)
+}

@@ -8,7 +8,7 @@ import { toShortening } from './retention-shortenings.ts'
 const TRIGGER = { PERSON: 'person', CAMPAIGN: 'campaign', RETENTION: 'retention' } as const
 
 type Row = DisposalRecordRow & {
-  person: { name: string; employeeNumber: string | null; relationship: string }
+  person: { name: string; employeeNumber: string | null; relationship: string; employee: { employeeNumber: string | null } | null }
   campaign: { name: string }
   retentionShortening: RetentionShortening | null
 }
@@ -20,7 +20,8 @@ export function toDisposalRecord(row: Row, operators: Map<string, { id: string; 
     campaignName: row.campaign.name,
     personId: row.personId,
     personName: row.person.name,
-    employeeNumber: row.person.employeeNumber,
+    // A dependent's record carries their household's 社員番号: searchable, and who it was.
+    employeeNumber: row.person.employeeNumber ?? row.person.employee?.employeeNumber ?? null,
     relationship: row.person.relationship,
     disposedAt: row.disposedAt.toISOString(),
     disposedBy: row.disposedById ? (operators.get(row.disposedById) ?? { id: row.disposedById, name: '' }) : null,

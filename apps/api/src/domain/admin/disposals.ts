@@ -3,7 +3,15 @@
  * dependents along), a whole closed campaign, the dry run of the retention job for a
  * campaign, and the company's disposal records. The destruction itself is disposal.ts.
  */
-import { DISPOSALS_PAGE_SIZE, type DisposalPreviewResponse, type DisposalsResponse, type DisposeResponse } from '@bango/shared/admin-disposal'
+import {
+  DISPOSALS_PAGE_SIZE,
+  type DisposalPreviewResponse,
+  type DisposalRecord,
+  type DisposalsCsvQuery,
+  type DisposalsQuery,
+  type DisposalsResponse,
+  type DisposeResponse,
+} from '@bango/shared/admin-disposal'
 import { CAMPAIGN_ACTION_ROLES } from '@bango/shared/settings-policy'
 import type { Db, Tx } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
@@ -13,6 +21,7 @@ import type { Access, OperatorIdentity } from './access.ts'
 import { decodeCursor, encodeCursor, toDisposalRecord } from './disposal-records.ts'
 import { disposePersons, householdOf } from './disposal.ts'
 import { expiredEmployees } from './retention.ts'
+import { matchingPersons } from './audit-subjects.ts'
 import { operatorNames, pendingShortenings, toShortening } from './retention-shortenings.ts'
 
 /** Households per transaction when a whole campaign is disposed of. */
@@ -43,6 +52,37 @@ async function expiredPersons(tx: Tx, campaignId: string, at: Date) {
 }
 
 export function createDisposals(db: Db, access: Access, drafts: Drafts, audit: AuditLog, now: () => Date) {
+  /** A keyset page of the company's records (the caller checked the right). */
+  async function page(companyId: string, query: DisposalsQuery, size: number): Promise<DisposalsResponse> {
+    const after = query.cursor === undefined ? null : decodeCursor(query.cursor)
+    const found = query.q ? await matchingPersons(db, companyId, query.q) : null
+    const rows = await db.disposalRecord.findMany({
+      where: {
+        companyId,
+        ...(query.campaignId ? { campaignId: query.campaignId } : {}),
+        ...(found ? { personId: { in: found } } : {}),
+        ...(after ? { OR: [{ disposedAt: { lt: after.at } }, { disposedAt: after.at, id: { lt: after.id } }] } : {}),
+      },
+      orderBy: [{ disposedAt: 'desc' }, { id: 'desc' }],
+      take: size + 1,
+      include: {
+        person: { select: { name: true, employeeNumber: true, relationship: true, employee: { select: { employeeNumber: true } } } },
+        campaign: { select: { name: true } },
+        retentionShortening: true,
+      },
+    })
+    const shown = rows.slice(0, size)
+    const operators = await operatorNames(
+      db,
+      shown.flatMap((r) => [...(r.disposedById ? [r.disposedById] : []), ...(r.retentionShortening ? [r.retentionShortening.changedById] : [])]),
+    )
+    const last = shown.at(-1)
+    return {
+      records: shown.map((row) => toDisposalRecord(row, operators)),
+      nextCursor: rows.length > size && last ? encodeCursor(last) : null,
+    }
+  }
+
   return {
     /**
      * Disposes of one person of an employee's household; the employee themself takes the whole
@@ -133,29 +173,27 @@ export function createDisposals(db: Db, access: Access, drafts: Drafts, audit: A
       return { retentionMonths: campaign.retentionMonths, persons, totalImages: persons.reduce((sum, r) => sum + r.imageCount, 0), shortenings }
     },
 
-    /** The company's disposal records, newest first, one keyset page at a time. */
-    async list(operator: OperatorIdentity, companyId: string, cursor: string | undefined): Promise<DisposalsResponse> {
+    /** The company's disposal records, newest first, one keyset page at a time; `q` searches 氏名, フリガナ, 社員番号. */
+    async list(operator: OperatorIdentity, companyId: string, query: DisposalsQuery): Promise<DisposalsResponse> {
       await access.company(operator, companyId, CAMPAIGN_ACTION_ROLES.reviewDisposal)
-      const after = cursor === undefined ? null : decodeCursor(cursor)
-      const rows = await db.disposalRecord.findMany({
-        where: { companyId, ...(after ? { OR: [{ disposedAt: { lt: after.at } }, { disposedAt: after.at, id: { lt: after.id } }] } : {}) },
-        orderBy: [{ disposedAt: 'desc' }, { id: 'desc' }],
-        take: DISPOSALS_PAGE_SIZE + 1,
-        include: {
-          person: { select: { name: true, employeeNumber: true, relationship: true } },
-          campaign: { select: { name: true } },
-          retentionShortening: true,
-        },
-      })
-      const page = rows.slice(0, DISPOSALS_PAGE_SIZE)
-      const operators = await operatorNames(
-        db,
-        page.flatMap((r) => [...(r.disposedById ? [r.disposedById] : []), ...(r.retentionShortening ? [r.retentionShortening.changedById] : [])]),
-      )
-      const last = page.at(-1)
-      return {
-        records: page.map((row) => toDisposalRecord(row, operators)),
-        nextCursor: rows.length > DISPOSALS_PAGE_SIZE && last ? encodeCursor(last) : null,
+      return page(companyId, query, DISPOSALS_PAGE_SIZE)
+    },
+
+    /**
+     * The same search as CSV, every page: checks the caller's right and records the export
+     * (the search, ids only) before the first row is read.
+     */
+    async export(operator: OperatorIdentity, companyId: string, query: DisposalsCsvQuery) {
+      await access.company(operator, companyId, CAMPAIGN_ACTION_ROLES.reviewDisposal)
+      await audit.record({ ...byOperator(operator, companyId), action: 'disposal.records_exported', targetId: companyId, detail: { filter: query } })
+      return async function* pages(): AsyncGenerator<DisposalRecord[]> {
+        let cursor: string | undefined
+        for (;;) {
+          const next = await page(companyId, { ...query, cursor }, 1000)
+          yield next.records
+          if (!next.nextCursor) return
+          cursor = next.nextCursor
+        }
       }
     },
   }

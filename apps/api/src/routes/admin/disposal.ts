@@ -1,11 +1,17 @@
-/** 廃棄 (administrators only): one person, a closed campaign, the retention dry run, the records. */
-import { disposalsQuerySchema, disposeRequestSchema } from '@bango/shared/admin-disposal'
+/**
+ * 廃棄 (administrators only): one person, a closed campaign, the retention dry run, the records
+ * (searchable, and as CSV); a campaign's printable 取扱記録 and 廃棄証明.
+ */
+import { Readable } from 'node:stream'
+import { disposalsCsvQuerySchema, disposalsQuerySchema, disposeRequestSchema } from '@bango/shared/admin-disposal'
+import { DISPOSAL_RECORDS_CSV } from '@bango/shared/csv-formats'
 import type { FastifyInstance } from 'fastify'
+import { disposalCsvLine } from '../../domain/admin/disposal-csv.ts'
 import { parse } from '../../lib/parse.ts'
 import { pathIds } from './path-params.ts'
 
 export default async function disposalRoutes(app: FastifyInstance) {
-  const { disposals } = app.services
+  const { disposals, campaignRecords } = app.services
 
   app.post('/campaigns/:campaignId/employees/:employeeId/persons/:personId/dispose', async (request) => {
     const { campaignId, employeeId, personId } = pathIds(request.params, 'campaignId', 'employeeId', 'personId')
@@ -26,7 +32,30 @@ export default async function disposalRoutes(app: FastifyInstance) {
 
   app.get('/companies/:companyId/disposals', async (request) => {
     const { companyId } = pathIds(request.params, 'companyId')
-    const { cursor } = parse(disposalsQuerySchema, request.query)
-    return disposals.list(request.operator, companyId, cursor)
+    return disposals.list(request.operator, companyId, parse(disposalsQuerySchema, request.query))
+  })
+
+  app.get('/companies/:companyId/disposals.csv', async (request, reply) => {
+    const { companyId } = pathIds(request.params, 'companyId')
+    const pages = await disposals.export(request.operator, companyId, parse(disposalsCsvQuerySchema, request.query))
+    async function* csv() {
+      yield DISPOSAL_RECORDS_CSV.head()
+      for await (const page of pages()) yield page.map(disposalCsvLine).join('')
+    }
+    const stamp = new Date().toISOString().slice(0, 10)
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="disposal-records-${stamp}.csv"`)
+      .send(Readable.from(csv()))
+  })
+
+  app.get('/campaigns/:campaignId/handling-record', async (request) => {
+    const { campaignId } = pathIds(request.params, 'campaignId')
+    return campaignRecords.handlingRecord(request.operator, campaignId)
+  })
+
+  app.get('/campaigns/:campaignId/disposal-certificate', async (request) => {
+    const { campaignId } = pathIds(request.params, 'campaignId')
+    return campaignRecords.disposalCertificate(request.operator, campaignId)
   })
 }
