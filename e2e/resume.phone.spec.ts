@@ -52,6 +52,9 @@ test('reload, back button and a new login after the session expired resume the s
   await tab.goto(server.loginUrl)
   await tab.getByLabel('パスワード', { exact: true }).fill(server.password)
   await tab.getByRole('button', { name: '次へ' }).click()
+  // Half done, not 未登録: his draft has both images.
+  await expect(wizard.personRow(tab, '総合 太郎')).toContainText('入力途中')
+  await expect(wizard.personRow(tab, '総合 花子')).toContainText('未登録')
   await wizard.openPerson(tab, '総合 太郎')
   await expect(tab.getByRole('heading', { name: '確認' })).toBeVisible()
   await expect(tab.getByRole('button', { name: /を拡大して確認$/ })).toHaveCount(2)

@@ -113,6 +113,8 @@ export const personsResponseSchema = z.object({
   submittedAt: z.iso.datetime().nullable(),
   /** Submitted, and HR sent someone back: the list is open again for exactly those persons. */
   reopened: z.boolean(),
+  /** Persons not registered yet whose draft has images on the server: 入力途中 in the list. */
+  inProgress: z.array(z.uuid()),
 })
 export type PersonsResponse = z.infer<typeof personsResponseSchema>
 

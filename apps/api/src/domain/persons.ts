@@ -47,12 +47,16 @@ export function createPersons(db: Db, drafts: Drafts, keyring: Keyring, audit: A
 
   return {
     async list(identity: EmployeeIdentity) {
-      const [persons, submission] = await Promise.all([
-        db.person.findMany({
-          where: { OR: [{ id: identity.employeeId }, { employeeId: identity.employeeId }] },
-          orderBy: [{ kind: 'asc' }, { createdAt: 'asc' }],
-        }),
+      const household = { OR: [{ id: identity.employeeId }, { employeeId: identity.employeeId }] }
+      const [persons, submission, drafting] = await Promise.all([
+        db.person.findMany({ where: household, orderBy: [{ kind: 'asc' }, { createdAt: 'asc' }] }),
         db.submission.findUnique({ where: { employeeId: identity.employeeId } }),
+        // 入力途中: a person not registered yet with images in their draft.
+        db.document.findMany({
+          where: { state: 'DRAFT', person: { ...household, status: 'PENDING' } },
+          select: { personId: true },
+          distinct: ['personId'],
+        }),
       ])
       const dtos = persons.map(toPersonDto)
       // 差し戻し reopens the list for the returned persons: 完了 again once they are redone.
@@ -62,6 +66,7 @@ export function createPersons(db: Db, drafts: Drafts, keyring: Keyring, audit: A
         canSubmit: (!submission || reopened) && canSubmit(dtos),
         submittedAt: submission?.submittedAt.toISOString() ?? null,
         reopened,
+        inProgress: persons.filter((person) => drafting.some((draft) => draft.personId === person.id)).map((person) => person.id),
       }
     },
 

@@ -82,6 +82,7 @@ export const en: Messages = {
       pending: 'Not registered',
       not_applicable: 'Not applicable',
     },
+    inProgress: 'In progress',
     draftNotice:
       'Your photos are not submitted until everyone is registered and you tap “Done”. If you do not tap “Done” within {{hours}} hours, the photos are deleted for your safety.',
     addDependent: 'Add a dependent (扶養)',

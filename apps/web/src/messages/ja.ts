@@ -92,6 +92,8 @@ const targets = {
     pending: '未登録',
     not_applicable: '対象外',
   },
+  /** A person not registered yet whose draft already has images. */
+  inProgress: '入力途中',
   draftNotice:
     '登録中の画像は、全員分を登録して「完了」をタップするまで提出されません。「完了」しないまま {{hours}} 時間が過ぎると、画像は安全のため削除されます。',
   addDependent: '扶養追加',

@@ -85,6 +85,7 @@ export const pt: Messages = {
       pending: 'Não registrado',
       not_applicable: 'Não aplicável',
     },
+    inProgress: 'Em andamento',
     draftNotice:
       'As fotos não são enviadas até que todos sejam registrados e você toque em “Concluir”. Se você não tocar em “Concluir” em {{hours}} horas, as fotos serão apagadas por segurança.',
     addDependent: 'Adicionar dependente (扶養)',

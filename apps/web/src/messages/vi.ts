@@ -82,6 +82,7 @@ export const vi: Messages = {
       pending: 'Chưa đăng ký',
       not_applicable: 'Không thuộc diện',
     },
+    inProgress: 'Đang thực hiện',
     draftNotice:
       'Ảnh đã chụp sẽ không được nộp cho đến khi anh/chị đăng ký cho tất cả mọi người và chạm “Hoàn tất”. Nếu sau {{hours}} giờ vẫn chưa chạm “Hoàn tất”, ảnh sẽ bị xóa để đảm bảo an toàn.',
     addDependent: 'Thêm người phụ thuộc (扶養)',

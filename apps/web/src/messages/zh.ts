@@ -81,6 +81,7 @@ export const zh: Messages = {
       pending: '未登记',
       not_applicable: '不适用',
     },
+    inProgress: '填写中',
     draftNotice: '拍摄的图片在全员登记完毕并点击“完成”之前不会提交。如 {{hours}} 小时内未点击“完成”，为安全起见，拍摄的图片将被删除。',
     addDependent: '添加抚养家属（扶養）',
     progress: '{{registered}}/{{applicable}} 已登记',

@@ -20,7 +20,7 @@ export function buildPerson(overrides: Partial<Person> = {}): Person {
 }
 
 export function buildPersons(persons: Person[], overrides: Partial<PersonsResponse> = {}): PersonsResponse {
-  return { persons, canSubmit: false, submittedAt: null, reopened: false, ...overrides }
+  return { persons, canSubmit: false, submittedAt: null, reopened: false, inProgress: [], ...overrides }
 }
 
 export function buildMe(overrides: Partial<MeResponse> = {}): MeResponse {

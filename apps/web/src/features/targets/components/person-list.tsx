@@ -6,7 +6,15 @@ import { ReturnReason } from '../../../components/return-reason.tsx'
  * 収集対象者一覧: one large tappable row per person with its status mark. A person HR sent
  * back (差し戻し) shows why; after 完了 the others cannot be opened.
  */
-export function PersonList({ persons, onSelect, locked = false }: { persons: Person[]; onSelect: (person: Person) => void; locked?: boolean }) {
+interface PersonListProps {
+  persons: Person[]
+  onSelect: (person: Person) => void
+  locked?: boolean
+  /** Not registered yet, with images in the draft: 「入力途中」, not 「未登録」. */
+  inProgress?: readonly string[]
+}
+
+export function PersonList({ persons, onSelect, locked = false, inProgress = [] }: PersonListProps) {
   const { t } = useT()
   const excluded = persons.filter((person) => person.status === 'not_applicable').length
   const registered = persons.filter((person) => person.status === 'registered').length
@@ -27,7 +35,11 @@ export function PersonList({ persons, onSelect, locked = false }: { persons: Per
               <span className="person__name">{person.name}</span>
               <span className="person__relationship">{person.kind === 'employee' ? t('targets.employee') : person.relationship}</span>
               <span className="person__status">
-                {person.review.status === 'returned' && person.status === 'pending' ? t('targets.returned') : t(`targets.status.${person.status}`)}
+                {person.review.status === 'returned' && person.status === 'pending'
+                  ? t('targets.returned')
+                  : person.status === 'pending' && inProgress.includes(person.id)
+                    ? t('targets.inProgress')
+                    : t(`targets.status.${person.status}`)}
               </span>
             </button>
             <ReturnReason review={person.review} />

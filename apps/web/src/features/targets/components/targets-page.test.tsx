@@ -74,6 +74,15 @@ describe('TargetsPage', () => {
     })
   })
 
+  it('shows 「入力途中」 for a person whose draft has images but who is not registered yet', async () => {
+    mockFetch({ 'GET /api/employee/persons': () => json(200, buildPersons([employee, spouse, father], { inProgress: [spouse.id] })) })
+    renderTargets()
+    const row = await screen.findByRole('button', { name: /総合 花子/ })
+    expect(within(row).getByText('入力途中')).toBeInTheDocument()
+    expect(within(row).queryByText('未登録')).not.toBeInTheDocument()
+    expect(within(screen.getByRole('button', { name: /総合 太郎/ })).getByText('☑ 登録済')).toBeInTheDocument()
+  })
+
   it('asks once more before 「完了」 submits: 「提出する」 or 「戻る」, by keyboard too', async () => {
     const fetchMock = mockFetch({
       'GET /api/employee/persons': () => json(200, buildPersons([employee, { ...spouse, status: 'registered' }, father], { canSubmit: true })),

@@ -62,7 +62,12 @@ export function TargetsPage({ aside }: { aside?: ReactNode }) {
       <h1>{t('targets.title')}</h1>
       <p>{persons.data.reopened ? t('targets.reopenedIntro') : t('targets.intro')}</p>
       <p className="notice notice--info">{t('targets.draftNotice', { hours: draftLifetimeHours })}</p>
-      <PersonList persons={persons.data.persons} onSelect={(person) => navigate(paths.person(person.id))} locked={persons.data.reopened} />
+      <PersonList
+        persons={persons.data.persons}
+        inProgress={persons.data.inProgress}
+        onSelect={(person) => navigate(paths.person(person.id))}
+        locked={persons.data.reopened}
+      />
       {!persons.data.reopened && (
         <button type="button" className="button button--secondary" onClick={() => navigate(paths.addDependent())}>
           {t('targets.addDependent')}
