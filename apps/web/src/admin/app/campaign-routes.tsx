@@ -13,6 +13,8 @@ import { ExportPage } from '../features/export/components/export-page.tsx'
 import { ImportPage } from '../features/import/components/import-page.tsx'
 import { NumberPage } from '../features/numbers/components/number-page.tsx'
 import { NumberWork } from '../features/numbers/components/number-work.tsx'
+import { DisposalCertificatePage } from '../features/records/components/disposal-certificate-page.tsx'
+import { HandlingRecordPage } from '../features/records/components/handling-record-page.tsx'
 import { ReviewPage } from '../features/review/components/review-page.tsx'
 import { ReviewQueueStart } from '../features/review/components/review-queue-start.tsx'
 import { routePatterns } from '../config/paths.ts'
@@ -26,6 +28,8 @@ export const campaignRoutes = (
     <Route path={routePatterns.employee} element={<EmployeePage />} />
     <Route path={routePatterns.personNumber} element={<NumberPage />} />
     <Route path={routePatterns.campaignDisposal} element={<DisposalPage />} />
+    <Route path={routePatterns.handlingRecord} element={<HandlingRecordPage />} />
+    <Route path={routePatterns.disposalCertificate} element={<DisposalCertificatePage />} />
     <Route path={routePatterns.reviewQueue} element={<ReviewQueueStart />} />
     <Route path={routePatterns.submission} element={<ReviewPage numberWork={(ids) => <NumberWork ids={ids} level={3} />} />} />
     <Route path={routePatterns.campaignExport} element={<ExportPage />} />

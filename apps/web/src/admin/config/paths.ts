@@ -35,6 +35,9 @@ export const paths = {
   personNumber: (campaignId: string, employeeId: string, personId: string) =>
     `${campaign(campaignId)}/employees/${id(employeeId)}/persons/${id(personId)}/number`,
   campaignDisposal: (campaignId: string) => `${campaign(campaignId)}/disposal`,
+  /** The campaign's printable 取扱記録 and 廃棄証明. */
+  handlingRecord: (campaignId: string) => `${campaign(campaignId)}/handling-record`,
+  disposalCertificate: (campaignId: string) => `${campaign(campaignId)}/disposal-certificate`,
   /** 出力: payroll CSV and documents ZIP. */
   campaignExport: (campaignId: string) => `${campaign(campaignId)}/export`,
   /** The review queue: opens the first household with persons to approve or numbers to record. */
@@ -64,6 +67,8 @@ export const routePatterns = {
   employee: '/admin/campaigns/:campaignId/employees/:employeeId',
   personNumber: '/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number',
   campaignDisposal: '/admin/campaigns/:campaignId/disposal',
+  handlingRecord: '/admin/campaigns/:campaignId/handling-record',
+  disposalCertificate: '/admin/campaigns/:campaignId/disposal-certificate',
   campaignExport: '/admin/campaigns/:campaignId/export',
   reviewQueue: '/admin/campaigns/:campaignId/review',
   submission: '/admin/campaigns/:campaignId/employees/:employeeId/submission',

@@ -49,9 +49,17 @@ export function DisposalPage() {
             <p role="status">{disposalText.loading}</p>
           )}
           <DisposeCampaign campaign={campaign.data} />
-          <p>
-            <Link to={paths.disposals(campaign.data.companyId)}>{t.records}</Link>
-          </p>
+          <ul className="admin-links">
+            <li>
+              <Link to={paths.disposals(campaign.data.companyId)}>{t.records}</Link>
+            </li>
+            <li>
+              <Link to={paths.handlingRecord(campaignId)}>{t.handlingRecord}</Link>
+            </li>
+            <li>
+              <Link to={paths.disposalCertificate(campaignId)}>{t.disposalCertificate}</Link>
+            </li>
+          </ul>
         </>
       )}
     </div>

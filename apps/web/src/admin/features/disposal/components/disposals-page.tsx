@@ -1,6 +1,7 @@
-import { useParams } from 'react-router'
+import { type FormEvent, useState } from 'react'
+import { useParams, useSearchParams } from 'react-router'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
-import { useDisposals } from '../api/get-disposals.ts'
+import { disposalsCsvHref, useDisposals } from '../api/get-disposals.ts'
 import { disposalText, kindLabel } from '../messages.ts'
 import { formatDateTime } from '../../../../lib/format.ts'
 
@@ -9,15 +10,32 @@ const t = disposalText.records
 /** /admin/companies/:companyId/disposals — the disposal records, newest first (administrators). */
 export function DisposalsPage() {
   const { companyId = '' } = useParams()
-  const records = useDisposals(companyId)
+  const [params, setParams] = useSearchParams()
+  const q = params.get('q')?.trim() ?? ''
+  const [text, setText] = useState(q)
+  const records = useDisposals(companyId, q)
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    setParams(text.trim() ? { q: text.trim() } : {})
+  }
   const rows = records.data?.pages.flatMap((page) => page.records) ?? []
   const c = t.columns
   return (
     <div className="admin-page">
       <h1>{t.title}</h1>
+      <form role="search" aria-label={t.search} className="admin-filters" onSubmit={submit}>
+        <label htmlFor="disposals-q">{t.search}</label>
+        <input id="disposals-q" type="search" maxLength={100} placeholder={t.searchPlaceholder} value={text} onChange={(e) => setText(e.target.value)} />
+        <button type="submit" className="admin-button">
+          {t.searchSubmit}
+        </button>
+        <a className="admin-button" href={disposalsCsvHref(companyId, q)} download>
+          {t.exportCsv}
+        </a>
+      </form>
       {records.error && <ErrorAlert error={records.error} />}
       {records.isPending && <p role="status">{disposalText.loading}</p>}
-      {records.isSuccess && rows.length === 0 && <p>{t.empty}</p>}
+      {records.isSuccess && rows.length === 0 && <p>{q ? t.noMatch : t.empty}</p>}
       {rows.length > 0 && (
         <table className="admin-table">
           <caption className="admin-visually-hidden">{t.title}</caption>
