@@ -20,8 +20,8 @@ describe('the PC’s position in the QR code', () => {
       {},
     )
     const fragment = handoffFragment()!
-    // Nothing of the person but the id: no name, no image.
-    expect(decodeURIComponent(fragment)).not.toContain('花子')
+    // Nothing of the person but the id: no name, no image — and short, for an easy QR code.
+    expect(decodeURIComponent(fragment)).toBe(`p=${PERSON.id}&s=menu~capture:number-0-front~capture:number-0-back&n=my_number_card.1`)
     useWizardStore.getState().reset()
     sessionStorage.clear()
 
@@ -35,6 +35,33 @@ describe('the PC’s position in the QR code', () => {
     })
   })
 
+  it('carries the identity documents chosen, with and without a back', () => {
+    const position = {
+      step: { name: 'capture' as const, image: { role: 'identity' as const, slot: 1, side: 'front' as const }, openCamera: false },
+      history: [
+        { name: 'menu' as const },
+        { name: 'capture' as const, image: { role: 'number' as const, slot: 0, side: 'front' as const }, openCamera: false },
+        { name: 'identityPhoto' as const },
+        { name: 'identityType' as const, slot: 0 },
+        { name: 'capture' as const, image: { role: 'identity' as const, slot: 0, side: 'front' as const }, openCamera: false },
+        { name: 'identityType' as const, slot: 1 },
+      ],
+      numberDocument: { type: 'notification_card' as const, hasBack: false },
+      identity: {
+        withPhoto: false,
+        documents: [
+          { type: 'health_insurance' as const, hasBack: false },
+          { type: 'pension_book' as const, hasBack: true },
+        ],
+      },
+    }
+    useWizardStore.getState().resume({ ...PERSON, kind: 'employee' }, position, {})
+    const fragment = handoffFragment()!
+    sessionStorage.clear()
+    expect(landFromHandoff(fragment)).toBe(`/persons/${PERSON.id}`)
+    expect(loadPosition(PERSON.id)).toEqual({ ...position, step: { ...position.step, openCamera: true } })
+  })
+
   it('carries nothing from the list or a finished person', () => {
     expect(handoffFragment()).toBeNull()
     useWizardStore.getState().resume(PERSON, { step: { name: 'registered' }, history: [], numberDocument: null, identity: null }, {})
@@ -44,10 +71,13 @@ describe('the PC’s position in the QR code', () => {
   it('lands on the list (null) when the fragment is not a position', () => {
     for (const fragment of [
       '',
-      'at=',
-      'at=%7B',
-      `at=${encodeURIComponent(JSON.stringify({ p: PERSON.id, s: ['capture:number-9-front'], n: null, i: null }))}`,
       'x=1',
+      `p=${PERSON.id}`,
+      's=menu',
+      'p=not-a-person&s=menu',
+      `p=${PERSON.id}&s=capture:number-9-front`,
+      `p=${PERSON.id}&s=menu&n=passport.1`,
+      `p=${PERSON.id}&s=menu&n=my_number_card`,
     ]) {
       expect(landFromHandoff(fragment)).toBeNull()
     }
