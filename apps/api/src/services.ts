@@ -9,6 +9,7 @@ import { createCampaigns } from './domain/admin/campaigns.ts'
 import { createCompanies } from './domain/admin/companies.ts'
 import { createCredentialIssuing } from './domain/admin/credential-issuing.ts'
 import { createDashboard } from './domain/admin/dashboard.ts'
+import { createAccessReport } from './domain/admin/access-report.ts'
 import { createCampaignRecords } from './domain/admin/campaign-records.ts'
 import { createDisposals } from './domain/admin/disposals.ts'
 import { createRetentionShortenings } from './domain/admin/retention-shortenings.ts'
@@ -134,6 +135,7 @@ export function createServices({
     auditViewer: createAuditViewer(db, access, audit),
     disposals: createDisposals(db, access, drafts, audit, now),
     campaignRecords: createCampaignRecords(db, access, now),
+    accessReport: createAccessReport(db, access, audit, now),
     retentionShortenings: createRetentionShortenings(db, access, audit, now),
     retention: createRetention(db, drafts, audit),
     dashboard: createDashboard(db, audit, now),

@@ -212,6 +212,14 @@ const PRODUCERS: Record<string, (encoding: CsvEncoding) => Promise<{ bytes: Uint
       expected: { 氏名: [TYPED.dependentName], 社員番号: [TYPED.employeeNumber], 続柄: [TYPED.relationship] },
     }
   },
+  // The payroll export above held both persons: one line each.
+  'access report': async () => {
+    const window = `from=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}`
+    return {
+      bytes: await download(`/api/admin/companies/${household.company.id}/access-report.csv?${window}`),
+      expected: { 対象者: [TYPED.dependentName, TYPED.employeeName], 社員番号: [TYPED.employeeNumber] },
+    }
+  },
 }
 
 describe('every registered CSV format as the product writes it', () => {

@@ -1,5 +1,5 @@
 /**
- * Records an auditor reads on paper (ADR 046): a campaign's 取扱記録 (who handled which persons'
+ * Records an auditor reads on paper (ADR 047): a campaign's 取扱記録 (who handled which persons'
  * documents and numbers, when, what — from the audit log), its 廃棄証明 (what was disposed of,
  * by whom, when, why — from the disposal records), and the access report for a 漏えい等 report
  * (who viewed or exported which persons in a time window).
@@ -92,3 +92,30 @@ export function documentKindText(kind: string): string {
   if (role === 'identity') return `${label}（身元確認）`
   return kind
 }
+
+/** What an access report lists: views of images, numbers shown or read, and exports of persons' data. */
+export const ACCESS_ACTIONS = ['document.viewed', 'number.revealed', 'number.ocr_read', 'export.payroll_csv', 'export.documents_zip'] as const
+export const ACCESS_REPORT_LIMIT = 20_000
+
+/** A time window (from inclusive, to exclusive) and optionally one operator. */
+export const accessReportQuerySchema = z.object({
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+  operatorId: z.uuid().optional(),
+})
+export type AccessReportQuery = z.infer<typeof accessReportQuerySchema>
+
+export const accessReportResponseSchema = z.object({
+  companyName: z.string(),
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+  operatorId: z.uuid().nullable(),
+  producedAt: z.iso.datetime(),
+  events: z.array(auditEventSchema),
+  /** The persons an export's `personIds` name (all of them, not only the first few). */
+  exported: z.record(z.string(), z.object({ name: z.string(), employeeNumber: z.string().nullable() })),
+  truncated: z.boolean(),
+})
+export type AccessReportResponse = z.infer<typeof accessReportResponseSchema>
+
+export const ACCESS_REPORT_CSV_COLUMNS = ['日時', '操作者', '操作者のメールアドレス', '操作', '対象者', '社員番号', '内容', '件数'] as const

@@ -9,6 +9,7 @@ import { AUDIT_CSV_HEADER } from './admin-audit.ts'
 import { DOCUMENTS_MANIFEST_COLUMNS, PAYROLL_CSV_COLUMNS } from './admin-export.ts'
 import { EMPLOYEE_STATUS_CSV_COLUMNS } from './admin-dashboard.ts'
 import { DISPOSAL_RECORDS_CSV_COLUMNS } from './admin-disposal.ts'
+import { ACCESS_REPORT_CSV_COLUMNS } from './admin-records.ts'
 import { IMPORT_COLUMNS } from './admin-import.ts'
 import { type CsvFormat, csvFormat } from './csv.ts'
 
@@ -24,6 +25,7 @@ export const AUDIT_CSV = csvFormat('audit log', AUDIT_CSV_HEADER, ['utf-8'])
 export const IMPORT_TEMPLATE_CSV = csvFormat('import template', IMPORT_COLUMNS, ['utf-8'])
 export const EMPLOYEE_STATUS_CSV = csvFormat('employee statuses', EMPLOYEE_STATUS_CSV_COLUMNS, ['utf-8'])
 export const DISPOSAL_RECORDS_CSV = csvFormat('disposal records', DISPOSAL_RECORDS_CSV_COLUMNS, ['utf-8'])
+export const ACCESS_REPORT_CSV = csvFormat('access report', ACCESS_REPORT_CSV_COLUMNS, ['utf-8'])
 
 export const MAIL_MERGE_COLUMNS = ['社員番号', '氏名', 'フリガナ', 'メールアドレス', 'ログインURL', 'パスワード'] as const
 export const MAIL_MERGE_CSV = csvFormat('mail merge', MAIL_MERGE_COLUMNS, ['utf-8', 'shift_jis'])

@@ -28,7 +28,12 @@ import {
   disposeRequestSchema,
   disposeResponseSchema,
 } from '@bango/shared/admin-disposal'
-import { disposalCertificateResponseSchema, handlingRecordResponseSchema } from '@bango/shared/admin-records'
+import {
+  accessReportQuerySchema,
+  accessReportResponseSchema,
+  disposalCertificateResponseSchema,
+  handlingRecordResponseSchema,
+} from '@bango/shared/admin-records'
 import { exportSummarySchema, payrollCsvQuerySchema, payrollLayoutResponseSchema, payrollLayoutSchema } from '@bango/shared/admin-export'
 import * as networks from '@bango/shared/admin-networks'
 import { importResponseSchema } from '@bango/shared/admin-import'
@@ -220,6 +225,12 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'POST /api/admin/campaigns/:campaignId/email-batches': { summary: 'Send credentials or reminders by e-mail', body: emailBatchRequestSchema, status: 201 },
   'GET /api/admin/audit-events': { summary: 'Audit log', query: auditEventQuerySchema, response: auditEventListResponseSchema },
+  'GET /api/admin/companies/:companyId/access-report': {
+    summary: 'Who viewed or exported which persons in a time window, for a 漏えい等 report (administrators, audited)',
+    query: accessReportQuerySchema,
+    response: accessReportResponseSchema,
+  },
+  'GET /api/admin/companies/:companyId/access-report.csv': { summary: 'The access report as CSV (administrators, audited)', query: accessReportQuerySchema },
   'GET /api/admin/audit-subjects': {
     summary: 'Persons and operators an audit filter may name, by name or 社員番号 (administrators)',
     query: auditSubjectQuerySchema,

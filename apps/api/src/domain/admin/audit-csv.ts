@@ -1,7 +1,7 @@
 /**
  * The audit log as CSV, the way Japanese HR opens it in Excel: UTF-8 with a BOM, CRLF, times in
  * Japan time; streamed a line at a time through the shared writer (formula cells marked, ADR 032).
- * The raw columns first, as they always were; then the same event in words (ADR 046).
+ * The raw columns first, as they always were; then the same event in words (ADR 047).
  */
 import { AUDIT_ACTOR_TYPE_LABELS, type AuditActorType, type AuditEventRow, auditActionLabel } from '@bango/shared/admin-audit'
 import { auditActorText, auditDetailText, auditTargetText } from '@bango/shared/audit-detail'

@@ -1,5 +1,5 @@
 /**
- * A campaign's records for an auditor, printed from the console (ADR 046); administrators only,
+ * A campaign's records for an auditor, printed from the console (ADR 047); administrators only,
  * as the audit log and the disposal records are.
  * - 取扱記録: the handling events (HANDLING_ACTIONS) about the campaign, its persons and their
  *   documents, oldest first — found by target (the campaign, a person, a document that still

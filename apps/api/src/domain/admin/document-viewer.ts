@@ -29,7 +29,7 @@ export function createDocumentViewer(db: Db, blobs: BlobStore, keyring: Keyring,
       plain.fill(0)
       // Recorded once the bytes exist, before they leave: a failed decrypt is not a view. The
       // detail says whose and which image it was: the person's events find it, and the audit
-      // log still says so once the document is disposed of (ADR 046).
+      // log still says so once the document is disposed of (ADR 047).
       const { personId, role, slot, side, type } = document
       await audit.record({
         ...byOperator(operator, companyId),

@@ -5,13 +5,16 @@
 import { Readable } from 'node:stream'
 import { auditEventQuerySchema, auditSubjectQuerySchema } from '@bango/shared/admin-audit'
 import type { FastifyInstance } from 'fastify'
+import { accessReportQuerySchema } from '@bango/shared/admin-records'
+import { accessReportCsv } from '../../domain/admin/access-report.ts'
 import { AUDIT_CSV_HEAD, auditCsvLine } from '../../domain/admin/audit-csv.ts'
 import { parse } from '../../lib/parse.ts'
+import { pathIds } from './path-params.ts'
 
 const exportQuerySchema = auditEventQuerySchema.omit({ cursor: true, limit: true })
 
 export default async function auditRoutes(app: FastifyInstance) {
-  const { auditViewer } = app.services
+  const { auditViewer, accessReport, access } = app.services
 
   app.get('/audit-events', async (request) => {
     const query = parse(auditEventQuerySchema, request.query)
@@ -29,5 +32,24 @@ export default async function auditRoutes(app: FastifyInstance) {
     }
     const stamp = new Date().toISOString().slice(0, 10)
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="audit-log-${stamp}.csv"`).send(Readable.from(csv()))
+  })
+
+  // The access report for a 漏えい等 report (administrators of the company; audited).
+  app.get('/companies/:companyId/access-report', async (request) => {
+    const { companyId } = pathIds(request.params, 'companyId')
+    // The right before the query: a caller without it learns nothing from a validation answer.
+    await access.company(request.operator, companyId, 'administrator')
+    return accessReport.report(request.operator, companyId, parse(accessReportQuerySchema, request.query), 'page')
+  })
+
+  app.get('/companies/:companyId/access-report.csv', async (request, reply) => {
+    const { companyId } = pathIds(request.params, 'companyId')
+    await access.company(request.operator, companyId, 'administrator')
+    const report = await accessReport.report(request.operator, companyId, parse(accessReportQuerySchema, request.query), 'csv')
+    const stamp = new Date().toISOString().slice(0, 10)
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="access-report-${stamp}.csv"`)
+      .send(Readable.from(accessReportCsv(report)))
   })
 }
