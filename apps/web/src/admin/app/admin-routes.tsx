@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router'
 import { AccountEnrolmentPage, AccountPasswordPage } from '../features/auth/components/account-steps.tsx'
+import { AccessReportPage } from '../features/audit/components/access-report-page.tsx'
 import { AuditPage } from '../features/audit/components/audit-page.tsx'
 import { AccountPage } from '../features/auth/components/account-page.tsx'
 import { CampaignSettingsPage } from '../features/campaigns/components/campaign-settings-page.tsx'
@@ -34,6 +35,7 @@ export function AdminRoutes() {
           <Route path={routePatterns.companySettings} element={<CompanySettingsPage />} />
           <Route path={routePatterns.settings} element={<SettingsPage />} />
           <Route path={routePatterns.audit} element={<AuditPage />} />
+          <Route path={routePatterns.accessReport} element={<AccessReportPage />} />
           <Route path={routePatterns.campaignSettings} element={<CampaignSettingsPage />} />
           {campaignRoutes}
           <Route path={routePatterns.notFound} element={<NotFoundPage />} />

@@ -19,6 +19,8 @@ export const paths = {
   /** 会社の設定: the company's network allow-list. */
   companySettings: (companyId: string) => `/admin/companies/${id(companyId)}/settings`,
   settings: () => '/admin/settings',
+  /** アクセスの報告: who viewed or exported whom in a time window (for a 漏えい等 report). */
+  accessReport: (companyId: string) => `/admin/companies/${id(companyId)}/access-report`,
   /** 監査ログ, optionally filtered to the events of one person (target or actor). */
   audit: (filter: { personId?: string } = {}) => `/admin/audit${filter.personId ? `?personId=${id(filter.personId)}` : ''}`,
   /** A campaign's dashboard (web-B's screens live under it). */
@@ -57,6 +59,7 @@ export const routePatterns = {
   operators: '/admin/companies/:companyId/operators',
   disposals: '/admin/companies/:companyId/disposals',
   companySettings: '/admin/companies/:companyId/settings',
+  accessReport: '/admin/companies/:companyId/access-report',
   settings: '/admin/settings',
   audit: '/admin/audit',
   campaign: '/admin/campaigns/:campaignId',

@@ -1,6 +1,7 @@
 import { useState } from 'react'
-import { useSearchParams } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
+import { paths } from '../../../config/paths.ts'
 import { useSession } from '../../../lib/session.ts'
 import { exportCsvHref } from '../api/export-url.ts'
 import { useAuditEvents } from '../api/list-audit-events.ts'
@@ -33,6 +34,17 @@ export function AuditPage() {
     <div className="admin-page">
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
+      {companies.length > 0 && (
+        <p>
+          {t.accessReports}
+          {companies.map((company, index) => (
+            <span key={company.id}>
+              {index > 0 && '、'}
+              <Link to={paths.accessReport(company.id)}>{company.name}</Link>
+            </span>
+          ))}
+        </p>
+      )}
       <AuditFilters key={filterKey} value={state} companies={companies} onApply={apply} />
       <p>
         <a className="admin-button" href={exportCsvHref(filter)} download>

@@ -6,8 +6,8 @@ import { auditText as t } from '../messages.ts'
 
 interface SubjectPickerProps {
   label: string
-  /** Persons only (対象者), or operators and persons (操作者: an employee acts too). */
-  kinds: 'persons' | 'actors'
+  /** Persons only (対象者), operators only (the access report's 担当者), or both (操作者: an employee acts too). */
+  kinds: 'persons' | 'operators' | 'actors'
   value: string | undefined
   onChange: (id: string | undefined) => void
 }
@@ -37,7 +37,13 @@ export function SubjectPicker({ label, kinds, value, onChange }: SubjectPickerPr
       </div>
     )
   }
-  const matches = found.data ? (kinds === 'persons' ? found.data.persons : [...found.data.operators, ...found.data.persons]) : []
+  const matches = found.data
+    ? kinds === 'persons'
+      ? found.data.persons
+      : kinds === 'operators'
+        ? found.data.operators
+        : [...found.data.operators, ...found.data.persons]
+    : []
   return (
     <div className="audit-filters__field audit-picker">
       <label htmlFor={`${id}-q`}>{label}</label>
