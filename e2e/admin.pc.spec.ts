@@ -195,7 +195,7 @@ test('HR sets up a campaign, sends credentials by e-mail, and sees the employee 
   await expect(page.getByRole('row').filter({ hasText: '髙橋 一郎' })).toContainText('完了')
   await expectAccessible(page, '進捗ダッシュボード')
   await page.getByRole('link', { name: '髙橋 一郎' }).click()
-  await expect(page.getByText('髙橋 二葉')).toBeVisible()
+  await expect(page.getByRole('rowheader', { name: '髙橋 二葉' })).toBeVisible()
   await expectAccessible(page, '従業員の詳細')
 })
 
