@@ -320,7 +320,7 @@ test('300 employees: an issue lost with its tab never goes live, 248 e-mails, 52
   await page.getByRole('link', { name: first.name }).click()
   await page.getByRole('link', { name: '提出書類を確認（承認・差し戻し）' }).click()
   const section = page.getByRole('region', { name: new RegExp(`^${spouse}`) })
-  await section.getByRole('button', { name: '差し戻し', exact: true }).click()
+  await section.getByRole('button', { name: `${spouse} を差し戻し` }).click()
   await section.getByLabel('理由', { exact: true }).selectOption({ label: 'ぼやけている' })
   await section.getByRole('button', { name: '差し戻す' }).click()
   await expect(section.getByText(/本人には、理由と期限を書いたメールでお知らせします/)).toBeVisible()

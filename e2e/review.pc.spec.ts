@@ -87,7 +87,7 @@ test('review, 差し戻し, redo, the queue: the household approved at once, the
   expect(await images.first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0)
   await expectAccessible(page, '提出書類の確認')
   const hanako = personSection(page, '総合 花子')
-  await hanako.getByRole('button', { name: '差し戻し', exact: true }).click()
+  await hanako.getByRole('button', { name: '総合 花子 を差し戻し' }).click()
   await hanako.getByLabel('理由', { exact: true }).selectOption({ label: 'ぼやけている' })
   await expectAccessible(page, '差し戻しの理由')
   await hanako.getByRole('button', { name: '差し戻す' }).click()

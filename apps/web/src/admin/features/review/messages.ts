@@ -17,6 +17,9 @@ export const reviewText = {
   status: { pending: '未確認', approved: '承認済', returned: '差し戻し' } satisfies Record<ReviewStatus, string>,
   reviewedAt: (time: string) => `（${time}）`,
   approve: '承認',
+  /** The buttons' names for a screen reader: every person of the household has the same two buttons. */
+  approveOf: (name: string) => `${name} を承認`,
+  sendBackOf: (name: string) => `${name} を差し戻し`,
   approved: '承認しました。',
   sendBack: '差し戻し',
   sendBackTitle: '差し戻しの理由',

@@ -94,12 +94,19 @@ export function PersonReview({ campaignId, employeeId, person, numberWork, ref }
                   type="button"
                   className="admin-button admin-button--primary"
                   disabled={decide.isPending}
+                  aria-label={t.approveOf(person.name)}
                   onClick={() => decide.mutate({ action: 'approve' })}
                 >
                   {t.approve}
                 </button>
               )}
-              <button type="button" className="admin-button admin-button--danger" disabled={decide.isPending} onClick={() => setReturning(true)}>
+              <button
+                type="button"
+                className="admin-button admin-button--danger"
+                aria-label={t.sendBackOf(person.name)}
+                disabled={decide.isPending}
+                onClick={() => setReturning(true)}
+              >
                 {t.sendBack}
               </button>
             </div>

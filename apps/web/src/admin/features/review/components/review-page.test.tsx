@@ -133,12 +133,12 @@ describe('ReviewPage', () => {
     })
     renderRoute([{ path: routePatterns.submission, element: <ReviewPage /> }], paths.submission(CAMPAIGN_ID, employeeId))
     const taro = await screen.findByRole('region', { name: /総合 太郎/ })
-    await userEvent.click(within(taro).getByRole('button', { name: '承認' }))
+    await userEvent.click(within(taro).getByRole('button', { name: '総合 太郎 を承認' }))
     expect(await within(taro).findByText('承認しました。')).toBeInTheDocument()
     expect(calls(fetchMock, `POST ${base}/persons/${employeeId}/approve`)[0]?.[1]?.headers).toMatchObject({ 'x-csrf-token': 'csrf-token-1' })
 
     const hanako = screen.getByRole('region', { name: /総合 花子/ })
-    await userEvent.click(within(hanako).getByRole('button', { name: '差し戻し' }))
+    await userEvent.click(within(hanako).getByRole('button', { name: '総合 花子 を差し戻し' }))
     const form = within(hanako).getByRole('form', { name: '差し戻しの理由' })
     await userEvent.selectOptions(within(form).getByLabelText('理由'), 'その他')
     await userEvent.click(within(form).getByRole('button', { name: '差し戻す' }))
@@ -151,7 +151,7 @@ describe('ReviewPage', () => {
     expect(await within(hanako).findByText(/差し戻しました/)).toHaveTextContent('本人には紙などで、理由と期限を直接お知らせください。')
     expect(calls(fetchMock, `POST ${base}/persons/${spouseId}/return`)[0]?.[1]?.body).toBe(JSON.stringify({ reason: 'other', note: '裏面も撮影してください' }))
     expect(await within(hanako).findByText(/差し戻し（.*）：その他（裏面も撮影してください）/)).toBeInTheDocument()
-    expect(within(hanako).queryByRole('button', { name: '承認' })).not.toBeInTheDocument()
+    expect(within(hanako).queryByRole('button', { name: '総合 花子 を承認' })).not.toBeInTheDocument()
   })
 
   it('shows a 対象外 person without a review state or buttons: nothing to review', async () => {
@@ -208,7 +208,8 @@ describe('ReviewPage', () => {
     current = { ...current, persons: [taro!, { ...spouse!, images: [{ ...spouse!.images[0]!, id: redone }] }] }
     await router.navigate(paths.submission(CAMPAIGN_ID, employeeId))
     const again = await screen.findByRole('region', { name: /総合 花子/ })
-    await waitFor(() => expect(within(again).getAllByRole('img')).toHaveLength(1))
+    // A loaded machine takes its time to fetch and show the image: not the default second.
+    await waitFor(() => expect(within(again).getAllByRole('img')).toHaveLength(1), { timeout: 5_000 })
     expect(within(again).queryByText(/ぼやけている/)).not.toBeInTheDocument()
     expect(calls(fetchMock, `GET ${base}/submission`)).toHaveLength(2)
     // The image sent back (and deleted) was not asked for again.
