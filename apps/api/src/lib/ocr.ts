@@ -41,6 +41,10 @@ export interface ReadOptions {
 export interface OcrReader {
   /** The lines of digits on an image (any format sharp decodes). */
   read(image: Buffer, options?: ReadOptions): Promise<OcrLine[]>
+  /** The image as it is read: upright, greyscale, evened (made once per image). */
+  prepare(image: Buffer): Promise<PreparedImage>
+  /** The lines of digits on a PNG made from a prepared image (a band cut out of it), read as one block of text. */
+  readCut(png: Buffer): Promise<OcrLine[]>
   close(): Promise<void>
 }
 
@@ -84,21 +88,25 @@ export function createOcrReader(): OcrReader {
     return evened
   }
 
+  const recognize = (input: () => Promise<Buffer>, mode: PSM) => {
+    const run = queue.then(async () => {
+      worker ??= start()
+      const layout = { tessedit_pageseg_mode: mode } as Partial<RecognizeOptions>
+      const { data } = await (await worker).recognize(await input(), layout, { text: false, blocks: true })
+      return linesOf(data)
+    })
+    queue = run.catch(() => undefined)
+    return run
+  }
+
   return {
     read(image, options = {}) {
-      const run = queue.then(async () => {
-        worker ??= start()
-        const input = await imageForTesseract(await prepare(image), options)
-        // A region is one line of print: read as one block, which the automatic layout misses when it is all there is.
-        const layout = {
-          tessedit_pageseg_mode: options.region ? PSM.SINGLE_BLOCK : options.sparse ? PSM.SPARSE_TEXT : PSM.AUTO,
-        } as Partial<RecognizeOptions>
-        const { data } = await (await worker).recognize(input, layout, { text: false, blocks: true })
-        return linesOf(data)
-      })
-      queue = run.catch(() => undefined)
-      return run
+      // A region is one line of print: read as one block, which the automatic layout misses when it is all there is.
+      const mode = options.region ? PSM.SINGLE_BLOCK : options.sparse ? PSM.SPARSE_TEXT : PSM.AUTO
+      return recognize(async () => imageForTesseract(await prepare(image), options), mode)
     },
+    prepare,
+    readCut: (png) => recognize(async () => png, PSM.SINGLE_BLOCK),
     async close() {
       const running = worker
       worker = null
