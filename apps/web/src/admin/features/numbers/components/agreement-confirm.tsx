@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useEffect, useId, useRef } from 'react'
 import type { NumberStateResponse } from '@bango/shared/admin-number'
 import { ErrorAlert, StatusNote } from '../../../components/error-alert.tsx'
 import { useConfirmAgreement } from '../api/confirm-agreement.ts'
@@ -22,9 +22,14 @@ export function AgreementConfirm({ ids, state, level = 2 }: Props) {
   const Heading = level === 3 ? 'h3' : 'h2'
   const read = useReadNumberOcr(ids.campaignId, ids.employeeId, ids.personId)
   const confirm = useConfirmAgreement(ids.campaignId, ids.employeeId, ids.personId)
+  const number = read.data?.suggestion ?? null
+  // Shown at HR's request: focus goes on to recording it, so the keyboard alone gets there.
+  const record = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (number !== null) record.current?.focus()
+  }, [number])
   if (state.state === 'recorded') return confirm.isSuccess ? <StatusNote text={t.agreementRecorded} /> : null
   if (!state.agreement) return null
-  const number = read.data?.suggestion ?? null
   return (
     <section aria-labelledby={headingId} className="admin-section">
       <Heading id={headingId}>{t.agreementTitle}</Heading>
@@ -32,7 +37,7 @@ export function AgreementConfirm({ ids, state, level = 2 }: Props) {
       {!state.acceptsAgreement ? (
         <p className="admin-hint">{t.agreementNotAccepted}</p>
       ) : number === null ? (
-        <button type="button" className="admin-button" onClick={() => read.mutate()} disabled={read.isPending}>
+        <button data-queue-focus type="button" className="admin-button" onClick={() => read.mutate()} disabled={read.isPending}>
           {read.isPending ? t.ocrReading : t.agreementShow}
         </button>
       ) : (
@@ -42,7 +47,7 @@ export function AgreementConfirm({ ids, state, level = 2 }: Props) {
             <strong className="admin-secret">{groupDigits(number)}</strong>
           </p>
           <p>{t.agreementCompare}</p>
-          <button type="button" className="admin-button admin-button--primary" onClick={() => confirm.mutate(number)} disabled={confirm.isPending}>
+          <button ref={record} type="button" className="admin-button admin-button--primary" onClick={() => confirm.mutate(number)} disabled={confirm.isPending}>
             {t.agreementRecord}
           </button>
         </div>

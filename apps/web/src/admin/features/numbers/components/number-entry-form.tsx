@@ -1,6 +1,6 @@
 import type { NumberStateResponse } from '@bango/shared/admin-number'
 import { isValidMyNumber, normalizeMyNumber } from '@bango/shared/my-number'
-import { useState, type FormEvent, useId } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { ErrorAlert, StatusNote } from '../../../components/error-alert.tsx'
 import { Field } from '../../../components/field.tsx'
 import { useEnterNumber } from '../api/enter-number.ts'
@@ -29,6 +29,14 @@ export function NumberEntryForm({ ids, state, level = 2 }: Props) {
   const [invalid, setInvalid] = useState(false)
   const [note, setNote] = useState<string | null>(null)
   const confirming = state.state === 'pending_confirmation'
+  // After HR's own first entry the confirmation field replaces the first: focus goes on into it.
+  const form = useRef<HTMLFormElement>(null)
+  const focusConfirmation = useRef(false)
+  useEffect(() => {
+    if (!confirming || !focusConfirmation.current) return
+    focusConfirmation.current = false
+    form.current?.querySelector<HTMLInputElement>('input[name="number"]')?.focus()
+  }, [confirming])
   const label = !confirming ? t.firstLabel : state.pendingByMe ? t.confirmOwnLabel : t.confirmOtherLabel
   const hint = !confirming ? t.firstHint : state.pendingByMe ? t.confirmOwnHint : t.confirmOtherHint
 
@@ -44,7 +52,10 @@ export function NumberEntryForm({ ids, state, level = 2 }: Props) {
     enter.mutate(
       { number, confirm: confirming },
       {
-        onSuccess: (next) => setNote(next.state === 'recorded' ? t.recorded : t.held),
+        onSuccess: (next) => {
+          focusConfirmation.current = next.state === 'pending_confirmation'
+          setNote(next.state === 'recorded' ? t.recorded : t.held)
+        },
         // Hidden whatever the outcome: a mismatch discarded both entries on the server.
         onSettled: () => setValue(''),
       },
@@ -64,7 +75,7 @@ export function NumberEntryForm({ ids, state, level = 2 }: Props) {
           }}
         />
       )}
-      <form className="admin-form" onSubmit={submit} noValidate>
+      <form className="admin-form" onSubmit={submit} noValidate ref={form}>
         <Field
           key={confirming ? 'confirm' : 'first'}
           name="number"

@@ -111,6 +111,8 @@ describe('NumberPage', () => {
 
     const confirmation = await screen.findByLabelText('確認のため、もう一度入力してください（12 桁）')
     expect(confirmation).toHaveValue('')
+    // Focus goes on into the confirmation: the keyboard alone gets through.
+    await waitFor(() => expect(confirmation).toHaveFocus())
     expect(document.body.textContent).not.toContain('5678')
     expect(screen.queryByText('写真からの読み取り')).not.toBeInTheDocument()
     expect(calls(fetchMock, `PUT ${numberBase}/entries`)[0]?.[1]?.body).toBe(JSON.stringify({ number: NUMBER, confirm: false }))
@@ -194,6 +196,7 @@ describe('NumberPage', () => {
     await userEvent.click(screen.getByRole('button', { name: '一致した番号を表示する' }))
     const group = await screen.findByRole('group', { name: '番号の一致' })
     expect(group).toHaveTextContent('一致した番号：1234 5678 9018')
+    await waitFor(() => expect(screen.getByRole('button', { name: '画像と見比べて一致を確認し、記録する' })).toHaveFocus())
     await userEvent.click(screen.getByRole('button', { name: '画像と見比べて一致を確認し、記録する' }))
     expect(await screen.findByText('一致を確認して、個人番号を記録しました。')).toBeInTheDocument()
     expect(screen.getByText('一致の確認（1 回）')).toBeInTheDocument()

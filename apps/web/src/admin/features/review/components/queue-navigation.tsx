@@ -77,25 +77,35 @@ export function QueueNavigation({ campaignId, employeeId, submittedAt }: { campa
 }
 
 /**
- * j / k: the next or previous person of the household. Focus goes to the field where their
- * number is typed when there is one, else to their section; either is scrolled into view.
+ * j / k: the next or previous person of the household. Focus goes to what the person's number
+ * needs next — the agreement's button (`data-queue-focus`), else the field where the number is
+ * typed — or to their section; it is scrolled into view. The current person is the one focus was
+ * last in (a click counts), and a new household starts before its first person.
  * Returns the ref callback for the person at each index.
  */
-export function usePersonKeys() {
+export function usePersonKeys(household: string) {
   const sections = useRef<(HTMLElement | null)[]>([])
   const current = useRef(-1)
+  const present = () => sections.current.filter((section): section is HTMLElement => section !== null && section.isConnected)
+  useEffect(() => {
+    current.current = -1
+    const onFocusIn = (event: FocusEvent) => {
+      const index = present().findIndex((section) => section.contains(event.target as Node))
+      if (index >= 0) current.current = index
+    }
+    document.addEventListener('focusin', onFocusIn)
+    return () => document.removeEventListener('focusin', onFocusIn)
+  }, [household])
   useKey((key) => {
     if (key !== 'j' && key !== 'k') return false
-    const present = sections.current.filter((section): section is HTMLElement => section !== null && section.isConnected)
-    if (present.length === 0) return false
-    const focused = present.findIndex((section) => section.contains(document.activeElement))
-    const from = focused >= 0 ? focused : current.current
-    const to = Math.min(present.length - 1, Math.max(0, key === 'j' ? from + 1 : from - 1))
+    const persons = present()
+    if (persons.length === 0) return false
+    const to = Math.min(persons.length - 1, Math.max(0, key === 'j' ? current.current + 1 : current.current - 1))
     current.current = to
-    const section = present[to]!
-    const field = section.querySelector<HTMLInputElement>('input[name="number"]')
+    const section = persons[to]!
+    const target = section.querySelector<HTMLElement>('[data-queue-focus]') ?? section.querySelector<HTMLElement>('input[name="number"]')
     section.scrollIntoView?.({ block: 'start' })
-    ;(field ?? section).focus({ preventScroll: true })
+    ;(target ?? section).focus({ preventScroll: true })
     return true
   })
   return useCallback(

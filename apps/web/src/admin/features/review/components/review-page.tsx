@@ -26,7 +26,7 @@ export function ReviewPage({ numberWork }: Props) {
   const { campaignId = '', employeeId = '' } = useParams()
   const submission = useSubmission(campaignId, employeeId)
   const employee = submission.data?.persons.find((person) => person.kind === 'employee')
-  const sections = usePersonKeys()
+  const sections = usePersonKeys(employeeId)
   return (
     <div className="admin-page">
       <p>
