@@ -40,7 +40,7 @@ export function KitPage() {
 
   return (
     <div className="admin-page kit">
-      <div className="kit__controls">
+      <div className="kit__controls admin-no-print">
         <h1>{t.title}</h1>
         {mixed && (
           <fieldset className="admin-fieldset">

@@ -18,7 +18,7 @@ interface Head {
 export function RecordSheet({ title, head, rows, children }: { title: string; head: Head; rows: [string, string][]; children: ReactNode }) {
   return (
     <div className="admin-page records">
-      <p className="records__controls">
+      <p className="records__controls admin-no-print">
         <Link to={paths.campaignDisposal(head.campaignId)}>{t.back}</Link>
         <button type="button" className="admin-button admin-button--primary" onClick={() => window.print()}>
           {t.print}
