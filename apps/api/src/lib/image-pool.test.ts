@@ -43,6 +43,8 @@ describe('the image pool', () => {
     expect(os.getPriority(pid)).toBe(Math.min(19, os.getPriority() + 7))
     const environ = await fs.readFile(`/proc/${pid}/environ`, 'utf8')
     expect(environ).not.toContain('BANGO_TEST_SECRET_FOR_POOL')
+    // A decoding child keeps the memory it frees (glibc's thresholds raised): jobs of milliseconds.
+    expect(environ).toContain('MALLOC_TRIM_THRESHOLD_')
     delete process.env.BANGO_TEST_SECRET_FOR_POOL
 
     const thumbnail = await pool.thumbnail(image.jpeg, 120)
@@ -50,6 +52,18 @@ describe('the image pool', () => {
     const small = await sharp(thumbnail).metadata()
     expect(Math.max(small.width!, small.height!)).toBe(120)
   })
+
+  it('starts a child to read numbers with two malloc arenas and glibc’s own thresholds, which give freed memory back', async () => {
+    pool = createImagePool({ size: 1 })
+    const blank = await sharp({ create: { width: 120, height: 80, channels: 3, background: '#ffffff' } })
+      .jpeg()
+      .toBuffer()
+    expect(await pool.readNumber(blank)).toBeNull()
+    const [pid] = pool.pids()
+    const environ = (await fs.readFile(`/proc/${pid}/environ`, 'utf8')).split('\0')
+    expect(environ).toContain('MALLOC_ARENA_MAX=2')
+    expect(environ.filter((variable) => variable.startsWith('MALLOC_TRIM_THRESHOLD_'))).toEqual([])
+  }, 30_000)
 
   it('refuses what is not an image with the same error as in process', async () => {
     pool = createImagePool({ size: 1 })
