@@ -37,8 +37,8 @@ describe('GET /persons/:personId/draft and /persons/:personId/images/:imageId', 
     expect(draft.statusCode, draft.body).toBe(200)
     expect(draft.headers['cache-control']).toContain('no-store')
     expect(draft.json().images).toEqual([
-      { id: front, role: 'number', slot: 0, side: 'front', type: 'notification_card' },
-      { id: identity, role: 'identity', slot: 0, side: 'front', type: 'passport' },
+      { id: front, role: 'number', slot: 0, side: 'front', type: 'notification_card', backAbsent: false },
+      { id: identity, role: 'identity', slot: 0, side: 'front', type: 'passport', backAbsent: false },
     ])
     // A dependent with nothing sent yet: an empty list, not an error.
     expect((await get(employee.auth, `/persons/${employee.dependents[0]!.id}/draft`)).json()).toEqual({ images: [] })
@@ -103,5 +103,26 @@ describe('GET /persons/:personId/draft and /persons/:personId/images/:imageId', 
     const employee = await signedInEmployee(context)
     expect((await get(employee.auth, `/persons/${employee.employee.id}/images/not-a-uuid`)).statusCode).toBe(400)
     expect((await get(employee.auth, '/persons/not-a-uuid/draft')).statusCode).toBe(400)
+  })
+
+  it('keeps 「うら面はありません」 with the draft front, for a sign-in on another device; a retake of the front starts without it', async () => {
+    const employee = await signedInEmployee(context)
+    const self = employee.employee.id
+    const declare = (auth: Record<string, string>, body: object) =>
+      context.app.inject({ method: 'PUT', url: `/api/employee/persons/${self}/draft/back-absence`, headers: auth, payload: body })
+    // No front yet: nothing to say it of.
+    expect((await declare(employee.auth, { role: 'number', slot: 0, absent: true })).statusCode).toBe(404)
+    await upload(employee, self, { role: 'number', slot: 0, side: 'front', type: 'notification_card' })
+    expect((await declare(employee.auth, { role: 'number', slot: 0, absent: true })).statusCode).toBe(204)
+
+    const other = { authorization: `Bearer ${await login(context.app, employee.token, employee.password)}` }
+    const draft = await get(other, `/persons/${self}/draft`)
+    expect(draft.json().images).toEqual([expect.objectContaining({ role: 'number', side: 'front', backAbsent: true })])
+    // Another person's draft is not the caller's to change.
+    const stranger = await signedInEmployee(context)
+    expect((await declare(stranger.auth, { role: 'number', slot: 0, absent: true })).statusCode).toBe(404)
+
+    await upload(employee, self, { role: 'number', slot: 0, side: 'front', type: 'notification_card' })
+    expect((await get(other, `/persons/${self}/draft`)).json().images).toEqual([expect.objectContaining({ side: 'front', backAbsent: false })])
   })
 })

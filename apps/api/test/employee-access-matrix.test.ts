@@ -31,6 +31,7 @@ const BODIES: Record<string, (victim: Victim) => { payload: string | Buffer | ob
   'POST /api/employee/persons/:personId/registration': () => ({ payload: { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null } }),
   'POST /api/employee/persons/:personId/images': () => imageUpload({ role: 'number', slot: 0, side: 'front', type: 'my_number_card' }, photo),
   'POST /api/employee/persons/:personId/number-check': () => ({ payload: { myNumber: '123456789018' } }),
+  'PUT /api/employee/persons/:personId/draft/back-absence': () => ({ payload: { role: 'number', slot: 0, absent: true } }),
 }
 
 type Victim = Awaited<ReturnType<typeof readyToSubmit>>

@@ -45,6 +45,7 @@ const FUZZ_BODIES: Record<string, object> = {
   'PUT /api/employee/persons/:personId/applicability': { applicable: true },
   'POST /api/employee/persons/:personId/registration': { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null },
   'POST /api/employee/persons/:personId/number-check': { myNumber: '123456789018' },
+  'PUT /api/employee/persons/:personId/draft/back-absence': { role: 'number', slot: 0, absent: true },
   'POST /api/admin/session/totp': { code: '123456' },
   'POST /api/admin/session/recovery-code': { code: 'ABCD-EFGH-JKMN-PQRS' },
   'POST /api/admin/account/totp': { currentPassword: 'wrong-password' },

@@ -192,9 +192,19 @@ export const draftResponseSchema = z.object({
       slot: z.number().int().min(0).max(1),
       side: z.enum(['front', 'back']),
       type: z.union([z.enum(NUMBER_DOCUMENT_TYPES), z.enum(IDENTITY_DOCUMENT_TYPES)]),
+      /** On a front: the employee said this document has no back (「うら面はありません」). */
+      backAbsent: z.boolean(),
     }),
   ),
 })
+/** 「うら面はありません」 (or taking it back) for the document whose front is in this place of the draft. */
+export const backAbsenceRequestSchema = z.object({
+  role: z.enum(['number', 'identity']),
+  slot: z.number().int().min(0).max(1),
+  absent: z.boolean(),
+})
+export type BackAbsenceRequest = z.infer<typeof backAbsenceRequestSchema>
+
 export type DraftResponse = z.infer<typeof draftResponseSchema>
 export type DraftImage = DraftResponse['images'][number]
 

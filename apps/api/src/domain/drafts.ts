@@ -5,7 +5,7 @@
  * transaction): a crash in between leaves an unreferenced ciphertext with its pending row,
  * which the sweeper collects; a row never points at a missing blob (domain/pending-blobs.ts).
  */
-import { DRAFT_THUMBNAIL_EDGE, type DraftResponse, draftResponseSchema, type ImageFields } from '@bango/shared/employee-api'
+import { type BackAbsenceRequest, DRAFT_THUMBNAIL_EDGE, type DraftResponse, draftResponseSchema, type ImageFields } from '@bango/shared/employee-api'
 import { randomUUID } from 'node:crypto'
 import type { Db, Tx } from '../db/types.ts'
 import { Prisma } from '../generated/prisma/client.ts'
@@ -135,11 +135,27 @@ export function createDrafts(
         const person = await openDraftPerson(tx, identity, personId)
         return tx.document.findMany({
           where: { personId: person.id, state: 'DRAFT' },
-          select: { id: true, role: true, slot: true, side: true, type: true },
+          select: { id: true, role: true, slot: true, side: true, type: true, backAbsent: true },
           orderBy: [{ role: 'asc' }, { slot: 'asc' }, { side: 'asc' }],
         })
       })
-      return draftResponseSchema.parse({ images: rows.map((row) => ({ id: row.id, type: row.type, ...toImageSlot(row) })) })
+      return draftResponseSchema.parse({ images: rows.map((row) => ({ id: row.id, type: row.type, backAbsent: row.backAbsent, ...toImageSlot(row) })) })
+    },
+
+    /**
+     * 「うら面はありません」 kept with the draft front it is about, so a new sign-in (another
+     * device) resumes past the back; NOT_FOUND without such a front. A draft choice like the
+     * images: not audited, gone with the row.
+     */
+    async declareBackAbsence(identity: EmployeeIdentity, personId: string, request: BackAbsenceRequest): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const person = await openDraftPerson(tx, identity, personId)
+        const { count } = await tx.document.updateMany({
+          where: { personId: person.id, role: toRole(request.role), slot: request.slot, side: 'FRONT', state: 'DRAFT' },
+          data: { backAbsent: request.absent },
+        })
+        if (count === 0) throw new AppError('NOT_FOUND')
+      })
     },
 
     /**

@@ -112,6 +112,10 @@ export const OPERATIONS: Record<string, Operation> = {
     body: employee.numberCheckRequestSchema,
     response: employee.numberCheckResponseSchema,
   },
+  'PUT /api/employee/persons/:personId/draft/back-absence': {
+    summary: '「うら面はありません」 for a document of the draft (kept for a resume on another device)',
+    body: employee.backAbsenceRequestSchema,
+  },
   'POST /api/employee/submission': { summary: '完了: submit every registered person', response: employee.submissionResponseSchema },
 
   'POST /api/admin/session': {

@@ -76,7 +76,16 @@ export const PERSONAL_DATA: { [M in Prisma.ModelName]: ModelMarking<M> } = {
   SessionHandoff: { id: 'other', credentialId: 'other', codeHash: 'other' },
   /** The purposes as the campaign showed them. */
   Consent: { id: 'other', employeeId: 'other', purposes: 'other' },
-  Document: { id: 'other', personId: 'other', type: 'deleted', submissionId: 'other', blobKey: 'deleted', numberRead: 'deleted', numberReadOutcome: 'deleted' },
+  Document: {
+    id: 'other',
+    personId: 'other',
+    type: 'deleted',
+    submissionId: 'other',
+    blobKey: 'deleted',
+    numberRead: 'deleted',
+    numberReadOutcome: 'deleted',
+    backAbsent: 'other',
+  },
   PendingBlob: { blobKey: 'other' },
   Submission: { id: 'other', employeeId: 'other' },
   /** Append-only; its details hold ids and counts, never a person's data. */

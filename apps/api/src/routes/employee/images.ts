@@ -4,7 +4,7 @@
  * from the request stream into memory (bounded by the size limit) and out encrypted.
  */
 import { NUMBER_DOCUMENT_TYPES } from '@bango/shared/documents'
-import { imageFieldsSchema, numberCheckRequestSchema } from '@bango/shared/employee-api'
+import { backAbsenceRequestSchema, imageFieldsSchema, numberCheckRequestSchema } from '@bango/shared/employee-api'
 import type { MultipartFile } from '@fastify/multipart'
 import type { FastifyInstance } from 'fastify'
 import { AppError } from '../../errors.ts'
@@ -84,6 +84,12 @@ export default async function images(app: FastifyInstance, options: { perMinute:
   app.get('/persons/:personId/draft', async (request) => {
     const { personId } = parse(personParamsSchema, request.params)
     return drafts.images(request.employee, personId)
+  })
+
+  app.put('/persons/:personId/draft/back-absence', async (request, reply) => {
+    const { personId } = parse(personParamsSchema, request.params)
+    await drafts.declareBackAbsence(request.employee, personId, parse(backAbsenceRequestSchema, request.body))
+    return reply.code(204).send()
   })
 
   app.get('/persons/:personId/images/:imageId', async (request, reply) => {

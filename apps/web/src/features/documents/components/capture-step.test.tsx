@@ -134,6 +134,8 @@ describe('CaptureStep', () => {
   it('always offers 「写真を選ぶ」, and a chosen file is prepared and uploaded', async () => {
     startWizard('resident_record')
     mockXhr({ [UPLOAD]: uploaded })
+    const NO_BACK = `PUT /api/employee/persons/${PERSON_ID}/draft/back-absence`
+    const fetchMock = mockFetch({ [NO_BACK]: () => new Response(null, { status: 204 }) })
     render(<CaptureStep image={FRONT} openCamera={false} processor={processor} />)
 
     const input = screen.getByLabelText('写真を選ぶ')
@@ -149,6 +151,8 @@ describe('CaptureStep', () => {
     await userEvent.click(screen.getByRole('button', { name: 'うら面はありません' }))
     expect(useWizardStore.getState().step.name).toBe('identityPhoto')
     expect(useWizardStore.getState().numberDocument).toEqual({ type: 'resident_record', hasBack: false })
+    // Kept with the draft as well, for a sign-in on another device.
+    expect(calls(fetchMock, NO_BACK)[0]?.[1]?.body).toBe(JSON.stringify({ role: 'number', slot: 0, absent: true }))
   })
 
   it('explains how to allow the camera when it is denied, and keeps the file path and (on a PC) the QR code', async () => {

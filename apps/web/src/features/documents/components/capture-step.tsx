@@ -14,6 +14,7 @@ import { UploadStatus } from './upload-status.tsx'
 import { useCaptureDevice } from './use-capture-device.ts'
 import { useCaptureUpload } from './use-capture-upload.ts'
 import { WizardBackButton } from './wizard-back-button.tsx'
+import { declareBackAbsence } from '../api/draft.ts'
 
 interface CaptureStepProps {
   image: ImageSlot
@@ -42,6 +43,12 @@ export function CaptureStep({ image, openCamera, processor = browserImageProcess
   const type = useWizardStore((s) => (image.role === 'number' ? s.numberDocument?.type : s.identity?.documents[image.slot]?.type))
   const captured = useWizardStore((s) => s.images[imageKey(image)])
   const { captureBack, skipBack, next } = useWizardStore.getState()
+  // 「うら面はありません」 is kept with the draft too, so a sign-in elsewhere resumes past the back;
+  // if that fails, a resume only asks for the back again.
+  const noBack = () => {
+    void declareBackAbsence(personId, { role: image.role, slot: image.slot, absent: true }).catch(() => undefined)
+    skipBack()
+  }
   const [cameraOpen, setCameraOpen] = useState(() => openCamera && !captured && !device.filePrimary)
   const upload = useCaptureUpload(personId, image, type ?? '', processor)
   const result = useRef<HTMLDivElement>(null)
@@ -160,7 +167,7 @@ export function CaptureStep({ image, openCamera, processor = browserImageProcess
             </button>
           )}
           {backOptional && side === 'front' && (
-            <button type="button" className="button button--secondary" disabled={!ready} onClick={skipBack}>
+            <button type="button" className="button button--secondary" disabled={!ready} onClick={noBack}>
               {t('documents.noBack')}
             </button>
           )}
@@ -174,7 +181,7 @@ export function CaptureStep({ image, openCamera, processor = browserImageProcess
           <div className="capture-actions">{device.filePrimary ? [fileAction, cameraAction] : [cameraAction, fileAction]}</div>
           <p className="hint">{device.filePrimary && !device.camera ? t('documents.chooseFileFirstHint') : t('documents.chooseFileHint')}</p>
           {backOptional && side === 'back' && (
-            <button type="button" className="button button--secondary" onClick={skipBack}>
+            <button type="button" className="button button--secondary" onClick={noBack}>
               {t('documents.noBack')}
             </button>
           )}

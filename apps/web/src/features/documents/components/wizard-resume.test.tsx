@@ -62,7 +62,7 @@ describe('resuming the wizard', () => {
     )
     const fetchMock = mockFetch({
       'GET /api/employee/persons': () => json(200, buildPersons([buildPerson(), child])),
-      [`GET /api/employee/persons/${child.id}/draft`]: () => json(200, { images: [{ id: IMAGE_ID, ...front, type: 'my_number_card' }] }),
+      [`GET /api/employee/persons/${child.id}/draft`]: () => json(200, { images: [{ id: IMAGE_ID, ...front, type: 'my_number_card', backAbsent: false }] }),
       [`GET /api/employee/persons/${child.id}/images/${IMAGE_ID}`]: thumbnail,
     })
     // The browser keeps its history entries (and their state) across a reload.
@@ -102,8 +102,8 @@ describe('resuming the wizard', () => {
       [`GET /api/employee/persons/${child.id}/draft`]: () =>
         json(200, {
           images: [
-            { id: IMAGE_ID, ...front, type: 'my_number_card' },
-            { id: back, ...front, side: 'back', type: 'my_number_card' },
+            { id: IMAGE_ID, ...front, type: 'my_number_card', backAbsent: false },
+            { id: back, ...front, side: 'back', type: 'my_number_card', backAbsent: false },
           ],
         }),
       [`GET /api/employee/persons/${child.id}/images/${IMAGE_ID}`]: thumbnail,

@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { draftImagesFor, positionFromDraft } from './resume-position.ts'
 
 let n = 0
-const image = (role: DraftImage['role'], slot: number, side: DraftImage['side'], type: DraftImage['type']): DraftImage => ({
+const image = (role: DraftImage['role'], slot: number, side: DraftImage['side'], type: DraftImage['type'], backAbsent = false): DraftImage => ({
   id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
   role,
   slot,
   side,
   type,
+  backAbsent,
 })
 const names = (position: ReturnType<typeof positionFromDraft>) =>
   position && [...position.history, position.step].map((s) => (s.name === 'capture' ? `${s.image.role}${s.image.slot}${s.image.side}` : s.name))
@@ -20,6 +21,14 @@ describe('positionFromDraft', () => {
 
   it('stops at the front when its back is neither there nor shown absent by a later image', () => {
     expect(names(positionFromDraft('employee', [image('number', 0, 'front', 'notification_card')]))).toEqual(['menu', 'number0front'])
+  })
+
+  it('goes past a back the employee said is not there (kept with the draft front), to the next step', () => {
+    const position = positionFromDraft('dependent', [image('number', 0, 'front', 'notification_card', true)])
+    expect(names(position)).toEqual(['menu', 'number0front', 'confirm'])
+    expect(position).toMatchObject({ numberDocument: { type: 'notification_card', hasBack: false } })
+    // The last document of an employee's: on to the identity documents.
+    expect(names(positionFromDraft('employee', [image('number', 0, 'front', 'notification_card', true)]))).toEqual(['menu', 'number0front', 'identityPhoto'])
   })
 
   it('stops at the back the マイナンバーカード requires', () => {

@@ -2,8 +2,9 @@
  * Resuming a person from the server's draft: which of its images belong to the documents
  * chosen, and — when this device kept no position (a new tab, another phone) — the step
  * the images say the employee reached, with the steps before it as history so that
- * 「戻る」 still walks back through them. Only the shared rules decide; nothing is guessed
- * beyond "an image of a later step means the earlier back was declared absent".
+ * 「戻る」 still walks back through them. Only the shared rules decide: a back is past when its
+ * front carries 「うら面はありません」 (kept with the draft), or an image of a later step shows it
+ * was declared absent.
  */
 import {
   identityDocumentCount,
@@ -54,8 +55,9 @@ export function positionFromDraft(kind: PersonKind, images: readonly DraftImage[
       visited.push(capture({ ...place, side: 'back' }))
       return true
     }
-    // Front sent, back not: past it only when a later image shows the back was declared absent.
-    if (isBackRequired(place.role, document.type) || !laterImages) return false
+    // Front sent, back not: past it when the employee said there is none, or a later image shows they did.
+    const declared = findImage(images, { ...place, side: 'front' }, document.type)?.backAbsent === true
+    if (isBackRequired(place.role, document.type) || !(declared || laterImages)) return false
     document.hasBack = false
     return true
   }
