@@ -49,4 +49,5 @@ export const CSV_FORMATS: readonly CsvFormat[] = [
   MAIL_MERGE_CSV,
   EMPLOYEE_STATUS_CSV,
   DISPOSAL_RECORDS_CSV,
+  ACCESS_REPORT_CSV,
 ]
