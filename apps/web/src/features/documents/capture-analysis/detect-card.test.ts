@@ -50,7 +50,7 @@ describe('detectCard', () => {
       expect(outline, `card ${i}`).not.toBeNull()
       expect(cornerError(outline!.corners, card), `card ${i}`).toBeLessThan(2)
     }
-  })
+  }, 30_000) // 20 frames drawn and searched: seconds on a loaded 2-core machine
 
   it('finds a card partly off-screen, its hidden corners where they would be', () => {
     const card = placeCard({ x: 330, y: 230, width: 320, turnDegrees: -15 })

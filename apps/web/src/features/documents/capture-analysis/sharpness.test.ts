@@ -17,7 +17,7 @@ describe('bandSharpness', () => {
     expect(figures[0]).toBeGreaterThan(2 * figures[1]!)
     expect(figures[1]).toBeGreaterThan(2 * figures[2]!)
     expect(figures[2]).toBeGreaterThan(2 * figures[3]!)
-  })
+  }, 30_000) // blurred full frames drawn in the test: seconds on a loaded 2-core machine
 
   it('measures the band it is given: the number band is sharper than a band of plain paper below it', () => {
     const photo = frame(0)
