@@ -160,9 +160,10 @@ async function readTurn(ocr: OcrReader, image: Buffer, quarterTurns: QuarterTurn
 
 /**
  * The number on an image, or null when no turn of it gives exactly one number by the rule above.
- * The photo is read as it stands first; when its lines run down the image the two sideways turns
- * are read next, otherwise the upside-down one. A turn whose page layout finds no near miss (a
- * card on a pale desk can pass for a picture, a table's rows go missing) is read again as sparse text.
+ * The bands first (readBands). Then the photo is read as it stands; when its lines run down the
+ * image the two sideways turns are read next, otherwise the upside-down one. When the first turn's
+ * page layout finds no near miss (a table's rows go missing) it is read again as sparse text (the
+ * other turns no more: a card the layout takes for a picture is the bands' to read).
  * Twelve digits read clearly that fail the check digit are the number misprinted, or misread, or
  * read upside down (6 and 9 swap; 0, 1 and 8 stay): a number then counts only if read more
  * clearly than they were.
@@ -178,14 +179,32 @@ const BANDS = 3
  */
 async function readBands(ocr: OcrReader, image: Buffer, reading: Reading): Promise<void> {
   const prepared = await ocr.prepare(image)
+  // The way up, once a band has shown it: all the rows of a document run the same way.
+  let up: number | null = null
   for (const band of findBands(prepared).slice(0, BANDS)) {
-    for (const angle of [band.angle, band.angle + Math.PI]) {
+    const ways = up === null ? [band.angle, band.angle + Math.PI] : [Math.cos(band.angle - up) > 0 ? band.angle : band.angle + Math.PI]
+    const clearest: number[] = []
+    for (const angle of ways) {
       const cut = straighten(prepared, band, angle)
       const shake = shakeOf(cut)
       // The blobs' height less the widening, and less what a shake smeared across the row.
       const digitHeight = Math.max(6, band.height - 2 * JOIN_RADIUS - (shake ? shake.length * Math.abs(Math.sin(shake.angle)) : 0))
       const scale = Math.min(4, Math.max(0.5, BAND_DIGIT_HEIGHT / digitHeight))
-      if (take(reading, await ocr.readCut(await bandPng(shake ? unshaken(cut, shake) : cut, scale)))) return
+      const lines = await ocr.readCut(await bandPng(shake ? unshaken(cut, shake) : cut, scale))
+      if (take(reading, lines)) return
+      clearest.push(
+        Math.max(
+          0,
+          ...lines
+            .flat()
+            .filter((word) => word.text.length >= 3)
+            .map((word) => word.confidence),
+        ),
+      )
+    }
+    // Digits read upside down come out below NOISE_CONFIDENCE: a group read clearly one way and nothing the other way tells.
+    if (up === null && clearest.length === 2 && Math.max(...clearest) >= MIN_CONFIDENCE && Math.min(...clearest) < NOISE_CONFIDENCE) {
+      up = clearest[0]! > clearest[1]! ? ways[0]! : ways[1]!
     }
   }
 }
@@ -201,7 +220,7 @@ export async function readMyNumber(ocr: OcrReader, image: Buffer): Promise<strin
     const quarterTurns = turns()[index]!
     const lines = quarterTurns === 0 ? upright : await ocr.read(image, { quarterTurns })
     await readTurn(ocr, image, quarterTurns, lines, reading)
-    if (reading.numbers.length === 0 && nearMisses(lines).length === 0) {
+    if (index === 0 && reading.numbers.length === 0 && nearMisses(lines).length === 0) {
       const sparse = await ocr.read(image, { quarterTurns, sparse: true })
       await readTurn(ocr, image, quarterTurns, sparse, reading)
       if (quarterTurns === 0 && direction === null) direction = runsDown(sparse)
