@@ -17,7 +17,7 @@
  *   the reading. Digits read upside down come out with low confidence, so a wrong turn finds
  *   nothing rather than a wrong number.
  * - What looks like the number but is not read with confidence (a shadow's edge through a group,
- *   small print) is read again, cut out, levelled and enlarged to up to three digit heights; the
+ *   small print) is read again, cut out, levelled and enlarged to up to two digit heights; the
  *   same rule applies to each of those reads.
  * - Twelve digits read clearly as printed that fail the check digit end the reading with none.
  * @see packages/shared/src/my-number.ts for the check digit.
@@ -69,8 +69,9 @@ export function numbersOnLines(lines: OcrLine[]): string[] {
 /**
  * Digit heights a closer look enlarges to, one read each (~50 ms): tesseract binarises and
  * segments the line a little differently at each, so a digit misread at one is often right at another.
+ * (A third, 72 px, read nothing more on the tuning photos once the bands are read first.)
  */
-const CLOSER_DIGIT_HEIGHTS = [56, 40, 72]
+const CLOSER_DIGIT_HEIGHTS = [56, 40]
 /** At most this many near misses per turn are looked at closely. */
 const CLOSER_LOOKS = 2
 
