@@ -183,7 +183,7 @@ async function readBands(ocr: OcrReader, image: Buffer, reading: Reading): Promi
   // The way up, once a band has shown it: all the rows of a document run the same way.
   let up: number | null = null
   for (const band of findBands(prepared).slice(0, BANDS)) {
-    const ways = up === null ? [band.angle, band.angle + Math.PI] : [Math.cos(band.angle - up) > 0 ? band.angle : band.angle + Math.PI]
+    const ways: number[] = up === null ? [band.angle, band.angle + Math.PI] : [Math.cos(band.angle - up) > 0 ? band.angle : band.angle + Math.PI]
     const clearest: number[] = []
     for (const angle of ways) {
       const cut = straighten(prepared, band, angle)
