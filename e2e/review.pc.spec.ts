@@ -118,17 +118,23 @@ test('review, 差し戻し, redo, the queue: the household approved at once, the
   await page.getByRole('button', { name: '世帯をまとめて承認（2 人）' }).click()
   await expect(page.getByText('2 人を承認しました。')).toBeVisible()
 
-  // The number beside the images: the reading in the first entry as it opens, then typed again with the first hidden.
+  // The number beside the images, by keyboard: j to the person's field, the reading already in it, Enter;
+  // focus goes on into the confirmation, typed with the first hidden, Enter.
   const taroSection = personSection(page, '総合 太郎')
-  await expect(taroSection.getByLabel('個人番号（12 桁）')).toHaveValue('1234 5678 9018', { timeout: 30_000 })
+  const first = taroSection.getByLabel('個人番号（12 桁）')
+  await expect(first).toHaveValue('1234 5678 9018', { timeout: 30_000 })
   await expect(taroSection.getByText('写真からの読み取り')).toBeVisible()
   await expectAccessible(page, '審査の順番（番号の読み取り）')
-  await taroSection.getByRole('button', { name: '1 回目を登録する' }).click()
+  await page.getByRole('heading', { level: 1 }).click()
+  await page.keyboard.press('j')
+  await expect(first).toBeFocused()
+  await page.keyboard.press('Enter')
   const second = taroSection.getByLabel('確認のため、もう一度入力してください（12 桁）')
+  await expect(second).toBeFocused()
   await expect(second).toHaveValue('')
   await expectAccessible(page, '審査の順番（確認の入力）')
-  await second.fill('1234 5678 9018')
-  await taroSection.getByRole('button', { name: '確認して記録する' }).click()
+  await page.keyboard.type('123456789018')
+  await page.keyboard.press('Enter')
   await expect(taroSection.getByText('2 回の入力が一致し、個人番号を記録しました。')).toBeVisible()
   await expect(taroSection.getByText('**** **** 9018')).toBeVisible()
   await expect(page.getByText(NUMBER)).toHaveCount(0)
