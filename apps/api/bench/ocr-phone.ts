@@ -109,7 +109,7 @@ for (const set of sets) {
   const results: Result[] = []
   for (const { photo, jpeg } of photos) {
     const started = performance.now()
-    const reading = await reader.readNumber(jpeg)
+    const { number: reading } = await reader.readNumber(jpeg)
     const ms = performance.now() - started
     samplePeaks()
     times.push(ms)

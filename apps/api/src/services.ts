@@ -100,7 +100,7 @@ export function createServices({
   const audit = createAuditLog(db)
   const imageWork = createWorkQueue(imageWorkOptions)
   const pendingBlobs = createPendingBlobs(db, blobs)
-  const numberReads = createNumberReads(db, secrets.keyring, numberReader, { enabled: readNumbersAtUpload, log: logger })
+  const numberReads = createNumberReads(db, secrets.keyring, numberReader, { blobs, pendingBlobs }, { enabled: readNumbersAtUpload, log: logger })
   const drafts = createDrafts(db, blobs, pendingBlobs, secrets.keyring, audit, imageWork, images, numberReads)
   const sessions = createSessions(db, secrets.jwtSecret, now)
   const unknownTokens = redis ? createRedisRepeatCounter(redis, 'unknown-token', UNKNOWN_TOKEN_AUDIT_WINDOW_MS) : undefined

@@ -119,7 +119,7 @@ beforeAll(async () => {
   process.on('uncaughtException', onError)
   const app = await createTestContext({
     onRoute,
-    numberReader: { readNumber: async () => '123456789018', close: async () => {} },
+    numberReader: { readNumber: async () => ({ number: '123456789018', upright: null }), close: async () => {} },
     // Requests go one at a time: the queue never fills, so SERVER_BUSY would be a finding.
     imageWorkOptions: { concurrency: 2, maxWaiting: 64, maxWaitMs: 60_000 },
     rateLimits: { loginPerMinute: 100_000, uploadPerMinute: 100_000 },

@@ -71,7 +71,7 @@ it('reads most generated cards correctly (hit rate printed)', async () => {
   let hits = 0
   for (const index of indexes) {
     const variant = cardVariant(index)
-    if ((await images.readNumber(await renderCard(variant))) === variant.number) hits++
+    if ((await images.readNumber(await renderCard(variant))).number === variant.number) hits++
   }
   console.log(`OCR hit rate on generated cards (test set): ${hits}/${indexes.length}`)
   expect(hits).toBeGreaterThanOrEqual(indexes.length - 1)

@@ -2,10 +2,13 @@
  * The number read at upload (ADR 042): a マイナンバーカード's back is read after the upload has
  * answered, the outcome kept sealed on the document's row; the employee learns whether it could
  * be read (never the number) and whether a typed number matches it; HR's suggestion is the read
- * one, at once, without decrypting an image again. OCR takes a second or two per image: the
- * file reads five.
+ * one, at once, without decrypting an image again; a card read only turned is stored upright.
+ * OCR takes a second or two per image: the file reads eight.
  */
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { documentAad } from '../src/domain/drafts.ts'
+import { decryptBlob } from '../src/lib/envelope.ts'
 import { inProcessImages } from '../src/lib/image-pool.ts'
 import { type TestContext, createTestContext, signedInEmployee, signedInOperator, uploadImage } from './harness.ts'
 import { cardPhoto } from './images.ts'
@@ -115,4 +118,45 @@ describe('reading at upload', () => {
     expect(event.detail).toEqual({ employeeId: employee.employee.id, images: 0, readAtUpload: true, suggested: true, employeeEntryShown: false })
     console.info(`HR's suggestion from the read at upload: ${took.toFixed(0)} ms`)
   }, 30_000)
+
+  it('stores upright a card that was read only turned: the number reads as it stands, the old image is gone, nothing is left pending', async () => {
+    const number = validNumber()
+    const employee = await signedInEmployee(context)
+    const personId = employee.employee.id
+    const card = await renderCard({ ...cardVariant(3), number })
+    const upsideDown = await upload(employee, personId, 'back', await sharp(card).rotate(180).jpeg({ quality: 90 }).toBuffer())
+    const before = await context.db.document.findUniqueOrThrow({ where: { id: upsideDown } })
+    await context.app.services.numberReads.settled()
+
+    const after = await context.db.document.findUniqueOrThrow({ where: { id: upsideDown } })
+    expect(after.numberReadOutcome).toBe('FOUND')
+    expect(after.blobKey).not.toBe(before.blobKey)
+    expect([after.width, after.height]).toEqual([before.width, before.height])
+    const stored = decryptBlob(context.secrets.keyring, await context.blobs.get(after.blobKey), documentAad(after))
+    // Read again, it gives the number without a turn: nothing to put upright.
+    expect(await inProcessImages().readNumber(stored)).toEqual({ number, upright: null })
+    await expect(context.blobs.get(before.blobKey)).rejects.toThrow()
+    expect(await context.db.pendingBlob.count({ where: { blobKey: { in: [before.blobKey, after.blobKey] } } })).toBe(0)
+  }, 60_000)
+
+  it('turns a sideways card a quarter, and leaves a retake that replaced the image before the read alone', async () => {
+    const number = validNumber()
+    const employee = await signedInEmployee(context)
+    const personId = employee.dependents[0]!.id
+    const card = await renderCard({ ...cardVariant(4), number })
+    const sideways = await upload(employee, personId, 'back', await sharp(card).rotate(90).jpeg({ quality: 90 }).toBuffer())
+    const before = await context.db.document.findUniqueOrThrow({ where: { id: sideways } })
+    await context.app.services.numberReads.settled()
+    const after = await context.db.document.findUniqueOrThrow({ where: { id: sideways } })
+    expect([after.width, after.height]).toEqual([before.height, before.width])
+
+    // Read while a retake replaces it: the retake's row and blob stay as uploaded, no blob is left behind.
+    const replaced = await upload(employee, personId, 'back', await sharp(card).rotate(180).jpeg({ quality: 90 }).toBuffer())
+    const retake = await upload(employee, personId, 'back', card)
+    await context.app.services.numberReads.settled()
+    expect(await context.db.document.count({ where: { id: replaced } })).toBe(0)
+    const current = await context.db.document.findUniqueOrThrow({ where: { id: retake } })
+    expect(await context.blobs.get(current.blobKey)).toBeInstanceOf(Buffer)
+    expect(await context.db.pendingBlob.count()).toBe(0)
+  }, 60_000)
 })

@@ -5,16 +5,26 @@
  * at once when a photo cannot be read (advice to retake, never a refusal) and whether a typed
  * number matches the photo; HR's suggestion starts from it instead of reading for seconds. The
  * number itself never goes back to the employee's browser.
+ *
+ * A number read only with the image turned (a card held upside down, straightened the wrong way
+ * round, or photographed sideways without an EXIF tag) tells which way is up: the stored image is
+ * replaced by the image put upright, as an upload replaces a draft (pending row, blob, then the
+ * row in one transaction, the old blob released after it), so HR and the export see it upright.
  */
 import type { NumberCheckResponse, NumberReadResponse } from '@bango/shared/employee-api'
+import { randomUUID } from 'node:crypto'
 import type { Db, Tx } from '../db/types.ts'
 import { AppError } from '../errors.ts'
+import type { BlobStore } from '../lib/blob-store.ts'
 import { decryptBlob, encryptBlob } from '../lib/envelope.ts'
 import type { NumberReader } from '../lib/image-pool.ts'
+import type { NormalizedImage } from '../lib/images.ts'
 import type { Keyring } from '../lib/keys.ts'
 import type { EmployeeIdentity } from './credentials.ts'
+import { documentAad } from './drafts.ts'
 import { documentCarriesNumber } from './mappers.ts'
 import { openDraftPerson } from './ownership.ts'
+import type { PendingBlobs } from './pending-blobs.ts'
 
 /** Reads waiting beyond this are dropped (their rows stay unread): a burst of uploads must not hold hundreds of images in memory. */
 const MAX_WAITING = 20
@@ -23,22 +33,57 @@ const aad = (documentId: string) => `my-number:read:${documentId}`
 
 type Logger = { warn(object: object, message: string): void }
 
-export function createNumberReads(db: Db, keyring: Keyring, reader: NumberReader, options: { enabled: boolean; log?: Logger }) {
+interface Stores {
+  blobs: BlobStore
+  pendingBlobs: PendingBlobs
+}
+
+export function createNumberReads(
+  db: Db,
+  keyring: Keyring,
+  reader: NumberReader,
+  { blobs, pendingBlobs }: Stores,
+  options: { enabled: boolean; log?: Logger },
+) {
   let queue: Promise<void> = Promise.resolve()
   let waiting = 0
 
-  async function read(documentId: string, jpeg: Buffer) {
+  /** Replaces the document's image by `upright` unless the image was replaced meanwhile (a retake) or the row is gone. */
+  async function storeUpright(document: { id: string; personId: string; blobKey: string }, upright: NormalizedImage) {
+    const blobKey = randomUUID()
+    await pendingBlobs.record(blobKey)
+    let replaced = false
     try {
-      const number = await reader.readNumber(jpeg)
+      await blobs.put(blobKey, encryptBlob(keyring, upright.jpeg, documentAad(document)))
+      replaced = await db.$transaction(async (tx) => {
+        const { count } = await tx.document.updateMany({
+          where: { id: document.id, blobKey: document.blobKey },
+          data: { blobKey, byteSize: upright.jpeg.length, width: upright.width, height: upright.height },
+        })
+        if (count === 0) return false
+        await pendingBlobs.adopt(tx, blobKey)
+        // The old blob, named by no row now, goes as a deleted document's would.
+        await tx.pendingBlob.create({ data: { blobKey: document.blobKey } })
+        return true
+      })
+    } finally {
+      await pendingBlobs.release([replaced ? document.blobKey : blobKey]).catch(() => {})
+    }
+  }
+
+  async function read(document: { id: string; personId: string; blobKey: string }, jpeg: Buffer) {
+    try {
+      const { number, upright } = await reader.readNumber(jpeg)
       // The row may be gone (a retake replaced it): then nothing is written.
       await db.document.updateMany({
-        where: { id: documentId },
+        where: { id: document.id },
         data: number
-          ? { numberReadOutcome: 'FOUND', numberRead: new Uint8Array(encryptBlob(keyring, Buffer.from(number, 'ascii'), aad(documentId))) }
+          ? { numberReadOutcome: 'FOUND', numberRead: new Uint8Array(encryptBlob(keyring, Buffer.from(number, 'ascii'), aad(document.id))) }
           : { numberReadOutcome: 'NONE', numberRead: null },
       })
+      if (upright) await storeUpright(document, upright)
     } catch (error) {
-      options.log?.warn({ err: error, documentId }, 'reading the number off an upload failed; HR reads it when asked')
+      options.log?.warn({ err: error, documentId: document.id }, 'reading the number off an upload failed; HR reads it when asked')
     } finally {
       waiting--
     }
@@ -53,11 +98,11 @@ export function createNumberReads(db: Db, keyring: Keyring, reader: NumberReader
      * Queues the read of a just-stored image when its side carries the number; returns at once.
      * Nothing is read when the server was built without reads at upload, or 20 wait already.
      */
-    schedule(document: { id: string; role: 'NUMBER' | 'IDENTITY'; type: string; side: 'FRONT' | 'BACK' }, jpeg: Buffer) {
+    schedule(document: { id: string; personId: string; blobKey: string; role: 'NUMBER' | 'IDENTITY'; type: string; side: 'FRONT' | 'BACK' }, jpeg: Buffer) {
       if (!options.enabled || !documentCarriesNumber(document) || waiting >= MAX_WAITING) return
       waiting++
       // After the current request has answered: the read never delays the upload's response.
-      queue = queue.then(() => new Promise((resolve) => setImmediate(resolve))).then(() => read(document.id, jpeg))
+      queue = queue.then(() => new Promise((resolve) => setImmediate(resolve))).then(() => read(document, jpeg))
     },
 
     /** Resolves once every read queued so far has been written (tests, shutdown). */

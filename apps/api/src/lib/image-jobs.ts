@@ -16,11 +16,16 @@ export type ImageJob = ImageJobInput & { id: number }
 /** A job as the IPC channel carries it: `length` bytes of input follow on the child's stdin. */
 export type ImageJobHeader = ({ kind: 'normalize' } | { kind: 'thumbnail'; edge: number } | { kind: 'read-number' }) & { id: number; length: number }
 
-/** What each kind of job answers: the re-encoded image with its size, the thumbnail's JPEG, or the number read off the image. */
+type ImageBytes = Omit<NormalizedImage, 'jpeg'> & { jpeg: Uint8Array }
+
+/**
+ * What each kind of job answers: the re-encoded image with its size, the thumbnail's JPEG, or the
+ * number read off the image with the image put upright when the number was read in another turn.
+ */
 export interface ImageJobOutput {
-  normalize: Omit<NormalizedImage, 'jpeg'> & { jpeg: Uint8Array }
+  normalize: ImageBytes
   thumbnail: Uint8Array
-  'read-number': { number: string | null }
+  'read-number': { number: string | null; upright: ImageBytes | null }
 }
 
 export type ImageJobResult = { id: number; ok: true; output: ImageJobOutput[ImageJobInput['kind']] } | { id: number; ok: false; code: ErrorCode | null }

@@ -58,7 +58,7 @@ describe('the image pool', () => {
     const blank = await sharp({ create: { width: 120, height: 80, channels: 3, background: '#ffffff' } })
       .jpeg()
       .toBuffer()
-    expect(await pool.readNumber(blank)).toBeNull()
+    expect(await pool.readNumber(blank)).toEqual({ number: null, upright: null })
     const [pid] = pool.pids()
     const environ = (await fs.readFile(`/proc/${pid}/environ`, 'utf8')).split('\0')
     expect(environ).toContain('MALLOC_ARENA_MAX=2')

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url'
 import { AppError } from '../errors.ts'
 import { type ImageJob, type ImageJobHeader, type ImageJobInput, type ImageJobOutput, type ImageJobResult, asBuffer } from './image-jobs.ts'
 import { type NormalizedImage, normalizeImage, thumbnailImage } from './images.ts'
-import { readMyNumber } from './number-reading.ts'
+import { type NumberReading, readNumberUpright } from './number-reading.ts'
 import { type OcrReader, createOcrReader } from './ocr.ts'
 
 declare const BANGO_BUNDLED: boolean | undefined
@@ -26,7 +26,7 @@ export interface ImageProcessor {
   normalize(input: readonly Buffer[]): Promise<NormalizedImage>
   thumbnail(jpeg: Buffer, edge: number): Promise<Buffer>
   /** The 12-digit number on an image, or null (OCR: seconds of CPU, for a pool of its own at the lowest priority). */
-  readNumber(jpeg: Buffer): Promise<string | null>
+  readNumber(jpeg: Buffer): Promise<NumberReading>
   close(): Promise<void>
   /** Process ids of the children alive now (none in process). */
   pids(): number[]
@@ -41,7 +41,7 @@ export function inProcessImages(): ImageProcessor {
   return {
     normalize: (input) => normalizeImage(Buffer.concat(input)),
     thumbnail: thumbnailImage,
-    readNumber: (jpeg) => readMyNumber((ocr ??= createOcrReader()), jpeg),
+    readNumber: (jpeg) => readNumberUpright((ocr ??= createOcrReader()), jpeg),
     close: async () => {
       await ocr?.close()
       ocr = null
@@ -156,7 +156,10 @@ export function createImagePool({ size, niceness = 10, idleMs = 60_000 }: ImageP
       return { ...image, jpeg: asBuffer(image.jpeg) }
     },
     thumbnail: async (jpeg, edge) => asBuffer(await run({ kind: 'thumbnail', input: [jpeg], edge })),
-    readNumber: async (jpeg) => (await run({ kind: 'read-number', input: [jpeg] })).number,
+    async readNumber(jpeg) {
+      const { number, upright } = await run({ kind: 'read-number', input: [jpeg] })
+      return { number, upright: upright && { ...upright, jpeg: asBuffer(upright.jpeg) } }
+    },
     async close() {
       closed = true
       await Promise.all(

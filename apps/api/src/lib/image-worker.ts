@@ -8,7 +8,7 @@ import sharp from 'sharp'
 import { AppError } from '../errors.ts'
 import { normalizeImage, thumbnailImage } from './images.ts'
 import type { ImageJobHeader, ImageJobOutput, ImageJobResult } from './image-jobs.ts'
-import { readMyNumber } from './number-reading.ts'
+import { readNumberUpright } from './number-reading.ts'
 import { type OcrReader, createOcrReader } from './ocr.ts'
 
 // Every image is new: libvips' operation cache would only hold memory.
@@ -32,7 +32,7 @@ async function output(job: ImageJobHeader, input: Buffer): Promise<ImageJobOutpu
       return thumbnailImage(input, job.edge)
     case 'read-number':
       ocr ??= createOcrReader()
-      return { number: await readMyNumber(ocr, input) }
+      return readNumberUpright(ocr, input)
   }
 }
 

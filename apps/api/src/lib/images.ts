@@ -43,6 +43,15 @@ export async function normalizeImage(input: Buffer): Promise<NormalizedImage> {
   }
 }
 
+/** An image we stored ourselves turned clockwise by quarter turns, re-encoded as the upload was: a card read upside down, put upright. */
+export async function turnImage(jpeg: Buffer, quarterTurns: number): Promise<NormalizedImage> {
+  const { data, info } = await sharp(jpeg, { failOn: 'error' })
+    .rotate(quarterTurns * 90)
+    .jpeg({ quality: 85 })
+    .toBuffer({ resolveWithObject: true })
+  return { jpeg: data, width: info.width, height: info.height }
+}
+
 /** A small re-encoded copy of an image we stored ourselves (already clean): for the employee's own preview. */
 export async function thumbnailImage(jpeg: Buffer, edge: number): Promise<Buffer> {
   return sharp(jpeg, { failOn: 'error' }).resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 70 }).toBuffer()

@@ -26,6 +26,7 @@ import { isValidMyNumber } from '@bango/shared/my-number'
 import { JOIN_RADIUS, bandPng, findBands, shakeOf, straighten, unshaken } from './number-band.ts'
 import type { Region } from './ocr-image.ts'
 import type { OcrLine, OcrReader, OcrWord, QuarterTurns } from './ocr.ts'
+import { type NormalizedImage, turnImage } from './images.ts'
 
 /** tesseract's word confidence below which a word is a guess (correct reads of print are at 90–96). */
 export const MIN_CONFIDENCE = 80
@@ -135,7 +136,12 @@ function runsDown(lines: OcrLine[]): boolean | null {
 interface Reading {
   numbers: Printed[]
   invalid: number
+  /** The clockwise quarter turns that put the image upright, by the read that first gave a number. */
+  quarterTurns: QuarterTurns
 }
+
+/** The quarter turns that level print running along `angle` (radians, clockwise from the image's x axis). */
+const turnsToLevel = (angle: number): QuarterTurns => (((Math.round(-angle / (Math.PI / 2)) % 4) + 4) % 4) as QuarterTurns
 
 /** Takes in one read: its numbers by the rule above, and its twelve digits that fail the check digit. */
 function take(reading: Reading, lines: OcrLine[]): boolean {
@@ -151,24 +157,18 @@ function take(reading: Reading, lines: OcrLine[]): boolean {
  * CLOSER_DIGIT_HEIGHTS until one read gives a number.
  */
 async function readTurn(ocr: OcrReader, image: Buffer, quarterTurns: QuarterTurns, lines: OcrLine[], reading: Reading): Promise<void> {
-  if (take(reading, lines)) return
+  const found = () => {
+    reading.quarterTurns = quarterTurns
+    return true
+  }
+  if (take(reading, lines)) return void found()
   for (const near of nearMisses(lines).slice(0, CLOSER_LOOKS)) {
     for (const digitHeight of CLOSER_DIGIT_HEIGHTS) {
-      if (take(reading, await ocr.read(image, { quarterTurns, ...closerLook(near, digitHeight) }))) return
+      if (take(reading, await ocr.read(image, { quarterTurns, ...closerLook(near, digitHeight) }))) return void found()
     }
   }
 }
 
-/**
- * The number on an image, or null when no turn of it gives exactly one number by the rule above.
- * The bands first (readBands). Then the photo is read as it stands; when its lines run down the
- * image the two sideways turns are read next, otherwise the upside-down one. When the first turn's
- * page layout finds no near miss (a table's rows go missing) it is read again as sparse text (the
- * other turns no more: a card the layout takes for a picture is the bands' to read).
- * Twelve digits read clearly that fail the check digit are the number misprinted, or misread, or
- * read upside down (6 and 9 swap; 0, 1 and 8 stay): a number then counts only if read more
- * clearly than they were.
- */
 /** The digit height a band is read at (its strokes then a few pixels wide, as tesseract reads best). */
 const BAND_DIGIT_HEIGHT = 40
 /** The rows of print read on their own, most number-like first (a card's number row is nearly always the first). */
@@ -192,7 +192,10 @@ async function readBands(ocr: OcrReader, image: Buffer, reading: Reading): Promi
       const digitHeight = Math.max(6, band.height - 2 * JOIN_RADIUS - (shake ? shake.length * Math.abs(Math.sin(shake.angle)) : 0))
       const scale = Math.min(4, Math.max(0.5, BAND_DIGIT_HEIGHT / digitHeight))
       const lines = await ocr.readCut(await bandPng(shake ? unshaken(cut, shake) : cut, scale))
-      if (take(reading, lines)) return
+      if (take(reading, lines)) {
+        reading.quarterTurns = turnsToLevel(angle)
+        return
+      }
       clearest.push(
         Math.max(
           0,
@@ -210,10 +213,29 @@ async function readBands(ocr: OcrReader, image: Buffer, reading: Reading): Promi
   }
 }
 
+/**
+ * The number on an image, or null when no turn of it gives exactly one number by the rule above.
+ * The bands first (readBands). Then the photo is read as it stands; when its lines run down the
+ * image the two sideways turns are read next, otherwise the upside-down one. When the first turn's
+ * page layout finds no near miss (a table's rows go missing) it is read again as sparse text (the
+ * other turns no more: a card the layout takes for a picture is the bands' to read).
+ * Twelve digits read clearly that fail the check digit are the number misprinted, or misread, or
+ * read upside down (6 and 9 swap; 0, 1 and 8 stay): a number then counts only if read more
+ * clearly than they were.
+ */
 export async function readMyNumber(ocr: OcrReader, image: Buffer): Promise<string | null> {
-  const reading: Reading = { numbers: [], invalid: 0 }
+  return (await readWayUp(ocr, image)).number
+}
+
+/** readMyNumber's reading, with the quarter turns that put the image upright by the read that gave the number (0 without one). */
+async function readWayUp(ocr: OcrReader, image: Buffer): Promise<{ number: string | null; quarterTurns: QuarterTurns }> {
+  const reading: Reading = { numbers: [], invalid: 0, quarterTurns: 0 }
+  const decided = () => {
+    const number = decide(reading)
+    return { number, quarterTurns: number === null ? 0 : reading.quarterTurns }
+  }
   await readBands(ocr, image, reading)
-  if (reading.numbers.length > 0) return decide(reading)
+  if (reading.numbers.length > 0) return decided()
   const upright = await ocr.read(image, { quarterTurns: 0 })
   let direction = runsDown(upright)
   const turns = (): QuarterTurns[] => (direction === null ? [0, 2, 1, 3] : direction ? [1, 3] : [0, 2])
@@ -227,7 +249,23 @@ export async function readMyNumber(ocr: OcrReader, image: Buffer): Promise<strin
       if (quarterTurns === 0 && direction === null) direction = runsDown(sparse)
     }
   }
-  return decide(reading)
+  return decided()
+}
+
+/** What the image pool answers for a number document: the number, and the image put upright when it was read only turned. */
+export interface NumberReading {
+  number: string | null
+  upright: NormalizedImage | null
+}
+
+/**
+ * The number on an image and, when it was read only with the image turned (a card held upside
+ * down, straightened the wrong way round, a photo sideways without an EXIF tag), the image turned
+ * upright: the way up the number reads is the document's (a card back has its number on top).
+ */
+export async function readNumberUpright(ocr: OcrReader, image: Buffer): Promise<NumberReading> {
+  const { number, quarterTurns } = await readWayUp(ocr, image)
+  return { number, upright: number !== null && quarterTurns !== 0 ? await turnImage(image, quarterTurns) : null }
 }
 
 /** Exactly one number, read more clearly than any twelve digits that failed the check digit; else none. */

@@ -34,7 +34,7 @@ export function createNumberOcr(db: Db, blobs: BlobStore, keyring: Keyring, read
       const image = decryptBlob(keyring, await blobs.get(document.blobKey), documentAad(document))
       images++
       try {
-        const found = await reader.readNumber(image)
+        const { number: found } = await reader.readNumber(image)
         if (found) return { number: found, images }
       } finally {
         image.fill(0)
