@@ -38,7 +38,10 @@ export default fp(async function rateLimits(app: FastifyInstance, options: RateL
     const budget = await notFound(request, { increment: false })
     if (!budget.isAllowed && budget.remaining === 0) throw new AppError('RATE_LIMITED')
   })
-  app.addHook('onResponse', async (request, reply) => {
+  // Counted before the 404 leaves (onSend, not onResponse): a client's next request, on any instance,
+  // then finds this one counted — counted after, it raced the next request's check and one more got through.
+  app.addHook('onSend', async (request, reply, payload) => {
     if (reply.statusCode === 404 && !countsUnreachable()) await notFound(request)
+    return payload
   })
 })
