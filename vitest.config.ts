@@ -60,7 +60,8 @@ const inGroup = (groupOrder: number) => ({ sequence: { groupOrder }, maxWorkers:
 export default defineConfig({
   test: {
     projects: [
-      // The lint config's own test: ESLint on snippets, proving the import boundaries (ADR 025).
+      // The repository's own checks: the lint config's test (ESLint on snippets, proving the import
+      // boundaries, ADR 025) and the docs' citations of files, ADRs and tests (scripts/docs/).
       { test: { name: 'lint', root: '.', include: ['scripts/**/*.test.ts'], ...inGroup(GROUP.jsdom) } },
       { extends: './packages/shared/vitest.config.ts', root: './packages/shared', test: inGroup(GROUP.jsdom) },
       { extends: './apps/web/vitest.config.ts', root: './apps/web', test: inGroup(GROUP.jsdom) },
