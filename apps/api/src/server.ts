@@ -25,6 +25,7 @@ import { startMetricsServer } from './lib/metrics-server.ts'
 import { createChangeFeed } from './lib/change-feed.ts'
 import { createReadCache, noReadCache } from './lib/read-cache.ts'
 import { closeGracefully } from './lib/shutdown.ts'
+import { logUnreadiness } from './lib/readiness.ts'
 
 // An upload passes about 10 MB of network buffers through this process. V8 counts them as
 // old-generation growth, and with its own growing factor (about 1.5× a 50 MB heap) it ran more
@@ -86,6 +87,9 @@ if (createdFile) {
 if (dataDir.tightenedFrom) {
   app.log.warn({ dir: config.dataDir, was: dataDir.tightenedFrom.toString(8) }, 'The data folder was readable by other users; it is now 0700.')
 }
+// What would keep this instance unready (an S3 bucket never created, Redis down) is said at once,
+// in words, not only as the load balancer's 503s; it starts anyway and turns ready when it answers.
+await logUnreadiness(app.services.readiness, app.log)
 if (database.applied.length > 0) app.log.info({ migrations: database.applied, database: database.kind }, 'migrations applied')
 
 // A fresh embedded database gets a demo company so that `pnpm start` shows the whole product.

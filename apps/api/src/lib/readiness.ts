@@ -47,7 +47,25 @@ export async function checkReadiness(checks: readonly ReadinessCheck[], timeoutM
   return readiness
 }
 
-/** A key no blob is ever stored under: reading it proves the store answers (not found = reachable). */
+/**
+ * At start-up: says in the log, at error level and in the message itself, what keeps this
+ * instance unready (a missing bucket, Redis down) — an operator reads it in the first lines
+ * instead of only from the load balancer's 503s. The server starts anyway: readiness keeps
+ * traffic away until the dependency answers.
+ */
+export async function logUnreadiness(checks: readonly ReadinessCheck[], log: { error(object: object, message: string): void }): Promise<Readiness> {
+  const readiness = await checkReadiness(checks)
+  for (const { name, error } of readiness.failures) {
+    log.error({ check: name, err: error }, `not ready: ${name} — ${error instanceof Error ? error.message : String(error)}`)
+  }
+  return readiness
+}
+
+/**
+ * A key no blob is ever stored under: reading it proves the store answers (not found = reachable).
+ * Only the store's own "no such blob" counts as an answer; a missing bucket is a failure
+ * (lib/s3-blob-store.ts).
+ */
 const PROBE_KEY = '00000000-0000-0000-0000-000000000000'
 
 export function blobStoreCheck(blobs: BlobStore): ReadinessCheck {
