@@ -213,3 +213,16 @@ describe('audit-log viewer: a system administrator who also serves a company', (
     expect((await events(system.headers, `?actorId=${actor}`)).length).toBe(3)
   })
 })
+
+describe('audit-log viewer: the service operator’s staff, as the company sees them', () => {
+  it('shows a company administrator what a system administrator did with the company’s data', async () => {
+    const at = (minutes: number) => encodeURIComponent(new Date(Date.now() + minutes * 60_000).toISOString())
+    const window = `from=${at(-60)}&to=${at(1)}`
+    const url = `/api/admin/companies/${victim.company.id}/access-report?${window}`
+    expect((await context.app.inject({ method: 'GET', url, headers: system.headers })).statusCode).toBe(200)
+    const seen = await events(adminA.headers, `?actorId=${system.operator.id}`)
+    expect(seen.map((e) => [e.action, e.companyId, e.actorName])).toEqual([['audit.access_report', victim.company.id, system.operator.name]])
+    // Another company's administrator does not see it.
+    expect((await events(adminB.headers, `?actorId=${system.operator.id}`)).length).toBe(0)
+  })
+})
