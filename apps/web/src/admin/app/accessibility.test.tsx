@@ -5,6 +5,7 @@
 import { screen } from '@testing-library/react'
 import axe from 'axe-core'
 import { beforeAll, describe, expect, it } from 'vitest'
+import compliance from '../../../../../docs/compliance.md?raw'
 import { apiError, json, mockFetch } from '../../test/fetch-mock.ts'
 import { COMPANY_ID, buildCampaign, buildSession, openConsole } from '../test/console.tsx'
 
@@ -57,6 +58,7 @@ describe('console screens have no serious or critical axe violations', () => {
     ['settings', '/admin/settings', 'システム設定'],
     ['company settings', `/admin/companies/${COMPANY_ID}/settings`, '株式会社総合 の設定'],
     ['account', '/admin/account', 'アカウント'],
+    ['help: compliance', '/admin/help/compliance', compliance.split('\n')[0]!.replace(/^# /, '')],
   ])('%s', async (_name, url, heading) => {
     mockFetch(activeApi)
     openConsole(url)

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react'
 import { Route, Routes } from 'react-router'
 import { AccountEnrolmentPage, AccountPasswordPage } from '../features/auth/components/account-steps.tsx'
 import { AccessReportPage } from '../features/audit/components/access-report-page.tsx'
@@ -16,6 +17,10 @@ import { HomeRedirect, NotFoundPage } from './home-redirect.tsx'
 import { AdminLayout } from './layout.tsx'
 import { routePatterns } from '../config/paths.ts'
 import { SessionGate } from './session-gate.tsx'
+import { common } from '../messages/ja.ts'
+
+/** A long document read now and then: its own chunk, loaded when the page opens. */
+const CompliancePage = lazy(() => import('../features/help/components/compliance-page.tsx'))
 
 /** Every console screen sits behind the session gate and inside the signed-in layout. */
 export function AdminRoutes() {
@@ -36,6 +41,14 @@ export function AdminRoutes() {
           <Route path={routePatterns.settings} element={<SettingsPage />} />
           <Route path={routePatterns.audit} element={<AuditPage />} />
           <Route path={routePatterns.accessReport} element={<AccessReportPage />} />
+          <Route
+            path={routePatterns.compliance}
+            element={
+              <Suspense fallback={<p role="status">{common.loading}</p>}>
+                <CompliancePage />
+              </Suspense>
+            }
+          />
           <Route path={routePatterns.campaignSettings} element={<CampaignSettingsPage />} />
           {campaignRoutes}
           <Route path={routePatterns.notFound} element={<NotFoundPage />} />

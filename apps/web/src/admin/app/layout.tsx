@@ -46,6 +46,9 @@ function SignedIn({ session }: { session: AdminSessionResponse }) {
           </div>
         )}
         <p className="admin-user">{operator.name}</p>
+        <NavLink to={paths.compliance()} className="admin-help">
+          {t.help}
+        </NavLink>
         <button type="button" className="admin-button" onClick={() => logout.mutate()} disabled={logout.isPending}>
           {t.logout}
         </button>

@@ -19,6 +19,8 @@ export const paths = {
   /** 会社の設定: the company's network allow-list. */
   companySettings: (companyId: string) => `/admin/companies/${id(companyId)}/settings`,
   settings: () => '/admin/settings',
+  /** ヘルプ：安全管理措置 — docs/compliance.md, as this build shipped it. */
+  compliance: () => '/admin/help/compliance',
   /** アクセスの報告: who viewed or exported whom in a time window (for a 漏えい等 report). */
   accessReport: (companyId: string) => `/admin/companies/${id(companyId)}/access-report`,
   /** 監査ログ, optionally filtered to the events of one person (target or actor). */
@@ -61,6 +63,7 @@ export const routePatterns = {
   companySettings: '/admin/companies/:companyId/settings',
   accessReport: '/admin/companies/:companyId/access-report',
   settings: '/admin/settings',
+  compliance: '/admin/help/compliance',
   audit: '/admin/audit',
   campaign: '/admin/campaigns/:campaignId',
   campaignSettings: '/admin/campaigns/:campaignId/settings',

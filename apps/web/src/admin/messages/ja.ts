@@ -46,6 +46,7 @@ export const layout = {
   companySettings: '会社の設定',
   audit: '監査ログ',
   account: 'アカウント',
+  help: 'ヘルプ：安全管理措置',
   logout: 'ログアウト',
   skipToContent: '本文へ移動',
   noCompanyTitle: '担当する会社がありません',
