@@ -157,6 +157,11 @@ describe('a shortened retention period', () => {
     return at
   }
 
+  /**
+   * A household handed in `months` ago, kept 84 months. Retention counts from 11 January after the
+   * 完了's year (ADR 049): 25 months back is two calendar years back at least, so the period began
+   * by 11 January of last year — 1 month of it is over — and 84 months are over 84 + 25 months back.
+   */
   async function household(months: number) {
     const s = await submittedEmployee(context, { campaign: { retentionMonths: 84 } })
     await context.db.submission.update({ where: { employeeId: s.employee.id }, data: { submittedAt: monthsAgo(months) } })
@@ -178,7 +183,7 @@ describe('a shortened retention period', () => {
   const disposedCount = (ids: string[]) => context.db.person.count({ where: { id: { in: ids }, disposedAt: { not: null } } })
 
   it('destroys nothing during the grace period, shows what will go, then names the change in the disposal record', async () => {
-    const s = await household(2)
+    const s = await household(25)
     const shortened = await call(s.admin.headers, 'PATCH', `/campaigns/${s.campaign.id}`, { ...s.settings, retentionMonths: 1 })
     expect(shortened.statusCode, shortened.body).toBe(200)
     expect(shortened.json().retentionMonths).toBe(1)
@@ -214,7 +219,7 @@ describe('a shortened retention period', () => {
   })
 
   it('is undone by an administrator within the grace period (not by an operator), and then nothing goes', async () => {
-    const s = await household(2)
+    const s = await household(25)
     await call(s.admin.headers, 'PATCH', `/campaigns/${s.campaign.id}`, { ...s.settings, retentionMonths: 1 })
     const preview = disposalPreviewResponseSchema.parse((await call(s.admin.headers, 'GET', `/campaigns/${s.campaign.id}/disposal/preview`)).json())
     const id = preview.shortenings[0]!.id
@@ -232,7 +237,7 @@ describe('a shortened retention period', () => {
   })
 
   it('keeps the normal expiry of households the old period had already ended: no cause is named for them', async () => {
-    const s = await household(85)
+    const s = await household(109)
     await context.app.services.retention.run(new Date())
     const records = await context.db.disposalRecord.findMany({ where: { personId: { in: s.householdIds } } })
     expect(records).toHaveLength(3)

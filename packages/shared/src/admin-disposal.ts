@@ -99,8 +99,10 @@ const previewPersonSchema = z.object({
   name: z.string(),
   employeeNumber: z.string().nullable(),
   relationship: z.string(),
-  /** The employee's 完了, from which the retention period counts. */
+  /** The employee's 完了. */
   submittedAt: z.iso.datetime(),
+  /** The period's first day: 11 January after the year of 完了 or of the 退職日, whichever is later (ADR 049). */
+  retentionStartsOn: z.iso.date(),
   /** When the retention period ended. */
   expiredAt: z.iso.datetime(),
   imageCount: z.number().int(),

@@ -45,6 +45,7 @@ async function expiredPersons(tx: Tx, campaignId: string, at: Date) {
       employeeNumber: p.employeeNumber,
       relationship: p.relationship,
       submittedAt: employee.submitted_at.toISOString(),
+      retentionStartsOn: employee.starts_on.toISOString().slice(0, 10),
       expiredAt: employee.expired_at.toISOString(),
       imageCount: p._count.documents,
     }

@@ -144,7 +144,8 @@ export const campaigns = {
   draftLifetime: '下書きの保存期間（時間）',
   draftLifetimeHint: '「完了」していない撮影画像は、この時間が過ぎると削除されます。',
   retention: '保管期間（月）',
-  retentionHint: '提出された書類を保管する期間。過ぎたものは廃棄の対象になります。',
+  retentionHint:
+    '提出された書類を保管する期間。各従業員の「完了」の翌年 1 月 11 日（退職日を記録し、その年の方が後なら退職の翌年 1 月 11 日）から数えます。過ぎたものは廃棄の対象になります。',
   employeeEntersNumber: '従業員にも 12 桁の個人番号を入力してもらう',
   contact: '問い合わせ先',
   contactHint: '従業員のログイン・エラー・完了画面に表示されます（例：人事部 マイナンバー係 内線 1234 / hr@example.co.jp）。200 文字まで。',

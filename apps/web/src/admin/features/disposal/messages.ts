@@ -8,10 +8,19 @@ export const disposalText = {
     back: '収集依頼へ戻る',
     previewTitle: '次回の自動廃棄の対象',
     previewNotYet: 'まだ廃棄されていません。次回の自動廃棄で、次の書類が廃棄されます。',
-    previewNote: (months: number) => `保存期間 ${months} か月。各従業員の「完了」から数えて期間が終わった書類は、自動的に廃棄されます。`,
+    previewNote: (months: number) =>
+      `保存期間 ${months} か月。各従業員の「完了」の翌年 1 月 11 日（退職日が記録され、その年の方が後なら退職の翌年 1 月 11 日）から数えて期間が終わった書類は、自動的に廃棄されます。`,
     previewEmpty: '現在、保存期間が終わった書類はありません。',
     previewTotal: (persons: number, images: number) => `${persons} 名、画像 ${images} 枚`,
-    columns: { name: '氏名', employeeNumber: '社員番号', relationship: '続柄', submittedAt: '提出日時', expiredAt: '保存期間の終了', images: '画像' },
+    columns: {
+      name: '氏名',
+      employeeNumber: '社員番号',
+      relationship: '続柄',
+      submittedAt: '提出日時',
+      retentionStartsOn: '起算日',
+      expiredAt: '保存期間の終了',
+      images: '画像',
+    },
     allTitle: '収集依頼の書類をすべて廃棄',
     allNote:
       'この収集依頼のすべての対象者について、画像・番号・登録内容を復元できないように削除します。氏名・社員番号・続柄と廃棄の記録だけが残ります。元に戻せません。',

@@ -21,7 +21,8 @@ const preview: DisposalPreviewResponse = {
       employeeNumber: 'E001',
       relationship: '本人',
       submittedAt: '2025-10-01T00:00:00.000Z',
-      expiredAt: '2026-10-01T00:00:00.000Z',
+      retentionStartsOn: '2026-01-11',
+      expiredAt: '2027-01-10T15:00:00.000Z',
       imageCount: 2,
     },
     {
@@ -31,7 +32,8 @@ const preview: DisposalPreviewResponse = {
       employeeNumber: null,
       relationship: '配偶者',
       submittedAt: '2025-10-01T00:00:00.000Z',
-      expiredAt: '2026-10-01T00:00:00.000Z',
+      retentionStartsOn: '2026-01-11',
+      expiredAt: '2027-01-10T15:00:00.000Z',
       imageCount: 1,
     },
   ],
@@ -62,6 +64,8 @@ describe('DisposalPage', () => {
     open()
     const table = await screen.findByRole('table', { name: '次回の自動廃棄の対象' })
     expect(within(table).getByRole('row', { name: /総合 花子/ })).toHaveTextContent('配偶者')
+    // The period counts from 11 January after the 完了's year (ADR 049), and ends at midnight in Japan.
+    expect(within(table).getByRole('row', { name: /総合 太郎/ })).toHaveTextContent(/2026年1月11日.*2027\/01\/11 00:00/)
     expect(screen.getByText(/まだ廃棄されていません。.*2 名、画像 3 枚/)).toBeInTheDocument()
     expect(await screen.findByText('対象：従業員 3 人とその家族（このうち提出済み 2 人）。')).toBeInTheDocument()
 

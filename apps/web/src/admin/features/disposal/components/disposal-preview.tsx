@@ -1,6 +1,6 @@
 import type { DisposalPreviewResponse } from '@bango/shared/admin-disposal'
 import { disposalText } from '../messages.ts'
-import { formatDateTime } from '../../../../lib/format.ts'
+import { formatDate, formatDateTime } from '../../../../lib/format.ts'
 
 const t = disposalText.page
 
@@ -18,6 +18,7 @@ export function PersonsTable({ persons, caption }: { persons: PreviewPerson[]; c
           <th scope="col">{c.employeeNumber}</th>
           <th scope="col">{c.relationship}</th>
           <th scope="col">{c.submittedAt}</th>
+          <th scope="col">{c.retentionStartsOn}</th>
           <th scope="col">{c.expiredAt}</th>
           <th scope="col">{c.images}</th>
         </tr>
@@ -29,6 +30,7 @@ export function PersonsTable({ persons, caption }: { persons: PreviewPerson[]; c
             <td>{person.employeeNumber ?? ''}</td>
             <td>{person.relationship}</td>
             <td>{formatDateTime(person.submittedAt)}</td>
+            <td>{formatDate(person.retentionStartsOn)}</td>
             <td>{formatDateTime(person.expiredAt)}</td>
             <td>{person.imageCount}</td>
           </tr>
