@@ -34,7 +34,7 @@ test('login → consent → 扶養追加 → 対象外 → 通知カード + 2 i
   await wizard.checkScreen(page, 'add-dependent-errors')
   await page.getByLabel('氏名').fill('総合 次郎')
   await page.getByLabel('フリガナ（カタカナ）').fill('ソウゴウ ジロウ')
-  await page.getByLabel('続柄').fill('子')
+  await page.getByLabel('続柄').selectOption({ label: '子' })
   await page.getByLabel('生年月日').fill('2019-07-07')
   await page.getByRole('button', { name: '次へ' }).click()
   await expect(page.getByRole('heading', { name: '総合 次郎 さんの書類登録' })).toBeVisible()

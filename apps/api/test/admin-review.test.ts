@@ -213,7 +213,7 @@ describe('承認 and 差し戻し', () => {
     expect((await employeeCall(fresh, 'DELETE', `/persons/${kept.id}/registration`)).statusCode).toBe(409)
     expect((await employeeCall(fresh, 'PUT', `/persons/${kept.id}/applicability`, { applicable: false })).statusCode).toBe(409)
     expect(
-      (await employeeCall(fresh, 'POST', '/persons', { name: '総合 次郎', kana: 'ソウゴウ ジロウ', relationship: '子', birthDate: '2020-05-05' })).statusCode,
+      (await employeeCall(fresh, 'POST', '/persons', { name: '総合 次郎', kana: 'ソウゴウ ジロウ', relationship: '02', birthDate: '2020-05-05' })).statusCode,
     ).toBe(409)
     expect((await employeeCall(fresh, 'POST', '/submission')).statusCode).toBe(409)
 

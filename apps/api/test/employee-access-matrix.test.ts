@@ -26,7 +26,7 @@ let photo: Buffer
 /** Valid bodies, so that a refusal can only come from access control, never from validation. */
 const BODIES: Record<string, (victim: Victim) => { payload: string | Buffer | object; headers?: Record<string, string> }> = {
   'POST /api/employee/consent': (victim) => ({ payload: { purposes: victim.campaign.purposes } }),
-  'POST /api/employee/persons': () => ({ payload: { name: '侵入 次郎', kana: 'シンニュウ ジロウ', relationship: '子', birthDate: '2020-05-05' } }),
+  'POST /api/employee/persons': () => ({ payload: { name: '侵入 次郎', kana: 'シンニュウ ジロウ', relationship: '02', birthDate: '2020-05-05' } }),
   'PUT /api/employee/persons/:personId/applicability': () => ({ payload: { applicable: false } }),
   'POST /api/employee/persons/:personId/registration': () => ({ payload: { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null } }),
   'POST /api/employee/persons/:personId/images': () => imageUpload({ role: 'number', slot: 0, side: 'front', type: 'my_number_card' }, photo),

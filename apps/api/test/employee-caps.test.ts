@@ -9,7 +9,7 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => context.close())
 
-const dependent = (n: number) => ({ name: `総合 ${n}郎`, kana: 'ソウゴウ ジロウ', relationship: '子', birthDate: '2015-01-01' })
+const dependent = (n: number) => ({ name: `総合 ${n}郎`, kana: 'ソウゴウ ジロウ', relationship: '02', birthDate: '2015-01-01' })
 
 describe('caps on what one employee creates', () => {
   it(`refuses a dependent beyond ${EMPLOYEE_LIMITS.maxDependents} and keeps the others`, async () => {

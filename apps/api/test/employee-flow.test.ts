@@ -65,22 +65,30 @@ describe('collection target list', () => {
     expect(body).toMatchObject({ canSubmit: false, submittedAt: null })
   })
 
-  it('adds a dependent (扶養追加) and validates every field', async () => {
+  it('adds a dependent (扶養追加) with 続柄 chosen by code, stored as its label, and refuses every field by a code', async () => {
     const employee = await signedInEmployee(context)
-    const added = await call(employee, 'POST', '/persons', { name: '総合 次郎', kana: 'ソウゴウ ジロウ', relationship: '子', birthDate: '2020-05-05' })
+    const added = await call(employee, 'POST', '/persons', { name: '総合 次郎', kana: 'ソウゴウ ジロウ', relationship: '02', birthDate: '2020-05-05' })
     expect(added.statusCode).toBe(201)
-    expect(added.json()).toMatchObject({ kind: 'dependent', status: 'pending', addedByEmployee: true, birthDate: '2020-05-05' })
-    const bad = [
-      { name: '', kana: 'ア', relationship: '子', birthDate: '2020-05-05' },
-      { name: '次郎', kana: 'jiro', relationship: '子', birthDate: '2020-05-05' },
-      { name: '次郎', kana: 'ジロウ', relationship: '子', birthDate: '2999-01-01' },
-      { name: '次郎', kana: 'ジロウ', relationship: '子', birthDate: '2020-02-30' },
-      { name: 42, kana: 'ジロウ', relationship: '子', birthDate: '2020-05-05' },
+    expect(added.json()).toMatchObject({ kind: 'dependent', status: 'pending', addedByEmployee: true, relationship: '子', birthDate: '2020-05-05' })
+    expect(await context.db.person.findUniqueOrThrow({ where: { id: added.json().id } })).toMatchObject({ relationship: '子' })
+    const valid = { name: '次郎', kana: 'ジロウ', relationship: '02', birthDate: '2020-05-05' }
+    const bad: [Record<string, unknown>, string, string][] = [
+      [{ ...valid, name: '' }, 'name', 'required'],
+      [{ ...valid, name: '次郎\u0007' }, 'name', 'control_character'],
+      [{ ...valid, kana: 'jiro' }, 'kana', 'kana_katakana'],
+      [{ ...valid, relationship: '子' }, 'relationship', 'relationship'],
+      [{ ...valid, relationship: 'spouse' }, 'relationship', 'relationship'],
+      [{ ...valid, relationship: '00' }, 'relationship', 'relationship'],
+      [{ ...valid, birthDate: '2999-01-01' }, 'birthDate', 'birth_date'],
+      [{ ...valid, birthDate: '2020-02-30' }, 'birthDate', 'birth_date'],
+      [{ ...valid, name: 42 }, 'name', 'invalid'],
     ]
-    for (const payload of bad) {
+    for (const [payload, path, code] of bad) {
       const response = await call(employee, 'POST', '/persons', payload)
       expect(response.statusCode, JSON.stringify(payload)).toBe(400)
-      expect(response.json().error.code).toBe('VALIDATION')
+      expect(response.json().error).toMatchObject({ code: 'VALIDATION', details: [{ path, code }] })
+      // Codes the SPA words in the employee's language: no Japanese prose.
+      expect(response.body).not.toMatch(/[\u3040-\u30FF]/)
     }
     const malformed = await context.app.inject({
       method: 'POST',
@@ -227,7 +235,7 @@ describe('「完了」', () => {
 
     // After 完了 the session reads only the receipt, and the draft is closed to any session.
     expect((await call(employee, 'PUT', `/persons/${child.id}/applicability`, { applicable: true })).json().error.code).toBe('SESSION_RECEIPT_ONLY')
-    expect((await call(employee, 'POST', '/persons', { name: '追加', kana: 'ツイカ', relationship: '子', birthDate: '2021-01-01' })).statusCode).toBe(403)
+    expect((await call(employee, 'POST', '/persons', { name: '追加', kana: 'ツイカ', relationship: '02', birthDate: '2021-01-01' })).statusCode).toBe(403)
     expect((await call(employee, 'GET', '/persons')).json()).toMatchObject({ canSubmit: false, submittedAt: submission.submittedAt.toISOString() })
     await expect(context.app.services.persons.setApplicability(identity!, child.id, true)).rejects.toMatchObject({ code: 'ALREADY_SUBMITTED' })
   })
@@ -358,7 +366,7 @@ describe('a closed campaign', () => {
     expect(refused.statusCode).toBe(409)
     expect(refused.json().error.code).toBe('CAMPAIGN_CLOSED')
     expect((await call(employee, 'POST', '/submission')).json().error.code).toBe('CAMPAIGN_CLOSED')
-    expect((await call(employee, 'POST', '/persons', { name: '追加', kana: 'ツイカ', relationship: '子', birthDate: '2021-01-01' })).statusCode).toBe(409)
+    expect((await call(employee, 'POST', '/persons', { name: '追加', kana: 'ツイカ', relationship: '02', birthDate: '2021-01-01' })).statusCode).toBe(409)
 
     // The sweeper, as the server runs it: drafts of a closed campaign do not wait for their lifetime.
     const sweeper = startSweeper(context.app.services.drafts, { intervalMs: 60_000, log: context.app.log })

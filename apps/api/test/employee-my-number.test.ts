@@ -90,7 +90,9 @@ describe('a campaign that asks for the number', () => {
       const response = await call(employee, 'POST', `/persons/${me}/registration`, { ...MY_NUMBER_CARD, ...(myNumber === undefined ? {} : { myNumber }) })
       expect(response.statusCode, String(myNumber)).toBe(400)
       expect(response.json().error.code).toBe('VALIDATION')
-      expect(response.json().error.details).toEqual([{ path: 'myNumber', message: expect.any(String) }])
+      expect(response.json().error.details).toEqual([
+        { path: 'myNumber', code: myNumber === undefined ? 'required' : 'my_number', message: expect.any(String) },
+      ])
       expect(response.body).not.toContain(number.slice(0, 11))
     }
     expect(await personRow(me)).toMatchObject({ status: 'PENDING', registration: null, employeeEnteredNumber: null })
@@ -121,7 +123,7 @@ describe('a campaign that does not ask', () => {
     await captureCard(employee, me)
     const refused = await call(employee, 'POST', `/persons/${me}/registration`, { ...MY_NUMBER_CARD, myNumber: validNumber() })
     expect(refused.statusCode).toBe(400)
-    expect(refused.json().error.details).toEqual([{ path: 'myNumber', message: expect.any(String) }])
+    expect(refused.json().error.details).toEqual([{ path: 'myNumber', code: 'invalid', message: expect.any(String) }])
     expect((await personRow(me)).status).toBe('PENDING')
 
     expect((await call(employee, 'POST', `/persons/${me}/registration`, MY_NUMBER_CARD)).statusCode).toBe(200)

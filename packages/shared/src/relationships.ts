@@ -1,9 +1,10 @@
 /**
  * 続柄: the one list of relationships to the employee, each with a stable code and its Japanese
- * label. The payroll export writes the code (続柄コード) beside the label; the employee wizard's
- * 続柄 is to become a choice among `DEPENDENT_RELATIONSHIPS` (storing the label, which maps back to
- * its code exactly). Until then 続柄 is free text (employees typed 「spouse」, 「長男」, 「妻」), and
- * `relationshipCode` reads it; text it cannot place is その他, and the export keeps the text as typed.
+ * label. The payroll export writes the code (続柄コード) beside the label. The employee wizard's
+ * 続柄 is a choice among `DEPENDENT_RELATIONSHIPS`, sent as the code and stored as the label
+ * (which maps back to its code exactly). 続柄 stored before the choice list was free text
+ * (employees typed 「spouse」, 「長男」, 「妻」), and HR's import still takes text: `relationshipOf`
+ * reads any of it; text it cannot place is その他, and the export keeps the text as stored.
  * Codes are never renumbered or reused: a payroll system may have imported them (ADR 046).
  */
 
@@ -29,10 +30,15 @@ export const SELF: Relationship = RELATIONSHIPS[0]
 export const OTHER_RELATIONSHIP: Relationship = RELATIONSHIPS[RELATIONSHIPS.length - 1]!
 
 /** What a dependent may be, in the order a choice list shows them (本人 is the employee's alone). */
-export const DEPENDENT_RELATIONSHIPS: readonly Relationship[] = RELATIONSHIPS.filter((r) => r.code !== SELF.code)
+export type DependentRelationship = Exclude<Relationship, { code: '00' }>
+export type DependentRelationshipCode = DependentRelationship['code']
+export const DEPENDENT_RELATIONSHIPS: readonly DependentRelationship[] = RELATIONSHIPS.filter((r): r is DependentRelationship => r.code !== SELF.code)
+export const DEPENDENT_RELATIONSHIP_CODES: readonly DependentRelationshipCode[] = DEPENDENT_RELATIONSHIPS.map((r) => r.code)
 
 const byCode = new Map<string, Relationship>(RELATIONSHIPS.map((r) => [r.code, r]))
 export const relationshipByCode = (code: string): Relationship | undefined => byCode.get(code)
+/** The label a chosen code is stored as. */
+export const relationshipLabel = (code: RelationshipCode): Relationship['label'] => byCode.get(code)!.label
 
 /** Words people type, by the relationship they mean (after `normalize`: NFKC, lower case, no blanks or 「の」-less variants). */
 const WORDS: Record<RelationshipCode, readonly string[]> = {

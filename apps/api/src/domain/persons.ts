@@ -4,7 +4,9 @@
  */
 import { type Registration, documentTypeOf, missingImages, registrationProblems } from '@bango/shared/documents'
 import { type AddDependentRequest, EMPLOYEE_LIMITS } from '@bango/shared/employee-api'
+import type { FieldErrorCode, ValidationDetail } from '@bango/shared/field-errors'
 import { canSubmit } from '@bango/shared/persons'
+import { relationshipLabel } from '@bango/shared/relationships'
 import type { Db } from '../db/types.ts'
 import { AppError } from '../errors.ts'
 import { Prisma, type Person as PersonRow, type PersonStatus } from '../generated/prisma/client.ts'
@@ -18,7 +20,8 @@ import { assertDraftOpen, findOwnPerson } from './ownership.ts'
 import { advanceProgress } from './progress.ts'
 
 /** A refusal that names the field, never its value (the shape `parse` gives). */
-const numberRefused = (message: string) => new AppError('VALIDATION', { details: [{ path: 'myNumber', message }] })
+const numberRefused = (code: FieldErrorCode, message: string) =>
+  new AppError('VALIDATION', { details: [{ path: 'myNumber', code, message } satisfies ValidationDetail] })
 
 export function createPersons(db: Db, drafts: Drafts, keyring: Keyring, audit: AuditLog) {
   /**
@@ -79,6 +82,8 @@ export function createPersons(db: Db, drafts: Drafts, keyring: Keyring, audit: A
         const person = await tx.person.create({
           data: {
             ...input,
+            // Stored as the label (the list's own, mapping back to the code), as HR's import stores text.
+            relationship: relationshipLabel(input.relationship),
             birthDate: new Date(`${input.birthDate}T00:00:00Z`),
             kind: 'DEPENDENT',
             campaignId: identity.campaignId,
@@ -112,8 +117,8 @@ export function createPersons(db: Db, drafts: Drafts, keyring: Keyring, audit: A
         if (current.status === 'REGISTERED') throw new AppError('PERSON_REGISTERED')
         if (current.status === 'NOT_APPLICABLE') throw new AppError('PERSON_NOT_APPLICABLE')
         const { employeeEntersNumber } = await tx.campaign.findUniqueOrThrow({ where: { id: identity.campaignId }, select: { employeeEntersNumber: true } })
-        if (employeeEntersNumber && myNumber === null) throw numberRefused('required by this campaign')
-        if (!employeeEntersNumber && myNumber !== null) throw numberRefused('not asked by this campaign')
+        if (employeeEntersNumber && myNumber === null) throw numberRefused('required', 'required by this campaign')
+        if (!employeeEntersNumber && myNumber !== null) throw numberRefused('invalid', 'not asked by this campaign')
         const problems = registrationProblems(current.kind === 'EMPLOYEE' ? 'employee' : 'dependent', registration)
         if (problems.length > 0) throw new AppError('REGISTRATION_INVALID', { details: { problems } })
 

@@ -1,20 +1,22 @@
 /**
  * The one way the SPA talks to the API: attaches the JWT, refreshes it while the user is
  * active, turns `{ error: { code } }` into an ApiError whose message is the employee's text
- * for that code (messages/<language>.ts `errors`, in the language shown; the server's own message is for developers), and
+ * for that code (messages/<language>.ts `errors`, in the language shown; the server's own message is for developers),
+ * keeps a VALIDATION answer's refused fields by their codes (messages `fieldErrors` words them), and
  * retries GETs that failed on the network. Uploads go through `apiUpload`
  * (XMLHttpRequest: `fetch` cannot report upload progress).
  */
 import type { ErrorCode } from '@bango/shared/errors'
+import { type FieldErrorCode, isFieldErrorCode } from '@bango/shared/field-errors'
 import { sessionResponseSchema } from '@bango/shared/employee-api'
 import type { z } from 'zod'
 import { ja } from '../messages/ja.ts'
-import { ApiError } from './api-error.ts'
+import { ApiError, type FieldCodes } from './api-error.ts'
 import { useSessionStore } from './session.ts'
 import { translate } from './use-t.ts'
 import { xhrPost } from './xhr-post.ts'
 
-export { ApiError, type ApiErrorCode } from './api-error.ts'
+export { ApiError, type ApiErrorCode, type FieldCodes } from './api-error.ts'
 
 export interface ApiRequest<T> {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -122,11 +124,25 @@ export async function apiBlob(path: string): Promise<Blob> {
 
 function toApiError(status: number, payload: unknown): ApiError {
   if (typeof payload === 'object' && payload !== null && 'error' in payload) {
-    const { error } = payload as { error: { code?: unknown } }
+    const { error } = payload as { error: { code?: unknown; details?: unknown } }
     const code = error?.code
-    if (typeof code === 'string' && Object.hasOwn(ja.errors, code)) return new ApiError(status, code as ErrorCode, translate(`errors.${code as ErrorCode}`))
+    if (typeof code === 'string' && Object.hasOwn(ja.errors, code)) {
+      return new ApiError(status, code as ErrorCode, translate(`errors.${code as ErrorCode}`), code === 'VALIDATION' ? fieldCodes(error.details) : {})
+    }
   }
   return new ApiError(status, status >= 500 ? 'INTERNAL' : 'UNEXPECTED', translate('common.unexpectedError'))
+}
+
+/** A VALIDATION answer's `[{ path, code }]`; a field without a known code is `invalid`. */
+function fieldCodes(details: unknown): FieldCodes {
+  if (!Array.isArray(details)) return {}
+  const fields: Record<string, FieldErrorCode> = {}
+  for (const detail of details as unknown[]) {
+    if (typeof detail !== 'object' || detail === null) continue
+    const { path, code } = detail as { path?: unknown; code?: unknown }
+    if (typeof path === 'string' && path !== '') fields[path] ??= isFieldErrorCode(code) ? code : 'invalid'
+  }
+  return fields
 }
 
 let refreshing: Promise<void> | null = null

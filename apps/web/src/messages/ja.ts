@@ -7,6 +7,8 @@
  */
 import { DOCUMENT_TYPE_LABELS, type IdentityDocumentType, type NumberDocumentType } from '@bango/shared/documents'
 import type { ErrorCode } from '@bango/shared/errors'
+import type { FieldErrorCode } from '@bango/shared/field-errors'
+import { DEPENDENT_RELATIONSHIPS, type DependentRelationshipCode } from '@bango/shared/relationships'
 import type { ReturnReason } from '@bango/shared/review'
 
 const common = {
@@ -118,11 +120,24 @@ const addDependent = {
   name: '氏名',
   kana: 'フリガナ（カタカナ）',
   relationship: '続柄',
-  relationshipHint: '例：配偶者、子、父、母',
+  relationshipChoose: '選択してください',
   birthDate: '生年月日',
-  required: '入力してください',
-  invalidDate: '生年月日が正しくありません',
 } as const
+
+/** 続柄 as the choice list offers them: the shared list's labels, which the API stores. */
+const relationships = Object.fromEntries(DEPENDENT_RELATIONSHIPS.map((r) => [r.code, r.label])) as Record<DependentRelationshipCode, string>
+
+/** What is wrong with a typed field, by the code the shared schemas and the API give (@bango/shared/field-errors). */
+const fieldErrors = {
+  required: '入力してください',
+  too_long: '入力できる文字数を超えています',
+  control_character: '改行やタブなど、使えない文字が含まれています',
+  kana_katakana: 'カタカナで入力してください',
+  birth_date: '生年月日が正しくありません',
+  relationship: '続柄を一覧から選択してください',
+  my_number: '個人番号が正しくありません。12 桁の数字をご確認ください。',
+  invalid: '入力内容をご確認ください',
+} as const satisfies Record<FieldErrorCode, string>
 
 const completion = {
   title: '登録処理は完了です',
@@ -319,7 +334,6 @@ const documents = {
   missingImages: 'そろっていない画像があります。戻って撮影するか、画像を選んでください。',
   myNumberLabel: '個人番号（12 桁）',
   myNumberHint: '番号確認書類（マイナンバーカードのうら面・通知カード・住民票）に記載の 12 桁の番号を、書き写して入力してください。',
-  myNumberInvalid: '個人番号が正しくありません。12 桁の数字をご確認ください。',
   myNumberMismatch: '入力した番号が、写真から読み取った番号と一致しません。写真と見比べて、もう一度ご確認ください。',
 } as const
 
@@ -383,4 +397,6 @@ export const ja = {
   returnReasons,
   documents,
   errors,
+  relationships,
+  fieldErrors,
 } as const

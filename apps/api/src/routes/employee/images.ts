@@ -5,6 +5,7 @@
  */
 import { NUMBER_DOCUMENT_TYPES } from '@bango/shared/documents'
 import { backAbsenceRequestSchema, imageFieldsSchema, numberCheckRequestSchema } from '@bango/shared/employee-api'
+import type { ValidationDetail } from '@bango/shared/field-errors'
 import type { MultipartFile } from '@fastify/multipart'
 import type { FastifyInstance } from 'fastify'
 import { AppError } from '../../errors.ts'
@@ -29,10 +30,10 @@ function parseImageFields(file: MultipartFile) {
   const fields = parse(imageFieldsSchema, fieldValues(file))
   const isNumberType = (NUMBER_DOCUMENT_TYPES as readonly string[]).includes(fields.type)
   if (fields.role === 'number' && (fields.slot !== 0 || !isNumberType)) {
-    throw new AppError('VALIDATION', { details: [{ path: 'type', message: 'not a number document' }] })
+    throw new AppError('VALIDATION', { details: [{ path: 'type', code: 'invalid', message: 'not a number document' } satisfies ValidationDetail] })
   }
   if (fields.role === 'identity' && fields.type === 'my_number_card') {
-    throw new AppError('VALIDATION', { details: [{ path: 'type', message: 'not an identity document' }] })
+    throw new AppError('VALIDATION', { details: [{ path: 'type', code: 'invalid', message: 'not an identity document' } satisfies ValidationDetail] })
   }
   return fields
 }

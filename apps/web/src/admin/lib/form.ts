@@ -1,8 +1,11 @@
 /**
  * Form validation with the shared zod schemas: issues become one Japanese message per
- * field (zod's own messages are English), and the first invalid field gets the focus.
+ * field (zod's own messages are English; the shared rules' are codes, worded in
+ * messages/errors.ts), and the first invalid field gets the focus.
  */
+import { isFieldErrorCode } from '@bango/shared/field-errors'
 import type { z } from 'zod'
+import { fieldErrorTexts } from '../messages/errors.ts'
 import { common } from '../messages/ja.ts'
 import { AdminApiError } from './api-client.ts'
 
@@ -19,12 +22,13 @@ function messageOf(issue: z.core.$ZodIssue): string {
     case 'invalid_format':
       if (issue.format === 'email') return common.email
       if (issue.format === 'date') return common.date
-      // Shared schemas carry Japanese messages for the formats users meet (e.g. the TOTP code).
+      if (isFieldErrorCode(issue.message)) return fieldErrorTexts[issue.message]
+      // The console's own schemas carry Japanese messages for the formats HR meets (e.g. the TOTP code).
       return /[\u3040-\u30ff\u4e00-\u9fff]/.test(issue.message) ? issue.message : common.checkField
     case 'invalid_type':
       return issue.expected === 'number' ? common.wholeNumber : common.checkField
     default:
-      return common.checkField
+      return isFieldErrorCode(issue.message) ? fieldErrorTexts[issue.message] : common.checkField
   }
 }
 
@@ -52,13 +56,13 @@ export function validate<T>(schema: z.ZodType<T>, values: unknown): Validated<T>
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: fieldErrors(parsed.error.issues, values) }
 }
 
-/** The server's VALIDATION details (`[{ path, message }]`) as field marks. */
+/** The server's VALIDATION details (`[{ path, code, message }]`) as field marks, worded by code. */
 export function serverFieldErrors(error: unknown): FieldErrors {
   if (!(error instanceof AdminApiError) || error.code !== 'VALIDATION' || !Array.isArray(error.details)) return {}
   const errors: FieldErrors = {}
   for (const detail of error.details as unknown[]) {
     if (typeof detail === 'object' && detail !== null && 'path' in detail && typeof detail.path === 'string' && detail.path) {
-      errors[detail.path] ??= common.checkField
+      errors[detail.path] ??= 'code' in detail && isFieldErrorCode(detail.code) ? fieldErrorTexts[detail.code] : common.checkField
     }
   }
   return errors

@@ -1,4 +1,5 @@
 /** What HR reads for each error code: wording for the console, not for the employee. */
+import type { FieldErrorCode } from '@bango/shared/field-errors'
 import type { AdminErrorCode } from '../lib/api-client.ts'
 
 const TEXT: Record<AdminErrorCode, string> = {
@@ -48,3 +49,15 @@ export const adminErrorText = (code: AdminErrorCode) => TEXT[code]
 
 /** Where the password asked for is the signed-in operator's own, with no e-mail address to get wrong. */
 export const currentPasswordTexts: Partial<Record<AdminErrorCode, string>> = { INVALID_CREDENTIALS: '現在のパスワードが正しくありません。' }
+
+/** What is wrong with a field, by the shared schemas' code (@bango/shared/field-errors): HR's wording. */
+export const fieldErrorTexts: Record<FieldErrorCode, string> = {
+  required: '入力してください',
+  too_long: '入力できる文字数を超えています',
+  control_character: '改行・タブなどの制御文字は使えません',
+  kana_katakana: '全角カタカナで入力してください',
+  birth_date: '生年月日が正しくありません',
+  relationship: '続柄を一覧から選択してください',
+  my_number: '個人番号が正しくありません（12 桁・チェックデジット）',
+  invalid: '入力内容を確認してください',
+}

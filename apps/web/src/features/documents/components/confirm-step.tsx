@@ -41,7 +41,7 @@ export function ConfirmStep() {
   const checkedNumber = (): string | undefined | null => {
     if (!asksNumber) return undefined
     const parsed = myNumberSchema.safeParse(myNumber)
-    setNumberError(parsed.success ? null : t('documents.myNumberInvalid'))
+    setNumberError(parsed.success ? null : t('fieldErrors.my_number'))
     return parsed.success ? parsed.data : null
   }
 

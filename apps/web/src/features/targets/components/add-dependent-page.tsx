@@ -1,22 +1,35 @@
 import { addDependentRequestSchema, type AddDependentRequest } from '@bango/shared/employee-api'
+import { type FieldErrorCode, fieldErrorCode } from '@bango/shared/field-errors'
+import { DEPENDENT_RELATIONSHIPS } from '@bango/shared/relationships'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useNavigate } from 'react-router'
 import { paths } from '../../../config/paths.ts'
 import { ErrorMessage } from '../../../components/error-message.tsx'
-import { ApiError } from '../../../lib/api-client.ts'
-import { translate, useT } from '../../../lib/use-t.ts'
+import { ApiError, type FieldCodes } from '../../../lib/api-client.ts'
+import { useT } from '../../../lib/use-t.ts'
 import { addDependent } from '../api/add-dependent.ts'
+import { SelectField } from './select-field.tsx'
 import { TextField } from './text-field.tsx'
 
 type Field = keyof AddDependentRequest
-type FieldErrors = Partial<Record<Field, string>>
+type Values = Record<Field, string>
+/** What is wrong with each field, as the shared schema's code (worded by messages `fieldErrors`). */
+type FieldErrors = Partial<Record<Field, FieldErrorCode>>
 
-const EMPTY: AddDependentRequest = { name: '', kana: '', relationship: '', birthDate: '' }
+const EMPTY: Values = { name: '', kana: '', relationship: '', birthDate: '' }
+
+/** The API's refusals of this form's fields (a rule only the server checks, or a client out of date). */
+const formErrors = (fields: FieldCodes): FieldErrors =>
+  Object.fromEntries((Object.keys(EMPTY) as Field[]).flatMap((field) => (fields[field] ? [[field, fields[field]]] : [])))
 
 /** ひらがな typed by habit becomes カタカナ, as the API requires. */
 const toKatakana = (value: string) => value.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
 
-/** 「扶養追加」 → 氏名・フリガナ・続柄・生年月日 → 「次へ」 → straight into that person's documents. */
+/**
+ * 「扶養追加」 → 氏名・フリガナ・続柄 (chosen from the shared list, sent as its code)・生年月日 →
+ * 「次へ」 → straight into that person's documents. The schema's and the API's refusals are
+ * codes, worded here in the employee's language.
+ */
 export function AddDependentPage() {
   const { t } = useT()
   const navigate = useNavigate()
@@ -29,8 +42,16 @@ export function AddDependentPage() {
   // A refused 「次へ」 moves focus to the first field in error: its message is read out with it.
   const [checked, setChecked] = useState(0)
   useEffect(() => {
-    if (checked > 0) form.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus()
+    if (checked > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
   }, [checked])
+  const refuse = (errors: FieldErrors) => {
+    setFieldErrors(errors)
+    setChecked((n) => n + 1)
+  }
+  const message = (field: Field) => {
+    const code = fieldErrors[field]
+    return code && t(`fieldErrors.${code}`)
+  }
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
@@ -39,10 +60,10 @@ export function AddDependentPage() {
       const errors: FieldErrors = {}
       for (const issue of parsed.error.issues) {
         const field = issue.path[0] as Field
-        errors[field] ??= values[field].trim() === '' ? t('addDependent.required') : fieldMessage(field, issue.message)
+        // A blank text field is missing, whatever rule it broke first; an unchosen 続柄 says to choose.
+        errors[field] ??= field !== 'relationship' && values[field].trim() === '' ? 'required' : fieldErrorCode(issue)
       }
-      setFieldErrors(errors)
-      setChecked((n) => n + 1)
+      refuse(errors)
       return
     }
     setFieldErrors({})
@@ -52,7 +73,9 @@ export function AddDependentPage() {
       const person = await addDependent(parsed.data)
       navigate(paths.person(person.id), { replace: true })
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : t('common.unexpectedError'))
+      const refused = caught instanceof ApiError ? formErrors(caught.fields) : {}
+      if (Object.keys(refused).length > 0) refuse(refused)
+      else setError(caught instanceof ApiError ? caught.message : t('common.unexpectedError'))
       setBusy(false)
     }
   }
@@ -62,16 +85,17 @@ export function AddDependentPage() {
       <h1>{t('addDependent.title')}</h1>
       <p>{t('addDependent.intro')}</p>
       <form ref={form} className="card" onSubmit={onSubmit} noValidate>
-        <TextField label={t('addDependent.name')} value={values.name} onChange={change('name')} error={fieldErrors.name} autoComplete="off" />
-        <TextField label={t('addDependent.kana')} value={values.kana} onChange={change('kana')} error={fieldErrors.kana} autoComplete="off" />
-        <TextField
+        <TextField label={t('addDependent.name')} value={values.name} onChange={change('name')} error={message('name')} autoComplete="off" />
+        <TextField label={t('addDependent.kana')} value={values.kana} onChange={change('kana')} error={message('kana')} autoComplete="off" />
+        <SelectField
           label={t('addDependent.relationship')}
-          hint={t('addDependent.relationshipHint')}
+          placeholder={t('addDependent.relationshipChoose')}
+          options={DEPENDENT_RELATIONSHIPS.map((r) => ({ value: r.code, text: t(`relationships.${r.code}`) }))}
           value={values.relationship}
           onChange={change('relationship')}
-          error={fieldErrors.relationship}
+          error={message('relationship')}
         />
-        <TextField type="date" label={t('addDependent.birthDate')} value={values.birthDate} onChange={change('birthDate')} error={fieldErrors.birthDate} />
+        <TextField type="date" label={t('addDependent.birthDate')} value={values.birthDate} onChange={change('birthDate')} error={message('birthDate')} />
         <ErrorMessage message={error} />
         <button type="submit" className="button" disabled={busy}>
           {t('common.next')}
@@ -82,10 +106,4 @@ export function AddDependentPage() {
       </button>
     </main>
   )
-}
-
-/** The schema's own Japanese messages where it has them; ours for the format checks. */
-function fieldMessage(field: Field, message: string): string {
-  if (field === 'birthDate') return translate('addDependent.invalidDate')
-  return /[\u3040-\u30FF\u4E00-\u9FFF]/.test(message) ? message : translate('addDependent.required')
 }
