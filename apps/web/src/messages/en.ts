@@ -37,6 +37,7 @@ export const en: Messages = {
     cameraNote:
       'On a smartphone you can take the photos with the camera inside this site. Only if the camera cannot be used, please have photos ready that you took earlier.',
     inAppTitle: 'This page is open in the in-app browser of {{app}}',
+    inAppTitleUnnamed: 'This page is open in an app’s in-app browser',
     inAppBody: 'The camera may not work in an in-app browser. Please open the page again in one of these ways.',
     inAppIos: 'Tap “…” or the share button and choose “Open in Safari”.',
     inAppAndroid: 'From the “⋮” menu, choose “Open in Chrome” (open in browser).',

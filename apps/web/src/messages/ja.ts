@@ -46,6 +46,7 @@ const auth = {
   ieNotSupported: 'Microsoft Internet Explorer はご利用いただけません。',
   cameraNote: 'スマートフォンでは、このサイトの中でカメラ撮影して登録できます。カメラが使えない場合のみ、撮影済みの画像をご用意ください。',
   inAppTitle: '{{app}} のアプリ内ブラウザで開いています',
+  inAppTitleUnnamed: 'アプリ内ブラウザで開いています',
   inAppBody: 'アプリ内ブラウザではカメラが使えないことがあります。次の方法で開き直してください。',
   inAppIos: '画面の「…」または共有ボタンから「Safari で開く」を選びます。',
   inAppAndroid: '画面の「⋮」メニューから「Chrome で開く」（ブラウザで開く）を選びます。',

@@ -37,6 +37,7 @@ export const pt: Messages = {
     cameraNote:
       'No smartphone, você pode fotografar com a câmera dentro deste site e registrar. Somente se a câmera não funcionar, tenha em mãos fotos já tiradas.',
     inAppTitle: 'A página está aberta no navegador interno do aplicativo {{app}}',
+    inAppTitleUnnamed: 'A página está aberta no navegador interno de um aplicativo',
     inAppBody: 'A câmera pode não funcionar no navegador interno de um aplicativo. Abra a página novamente de uma das formas abaixo.',
     inAppIos: 'Toque em “…” ou no botão de compartilhar e escolha “Abrir no Safari”.',
     inAppAndroid: 'No menu “⋮”, escolha “Abrir no Chrome” (abrir no navegador).',

@@ -37,6 +37,7 @@ export const vi: Messages = {
     cameraNote:
       'Trên điện thoại thông minh, anh/chị có thể chụp ảnh bằng camera ngay trong trang web này để đăng ký. Chỉ khi không dùng được camera, vui lòng chuẩn bị sẵn ảnh đã chụp.',
     inAppTitle: 'Trang đang mở trong trình duyệt của ứng dụng {{app}}',
+    inAppTitleUnnamed: 'Trang đang mở trong trình duyệt của một ứng dụng',
     inAppBody: 'Camera có thể không hoạt động trong trình duyệt của ứng dụng. Vui lòng mở lại theo một trong các cách sau.',
     inAppIos: 'Chọn “Mở trong Safari” từ nút “…” hoặc nút chia sẻ trên màn hình.',
     inAppAndroid: 'Chọn “Mở trong Chrome” (mở bằng trình duyệt) từ menu “⋮”.',

@@ -36,6 +36,7 @@ export const zh: Messages = {
     ieNotSupported: '无法使用 Microsoft Internet Explorer。',
     cameraNote: '使用智能手机时，可以在本网站内直接用相机拍摄并登记。仅在无法使用相机时，请准备好已拍摄的图片。',
     inAppTitle: '当前在 {{app}} 的应用内浏览器中打开',
+    inAppTitleUnnamed: '当前在应用内浏览器中打开',
     inAppBody: '应用内浏览器可能无法使用相机。请用以下方法重新打开。',
     inAppIos: '从页面的“…”或分享按钮中选择“在 Safari 中打开”。',
     inAppAndroid: '从页面的“⋮”菜单中选择“在 Chrome 中打开”（在浏览器中打开）。',

@@ -15,7 +15,7 @@ export function BrowserNotice({ userAgent = navigator.userAgent }: { userAgent?:
       )}
       {browser.inApp && (
         <div className="notice notice--warning" role="note">
-          <h2>{t('auth.inAppTitle', { app: browser.inApp })}</h2>
+          <h2>{browser.inApp.name ? t('auth.inAppTitle', { app: browser.inApp.name }) : t('auth.inAppTitleUnnamed')}</h2>
           <p>{t('auth.inAppBody')}</p>
           <p>{browser.platform === 'ios' ? t('auth.inAppIos') : browser.platform === 'android' ? t('auth.inAppAndroid') : t('auth.inAppOther')}</p>
           {browser.platform !== 'other' && <p>{t('auth.inAppOther')}</p>}

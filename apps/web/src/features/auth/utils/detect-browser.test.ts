@@ -11,13 +11,19 @@ describe('detectBrowser', () => {
   })
 
   it('recognises the LINE and Instagram in-app browsers', () => {
-    expect(detectBrowser(`${SAFARI} Line/14.9.0`).inApp).toBe('LINE')
-    expect(detectBrowser(`${CHROME_ANDROID} Instagram 300.0.0.0 Android`).inApp).toBe('Instagram')
+    expect(detectBrowser(`${SAFARI} Line/14.9.0`).inApp).toEqual({ name: 'LINE' })
+    expect(detectBrowser(`${CHROME_ANDROID} Instagram 300.0.0.0 Android`).inApp).toEqual({ name: 'Instagram' })
   })
 
-  it('recognises an Android WebView inside a mail app', () => {
+  it('names an app as every language reads it (its brand), never in Japanese words', () => {
+    expect(detectBrowser(`${SAFARI} GSA/300.0.1`).inApp).toEqual({ name: 'Google' })
+    expect(detectBrowser(`${CHROME_ANDROID} YJApp-ANDROID jp.co.yahoo.android.yjtop/3.150.0`).inApp).toEqual({ name: 'Yahoo! JAPAN' })
+    expect(detectBrowser(`${SAFARI} Twitter for iPhone/10.0`).inApp).toEqual({ name: 'X (Twitter)' })
+  })
+
+  it('recognises an Android WebView inside a mail app, without a name to give', () => {
     const webView = 'Mozilla/5.0 (Linux; Android 13; SO-51C; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120.0 Mobile Safari/537.36'
-    expect(detectBrowser(webView)).toMatchObject({ inApp: 'アプリ', platform: 'android' })
+    expect(detectBrowser(webView)).toMatchObject({ inApp: { name: null }, platform: 'android' })
   })
 
   it('recognises Internet Explorer 11', () => {

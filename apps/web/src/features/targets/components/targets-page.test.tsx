@@ -1,8 +1,9 @@
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createMemoryRouter, RouterProvider } from 'react-router'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { paths, routePatterns } from '../../../config/paths.ts'
+import { applyLanguage } from '../../../lib/i18n.ts'
 import { useMeStore } from '../../../lib/me-store.ts'
 import { buildMe, buildPerson, buildPersons } from '../../../test/factories.ts'
 import { apiError, calls, json, mockFetch } from '../../../test/fetch-mock.ts'
@@ -34,6 +35,9 @@ async function pressDone() {
 beforeEach(() => {
   useMeStore.setState({ me: buildMe({ campaign: { ...buildMe().campaign, draftLifetimeHours: 48 } }) })
 })
+afterEach(async () => {
+  await applyLanguage('ja')
+})
 
 describe('TargetsPage', () => {
   it('lists each person with their status mark and keeps 「完了」 disabled until canSubmit', async () => {
@@ -52,6 +56,18 @@ describe('TargetsPage', () => {
 
     await userEvent.click(row('総合 花子'))
     expect(router.state.location.pathname).toBe(paths.person(spouse.id))
+  })
+
+  it('names each 続柄 of the shared list in the employee’s language, and keeps other text as HR wrote it', async () => {
+    await applyLanguage('en')
+    const son = buildPerson({ kind: 'dependent', name: '総合 次郎', relationship: '長男', status: 'pending' })
+    mockFetch({ 'GET /api/employee/persons': () => json(200, buildPersons([employee, spouse, son], { canSubmit: false })) })
+    renderTargets()
+    expect(await screen.findByRole('heading', { name: 'People to register' })).toBeInTheDocument()
+    const row = (name: string) => screen.getByRole('button', { name: new RegExp(name) })
+    expect(within(row('総合 太郎')).getByText('You')).toBeInTheDocument()
+    expect(within(row('総合 花子')).getByText('Spouse (配偶者)')).toBeInTheDocument()
+    expect(within(row('総合 次郎')).getByText('長男')).toBeInTheDocument()
   })
 
   it('submits with 「完了」 once everyone is done and shows the completion screen', async () => {
