@@ -15,7 +15,7 @@ interface AxeViolation {
 
 /**
  * No WCAG 2.x A/AA violation on the screen as it is now: of serious or critical impact, or of any
- * impact with `allImpacts` (the employee's screens, issue 9).
+ * impact with `allImpacts` (the employee's screens).
  */
 export async function expectAccessible(page: Page, screen: string, options: { allImpacts?: boolean } = {}) {
   // E2E_SCREENSHOTS=<dir> keeps a full-page picture of every screen checked, for review.

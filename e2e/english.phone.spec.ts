@@ -1,5 +1,5 @@
 /**
- * The phone flow in English (issue 9, item 6): the browser says en-US, so every employee screen
+ * The phone flow in English (ADR 024): the browser says en-US, so every employee screen
  * speaks English — document names keep their Japanese official term — and axe finds no WCAG A/AA
  * violation. The switcher then brings the receipt back to Japanese and remembers the choice.
  */

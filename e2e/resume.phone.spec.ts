@@ -1,5 +1,5 @@
 /**
- * Nothing lost (issue 9): on a 320×568 phone with the fake camera, a reload in the middle of a
+ * Nothing lost (ADR 022): on a 320×568 phone with the fake camera, a reload in the middle of a
  * step, the phone's back button and a session expiry followed by a new login all return the
  * employee to the same person and step (a new tab: to the step the server's draft shows), with the images already sent shown as sent — and the
  * flow still reaches 完了.

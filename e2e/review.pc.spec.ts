@@ -1,5 +1,5 @@
 /**
- * The loop of HR console part 2, end to end: the demo employee completes (a generated card with
+ * Review, 差し戻し and the number, end to end: the demo employee completes (a generated card with
  * a readable number for themself); the administrator views the images and sends one dependent
  * back; the employee reads the reason, redoes that person and completes again; HR opens the
  * review queue from the campaign, approves the household at once and records the number on the

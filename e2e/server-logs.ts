@@ -1,5 +1,5 @@
 /**
- * The log capture of a whole e2e run (issue 8, suite 7). Every product server writes its
+ * The log capture of a whole e2e run. Every product server writes its
  * stdout/stderr to a file in the run folder; tests record each secret they are handed (URL
  * tokens, passwords, cookies, keys) in `secrets.jsonl` there; the global teardown scans every
  * log line for those secrets, any JWT, admin cookie values, image bytes and 12-digit numbers.

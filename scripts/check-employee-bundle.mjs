@@ -3,7 +3,7 @@
  * Proof from the build that the employee's first load is small and holds no console code:
  * walks the static import graph of the entry chunk in apps/web/dist/chunk-report.json (written
  * by apps/web/build/chunk-report.ts) and fails if a module under src/admin/ or react-query is
- * in it, or if its compressed JavaScript exceeds the budget (issue 9: ≤ 120 KB on a slow phone).
+ * in it, or if its compressed JavaScript exceeds the budget (ADR 014: ≤ 120 KB on a slow phone).
  * The compressed sizes are those of the .gz/.br files the API serves (apps/web/build/precompress.ts);
  * the budget applies to gzip, the larger of the two (a browser without brotli gets it).
  * Prints the first load's size and the size of what only the console loads.

@@ -1,5 +1,5 @@
 /**
- * `pnpm bench`: issue 10's budgets measured side by side in one run, on the built artifact
+ * `pnpm bench`: the performance budgets measured side by side in one run, on the built artifact
  * (`node apps/api/dist/server.js`, as production runs it) and this machine's PostgreSQL, printed
  * as one table. Every figure comes from this run; nothing is asserted.
  *

@@ -1,6 +1,6 @@
 /**
- * One draft-sweeper pass over 100,000 draft documents on PostgreSQL (issue 10: "a sweeper pass
- * over 100,000 drafts without listing blobs"). Creates a fresh database on BENCH_DATABASE_URL's
+ * One draft-sweeper pass over 100,000 draft documents on PostgreSQL (the budget: a sweeper pass
+ * over 100,000 drafts without listing blobs, ADR 016). Creates a fresh database on BENCH_DATABASE_URL's
  * server (default: the local one), seeds 100,000 persons with one recent draft each (set-wise
  * SQL), 1,000 orphans past the grace period (pending rows + real blobs: a crashed upload) and
  * 1,000 pending rows within it (uploads in flight, to be left alone), then times the sweeper

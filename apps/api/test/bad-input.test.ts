@@ -1,5 +1,5 @@
 /**
- * Issue item 10: every bad input gets a 4xx with a clear message — never a 5xx — and
+ * Every bad input gets a 4xx with a clear message — never a 5xx — and
  * changes nothing. Every employee endpoint × a set of malformed requests.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

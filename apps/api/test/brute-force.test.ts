@@ -1,5 +1,5 @@
 /**
- * Issue 8, suite 4: brute force and enumeration against the real limits — per address and per
+ * Brute force and enumeration against the real limits — per address and per
  * URL token on login, the lock after 5 wrong passwords, an unknown token answered exactly like a
  * wrong password, handoff-code guessing, and a budget of 404 answers per address (unknown paths
  * and unknown ids). Each test uses addresses of its own, so their budgets do not mix.

@@ -1,5 +1,5 @@
 /**
- * Crash injection (issue 8, suite 2), SQLite-style. For each trial (a kill point of
+ * Crash injection (ADR 018), SQLite-style. For each trial (a kill point of
  * src/lib/kill-points.ts, on one of two households) the real server runs as a child process
  * on a fresh copy of a seeded template; the employee flow goes over HTTP until the server
  * SIGKILLs itself at that point; the same composition is then opened in-process on what it

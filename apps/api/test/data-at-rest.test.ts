@@ -1,5 +1,5 @@
 /**
- * Data at rest (issue 8, suite 6). After a whole flow — images for the employee and a dependent,
+ * Data at rest. After a whole flow — images for the employee and a dependent,
  * numbers the employee typed and the same numbers read off their cards at upload, a number HR
  * recorded and one held first entry, a TOTP enrolment —
  * neither the blob store nor the database (pg_dump on PostgreSQL; the raw files of an on-disk

@@ -1,5 +1,5 @@
 /**
- * What a resumed wizard reads back (issue 9, "nothing lost"): the list of a person's draft
+ * What a resumed wizard reads back (ADR 022, "nothing lost"): the list of a person's draft
  * images and a small copy of each — the employee's own drafts only, never once registered or
  * submitted, never cached.
  */

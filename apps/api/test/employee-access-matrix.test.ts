@@ -1,5 +1,5 @@
 /**
- * Issue 8, suite 3 for the employee API: every /api/employee route, taken from the server's own
+ * The access matrix of the employee API: every /api/employee route, taken from the server's own
  * route table (a route added later is covered without touching this file), against every kind
  * of caller who must be refused — and nothing may change in any table. The victim has pressed
  * 「完了」 and HR sent a dependent back (差し戻し), so that the victim's own new session could

@@ -1,4 +1,4 @@
-/** Issue 8, finding 8: what one employee can create is capped (dependents, live handoff codes). */
+/** What one employee can create is capped (dependents, live handoff codes). */
 import { EMPLOYEE_LIMITS } from '@bango/shared/employee-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type TestContext, createTestContext, signedInEmployee } from './harness.ts'

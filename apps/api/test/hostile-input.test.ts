@@ -1,5 +1,5 @@
 /**
- * Issue 8, suite 1 — hostile input. Property-based (fast-check): at least FUZZ_RUNS generated
+ * Hostile input. Property-based (fast-check): at least FUZZ_RUNS generated
  * bad requests over every route of the server's own route table, each sent by a caller the
  * route admits (a consented employee, a signed-in system administrator with the CSRF token,
  * or nobody on the public ways in), so the input reaches validation and the handlers.

@@ -1,4 +1,4 @@
-/** Issue 8, finding 6: image decoding is bounded; beyond the queue an upload gets 503 + Retry-After and stores nothing. */
+/** Image decoding is bounded (ADR 026); beyond the queue an upload gets 503 + Retry-After and stores nothing. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cardPhoto } from './images.ts'
 import { type TestContext, createTestContext, imageUpload, signedInEmployee } from './harness.ts'

@@ -1,5 +1,5 @@
 /**
- * Issue 10, item 7: the OpenAPI document cannot drift from the routes — it is generated from them
+ * The OpenAPI document cannot drift from the routes (ADR 020) — it is generated from them
  * and must equal the committed docs/openapi.json (`pnpm openapi` rewrites it), every route is in
  * it, every documented operation is a route — it is served to administrators only, and
  * documenting a route changed nothing Fastify does with its requests.

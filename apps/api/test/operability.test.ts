@@ -1,5 +1,5 @@
 /**
- * Issue 10, item 6: health (live/ready), request ids in answers and logs, and Prometheus metrics
+ * Operability (ADR 019): health (live/ready), request ids in answers and logs, and Prometheus metrics
  * that label by route pattern and are served only by the metrics listener.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -1,5 +1,5 @@
 /**
- * Issue 8, finding 1: a client behind a trusted proxy cannot choose its own address, logins are
+ * A client behind a trusted proxy cannot choose its own address, logins are
  * limited per URL token as well as per address, and unknown-token attempts cannot grow the
  * audit table without bound.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 8, finding 2: an employee session ends — 8 hours after sign-in however often it is
+ * An employee session ends (ADR 012) — 8 hours after sign-in however often it is
  * refreshed, at logout, and when the credential is re-issued or locked — and after 「完了」 it
  * may only read the receipt (the routes marked `afterSubmission`).
  */

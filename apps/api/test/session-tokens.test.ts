@@ -1,5 +1,5 @@
 /**
- * Issue 8, suite 5: the employee session token. Every forged, altered, stale or replayed token
+ * The employee session token (ADR 003, 012). Every forged, altered, stale or replayed token
  * is refused on GET /me and on a write route (POST /session/handoff, which would add a row);
  * after 「完了」 a replayed token still reads the receipt but writes nothing.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 4: the employee sees who is asking — the company before the password, the
+ * The employee sees who is asking (ADR 051) — the company before the password, the
  * campaign's 問い合わせ先 on error and completion screens — and a receipt of what was submitted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -1,5 +1,5 @@
 /**
- * Export for payroll (console part 2): approved, not disposed persons of a campaign as CSV
+ * Export for payroll: approved, not disposed persons of a campaign as CSV
  * (`GET …/exports/payroll.csv?encoding=`) or as an Excel workbook (`…/payroll.xlsx`), in the
  * column layout the company saved (`GET/PUT /api/admin/companies/:companyId/exports/layout`),
  * and their submitted images as a ZIP with a manifest (`GET …/exports/documents.zip`).

@@ -2,6 +2,13 @@
  * Applies prisma/migrations at start-up with `prisma migrate deploy` semantics, so the
  * product needs no Prisma engine at run time and stays compatible with
  * `prisma migrate deploy` / `prisma migrate status` run by an operator.
+ *
+ * An applied migration is history: every installation holds its checksum, so its file is never
+ * edited, not even a comment. Corrections to their comments live here instead:
+ * - 20261207050000_return_notice and 20261207070000_postal_address end their first comment line
+ *   with a reference to a work list outside this repository; they are the 差し戻し notice e-mail
+ *   (docs/product.md "Review and 差し戻し") and the postal kit's address block (docs/product.md
+ *   "Credentials").
  * @see https://www.prisma.io/docs/orm/prisma-migrate/understanding-prisma-migrate/migration-histories
  */
 import { createHash, randomUUID } from 'node:crypto'

@@ -2,7 +2,7 @@
  * The 12-digit number an employee types at 「登録する」 when the campaign asks for it
  * (`Campaign.employeeEntersNumber`). Encrypted like an image (envelope, AAD bound to the
  * person), so a value copied to another person's row does not decrypt. HR reads it to compare
- * with the documents (console part 2).
+ * with the documents.
  */
 import { decryptBlob, encryptBlob } from '../lib/envelope.ts'
 import type { Keyring } from '../lib/keys.ts'

@@ -1,5 +1,5 @@
 /**
- * HR's record of a person's 12-digit number (console part 2): double entry, masked state,
+ * HR's record of a person's 12-digit number: double entry, masked state,
  * audited reveal. The first entry is held encrypted (`number_entries`) and never leaves the
  * server; the second — by another operator, or by the same one in a later request marked
  * `confirm` — must equal it, or both are discarded. Where the company accepts it (ADR 043), a

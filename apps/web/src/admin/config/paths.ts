@@ -25,7 +25,7 @@ export const paths = {
   accessReport: (companyId: string) => `/admin/companies/${id(companyId)}/access-report`,
   /** 監査ログ, optionally filtered to the events of one person (target or actor). */
   audit: (filter: { personId?: string } = {}) => `/admin/audit${filter.personId ? `?personId=${id(filter.personId)}` : ''}`,
-  /** A campaign's dashboard (web-B's screens live under it). */
+  /** A campaign's dashboard (its import, credentials, review, export and disposal screens live under it). */
   campaign: (campaignId: string, search = '') => `${campaign(campaignId)}${search}`,
   campaignSettings: (campaignId: string) => `${campaign(campaignId)}/settings`,
   campaignImport: (campaignId: string) => `${campaign(campaignId)}/import`,

@@ -1,5 +1,5 @@
 /**
- * The card found in the live video, a few times a second (issue: a camera that finds the card):
+ * The card found in the live video, a few times a second (ADR 044):
  * the frame is drawn into a small canvas, the detector (capture-analysis/) looks for the card's
  * outline, and the employee is guided in words — line it up, come closer, avoid the reflection,
  * hold still. Once the

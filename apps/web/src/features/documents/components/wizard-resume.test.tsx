@@ -1,5 +1,5 @@
 /**
- * Nothing lost (issue 9): a reload, a new tab and the browser's back/forward keep the
+ * Nothing lost (ADR 022): a reload, a new tab and the browser's back/forward keep the
  * employee on the same person and step, with the images the server has shown as sent.
  */
 import { render, screen, waitFor } from '@testing-library/react'

@@ -1,7 +1,7 @@
 /**
  * Quality hints for a prepared photo (warn, never block): too dark, blurry, too small.
  * Everything here is pure arithmetic over a grayscale copy, so it runs the same in tests.
- * @see shared/PRODUCT.md "Camera" — "warns (does not block) on blur, darkness or too-small images"
+ * @see ../../../../../../docs/product.md "Camera" — warns, never blocks, on a dark, blurry or too small picture
  */
 import type { Size } from './mask-geometry.ts'
 

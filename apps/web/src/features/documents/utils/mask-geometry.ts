@@ -1,7 +1,7 @@
 /**
  * Geometry of the 健康保険証 masking tool: pointer positions arrive in CSS pixels of the
  * (scaled) canvas; boxes are kept in pixels of the prepared image, which is what gets burnt.
- * @see shared/PRODUCT.md "Employee flow" step 5
+ * @see ../../../../../../docs/product.md "5. The identity document"
  */
 export interface Point {
   x: number

@@ -1,7 +1,7 @@
 /**
  * Client-side preparation of a document photo before upload: EXIF orientation applied,
  * every metadata block (GPS!) dropped by re-encoding through a canvas, long edge capped.
- * @see shared/PRODUCT.md "Camera"
+ * @see ../../../../../../docs/product.md "Camera"
  */
 import type { Corners } from '../capture-analysis/geometry.ts'
 import { ANALYSIS_EDGE, toGrayscale, type GrayImage } from './image-quality.ts'

@@ -180,7 +180,7 @@ describe('ReviewPage', () => {
     expect(within(screen.getByRole('region', { name: /総合 太郎/ })).getByText('未確認')).toBeInTheDocument()
   })
 
-  it('shows what the employee sent since, when HR comes back to the review — never the old images (issue: a console that is never stale)', async () => {
+  it('shows what the employee sent since, when HR comes back to the review — never the old images (a console that is never stale)', async () => {
     const returned = { status: 'returned' as const, reason: 'blurry' as const, note: null, reviewedAt: '2026-11-26T04:00:00.000Z' }
     let current = submission(returned)
     const redone = uuid()
