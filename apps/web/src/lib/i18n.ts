@@ -1,5 +1,5 @@
 /**
- * The employee SPA's languages (issue 9, item 6): i18next with Japanese bundled in the first
+ * The employee SPA's languages (ADR 024): i18next with Japanese bundled in the first
  * load and every other language fetched by dynamic import when detected or chosen, so the
  * login stays within its budget (docs/decisions/014-employee-first-load.md). The choice is
  * remembered in localStorage under `bango-language` (a preference, not personal data).

@@ -1,7 +1,7 @@
 /**
  * Every Japanese text of the employee SPA, and the source of truth for the other languages
  * (their files are typed from this one; lib/i18n.ts). Labels follow the employee manual
- * (shared/seed/registration-procedure.ja.txt) word for word, because the manual's
+ * (quoted in docs/product.md "Employee flow") word for word, because the manual's
  * screenshots and HR's phone support refer to them. Values are i18next strings: `{{name}}`
  * is filled in by `t(key, { name })`.
  */

@@ -1,6 +1,6 @@
 /**
  * The Japanese text of employee e-mails (plain text), in the wording of the employee manual
- * (seed/registration-procedure.ja.txt). Only text lives here; email-delivery.ts fills it in.
+ * (quoted in docs/product.md "Employee flow"). Only text lives here; email-delivery.ts fills it in.
  */
 import { DOCUMENTS_TO_PREPARE_JA } from '@bango/shared/documents'
 import { RETURN_REASON_LABELS, returnReasonSchema } from '@bango/shared/review'
