@@ -34,6 +34,7 @@ import { createNetworkSettings } from './domain/admin/network-settings.ts'
 import { createCompanySettings } from './domain/admin/company-settings.ts'
 import { createAuditLog } from './domain/audit.ts'
 import { createConsents } from './domain/consents.ts'
+import { createEmployeeLanguage } from './domain/employee-language.ts'
 import { UNKNOWN_TOKEN_AUDIT_WINDOW_MS, createCredentials } from './domain/credentials.ts'
 import { createDrafts } from './domain/drafts.ts'
 import { createHandoffs } from './domain/handoffs.ts'
@@ -120,6 +121,7 @@ export function createServices({
     handoffs,
     sessions,
     consents: createConsents(db, audit, readCache),
+    employeeLanguage: createEmployeeLanguage(db),
     persons: createPersons(db, drafts, secrets.keyring, audit),
     submissions: createSubmissions(db, drafts, audit, sessions, handoffs),
     employeeImport: createEmployeeImport(db, audit, now),

@@ -20,6 +20,7 @@ const call = (headers: Record<string, string>, method: Method, url: string, payl
 const request: CampaignRequest = {
   name: '2027年 マイナンバー収集',
   purposes: [...DEFAULT_PURPOSES],
+  purposeTranslations: {},
   deadline: '2027-01-31',
   draftLifetimeHours: 48,
   retentionMonths: 96,

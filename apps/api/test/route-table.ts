@@ -53,6 +53,7 @@ export function campaignBody() {
   return {
     name: '乗っ取り',
     purposes: [...DEFAULT_PURPOSES],
+    purposeTranslations: {},
     deadline: null,
     draftLifetimeHours: 24,
     retentionMonths: 84,

@@ -27,6 +27,7 @@ const call = (headers: Record<string, string>, method: 'GET' | 'POST' | 'PATCH' 
 const base: CampaignRequest = {
   name: '2027年 収集',
   purposes: ['源泉徴収票作成事務'],
+  purposeTranslations: {},
   deadline: '2027-01-31',
   draftLifetimeHours: 48,
   retentionMonths: 96,
@@ -46,6 +47,7 @@ const CHANGES: Record<string, { label: string; value: unknown; needs: 'operator'
     { label: 'one added', value: ['源泉徴収票作成事務', '健康保険・厚生年金保険届出事務'], needs: 'administrator' },
     { label: 'replaced', value: ['雇用保険届出事務'], needs: 'administrator' },
   ],
+  purposeTranslations: [{ label: 'worded in English', value: { en: ['Your withholding tax statement'] }, needs: 'administrator' }],
   employeeEntersNumber: [{ label: 'on', value: true, needs: 'administrator' }],
   draftLifetimeHours: [
     { label: 'longer', value: 72, needs: 'operator' },
@@ -170,6 +172,7 @@ describe('a shortened retention period', () => {
     const settings: CampaignRequest = {
       name: campaign.name,
       purposes: campaign.purposes,
+      purposeTranslations: {},
       deadline: null,
       draftLifetimeHours: campaign.draftLifetimeHours,
       retentionMonths: campaign.retentionMonths,

@@ -4,6 +4,7 @@
  * dashboard have their own files (admin-import.ts, admin-credentials.ts, admin-dashboard.ts).
  */
 import { z } from 'zod'
+import { purposeTranslationsSchema } from './purposes.ts'
 import { plainText } from './text.ts'
 
 /** Header carrying the session's CSRF token on every unsafe request. */
@@ -122,11 +123,13 @@ export const operatorCreatedResponseSchema = z.object({ operator: operatorSchema
 
 // Campaigns (収集依頼) -------------------------------------------------------------------
 
-export const DEFAULT_PURPOSES = ['源泉徴収票作成事務', '健康保険・厚生年金保険届出事務', '雇用保険届出事務', '国民年金第三号被保険者届出事務'] as const
+export { DEFAULT_PURPOSES } from './purposes.ts'
 
 export const campaignRequestSchema = z.object({
   name: plainText(100),
   purposes: z.array(plainText(200)).min(1).max(20),
+  /** HR's wording of the purposes per employee language, index by index; none: the built-in or the Japanese (purposes.ts). */
+  purposeTranslations: purposeTranslationsSchema,
   /** ISO date (the last day employees may submit), or null. */
   deadline: z.iso.date().nullable(),
   draftLifetimeHours: z

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { hasControlCharacter } from './text.ts'
-import { personIdentitySchema } from './employee-api.ts'
+import { languageSchema, personIdentitySchema } from './employee-api.ts'
 
 /**
  * How far an employee got, in order. 未発行 → 未ログイン → ログイン済 → 同意済 → 登録中 → 完了,
@@ -95,6 +95,10 @@ export const employeeDetailResponseSchema = z.object({
     failedAttempts: z.number().int(),
     credentialIssuedAt: z.iso.datetime().nullable(),
     consentedAt: z.iso.datetime().nullable(),
+    /** The language of that consent: the purposes were agreed to as worded in it. */
+    consentLanguage: languageSchema.nullable(),
+    /** The language the employee last used the wizard in, which later e-mails follow; null: not yet signed in. */
+    language: languageSchema.nullable(),
     submittedAt: z.iso.datetime().nullable(),
   }),
   persons: z.array(

@@ -22,6 +22,13 @@ describe('audit detail in words', () => {
     )
   })
 
+  it('names a consent’s language, and HR’s wordings by their language', () => {
+    expect(auditDetailText({ language: 'vi' })).toBe('言語: ベトナム語')
+    expect(auditDetailText({ changes: { purposeTranslations: { to: { en: ['Salary'], pt: ['Salário'] } } } })).toBe(
+      '変更: 利用目的の翻訳: 期間（終了）: 英語: 1 件: Salary、ポルトガル語: 1 件: Salário',
+    )
+  })
+
   it('describes a document as whose and which, and falls back to the id when nothing names the target', () => {
     expect(documentText({ personName: '総合 花子', employeeNumber: null, role: 'identity', slot: 1, side: 'front', type: 'passport' })).toBe(
       '総合 花子 の パスポート（2 通目） おもて面',

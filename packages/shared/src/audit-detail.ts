@@ -6,6 +6,7 @@
  */
 import { auditActionLabel } from './admin-audit.ts'
 import { DOCUMENT_TYPE_LABELS } from './documents.ts'
+import { LANGUAGES, isLanguage, languageNameInJapanese } from './languages.ts'
 import { RETURN_REASON_LABELS } from './review.ts'
 
 /** A named id: a person (with their household's 社員番号), an operator, a campaign, a company. */
@@ -77,6 +78,8 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   batchId: '発行の単位',
   filter: '条件',
   changes: '変更',
+  language: '言語',
+  purposeTranslations: '利用目的の翻訳',
   before: '変更前',
   after: '変更後',
   via: '経由',
@@ -124,6 +127,7 @@ const VALUE_WORDS: Record<string, Record<string, string>> = {
   format: { csv: 'CSV', xlsx: 'Excel', pdf: 'PDF' },
   encoding: { 'utf-8': 'UTF-8', shift_jis: 'Shift_JIS' },
   actorType: { employee: '従業員', operator: '担当者', system: 'システム' },
+  language: Object.fromEntries(LANGUAGES.map((language) => [language.code, language.japaneseName])),
 }
 
 /** Ids listed one by one up to this many; the rest as 「ほか n 件」. */
@@ -147,7 +151,7 @@ function valueText(key: string, value: unknown, names: Readonly<Record<string, A
   }
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => `${AUDIT_DETAIL_LABELS[k] ?? k}: ${valueText(k, v, names)}`)
+      .map(([k, v]) => `${AUDIT_DETAIL_LABELS[k] ?? (isLanguage(k) ? languageNameInJapanese(k) : k)}: ${valueText(k, v, names)}`)
       .join('、')
   }
   return String(value)

@@ -6,7 +6,9 @@ import { z } from 'zod'
 import { plainText, rawText } from './text.ts'
 import { IDENTITY_DOCUMENT_TYPES, NUMBER_DOCUMENT_TYPES } from './documents.ts'
 import { fieldError } from './field-errors.ts'
+import { LANGUAGE_CODES } from './languages.ts'
 import { isValidMyNumber, normalizeMyNumber } from './my-number.ts'
+import { purposeTranslationsSchema } from './purposes.ts'
 import { DEPENDENT_RELATIONSHIP_CODES } from './relationships.ts'
 import { personReviewSchema } from './review.ts'
 
@@ -58,6 +60,8 @@ export const meResponseSchema = z.object({
     /** 問い合わせ先 set by HR, or null. */
     contact: z.string().nullable(),
     purposes: z.array(z.string()),
+    /** HR's wordings of the purposes per language: the wizard shows them with `purposesIn` (purposes.ts). */
+    purposeTranslations: purposeTranslationsSchema,
     deadline: z.iso.datetime().nullable(),
     draftLifetimeHours: z.number().int(),
     /** The employee also types each person's 12-digit number at 「登録する」. */
@@ -79,9 +83,14 @@ export const meResponseSchema = z.object({
 })
 export type MeResponse = z.infer<typeof meResponseSchema>
 
+/** One of the employee's languages (languages.ts). */
+export const languageSchema = z.enum(LANGUAGE_CODES)
+
 export const consentRequestSchema = z.object({
-  /** The purposes exactly as the screen showed them. */
+  /** The purposes exactly as the screen showed them, in `language`. */
   purposes: z.array(rawText(500)).min(1).max(50),
+  /** The language the screen showed them in (a client that names none showed Japanese). */
+  language: languageSchema.default('ja'),
 })
 
 export const personStatusSchema = z.enum(['pending', 'registered', 'not_applicable'])

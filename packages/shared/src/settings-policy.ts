@@ -23,6 +23,8 @@ export const CAMPAIGN_SETTING_RULES = {
   contact: 'operator',
   /** New purposes widen what the numbers may be used for. */
   purposes: 'administrator',
+  /** The wording employees agree to in their language is a purpose too. */
+  purposeTranslations: 'administrator',
   /** Employees typing their number collects more of it. */
   employeeEntersNumber: 'administrator',
   /** The sweeper deletes drafts sooner. */

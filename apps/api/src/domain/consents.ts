@@ -1,5 +1,7 @@
 /** The employee's own summary, and consent to the purposes of use (利用目的への同意). */
-import type { MeResponse } from '@bango/shared/employee-api'
+import { type MeResponse, languageSchema } from '@bango/shared/employee-api'
+import type { Language } from '@bango/shared/languages'
+import { purposeTexts, purposeTranslationsSchema } from '@bango/shared/purposes'
 import { submissionReference } from '@bango/shared/receipt'
 import { z } from 'zod'
 import { type ReadCache, noReadCache } from '../lib/read-cache.ts'
@@ -12,12 +14,26 @@ import { RESUBMITTED } from './submissions.ts'
 
 export const samePurposes = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((purpose, i) => purpose === b[i])
 
+/** The texts a consent in `language` agrees to, from the campaign's stored purposes and HR's wordings. */
+const textsIn = (campaign: { purposes: string[]; purposeTranslations: unknown }, language: Language) =>
+  purposeTexts(campaign.purposes, purposeTranslationsSchema.parse(campaign.purposeTranslations), language)
+
+/**
+ * Whether a consent (the latest; null purposes: none) agreed to the campaign's purposes as they are
+ * worded now in its language: a changed purpose, or a changed wording in that language, asks again.
+ */
+export const isCurrentConsent = (
+  consent: { purposes: string[] | null; language: string | null },
+  campaign: { purposes: string[]; purposeTranslations: unknown },
+) => consent.purposes !== null && samePurposes(consent.purposes, textsIn(campaign, languageSchema.catch('ja').parse(consent.language)))
+
 interface MeRow {
   name: string
   progress: string
   campaign_name: string
   contact: string | null
   purposes: string[]
+  purpose_translations: unknown
   deadline: Date | null
   draft_lifetime_hours: number
   employee_enters_number: boolean
@@ -26,6 +42,7 @@ interface MeRow {
   submission_id: string | null
   last_submitted_at: Date | null
   consented_purposes: string[] | null
+  consent_language: string | null
   consented_at: Date | null
   last_reviewed_at: Date | null
   returned: number
@@ -36,21 +53,12 @@ interface MeRow {
 const disposedPersonsSchema = z.array(z.object({ name: z.string(), disposedAt: z.coerce.date() }))
 
 export function createConsents(db: Db, audit: AuditLog, readCache: ReadCache = noReadCache) {
-  /** The consent given to the campaign's purposes as they stand now (a changed purpose needs a new one). */
-  async function currentConsent(identity: EmployeeIdentity) {
-    const [campaign, consent] = await Promise.all([
-      db.campaign.findUniqueOrThrow({ where: { id: identity.campaignId }, include: { company: { select: { name: true } } } }),
-      db.consent.findFirst({ where: { employeeId: identity.employeeId }, orderBy: { consentedAt: 'desc' } }),
-    ])
-    return { campaign, consent: consent && samePurposes(consent.purposes, campaign.purposes) ? consent : null }
-  }
-
   /** The summary as stored now; null when the employee is gone. */
   async function readMe(identity: EmployeeIdentity): Promise<MeResponse | null> {
     const [row] = await db.$queryRaw<MeRow[]>`
-      SELECT p.name, p.progress, k.name AS campaign_name, k.contact, k.purposes, k.deadline,
+      SELECT p.name, p.progress, k.name AS campaign_name, k.contact, k.purposes, k.purpose_translations, k.deadline,
              k.draft_lifetime_hours, k.employee_enters_number, o.name AS company_name, s.submitted_at, n.purposes AS consented_purposes,
-             n.consented_at, s.id AS submission_id,
+             n.language AS consent_language, n.consented_at, s.id AS submission_id,
              -- The latest 完了 after 差し戻し (the submission keeps the first): submissions.lastSubmittedAt.
              (SELECT max(a.at) FROM audit_events a WHERE a.target_id = s.id::text AND a.action = ${RESUBMITTED}) AS last_submitted_at,
              (SELECT max(h.reviewed_at) FROM persons h WHERE h.id = p.id OR h.employee_id = p.id) AS last_reviewed_at,
@@ -61,10 +69,13 @@ export function createConsents(db: Db, audit: AuditLog, readCache: ReadCache = n
       JOIN campaigns k ON k.id = p.campaign_id
       JOIN companies o ON o.id = k.company_id
       LEFT JOIN submissions s ON s.employee_id = p.id
-      LEFT JOIN LATERAL (SELECT c.purposes, c.consented_at FROM consents c WHERE c.employee_id = p.id ORDER BY c.consented_at DESC LIMIT 1) n ON true
+      LEFT JOIN LATERAL (SELECT c.purposes, c.language, c.consented_at FROM consents c WHERE c.employee_id = p.id ORDER BY c.consented_at DESC LIMIT 1) n ON true
       WHERE p.id = ${identity.employeeId}::uuid`
     if (!row) return null
-    const consented = row.consented_purposes !== null && samePurposes(row.consented_purposes, row.purposes)
+    const consented = isCurrentConsent(
+      { purposes: row.consented_purposes, language: row.consent_language },
+      { purposes: row.purposes, purposeTranslations: row.purpose_translations },
+    )
     return {
       employeeName: row.name,
       companyName: row.company_name,
@@ -72,6 +83,7 @@ export function createConsents(db: Db, audit: AuditLog, readCache: ReadCache = n
         name: row.campaign_name,
         contact: row.contact,
         purposes: row.purposes,
+        purposeTranslations: purposeTranslationsSchema.parse(row.purpose_translations),
         deadline: row.deadline?.toISOString() ?? null,
         draftLifetimeHours: row.draft_lifetime_hours,
         employeeEntersNumber: row.employee_enters_number,
@@ -99,13 +111,18 @@ export function createConsents(db: Db, audit: AuditLog, readCache: ReadCache = n
       return me
     },
 
-    /** Records consent to the purposes exactly as shown; refuses if they are not the campaign's current ones. */
-    async consent(identity: EmployeeIdentity, purposesShown: string[]) {
-      const { campaign } = await currentConsent(identity)
-      if (!samePurposes(campaign.purposes, purposesShown)) throw new AppError('PURPOSES_CHANGED')
+    /**
+     * Records consent to the purposes as the campaign words them in `language` — the texts the
+     * server reads off the campaign, not the client's — and refuses if the screen showed others
+     * (HR changed a purpose or a wording since).
+     */
+    async consent(identity: EmployeeIdentity, purposesShown: string[], language: Language) {
+      const campaign = await db.campaign.findUniqueOrThrow({ where: { id: identity.campaignId }, select: { purposes: true, purposeTranslations: true } })
+      const purposes = textsIn(campaign, language)
+      if (!samePurposes(purposes, purposesShown)) throw new AppError('PURPOSES_CHANGED')
       const consent = await db.$transaction(async (tx) => {
-        const consent = await tx.consent.create({ data: { employeeId: identity.employeeId, purposes: purposesShown } })
-        await audit.record({ ...byEmployee(identity), action: 'employee.consented', targetId: consent.id }, tx)
+        const consent = await tx.consent.create({ data: { employeeId: identity.employeeId, purposes, language } })
+        await audit.record({ ...byEmployee(identity), action: 'employee.consented', targetId: consent.id, detail: { language } }, tx)
         await advanceProgress(tx, identity.employeeId, 'CONSENTED')
         return consent
       })

@@ -4,6 +4,7 @@
  * password hash and gets the same answer as a wrong password.
  */
 import type { LinkResponse } from '@bango/shared/employee-api'
+import { type Language, isLanguage } from '@bango/shared/languages'
 import { LOGIN_LOCKOUT } from '@bango/shared/lockout'
 import { type ReadCache, noReadCache } from '../lib/read-cache.ts'
 import type { Db, Tx } from '../db/types.ts'
@@ -11,7 +12,7 @@ import { AppError } from '../errors.ts'
 import { hashPassword, hashUrlToken, newPassword, newUrlToken, verifyPassword } from '../lib/secrets.ts'
 import { type RepeatCounter, createRepeatCounter } from '../lib/repeat-counter.ts'
 import type { SessionClaims, Sessions } from './sessions.ts'
-import { samePurposes } from './consents.ts'
+import { isCurrentConsent } from './consents.ts'
 import { type AuditLog, byEmployee } from './audit.ts'
 import { advanceProgress } from './progress.ts'
 import { isUuid } from '../lib/uuid.ts'
@@ -47,6 +48,8 @@ export interface SessionStanding {
   receiptOnly: boolean
   /** Agreed to the campaign's purposes of use as they stand now. */
   consented: boolean
+  /** The language the employee last used the wizard in (persons.language), null before any. */
+  language: Language | null
 }
 
 interface StandingRow {
@@ -60,8 +63,11 @@ interface StandingRow {
   credential_revoked_at: Date | null
   company_id: string
   campaign_purposes: string[]
+  campaign_purpose_translations: unknown
   disposed_at: Date | null
+  employee_language: string | null
   consented_purposes: string[] | null
+  consent_language: string | null
 }
 
 function identityOf(credential: { id: string; employeeId: string; campaignId: string; tokenHash: string; campaign: { companyId: string } }): EmployeeIdentity {
@@ -263,12 +269,13 @@ export function createCredentials(
             await db.$queryRaw<StandingRow[]>`
         SELECT s.credential_id, s.expires_at, s.revoked_at AS session_revoked_at, s.receipt_only_at,
                c.employee_id, c.campaign_id, c.token_hash, c.revoked_at AS credential_revoked_at,
-               k.company_id, k.purposes AS campaign_purposes, p.disposed_at,
-               (SELECT n.purposes FROM consents n WHERE n.employee_id = c.employee_id ORDER BY n.consented_at DESC LIMIT 1) AS consented_purposes
+               k.company_id, k.purposes AS campaign_purposes, k.purpose_translations AS campaign_purpose_translations, p.disposed_at,
+               p.language AS employee_language, n.purposes AS consented_purposes, n.language AS consent_language
         FROM employee_sessions s
         JOIN credentials c ON c.id = s.credential_id
         JOIN campaigns k ON k.id = c.campaign_id
         JOIN persons p ON p.id = c.employee_id
+        LEFT JOIN LATERAL (SELECT n.purposes, n.language FROM consents n WHERE n.employee_id = c.employee_id ORDER BY n.consented_at DESC LIMIT 1) n ON true
         WHERE s.id = ${claims.sessionId}::uuid`
           )[0] ?? null,
       )
@@ -293,7 +300,11 @@ export function createCredentials(
       return {
         identity,
         receiptOnly: row.receipt_only_at !== null,
-        consented: row.consented_purposes !== null && samePurposes(row.consented_purposes, row.campaign_purposes),
+        consented: isCurrentConsent(
+          { purposes: row.consented_purposes, language: row.consent_language },
+          { purposes: row.campaign_purposes, purposeTranslations: row.campaign_purpose_translations },
+        ),
+        language: isLanguage(row.employee_language) ? row.employee_language : null,
       }
     },
 

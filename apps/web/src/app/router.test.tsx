@@ -36,7 +36,7 @@ describe('AppRoutes', () => {
 
     expect(await screen.findByRole('heading', { name: '収集対象者一覧' })).toBeInTheDocument()
     const [, init] = calls(fetchMock, 'POST /api/employee/consent')[0]!
-    expect(JSON.parse(String(init?.body))).toEqual({ purposes: me.campaign.purposes })
+    expect(JSON.parse(String(init?.body))).toEqual({ purposes: me.campaign.purposes, language: 'ja' })
     expect(new Headers(init?.headers).get('Authorization')).toBe('Bearer jwt')
   })
 

@@ -9,9 +9,11 @@
 import type { ErrorCode } from '@bango/shared/errors'
 import { type FieldErrorCode, isFieldErrorCode } from '@bango/shared/field-errors'
 import { sessionResponseSchema } from '@bango/shared/employee-api'
+import { LANGUAGE_HEADER } from '@bango/shared/languages'
 import type { z } from 'zod'
 import { ja } from '../messages/ja.ts'
 import { ApiError, type FieldCodes } from './api-error.ts'
+import { currentLanguage } from './i18n.ts'
 import { useSessionStore } from './session.ts'
 import { translate } from './use-t.ts'
 import { xhrPost } from './xhr-post.ts'
@@ -48,8 +50,11 @@ export async function apiRequest<T>(path: string, request: ApiRequest<T>): Promi
   }
 }
 
+/** On every request: the language shown, which the API stores as the employee's for later e-mails (ADR 050). */
+const languageHeader = () => ({ [LANGUAGE_HEADER]: currentLanguage() })
+
 async function send<T>(path: string, method: string, request: ApiRequest<T>, auth: boolean): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  const headers: Record<string, string> = { Accept: 'application/json', ...languageHeader() }
   const token = useSessionStore.getState().accessToken
   if (auth && token) headers.Authorization = `Bearer ${token}`
   let body: BodyInit | undefined
@@ -94,7 +99,7 @@ export interface UploadRequest<T> {
 export async function apiUpload<T>(path: string, request: UploadRequest<T>): Promise<T> {
   await refreshSessionIfDue()
   const token = useSessionStore.getState().accessToken
-  const headers: Record<string, string> = { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }
+  const headers: Record<string, string> = { Accept: 'application/json', ...languageHeader(), ...(token ? { Authorization: `Bearer ${token}` } : {}) }
   const { status, payload } = await xhrPost(path, request.body, { headers, onProgress: request.onProgress }).catch(() => {
     throw new ApiError(0, 'NETWORK', translate('common.networkError'))
   })
@@ -110,7 +115,7 @@ export async function apiBlob(path: string): Promise<Blob> {
   const token = useSessionStore.getState().accessToken
   let response: Response
   try {
-    response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {}, cache: 'no-store' })
+    response = await fetch(path, { headers: { ...languageHeader(), ...(token ? { Authorization: `Bearer ${token}` } : {}) }, cache: 'no-store' })
   } catch {
     throw new ApiError(0, 'NETWORK', translate('common.networkError'))
   }

@@ -4,21 +4,16 @@
  * login stays within its budget (docs/decisions/014-employee-first-load.md). The choice is
  * remembered in localStorage under `bango-language` (a preference, not personal data).
  */
+import { LANGUAGES, type Language, isLanguage } from '@bango/shared/languages'
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { ja } from '../messages/ja.ts'
 import type { Messages } from '../messages/types.ts'
 import { forPointer } from './pointer-words.ts'
 
-export const languages = [
-  { code: 'ja', name: '日本語', htmlLang: 'ja' },
-  { code: 'en', name: 'English', htmlLang: 'en' },
-  { code: 'vi', name: 'Tiếng Việt', htmlLang: 'vi' },
-  { code: 'zh', name: '简体中文', htmlLang: 'zh-Hans' },
-  { code: 'pt', name: 'Português', htmlLang: 'pt-BR' },
-] as const
-
-export type Language = (typeof languages)[number]['code']
+/** The list is shared (@bango/shared/languages): the API validates and stores the same codes. */
+export const languages = LANGUAGES
+export type { Language }
 
 const loaders: Record<Exclude<Language, 'ja'>, () => Promise<Messages>> = {
   en: () => import('../messages/en.ts').then((m) => m.en),
@@ -46,7 +41,8 @@ void i18n
     postProcess: ['pointer'],
   })
 
-const isLanguage = (code: string | null | undefined): code is Language => languages.some((l) => l.code === code)
+/** The language every screen shows now (the API is told it too: lib/api-client.ts). */
+export const currentLanguage = (): Language => (isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'ja')
 
 /** The stored choice, else the first of the browser's languages we have, else Japanese. */
 export function detectLanguage(stored: string | null, browser: readonly string[]): Language {

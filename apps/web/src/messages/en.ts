@@ -73,6 +73,7 @@ export const en: Messages = {
     intro: 'We will keep the My Number (個人番号) of you and your family for the following purposes.',
     deadline: 'Deadline: {{date}}',
     agree: 'I agree',
+    untranslated: 'Shown in Japanese: no English wording was given for this purpose. Please ask HR if anything is unclear.',
   },
   targets: {
     title: 'People to register',

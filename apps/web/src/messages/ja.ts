@@ -84,6 +84,8 @@ const consent = {
   intro: '次の目的のために、あなたとご家族の個人番号（マイナンバー）をお預かりします。',
   deadline: '提出期限：{{date}}',
   agree: '同意します',
+  /** Under a purpose HR gave no wording for in the language shown (never shown in Japanese itself). */
+  untranslated: 'この目的は日本語でのみ表示しています。ご不明な点は人事担当者にお問い合わせください。',
 } as const
 
 const targets = {

@@ -76,6 +76,7 @@ export const pt: Messages = {
     intro: 'Guardaremos o número individual (マイナンバー) seu e de sua família para as finalidades abaixo.',
     deadline: 'Prazo de envio: {{date}}',
     agree: 'Concordo',
+    untranslated: 'Exibido em japonês: este objetivo não tem texto em português. Em caso de dúvida, pergunte ao RH.',
   },
   targets: {
     title: 'Pessoas a registrar',

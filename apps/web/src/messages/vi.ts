@@ -73,6 +73,7 @@ export const vi: Messages = {
     intro: 'Chúng tôi lưu giữ mã số cá nhân (マイナンバー) của anh/chị và gia đình cho các mục đích sau.',
     deadline: 'Hạn nộp: {{date}}',
     agree: 'Tôi đồng ý',
+    untranslated: 'Hiển thị bằng tiếng Nhật: mục đích này chưa có bản tiếng Việt. Nếu có điều gì chưa rõ, vui lòng hỏi bộ phận nhân sự.',
   },
   targets: {
     title: 'Danh sách người cần đăng ký',

@@ -72,6 +72,7 @@ export const zh: Messages = {
     intro: '我们将为以下目的保管您及家属的个人编号（マイナンバー）。',
     deadline: '提交期限：{{date}}',
     agree: '同意',
+    untranslated: '以日语显示：此目的没有中文译文。如有不明之处，请咨询人事负责人。',
   },
   targets: {
     title: '需登记人员列表',

@@ -31,6 +31,7 @@ export function buildMe(overrides: Partial<MeResponse> = {}): MeResponse {
       name: '2026年 年末調整 マイナンバー収集',
       contact: '人事部 マイナンバー係 内線 1234',
       purposes: ['源泉徴収票作成事務', '健康保険・厚生年金保険届出事務'],
+      purposeTranslations: {},
       deadline: '2026-12-20T15:00:00.000Z',
       draftLifetimeHours: 24,
       employeeEntersNumber: false,

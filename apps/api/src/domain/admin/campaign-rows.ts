@@ -1,5 +1,7 @@
 /** A campaign row as the console reads it, and a request as the row stores it. */
 import type { Campaign, CampaignRequest } from '@bango/shared/admin-api'
+import { languagesBeyondPurposes, purposeTranslationsSchema } from '@bango/shared/purposes'
+import { AppError } from '../../errors.ts'
 import type { Campaign as CampaignRow } from '../../generated/prisma/client.ts'
 
 /** A deadline is a calendar day; it is stored as that day's midnight UTC and read back as the same day. */
@@ -13,6 +15,7 @@ export const toCampaign = (row: CampaignRow): Campaign => ({
   companyId: row.companyId,
   name: row.name,
   purposes: row.purposes,
+  purposeTranslations: purposeTranslationsSchema.parse(row.purposeTranslations),
   deadline: row.deadline ? row.deadline.toISOString().slice(0, 10) : null,
   draftLifetimeHours: row.draftLifetimeHours,
   retentionMonths: row.retentionMonths,
@@ -23,10 +26,15 @@ export const toCampaign = (row: CampaignRow): Campaign => ({
   closedAt: row.closedAt?.toISOString() ?? null,
 })
 
-export const toData = (input: CampaignRequest) => ({ ...input, deadline: toDeadline(input.deadline) })
+/** HR's wordings name purposes by their place: more of them than purposes is the client's mistake, refused. */
+export function toData(input: CampaignRequest) {
+  const beyond = languagesBeyondPurposes(input.purposes, input.purposeTranslations)
+  if (beyond.length > 0) throw new AppError('VALIDATION', { message: `More wordings than purposes in: ${beyond.join(', ')}.` })
+  return { ...input, deadline: toDeadline(input.deadline) }
+}
 
 /** The settings of a stored campaign, as a request would state them. */
 export const settingsOf = (row: CampaignRow): CampaignRequest => {
-  const { name, purposes, deadline, draftLifetimeHours, retentionMonths, employeeEntersNumber, contact } = toCampaign(row)
-  return { name, purposes, deadline, draftLifetimeHours, retentionMonths, employeeEntersNumber, contact }
+  const { id: _id, companyId: _companyId, status: _status, createdAt: _createdAt, closedAt: _closedAt, ...settings } = toCampaign(row)
+  return settings
 }

@@ -12,6 +12,8 @@ import {
   type EmployeeProgress,
 } from '@bango/shared/admin-dashboard'
 import { EMPLOYEE_STATUS_CSV } from '@bango/shared/csv-formats'
+import { languageSchema } from '@bango/shared/employee-api'
+import { isLanguage } from '@bango/shared/languages'
 import type { Db, Tx } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import type { Person, PersonStatus, ReviewStatus } from '../../generated/prisma/client.ts'
@@ -80,7 +82,7 @@ export function createDashboard(db: Db, audit: AuditLog, now: () => Date) {
     async detail(employee: Person, tx: Tx = db): Promise<EmployeeDetailResponse> {
       const [credential, consent, submission, persons] = await Promise.all([
         tx.credential.findUnique({ where: { employeeId: employee.id } }),
-        tx.consent.findFirst({ where: { employeeId: employee.id }, orderBy: { consentedAt: 'desc' }, select: { consentedAt: true } }),
+        tx.consent.findFirst({ where: { employeeId: employee.id }, orderBy: { consentedAt: 'desc' }, select: { consentedAt: true, language: true } }),
         tx.submission.findUnique({ where: { employeeId: employee.id }, select: { submittedAt: true } }),
         tx.person.findMany({
           where: { OR: [{ id: employee.id }, { employeeId: employee.id }] },
@@ -116,6 +118,8 @@ export function createDashboard(db: Db, audit: AuditLog, now: () => Date) {
           failedAttempts: credential?.failedAttempts ?? 0,
           credentialIssuedAt: credential?.issuedAt.toISOString() ?? null,
           consentedAt: consent?.consentedAt.toISOString() ?? null,
+          consentLanguage: consent ? languageSchema.catch('ja').parse(consent.language) : null,
+          language: isLanguage(employee.language) ? employee.language : null,
           submittedAt: submission?.submittedAt.toISOString() ?? null,
         },
         persons: persons.map((person) => ({

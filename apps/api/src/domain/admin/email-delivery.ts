@@ -6,6 +6,7 @@
  * expiry) the sending instance renews while alive, so only an abandoned message is marked, by
  * whichever worker sees its lease run out (docs/decisions/021-many-instances.md).
  */
+import { isLanguage } from '@bango/shared/languages'
 import { randomUUID } from 'node:crypto'
 import type { Db } from '../../db/types.ts'
 import type { Prisma } from '../../generated/prisma/client.ts'
@@ -14,7 +15,7 @@ import { MailError, type Mailer } from '../../lib/mailer.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import type { Credentials, PreparedCredential } from '../credentials.ts'
 import { loginUrl } from './credential-issuing.ts'
-import { type MailContext, credentialsMail, reminderMail, returnNoticeMail } from './email-text.ja.ts'
+import { type MailContext, credentialsMail, reminderMail, returnNoticeMail } from './email-text.ts'
 
 /** A transient SMTP failure is retried until the message has had this many attempts. */
 export const MAX_ATTEMPTS = 3
@@ -36,6 +37,8 @@ interface ClaimedMessage {
   company_name: string
   employee_name: string
   email: string | null
+  /** The language the employee last used the wizard in (persons.language). */
+  language: string | null
   has_credential: boolean
 }
 
@@ -77,7 +80,7 @@ export function createEmailDelivery(db: Db, credentials: Credentials, audit: Aud
           RETURNING m.id, m.attempts, m.batch_id, m.employee_id)
         SELECT claimed.*, b.kind::text AS kind, b.created_by_id, c.id AS campaign_id, c.name AS campaign_name,
                c.status = 'OPEN' AS campaign_open, c.deadline, c.contact, c.company_id, co.name AS company_name,
-               p.name AS employee_name, p.email, EXISTS (SELECT 1 FROM credentials cr WHERE cr.employee_id = p.id) AS has_credential
+               p.name AS employee_name, p.email, p.language, EXISTS (SELECT 1 FROM credentials cr WHERE cr.employee_id = p.id) AS has_credential
         FROM claimed
         JOIN email_batches b ON b.id = claimed.batch_id
         JOIN campaigns c ON c.id = b.campaign_id
@@ -157,6 +160,7 @@ export function createEmailDelivery(db: Db, credentials: Credentials, audit: Aud
         campaignName: message.campaign_name,
         deadline: message.deadline,
         contact: message.contact,
+        language: isLanguage(message.language) ? message.language : 'ja',
       }
       // A 差し戻し notice names who is sent back now: someone who already redid theirs is left out.
       const returned =

@@ -25,7 +25,7 @@ export default async function session(app: FastifyInstance) {
   app.get('/me', afterSubmission, async (request) => app.services.consents.me(request.employee))
 
   app.post('/consent', async (request, reply) => {
-    const { purposes } = parse(consentRequestSchema, request.body)
-    return reply.status(201).send(await app.services.consents.consent(request.employee, purposes))
+    const { purposes, language } = parse(consentRequestSchema, request.body)
+    return reply.status(201).send(await app.services.consents.consent(request.employee, purposes, language))
   })
 }

@@ -140,6 +140,12 @@ export const campaigns = {
   purposeLabel: (n: number) => `利用目的 ${n}`,
   addPurpose: '利用目的を追加',
   removePurpose: (n: number) => `利用目的 ${n} を削除`,
+  wordings: '利用目的の翻訳（任意）',
+  wordingsHint:
+    '従業員が選んだ言語で同意画面に表示する訳文です。空欄の目的は、標準の利用目的なら用意された訳文を、それ以外は日本語のまま「日本語のみ」の注記をつけて表示します。利用目的の日本語を変えたときは、訳文も見直してください。',
+  wordingsOf: (language: string, given: number, total: number) => `${language}：${given} / ${total} 件入力`,
+  wordingBuiltIn: (wording: string) => `空欄のときは標準の訳文：${wording}`,
+  wordingFallback: '空欄のときは日本語のまま表示します。',
   deadlineHint: '空欄にすると期限なし。従業員の画面に表示されます。',
   draftLifetime: '下書きの保存期間（時間）',
   draftLifetimeHint: '「完了」していない撮影画像は、この時間が過ぎると削除されます。',

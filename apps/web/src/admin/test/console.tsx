@@ -30,6 +30,7 @@ export function buildCampaign(overrides: Partial<Campaign> = {}): Campaign {
     companyId: COMPANY_ID,
     name: '2026年 年末調整',
     purposes: ['源泉徴収票作成事務'],
+    purposeTranslations: {},
     deadline: '2026-12-20',
     draftLifetimeHours: 24,
     retentionMonths: 84,

@@ -89,6 +89,9 @@ export const dashboardText = {
     lockedUntil: (time: string) => `ロック中（${time} まで）`,
     notLocked: 'なし',
     consentedAt: '同意',
+    /** The consent's language: the purposes were agreed to as worded in it. */
+    consentedIn: (time: string, language: string) => `${time}（${language}の文面に同意）`,
+    language: '使用言語（メールもこの言語）',
     submittedAt: '完了',
     unlock: 'ロック解除',
     unlocked: 'ロックを解除しました。',

@@ -16,13 +16,13 @@ const NOTICE = {
  * no password field, as there is nothing left to sign in to.
  */
 export function DisposedPage({ requester }: { requester: LinkResponse & { disposal: Disposal } }) {
-  const { t } = useT()
+  const { t, language } = useT()
   const { disposal } = requester
   return (
     <main className="page">
       <p className="eyebrow">{requester.companyName}</p>
       <h1>{t('auth.disposedTitle')}</h1>
-      <p>{t(NOTICE[disposal.by][disposal.submitted ? 'submitted' : 'nothing'], { date: formatDate(disposal.at), company: requester.companyName })}</p>
+      <p>{t(NOTICE[disposal.by][disposal.submitted ? 'submitted' : 'nothing'], { date: formatDate(disposal.at, language), company: requester.companyName })}</p>
       <p>{t('auth.disposedNoLogin')}</p>
       <ContactNote contact={requester.contact} />
     </main>

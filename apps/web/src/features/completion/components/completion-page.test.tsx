@@ -1,8 +1,9 @@
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createMemoryRouter, RouterProvider } from 'react-router'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { paths, routePatterns } from '../../../config/paths.ts'
+import { applyLanguage } from '../../../lib/i18n.ts'
 import { useMeStore } from '../../../lib/me-store.ts'
 import { buildMe, buildPerson, buildPersons } from '../../../test/factories.ts'
 import { json, mockFetch } from '../../../test/fetch-mock.ts'
@@ -35,6 +36,10 @@ beforeEach(() => {
   })
 })
 
+afterEach(async () => {
+  await applyLanguage('ja')
+})
+
 describe('CompletionPage', () => {
   it('is a printable receipt: when (Japan time), to whom, who and which documents, and whom to ask', async () => {
     useMeStore.setState({ me: buildMe({ submittedAt: '2026-11-25T15:30:00.000Z' }) })
@@ -53,6 +58,14 @@ describe('CompletionPage', () => {
     expect(screen.getByText('人事部 マイナンバー係 内線 1234')).toBeInTheDocument()
     await userEvent.click(screen.getByRole('button', { name: 'この控えを印刷する' }))
     expect(print).toHaveBeenCalledOnce()
+  })
+
+  it('says when in the language shown, still in Japan time', async () => {
+    await applyLanguage('pt')
+    useMeStore.setState({ me: buildMe({ submittedAt: '2026-11-25T15:30:00.000Z' }) })
+    renderDone()
+    const receipt = screen.getByRole('region', { name: 'Comprovante de envio' })
+    expect(within(receipt).getByText('26 de novembro de 2026 às 00:30 (horário do Japão)')).toBeInTheDocument()
   })
 
   it('after a re-submission (差し戻し) shows the latest 完了, not the first, and the reference number', () => {

@@ -39,14 +39,14 @@ export function CompletionPage() {
 }
 
 function Receipt({ me, submittedAt }: { me: MeResponse; submittedAt: string }) {
-  const { t } = useT()
+  const { t, language } = useT()
   const persons = useResource(getPersons)
   return (
     <section className="card receipt" aria-labelledby="receipt-title">
       <h2 id="receipt-title">{t('completion.receiptTitle')}</h2>
       <dl className="receipt__facts">
         <dt>{t('completion.receiptSubmittedAt')}</dt>
-        <dd>{t('completion.receiptTime', { time: formatDateTime(submittedAt) })}</dd>
+        <dd>{t('completion.receiptTime', { time: formatDateTime(submittedAt, language) })}</dd>
         {me.submissionReference && (
           <>
             <dt>{t('completion.receiptReference')}</dt>

@@ -1,4 +1,5 @@
 import type { HandoffResponse } from '@bango/shared/employee-api'
+import { intlLocale } from '@bango/shared/languages'
 import { useEffect, useState } from 'react'
 import { paths } from '../../../config/paths.ts'
 import { ErrorMessage } from '../../../components/error-message.tsx'
@@ -27,7 +28,7 @@ interface ContinueOnPhoneProps {
 
 /** On a PC: a QR code that opens this same session on a phone (the camera path); it says so once the phone has. */
 export function ContinueOnPhone({ now = () => new Date(), carry }: ContinueOnPhoneProps) {
-  const { t, list } = useT()
+  const { t, list, language } = useT()
   const [shown, setShown] = useState<Shown | null>(null)
   const [expired, setExpired] = useState(false)
   const [takenOver, setTakenOver] = useState(false)
@@ -80,7 +81,8 @@ export function ContinueOnPhone({ now = () => new Date(), carry }: ContinueOnPho
     }
   }
 
-  const time = shown?.expiresAt.toLocaleTimeString('ja-JP', { hour: '2-digit', minute: '2-digit' })
+  // The device's own clock: the code runs out minutes from now, wherever the employee is.
+  const time = shown?.expiresAt.toLocaleTimeString(intlLocale(language), { hour: '2-digit', minute: '2-digit' })
   return (
     <section className="card handoff" aria-labelledby="handoff-title">
       <h2 id="handoff-title">{t('handoff.title')}</h2>

@@ -1,4 +1,5 @@
 import { DEFAULT_PURPOSES } from '@bango/shared/admin-api'
+import { DEFAULT_PURPOSE_WORDINGS } from '@bango/shared/purposes'
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -55,6 +56,7 @@ describe('the campaign form', () => {
       draftLifetimeHours: 48,
       retentionMonths: 84,
       employeeEntersNumber: true,
+      purposeTranslations: {},
       contact: '人事部 内線 1234',
     })
     await waitFor(() => expect(location.current).toBe(`/admin/campaigns/${created.id}`))
@@ -113,6 +115,35 @@ describe('the campaign form', () => {
     expect(screen.getByLabelText('名称')).toBeEnabled()
   })
 
+  it('words the purposes per language beside their Japanese, and a removed purpose takes its wordings along', async () => {
+    const fetchMock = mockFetch({
+      'GET /api/admin/session': () => json(200, buildSession('active')),
+      [CREATE]: () => json(201, buildCampaign()),
+    })
+    openConsole(`/admin/companies/${COMPANY_ID}/campaigns/new`)
+    await screen.findByRole('heading', { level: 1, name: '収集依頼の作成' })
+    const wordings = screen.getByRole('group', { name: '利用目的の翻訳（任意）' })
+    const language = (name: RegExp) => within(within(wordings).getByText(name).closest('details')!)
+
+    const english = language(/^英語（English）/).getByLabelText(`${DEFAULT_PURPOSES[1]}（英語）`)
+    expect(english).toHaveAccessibleDescription(`空欄のときは標準の訳文：${DEFAULT_PURPOSE_WORDINGS[DEFAULT_PURPOSES[1]].en}`)
+    await userEvent.type(english, 'Health and pension notifications')
+    await userEvent.type(language(/^ポルトガル語/).getByLabelText(`${DEFAULT_PURPOSES[3]}（ポルトガル語）`), 'Folha')
+    expect(within(wordings).getByText('英語（English）：1 / 4 件入力')).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: '利用目的 1 を削除' }))
+    await userEvent.click(screen.getByRole('button', { name: '利用目的を追加' }))
+    await userEvent.type(purposeInputs().at(-1)!, '財形貯蓄事務')
+    expect(language(/^英語/).getByLabelText('財形貯蓄事務（英語）')).toHaveAccessibleDescription('空欄のときは日本語のまま表示します。')
+    await userEvent.type(screen.getByLabelText('名称'), '2027年 収集')
+    await userEvent.click(screen.getByRole('button', { name: '作成する' }))
+
+    await waitFor(() => expect(calls(fetchMock, CREATE)).toHaveLength(1))
+    expect(JSON.parse(String(calls(fetchMock, CREATE)[0]![1]?.body)).purposeTranslations).toEqual({
+      en: ['Health and pension notifications'],
+      pt: ['', '', 'Folha'],
+    })
+  })
+
   it('keeps what the policy table gives administrators out of an operator’s hands: purposes, the number, shortening, closing', async () => {
     const campaign = buildCampaign({ retentionMonths: 84, draftLifetimeHours: 24 })
     mockFetch({
@@ -124,6 +155,8 @@ describe('the campaign form', () => {
 
     expect(await screen.findByLabelText('名称')).toBeEnabled()
     for (const input of purposeInputs()) expect(input).toBeDisabled()
+    for (const input of within(screen.getByRole('group', { name: '利用目的の翻訳（任意）' })).getAllByRole('textbox', { hidden: true }))
+      expect(input).toBeDisabled()
     expect(screen.getByLabelText('従業員にも 12 桁の個人番号を入力してもらう')).toBeDisabled()
     expect(screen.getByLabelText(/保管期間/)).toHaveAttribute('min', '84')
     expect(screen.getByLabelText(/保管期間/)).toHaveAccessibleDescription(/短くできるのは取扱責任者（管理者）だけです/)

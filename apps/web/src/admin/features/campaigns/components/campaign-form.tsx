@@ -6,6 +6,7 @@ import { Field } from '../../../components/field.tsx'
 import { type FieldErrors, focusFirstError, serverFieldErrors, validate } from '../../../lib/form.ts'
 import { campaigns as t, common } from '../../../messages/ja.ts'
 import { type CampaignValues, toRequest } from './campaign-values.ts'
+import { PurposeWordingsField } from './purpose-wordings-field.tsx'
 import { PurposesField } from './purposes-field.tsx'
 
 interface CampaignFormProps {
@@ -32,6 +33,15 @@ export function CampaignForm({ initial, submitLabel, readOnly = false, editingAs
     <K extends keyof CampaignValues>(field: K) =>
     (value: CampaignValues[K]) =>
       setValues((v) => ({ ...v, [field]: value }))
+  /** A removed purpose takes its wordings along: they name purposes by their place. */
+  const removePurpose = (index: number) =>
+    setValues((v) => ({
+      ...v,
+      purposes: v.purposes.filter((_, i) => i !== index),
+      purposeTranslations: Object.fromEntries(
+        Object.entries(v.purposeTranslations).map(([language, wordings]) => [language, wordings.filter((_, i) => i !== index)]),
+      ) as CampaignValues['purposeTranslations'],
+    }))
   const shownErrors = { ...serverFieldErrors(error), ...errors }
   const operatorOnly = editingAs === 'operator'
   const locked = (key: SettingKey) => readOnly || (operatorOnly && CAMPAIGN_SETTING_RULES[key] === 'administrator')
@@ -51,8 +61,16 @@ export function CampaignForm({ initial, submitLabel, readOnly = false, editingAs
     <form ref={form} className="admin-form" onSubmit={submit} noValidate>
       <ErrorAlert error={error} />
       <Field name="name" label={t.name} value={values.name} onChange={set('name')} error={shownErrors.name} disabled={readOnly} autoComplete="off" />
-      <PurposesField purposes={values.purposes} onChange={set('purposes')} errors={shownErrors} disabled={locked('purposes')} />
+      <PurposesField purposes={values.purposes} onChange={set('purposes')} onRemove={removePurpose} errors={shownErrors} disabled={locked('purposes')} />
       {locked('purposes') && !readOnly && <p className="admin-hint">{t.administratorOnly}</p>}
+      <PurposeWordingsField
+        purposes={values.purposes}
+        wordings={values.purposeTranslations}
+        onChange={set('purposeTranslations')}
+        errors={shownErrors}
+        disabled={locked('purposeTranslations')}
+      />
+      {locked('purposeTranslations') && !readOnly && <p className="admin-hint">{t.administratorOnly}</p>}
       <Field
         name="deadline"
         label={t.deadline}

@@ -1,9 +1,16 @@
 import { type Campaign, type CampaignRequest, DEFAULT_PURPOSES } from '@bango/shared/admin-api'
+import { TRANSLATED_LANGUAGES } from '@bango/shared/languages'
+import type { PurposeWordings } from './purpose-wordings-field.tsx'
+
+const wordingsOf = (translations: Campaign['purposeTranslations']): PurposeWordings =>
+  Object.fromEntries(TRANSLATED_LANGUAGES.map((language) => [language, [...(translations[language] ?? [])]])) as PurposeWordings
 
 /** What the form holds: text as typed (numbers too), turned into a CampaignRequest on submit. */
 export interface CampaignValues {
   name: string
   purposes: string[]
+  /** Per language, a wording per purpose ('' where none), by the purposes' places. */
+  purposeTranslations: PurposeWordings
   deadline: string
   draftLifetimeHours: string
   retentionMonths: string
@@ -18,6 +25,7 @@ export interface CampaignValues {
 export const NEW_CAMPAIGN: CampaignValues = {
   name: '',
   purposes: [...DEFAULT_PURPOSES],
+  purposeTranslations: wordingsOf({}),
   deadline: '',
   draftLifetimeHours: '24',
   retentionMonths: '84',
@@ -28,6 +36,7 @@ export const NEW_CAMPAIGN: CampaignValues = {
 export const valuesOf = (campaign: Campaign): CampaignValues => ({
   name: campaign.name,
   purposes: [...campaign.purposes],
+  purposeTranslations: wordingsOf(campaign.purposeTranslations),
   deadline: campaign.deadline ?? '',
   draftLifetimeHours: String(campaign.draftLifetimeHours),
   retentionMonths: String(campaign.retentionMonths),
@@ -41,6 +50,8 @@ const toNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(tex
 export const toRequest = (values: CampaignValues): Record<keyof CampaignRequest, unknown> => ({
   name: values.name,
   purposes: values.purposes,
+  // Blank wordings at the end and languages without any drop out in the shared schema.
+  purposeTranslations: values.purposeTranslations,
   deadline: values.deadline === '' ? null : values.deadline,
   draftLifetimeHours: toNumber(values.draftLifetimeHours),
   retentionMonths: toNumber(values.retentionMonths),

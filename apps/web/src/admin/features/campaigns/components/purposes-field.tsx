@@ -4,12 +4,14 @@ import type { FieldErrors } from '../../../lib/form.ts'
 interface PurposesFieldProps {
   purposes: string[]
   onChange: (purposes: string[]) => void
+  /** Removes the purpose at `index` (with what belongs to it, e.g. its wordings). */
+  onRemove: (index: number) => void
   errors: FieldErrors
   disabled: boolean
 }
 
 /** 個人番号の利用目的 as an editable list: one input per purpose, add and remove. */
-export function PurposesField({ purposes, onChange, errors, disabled }: PurposesFieldProps) {
+export function PurposesField({ purposes, onChange, onRemove, errors, disabled }: PurposesFieldProps) {
   const set = (index: number, value: string) => onChange(purposes.map((p, i) => (i === index ? value : p)))
   return (
     <fieldset className="admin-fieldset" aria-describedby="purposes-hint">
@@ -41,12 +43,7 @@ export function PurposesField({ purposes, onChange, errors, disabled }: Purposes
                 aria-invalid={errors[name] ? true : undefined}
                 aria-describedby={errors[name] ? `${id}-error` : undefined}
               />
-              <button
-                type="button"
-                className="admin-button"
-                disabled={disabled || purposes.length <= 1}
-                onClick={() => onChange(purposes.filter((_, i) => i !== index))}
-              >
+              <button type="button" className="admin-button" disabled={disabled || purposes.length <= 1} onClick={() => onRemove(index)}>
                 {t.removePurpose(index + 1)}
               </button>
               {errors[name] && (

@@ -24,6 +24,7 @@ function renderDashboard(search = '') {
         companyId: '33333333-3333-4333-8333-333333333333',
         name: '2026年 年末調整',
         purposes: ['源泉徴収票作成事務'],
+        purposeTranslations: {},
         deadline: null,
         draftLifetimeHours: 24,
         retentionMonths: 84,

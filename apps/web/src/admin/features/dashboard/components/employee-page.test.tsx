@@ -22,6 +22,8 @@ function detail(lockedUntil: string | null): EmployeeDetailResponse {
       failedAttempts: lockedUntil ? 5 : 0,
       credentialIssuedAt: '2026-11-20T00:00:00.000Z',
       consentedAt: '2026-11-26T03:05:00.000Z',
+      consentLanguage: 'vi',
+      language: 'en',
       submittedAt: null,
     },
     persons: [
@@ -70,6 +72,9 @@ describe('EmployeePage', () => {
     expect(await screen.findByRole('heading', { level: 1, name: '総合 太郎' })).toBeInTheDocument()
     expect(screen.getByText(/ロック中（/)).toBeInTheDocument()
     expect(screen.getByText('5')).toBeInTheDocument()
+    // The consent's language and the employee's (which later e-mails follow).
+    expect(screen.getByText('2026/11/26 12:05（ベトナム語の文面に同意）')).toBeInTheDocument()
+    expect(screen.getByText('英語')).toBeInTheDocument()
     const persons = screen.getByRole('table', { name: '収集対象者' })
     expect(within(persons).getByRole('row', { name: /総合 次郎/ })).toHaveTextContent('未登録')
     expect(within(persons).getByRole('row', { name: /総合 次郎/ })).toHaveTextContent('本人が追加')

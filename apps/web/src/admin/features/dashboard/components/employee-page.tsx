@@ -1,3 +1,4 @@
+import { languageNameInJapanese } from '@bango/shared/languages'
 import { Link, useParams } from 'react-router'
 import { paths } from '../../../config/paths.ts'
 import { useEmployee } from '../api/get-employee.ts'
@@ -50,7 +51,13 @@ export function EmployeePage() {
     [t.lastLoginAt, when(employee.lastLoginAt)],
     [t.failedAttempts, String(employee.failedAttempts)],
     [t.lock, locked && employee.lockedUntil ? t.lockedUntil(formatDateTime(employee.lockedUntil)) : t.notLocked],
-    [t.consentedAt, when(employee.consentedAt)],
+    [
+      t.consentedAt,
+      employee.consentedAt && employee.consentLanguage
+        ? t.consentedIn(formatDateTime(employee.consentedAt), languageNameInJapanese(employee.consentLanguage))
+        : when(employee.consentedAt),
+    ],
+    [t.language, employee.language ? languageNameInJapanese(employee.language) : dashboardText.never],
     [t.submittedAt, when(employee.submittedAt)],
   ]
 

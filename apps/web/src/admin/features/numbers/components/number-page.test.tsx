@@ -17,7 +17,16 @@ const base = `/api/admin/campaigns/${CAMPAIGN_ID}/employees/${row.id}`
 const numberBase = `${base}/persons/${personId}/number`
 
 const detail: EmployeeDetailResponse = {
-  employee: { ...row, birthDate: '1980-04-01', failedAttempts: 0, credentialIssuedAt: null, consentedAt: null, submittedAt: '2026-11-26T00:00:00.000Z' },
+  employee: {
+    ...row,
+    birthDate: '1980-04-01',
+    failedAttempts: 0,
+    credentialIssuedAt: null,
+    consentedAt: null,
+    consentLanguage: null,
+    language: null,
+    submittedAt: '2026-11-26T00:00:00.000Z',
+  },
   persons: [
     {
       id: personId,
