@@ -62,7 +62,7 @@ const normalized = (translations: Wordings): Wordings =>
   )
 
 /** HR's wordings per translated language, in the order of `purposes` (index i words purpose i; blank: none). */
-export const purposeTranslationsSchema = z.partialRecord(z.enum(TRANSLATED_LANGUAGES), z.array(wordingSchema).max(20)).transform(normalized)
+export const purposeTranslationsSchema = z.partialRecord(z.enum(TRANSLATED_LANGUAGES), z.array(wordingSchema).max(20)).overwrite(normalized)
 export type PurposeTranslations = z.infer<typeof purposeTranslationsSchema>
 
 export interface ShownPurpose {
