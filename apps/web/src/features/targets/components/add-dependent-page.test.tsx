@@ -59,6 +59,8 @@ describe('AddDependentPage', () => {
       'その他',
     ])
     await userEvent.selectOptions(screen.getByLabelText('続柄'), '子')
+    // Chosen: the refusal goes with the change.
+    expect(screen.queryByText('続柄を一覧から選択してください')).not.toBeInTheDocument()
     await userEvent.type(screen.getByLabelText('生年月日'), '2015-05-05')
     await userEvent.click(screen.getByRole('button', { name: '次へ' }))
 

@@ -37,7 +37,11 @@ export function AddDependentPage() {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({})
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const change = (field: Field) => (value: string) => setValues((v) => ({ ...v, [field]: value }))
+  // A changed field drops its refusal: a 続柄 just chosen no longer reads 「選択してください」.
+  const change = (field: Field) => (value: string) => {
+    setValues((v) => ({ ...v, [field]: value }))
+    setFieldErrors(({ [field]: _changed, ...others }) => others)
+  }
   const form = useRef<HTMLFormElement>(null)
   // A refused 「次へ」 moves focus to the first field in error: its message is read out with it.
   const [checked, setChecked] = useState(0)
