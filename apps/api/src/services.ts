@@ -13,6 +13,7 @@ import { createAccessReport } from './domain/admin/access-report.ts'
 import { createCampaignRecords } from './domain/admin/campaign-records.ts'
 import { createDisposals } from './domain/admin/disposals.ts'
 import { createRetentionShortenings } from './domain/admin/retention-shortenings.ts'
+import { createLeavingDates } from './domain/admin/leaving-dates.ts'
 import { createDocumentViewer } from './domain/admin/document-viewer.ts'
 import { createDocumentsArchive } from './domain/admin/documents-archive.ts'
 import { createEmailBatches } from './domain/admin/email-batches.ts'
@@ -139,6 +140,7 @@ export function createServices({
     campaignRecords: createCampaignRecords(db, access, now),
     accessReport: createAccessReport(db, access, audit, now),
     retentionShortenings: createRetentionShortenings(db, access, audit, now),
+    leavingDates: createLeavingDates(db, access, audit, now),
     retention: createRetention(db, drafts, audit),
     dashboard: createDashboard(db, audit, now),
     review: createReview(db, audit, now),

@@ -19,6 +19,7 @@ interface Seed {
   lastLoginAt?: Date
   dependents?: number
   email?: string
+  leftOn?: string
 }
 
 /** A campaign of `seeds` employees in a new company, and an operator (role OPERATOR) of that company. */
@@ -39,6 +40,7 @@ async function campaignWith(seeds: Seed[]) {
         progress: seed.progress ?? 'UNISSUED',
         lastLoginAt: seed.lastLoginAt ?? null,
         email: seed.email ?? null,
+        leftOn: seed.leftOn ? new Date(seed.leftOn) : null,
       },
     })
     ids.push(employee.id)
@@ -96,6 +98,7 @@ describe('employee list', () => {
         progress: 'SUBMITTED',
         dependents: 2,
         lastLoginAt: new Date('2026-12-01T01:02:00Z'),
+        leftOn: '2026-12-31',
       },
       { number: '2', name: '山本 花子', kana: 'ヤマモト ハナコ', progress: 'ISSUED' },
       { number: '3', name: '=cmd|calc', kana: 'タナカ', progress: 'ISSUED' },
@@ -108,10 +111,10 @@ describe('employee list', () => {
     expect(all.statusCode, all.body).toBe(200)
     expect(all.headers['content-type']).toBe('text/csv; charset=utf-8')
     expect(all.body.split('\r\n')).toEqual([
-      '\uFEFF社員番号,氏名,フリガナ,メールアドレス,状況,家族の人数,最終ログイン',
-      '1,山田 太郎,ヤマダ タロウ,taro@example.test,完了,2,2026-12-01 10:02',
-      '2,山本 花子,ヤマモト ハナコ,,未ログイン,0,',
-      '3,"\'=cmd|calc",タナカ,,未ログイン,0,',
+      '\uFEFF社員番号,氏名,フリガナ,メールアドレス,状況,家族の人数,最終ログイン,退職日',
+      '1,山田 太郎,ヤマダ タロウ,taro@example.test,完了,2,2026-12-01 10:02,2026-12-31',
+      '2,山本 花子,ヤマモト ハナコ,,未ログイン,0,,',
+      '3,"\'=cmd|calc",タナカ,,未ログイン,0,,',
       '',
     ])
     const withoutEmail = await get('/employees.csv?email=without&status=issued')

@@ -107,6 +107,14 @@ describe('a disposed household', () => {
     expect((await admin(second.headers, numberUrl(s, s.employee.id, '/entries'), { number: recorded })).statusCode).toBe(200)
     const held = validNumber()
     expect((await admin(first.headers, numberUrl(s, s.dependents[0]!.id, '/entries'), { number: held })).statusCode).toBe(200)
+    // HR's 退職日 for the employee (a date, so the canaries below do not reach it).
+    const leftOn = await context.app.inject({
+      method: 'PUT',
+      url: `/api/admin/campaigns/${s.campaign.id}/employees/${s.employee.id}/left-on`,
+      headers: first.headers,
+      payload: { leftOn: '2026-11-30' },
+    })
+    expect(leftOn.statusCode, leftOn.body).toBe(200)
     const note = `裏面の住所が読めません ${randomUUID()}`
     const returned = await admin(first.headers, `/api/admin/campaigns/${s.campaign.id}/employees/${s.employee.id}/persons/${s.dependents[0]!.id}/return`, {
       reason: 'other',

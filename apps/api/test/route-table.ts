@@ -93,6 +93,7 @@ export const ADMIN_BODIES: Record<string, object> = {
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/number/agreement': { number: '123456789018' },
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/dispose': { reason: '乗っ取り' },
   'POST /api/admin/campaigns/:campaignId/dispose': { reason: '乗っ取り' },
+  'PUT /api/admin/campaigns/:campaignId/employees/:employeeId/left-on': { leftOn: '2026-03-31' },
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/persons/:personId/return': { reason: 'other', note: '番号が写っていません' },
 }
 

@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = {
   'person.approved': '承認',
   'person.returned': '差し戻し',
   'person.disposed': '対象者の廃棄',
+  'person.left_on_changed': '退職日の記録・変更',
   'draft.image_stored': '画像の保存（下書き）',
   'draft.image_viewed': '画像の表示（下書き・本人）',
   'draft.purged': '下書きの削除',

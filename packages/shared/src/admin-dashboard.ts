@@ -27,7 +27,7 @@ export const EMPLOYEE_PROGRESS_LABELS: Record<EmployeeProgress, string> = {
 }
 
 /** The statuses CSV of a campaign's employees (the list's filters, every page). */
-export const EMPLOYEE_STATUS_CSV_COLUMNS = ['社員番号', '氏名', 'フリガナ', 'メールアドレス', '状況', '家族の人数', '最終ログイン'] as const
+export const EMPLOYEE_STATUS_CSV_COLUMNS = ['社員番号', '氏名', 'フリガナ', 'メールアドレス', '状況', '家族の人数', '最終ログイン', '退職日'] as const
 
 export const DASHBOARD_PAGE_SIZES = [25, 50, 100] as const
 
@@ -65,6 +65,8 @@ export const employeeRowSchema = z.object({
   /** Locked after too many wrong passwords, until this time. */
   lockedUntil: z.iso.datetime().nullable(),
   dependentCount: z.number().int(),
+  /** 退職日 HR recorded (admin-leaving-date.ts); null: none. */
+  leftOn: z.iso.date().nullable(),
 })
 export type EmployeeRow = z.infer<typeof employeeRowSchema>
 
@@ -100,6 +102,8 @@ export const employeeDetailResponseSchema = z.object({
     /** The language the employee last used the wizard in, which later e-mails follow; null: not yet signed in. */
     language: languageSchema.nullable(),
     submittedAt: z.iso.datetime().nullable(),
+    /** When the household's retention ends, from 完了 or 退職日 (ADR 049), with the campaign's period as set now; null before 完了 or once disposed of. */
+    retentionEndsAt: z.iso.datetime().nullable(),
   }),
   persons: z.array(
     personIdentitySchema.extend({

@@ -93,6 +93,7 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   fromMonths: '変更前の保存期間（月）',
   toMonths: '変更後の保存期間（月）',
   retentionShortenings: '保存期間の短縮',
+  leftOn: '退職日',
   shorteningId: '保存期間の短縮',
   draftPersonsPurged: '削除した下書きの人数',
   draftImagesPurged: '削除した下書きの画像',

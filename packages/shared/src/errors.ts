@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'CAMPAIGN_DISPOSED',
   /** The person was disposed of (廃棄): nothing is left to review or number. */
   'PERSON_DISPOSED',
+  /** A changed 退職日 would end the household's retention within the grace period: nothing is destroyed sooner than that after a change (ADR 049). */
+  'RETENTION_WITHIN_GRACE',
   /** An e-mail send that would reach nobody (everyone done, queued, or without an address). */
   'NOTHING_TO_SEND',
   /** The credential batch was already distributed, cancelled or expired (ADR 039). */

@@ -8,6 +8,7 @@
  * @see docs/decisions/030-campaign-settings-policy.md
  */
 import type { CampaignRequest, CompanyRole, Settings } from './admin-api.ts'
+import type { LeftOnRequest } from './admin-leaving-date.ts'
 import type { CompanySettingsRequest, NetworkSettingsRequest } from './admin-networks.ts'
 
 /**
@@ -75,6 +76,19 @@ export function roleForChange(change: SettingChange): CompanyRole {
 /** Whether `role` may make every one of `changes`; the ones it may not, otherwise. */
 export function changesBeyondRole(changes: readonly SettingChange[], role: CompanyRole): SettingChange[] {
   return role === 'administrator' ? [] : changes.filter((change) => roleForChange(change) === 'administrator')
+}
+
+/** What HR records about one employee (ADR 049). */
+export const EMPLOYEE_SETTING_RULES = {
+  /** 退職日: a first date or a later one keeps documents longer; an earlier one, or none, may end retention sooner. */
+  leftOn: 'administrator-to-shorten',
+} as const satisfies Record<keyof LeftOnRequest, SettingRule>
+
+/** The role a change of the 退職日 needs (ISO dates compare as text; none is the earliest). */
+export function roleForLeftOnChange(from: string | null, to: string | null): CompanyRole {
+  const rule: SettingRule = EMPLOYEE_SETTING_RULES.leftOn
+  if (rule === 'administrator-to-shorten') return from !== null && (to === null || to < from) ? 'administrator' : 'operator'
+  return rule
 }
 
 /** Installation-wide settings (one row): each is the system administrator's alone. */

@@ -37,6 +37,7 @@ import {
 import { exportSummarySchema, payrollCsvQuerySchema, payrollLayoutResponseSchema, payrollLayoutSchema } from '@bango/shared/admin-export'
 import * as networks from '@bango/shared/admin-networks'
 import { importResponseSchema } from '@bango/shared/admin-import'
+import { leftOnRequestSchema, leftOnResponseSchema } from '@bango/shared/admin-leaving-date'
 import {
   numberAgreementRequestSchema,
   numberEntryRequestSchema,
@@ -204,6 +205,11 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'GET /api/admin/campaigns/:campaignId/employees/:employeeId': { summary: 'One employee and dependents', response: employeeDetailResponseSchema },
   'POST /api/admin/campaigns/:campaignId/employees/:employeeId/unlock': { summary: 'Unlock a locked credential' },
+  'PUT /api/admin/campaigns/:campaignId/employees/:employeeId/left-on': {
+    summary: 'Record, move or clear the employee’s 退職日: retention counts from the year after it (earlier or cleared: administrators; audited)',
+    body: leftOnRequestSchema,
+    response: leftOnResponseSchema,
+  },
   'POST /api/admin/campaigns/:campaignId/import': { summary: 'Import employees (CSV body)', response: importResponseSchema },
   'POST /api/admin/campaigns/:campaignId/credentials': {
     summary: 'Issue credentials',

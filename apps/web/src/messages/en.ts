@@ -383,6 +383,7 @@ export const en: Messages = {
     SESSION_RECEIPT_ONLY: 'Your registration is complete. If something must change, log in again from your URL.',
     NETWORK_NOT_ALLOWED: 'This action is not possible.',
     NETWORK_EXCLUDES_CALLER: 'This action is not possible.',
+    RETENTION_WITHIN_GRACE: 'This action is not possible.',
     SERVER_BUSY: 'The service is busy. Please try again in a few seconds.',
     INTERNAL: 'A problem occurred while processing. Please wait a moment and try again.',
   },

@@ -382,6 +382,7 @@ const errors = {
   SESSION_RECEIPT_ONLY: '登録は完了しています。変更が必要になった場合は、お手元の URL からもう一度ログインしてください。',
   NETWORK_NOT_ALLOWED: 'この操作はできません。',
   NETWORK_EXCLUDES_CALLER: 'この操作はできません。',
+  RETENTION_WITHIN_GRACE: 'この操作はできません。',
   SERVER_BUSY: 'ただいま混み合っています。数秒後にもう一度お試しください。',
   INTERNAL: '処理中に問題が発生しました。時間をおいて、もう一度お試しください。',
 } as const satisfies Record<ErrorCode, string>

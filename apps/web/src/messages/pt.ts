@@ -386,6 +386,7 @@ export const pt: Messages = {
     SESSION_RECEIPT_ONLY: 'O registro foi concluído. Se precisar alterar algo, entre novamente pela sua URL.',
     NETWORK_NOT_ALLOWED: 'Esta operação não é possível.',
     NETWORK_EXCLUDES_CALLER: 'Esta operação não é possível.',
+    RETENTION_WITHIN_GRACE: 'Esta operação não é possível.',
     SERVER_BUSY: 'O serviço está ocupado. Tente novamente em alguns segundos.',
     INTERNAL: 'Ocorreu um problema no processamento. Aguarde um pouco e tente novamente.',
   },

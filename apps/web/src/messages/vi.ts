@@ -373,6 +373,7 @@ export const vi: Messages = {
     SESSION_RECEIPT_ONLY: 'Việc đăng ký đã hoàn tất. Nếu cần thay đổi, vui lòng đăng nhập lại từ URL của anh/chị.',
     NETWORK_NOT_ALLOWED: 'Không thể thực hiện thao tác này.',
     NETWORK_EXCLUDES_CALLER: 'Không thể thực hiện thao tác này.',
+    RETENTION_WITHIN_GRACE: 'Không thể thực hiện thao tác này.',
     SERVER_BUSY: 'Hệ thống đang bận. Vui lòng thử lại sau vài giây.',
     INTERNAL: 'Đã xảy ra sự cố khi xử lý. Vui lòng đợi một lát rồi thử lại.',
   },

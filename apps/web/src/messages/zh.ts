@@ -366,6 +366,7 @@ export const zh: Messages = {
     SESSION_RECEIPT_ONLY: '登记已完成。如需变更，请通过您手中的 URL 重新登录。',
     NETWORK_NOT_ALLOWED: '无法进行此操作。',
     NETWORK_EXCLUDES_CALLER: '无法进行此操作。',
+    RETENTION_WITHIN_GRACE: '无法进行此操作。',
     SERVER_BUSY: '当前访问繁忙。请几秒后重试。',
     INTERNAL: '处理时出现问题。请稍后重试。',
   },

@@ -20,6 +20,7 @@ import type { Person, PersonStatus, ReviewStatus } from '../../generated/prisma/
 import { type AuditLog, byOperator } from '../audit.ts'
 import type { OperatorIdentity } from './access.ts'
 import { listEmployees } from './employee-list.ts'
+import { householdRetentionEnd } from './retention-basis.ts'
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10)
 /** 2026-12-01 10:02, Japan time, as the other CSVs write times. */
@@ -72,6 +73,7 @@ export function createDashboard(db: Db, audit: AuditLog, now: () => Date) {
             状況: EMPLOYEE_PROGRESS_LABELS[row.progress],
             家族の人数: String(row.dependentCount),
             最終ログイン: row.lastLoginAt ? JAPAN_TIME.format(new Date(row.lastLoginAt)) : '',
+            退職日: row.leftOn ?? '',
           })
         }
         if (listed.rows.length < CSV_PAGE) break
@@ -102,6 +104,7 @@ export function createDashboard(db: Db, audit: AuditLog, now: () => Date) {
           },
         }),
       ])
+      const retentionEndsAt = employee.disposedAt ? null : await householdRetentionEnd(tx, employee.id)
       return {
         employee: {
           id: employee.id,
@@ -114,6 +117,7 @@ export function createDashboard(db: Db, audit: AuditLog, now: () => Date) {
           // A lock that has run out is no lock: the next login attempt is judged afresh.
           lockedUntil: credential?.lockedUntil && credential.lockedUntil > now() ? credential.lockedUntil.toISOString() : null,
           dependentCount: persons.length - 1,
+          leftOn: employee.leftOn ? isoDate(employee.leftOn) : null,
           birthDate: isoDate(employee.birthDate),
           failedAttempts: credential?.failedAttempts ?? 0,
           credentialIssuedAt: credential?.issuedAt.toISOString() ?? null,
@@ -121,6 +125,7 @@ export function createDashboard(db: Db, audit: AuditLog, now: () => Date) {
           consentLanguage: consent ? languageSchema.catch('ja').parse(consent.language) : null,
           language: isLanguage(employee.language) ? employee.language : null,
           submittedAt: submission?.submittedAt.toISOString() ?? null,
+          retentionEndsAt: retentionEndsAt?.toISOString() ?? null,
         },
         persons: persons.map((person) => ({
           id: person.id,

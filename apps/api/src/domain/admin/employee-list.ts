@@ -40,6 +40,7 @@ interface PageRow {
   last_login_at: Date | null
   locked_until: Date | null
   dependent_count: number
+  left_on: Date | null
 }
 
 function conditions(campaignId: string, query: EmployeeListQuery): Prisma.Sql {
@@ -79,7 +80,7 @@ export function employeeListSql(campaignId: string, query: EmployeeListQuery, at
     )
     SELECT p.id, p.employee_number, p.name, p.kana, p.email, p.progress::text AS progress,
       p.last_login_at, CASE WHEN c.locked_until > ${at} THEN c.locked_until END AS locked_until,
-      (SELECT count(*)::int FROM persons d WHERE d.employee_id = p.id) AS dependent_count
+      (SELECT count(*)::int FROM persons d WHERE d.employee_id = p.id) AS dependent_count, p.left_on
     FROM page JOIN persons p ON p.id = page.id LEFT JOIN credentials c ON c.employee_id = p.id
     ORDER BY ${ordering(query, Prisma.sql`page.key`, Prisma.sql`page.id`)}`
   const total = Prisma.sql`SELECT count(*)::int AS total FROM persons p WHERE ${where}`
@@ -102,6 +103,7 @@ export async function listEmployees(db: Db, campaignId: string, query: EmployeeL
       lastLoginAt: row.last_login_at?.toISOString() ?? null,
       lockedUntil: row.locked_until?.toISOString() ?? null,
       dependentCount: row.dependent_count,
+      leftOn: row.left_on?.toISOString().slice(0, 10) ?? null,
     })),
     total: counted?.total ?? 0,
     page: query.page,

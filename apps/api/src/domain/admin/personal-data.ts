@@ -65,6 +65,8 @@ export const PERSONAL_DATA: { [M in Prisma.ModelName]: ModelMarking<M> } = {
     email: 'erased',
     postalCode: 'erased',
     postalAddress: 'erased',
+    /** 退職日: no longer needed once the documents are gone; the disposal record names the period's start it set (ADR 049). */
+    leftOn: 'erased',
   },
   NumberEntry: { personId: 'other', operatorId: 'other', sealed: 'deleted' },
   /** Hashes of what the employee was handed; disposal ends the credential (revoked, sessions ended). */

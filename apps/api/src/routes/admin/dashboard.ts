@@ -1,9 +1,11 @@
 /**
- * A campaign's progress dashboard: counts, the employee list, one employee's detail, and
- * unlocking a credential. Operators and administrators alike; another company's campaign
- * or employee is NOT_FOUND (domain/admin/access.ts).
+ * A campaign's progress dashboard: counts, the employee list, one employee's detail, unlocking a
+ * credential and the 退職日. Operators and administrators alike (an earlier or cleared 退職日 is
+ * the administrator's, domain/admin/leaving-dates.ts); another company's campaign or employee is
+ * NOT_FOUND (domain/admin/access.ts).
  */
 import { employeeListQuerySchema } from '@bango/shared/admin-dashboard'
+import { leftOnRequestSchema } from '@bango/shared/admin-leaving-date'
 import type { FastifyInstance } from 'fastify'
 import { Readable } from 'node:stream'
 import { z } from 'zod'
@@ -13,7 +15,7 @@ const campaignParams = z.object({ campaignId: z.uuid() })
 const employeeParams = campaignParams.extend({ employeeId: z.uuid() })
 
 export default async function dashboardRoutes(app: FastifyInstance) {
-  const { access, dashboard } = app.services
+  const { access, dashboard, leavingDates } = app.services
 
   app.get('/campaigns/:campaignId/dashboard', async (request) => {
     const { campaignId } = parse(campaignParams, request.params)
@@ -50,5 +52,11 @@ export default async function dashboardRoutes(app: FastifyInstance) {
     const { companyId } = await access.employee(request.operator, campaignId, employeeId)
     await dashboard.unlock(request.operator, companyId, employeeId)
     return reply.status(204).send()
+  })
+
+  app.put('/campaigns/:campaignId/employees/:employeeId/left-on', async (request) => {
+    const { campaignId, employeeId } = parse(employeeParams, request.params)
+    const { leftOn } = parse(leftOnRequestSchema, request.body)
+    return leavingDates.record(request.operator, campaignId, employeeId, leftOn)
   })
 }

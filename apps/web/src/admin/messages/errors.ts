@@ -1,5 +1,6 @@
 /** What HR reads for each error code: wording for the console, not for the employee. */
 import type { FieldErrorCode } from '@bango/shared/field-errors'
+import { RETENTION_SHORTENING_GRACE_DAYS } from '@bango/shared/settings-policy'
 import type { AdminErrorCode } from '../lib/api-client.ts'
 
 const TEXT: Record<AdminErrorCode, string> = {
@@ -39,6 +40,7 @@ const TEXT: Record<AdminErrorCode, string> = {
   SESSION_RECEIPT_ONLY: 'この操作はできません。',
   NETWORK_NOT_ALLOWED: 'この接続元（IP アドレス）からは利用できません。許可された社内ネットワークなどから接続してください。',
   NETWORK_EXCLUDES_CALLER: 'この設定では、いま接続しているアドレスからも利用できなくなります。保存する前に、現在の接続元を一覧に含めてください。',
+  RETENTION_WITHIN_GRACE: `この変更では保存期間が ${RETENTION_SHORTENING_GRACE_DAYS} 日以内に終わり、書類がすぐに廃棄されてしまいます。保存期間の終了が ${RETENTION_SHORTENING_GRACE_DAYS} 日より先になる退職日を指定してください。`,
   SERVER_BUSY: 'サーバーが混み合っています。数秒後にお試しください。',
   INTERNAL: 'サーバーで問題が発生しました。時間をおいてお試しください。',
   NETWORK: 'サーバーに接続できません。ネットワークを確認してください。',

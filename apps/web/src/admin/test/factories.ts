@@ -62,6 +62,7 @@ export function buildEmployeeRow(overrides: Partial<EmployeeRow> = {}): Employee
     lastLoginAt: null,
     lockedUntil: null,
     dependentCount: 0,
+    leftOn: null,
     ...overrides,
   }
 }

@@ -25,6 +25,7 @@ function detail(lockedUntil: string | null): EmployeeDetailResponse {
       consentLanguage: 'vi',
       language: 'en',
       submittedAt: null,
+      retentionEndsAt: null,
     },
     persons: [
       {

@@ -7,6 +7,7 @@ import { dashboardText, progressLabels } from '../messages.ts'
 import { formatDateTime } from '../../../../lib/format.ts'
 import { formatDate, isLocked } from '../utils/format.ts'
 import { DisposePerson } from './dispose-person.tsx'
+import { LeavingDate } from './leaving-date.tsx'
 import { PersonTable } from './person-table.tsx'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
 import { useSession } from '../../../lib/session.ts'
@@ -94,6 +95,7 @@ export function EmployeePage() {
         {unlock.isSuccess && !locked && <p role="status">{t.unlocked}</p>}
         <ErrorAlert error={unlock.error} />
       </section>
+      <LeavingDate campaignId={campaignId} detail={detail.data} />
       <section aria-labelledby="employee-persons" className="admin-section">
         <h2 id="employee-persons">{t.personsTitle}</h2>
         <PersonTable persons={persons} campaignId={campaignId} employeeId={employee.id} />

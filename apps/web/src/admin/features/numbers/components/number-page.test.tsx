@@ -26,6 +26,7 @@ const detail: EmployeeDetailResponse = {
     consentLanguage: null,
     language: null,
     submittedAt: '2026-11-26T00:00:00.000Z',
+    retentionEndsAt: null,
   },
   persons: [
     {
