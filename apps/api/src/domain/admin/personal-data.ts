@@ -41,7 +41,7 @@ type ModelMarking<M extends Prisma.ModelName> = { [K in TextFields<M>]: MarkingO
 
 export const PERSONAL_DATA: { [M in Prisma.ModelName]: ModelMarking<M> } = {
   Company: { id: 'other', name: 'other' },
-  Campaign: { id: 'other', companyId: 'other', name: 'other', purposes: 'other', contact: 'other' },
+  Campaign: { id: 'other', companyId: 'other', name: 'other', purposes: 'other', purposeTranslations: 'other', contact: 'other' },
   Person: {
     id: 'other',
     campaignId: 'other',
@@ -63,6 +63,8 @@ export const PERSONAL_DATA: { [M in Prisma.ModelName]: ModelMarking<M> } = {
     returnNote: 'erased',
     reviewedById: 'other',
     email: 'erased',
+    /** The wizard's language the employee chose: e-mails follow it. */
+    language: 'erased',
     postalCode: 'erased',
     postalAddress: 'erased',
     /** 退職日: no longer needed once the documents are gone; the disposal record names the period's start it set (ADR 049). */
@@ -76,8 +78,8 @@ export const PERSONAL_DATA: { [M in Prisma.ModelName]: ModelMarking<M> } = {
   CredentialBatch: { id: 'other', campaignId: 'other', issuedById: 'other', endedById: 'other' },
   EmployeeSession: { id: 'other', credentialId: 'other' },
   SessionHandoff: { id: 'other', credentialId: 'other', codeHash: 'other' },
-  /** The purposes as the campaign showed them. */
-  Consent: { id: 'other', employeeId: 'other', purposes: 'other' },
+  /** The purposes as the campaign showed them, and the language it showed them in. */
+  Consent: { id: 'other', employeeId: 'other', purposes: 'other', language: 'other' },
   Document: {
     id: 'other',
     personId: 'other',
@@ -147,6 +149,7 @@ export const DATABASE_ONLY_COLUMNS: Record<string, Marking> = {
 type JsonFields<M extends Prisma.ModelName> = { [K in keyof Scalars<M>]-?: IsJson<Scalars<M>[K]> extends true ? K : never }[keyof Scalars<M>]
 /** Every JSON field, by model (the type lists them all): emptied with JSON's NULL, as the client requires. */
 const JSON_FIELDS: { [M in Prisma.ModelName as [JsonFields<M>] extends [never] ? never : M]: { [K in JsonFields<M>]: true } } = {
+  Campaign: { purposeTranslations: true },
   Person: { registration: true },
   CompanySettings: { payrollLayout: true },
   AuditEvent: { detail: true },
