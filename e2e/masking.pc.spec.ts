@@ -92,7 +92,7 @@ test('健康保険証 is masked before upload; 年金手帳 is not', async ({ pa
   await wizard.chooseNumberDocument(page, /通知カード/)
   await wizard.captureDocument(page, wizard.chooseFile, { back: false })
 
-  await page.getByRole('radio', { name: '顔写真はありません。' }).check()
+  await page.getByRole('radio', { name: 'いいえ、持っていません（2種類必要です）。' }).check()
   await page.getByRole('button', { name: '次へ' }).click()
   await page.getByRole('radio', { name: '健康保険証／資格確認書' }).check()
   await page.getByRole('button', { name: '次へ' }).click()

@@ -54,7 +54,7 @@ test('login → consent → 扶養追加 → 対象外 → 通知カード + 2 i
   await expect(page.getByRole('heading', { name: '身元確認書類の登録' })).toBeVisible()
   await wizard.expectFitsScreen(page)
   await wizard.checkScreen(page, 'identity-photo')
-  await page.getByRole('radio', { name: '顔写真はありません。' }).check()
+  await page.getByRole('radio', { name: 'いいえ、持っていません（2種類必要です）。' }).check()
   await page.getByRole('button', { name: '次へ' }).click()
   await wizard.checkScreen(page, 'identity-type')
   await page.getByRole('radio', { name: '健康保険証／資格確認書' }).check()

@@ -25,6 +25,7 @@ const request: CampaignRequest = {
   draftLifetimeHours: 48,
   retentionMonths: 96,
   employeeEntersNumber: true,
+  identityByEmployment: false,
   contact: '人事部 マイナンバー係 内線 1234',
 }
 

@@ -180,6 +180,38 @@ describe('「登録する」', () => {
     expect((await call(employee, 'POST', `/persons/${me}/registration`, registration)).json().error.code).toBe('PERSON_REGISTERED')
   })
 
+  it('takes the number document alone where the campaign relies on the employment relationship, and never a 通知カード as 身元確認', async () => {
+    const employee = await signedInEmployee(context, { campaign: { identityByEmployment: true } })
+    const me = employee.employee.id
+    expect((await call(employee, 'GET', '/me')).json().campaign.identityByEmployment).toBe(true)
+    await upload(employee, me, { role: 'number', slot: 0, side: 'front', type: 'notification_card' })
+    const offered = await call(employee, 'POST', `/persons/${me}/registration`, {
+      numberDocument: { type: 'notification_card', hasBack: false },
+      identity: { withPhoto: true, documents: [{ type: 'passport', hasBack: false }] },
+    })
+    expect(offered.json().error.details.problems).toEqual([{ code: 'identity_not_needed' }])
+    const registered = await call(employee, 'POST', `/persons/${me}/registration`, {
+      numberDocument: { type: 'notification_card', hasBack: false },
+      identity: null,
+    })
+    expect(registered.statusCode, registered.body).toBe(200)
+
+    // Where identity is verified in Bango, the number document cannot stand in for it.
+    const other = await signedInEmployee(context)
+    expect((await call(other, 'GET', '/me')).json().campaign.identityByEmployment).toBe(false)
+    const asIdentity = await call(other, 'POST', `/persons/${other.employee.id}/registration`, {
+      numberDocument: { type: 'resident_record', hasBack: false },
+      identity: {
+        withPhoto: false,
+        documents: [
+          { type: 'notification_card', hasBack: false },
+          { type: 'health_insurance', hasBack: false },
+        ],
+      },
+    })
+    expect(asIdentity.statusCode).toBe(400)
+  })
+
   it('drops images the final choice does not use (a back declared absent)', async () => {
     const employee = await signedInEmployee(context)
     const dependent = employee.dependents[0]!.id

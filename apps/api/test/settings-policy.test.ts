@@ -32,6 +32,7 @@ const base: CampaignRequest = {
   draftLifetimeHours: 48,
   retentionMonths: 96,
   employeeEntersNumber: false,
+  identityByEmployment: false,
   contact: '人事部',
 }
 
@@ -49,6 +50,7 @@ const CHANGES: Record<string, { label: string; value: unknown; needs: 'operator'
   ],
   purposeTranslations: [{ label: 'worded in English', value: { en: ['Your withholding tax statement'] }, needs: 'administrator' }],
   employeeEntersNumber: [{ label: 'on', value: true, needs: 'administrator' }],
+  identityByEmployment: [{ label: 'on', value: true, needs: 'administrator' }],
   draftLifetimeHours: [
     { label: 'longer', value: 72, needs: 'operator' },
     { label: 'shorter', value: 24, needs: 'administrator' },
@@ -177,6 +179,7 @@ describe('a shortened retention period', () => {
       draftLifetimeHours: campaign.draftLifetimeHours,
       retentionMonths: campaign.retentionMonths,
       employeeEntersNumber: campaign.employeeEntersNumber,
+      identityByEmployment: false,
       contact: campaign.contact,
     }
     await context.db.campaign.update({ where: { id: campaign.id }, data: { deadline: null } })

@@ -143,6 +143,8 @@ export const campaignRequestSchema = z.object({
     .min(1)
     .max(12 * 20),
   employeeEntersNumber: z.boolean(),
+  /** 身元確認 by the employment relationship (ADR 048): employees capture only the number document. */
+  identityByEmployment: z.boolean(),
   /** 問い合わせ先 shown to employees (e.g. 人事部 山田 内線 1234), or null. */
   contact: plainText(200).nullable(),
 })

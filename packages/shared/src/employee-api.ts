@@ -66,6 +66,8 @@ export const meResponseSchema = z.object({
     draftLifetimeHours: z.number().int(),
     /** The employee also types each person's 12-digit number at 「登録する」. */
     employeeEntersNumber: z.boolean(),
+    /** 身元確認 by the employment relationship: the employee shows only the number document (ADR 048). */
+    identityByEmployment: z.boolean(),
   }),
   consentedAt: z.iso.datetime().nullable(),
   /** The first 「完了」 (a re-submission after 差し戻し keeps it). */

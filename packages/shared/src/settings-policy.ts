@@ -28,6 +28,8 @@ export const CAMPAIGN_SETTING_RULES = {
   purposeTranslations: 'administrator',
   /** Employees typing their number collects more of it. */
   employeeEntersNumber: 'administrator',
+  /** Skipping 身元確認 is the company's legal judgement (番号法施行規則 3条5項). */
+  identityByEmployment: 'administrator',
   /** The sweeper deletes drafts sooner. */
   draftLifetimeHours: 'administrator-to-shorten',
   /** The retention job destroys submitted documents sooner (after a grace period). */

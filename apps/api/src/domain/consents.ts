@@ -37,6 +37,7 @@ interface MeRow {
   deadline: Date | null
   draft_lifetime_hours: number
   employee_enters_number: boolean
+  identity_by_employment: boolean
   company_name: string
   submitted_at: Date | null
   submission_id: string | null
@@ -57,7 +58,7 @@ export function createConsents(db: Db, audit: AuditLog, readCache: ReadCache = n
   async function readMe(identity: EmployeeIdentity): Promise<MeResponse | null> {
     const [row] = await db.$queryRaw<MeRow[]>`
       SELECT p.name, p.progress, k.name AS campaign_name, k.contact, k.purposes, k.purpose_translations, k.deadline,
-             k.draft_lifetime_hours, k.employee_enters_number, o.name AS company_name, s.submitted_at, n.purposes AS consented_purposes,
+             k.draft_lifetime_hours, k.employee_enters_number, k.identity_by_employment, o.name AS company_name, s.submitted_at, n.purposes AS consented_purposes,
              n.language AS consent_language, n.consented_at, s.id AS submission_id,
              -- The latest 完了 after 差し戻し (the submission keeps the first): submissions.lastSubmittedAt.
              (SELECT max(a.at) FROM audit_events a WHERE a.target_id = s.id::text AND a.action = ${RESUBMITTED}) AS last_submitted_at,
@@ -87,6 +88,7 @@ export function createConsents(db: Db, audit: AuditLog, readCache: ReadCache = n
         deadline: row.deadline?.toISOString() ?? null,
         draftLifetimeHours: row.draft_lifetime_hours,
         employeeEntersNumber: row.employee_enters_number,
+        identityByEmployment: row.identity_by_employment,
       },
       consentedAt: consented ? row.consented_at!.toISOString() : null,
       submittedAt: row.submitted_at?.toISOString() ?? null,

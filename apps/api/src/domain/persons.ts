@@ -116,10 +116,13 @@ export function createPersons(db: Db, drafts: Drafts, keyring: Keyring, audit: A
         const current = await findOwnPerson(tx, identity, personId)
         if (current.status === 'REGISTERED') throw new AppError('PERSON_REGISTERED')
         if (current.status === 'NOT_APPLICABLE') throw new AppError('PERSON_NOT_APPLICABLE')
-        const { employeeEntersNumber } = await tx.campaign.findUniqueOrThrow({ where: { id: identity.campaignId }, select: { employeeEntersNumber: true } })
+        const { employeeEntersNumber, identityByEmployment } = await tx.campaign.findUniqueOrThrow({
+          where: { id: identity.campaignId },
+          select: { employeeEntersNumber: true, identityByEmployment: true },
+        })
         if (employeeEntersNumber && myNumber === null) throw numberRefused('required', 'required by this campaign')
         if (!employeeEntersNumber && myNumber !== null) throw numberRefused('invalid', 'not asked by this campaign')
-        const problems = registrationProblems(current.kind === 'EMPLOYEE' ? 'employee' : 'dependent', registration)
+        const problems = registrationProblems(current.kind === 'EMPLOYEE' ? 'employee' : 'dependent', registration, { identityByEmployment })
         if (problems.length > 0) throw new AppError('REGISTRATION_INVALID', { details: { problems } })
 
         const images = await tx.document.findMany({ where: { personId: current.id, state: 'DRAFT' } })

@@ -1,4 +1,5 @@
 /** `GET /me` as loaded by the session gate: campaign, consent and submission times. */
+import type { VerificationSettings } from '@bango/shared/documents'
 import type { MeResponse } from '@bango/shared/employee-api'
 import { create } from 'zustand'
 
@@ -16,3 +17,8 @@ export const useMeStore = create<MeState>()((set, get) => ({
     if (me) set({ me: { ...me, ...patch } })
   },
 }))
+
+/** What the campaign decided about 本人確認, as the document rules take it (identity documents asked for until /me says otherwise). */
+export const verificationSettings = (): VerificationSettings => ({
+  identityByEmployment: useMeStore.getState().me?.campaign.identityByEmployment ?? false,
+})

@@ -173,13 +173,17 @@ const numberDocumentNames = {
 } as const satisfies Record<NumberDocumentType, string>
 
 const identityDocumentNames = {
-  notification_card: '通知カード',
+  driver_license: '運転免許証',
+  driving_record: '運転経歴証明書',
+  residence_card: '在留カード',
+  special_permanent_resident: '特別永住者証明書',
   passport: 'パスポート',
-  photo_id: '顔写真付き身分証明書（運転免許証、在留カードなど）',
+  disability_certificate: '顔写真付きの障害者手帳（身体障害者手帳・精神障害者保健福祉手帳・療育手帳）',
+  photo_id: 'その他の、官公署が発行した顔写真付きの証明書',
   health_insurance: '健康保険証／資格確認書',
-  pension_book: '年金手帳',
-  resident_record: '住民票',
-  student_id: '学生証（顔写真なし）',
+  pension_book: '年金手帳／基礎年金番号通知書',
+  child_allowance: '児童扶養手当証書／特別児童扶養手当証書',
+  student_id: '学生証（顔写真付き）',
 } as const satisfies Record<IdentityDocumentType, string>
 
 /** Short names on the receipt: the shared labels the console and the payroll export use too. */
@@ -218,10 +222,12 @@ const documents = {
   photoNotes_file: ['書類全体が写り、文字にピントが合った画像を選んでください。', '明るく、光が反射していない画像を選んでください。'],
   numberDocumentNotes: {
     my_number_card: 'おもて面とうら面の両方を撮影します（個人番号はうら面に記載されています）。',
-    notification_card: 'おもて面を撮影します。記載事項に変更がある場合はうら面も撮影してください。',
+    notification_card:
+      '氏名・住所などの記載が住民票と同じ場合に限り使えます（個人番号通知書は使えません）。おもて面を撮影し、うら面に記載事項の変更が書かれている場合はうら面も撮影してください。',
     resident_record: '個人番号が記載されたものを撮影します。うら面がない場合は「うら面はありません」を選べます。',
     my_number_card_file: 'おもて面とうら面の両方の画像を選びます（個人番号はうら面に記載されています）。',
-    notification_card_file: 'おもて面の画像を選びます。記載事項に変更がある場合はうら面の画像も選んでください。',
+    notification_card_file:
+      '氏名・住所などの記載が住民票と同じ場合に限り使えます（個人番号通知書は使えません）。おもて面の画像を選び、うら面に記載事項の変更が書かれている場合はうら面の画像も選んでください。',
     resident_record_file: '個人番号が記載されたものの画像を選びます。うら面がない場合は「うら面はありません」を選べます。',
   },
   draftNotice: '登録中の画像は、全員分の登録後に一覧の「完了」をタップするまで提出されず、「完了」しないまま一定時間が過ぎると削除されます。',
@@ -229,12 +235,13 @@ const documents = {
   identityUsable: '身元確認に利用できる書類',
   identityNotes: [
     'いずれも、氏名および「住所または生年月日」の記載があること。また、有効期限内であること。',
-    '顔写真がない書類の場合は、身元確認書類が2種類必要です。',
+    '顔写真付きの書類がない場合は、2つ目の一覧から種類の違う書類を2種類登録します。',
   ],
-  identityUsableList: ['通知カード', 'パスポート', '顔写真付き身分証明書', '健康保険証', '年金手帳', '住民票', '学生証（顔写真なし）'],
-  withPhotoQuestion: '身元確認書類は顔写真付きですか？',
-  withPhoto: '顔写真付きです。',
-  withoutPhoto: '顔写真はありません。',
+  identityPhotoGroup: '1種類で確認できる書類（顔写真付き）',
+  identityOtherGroup: '種類の違う2種類が必要な書類（顔写真付きの書類がない場合）',
+  withPhotoQuestion: '官公署が発行した顔写真付きの書類（運転免許証、在留カード、パスポートなど）をお持ちですか？',
+  withPhoto: 'はい、持っています（1種類で確認できます）。',
+  withoutPhoto: 'いいえ、持っていません（2種類必要です）。',
   identityTypeQuestion: '身元確認書類の種類を選択してください',
   /** When one identity document is needed. */
   identityOrdinalSingle: '身元確認書類',
@@ -394,6 +401,8 @@ export const ja = {
   consent,
   targets,
   addDependent,
+  relationships,
+  fieldErrors,
   completion,
   numberDocumentNames,
   identityDocumentNames,
@@ -401,6 +410,4 @@ export const ja = {
   returnReasons,
   documents,
   errors,
-  relationships,
-  fieldErrors,
 } as const

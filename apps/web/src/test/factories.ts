@@ -35,6 +35,7 @@ export function buildMe(overrides: Partial<MeResponse> = {}): MeResponse {
       deadline: '2026-12-20T15:00:00.000Z',
       draftLifetimeHours: 24,
       employeeEntersNumber: false,
+      identityByEmployment: false,
     },
     consentedAt: '2026-11-25T09:00:00.000Z',
     submittedAt: null,

@@ -20,6 +20,7 @@ export const toCampaign = (row: CampaignRow): Campaign => ({
   draftLifetimeHours: row.draftLifetimeHours,
   retentionMonths: row.retentionMonths,
   employeeEntersNumber: row.employeeEntersNumber,
+  identityByEmployment: row.identityByEmployment,
   contact: row.contact,
   status: row.status === 'OPEN' ? 'open' : 'closed',
   createdAt: row.createdAt.toISOString(),

@@ -35,6 +35,7 @@ export function buildCampaign(overrides: Partial<Campaign> = {}): Campaign {
     draftLifetimeHours: 24,
     retentionMonths: 84,
     employeeEntersNumber: false,
+    identityByEmployment: false,
     contact: null,
     status: 'open',
     createdAt: '2026-11-20T01:00:00.000Z',

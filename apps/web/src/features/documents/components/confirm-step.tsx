@@ -3,7 +3,7 @@ import { myNumberSchema } from '@bango/shared/employee-api'
 import { useRef, useState } from 'react'
 import { ErrorMessage } from '../../../components/error-message.tsx'
 import { ApiError } from '../../../lib/api-client.ts'
-import { useMeStore } from '../../../lib/me-store.ts'
+import { useMeStore, verificationSettings } from '../../../lib/me-store.ts'
 import { useT } from '../../../lib/use-t.ts'
 import { checkNumber } from '../api/number-read.ts'
 import { register } from '../api/register.ts'
@@ -35,7 +35,9 @@ export function ConfirmStep() {
 
   const required = registration ? requiredImages(registration) : []
   const complete =
-    registration !== null && registrationProblems(person.kind, registration).length === 0 && required.every((image) => images[imageKey(image)]?.uploaded)
+    registration !== null &&
+    registrationProblems(person.kind, registration, verificationSettings()).length === 0 &&
+    required.every((image) => images[imageKey(image)]?.uploaded)
 
   /** The normalised number, or null (and the error shown) when the campaign asks and it is wrong. */
   const checkedNumber = (): string | undefined | null => {

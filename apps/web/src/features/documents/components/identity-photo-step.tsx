@@ -1,10 +1,11 @@
+import { identityTypesFor } from '@bango/shared/documents'
 import { useState, type FormEvent } from 'react'
 import { useT } from '../../../lib/use-t.ts'
 import { useWizardStore } from '../stores/wizard-store.ts'
 import { ChoiceList } from './choice-list.tsx'
 import { WizardBackButton } from './wizard-back-button.tsx'
 
-/** Manual step 4 ①: 身元確認書類は顔写真付きですか？ */
+/** Manual step 4 ①: does the employee hold a photo ID a public body issued (one document), or not (two)? */
 export function IdentityPhotoStep() {
   const { t, list } = useT()
   const current = useWizardStore((s) => s.identity?.withPhoto)
@@ -13,16 +14,24 @@ export function IdentityPhotoStep() {
     event.preventDefault()
     if (choice) useWizardStore.getState().chooseIdentityPhoto(choice === 'with')
   }
+  const groups = [
+    { id: 'identity-photo-group', title: t('documents.identityPhotoGroup'), types: identityTypesFor(true) },
+    { id: 'identity-other-group', title: t('documents.identityOtherGroup'), types: identityTypesFor(false) },
+  ]
   return (
     <form className="step" onSubmit={onSubmit}>
       <h2>{t('documents.identityTitle')}</h2>
-      <section className="card" aria-labelledby="identity-usable">
-        <h3 id="identity-usable">{t('documents.identityUsable')}</h3>
-        <ul>
-          {list('documents.identityUsableList').map((name) => (
-            <li key={name}>{name}</li>
-          ))}
-        </ul>
+      <section className="card" aria-label={t('documents.identityUsable')}>
+        {groups.map((group) => (
+          <section key={group.id} aria-labelledby={group.id}>
+            <h3 id={group.id}>{group.title}</h3>
+            <ul>
+              {group.types.map((type) => (
+                <li key={type}>{t(`identityDocumentNames.${type}`)}</li>
+              ))}
+            </ul>
+          </section>
+        ))}
         {list('documents.identityNotes').map((note) => (
           <p className="hint" key={note}>
             ※ {note}

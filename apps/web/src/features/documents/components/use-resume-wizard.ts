@@ -1,5 +1,6 @@
 import type { Person } from '@bango/shared/employee-api'
 import { useEffect, useEffectEvent } from 'react'
+import { verificationSettings } from '../../../lib/me-store.ts'
 import { getDraft, getDraftThumbnail } from '../api/draft.ts'
 import { type CapturedImage, imageKey, useWizardStore, type WizardPosition } from '../stores/wizard-store.ts'
 import { clearPosition, loadPosition, savePosition, savedPositionPersonId } from '../stores/wizard-position.ts'
@@ -38,7 +39,7 @@ export function useResumeWizard(person: Pick<Person, 'id' | 'name' | 'kind' | 's
         .then((answer) => answer.images)
         .catch(() => [])
       if (cancelled) return
-      const position: WizardPosition | null = kept ?? positionFromDraft(person.kind, draft)
+      const position: WizardPosition | null = kept ?? positionFromDraft(person.kind, draft, verificationSettings())
       if (!position) {
         wizard.start(person)
         return

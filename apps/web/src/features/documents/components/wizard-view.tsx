@@ -1,5 +1,6 @@
 import { needsIdentityDocuments } from '@bango/shared/documents'
 import { useEffect, useEffectEvent, useRef } from 'react'
+import { verificationSettings } from '../../../lib/me-store.ts'
 import { useT } from '../../../lib/use-t.ts'
 import { imageKey, stepKey, useWizardStore, type WizardState, type WizardStep } from '../stores/wizard-store.ts'
 import { CaptureStep } from './capture-step.tsx'
@@ -88,7 +89,7 @@ function phaseOf(step: WizardStep): Phase | null {
 /** The phases this person goes through: identity documents only where the rules ask for them (unknown until the number document is chosen). */
 function phasesOf(state: Pick<WizardState, 'person' | 'numberDocument'>): { phase: Phase; optional: boolean }[] {
   const { person, numberDocument } = state
-  const needsIdentity = person && numberDocument ? needsIdentityDocuments(person.kind, numberDocument.type) : null
+  const needsIdentity = person && numberDocument ? needsIdentityDocuments(person.kind, numberDocument.type, verificationSettings()) : null
   return [
     { phase: 'number', optional: false },
     ...(needsIdentity === false ? [] : [{ phase: 'identity' as const, optional: needsIdentity === null }]),

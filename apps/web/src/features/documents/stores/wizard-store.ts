@@ -17,6 +17,7 @@ import {
 } from '@bango/shared/documents'
 import type { Person } from '@bango/shared/employee-api'
 import { create } from 'zustand'
+import { verificationSettings } from '../../../lib/me-store.ts'
 
 export type WizardStep =
   | { name: 'idle' }
@@ -127,7 +128,7 @@ export const useWizardStore = create<WizardState>()((set, get) => {
     const { person, numberDocument, identity } = get()
     if (!person || !numberDocument) return
     if (image.role === 'number') {
-      go(needsIdentityDocuments(person.kind, numberDocument.type) ? { name: 'identityPhoto' } : { name: 'confirm' })
+      go(needsIdentityDocuments(person.kind, numberDocument.type, verificationSettings()) ? { name: 'identityPhoto' } : { name: 'confirm' })
     } else if (identity && image.slot + 1 < identityDocumentCount(identity.withPhoto)) {
       go({ name: 'identityType', slot: image.slot + 1 })
     } else go({ name: 'confirm' })
@@ -230,7 +231,7 @@ export const useWizardStore = create<WizardState>()((set, get) => {
     registration: () => {
       const { person, numberDocument, identity } = get()
       if (!person || !numberDocument) return null
-      if (!needsIdentityDocuments(person.kind, numberDocument.type)) return { numberDocument, identity: null }
+      if (!needsIdentityDocuments(person.kind, numberDocument.type, verificationSettings())) return { numberDocument, identity: null }
       return identity ? { numberDocument, identity } : null
     },
     registered: () => set({ images: revoke(get().images), step: { name: 'registered' }, history: [], future: [], move: 'jump' }),

@@ -17,6 +17,7 @@ import {
   type ImageSlot,
   type NumberDocumentType,
   type PersonKind,
+  type VerificationSettings,
 } from '@bango/shared/documents'
 import type { DraftImage } from '@bango/shared/employee-api'
 import type { WizardPosition, WizardStep } from '../stores/wizard-store.ts'
@@ -38,7 +39,7 @@ export function draftImagesFor(position: Pick<WizardPosition, 'numberDocument' |
 }
 
 /** Where a person with these draft images stands: the first thing still missing, or 確認. Null: nothing sent yet. */
-export function positionFromDraft(kind: PersonKind, images: readonly DraftImage[]): WizardPosition | null {
+export function positionFromDraft(kind: PersonKind, images: readonly DraftImage[], settings: VerificationSettings): WizardPosition | null {
   const numberType = images.find((image) => image.role === 'number' && image.side === 'front')?.type
   if (!numberType || !isNumberType(numberType)) return null
   const visited: WizardStep[] = [{ name: 'menu' }]
@@ -64,7 +65,7 @@ export function positionFromDraft(kind: PersonKind, images: readonly DraftImage[
 
   // The front is there (numberType came from it).
   if (!walkDocument({ role: 'number', slot: 0, side: 'front' }, numberDocument, identityImages.length > 0)) return at()
-  if (!needsIdentityDocuments(kind, numberType)) {
+  if (!needsIdentityDocuments(kind, numberType, settings)) {
     visited.push({ name: 'confirm' })
     return at()
   }

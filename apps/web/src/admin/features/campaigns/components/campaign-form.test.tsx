@@ -56,6 +56,7 @@ describe('the campaign form', () => {
       draftLifetimeHours: 48,
       retentionMonths: 84,
       employeeEntersNumber: true,
+      identityByEmployment: false,
       purposeTranslations: {},
       contact: '人事部 内線 1234',
     })

@@ -132,6 +132,22 @@ export function CampaignForm({ initial, submitLabel, readOnly = false, editingAs
         <label htmlFor="employee-enters-number">{t.employeeEntersNumber}</label>
       </div>
       {locked('employeeEntersNumber') && !readOnly && <p className="admin-hint">{t.administratorOnly}</p>}
+      <div className="admin-check">
+        <input
+          id="identity-by-employment"
+          name="identityByEmployment"
+          type="checkbox"
+          checked={values.identityByEmployment}
+          disabled={locked('identityByEmployment')}
+          aria-describedby="identity-by-employment-hint"
+          onChange={(event) => set('identityByEmployment')(event.target.checked)}
+        />
+        <label htmlFor="identity-by-employment">{t.identityByEmployment}</label>
+      </div>
+      <p className="admin-hint" id="identity-by-employment-hint">
+        {t.identityByEmploymentHint}
+      </p>
+      {locked('identityByEmployment') && !readOnly && <p className="admin-hint">{t.administratorOnly}</p>}
       {!readOnly && (
         <button type="submit" className="admin-button admin-button--primary" disabled={busy}>
           {busy ? common.saving : submitLabel}

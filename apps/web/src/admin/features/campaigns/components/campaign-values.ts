@@ -15,6 +15,7 @@ export interface CampaignValues {
   draftLifetimeHours: string
   retentionMonths: string
   employeeEntersNumber: boolean
+  identityByEmployment: boolean
   contact: string
 }
 
@@ -30,6 +31,7 @@ export const NEW_CAMPAIGN: CampaignValues = {
   draftLifetimeHours: '24',
   retentionMonths: '84',
   employeeEntersNumber: false,
+  identityByEmployment: false,
   contact: '',
 }
 
@@ -41,6 +43,7 @@ export const valuesOf = (campaign: Campaign): CampaignValues => ({
   draftLifetimeHours: String(campaign.draftLifetimeHours),
   retentionMonths: String(campaign.retentionMonths),
   employeeEntersNumber: campaign.employeeEntersNumber,
+  identityByEmployment: campaign.identityByEmployment,
   contact: campaign.contact ?? '',
 })
 
@@ -56,5 +59,6 @@ export const toRequest = (values: CampaignValues): Record<keyof CampaignRequest,
   draftLifetimeHours: toNumber(values.draftLifetimeHours),
   retentionMonths: toNumber(values.retentionMonths),
   employeeEntersNumber: values.employeeEntersNumber,
+  identityByEmployment: values.identityByEmployment,
   contact: values.contact.trim() === '' ? null : values.contact,
 })
