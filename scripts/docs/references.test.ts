@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { citations, testTitles, titlePieces, type Citation } from './references.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
-const DOCUMENTS = ['docs/security.md']
+const DOCUMENTS = ['docs/security.md', 'docs/compliance.md']
 /** Folders that are not the repository's own: dependencies, builds, run-time data. */
 const SKIPPED = new Set(['node_modules', '.git', 'dist', 'data', 'test-results', 'playwright-report'])
 
