@@ -8,7 +8,7 @@
  */
 import { employeeListQuerySchema } from '@bango/shared/admin-dashboard'
 import pg from 'pg'
-import { createCampaign, createCompany, createOperator } from '../src/db/factories.ts'
+import { createCampaign, createCompany, createOperator } from '../test/factories.ts'
 import { employeeListSql } from '../src/domain/admin/employee-list.ts'
 import { seedPersons } from './dashboard-seed.ts'
 import { createTestContext } from '../test/harness.ts'

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import os from 'node:os'
-import { createCampaign, createCompany, createOperator } from '../src/db/factories.ts'
+import { createCampaign, createCompany, createOperator } from '../test/factories.ts'
 import { startEmailWorker } from '../src/domain/admin/email-worker.ts'
 import { createSmtpMailer } from '../src/lib/mailer.ts'
 import { createTestContext } from '../test/harness.ts'
@@ -48,9 +48,10 @@ async function timeBatch(kind: 'credentials' | 'reminder') {
   const { campaign, operator } = await campaignOf(COUNT)
   const before = smtp.accepted.length
   const start = performance.now()
-  const batch = await services.emailBatches.create(operator, campaign, { kind })
+  const scope = await services.access.forCampaign(operator, campaign.id)
+  const batch = await services.emailBatches.create(scope, { kind })
   for (;;) {
-    const current = await services.emailBatches.get(campaign.id, batch.id)
+    const current = await services.emailBatches.get(scope, batch.id)
     if (current.finishedAt) {
       const seconds = (performance.now() - start) / 1000
       const received = smtp.accepted.length - before
@@ -71,7 +72,7 @@ await worker.stop()
 
 const { campaign, operator } = await campaignOf(COUNT)
 const start = performance.now()
-const issued = await services.credentialIssuing.issue(operator, campaign)
+const issued = await services.credentialIssuing.issue(await services.access.forCampaign(operator, campaign.id))
 const seconds = (performance.now() - start) / 1000
 console.log(
   `console issue of ${issued.credentials.length}: ${seconds.toFixed(1)} s (${((seconds * 1000) / COUNT).toFixed(1)} ms per employee, argon2 two at a time)`,

@@ -12,7 +12,7 @@
 import { IMPORT_MAX_BYTES } from '@bango/shared/admin-import'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
-import { createCampaign } from '../src/db/factories.ts'
+import { createCampaign } from '../test/factories.ts'
 import { createTestContext, signedInOperator } from '../test/harness.ts'
 import { importFile, postImport } from '../test/import-files.ts'
 import { type LivenessFigures, probeLiveness } from '../test/liveness-probe.ts'

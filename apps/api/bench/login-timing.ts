@@ -9,7 +9,7 @@ import path from 'node:path'
 import fs from 'node:fs/promises'
 import { build } from '../src/app.ts'
 import { openDatabase } from '../src/db/database.ts'
-import { createEmployeeWithLogin } from '../src/db/factories.ts'
+import { createEmployeeWithLogin } from '../test/factories.ts'
 import { createFileBlobStore } from '../src/lib/blob-store.ts'
 import { parseKeks } from '../src/lib/keys.ts'
 

@@ -5,7 +5,7 @@
  */
 import { TOTP } from 'otpauth'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCompany } from '../src/db/factories.ts'
+import { createCompany } from './factories.ts'
 import { type TestContext, createTestContext, signedInOperator } from './harness.ts'
 
 let context: TestContext

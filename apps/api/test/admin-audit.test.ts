@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCompany } from '../src/db/factories.ts'
+import { createCompany } from './factories.ts'
 import { type TestContext, createTestContext, login, signedInOperator } from './harness.ts'
 
 let context: TestContext

@@ -1,6 +1,6 @@
 import { type CampaignRequest, DEFAULT_PURPOSES, campaignSchema, campaignsResponseSchema } from '@bango/shared/admin-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createEmployee } from '../src/db/factories.ts'
+import { createEmployee } from './factories.ts'
 import { blobExists } from './blob-stores.ts'
 import { type TestContext, createTestContext, imageUpload, login, signedInEmployee, signedInOperator } from './harness.ts'
 import { cardPhoto } from './images.ts'

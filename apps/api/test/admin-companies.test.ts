@@ -1,6 +1,6 @@
 import { companiesResponseSchema, companySchema } from '@bango/shared/admin-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCompany } from '../src/db/factories.ts'
+import { createCompany } from './factories.ts'
 import { type TestContext, createTestContext, signedInOperator } from './harness.ts'
 
 let context: TestContext

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCampaign } from '../src/db/factories.ts'
+import { createCampaign } from './factories.ts'
 import type { EmployeeProgress } from '../src/generated/prisma/client.ts'
 import { type TestContext, createTestContext, imageUpload, login, signedInEmployee, signedInOperator } from './harness.ts'
 import { cardPhoto } from './images.ts'

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CliError, clearNetworks, parseNetworksClearArgs } from '../src/cli/admin-networks-clear.ts'
-import { createCampaign, createCompany, createOperator } from '../src/db/factories.ts'
+import { createCampaign, createCompany, createOperator } from './factories.ts'
 import { type TestContext, createTestContext, signedInOperator } from './harness.ts'
 
 const OFFICE = '198.51.100.7'

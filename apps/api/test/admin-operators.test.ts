@@ -1,6 +1,6 @@
 import { operatorCreatedResponseSchema, operatorSchema, operatorsResponseSchema } from '@bango/shared/admin-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCompany } from '../src/db/factories.ts'
+import { createCompany } from './factories.ts'
 import { TAKEN_ADDRESSES_PER_HOUR } from '../src/routes/admin/operators.ts'
 import { type TestContext, createTestContext, sameErrorBody, signedInOperator } from './harness.ts'
 

@@ -1,6 +1,6 @@
 import { TOTP } from 'otpauth'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createOperator } from '../src/db/factories.ts'
+import { createOperator } from './factories.ts'
 import { type TestContext, adminHeaders, createTestContext, login, signedInOperator } from './harness.ts'
 
 let context: TestContext

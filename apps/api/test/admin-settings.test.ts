@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createOperator } from '../src/db/factories.ts'
+import { createOperator } from './factories.ts'
 import { type TestContext, createTestContext, signedInOperator } from './harness.ts'
 
 let context: TestContext

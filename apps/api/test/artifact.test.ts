@@ -145,6 +145,22 @@ describe.runIf(!serverUrl)('the artifact on the embedded database', () => {
   })
 })
 
+describe('what the artifact is built from', () => {
+  it('production code only: the sources of every bundle are under apps/api/src or packages/shared/src (or node_modules), none a test, a test builder or a bench', async () => {
+    const maps = (await fs.readdir(DIST)).filter((name) => name.endsWith('.js.map'))
+    expect(maps).toContain('server.js.map')
+    for (const map of maps) {
+      const { sources } = JSON.parse(await fs.readFile(path.join(DIST, map), 'utf8')) as { sources: string[] }
+      const ours = sources.map((source) => path.relative(REPO, path.resolve(DIST, source))).filter((file) => !file.split(path.sep).includes('node_modules'))
+      expect(ours.length, map).toBeGreaterThan(0)
+      expect(
+        ours.filter((file) => !/^(apps\/api|packages\/shared)\/src\//.test(file) || /\.test\.tsx?$/.test(file)),
+        map,
+      ).toEqual([])
+    }
+  })
+})
+
 describe('the import thread in the artifact', () => {
   it('runs on its own when moved out of the repository: a file sent to import-worker.js is read and planned', async () => {
     const dist = await relocatedArtifact()

@@ -7,7 +7,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../src/app.ts'
-import { createOperator } from '../src/db/factories.ts'
+import { createOperator } from './factories.ts'
 import { MAX_FAILED_LOGINS } from '../src/domain/credentials.ts'
 import { openRedis } from '../src/lib/redis.ts'
 import { PER_TOKEN_PER_MINUTE } from '../src/routes/employee/login.ts'

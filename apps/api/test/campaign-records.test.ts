@@ -5,7 +5,7 @@
  */
 import type { DisposalCertificateResponse, HandlingRecordResponse } from '@bango/shared/admin-records'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createEmployee } from '../src/db/factories.ts'
+import { createEmployee } from './factories.ts'
 import { type TestContext, createTestContext, signedInOperator } from './harness.ts'
 import { submittedEmployee } from './submitted.ts'
 

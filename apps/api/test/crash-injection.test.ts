@@ -14,7 +14,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { FastifyBaseLogger } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createEmployeeWithLogin, createOperator } from '../src/db/factories.ts'
+import { createEmployeeWithLogin, createOperator } from './factories.ts'
 import { documentAad } from '../src/domain/drafts.ts'
 import { startSweeper } from '../src/domain/sweeper.ts'
 import { decryptBlob } from '../src/lib/envelope.ts'
@@ -192,15 +192,11 @@ async function seedTemplate(env: Env) {
         .map((d) => d.id)
         .sort(),
     }
-    const company = (await product.db.person.findUniqueOrThrow({ where: { id: household.employee }, include: { campaign: true } })).campaign.companyId
-    const { operator } = await createOperator(product.app.services.operators, { assignments: [{ companyId: company, role: 'administrator' }] })
-    await product.app.services.review.returnPerson(
-      { operatorId: operator.id, sessionId: randomUUID(), email: operator.email, name: operator.name, isSystemAdmin: false, address: '127.0.0.1' },
-      company,
-      household.employee,
-      household.spouse,
-      { reason: 'blurry', note: null },
-    )
+    const { campaign } = await product.db.person.findUniqueOrThrow({ where: { id: household.employee }, include: { campaign: true } })
+    const { operator } = await createOperator(product.app.services.operators, { assignments: [{ companyId: campaign.companyId, role: 'administrator' }] })
+    const identity = { operatorId: operator.id, sessionId: randomUUID(), email: operator.email, name: operator.name, isSystemAdmin: false, address: '127.0.0.1' }
+    const scope = await product.app.services.access.forEmployee(identity, campaign.id, household.employee)
+    await product.app.services.review.returnPerson(scope, household.spouse, { reason: 'blurry', note: null })
   } finally {
     await product.close()
   }
@@ -274,7 +270,10 @@ async function checkAfterCrash(product: Product, scenario: Scenario, acknowledge
 
   // What HR sees: exactly the submitted documents, and only of a whole submission.
   const employeePerson = persons.get(household.employee)!
-  const hrView = submission ? await product.app.services.review.submission(employeePerson) : null
+  // As a system administrator would see it (an identity, not an account: reading writes nothing).
+  const hr = { operatorId: randomUUID(), sessionId: randomUUID(), email: 'hr@example.test', name: 'HR', isSystemAdmin: true, address: '127.0.0.1' }
+  const hrScope = () => product.app.services.access.forEmployee(hr, employeePerson.campaignId, employeePerson.id)
+  const hrView = submission ? await product.app.services.review.submission(await hrScope()) : null
   const hrImages = (person: string) => (hrView?.persons.find((p) => p.id === person)?.images ?? []).map((image) => image.id).sort()
   const submittedRows = documents.filter((d) => d.state === 'SUBMITTED')
   expect(

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { credentialBatchesResponseSchema, distributeCredentialsResponseSchema, issueCredentialsResponseSchema } from '@bango/shared/admin-credentials'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCampaign, createEmployee } from '../src/db/factories.ts'
+import { createCampaign, createEmployee } from './factories.ts'
 import { type TestContext, createTestContext, login, signedInOperator } from './harness.ts'
 
 const PUBLIC_URL = 'http://bango.example.test:8080'

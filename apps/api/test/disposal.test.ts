@@ -4,7 +4,7 @@
  * that the employee's session ends.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCampaign, createCompany, createEmployee } from '../src/db/factories.ts'
+import { createCampaign, createCompany, createEmployee } from './factories.ts'
 import { documentAad } from '../src/domain/drafts.ts'
 import { decryptBlob } from '../src/lib/envelope.ts'
 import { type TestContext, createTestContext, signedInOperator } from './harness.ts'

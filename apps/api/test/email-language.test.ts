@@ -5,7 +5,7 @@
  * official Japanese document names beside.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCampaign, createEmployee } from '../src/db/factories.ts'
+import { createCampaign, createEmployee } from './factories.ts'
 import type { Mailer, OutgoingMail } from '../src/lib/mailer.ts'
 import { type TestContext, createTestContext, login, signedInOperator } from './harness.ts'
 import { submittedEmployee } from './submitted.ts'

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto'
 import { SignJWT, decodeJwt } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createEmployee } from '../src/db/factories.ts'
+import { createEmployee } from './factories.ts'
 import { PUBLIC_EMPLOYEE, type Route, changedTables, fillPath, routeKey as key, routeCollector, tableSnapshot } from './route-table.ts'
 import { type TestContext, createTestContext, imageUpload, login, signedInEmployee, signedInOperator } from './harness.ts'
 import { cardPhoto } from './images.ts'

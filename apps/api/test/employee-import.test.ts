@@ -1,6 +1,6 @@
 import { IMPORT_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_LINE_CHARS, IMPORT_PER_MINUTE } from '@bango/shared/admin-import'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCampaign } from '../src/db/factories.ts'
+import { createCampaign } from './factories.ts'
 import { type TestContext, createTestContext, signedInOperator } from './harness.ts'
 import { encodeShiftJis } from './shift-jis.ts'
 

@@ -10,7 +10,7 @@ import { openDatabase } from '../src/db/database.ts'
 import { createChangeFeed } from '../src/lib/change-feed.ts'
 import { createReadCache, noReadCache } from '../src/lib/read-cache.ts'
 import { CSRF_HEADER } from '@bango/shared/admin-api'
-import { type OperatorSeed, createCompany, createEmployeeWithLogin, createOperator } from '../src/db/factories.ts'
+import { type OperatorSeed, createCompany, createEmployeeWithLogin, createOperator } from './factories.ts'
 import { openTestBlobStore } from './blob-stores.ts'
 import { type Secrets, parseKeks } from '../src/lib/keys.ts'
 

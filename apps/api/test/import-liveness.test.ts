@@ -9,7 +9,7 @@
 import { IMPORT_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from '@bango/shared/admin-import'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCampaign } from '../src/db/factories.ts'
+import { createCampaign } from './factories.ts'
 import { type TestContext, createTestContext, signedInOperator } from './harness.ts'
 import { importFile, postImport } from './import-files.ts'
 import { type LivenessFigures, probeLiveness } from './liveness-probe.ts'

@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createEmployeeWithLogin } from '../src/db/factories.ts'
+import { createEmployeeWithLogin } from './factories.ts'
 import { generateKeySet } from '../src/lib/keys.ts'
 import { type Redis, openRedis } from '../src/lib/redis.ts'
 import { PER_TOKEN_PER_MINUTE } from '../src/routes/employee/login.ts'

@@ -4,7 +4,7 @@
  * review in one step (one audit event each) and leaves returned and 対象外 persons as they are.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createEmployee } from '../src/db/factories.ts'
+import { createEmployee } from './factories.ts'
 import { type TestContext, createTestContext, login, signedInEmployee, signedInOperator, uploadImage } from './harness.ts'
 import { cardPhoto } from './images.ts'
 

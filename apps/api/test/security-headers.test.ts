@@ -7,7 +7,7 @@ import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type App, build } from '../src/app.ts'
 import { redactUrl } from '../src/lib/redact-url.ts'
-import { createOperator } from '../src/db/factories.ts'
+import { createOperator } from './factories.ts'
 import { type TestContext, createTestContext, signedInEmployee } from './harness.ts'
 
 const INDEX_HTML = '<!doctype html><html><head><title>Bango test SPA</title></head><body><div id="root"></div></body></html>'

@@ -19,13 +19,13 @@ vi.mock('@node-rs/argon2', async (importOriginal) => {
 })
 
 let context: TestContext
-let createOperator: typeof import('../src/db/factories.ts').createOperator
+let createOperator: typeof import('./factories.ts').createOperator
 beforeAll(async () => {
   // The API files of a worker share their modules (isolate: false): the app an earlier file
   // imported holds the real argon2. Imported afresh here, the app gets the wrapper above.
   vi.resetModules()
   const { createTestContext } = await import('./harness.ts')
-  ;({ createOperator } = await import('../src/db/factories.ts'))
+  ;({ createOperator } = await import('./factories.ts'))
   context = await createTestContext()
 }, 60_000)
 afterAll(() => context.close())

@@ -1,13 +1,14 @@
 /**
- * Builders for companies, campaigns, employees and dependents, with overrides.
- * Shared by the demo seed, the API tests and the browser tests.
+ * Builders for companies, campaigns, employees and dependents, with overrides, for the API tests
+ * and the benches. Test code only: the built artifact never holds them (the demo of `pnpm start`
+ * seeds its own household, db/demo.ts).
  */
 import { randomUUID } from 'node:crypto'
 import { type CompanyRole, DEFAULT_PURPOSES as SHARED_DEFAULT_PURPOSES } from '@bango/shared/admin-api'
-import type { Operators } from '../domain/admin/operators.ts'
-import type { Credentials } from '../domain/credentials.ts'
-import type { Prisma } from '../generated/prisma/client.ts'
-import type { Db } from './types.ts'
+import type { Operators } from '../src/domain/admin/operators.ts'
+import type { Credentials } from '../src/domain/credentials.ts'
+import type { Prisma } from '../src/generated/prisma/client.ts'
+import type { Db } from '../src/db/types.ts'
 
 export const DEFAULT_PURPOSES = [...SHARED_DEFAULT_PURPOSES]
 
