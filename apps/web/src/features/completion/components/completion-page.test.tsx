@@ -68,6 +68,17 @@ describe('CompletionPage', () => {
     expect(within(receipt).getByText('26 de novembro de 2026 às 00:30 (horário do Japão)')).toBeInTheDocument()
   })
 
+  it('names each 続柄 in the language shown (the Japanese term beside it)', async () => {
+    await applyLanguage('en')
+    useMeStore.setState({ me: buildMe({ submittedAt: '2026-11-25T15:30:00.000Z' }) })
+    renderDone()
+    const table = await screen.findByRole('table', { name: 'People submitted' })
+    const names = within(table)
+      .getAllByRole('rowheader')
+      .map((cell) => cell.textContent)
+    expect(names).toEqual(['総合 太郎（You）', '総合 花子（Spouse (配偶者)）', '総合 一郎（Father (父)）'])
+  })
+
   it('after a re-submission (差し戻し) shows the latest 完了, not the first, and the reference number', () => {
     useMeStore.setState({
       me: buildMe({ submittedAt: '2026-11-25T01:00:00.000Z', lastSubmittedAt: '2026-11-28T02:15:00.000Z', submissionReference: '3F2A-91BC' }),

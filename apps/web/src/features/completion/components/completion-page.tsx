@@ -6,6 +6,7 @@ import { ResourceStatus } from '../../../components/resource-status.tsx'
 import { getPersons } from '../../../lib/employee-api.ts'
 import { formatDateTime } from '../../../lib/format.ts'
 import { useMeStore } from '../../../lib/me-store.ts'
+import { relationshipText } from '../../../lib/relationship-text.ts'
 import { useResource } from '../../../lib/use-resource.ts'
 import { useT } from '../../../lib/use-t.ts'
 import type { MessageKey } from '../../../messages/types.ts'
@@ -71,7 +72,7 @@ function Receipt({ me, submittedAt }: { me: MeResponse; submittedAt: string }) {
             {persons.data.persons.map((person) => (
               <tr key={person.id}>
                 <th scope="row">
-                  {person.name}（{person.relationship}）
+                  {person.name}（{relationshipText(person, t)}）
                 </th>
                 <td>{documentsOf(person, t)}</td>
               </tr>

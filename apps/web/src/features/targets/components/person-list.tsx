@@ -1,5 +1,5 @@
 import type { Person } from '@bango/shared/employee-api'
-import { DEPENDENT_RELATIONSHIPS } from '@bango/shared/relationships'
+import { relationshipText } from '../../../lib/relationship-text.ts'
 import { useT } from '../../../lib/use-t.ts'
 import { ReturnReason } from '../../../components/return-reason.tsx'
 
@@ -13,13 +13,6 @@ interface PersonListProps {
   locked?: boolean
   /** Not registered yet, with images in the draft: 「入力途中」, not 「未登録」. */
   inProgress?: readonly string[]
-}
-
-/** 本人, a 続柄 of the shared list in the employee's language, or the text HR's import stored. */
-function relationshipText(person: Person, t: ReturnType<typeof useT>['t']) {
-  if (person.kind === 'employee') return t('targets.employee')
-  const listed = DEPENDENT_RELATIONSHIPS.find((r) => r.label === person.relationship)
-  return listed ? t(`relationships.${listed.code}`) : person.relationship
 }
 
 export function PersonList({ persons, onSelect, locked = false, inProgress = [] }: PersonListProps) {
