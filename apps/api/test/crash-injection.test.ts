@@ -194,7 +194,14 @@ async function seedTemplate(env: Env) {
     }
     const { campaign } = await product.db.person.findUniqueOrThrow({ where: { id: household.employee }, include: { campaign: true } })
     const { operator } = await createOperator(product.app.services.operators, { assignments: [{ companyId: campaign.companyId, role: 'administrator' }] })
-    const identity = { operatorId: operator.id, sessionId: randomUUID(), email: operator.email, name: operator.name, isSystemAdmin: false, address: '127.0.0.1' }
+    const identity = {
+      operatorId: operator.id,
+      sessionId: randomUUID(),
+      email: operator.email,
+      name: operator.name,
+      isSystemAdmin: false,
+      address: '127.0.0.1',
+    }
     const scope = await product.app.services.access.forEmployee(identity, campaign.id, household.employee)
     await product.app.services.review.returnPerson(scope, household.spouse, { reason: 'blurry', note: null })
   } finally {
@@ -272,8 +279,8 @@ async function checkAfterCrash(product: Product, scenario: Scenario, acknowledge
   const employeePerson = persons.get(household.employee)!
   // As a system administrator would see it (an identity, not an account: reading writes nothing).
   const hr = { operatorId: randomUUID(), sessionId: randomUUID(), email: 'hr@example.test', name: 'HR', isSystemAdmin: true, address: '127.0.0.1' }
-  const hrScope = () => product.app.services.access.forEmployee(hr, employeePerson.campaignId, employeePerson.id)
-  const hrView = submission ? await product.app.services.review.submission(await hrScope()) : null
+  const { access, review } = product.app.services
+  const hrView = submission ? await review.submission(await access.forEmployee(hr, employeePerson.campaignId, employeePerson.id)) : null
   const hrImages = (person: string) => (hrView?.persons.find((p) => p.id === person)?.images ?? []).map((image) => image.id).sort()
   const submittedRows = documents.filter((d) => d.state === 'SUBMITTED')
   expect(

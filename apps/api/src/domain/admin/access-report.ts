@@ -12,7 +12,7 @@ import { ACCESS_REPORT_CSV } from '@bango/shared/csv-formats'
 import type { Db } from '../../db/types.ts'
 import { Prisma } from '../../generated/prisma/client.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
-import type { Access, OperatorIdentity } from './access.ts'
+import { type CompanyScope, requireLevel } from './access.ts'
 import { japanTime } from './audit-csv.ts'
 import { type EventRow, nameEvents } from './audit-names.ts'
 import { COLUMNS } from './audit-query.ts'
@@ -22,10 +22,11 @@ const personIdsOf = (detail: unknown): string[] => {
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []
 }
 
-export function createAccessReport(db: Db, access: Access, audit: AuditLog, now: () => Date) {
+export function createAccessReport(db: Db, audit: AuditLog, now: () => Date) {
   return {
-    async report(operator: OperatorIdentity, companyId: string, query: AccessReportQuery, format: 'page' | 'csv'): Promise<AccessReportResponse> {
-      const company = await access.company(operator, companyId, 'administrator')
+    async report(scope: CompanyScope, query: AccessReportQuery, format: 'page' | 'csv'): Promise<AccessReportResponse> {
+      requireLevel(scope, 'administrator')
+      const { operator, companyId } = scope
       await audit.record({
         ...byOperator(operator, companyId),
         action: 'audit.access_report',
@@ -48,7 +49,7 @@ export function createAccessReport(db: Db, access: Access, audit: AuditLog, now:
         for (const p of persons) exported[p.id] = { name: p.name, employeeNumber: p.employee_number }
       }
       return {
-        companyName: (await db.company.findUniqueOrThrow({ where: { id: company.companyId }, select: { name: true } })).name,
+        companyName: (await db.company.findUniqueOrThrow({ where: { id: companyId }, select: { name: true } })).name,
         from: query.from,
         to: query.to,
         operatorId: query.operatorId ?? null,

@@ -8,6 +8,7 @@
 import type { CompanyRole } from '@bango/shared/admin-api'
 import type { Db, Tx } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
+import type { Campaign, Person } from '../../generated/prisma/client.ts'
 import { networkAllows } from '../../lib/networks.ts'
 
 /** The signed-in operator, as the admin auth gate puts it on the request. */
@@ -21,22 +22,77 @@ export interface OperatorIdentity {
   address: string
 }
 
-export interface CompanyAccess {
-  companyId: string
-  role: CompanyRole
-  /** Administrators always; operators only when an administrator allowed it (payroll export). */
-  canExport: boolean
-}
-
 /**
- * What a route needs: any role, administrator, or the right to export (administrators, or
+ * What a service needs: any role, administrator, or the right to export (administrators, or
  * operators allowed to export). A reachable company without it answers FORBIDDEN.
  */
 export type AccessLevel = CompanyRole | 'export'
 
-function assertLevel(access: CompanyAccess, minimum: AccessLevel) {
-  if (minimum === 'administrator' && access.role !== 'administrator') throw new AppError('FORBIDDEN')
-  if (minimum === 'export' && !access.canExport) throw new AppError('FORBIDDEN')
+/**
+ * Proof that this module checked the operator may act in a company: the company is reachable
+ * (an assignment, or a system administrator; the company's allow-list) and `role` is theirs
+ * there. Only the functions below make one — the class is exported as a type only, and its
+ * private field makes it nominal, so neither a bare id nor an object of the same shape (a
+ * spread copy included) is accepted where a scope is asked for. Services of the console take a
+ * scope, or the operator and check for themselves, never an id alone (ADR 053).
+ */
+class CompanyScope {
+  readonly #operator: OperatorIdentity
+  readonly companyId: string
+  readonly role: CompanyRole
+  /** Administrators always; operators only when an administrator allowed it (payroll export). */
+  readonly canExport: boolean
+  constructor(operator: OperatorIdentity, companyId: string, role: CompanyRole, canExport: boolean) {
+    this.#operator = operator
+    this.companyId = companyId
+    this.role = role
+    this.canExport = canExport
+  }
+  /** Who acts in the company. */
+  get operator(): OperatorIdentity {
+    return this.#operator
+  }
+}
+
+/** A campaign of a company the operator may reach. */
+class CampaignScope extends CompanyScope {
+  readonly campaign: Campaign
+  readonly campaignId: string
+  constructor(company: CompanyScope, campaign: Campaign) {
+    super(company.operator, company.companyId, company.role, company.canExport)
+    this.campaign = campaign
+    this.campaignId = campaign.id
+  }
+}
+
+/** An employee (a person of kind EMPLOYEE) of such a campaign. */
+class EmployeeScope extends CampaignScope {
+  readonly employee: Person
+  readonly employeeId: string
+  constructor(campaign: CampaignScope, employee: Person) {
+    super(campaign, campaign.campaign)
+    this.employee = employee
+    this.employeeId = employee.id
+  }
+}
+
+/** A person of such an employee's household: the employee or one of their dependents. */
+class PersonScope extends EmployeeScope {
+  readonly person: Person
+  readonly personId: string
+  constructor(employee: EmployeeScope, person: Person) {
+    super(employee, employee.employee)
+    this.person = person
+    this.personId = person.id
+  }
+}
+
+export type { CampaignScope, CompanyScope, EmployeeScope, PersonScope }
+
+/** FORBIDDEN unless the scope's role reaches `minimum`: a service asks for the level it needs. */
+export function requireLevel(scope: CompanyScope, minimum: AccessLevel): void {
+  if (minimum === 'administrator' && scope.role !== 'administrator') throw new AppError('FORBIDDEN')
+  if (minimum === 'export' && !scope.canExport) throw new AppError('FORBIDDEN')
 }
 
 const roleOf = (role: 'ADMINISTRATOR' | 'OPERATOR'): CompanyRole => (role === 'ADMINISTRATOR' ? 'administrator' : 'operator')
@@ -47,11 +103,11 @@ const reachableFrom = (address: string, company: { settings: { allowedNetworks: 
   networkAllows(company.settings?.allowedNetworks ?? [], address)
 
 export function createAccess(db: Db) {
-  async function company(operator: OperatorIdentity, companyId: string, tx: Tx = db): Promise<CompanyAccess> {
+  async function company(operator: OperatorIdentity, companyId: string, tx: Tx): Promise<CompanyScope> {
     if (operator.isSystemAdmin) {
       const exists = await tx.company.findUnique({ where: { id: companyId }, select: { id: true } })
       if (!exists) throw new AppError('NOT_FOUND')
-      return { companyId, role: 'administrator', canExport: true }
+      return new CompanyScope(operator, companyId, 'administrator', true)
     }
     const assignment = await tx.companyAssignment.findUnique({
       where: { operatorId_companyId: { operatorId: operator.operatorId, companyId } },
@@ -59,32 +115,50 @@ export function createAccess(db: Db) {
     })
     if (!assignment) throw new AppError('NOT_FOUND')
     if (!reachableFrom(operator.address, assignment.company)) throw new AppError('NETWORK_NOT_ALLOWED')
-    return { companyId, role: roleOf(assignment.role), canExport: assignment.role === 'ADMINISTRATOR' || assignment.canExport }
+    return new CompanyScope(operator, companyId, roleOf(assignment.role), assignment.role === 'ADMINISTRATOR' || assignment.canExport)
+  }
+
+  async function forCampaign(operator: OperatorIdentity, campaignId: string, minimum: AccessLevel = 'operator', tx: Tx = db): Promise<CampaignScope> {
+    const campaign = await tx.campaign.findUnique({ where: { id: campaignId } })
+    if (!campaign) throw new AppError('NOT_FOUND')
+    const scope = await company(operator, campaign.companyId, tx)
+    requireLevel(scope, minimum)
+    return new CampaignScope(scope, campaign)
+  }
+
+  async function forEmployee(
+    operator: OperatorIdentity,
+    campaignId: string,
+    employeeId: string,
+    minimum: AccessLevel = 'operator',
+    tx: Tx = db,
+  ): Promise<EmployeeScope> {
+    const scope = await forCampaign(operator, campaignId, minimum, tx)
+    const employee = await tx.person.findFirst({ where: { id: employeeId, campaignId, kind: 'EMPLOYEE' } })
+    if (!employee) throw new AppError('NOT_FOUND')
+    return new EmployeeScope(scope, employee)
   }
 
   return {
     /** The operator's role in a company, or NOT_FOUND. `minimum` above 'operator' adds FORBIDDEN for those below it. */
-    async company(operator: OperatorIdentity, companyId: string, minimum: AccessLevel = 'operator', tx: Tx = db): Promise<CompanyAccess> {
-      const access = await company(operator, companyId, tx)
-      assertLevel(access, minimum)
-      return access
+    async forCompany(operator: OperatorIdentity, companyId: string, minimum: AccessLevel = 'operator', tx: Tx = db): Promise<CompanyScope> {
+      const scope = await company(operator, companyId, tx)
+      requireLevel(scope, minimum)
+      return scope
     },
 
     /** A campaign the operator may reach, with their role in its company; NOT_FOUND otherwise. */
-    async campaign(operator: OperatorIdentity, campaignId: string, minimum: AccessLevel = 'operator', tx: Tx = db) {
-      const campaign = await tx.campaign.findUnique({ where: { id: campaignId } })
-      if (!campaign) throw new AppError('NOT_FOUND')
-      const access = await company(operator, campaign.companyId, tx)
-      assertLevel(access, minimum)
-      return { campaign, ...access }
-    },
+    forCampaign,
 
     /** An employee (person of kind EMPLOYEE) of a campaign the operator may reach; NOT_FOUND otherwise. */
-    async employee(operator: OperatorIdentity, campaignId: string, employeeId: string, tx: Tx = db) {
-      const access = await this.campaign(operator, campaignId, 'operator', tx)
-      const employee = await tx.person.findFirst({ where: { id: employeeId, campaignId, kind: 'EMPLOYEE' } })
-      if (!employee) throw new AppError('NOT_FOUND')
-      return { ...access, employee }
+    forEmployee,
+
+    /** The employee or one of their dependents, of a campaign the operator may reach; NOT_FOUND otherwise. */
+    async forPerson(operator: OperatorIdentity, campaignId: string, employeeId: string, personId: string, tx: Tx = db): Promise<PersonScope> {
+      const scope = await forEmployee(operator, campaignId, employeeId, 'operator', tx)
+      const person = await tx.person.findFirst({ where: { id: personId, campaignId, OR: [{ id: employeeId }, { employeeId }] } })
+      if (!person) throw new AppError('NOT_FOUND')
+      return new PersonScope(scope, person)
     },
 
     /** Companies the operator sees from where they are, with their role, by name. */

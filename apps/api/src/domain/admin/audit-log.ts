@@ -29,7 +29,7 @@ import { findAuditSubjects } from './audit-subjects.ts'
 export function createAuditViewer(db: Db, access: Access, audit: AuditLog) {
   async function scopeOf(operator: OperatorIdentity, companyId: string | undefined): Promise<AuditScope> {
     if (companyId) {
-      await access.company(operator, companyId, 'administrator')
+      await access.forCompany(operator, companyId, 'administrator')
       return { kind: 'companies', companyIds: [companyId], operatorIds: [] }
     }
     if (operator.isSystemAdmin) return { kind: 'all' }

@@ -11,7 +11,7 @@
 import { type DisposalCertificateResponse, HANDLING_ACTIONS, HANDLING_RECORD_LIMIT, type HandlingRecordResponse } from '@bango/shared/admin-records'
 import type { Db } from '../../db/types.ts'
 import { Prisma } from '../../generated/prisma/client.ts'
-import type { Access, OperatorIdentity } from './access.ts'
+import { type CampaignScope, requireLevel } from './access.ts'
 import { COLUMNS } from './audit-query.ts'
 import { type EventRow, nameEvents } from './audit-names.ts'
 import { operatorNames } from './retention-shortenings.ts'
@@ -29,9 +29,10 @@ export function handlingEventsSql(companyId: string, campaignId: string, limit: 
     ORDER BY at, id LIMIT ${limit}`
 }
 
-export function createCampaignRecords(db: Db, access: Access, now: () => Date) {
-  async function head(operator: OperatorIdentity, campaignId: string) {
-    const { campaign, companyId } = await access.campaign(operator, campaignId, 'administrator')
+export function createCampaignRecords(db: Db, now: () => Date) {
+  async function head(scope: CampaignScope) {
+    requireLevel(scope, 'administrator')
+    const { campaign, campaignId, companyId } = scope
     const company = await db.company.findUniqueOrThrow({ where: { id: companyId }, select: { name: true } })
     return {
       companyId,
@@ -47,15 +48,17 @@ export function createCampaignRecords(db: Db, access: Access, now: () => Date) {
   }
 
   return {
-    async handlingRecord(operator: OperatorIdentity, campaignId: string): Promise<HandlingRecordResponse> {
-      const { companyId, head: top } = await head(operator, campaignId)
+    async handlingRecord(scope: CampaignScope): Promise<HandlingRecordResponse> {
+      const { companyId, head: top } = await head(scope)
+      const { campaignId } = scope
       const rows = await db.$queryRaw<EventRow[]>(handlingEventsSql(companyId, campaignId, HANDLING_RECORD_LIMIT + 1))
       const events = await nameEvents(db, rows.slice(0, HANDLING_RECORD_LIMIT))
       return { ...top, from: events[0]?.at ?? null, to: events.at(-1)?.at ?? null, events, truncated: rows.length > HANDLING_RECORD_LIMIT }
     },
 
-    async disposalCertificate(operator: OperatorIdentity, campaignId: string): Promise<DisposalCertificateResponse> {
-      const { head: top } = await head(operator, campaignId)
+    async disposalCertificate(scope: CampaignScope): Promise<DisposalCertificateResponse> {
+      const { head: top } = await head(scope)
+      const { campaignId } = scope
       const records = await db.disposalRecord.findMany({
         where: { campaignId },
         orderBy: [{ disposedAt: 'asc' }, { id: 'asc' }],

@@ -12,25 +12,25 @@ import type { Db } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import type { Drafts } from '../drafts.ts'
-import type { Access, OperatorIdentity } from './access.ts'
+import { type CampaignScope, type CompanyScope, requireLevel } from './access.ts'
 import { settingsOf, toCampaign, toData, toDeadline, todayInJapan } from './campaign-rows.ts'
 import { recordShortening } from './retention-shortenings.ts'
 
-export function createCampaigns(db: Db, access: Access, drafts: Drafts, audit: AuditLog, now: () => Date) {
+export function createCampaigns(db: Db, drafts: Drafts, audit: AuditLog, now: () => Date) {
   return {
-    async list(operator: OperatorIdentity, companyId: string): Promise<Campaign[]> {
-      await access.company(operator, companyId)
+    async list({ companyId }: CompanyScope): Promise<Campaign[]> {
       const rows = await db.campaign.findMany({ where: { companyId }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] })
       return rows.map(toCampaign)
     },
 
-    async get(operator: OperatorIdentity, campaignId: string): Promise<Campaign> {
-      return toCampaign((await access.campaign(operator, campaignId)).campaign)
+    async get({ campaign }: CampaignScope): Promise<Campaign> {
+      return toCampaign(campaign)
     },
 
-    async create(operator: OperatorIdentity, companyId: string, input: CampaignRequest): Promise<Campaign> {
+    async create(scope: CompanyScope, input: CampaignRequest): Promise<Campaign> {
+      requireLevel(scope, CAMPAIGN_ACTION_ROLES.create)
+      const { operator, companyId } = scope
       return db.$transaction(async (tx) => {
-        await access.company(operator, companyId, CAMPAIGN_ACTION_ROLES.create, tx)
         const row = await tx.campaign.create({ data: { companyId, ...toData(input) } })
         await audit.record({ ...byOperator(operator, companyId), action: 'campaign.created', targetId: row.id }, tx)
         return toCampaign(row)
@@ -42,9 +42,8 @@ export function createCampaigns(db: Db, access: Access, drafts: Drafts, audit: A
      * policy table. Changed purposes make employees consent again (consents.ts). The audit
      * event keeps the old and new value of every changed setting.
      */
-    async update(operator: OperatorIdentity, campaignId: string, input: CampaignRequest): Promise<Campaign> {
+    async update({ operator, campaign, campaignId, companyId, role }: CampaignScope, input: CampaignRequest): Promise<Campaign> {
       return db.$transaction(async (tx) => {
-        const { campaign, companyId, role } = await access.campaign(operator, campaignId, 'operator', tx)
         const changes = changedSettings(settingsOf(campaign), input)
         const refused = changesBeyondRole(changes, role)
         if (refused.length > 0)
@@ -72,9 +71,10 @@ export function createCampaigns(db: Db, access: Access, drafts: Drafts, audit: A
      * checked the campaign just before the close may still commit a draft after it: the sweeper
      * purges every draft of a closed campaign on its next pass.
      */
-    async close(operator: OperatorIdentity, campaignId: string): Promise<Campaign> {
+    async close(scope: CampaignScope): Promise<Campaign> {
+      requireLevel(scope, CAMPAIGN_ACTION_ROLES.close)
+      const { operator, campaignId, companyId } = scope
       const { campaign, blobKeys } = await db.$transaction(async (tx) => {
-        const { companyId } = await access.campaign(operator, campaignId, CAMPAIGN_ACTION_ROLES.close, tx)
         const at = now()
         const { count } = await tx.campaign.updateMany({ where: { id: campaignId, status: 'OPEN' }, data: { status: 'CLOSED', closedAt: at } })
         if (count === 0) throw new AppError('CAMPAIGN_CLOSED')
@@ -99,10 +99,11 @@ export function createCampaigns(db: Db, access: Access, drafts: Drafts, audit: A
      * CLOSED → OPEN with a new deadline (today or later, or none), until the campaign is disposed
      * of as a whole. Employees disposed of one by one stay so: their links show the notice.
      */
-    async reopen(operator: OperatorIdentity, campaignId: string, input: ReopenCampaignRequest): Promise<Campaign> {
+    async reopen(scope: CampaignScope, input: ReopenCampaignRequest): Promise<Campaign> {
       if (input.deadline !== null && input.deadline < todayInJapan(now())) throw new AppError('VALIDATION', { message: 'The new deadline is in the past.' })
+      requireLevel(scope, CAMPAIGN_ACTION_ROLES.reopen)
+      const { operator, campaign, campaignId, companyId } = scope
       return db.$transaction(async (tx) => {
-        const { campaign, companyId } = await access.campaign(operator, campaignId, CAMPAIGN_ACTION_ROLES.reopen, tx)
         if (await tx.disposalRecord.findFirst({ where: { campaignId, trigger: 'CAMPAIGN' }, select: { id: true } })) throw new AppError('CAMPAIGN_DISPOSED')
         const { count } = await tx.campaign.updateMany({
           where: { id: campaignId, status: 'CLOSED' },

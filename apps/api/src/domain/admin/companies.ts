@@ -7,7 +7,7 @@ import type { Company } from '@bango/shared/admin-api'
 import type { Db, Tx } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
-import type { Access, OperatorIdentity } from './access.ts'
+import { type Access, type CompanyScope, type OperatorIdentity, requireLevel } from './access.ts'
 
 const toCompany = (company: { id: string; name: string; createdAt: Date }, role: Company['role']): Company => ({
   id: company.id,
@@ -33,9 +33,10 @@ export function createCompanies(db: Db, access: Access, audit: AuditLog) {
       })
     },
 
-    async rename(operator: OperatorIdentity, companyId: string, name: string): Promise<Company> {
+    async rename(scope: CompanyScope, name: string): Promise<Company> {
+      requireLevel(scope, 'administrator')
+      const { operator, companyId, role } = scope
       return db.$transaction(async (tx) => {
-        const { role } = await access.company(operator, companyId, 'administrator', tx)
         const company = await tx.company.update({ where: { id: companyId }, data: { name } })
         await audit.record({ ...byOperator(operator, companyId), action: 'company.renamed', targetId: companyId }, tx)
         return toCompany(company, role)

@@ -8,13 +8,14 @@ import type { CompanySettings, CompanySettingsRequest } from '@bango/shared/admi
 import type { Db } from '../../db/types.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import { COMPANY_SETTING_RULES } from '@bango/shared/settings-policy'
-import type { Access, OperatorIdentity } from './access.ts'
+import { type CompanyScope, requireLevel } from './access.ts'
 import { checkedAllowList } from './allow-list.ts'
 
-export function createCompanySettings(db: Db, access: Access, audit: AuditLog) {
+export function createCompanySettings(db: Db, audit: AuditLog) {
   return {
-    async get(operator: OperatorIdentity, companyId: string): Promise<CompanySettings> {
-      await access.company(operator, companyId, COMPANY_SETTING_RULES.allowedNetworks)
+    async get(scope: CompanyScope): Promise<CompanySettings> {
+      requireLevel(scope, COMPANY_SETTING_RULES.allowedNetworks)
+      const { operator, companyId } = scope
       const row = await db.companySettings.findUnique({ where: { companyId } })
       return { allowedNetworks: row?.allowedNetworks ?? [], acceptNumberAgreement: row?.acceptNumberAgreement ?? false, yourAddress: operator.address }
     },
@@ -23,10 +24,11 @@ export function createCompanySettings(db: Db, access: Access, audit: AuditLog) {
      * A system administrator is not bound by company lists (ADR 035), so may save one that leaves
      * out their own address, e.g. a branch office's; a company administrator may not.
      */
-    async put(operator: OperatorIdentity, companyId: string, request: CompanySettingsRequest): Promise<CompanySettings> {
+    async put(scope: CompanyScope, request: CompanySettingsRequest): Promise<CompanySettings> {
+      // Both rules are the administrator's: one check covers the request.
+      requireLevel(scope, COMPANY_SETTING_RULES.allowedNetworks)
+      const { operator, companyId } = scope
       return db.$transaction(async (tx) => {
-        // Both rules are the administrator's: one check covers the request.
-        await access.company(operator, companyId, COMPANY_SETTING_RULES.allowedNetworks, tx)
         const allowedNetworks = checkedAllowList(request.allowedNetworks, operator.address, { mayExcludeCaller: operator.isSystemAdmin })
         const row = await tx.companySettings.findUnique({ where: { companyId } })
         const before = { allowedNetworks: row?.allowedNetworks ?? [], acceptNumberAgreement: row?.acceptNumberAgreement ?? false }

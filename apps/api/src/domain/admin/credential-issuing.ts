@@ -19,7 +19,7 @@ import type { Campaign } from '../../generated/prisma/client.ts'
 import { mapConcurrent } from '../../lib/concurrency.ts'
 import { type AuditLog, byOperator, bySystem } from '../audit.ts'
 import type { Credentials } from '../credentials.ts'
-import type { OperatorIdentity } from './access.ts'
+import type { CampaignScope } from './access.ts'
 
 /** argon2id takes ~45 ms of one core: two at a time leave the other core to the requests. */
 const HASH_CONCURRENCY = 2
@@ -61,7 +61,7 @@ export function createCredentialIssuing(db: Db, credentials: Credentials, audit:
      * credential nor one waiting in an open batch: a new batch, not live until `distribute`.
      * An employee re-issued here leaves any open batch they were in (that kit can no longer go live).
      */
-    async issue(operator: OperatorIdentity, campaign: Campaign, employeeIds?: readonly string[]): Promise<IssueCredentialsResponse> {
+    async issue({ operator, campaign }: CampaignScope, employeeIds?: readonly string[]): Promise<IssueCredentialsResponse> {
       if (campaign.status === 'CLOSED') throw new AppError('CAMPAIGN_CLOSED')
       const at = now()
       const targets = employeeIds
@@ -135,7 +135,7 @@ export function createCredentialIssuing(db: Db, credentials: Credentials, audit:
     },
 
     /** The campaign's open batches, and how many employees have neither a login nor one waiting. */
-    async batches(campaign: Campaign): Promise<CredentialBatchesResponse> {
+    async batches({ campaign }: CampaignScope): Promise<CredentialBatchesResponse> {
       const at = now()
       const batches = await db.credentialBatch.findMany({
         where: { campaignId: campaign.id, ...openBatch(at) },
@@ -162,7 +162,7 @@ export function createCredentialIssuing(db: Db, credentials: Credentials, audit:
      * HR handed the batch out: its logins go live, each replacing the employee's earlier one —
      * unless the employee got a newer login since (an e-mail), which this one must not kill.
      */
-    async distribute(operator: OperatorIdentity, campaign: Campaign, batchId: string): Promise<DistributeCredentialsResponse> {
+    async distribute({ operator, campaign }: CampaignScope, batchId: string): Promise<DistributeCredentialsResponse> {
       // One transaction for the whole batch, its length growing with the count, as at the issue.
       const count = await db.pendingCredential.count({ where: { batchId } })
       return db.$transaction(
@@ -210,7 +210,7 @@ export function createCredentialIssuing(db: Db, credentials: Credentials, audit:
     },
 
     /** The batch will never go live (a file lost, a kit not printed): its logins are deleted. */
-    async cancel(operator: OperatorIdentity, campaign: Campaign, batchId: string): Promise<void> {
+    async cancel({ operator, campaign }: CampaignScope, batchId: string): Promise<void> {
       await db.$transaction(async (tx) => {
         await lockOpenBatch(tx, campaign, batchId)
         const { count } = await tx.pendingCredential.deleteMany({ where: { batchId } })
@@ -249,7 +249,7 @@ export function createCredentialIssuing(db: Db, credentials: Credentials, audit:
     },
 
     /** Records a file the SPA made from an issue's answer (mail-merge CSV, postal kit). */
-    async recordExport(operator: OperatorIdentity, campaign: Campaign, format: string, employeeIds: readonly string[]) {
+    async recordExport({ operator, campaign }: CampaignScope, format: string, employeeIds: readonly string[]) {
       await employeesOf(db, campaign.id, employeeIds)
       const ids = [...new Set(employeeIds)]
       await audit.record({

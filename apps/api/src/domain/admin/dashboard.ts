@@ -16,9 +16,9 @@ import { languageSchema } from '@bango/shared/employee-api'
 import { isLanguage } from '@bango/shared/languages'
 import type { Db, Tx } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
-import type { Person, PersonStatus, ReviewStatus } from '../../generated/prisma/client.ts'
+import type { PersonStatus, ReviewStatus } from '../../generated/prisma/client.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
-import type { OperatorIdentity } from './access.ts'
+import type { CampaignScope, EmployeeScope } from './access.ts'
 import { listEmployees } from './employee-list.ts'
 import { householdRetentionEnd } from './retention-basis.ts'
 
@@ -41,7 +41,7 @@ function personStatus(status: PersonStatus, review: ReviewStatus, submitted: boo
 export function createDashboard(db: Db, audit: AuditLog, now: () => Date) {
   return {
     /** One GROUP BY over the (campaign_id, kind, progress) index. */
-    async counts(campaignId: string, tx: Tx = db): Promise<DashboardResponse> {
+    async counts({ campaignId }: CampaignScope, tx: Tx = db): Promise<DashboardResponse> {
       const rows = await tx.$queryRaw<{ progress: string; count: number }[]>`
         SELECT progress::text AS progress, count(*)::int AS count FROM persons
         WHERE campaign_id = ${campaignId}::uuid AND kind = 'EMPLOYEE' GROUP BY progress`
@@ -50,14 +50,15 @@ export function createDashboard(db: Db, audit: AuditLog, now: () => Date) {
       return { counts, total: rows.reduce((sum, row) => sum + row.count, 0) }
     },
 
-    list: (campaignId: string, query: EmployeeListQuery) => listEmployees(db, campaignId, query, now()),
+    list: ({ campaignId }: CampaignScope, query: EmployeeListQuery) => listEmployees(db, campaignId, query, now()),
 
     /**
      * The list as the statuses CSV (the same filters and order, every page), a line at a time. The
      * export is audited before the first line leaves — who took names and addresses of how many
      * employees out of the console — so a download cut short is on record too.
      */
-    async *statusesCsv(operator: OperatorIdentity, companyId: string, campaignId: string, query: EmployeeListQuery): AsyncGenerator<string> {
+    async *statusesCsv(scope: CampaignScope, query: EmployeeListQuery): AsyncGenerator<string> {
+      const { operator, companyId, campaignId } = scope
       const page = (number: number) => listEmployees(db, campaignId, { ...query, page: number, pageSize: CSV_PAGE }, now())
       let listed = await page(1)
       const filter = { q: query.q ?? null, status: query.status ?? null, email: query.email ?? null }
@@ -80,8 +81,7 @@ export function createDashboard(db: Db, audit: AuditLog, now: () => Date) {
       }
     },
 
-    /** `employee` comes from access.employee(), which already checked the operator may see it. */
-    async detail(employee: Person, tx: Tx = db): Promise<EmployeeDetailResponse> {
+    async detail({ employee }: EmployeeScope, tx: Tx = db): Promise<EmployeeDetailResponse> {
       const [credential, consent, submission, persons] = await Promise.all([
         tx.credential.findUnique({ where: { employeeId: employee.id } }),
         tx.consent.findFirst({ where: { employeeId: employee.id }, orderBy: { consentedAt: 'desc' }, select: { consentedAt: true, language: true } }),
@@ -143,7 +143,7 @@ export function createDashboard(db: Db, audit: AuditLog, now: () => Date) {
     },
 
     /** Clears the lock and the failed-attempt count of the employee's credential (NOT_FOUND without one). */
-    async unlock(operator: OperatorIdentity, companyId: string, employeeId: string): Promise<void> {
+    async unlock({ operator, companyId, employeeId }: EmployeeScope): Promise<void> {
       await db.$transaction(async (tx) => {
         const credential = await tx.credential.findUnique({ where: { employeeId }, select: { id: true, failedAttempts: true, lockedUntil: true } })
         if (!credential) throw new AppError('NOT_FOUND')

@@ -17,7 +17,7 @@ import type { Db, Tx } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import type { Drafts } from '../drafts.ts'
-import type { Access, OperatorIdentity } from './access.ts'
+import { type CampaignScope, type CompanyScope, requireLevel } from './access.ts'
 import { decodeCursor, encodeCursor, toDisposalRecord } from './disposal-records.ts'
 import { disposePersons, householdOf } from './disposal.ts'
 import { expiredEmployees } from './retention.ts'
@@ -52,8 +52,8 @@ async function expiredPersons(tx: Tx, campaignId: string, at: Date) {
   })
 }
 
-export function createDisposals(db: Db, access: Access, drafts: Drafts, audit: AuditLog, now: () => Date) {
-  /** A keyset page of the company's records (the caller checked the right). */
+export function createDisposals(db: Db, drafts: Drafts, audit: AuditLog, now: () => Date) {
+  /** A keyset page of the company's records (the caller asked for the right). */
   async function page(companyId: string, query: DisposalsQuery, size: number): Promise<DisposalsResponse> {
     const after = query.cursor === undefined ? null : decodeCursor(query.cursor)
     const found = query.q ? await matchingPersons(db, companyId, query.q) : null
@@ -90,9 +90,10 @@ export function createDisposals(db: Db, access: Access, drafts: Drafts, audit: A
      * household. Only what was handed in (完了) or a closed campaign's persons: an open draft is
      * the employee's, and goes with the draft lifetime.
      */
-    async disposePerson(operator: OperatorIdentity, campaignId: string, employeeId: string, personId: string, reason: string): Promise<DisposeResponse> {
+    async disposePerson(scope: CampaignScope, employeeId: string, personId: string, reason: string): Promise<DisposeResponse> {
+      requireLevel(scope, CAMPAIGN_ACTION_ROLES.dispose)
+      const { operator, campaign, campaignId, companyId } = scope
       const result = await db.$transaction(async (tx) => {
-        const { campaign, companyId } = await access.campaign(operator, campaignId, CAMPAIGN_ACTION_ROLES.dispose, tx)
         const person = await tx.person.findFirst({ where: { id: personId, campaignId, OR: [{ id: employeeId, kind: 'EMPLOYEE' }, { employeeId }] } })
         if (!person) throw new AppError('NOT_FOUND')
         if (person.disposedAt) throw new AppError('CONFLICT', { message: 'Already disposed of.' })
@@ -116,8 +117,9 @@ export function createDisposals(db: Db, access: Access, drafts: Drafts, audit: A
     },
 
     /** Disposes of every person of a closed campaign, household batch by household batch. */
-    async disposeCampaign(operator: OperatorIdentity, campaignId: string, reason: string): Promise<DisposeResponse> {
-      const { campaign, companyId } = await access.campaign(operator, campaignId, CAMPAIGN_ACTION_ROLES.dispose)
+    async disposeCampaign(scope: CampaignScope, reason: string): Promise<DisposeResponse> {
+      requireLevel(scope, CAMPAIGN_ACTION_ROLES.dispose)
+      const { operator, campaign, campaignId, companyId } = scope
       if (campaign.status === 'OPEN') throw new AppError('CAMPAIGN_OPEN')
       const at = now()
       const total = { persons: 0, images: 0 }
@@ -155,8 +157,9 @@ export function createDisposals(db: Db, access: Access, drafts: Drafts, audit: A
      * What the retention job would dispose of in this campaign if it ran now, and for each
      * shortened retention period still in its grace period, who it adds when that ends.
      */
-    async preview(operator: OperatorIdentity, campaignId: string): Promise<DisposalPreviewResponse> {
-      const { campaign } = await access.campaign(operator, campaignId, CAMPAIGN_ACTION_ROLES.reviewDisposal)
+    async preview(scope: CampaignScope): Promise<DisposalPreviewResponse> {
+      requireLevel(scope, CAMPAIGN_ACTION_ROLES.reviewDisposal)
+      const { campaign, campaignId } = scope
       const at = now()
       const persons = await expiredPersons(db, campaignId, at)
       const pending = await pendingShortenings(db, campaignId, at)
@@ -175,17 +178,18 @@ export function createDisposals(db: Db, access: Access, drafts: Drafts, audit: A
     },
 
     /** The company's disposal records, newest first, one keyset page at a time; `q` searches 氏名, フリガナ, 社員番号. */
-    async list(operator: OperatorIdentity, companyId: string, query: DisposalsQuery): Promise<DisposalsResponse> {
-      await access.company(operator, companyId, CAMPAIGN_ACTION_ROLES.reviewDisposal)
-      return page(companyId, query, DISPOSALS_PAGE_SIZE)
+    async list(scope: CompanyScope, query: DisposalsQuery): Promise<DisposalsResponse> {
+      requireLevel(scope, CAMPAIGN_ACTION_ROLES.reviewDisposal)
+      return page(scope.companyId, query, DISPOSALS_PAGE_SIZE)
     },
 
     /**
      * The same search as CSV, every page: checks the caller's right and records the export
      * (the search, ids only) before the first row is read.
      */
-    async export(operator: OperatorIdentity, companyId: string, query: DisposalsCsvQuery) {
-      await access.company(operator, companyId, CAMPAIGN_ACTION_ROLES.reviewDisposal)
+    async export(scope: CompanyScope, query: DisposalsCsvQuery) {
+      requireLevel(scope, CAMPAIGN_ACTION_ROLES.reviewDisposal)
+      const { operator, companyId } = scope
       await audit.record({ ...byOperator(operator, companyId), action: 'disposal.records_exported', targetId: companyId, detail: { filter: query } })
       return async function* pages(): AsyncGenerator<DisposalRecord[]> {
         let cursor: string | undefined

@@ -12,12 +12,12 @@ import type { Keyring } from '../../lib/keys.ts'
 import { watermarkImage, watermarkTime } from '../../lib/watermark.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import { documentAad } from '../drafts.ts'
-import type { OperatorIdentity } from './access.ts'
+import type { CampaignScope } from './access.ts'
 
 export function createDocumentViewer(db: Db, blobs: BlobStore, keyring: Keyring, audit: AuditLog, now: () => Date) {
   return {
-    /** `companyId` is the campaign's, from access.campaign(). Returns a JPEG. */
-    async view(operator: OperatorIdentity, companyId: string, campaignId: string, documentId: string): Promise<Buffer> {
+    /** Returns a JPEG. */
+    async view({ operator, companyId, campaignId }: CampaignScope, documentId: string): Promise<Buffer> {
       const document = await db.document.findFirst({
         where: { id: documentId, state: 'SUBMITTED', person: { campaignId } },
         select: { id: true, personId: true, blobKey: true, role: true, slot: true, side: true, type: true },

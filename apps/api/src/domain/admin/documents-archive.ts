@@ -20,7 +20,7 @@ import { decryptBlob } from '../../lib/envelope.ts'
 import type { Keyring } from '../../lib/keys.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import { documentAad } from '../drafts.ts'
-import type { OperatorIdentity } from './access.ts'
+import { type CampaignScope, requireLevel } from './access.ts'
 import { type ExportedPerson, approvalDate, documentTypeLabel, exportedPersons } from './export-records.ts'
 
 const roleName = (document: Document) => (document.role === 'NUMBER' ? '番号確認書類' : `身元確認書類${document.slot + 1}`)
@@ -50,7 +50,9 @@ export function createDocumentsArchive(db: Db, blobs: BlobStore, keyring: Keyrin
      * Records the export, then returns the archive as a stream to send. A failure mid-way (a
      * missing blob) ends the stream with an error: the client gets a truncated, unusable file.
      */
-    async export(operator: OperatorIdentity, companyId: string, campaignId: string): Promise<Readable> {
+    async export(scope: CampaignScope): Promise<Readable> {
+      requireLevel(scope, 'export')
+      const { operator, companyId, campaignId } = scope
       const persons = await exportedPersons(db, campaignId)
       const entries = plan(persons)
       await audit.record({

@@ -7,7 +7,7 @@ import type { Db, Tx } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import type { Campaign, EmailKind, EmailStatus } from '../../generated/prisma/client.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
-import type { OperatorIdentity } from './access.ts'
+import type { CampaignScope, EmployeeScope, OperatorIdentity } from './access.ts'
 import { employeesOf, withoutAnyCredential } from './credential-issuing.ts'
 
 type Kind = EmailBatch['kind']
@@ -117,12 +117,12 @@ export function createEmailBatches(db: Db, audit: AuditLog, options: { configure
     configured: options.configured,
 
     /** What `create` would do with this request, before anything is sent: the console's confirmation. */
-    async preview(campaign: Campaign, request: EmailBatchRequest): Promise<EmailBatchPreview> {
+    async preview({ campaign }: CampaignScope, request: EmailBatchRequest): Promise<EmailBatchPreview> {
       return (await targetsOf(db, campaign.id, request)).preview
     },
 
     /** Queues the messages; nobody to mail is NOTHING_TO_SEND, not an empty batch. */
-    async create(operator: OperatorIdentity, campaign: Campaign, request: EmailBatchRequest): Promise<EmailBatch> {
+    async create({ operator, campaign }: CampaignScope, request: EmailBatchRequest): Promise<EmailBatch> {
       const { kind } = request
       if (!options.configured) throw new AppError('EMAIL_NOT_CONFIGURED')
       if (campaign.status === 'CLOSED') throw new AppError('CAMPAIGN_CLOSED')
@@ -143,7 +143,7 @@ export function createEmailBatches(db: Db, audit: AuditLog, options: { configure
      * they must be told on paper. One notice waiting per employee is enough: it lists everyone of
      * the household still sent back when it goes out.
      */
-    async noticeReturn(operator: OperatorIdentity, campaign: Campaign, employeeId: string): Promise<'email' | 'paper'> {
+    async noticeReturn({ operator, campaign, employeeId }: EmployeeScope): Promise<'email' | 'paper'> {
       if (!options.configured || campaign.status === 'CLOSED') return 'paper'
       const employee = await db.person.findUniqueOrThrow({ where: { id: employeeId }, select: { email: true } })
       if (!employee.email) return 'paper'
@@ -154,9 +154,9 @@ export function createEmailBatches(db: Db, audit: AuditLog, options: { configure
       return 'email'
     },
 
-    list: (campaignId: string) => describe({ campaignId }),
+    list: ({ campaignId }: CampaignScope) => describe({ campaignId }),
 
-    async get(campaignId: string, batchId: string): Promise<EmailBatch> {
+    async get({ campaignId }: CampaignScope, batchId: string): Promise<EmailBatch> {
       const [batch] = await describe({ campaignId, id: batchId })
       if (!batch) throw new AppError('NOT_FOUND')
       return batch

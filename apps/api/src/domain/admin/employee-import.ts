@@ -14,6 +14,7 @@ import type { Db, Tx } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import { createWorkQueue } from '../../lib/work-queue.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
+import type { CampaignScope } from './access.ts'
 import { todayInJapan } from './campaign-rows.ts'
 import type { ListedErrors } from './import-job.ts'
 import { type ImportThread, startImportThread } from './import-thread.ts'
@@ -29,11 +30,6 @@ const STORED_PAGE = 5_000
 const IMPORT_THREADS = 2
 /** 200,000 rows take tens of seconds on the embedded database of a busy machine, far past Prisma's 5 s default. */
 const TRANSACTION = { timeout: 300_000, maxWait: 30_000 }
-
-interface CampaignRef {
-  id: string
-  companyId: string
-}
 
 export function createEmployeeImport(db: Db, audit: AuditLog, now: () => Date) {
   /**
@@ -83,7 +79,7 @@ export function createEmployeeImport(db: Db, audit: AuditLog, now: () => Date) {
 
   return {
     /** What the file would do (dry run): never writes; errors are part of the answer. */
-    async preview(campaign: CampaignRef, file: readonly Uint8Array[]): Promise<ImportResponse> {
+    async preview({ campaign }: CampaignScope, file: readonly Uint8Array[]): Promise<ImportResponse> {
       await openCampaign(campaign.id, db, false)
       return withThread(async (thread) => {
         const read = await thread.read(file)
@@ -99,7 +95,7 @@ export function createEmployeeImport(db: Db, audit: AuditLog, now: () => Date) {
      * All rows or none. The file is read before the transaction; in it the campaign row is locked
      * first, so two imports never interleave, and the writes go a chunk at a time.
      */
-    async apply(operator: { operatorId: string }, campaign: CampaignRef, file: readonly Uint8Array[]): Promise<ImportResponse> {
+    async apply({ operator, campaign }: CampaignScope, file: readonly Uint8Array[]): Promise<ImportResponse> {
       await openCampaign(campaign.id, db, false)
       const answer = await withThread(async (thread) => {
         const read = await thread.read(file)

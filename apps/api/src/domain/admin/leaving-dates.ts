@@ -10,18 +10,17 @@ import { RETENTION_SHORTENING_GRACE_DAYS, roleForLeftOnChange } from '@bango/sha
 import type { Db } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
-import type { Access, OperatorIdentity } from './access.ts'
+import type { EmployeeScope } from './access.ts'
 import { householdRetentionEnd } from './retention-basis.ts'
 
 const GRACE_MS = RETENTION_SHORTENING_GRACE_DAYS * 24 * 3600_000
 const isoDate = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null
 
-export function createLeavingDates(db: Db, access: Access, audit: AuditLog, now: () => Date) {
+export function createLeavingDates(db: Db, audit: AuditLog, now: () => Date) {
   return {
     /** Sets (or clears, with null) the employee's 退職日; the same date again changes and records nothing. */
-    async record(operator: OperatorIdentity, campaignId: string, employeeId: string, leftOn: string | null): Promise<LeftOnResponse> {
+    async record({ operator, role, companyId, employeeId }: EmployeeScope, leftOn: string | null): Promise<LeftOnResponse> {
       return db.$transaction(async (tx) => {
-        const { role, companyId } = await access.employee(operator, campaignId, employeeId, tx)
         // The employee's lock, as every change of the household and its disposal take it.
         const [employee] = await tx.$queryRaw<{ left_on: Date | null; disposed_at: Date | null }[]>`
           SELECT left_on, disposed_at FROM persons WHERE id = ${employeeId}::uuid FOR UPDATE`

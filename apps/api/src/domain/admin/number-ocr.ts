@@ -18,7 +18,8 @@ import { documentAad } from '../drafts.ts'
 import { openEmployeeNumber } from '../employee-number.ts'
 import { documentCarriesNumber } from '../mappers.ts'
 import type { NumberReads } from '../number-reads.ts'
-import type { NumberScope } from './person-number.ts'
+import type { PersonScope } from './access.ts'
+import { requireNotDisposed, requireSubmitted } from './person-number.ts'
 
 export function createNumberOcr(db: Db, blobs: BlobStore, keyring: Keyring, reader: NumberReader, numberReads: NumberReads, audit: AuditLog) {
   /** Reads now the number-bearing sides that were not read at upload; stops at the first number. */
@@ -44,7 +45,11 @@ export function createNumberOcr(db: Db, blobs: BlobStore, keyring: Keyring, read
   }
 
   return {
-    async suggest(scope: NumberScope, personId: string): Promise<NumberOcrResponse> {
+    /** Only for a person whose household pressed 完了 and who is not disposed of (CONFLICT, PERSON_DISPOSED). */
+    async suggest(scope: PersonScope): Promise<NumberOcrResponse> {
+      const { personId } = scope
+      await requireSubmitted(db, scope.employeeId)
+      await requireNotDisposed(db, personId)
       const atUpload = await numberReads.submitted(db, personId)
       const live = atUpload.numbers.length === 0 ? await readNow(personId) : { number: null, images: 0 }
       const suggestion = atUpload.numbers.length === 1 ? atUpload.numbers[0]! : live.number

@@ -14,7 +14,7 @@ import { AppError } from '../../errors.ts'
 import { Prisma } from '../../generated/prisma/client.ts'
 import type { Operator } from '../../generated/prisma/client.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
-import type { Access, OperatorIdentity } from './access.ts'
+import { type Access, type CompanyScope, type OperatorIdentity, requireLevel } from './access.ts'
 import { type AccountReset, newOneTimePassword } from './account-reset.ts'
 import type { AdminSessions } from './admin-sessions.ts'
 import { type Operators, toRole } from './operators.ts'
@@ -67,16 +67,18 @@ export function createOperatorAccounts(
   }
 
   return {
-    async list(actor: OperatorIdentity, companyId: string): Promise<OperatorAccount[]> {
-      await access.company(actor, companyId, 'administrator')
+    async list(scope: CompanyScope): Promise<OperatorAccount[]> {
+      requireLevel(scope, 'administrator')
+      const { companyId } = scope
       const assignments = await db.companyAssignment.findMany({ where: { companyId }, include: { operator: true }, orderBy: [{ operator: { email: 'asc' } }] })
       return assignments.map((a) => toAccount(a.operator, a))
     },
 
-    async create(actor: OperatorIdentity, companyId: string, input: CreateRequest): Promise<{ operator: OperatorAccount; oneTimePassword: string }> {
+    async create(scope: CompanyScope, input: CreateRequest): Promise<{ operator: OperatorAccount; oneTimePassword: string }> {
+      requireLevel(scope, 'administrator')
+      const { operator: actor, companyId } = scope
       try {
         return await db.$transaction(async (tx) => {
-          await access.company(actor, companyId, 'administrator', tx)
           const { operator, password } = await operators.create({ email: input.email, name: input.name, assignments: [{ companyId, role: input.role }] }, tx)
           await audit.record({ ...byOperator(actor, companyId), action: 'operator.created', targetId: operator.id, detail: { role: input.role } }, tx)
           return { operator: toAccount(operator, { role: toRole(input.role), canExport: false }), oneTimePassword: password }
@@ -92,9 +94,10 @@ export function createOperatorAccounts(
       }
     },
 
-    async update(actor: OperatorIdentity, companyId: string, operatorId: string, change: UpdateRequest): Promise<OperatorAccount> {
+    async update(scope: CompanyScope, operatorId: string, change: UpdateRequest): Promise<OperatorAccount> {
+      requireLevel(scope, 'administrator')
+      const { operator: actor, companyId } = scope
       return db.$transaction(async (tx) => {
-        await access.company(actor, companyId, 'administrator', tx)
         // Nobody locks themself out: another administrator has to do it.
         if (operatorId === actor.operatorId && (change.disabled === true || change.role === 'operator')) {
           throw new AppError('FORBIDDEN', { message: 'An administrator cannot disable or demote themself.' })
@@ -136,15 +139,17 @@ export function createOperatorAccounts(
      * their lock: a stolen console session alone must not be able to take over an account.
      * Not for oneself (the password change is there for that).
      */
-    async reset(actor: OperatorIdentity, companyId: string, operatorId: string, currentPassword: string): Promise<OperatorResetResponse> {
-      await access.company(actor, companyId, 'administrator')
+    async reset(scope: CompanyScope, operatorId: string, currentPassword: string): Promise<OperatorResetResponse> {
+      requireLevel(scope, 'administrator')
+      const { operator: actor, companyId } = scope
       const { operator } = await assignmentOf(db, companyId, operatorId)
       if (operatorId === actor.operatorId) throw new AppError('FORBIDDEN', { message: 'Change your own password instead.' })
       await assertGovernsAccount(db, actor, operator)
       await operators.checkCurrentPassword(actor.operatorId, currentPassword)
       const secret = await newOneTimePassword()
       return db.$transaction(async (tx) => {
-        await access.company(actor, companyId, 'administrator', tx)
+        // Checked again where the account changes: the right must hold in the transaction that resets it.
+        await access.forCompany(actor, companyId, 'administrator', tx)
         const expiresAt = await accountReset.reset(operatorId, secret, tx)
         await audit.record({ ...byOperator(actor, companyId), action: 'operator.reset', targetId: operatorId }, tx)
         const updated = await assignmentOf(tx, companyId, operatorId)

@@ -11,7 +11,7 @@ import type { Readable } from 'node:stream'
 import type { Db } from '../../db/types.ts'
 import { xlsxWorkbook } from '../../lib/xlsx.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
-import type { OperatorIdentity } from './access.ts'
+import { type CampaignScope, requireLevel } from './access.ts'
 import { exportedPersons } from './export-records.ts'
 import { exportSummary } from './export-summary.ts'
 import type { NumberSealing } from './number-sealing.ts'
@@ -36,9 +36,7 @@ export function createPayrollExport(db: Db, sealing: NumberSealing, audit: Audit
   }
 
   async function record(
-    operator: OperatorIdentity,
-    companyId: string,
-    campaignId: string,
+    { operator, companyId, campaignId }: CampaignScope,
     file: FileFormat & { lossyCharacters?: number },
     prepared: Awaited<ReturnType<typeof prepare>>,
   ) {
@@ -59,27 +57,31 @@ export function createPayrollExport(db: Db, sealing: NumberSealing, audit: Audit
   }
 
   return {
-    /** Who the file holds and why the others are not in it (the campaign checked by the caller). */
-    summary: (campaignId: string) => exportSummary(db, campaignId),
+    /** Who the file holds and why the others are not in it. */
+    async summary(scope: CampaignScope) {
+      requireLevel(scope, 'export')
+      return exportSummary(db, scope.campaignId)
+    },
 
-    /** `companyId` is the campaign's, from access.campaign(…, 'export'). */
-    async csv(operator: OperatorIdentity, companyId: string, campaignId: string, encoding: PayrollCsvEncoding) {
-      const prepared = await prepare(companyId, campaignId)
+    async csv(scope: CampaignScope, encoding: PayrollCsvEncoding) {
+      requireLevel(scope, 'export')
+      const prepared = await prepare(scope.companyId, scope.campaignId)
       const { layout, values } = prepared
       const format = payrollCsvFormat(layout.columns.map((c) => c.header))
       const encoded = format.file(
         values.map((v) => csvRecord(layout, v)),
         encoding,
       )
-      await record(operator, companyId, campaignId, { format: 'csv', encoding, lossyCharacters: encoded.lossyCharacters }, prepared)
+      await record(scope, { format: 'csv', encoding, lossyCharacters: encoded.lossyCharacters }, prepared)
       return { bytes: Buffer.from(encoded.bytes), lossyCharacters: encoded.lossyCharacters }
     },
 
     /** The workbook as a stream; its rows are written as it is sent. */
-    async xlsx(operator: OperatorIdentity, companyId: string, campaignId: string): Promise<Readable> {
-      const prepared = await prepare(companyId, campaignId)
+    async xlsx(scope: CampaignScope): Promise<Readable> {
+      requireLevel(scope, 'export')
+      const prepared = await prepare(scope.companyId, scope.campaignId)
       const { layout, values } = prepared
-      await record(operator, companyId, campaignId, { format: 'xlsx' }, prepared)
+      await record(scope, { format: 'xlsx' }, prepared)
       const rows = (function* () {
         for (const v of values) yield xlsxRow(layout, v)
       })()

@@ -8,7 +8,7 @@ import { DEFAULT_PAYROLL_LAYOUT, type PayrollLayout, type PayrollLayoutResponse,
 import type { Db, Tx } from '../../db/types.ts'
 import type { Prisma } from '../../generated/prisma/client.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
-import type { Access, OperatorIdentity } from './access.ts'
+import { type CompanyScope, requireLevel } from './access.ts'
 
 /** The stored layout, parsed with its schema; null when none (or none this version reads) is saved. */
 export async function savedPayrollLayout(tx: Tx, companyId: string): Promise<PayrollLayout | null> {
@@ -19,16 +19,17 @@ export async function savedPayrollLayout(tx: Tx, companyId: string): Promise<Pay
 
 const response = (layout: PayrollLayout | null): PayrollLayoutResponse => ({ layout: layout ?? DEFAULT_PAYROLL_LAYOUT, isDefault: layout === null })
 
-export function createPayrollLayouts(db: Db, access: Access, audit: AuditLog) {
+export function createPayrollLayouts(db: Db, audit: AuditLog) {
   return {
-    async get(operator: OperatorIdentity, companyId: string): Promise<PayrollLayoutResponse> {
-      await access.company(operator, companyId, 'export')
-      return response(await savedPayrollLayout(db, companyId))
+    async get(scope: CompanyScope): Promise<PayrollLayoutResponse> {
+      requireLevel(scope, 'export')
+      return response(await savedPayrollLayout(db, scope.companyId))
     },
 
-    async put(operator: OperatorIdentity, companyId: string, layout: PayrollLayout): Promise<PayrollLayoutResponse> {
+    async put(scope: CompanyScope, layout: PayrollLayout): Promise<PayrollLayoutResponse> {
+      requireLevel(scope, 'export')
+      const { operator, companyId } = scope
       return db.$transaction(async (tx) => {
-        await access.company(operator, companyId, 'export', tx)
         const before = response(await savedPayrollLayout(tx, companyId)).layout
         const stored = layout as unknown as Prisma.InputJsonValue
         await tx.companySettings.upsert({ where: { companyId }, create: { companyId, payrollLayout: stored }, update: { payrollLayout: stored } })

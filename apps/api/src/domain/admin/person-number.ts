@@ -17,40 +17,25 @@ import { type AuditLog, byOperator } from '../audit.ts'
 import { openEmployeeNumber } from '../employee-number.ts'
 import { documentCarriesNumber, toImageSlot } from '../mappers.ts'
 import type { NumberReads } from '../number-reads.ts'
-import type { OperatorIdentity } from './access.ts'
+import type { PersonScope } from './access.ts'
 import type { NumberSealing } from './number-sealing.ts'
-
-/** Where a number request happens: the company and employee access.employee() resolved. */
-export interface NumberScope {
-  operator: OperatorIdentity
-  companyId: string
-  employeeId: string
-}
 
 type Agreement = { number: string; sources: 'read_and_employee' | 'two_reads' }
 
+/** HR records numbers from submitted (完了) documents only: before that nothing is HR's to read. */
+export async function requireSubmitted(tx: Tx, employeeId: string) {
+  const submission = await tx.submission.findUnique({ where: { employeeId }, select: { id: true } })
+  if (!submission) throw new AppError('CONFLICT', { details: { reason: 'not_submitted' } })
+}
+
+/** A disposed person (廃棄) is a tombstone: nothing may be read or recorded for them again. */
+export async function requireNotDisposed(tx: Tx, personId: string) {
+  const row = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { disposedAt: true } })
+  if (row.disposedAt) throw new AppError('PERSON_DISPOSED')
+}
+
+/** Every entry point takes the person as access.forPerson() resolved it: the employee or a dependent of theirs. */
 export function createPersonNumbers(db: Db, sealing: NumberSealing, keyring: Keyring, audit: AuditLog, now: () => Date, numberReads: NumberReads) {
-  /** The employee or one of their dependents, in the employee's campaign; NOT_FOUND otherwise. */
-  async function person(employee: Person, personId: string, tx: Tx = db): Promise<Person> {
-    const found = await tx.person.findFirst({
-      where: { id: personId, campaignId: employee.campaignId, OR: [{ id: employee.id }, { employeeId: employee.id }] },
-    })
-    if (!found) throw new AppError('NOT_FOUND')
-    return found
-  }
-
-  /** HR records numbers from submitted (完了) documents only: before that nothing is HR's to read. */
-  async function requireSubmitted(employeeId: string, tx: Tx = db) {
-    const submission = await tx.submission.findUnique({ where: { employeeId }, select: { id: true } })
-    if (!submission) throw new AppError('CONFLICT', { details: { reason: 'not_submitted' } })
-  }
-
-  /** A disposed person (廃棄) is a tombstone: nothing may be read or recorded for them again. */
-  async function requireNotDisposed(personId: string, tx: Tx = db) {
-    const row = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { disposedAt: true } })
-    if (row.disposedAt) throw new AppError('PERSON_DISPOSED')
-  }
-
   /**
    * One number that two independent sources agree on, or null: the only number read at upload
    * and the employee's own entry; or, when the employee typed none, reads of two different photos.
@@ -70,7 +55,8 @@ export function createPersonNumbers(db: Db, sealing: NumberSealing, keyring: Key
     (await tx.companySettings.findUnique({ where: { companyId }, select: { acceptNumberAgreement: true } }))?.acceptNumberAgreement ?? false
 
   /** Seals the number as HR's record, with how it was obtained; answers what the audit event needs. */
-  async function record(tx: Tx, scope: NumberScope, personId: string, number: string, method: 'DOUBLE_ENTRY' | 'AGREEMENT') {
+  async function record(tx: Tx, scope: PersonScope, number: string, method: 'DOUBLE_ENTRY' | 'AGREEMENT') {
+    const { personId } = scope
     const before = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { myNumber: true } })
     await tx.person.update({
       where: { id: personId },
@@ -82,11 +68,12 @@ export function createPersonNumbers(db: Db, sealing: NumberSealing, keyring: Key
         myNumberMethod: method,
       },
     })
-    const recorded = await state(scope, personId, tx)
+    const recorded = await state(scope, tx)
     return { replaced: before.myNumber !== null, duplicates: recorded.duplicateOf.length, employeeEntry: recorded.employeeEntry }
   }
 
-  async function state(scope: NumberScope, personId: string, tx: Tx = db): Promise<NumberStateResponse> {
+  async function state(scope: PersonScope, tx: Tx = db): Promise<NumberStateResponse> {
+    const { personId } = scope
     const row = await tx.person.findUniqueOrThrow({ where: { id: personId }, include: { numberEntry: { select: { operatorId: true } } } })
     const recorded = row.myNumber ? sealing.open('hr', row.id, row.myNumber) : null
     const duplicates = row.myNumberHash
@@ -142,19 +129,16 @@ export function createPersonNumbers(db: Db, sealing: NumberSealing, keyring: Key
   }
 
   return {
-    person,
-    requireSubmitted,
-    requireNotDisposed,
-    state,
+    state: (scope: PersonScope) => state(scope),
 
     /** One entry of the double entry; answers the new state, or NUMBER_MISMATCH (both entries discarded). */
-    async enter(scope: NumberScope, personId: string, entry: { number: string; confirm: boolean }): Promise<NumberStateResponse> {
-      const { operator, companyId, employeeId } = scope
+    async enter(scope: PersonScope, entry: { number: string; confirm: boolean }): Promise<NumberStateResponse> {
+      const { operator, companyId, employeeId, personId } = scope
       const outcome = await db.$transaction(async (tx) => {
-        await requireSubmitted(employeeId, tx)
+        await requireSubmitted(tx, employeeId)
         // Two operators confirming at once queue on the person's row: one entry completes, the other starts anew.
         await tx.$queryRaw`SELECT id FROM persons WHERE id = ${personId}::uuid FOR UPDATE`
-        await requireNotDisposed(personId, tx)
+        await requireNotDisposed(tx, personId)
         const pending = await tx.numberEntry.findUnique({ where: { personId } })
         const isSecond = pending !== null && (pending.operatorId !== operator.operatorId || entry.confirm)
         const event = { ...byOperator(operator, companyId), targetId: personId }
@@ -176,7 +160,7 @@ export function createPersonNumbers(db: Db, sealing: NumberSealing, keyring: Key
           await audit.record({ ...event, action: 'number.entry_mismatch', detail: { employeeId, sameOperator } }, tx)
           return 'mismatch' as const
         }
-        const recorded = await record(tx, scope, personId, entry.number, 'DOUBLE_ENTRY')
+        const recorded = await record(tx, scope, entry.number, 'DOUBLE_ENTRY')
         await audit.record(
           { ...event, action: 'number.recorded', detail: { employeeId, method: 'double_entry', firstEntryBy: pending.operatorId, sameOperator, ...recorded } },
           tx,
@@ -185,7 +169,7 @@ export function createPersonNumbers(db: Db, sealing: NumberSealing, keyring: Key
       })
       // Thrown after the commit: the discarded first entry stays discarded.
       if (outcome === 'mismatch') throw new AppError('NUMBER_MISMATCH')
-      return state(scope, personId)
+      return state(scope)
     },
 
     /**
@@ -193,18 +177,18 @@ export function createPersonNumbers(db: Db, sealing: NumberSealing, keyring: Key
      * company accepts it; `number` is what the operator saw beside the image and must be the
      * agreed one (CONFLICT otherwise: the sources changed, or there is no agreement).
      */
-    async confirmAgreement(scope: NumberScope, personId: string, number: string): Promise<NumberStateResponse> {
-      const { operator, companyId, employeeId } = scope
+    async confirmAgreement(scope: PersonScope, number: string): Promise<NumberStateResponse> {
+      const { operator, companyId, employeeId, personId } = scope
       await db.$transaction(async (tx) => {
-        await requireSubmitted(employeeId, tx)
+        await requireSubmitted(tx, employeeId)
         await tx.$queryRaw`SELECT id FROM persons WHERE id = ${personId}::uuid FOR UPDATE`
-        await requireNotDisposed(personId, tx)
+        await requireNotDisposed(tx, personId)
         if (!(await acceptsAgreement(tx, companyId))) throw new AppError('CONFLICT', { details: { reason: 'double_entry_required' } })
         const agreed = await agreement(tx, await tx.person.findUniqueOrThrow({ where: { id: personId } }))
         if (!agreed || agreed.number !== number) throw new AppError('CONFLICT', { details: { reason: 'no_agreement' } })
         // A first entry someone held is superseded by the recorded number.
         await tx.numberEntry.deleteMany({ where: { personId } })
-        const recorded = await record(tx, scope, personId, number, 'AGREEMENT')
+        const recorded = await record(tx, scope, number, 'AGREEMENT')
         await audit.record(
           {
             ...byOperator(operator, companyId),
@@ -215,11 +199,12 @@ export function createPersonNumbers(db: Db, sealing: NumberSealing, keyring: Key
           tx,
         )
       })
-      return state(scope, personId)
+      return state(scope)
     },
 
     /** The full number, once per request, on the record. CONFLICT when none is recorded. */
-    async reveal(scope: NumberScope, personId: string): Promise<string> {
+    async reveal(scope: PersonScope): Promise<string> {
+      const { personId } = scope
       return db.$transaction(async (tx) => {
         const row = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { myNumber: true } })
         if (!row.myNumber) throw new AppError('CONFLICT', { details: { reason: 'no_number' } })

@@ -12,7 +12,7 @@ import type { Db, Tx } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import type { RetentionShortening as Row } from '../../generated/prisma/client.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
-import type { Access, OperatorIdentity } from './access.ts'
+import { type CampaignScope, requireLevel } from './access.ts'
 import { toCampaign } from './campaign-rows.ts'
 
 const GRACE_MS = RETENTION_SHORTENING_GRACE_DAYS * 24 * 3600_000
@@ -44,16 +44,17 @@ export function toShortening(row: Row, operators: Map<string, { id: string; name
   }
 }
 
-export function createRetentionShortenings(db: Db, access: Access, audit: AuditLog, now: () => Date) {
+export function createRetentionShortenings(db: Db, audit: AuditLog, now: () => Date) {
   return {
     /**
      * Undoes a shortening still in its grace period, and every later one of the campaign (they
      * were made on top of it): the retention period goes back to what it was before, or stays
      * longer if it has been lengthened since.
      */
-    async undo(operator: OperatorIdentity, campaignId: string, shorteningId: string): Promise<Campaign> {
+    async undo(scope: CampaignScope, shorteningId: string): Promise<Campaign> {
+      requireLevel(scope, CAMPAIGN_ACTION_ROLES.undoRetentionShortening)
+      const { operator, campaign, campaignId, companyId } = scope
       return db.$transaction(async (tx) => {
-        const { campaign, companyId } = await access.campaign(operator, campaignId, CAMPAIGN_ACTION_ROLES.undoRetentionShortening, tx)
         const at = now()
         const shortening = await tx.retentionShortening.findFirst({ where: { id: shorteningId, campaignId } })
         if (!shortening) throw new AppError('NOT_FOUND')

@@ -14,7 +14,7 @@ import { Prisma, type Person } from '../../generated/prisma/client.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import { toImageSlot, toPersonDto, toReviewDto } from '../mappers.ts'
 import { settleReviewProgress } from '../progress.ts'
-import type { OperatorIdentity } from './access.ts'
+import type { CampaignScope, EmployeeScope } from './access.ts'
 
 const ownPersons = (employeeId: string) => ({ OR: [{ id: employeeId }, { employeeId }] })
 
@@ -35,8 +35,8 @@ export function createReview(db: Db, audit: AuditLog, now: () => Date) {
   }
 
   return {
-    /** `employee` comes from access.employee(); NOT_FOUND until they pressed 完了. */
-    async submission(employee: Person, tx: Tx = db): Promise<SubmissionReviewResponse> {
+    /** NOT_FOUND until the employee pressed 完了. */
+    async submission({ employee }: EmployeeScope, tx: Tx = db): Promise<SubmissionReviewResponse> {
       const submission = await tx.submission.findUnique({ where: { employeeId: employee.id } })
       if (!submission) throw new AppError('NOT_FOUND')
       const persons = await tx.person.findMany({
@@ -67,7 +67,7 @@ export function createReview(db: Db, audit: AuditLog, now: () => Date) {
     },
 
     /** The households of the campaign with persons to approve or numbers to record, oldest 完了 first. */
-    async queue(campaignId: string): Promise<ReviewQueue> {
+    async queue({ campaignId }: CampaignScope): Promise<ReviewQueue> {
       const submissions = await db.submission.findMany({
         where: { employee: { campaignId, disposedAt: null } },
         orderBy: [{ submittedAt: 'asc' }, { employeeId: 'asc' }],
@@ -100,7 +100,7 @@ export function createReview(db: Db, audit: AuditLog, now: () => Date) {
      * transaction under the employee's lock, one audit event each. Returned and 対象外 persons
      * are left as they are; nothing to approve approves nothing.
      */
-    async approveHousehold(operator: OperatorIdentity, companyId: string, employeeId: string): Promise<HouseholdApproval> {
+    async approveHousehold({ operator, companyId, employeeId }: EmployeeScope): Promise<HouseholdApproval> {
       return db.$transaction(async (tx) => {
         await tx.$queryRaw`SELECT id FROM persons WHERE id = ${employeeId}::uuid FOR UPDATE`
         if (!(await tx.submission.findUnique({ where: { employeeId }, select: { id: true } }))) throw new AppError('NOT_FOUND')
@@ -122,7 +122,7 @@ export function createReview(db: Db, audit: AuditLog, now: () => Date) {
     },
 
     /** 承認. Approving an approved person again changes nothing. */
-    async approve(operator: OperatorIdentity, companyId: string, employeeId: string, personId: string): Promise<PersonReview> {
+    async approve({ operator, companyId, employeeId }: EmployeeScope, personId: string): Promise<PersonReview> {
       const person = await db.$transaction(async (tx) => {
         const current = await submittedPerson(tx, employeeId, personId)
         if (current.reviewStatus === 'APPROVED') return current
@@ -141,7 +141,7 @@ export function createReview(db: Db, audit: AuditLog, now: () => Date) {
      * 差し戻し: the person goes back to 未登録 for the employee (choices and typed number
      * cleared, as a fresh start); their submitted images stay, for HR, until the next 完了.
      */
-    async returnPerson(operator: OperatorIdentity, companyId: string, employeeId: string, personId: string, request: ReturnDecision): Promise<PersonReview> {
+    async returnPerson({ operator, companyId, employeeId }: EmployeeScope, personId: string, request: ReturnDecision): Promise<PersonReview> {
       const person = await db.$transaction(async (tx) => {
         const current = await submittedPerson(tx, employeeId, personId)
         const person = await tx.person.update({

@@ -38,14 +38,14 @@ export default async function auditRoutes(app: FastifyInstance) {
   app.get('/companies/:companyId/access-report', async (request) => {
     const { companyId } = pathIds(request.params, 'companyId')
     // The right before the query: a caller without it learns nothing from a validation answer.
-    await access.company(request.operator, companyId, 'administrator')
-    return accessReport.report(request.operator, companyId, parse(accessReportQuerySchema, request.query), 'page')
+    const scope = await access.forCompany(request.operator, companyId, 'administrator')
+    return accessReport.report(scope, parse(accessReportQuerySchema, request.query), 'page')
   })
 
   app.get('/companies/:companyId/access-report.csv', async (request, reply) => {
     const { companyId } = pathIds(request.params, 'companyId')
-    await access.company(request.operator, companyId, 'administrator')
-    const report = await accessReport.report(request.operator, companyId, parse(accessReportQuerySchema, request.query), 'csv')
+    const scope = await access.forCompany(request.operator, companyId, 'administrator')
+    const report = await accessReport.report(scope, parse(accessReportQuerySchema, request.query), 'csv')
     const stamp = new Date().toISOString().slice(0, 10)
     return reply
       .type('text/csv; charset=utf-8')

@@ -5,7 +5,7 @@ import { parse } from '../../lib/parse.ts'
 import { pathIds } from './path-params.ts'
 
 export default async function companyRoutes(app: FastifyInstance) {
-  const { companies } = app.services
+  const { access, companies } = app.services
 
   app.get('/companies', async (request) => ({ companies: await companies.list(request.operator) }))
 
@@ -17,6 +17,6 @@ export default async function companyRoutes(app: FastifyInstance) {
   app.patch('/companies/:companyId', async (request) => {
     const { companyId } = pathIds(request.params, 'companyId')
     const { name } = parse(companyRequestSchema, request.body)
-    return companies.rename(request.operator, companyId, name)
+    return companies.rename(await access.forCompany(request.operator, companyId), name)
   })
 }

@@ -4,11 +4,9 @@
  */
 import { credentialExportRequestSchema, issueCredentialsRequestSchema } from '@bango/shared/admin-credentials'
 import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
 import { parse } from '../../lib/parse.ts'
+import { pathIds } from './path-params.ts'
 
-export const campaignParamsSchema = z.object({ campaignId: z.uuid() })
-const batchParamsSchema = z.object({ campaignId: z.uuid(), credentialBatchId: z.uuid() })
 /** Room for 100,000 employee ids (the contract's maximum), far above the API's default 64 KiB. */
 export const ID_LIST_BODY_LIMIT = 5 * 1024 * 1024
 
@@ -16,36 +14,31 @@ export default async function credentialRoutes(app: FastifyInstance) {
   const { access, credentialIssuing } = app.services
 
   app.post('/campaigns/:campaignId/credentials', { bodyLimit: ID_LIST_BODY_LIMIT }, async (request) => {
-    const { campaignId } = parse(campaignParamsSchema, request.params)
+    const { campaignId } = pathIds(request.params, 'campaignId')
     const { employeeIds } = parse(issueCredentialsRequestSchema, request.body ?? {})
-    const { campaign } = await access.campaign(request.operator, campaignId)
-    return credentialIssuing.issue(request.operator, campaign, employeeIds)
+    return credentialIssuing.issue(await access.forCampaign(request.operator, campaignId), employeeIds)
   })
 
   app.get('/campaigns/:campaignId/credential-batches', async (request) => {
-    const { campaignId } = parse(campaignParamsSchema, request.params)
-    const { campaign } = await access.campaign(request.operator, campaignId)
-    return credentialIssuing.batches(campaign)
+    const { campaignId } = pathIds(request.params, 'campaignId')
+    return credentialIssuing.batches(await access.forCampaign(request.operator, campaignId))
   })
 
   app.post('/campaigns/:campaignId/credential-batches/:credentialBatchId/distributed', async (request) => {
-    const { campaignId, credentialBatchId } = parse(batchParamsSchema, request.params)
-    const { campaign } = await access.campaign(request.operator, campaignId)
-    return credentialIssuing.distribute(request.operator, campaign, credentialBatchId)
+    const { campaignId, credentialBatchId } = pathIds(request.params, 'campaignId', 'credentialBatchId')
+    return credentialIssuing.distribute(await access.forCampaign(request.operator, campaignId), credentialBatchId)
   })
 
   app.post('/campaigns/:campaignId/credential-batches/:credentialBatchId/cancel', async (request, reply) => {
-    const { campaignId, credentialBatchId } = parse(batchParamsSchema, request.params)
-    const { campaign } = await access.campaign(request.operator, campaignId)
-    await credentialIssuing.cancel(request.operator, campaign, credentialBatchId)
+    const { campaignId, credentialBatchId } = pathIds(request.params, 'campaignId', 'credentialBatchId')
+    await credentialIssuing.cancel(await access.forCampaign(request.operator, campaignId), credentialBatchId)
     return reply.status(204).send()
   })
 
   app.post('/campaigns/:campaignId/credentials/exports', { bodyLimit: ID_LIST_BODY_LIMIT }, async (request, reply) => {
-    const { campaignId } = parse(campaignParamsSchema, request.params)
+    const { campaignId } = pathIds(request.params, 'campaignId')
     const { format, employeeIds } = parse(credentialExportRequestSchema, request.body)
-    const { campaign } = await access.campaign(request.operator, campaignId)
-    await credentialIssuing.recordExport(request.operator, campaign, format, employeeIds)
+    await credentialIssuing.recordExport(await access.forCampaign(request.operator, campaignId), format, employeeIds)
     return reply.status(204).send()
   })
 }

@@ -8,55 +8,48 @@ import { employeeListQuerySchema } from '@bango/shared/admin-dashboard'
 import { leftOnRequestSchema } from '@bango/shared/admin-leaving-date'
 import type { FastifyInstance } from 'fastify'
 import { Readable } from 'node:stream'
-import { z } from 'zod'
 import { parse } from '../../lib/parse.ts'
-
-const campaignParams = z.object({ campaignId: z.uuid() })
-const employeeParams = campaignParams.extend({ employeeId: z.uuid() })
+import { pathIds } from './path-params.ts'
 
 export default async function dashboardRoutes(app: FastifyInstance) {
   const { access, dashboard, leavingDates } = app.services
 
   app.get('/campaigns/:campaignId/dashboard', async (request) => {
-    const { campaignId } = parse(campaignParams, request.params)
-    await access.campaign(request.operator, campaignId)
-    return dashboard.counts(campaignId)
+    const { campaignId } = pathIds(request.params, 'campaignId')
+    return dashboard.counts(await access.forCampaign(request.operator, campaignId))
   })
 
   app.get('/campaigns/:campaignId/employees', async (request) => {
-    const { campaignId } = parse(campaignParams, request.params)
+    const { campaignId } = pathIds(request.params, 'campaignId')
     const query = parse(employeeListQuerySchema, request.query)
-    await access.campaign(request.operator, campaignId)
-    return dashboard.list(campaignId, query)
+    return dashboard.list(await access.forCampaign(request.operator, campaignId), query)
   })
 
   // The list's filters, every page, as a CSV (UTF-8 with a BOM, for Excel).
   app.get('/campaigns/:campaignId/employees.csv', async (request, reply) => {
-    const { campaignId } = parse(campaignParams, request.params)
+    const { campaignId } = pathIds(request.params, 'campaignId')
     const query = parse(employeeListQuerySchema, request.query)
-    const { companyId } = await access.campaign(request.operator, campaignId)
+    const scope = await access.forCampaign(request.operator, campaignId)
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="employee-statuses.csv"')
-      .send(Readable.from(dashboard.statusesCsv(request.operator, companyId, campaignId, query)))
+      .send(Readable.from(dashboard.statusesCsv(scope, query)))
   })
 
   app.get('/campaigns/:campaignId/employees/:employeeId', async (request) => {
-    const { campaignId, employeeId } = parse(employeeParams, request.params)
-    const { employee } = await access.employee(request.operator, campaignId, employeeId)
-    return dashboard.detail(employee)
+    const { campaignId, employeeId } = pathIds(request.params, 'campaignId', 'employeeId')
+    return dashboard.detail(await access.forEmployee(request.operator, campaignId, employeeId))
   })
 
   app.post('/campaigns/:campaignId/employees/:employeeId/unlock', async (request, reply) => {
-    const { campaignId, employeeId } = parse(employeeParams, request.params)
-    const { companyId } = await access.employee(request.operator, campaignId, employeeId)
-    await dashboard.unlock(request.operator, companyId, employeeId)
+    const { campaignId, employeeId } = pathIds(request.params, 'campaignId', 'employeeId')
+    await dashboard.unlock(await access.forEmployee(request.operator, campaignId, employeeId))
     return reply.status(204).send()
   })
 
   app.put('/campaigns/:campaignId/employees/:employeeId/left-on', async (request) => {
-    const { campaignId, employeeId } = parse(employeeParams, request.params)
+    const { campaignId, employeeId } = pathIds(request.params, 'campaignId', 'employeeId')
     const { leftOn } = parse(leftOnRequestSchema, request.body)
-    return leavingDates.record(request.operator, campaignId, employeeId, leftOn)
+    return leavingDates.record(await access.forEmployee(request.operator, campaignId, employeeId), leftOn)
   })
 }

@@ -11,33 +11,35 @@ import { parse } from '../../lib/parse.ts'
 import { pathIds } from './path-params.ts'
 
 export default async function disposalRoutes(app: FastifyInstance) {
-  const { disposals, campaignRecords } = app.services
+  const { access, disposals, campaignRecords } = app.services
 
   app.post('/campaigns/:campaignId/employees/:employeeId/persons/:personId/dispose', async (request) => {
     const { campaignId, employeeId, personId } = pathIds(request.params, 'campaignId', 'employeeId', 'personId')
     const { reason } = parse(disposeRequestSchema, request.body)
-    return disposals.disposePerson(request.operator, campaignId, employeeId, personId, reason)
+    return disposals.disposePerson(await access.forCampaign(request.operator, campaignId), employeeId, personId, reason)
   })
 
   app.post('/campaigns/:campaignId/dispose', async (request) => {
     const { campaignId } = pathIds(request.params, 'campaignId')
     const { reason } = parse(disposeRequestSchema, request.body)
-    return disposals.disposeCampaign(request.operator, campaignId, reason)
+    return disposals.disposeCampaign(await access.forCampaign(request.operator, campaignId), reason)
   })
 
   app.get('/campaigns/:campaignId/disposal/preview', async (request) => {
     const { campaignId } = pathIds(request.params, 'campaignId')
-    return disposals.preview(request.operator, campaignId)
+    return disposals.preview(await access.forCampaign(request.operator, campaignId))
   })
 
   app.get('/companies/:companyId/disposals', async (request) => {
     const { companyId } = pathIds(request.params, 'companyId')
-    return disposals.list(request.operator, companyId, parse(disposalsQuerySchema, request.query))
+    const query = parse(disposalsQuerySchema, request.query)
+    return disposals.list(await access.forCompany(request.operator, companyId), query)
   })
 
   app.get('/companies/:companyId/disposals.csv', async (request, reply) => {
     const { companyId } = pathIds(request.params, 'companyId')
-    const pages = await disposals.export(request.operator, companyId, parse(disposalsCsvQuerySchema, request.query))
+    const query = parse(disposalsCsvQuerySchema, request.query)
+    const pages = await disposals.export(await access.forCompany(request.operator, companyId), query)
     async function* csv() {
       yield DISPOSAL_RECORDS_CSV.head()
       for await (const page of pages()) yield page.map(disposalCsvLine).join('')
@@ -51,11 +53,11 @@ export default async function disposalRoutes(app: FastifyInstance) {
 
   app.get('/campaigns/:campaignId/handling-record', async (request) => {
     const { campaignId } = pathIds(request.params, 'campaignId')
-    return campaignRecords.handlingRecord(request.operator, campaignId)
+    return campaignRecords.handlingRecord(await access.forCampaign(request.operator, campaignId))
   })
 
   app.get('/campaigns/:campaignId/disposal-certificate', async (request) => {
     const { campaignId } = pathIds(request.params, 'campaignId')
-    return campaignRecords.disposalCertificate(request.operator, campaignId)
+    return campaignRecords.disposalCertificate(await access.forCampaign(request.operator, campaignId))
   })
 }

@@ -17,8 +17,8 @@ import type { IncomingMessage } from 'node:http'
 import { z } from 'zod'
 import { AppError } from '../../errors.ts'
 import { parse } from '../../lib/parse.ts'
+import { pathIds } from './path-params.ts'
 
-const paramsSchema = z.object({ campaignId: z.uuid() })
 const querySchema = z.object({ dryRun: z.enum(['true', 'false']).default('true') })
 const CSV_TYPES = ['text/csv', 'application/octet-stream']
 const wrongType = () => new AppError('VALIDATION', { message: `Send the file as one of ${CSV_TYPES.join(', ')}.` })
@@ -82,14 +82,14 @@ export default async function employeeImportRoutes(app: FastifyInstance) {
   // A route hook, so it runs after the auth gate's: the operator is known, the body not yet read.
   const rateLimit = { max: IMPORT_PER_MINUTE, timeWindow: '1 minute', keyGenerator: (request: FastifyRequest) => `import:${request.operator.operatorId}` }
   app.post('/campaigns/:campaignId/import', { config: { rateLimit } }, async (request) => {
-    const { campaignId } = parse(paramsSchema, request.params)
+    const { campaignId } = pathIds(request.params, 'campaignId')
     const { dryRun } = parse(querySchema, request.query)
-    const { campaign } = await access.campaign(request.operator, campaignId)
+    const scope = await access.forCampaign(request.operator, campaignId)
     // An empty body skips the parsers (undefined); JSON or text/plain bodies arrive parsed.
     if (request.body !== undefined && !(request.body instanceof ReceivedFile)) throw wrongType()
     const file = request.body?.chunks ?? []
     // No dryRun parameter: a preview, never a write by accident.
-    return dryRun === 'true' ? employeeImport.preview(campaign, file) : employeeImport.apply(request.operator, campaign, file)
+    return dryRun === 'true' ? employeeImport.preview(scope, file) : employeeImport.apply(scope, file)
   })
 
   app.get('/import-template.csv', async (_request, reply) =>

@@ -2,7 +2,7 @@
  * Export for payroll: the approved, not disposed persons of a campaign as CSV or as an Excel
  * workbook (with HR's recorded numbers), in the company's saved column layout, and their images
  * as a ZIP; the summary of who is in the file and why the others are not; the layout itself.
- * Administrators, or operators an administrator allowed to export (`access.…(…, 'export')`:
+ * Administrators, or operators an administrator allowed to export (the services ask for 'export':
  * FORBIDDEN otherwise; another company's campaign NOT_FOUND). The files are GETs (plain download
  * links, cookie session): reading changes nothing but the audit log, and `no-store` keeps the
  * files out of every cache.
@@ -25,58 +25,58 @@ export default async function exportRoutes(app: FastifyInstance) {
   app.get(`${base}/payroll.csv`, async (request, reply) => {
     const { campaignId } = pathIds(request.params, 'campaignId')
     const { encoding } = parse(payrollCsvQuerySchema, request.query)
-    const { campaign, companyId } = await access.campaign(request.operator, campaignId, 'export')
-    const { bytes, lossyCharacters } = await payrollExport.csv(request.operator, companyId, campaignId, encoding)
+    const scope = await access.forCampaign(request.operator, campaignId)
+    const { bytes, lossyCharacters } = await payrollExport.csv(scope, encoding)
     logSensitiveRead(request, { resource: 'payroll_csv', campaignId })
     const day = compactJapanDate(new Date())
     const suffix = encoding === 'shift_jis' ? 'sjis' : 'utf8'
     if (encoding === 'shift_jis') reply.header(LOSSY_CHARACTERS_HEADER, String(lossyCharacters))
     return reply
       .header('cache-control', 'no-store, private')
-      .header('content-disposition', attachment(`payroll-${day}-${suffix}.csv`, `給与システム用_${safeFileName(campaign.name)}_${day}_${suffix}.csv`))
+      .header('content-disposition', attachment(`payroll-${day}-${suffix}.csv`, `給与システム用_${safeFileName(scope.campaign.name)}_${day}_${suffix}.csv`))
       .type(`text/csv; charset=${encoding === 'shift_jis' ? 'shift_jis' : 'utf-8'}`)
       .send(bytes)
   })
 
   app.get(`${base}/payroll.xlsx`, async (request, reply) => {
     const { campaignId } = pathIds(request.params, 'campaignId')
-    const { campaign, companyId } = await access.campaign(request.operator, campaignId, 'export')
-    const workbook = await payrollExport.xlsx(request.operator, companyId, campaignId)
+    const scope = await access.forCampaign(request.operator, campaignId)
+    const workbook = await payrollExport.xlsx(scope)
     logSensitiveRead(request, { resource: 'payroll_xlsx', campaignId })
     const day = compactJapanDate(new Date())
     return reply
       .header('cache-control', 'no-store, private')
-      .header('content-disposition', attachment(`payroll-${day}.xlsx`, `給与システム用_${safeFileName(campaign.name)}_${day}.xlsx`))
+      .header('content-disposition', attachment(`payroll-${day}.xlsx`, `給与システム用_${safeFileName(scope.campaign.name)}_${day}.xlsx`))
       .type(XLSX_TYPE)
       .send(workbook)
   })
 
   app.get(`${base}/summary`, async (request) => {
     const { campaignId } = pathIds(request.params, 'campaignId')
-    await access.campaign(request.operator, campaignId, 'export')
-    return payrollExport.summary(campaignId)
+    return payrollExport.summary(await access.forCampaign(request.operator, campaignId))
   })
 
   app.get(`${base}/documents.zip`, async (request, reply) => {
     const { campaignId } = pathIds(request.params, 'campaignId')
-    const { campaign, companyId } = await access.campaign(request.operator, campaignId, 'export')
-    const archive = await documentsArchive.export(request.operator, companyId, campaignId)
+    const scope = await access.forCampaign(request.operator, campaignId)
+    const archive = await documentsArchive.export(scope)
     logSensitiveRead(request, { resource: 'documents_zip', campaignId })
     const day = compactJapanDate(new Date())
     return reply
       .header('cache-control', 'no-store, private')
-      .header('content-disposition', attachment(`documents-${day}.zip`, `書類画像_${safeFileName(campaign.name)}_${day}.zip`))
+      .header('content-disposition', attachment(`documents-${day}.zip`, `書類画像_${safeFileName(scope.campaign.name)}_${day}.zip`))
       .type('application/zip')
       .send(archive)
   })
 
   app.get('/companies/:companyId/exports/layout', async (request) => {
     const { companyId } = pathIds(request.params, 'companyId')
-    return payrollLayouts.get(request.operator, companyId)
+    return payrollLayouts.get(await access.forCompany(request.operator, companyId))
   })
 
   app.put('/companies/:companyId/exports/layout', async (request) => {
     const { companyId } = pathIds(request.params, 'companyId')
-    return payrollLayouts.put(request.operator, companyId, parse(payrollLayoutSchema, request.body))
+    const layout = parse(payrollLayoutSchema, request.body)
+    return payrollLayouts.put(await access.forCompany(request.operator, companyId), layout)
   })
 }

@@ -5,7 +5,7 @@ import { parse } from '../../lib/parse.ts'
 import { pathIds } from './path-params.ts'
 
 export default async function networkSettingsRoutes(app: FastifyInstance) {
-  const { networkSettings, companySettings } = app.services
+  const { access, networkSettings, companySettings } = app.services
 
   app.get('/settings/networks', async (request) => networkSettings.get(request.operator))
 
@@ -13,11 +13,12 @@ export default async function networkSettingsRoutes(app: FastifyInstance) {
 
   app.get('/companies/:companyId/settings', async (request) => {
     const { companyId } = pathIds(request.params, 'companyId')
-    return companySettings.get(request.operator, companyId)
+    return companySettings.get(await access.forCompany(request.operator, companyId))
   })
 
   app.put('/companies/:companyId/settings', async (request) => {
     const { companyId } = pathIds(request.params, 'companyId')
-    return companySettings.put(request.operator, companyId, parse(companySettingsRequestSchema, request.body))
+    const settings = parse(companySettingsRequestSchema, request.body)
+    return companySettings.put(await access.forCompany(request.operator, companyId), settings)
   })
 }

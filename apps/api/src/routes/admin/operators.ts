@@ -15,7 +15,7 @@ import { pathIds } from './path-params.ts'
 export const TAKEN_ADDRESSES_PER_HOUR = 10
 
 export default async function operatorRoutes(app: FastifyInstance, options: { loginPerMinute: number }) {
-  const { operatorAccounts } = app.services
+  const { access, operatorAccounts } = app.services
   const takenAddresses = app.createRateLimit({
     max: TAKEN_ADDRESSES_PER_HOUR,
     timeWindow: '1 hour',
@@ -25,7 +25,7 @@ export default async function operatorRoutes(app: FastifyInstance, options: { lo
 
   app.get('/companies/:companyId/operators', async (request) => {
     const { companyId } = pathIds(request.params, 'companyId')
-    return { operators: await operatorAccounts.list(request.operator, companyId) }
+    return { operators: await operatorAccounts.list(await access.forCompany(request.operator, companyId)) }
   })
 
   // The one-time password is in this answer only: it is stored as a hash and must be changed at first sign-in.
@@ -39,7 +39,7 @@ export default async function operatorRoutes(app: FastifyInstance, options: { lo
       if (!budget.isAllowed && budget.remaining === 0) throw new AppError('RATE_LIMITED')
     }
     try {
-      return reply.status(201).send(await operatorAccounts.create(request.operator, companyId, input))
+      return reply.status(201).send(await operatorAccounts.create(await access.forCompany(request.operator, companyId), input))
     } catch (error) {
       if (budgeted && error instanceof AppError && error.code === 'CONFLICT') await takenAddresses(request)
       throw error
@@ -49,7 +49,7 @@ export default async function operatorRoutes(app: FastifyInstance, options: { lo
   app.patch('/companies/:companyId/operators/:operatorId', async (request) => {
     const { companyId, operatorId } = pathIds(request.params, 'companyId', 'operatorId')
     const change = parse(operatorUpdateRequestSchema, request.body)
-    return operatorAccounts.update(request.operator, companyId, operatorId, change)
+    return operatorAccounts.update(await access.forCompany(request.operator, companyId), operatorId, change)
   })
 
   // The caller's password is checked: limited like sign-in. The new one-time password is in this answer only.
@@ -59,7 +59,7 @@ export default async function operatorRoutes(app: FastifyInstance, options: { lo
     async (request) => {
       const { companyId, operatorId } = pathIds(request.params, 'companyId', 'operatorId')
       const { currentPassword } = parse(operatorResetRequestSchema, request.body)
-      return operatorAccounts.reset(request.operator, companyId, operatorId, currentPassword)
+      return operatorAccounts.reset(await access.forCompany(request.operator, companyId), operatorId, currentPassword)
     },
   )
 }

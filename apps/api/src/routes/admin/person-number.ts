@@ -1,8 +1,8 @@
 /**
  * A person's 12-digit number, recorded by HR (domain/admin/person-number.ts). Every route
- * resolves the employee through access.employee() (another company: 404) and the person as
- * the employee or one of their dependents (anything else: 404). The number travels only in
- * request and response bodies, never in a URL.
+ * resolves the person through access.forPerson(): the employee of a campaign the operator may
+ * reach (another company: 404), or one of their dependents (anything else: 404). The number
+ * travels only in request and response bodies, never in a URL.
  */
 import { numberAgreementRequestSchema, numberEntryRequestSchema, type NumberOcrResponse, type NumberRevealResponse } from '@bango/shared/admin-number'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
@@ -15,44 +15,37 @@ const BASE = '/campaigns/:campaignId/employees/:employeeId/persons/:personId/num
 export default async function personNumberRoutes(app: FastifyInstance) {
   const { access, personNumbers, numberOcr } = app.services
 
-  async function resolve(request: FastifyRequest) {
+  function resolve(request: FastifyRequest) {
     const { campaignId, employeeId, personId } = pathIds(request.params, 'campaignId', 'employeeId', 'personId')
-    const { companyId, employee } = await access.employee(request.operator, campaignId, employeeId)
-    await personNumbers.person(employee, personId)
-    return { scope: { operator: request.operator, companyId, employeeId }, personId }
+    return access.forPerson(request.operator, campaignId, employeeId, personId)
   }
 
-  app.get(BASE, async (request) => {
-    const { scope, personId } = await resolve(request)
-    return personNumbers.state(scope, personId)
-  })
+  app.get(BASE, async (request) => personNumbers.state(await resolve(request)))
 
   app.put(`${BASE}/entries`, async (request) => {
-    const { scope, personId } = await resolve(request)
+    const scope = await resolve(request)
     const entry = parse(numberEntryRequestSchema, request.body)
-    return personNumbers.enter(scope, personId, entry)
+    return personNumbers.enter(scope, entry)
   })
 
   // One confirmation of a number two independent sources agree on, where the company accepts it (ADR 043).
   app.post(`${BASE}/agreement`, async (request) => {
-    const { scope, personId } = await resolve(request)
+    const scope = await resolve(request)
     const { number } = parse(numberAgreementRequestSchema, request.body)
-    return personNumbers.confirmAgreement(scope, personId, number)
+    return personNumbers.confirmAgreement(scope, number)
   })
 
   app.post(`${BASE}/reveal`, async (request): Promise<NumberRevealResponse> => {
-    const { scope, personId } = await resolve(request)
-    const number = await personNumbers.reveal(scope, personId)
-    logSensitiveRead(request, { resource: 'number_reveal', personId })
+    const scope = await resolve(request)
+    const number = await personNumbers.reveal(scope)
+    logSensitiveRead(request, { resource: 'number_reveal', personId: scope.personId })
     return { number }
   })
 
   app.post(`${BASE}/ocr`, async (request): Promise<NumberOcrResponse> => {
-    const { scope, personId } = await resolve(request)
-    await personNumbers.requireSubmitted(scope.employeeId)
-    await personNumbers.requireNotDisposed(personId)
-    const reading = await numberOcr.suggest(scope, personId)
-    logSensitiveRead(request, { resource: 'number_ocr', personId })
+    const scope = await resolve(request)
+    const reading = await numberOcr.suggest(scope)
+    logSensitiveRead(request, { resource: 'number_ocr', personId: scope.personId })
     return reading
   })
 }

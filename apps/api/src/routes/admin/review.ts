@@ -15,14 +15,12 @@ export default async function reviewRoutes(app: FastifyInstance) {
 
   app.get(`${submission}/submission`, async (request) => {
     const { campaignId, employeeId } = pathIds(request.params, 'campaignId', 'employeeId')
-    const { employee } = await access.employee(request.operator, campaignId, employeeId)
-    return review.submission(employee)
+    return review.submission(await access.forEmployee(request.operator, campaignId, employeeId))
   })
 
   app.get('/campaigns/:campaignId/documents/:documentId/image', async (request, reply) => {
     const { campaignId, documentId } = pathIds(request.params, 'campaignId', 'documentId')
-    const { companyId } = await access.campaign(request.operator, campaignId)
-    const jpeg = await documentViewer.view(request.operator, companyId, campaignId, documentId)
+    const jpeg = await documentViewer.view(await access.forCampaign(request.operator, campaignId), documentId)
     logSensitiveRead(request, { resource: 'document_image', documentId })
     // private + no-store: neither the browser nor any proxy keeps a copy.
     return reply.header('cache-control', 'no-store, private').header('content-type', 'image/jpeg').send(jpeg)
@@ -30,28 +28,25 @@ export default async function reviewRoutes(app: FastifyInstance) {
 
   app.get('/campaigns/:campaignId/review-queue', async (request) => {
     const { campaignId } = pathIds(request.params, 'campaignId')
-    await access.campaign(request.operator, campaignId)
-    return review.queue(campaignId)
+    return review.queue(await access.forCampaign(request.operator, campaignId))
   })
 
   app.post(`${submission}/approve`, async (request) => {
     const { campaignId, employeeId } = pathIds(request.params, 'campaignId', 'employeeId')
-    const { companyId } = await access.employee(request.operator, campaignId, employeeId)
-    return review.approveHousehold(request.operator, companyId, employeeId)
+    return review.approveHousehold(await access.forEmployee(request.operator, campaignId, employeeId))
   })
 
   app.post(`${submission}/persons/:personId/approve`, async (request) => {
     const { campaignId, employeeId, personId } = pathIds(request.params, 'campaignId', 'employeeId', 'personId')
-    const { companyId } = await access.employee(request.operator, campaignId, employeeId)
-    return review.approve(request.operator, companyId, employeeId, personId)
+    return review.approve(await access.forEmployee(request.operator, campaignId, employeeId), personId)
   })
 
   app.post(`${submission}/persons/:personId/return`, async (request) => {
     const { campaignId, employeeId, personId } = pathIds(request.params, 'campaignId', 'employeeId', 'personId')
     const decision = parse(returnPersonRequestSchema, request.body)
-    const { campaign, companyId } = await access.employee(request.operator, campaignId, employeeId)
-    const returned = await review.returnPerson(request.operator, companyId, employeeId, personId, decision)
+    const scope = await access.forEmployee(request.operator, campaignId, employeeId)
+    const returned = await review.returnPerson(scope, personId, decision)
     // Told by e-mail where there is an address and e-mail is set up; otherwise HR tells them on paper.
-    return { ...returned, notice: await emailBatches.noticeReturn(request.operator, campaign, employeeId) }
+    return { ...returned, notice: await emailBatches.noticeReturn(scope) }
   })
 }
