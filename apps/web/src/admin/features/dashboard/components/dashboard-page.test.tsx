@@ -29,6 +29,7 @@ function renderDashboard(search = '') {
         draftLifetimeHours: 24,
         retentionMonths: 84,
         employeeEntersNumber: false,
+        identityByEmployment: false,
         contact: null,
         status: 'open',
         createdAt: '2026-11-01T00:00:00.000Z',
