@@ -4,7 +4,7 @@
  */
 import { QueryClientProvider } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
-import { sessionKey } from '../lib/session.ts'
+import { queryKeys } from '../lib/query-keys.ts'
 import { setStepRequiredHandler, setUnauthenticatedHandler } from '../lib/api-client.ts'
 import { createAdminQueryClient } from '../lib/query-client.ts'
 import { AdminRoutes } from './admin-routes.tsx'
@@ -14,9 +14,9 @@ export default function AdminApp() {
   const [queryClient] = useState(createAdminQueryClient)
   useEffect(() => {
     // Any 401 (idle timeout, logout elsewhere, disabled account) sends the gate to ログイン.
-    setUnauthenticatedHandler(() => queryClient.setQueryData(sessionKey, null))
+    setUnauthenticatedHandler(() => queryClient.setQueryData(queryKeys.session, null))
     // A session sent back to a sign-in step (「2 段階認証を必須」 switched on): the gate shows that step.
-    setStepRequiredHandler(() => void queryClient.invalidateQueries({ queryKey: sessionKey }))
+    setStepRequiredHandler(() => void queryClient.invalidateQueries({ queryKey: queryKeys.session }))
     document.documentElement.classList.add('admin-root')
     return () => {
       setUnauthenticatedHandler(() => {})

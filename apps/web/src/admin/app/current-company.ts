@@ -1,7 +1,7 @@
 import type { AdminSessionResponse } from '@bango/shared/admin-api'
 import { useEffect } from 'react'
 import { useParams } from 'react-router'
-import { useCampaign } from '../features/campaigns/api/campaign.ts'
+import { useCampaign } from '../lib/campaign.ts'
 
 const LAST_COMPANY_KEY = 'bango.admin.company'
 

@@ -5,12 +5,10 @@
 import { dashboardResponseSchema } from '@bango/shared/admin-dashboard'
 import { useQuery } from '@tanstack/react-query'
 import { adminRequest } from './api-client.ts'
-
-/** Under the campaign's prefix (['admin', 'campaign', id]), which an import, an issue or a close invalidates. */
-export const campaignCountsKey = (campaignId: string) => ['admin', 'campaign', campaignId, 'dashboard'] as const
+import { queryKeys } from './query-keys.ts'
 
 export const useCampaignCounts = (campaignId: string) =>
   useQuery({
-    queryKey: campaignCountsKey(campaignId),
+    queryKey: queryKeys.campaign.counts(campaignId),
     queryFn: () => adminRequest(`/campaigns/${encodeURIComponent(campaignId)}/dashboard`, { schema: dashboardResponseSchema }),
   })

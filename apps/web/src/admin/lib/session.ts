@@ -1,8 +1,7 @@
 import { type AdminSessionResponse, adminSessionResponseSchema } from '@bango/shared/admin-api'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { AdminApiError, adminRequest, setCsrfToken } from './api-client.ts'
-
-export const sessionKey = ['admin', 'session'] as const
+import { queryKeys } from './query-keys.ts'
 
 /** The session, or null when signed out (a 401 is an answer here, not an error). */
 async function fetchSession(): Promise<AdminSessionResponse | null> {
@@ -20,7 +19,7 @@ async function fetchSession(): Promise<AdminSessionResponse | null> {
 }
 
 export function useSession() {
-  return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: Number.POSITIVE_INFINITY })
+  return useQuery({ queryKey: queryKeys.session, queryFn: fetchSession, staleTime: Number.POSITIVE_INFINITY })
 }
 
 /** Every sign-in step answers with the session: keep it (and its CSRF token) as the truth. */
@@ -28,6 +27,6 @@ export function useKeepSession() {
   const queryClient = useQueryClient()
   return (session: AdminSessionResponse | null) => {
     setCsrfToken(session?.csrfToken ?? null)
-    queryClient.setQueryData(sessionKey, session)
+    queryClient.setQueryData(queryKeys.session, session)
   }
 }

@@ -1,13 +1,14 @@
 import { auditSubjectsResponseSchema } from '@bango/shared/admin-audit'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
+import { queryKeys } from '../../../lib/query-keys.ts'
 
 const subjects = (search: URLSearchParams) => adminRequest(`/audit-subjects?${search.toString()}`, { schema: auditSubjectsResponseSchema })
 
 /** Persons and operators whose name or 社員番号 matches `q` (nothing asked for an empty text). */
 export const useAuditSubjects = (q: string) =>
   useQuery({
-    queryKey: ['admin', 'audit-subjects', q],
+    queryKey: queryKeys.auditSubjects(q),
     queryFn: () => subjects(new URLSearchParams({ q })),
     enabled: q.trim().length > 0,
     placeholderData: keepPreviousData,
@@ -16,7 +17,7 @@ export const useAuditSubjects = (q: string) =>
 /** The one person or operator a filter from the URL names. */
 export const useAuditSubject = (id: string | undefined) =>
   useQuery({
-    queryKey: ['admin', 'audit-subjects', 'id', id],
+    queryKey: queryKeys.auditSubject(id),
     queryFn: () => subjects(new URLSearchParams({ id: id! })),
     enabled: id !== undefined,
     select: (found) => found.persons[0] ?? found.operators[0] ?? null,

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { adminRequest, setCsrfToken } from '../../../lib/api-client.ts'
-import { sessionKey } from '../../../lib/session.ts'
+import { queryKeys } from '../../../lib/query-keys.ts'
 
 /** Ends the session and forgets everything the console fetched. */
 export function useLogout() {
@@ -10,7 +10,7 @@ export function useLogout() {
     onSettled: () => {
       setCsrfToken(null)
       queryClient.clear()
-      queryClient.setQueryData(sessionKey, null)
+      queryClient.setQueryData(queryKeys.session, null)
     },
   })
 }

@@ -1,7 +1,7 @@
 import { campaignSchema } from '@bango/shared/admin-api'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
-import { campaignPrefix, companyCampaignsKey } from './keys.ts'
+import { queryKeys } from '../../../lib/query-keys.ts'
 
 /** 受付の終了: unfinished drafts are deleted by the server; every view of the campaign is stale. */
 export function useCloseCampaign(campaignId: string) {
@@ -10,8 +10,8 @@ export function useCloseCampaign(campaignId: string) {
     mutationFn: () => adminRequest(`/campaigns/${encodeURIComponent(campaignId)}/close`, { method: 'POST', schema: campaignSchema }),
     onSuccess: (campaign) =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: campaignPrefix(campaignId) }),
-        queryClient.invalidateQueries({ queryKey: companyCampaignsKey(campaign.companyId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.campaign.all(campaignId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.company.campaigns(campaign.companyId) }),
       ]),
   })
 }

@@ -1,7 +1,7 @@
 import { type ReopenCampaignRequest, campaignSchema } from '@bango/shared/admin-api'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
-import { campaignPrefix, companyCampaignsKey } from './keys.ts'
+import { queryKeys } from '../../../lib/query-keys.ts'
 
 /** 受付の再開 with a new deadline: every view of the campaign is stale. */
 export function useReopenCampaign(campaignId: string) {
@@ -11,8 +11,8 @@ export function useReopenCampaign(campaignId: string) {
       adminRequest(`/campaigns/${encodeURIComponent(campaignId)}/reopen`, { method: 'POST', body: request, schema: campaignSchema }),
     onSuccess: (campaign) =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: campaignPrefix(campaignId) }),
-        queryClient.invalidateQueries({ queryKey: companyCampaignsKey(campaign.companyId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.campaign.all(campaignId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.company.campaigns(campaign.companyId) }),
       ]),
   })
 }

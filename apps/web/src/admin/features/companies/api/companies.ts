@@ -1,9 +1,8 @@
 import { companiesResponseSchema } from '@bango/shared/admin-api'
 import { useQuery } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
-
-export const companiesKey = ['admin', 'companies'] as const
+import { queryKeys } from '../../../lib/query-keys.ts'
 
 export function useCompanies() {
-  return useQuery({ queryKey: companiesKey, queryFn: () => adminRequest('/companies', { schema: companiesResponseSchema }) })
+  return useQuery({ queryKey: queryKeys.companies, queryFn: () => adminRequest('/companies', { schema: companiesResponseSchema }) })
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
+import { queryKeys } from '../../../lib/query-keys.ts'
 
 export function useRenameCompany() {
   const queryClient = useQueryClient()
@@ -7,6 +8,7 @@ export function useRenameCompany() {
     mutationFn: ({ companyId, name }: { companyId: string; name: string }) =>
       adminRequest(`/companies/${encodeURIComponent(companyId)}`, { method: 'PATCH', body: { name } }),
     // The name shows in the switcher (session) and the list.
-    onSuccess: () => queryClient.invalidateQueries({ predicate: ({ queryKey }) => queryKey[1] === 'companies' || queryKey[1] === 'session' }),
+    onSuccess: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: queryKeys.companies }), queryClient.invalidateQueries({ queryKey: queryKeys.session })]),
   })
 }

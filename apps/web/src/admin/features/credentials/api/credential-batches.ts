@@ -6,12 +6,12 @@ import {
 } from '@bango/shared/admin-credentials'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
-import { campaignKey, credentialBatchesKey } from './keys.ts'
+import { queryKeys } from '../../../lib/query-keys.ts'
 
 /** The campaign's issued batches not yet handed out, and how many employees have no login at all (ADR 039). */
 export function useCredentialBatches(campaignId: string) {
   return useQuery({
-    queryKey: credentialBatchesKey(campaignId),
+    queryKey: queryKeys.campaign.credentialBatches(campaignId),
     queryFn: () => adminRequest(`/campaigns/${encodeURIComponent(campaignId)}/credential-batches`, { schema: credentialBatchesResponseSchema }),
   })
 }
@@ -32,6 +32,6 @@ export function useEndCredentialBatch(campaignId: string) {
       }
       return { action, ...(await adminRequest(url, { method: 'POST', schema: distributeCredentialsResponseSchema })) }
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: campaignKey(campaignId) }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.campaign.all(campaignId) }),
   })
 }

@@ -1,14 +1,14 @@
 import { emailBatchesResponseSchema } from '@bango/shared/admin-credentials'
 import { useQuery } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
-import { emailBatchesKey } from './keys.ts'
+import { queryKeys } from '../../../lib/query-keys.ts'
 
 /** Polled every few seconds while a batch is still sending, so its counts move. */
 export const EMAIL_POLL_MS = 3000
 
 export function useEmailBatches(campaignId: string) {
   return useQuery({
-    queryKey: emailBatchesKey(campaignId),
+    queryKey: queryKeys.campaign.emailBatches(campaignId),
     queryFn: () => adminRequest(`/campaigns/${encodeURIComponent(campaignId)}/email-batches`, { schema: emailBatchesResponseSchema }),
     refetchInterval: (query) => (query.state.data?.batches.some((batch) => batch.finishedAt === null) ? EMAIL_POLL_MS : false),
   })

@@ -2,7 +2,7 @@ import { issueCredentialsResponseSchema } from '@bango/shared/admin-credentials'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
 import { useIssuedCredentials } from '../stores/issued-credentials.ts'
-import { campaignKey } from './keys.ts'
+import { queryKeys } from '../../../lib/query-keys.ts'
 
 /** Issues (or re-issues `employeeIds`); the answer with passwords goes to the in-memory store only. */
 export function useIssueCredentials(campaignId: string) {
@@ -16,7 +16,7 @@ export function useIssueCredentials(campaignId: string) {
       }),
     onSuccess: (issued) => {
       useIssuedCredentials.getState().keep(campaignId, issued)
-      void queryClient.invalidateQueries({ queryKey: campaignKey(campaignId) })
+      void queryClient.invalidateQueries({ queryKey: queryKeys.campaign.all(campaignId) })
     },
   })
 }

@@ -1,7 +1,7 @@
 import { type EmailBatchRequest, emailBatchSchema } from '@bango/shared/admin-credentials'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
-import { campaignKey } from './keys.ts'
+import { queryKeys } from '../../../lib/query-keys.ts'
 
 /** Starts a batch (202); the list then polls it. Credentials e-mails re-issue, so the dashboard is stale too. */
 export function useSendEmailBatch(campaignId: string) {
@@ -9,6 +9,6 @@ export function useSendEmailBatch(campaignId: string) {
   return useMutation({
     mutationFn: (request: EmailBatchRequest) =>
       adminRequest(`/campaigns/${encodeURIComponent(campaignId)}/email-batches`, { method: 'POST', body: request, schema: emailBatchSchema }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: campaignKey(campaignId) }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.campaign.all(campaignId) }),
   })
 }

@@ -1,7 +1,7 @@
 import { disposeResponseSchema } from '@bango/shared/admin-disposal'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
-import { campaignKey } from './keys.ts'
+import { queryKeys } from '../../../lib/query-keys.ts'
 
 /** 廃棄 of one person (the employee takes their dependents along); the campaign's views reload. */
 export function useDisposePerson(campaignId: string, employeeId: string) {
@@ -13,6 +13,6 @@ export function useDisposePerson(campaignId: string, employeeId: string) {
         body: { reason },
         schema: disposeResponseSchema,
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: campaignKey(campaignId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.campaign.all(campaignId) }),
   })
 }

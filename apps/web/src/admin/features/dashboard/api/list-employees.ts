@@ -2,7 +2,7 @@ import { employeeListResponseSchema, type EmployeeListQuery } from '@bango/share
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { adminPath, adminRequest } from '../../../lib/api-client.ts'
 import { toSearch } from '../utils/list-query.ts'
-import { dashboardKeys } from './keys.ts'
+import { queryKeys } from '../../../lib/query-keys.ts'
 
 /** The list with the same filters, every page, as the statuses CSV: a plain GET download (the cookie goes along; the server audits it). */
 export const statusesCsvHref = (campaignId: string, query: EmployeeListQuery) =>
@@ -11,7 +11,7 @@ export const statusesCsvHref = (campaignId: string, query: EmployeeListQuery) =>
 /** One page of the list; the previous page stays on screen while the next one loads. */
 export const useEmployees = (campaignId: string, query: EmployeeListQuery) =>
   useQuery({
-    queryKey: dashboardKeys.employees(campaignId, query),
+    queryKey: queryKeys.campaign.employees(campaignId, query),
     queryFn: () => adminRequest(`/campaigns/${encodeURIComponent(campaignId)}/employees?${toSearch(query, true)}`, { schema: employeeListResponseSchema }),
     placeholderData: keepPreviousData,
   })

@@ -1,7 +1,7 @@
 import { leftOnResponseSchema } from '@bango/shared/admin-leaving-date'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
-import { campaignKey } from './keys.ts'
+import { queryKeys } from '../../../lib/query-keys.ts'
 
 /** Records, moves or clears (null) the employee's 退職日; the page and the list reload. */
 export function useRecordLeftOn(campaignId: string, employeeId: string) {
@@ -13,6 +13,6 @@ export function useRecordLeftOn(campaignId: string, employeeId: string) {
         body: { leftOn },
         schema: leftOnResponseSchema,
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: campaignKey(campaignId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.campaign.all(campaignId) }),
   })
 }

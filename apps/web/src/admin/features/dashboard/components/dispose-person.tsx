@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { ErrorAlert, StatusNote } from '../../../components/error-alert.tsx'
 import { useSession } from '../../../lib/session.ts'
 import { common } from '../../../messages/ja.ts'
-import { useCampaign } from '../api/get-campaign.ts'
+import { useCampaign } from '../../../lib/campaign.ts'
 import { useDisposePerson } from '../api/dispose-person.ts'
 import { dashboardText } from '../messages.ts'
 

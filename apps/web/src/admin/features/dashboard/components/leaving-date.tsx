@@ -7,7 +7,7 @@ import { ErrorAlert, StatusNote } from '../../../components/error-alert.tsx'
 import { Facts } from '../../../components/facts.tsx'
 import { Field } from '../../../components/field.tsx'
 import { useSession } from '../../../lib/session.ts'
-import { useCampaign } from '../api/get-campaign.ts'
+import { useCampaign } from '../../../lib/campaign.ts'
 import { useRecordLeftOn } from '../api/record-left-on.ts'
 import { dashboardText } from '../messages.ts'
 

@@ -1,7 +1,7 @@
 import { disposalsResponseSchema } from '@bango/shared/admin-disposal'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { adminPath, adminRequest } from '../../../lib/api-client.ts'
-import { disposalKeys } from './keys.ts'
+import { queryKeys } from '../../../lib/query-keys.ts'
 
 const search = (q: string, cursor?: string | null) => {
   const params = new URLSearchParams()
@@ -14,7 +14,7 @@ const search = (q: string, cursor?: string | null) => {
 /** The company's disposal records, newest first, a keyset page at a time (「さらに表示」); `q`: 氏名・社員番号. */
 export const useDisposals = (companyId: string, q = '') =>
   useInfiniteQuery({
-    queryKey: [...disposalKeys.records(companyId), q],
+    queryKey: queryKeys.company.disposalSearch(companyId, q),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
       adminRequest(`/companies/${encodeURIComponent(companyId)}/disposals${search(q, pageParam)}`, {

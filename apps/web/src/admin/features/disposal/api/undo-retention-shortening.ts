@@ -1,6 +1,7 @@
 import { campaignSchema } from '@bango/shared/admin-api'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
+import { queryKeys } from '../../../lib/query-keys.ts'
 
 /** 短縮を取り消す: the campaign's retention period and its dry run change. */
 export function useUndoRetentionShortening(campaignId: string) {
@@ -11,6 +12,6 @@ export function useUndoRetentionShortening(campaignId: string) {
         method: 'POST',
         schema: campaignSchema,
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'campaign', campaignId] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.campaign.all(campaignId) }),
   })
 }

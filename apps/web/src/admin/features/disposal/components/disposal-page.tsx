@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router'
 import { paths } from '../../../config/paths.ts'
 import { ErrorAlert } from '../../../components/error-alert.tsx'
-import { useCampaign } from '../api/get-campaign.ts'
+import { useCampaign } from '../../../lib/campaign.ts'
 import { useDisposalPreview } from '../api/get-disposal-preview.ts'
 import { disposalText } from '../messages.ts'
 import { DisposalPreview } from './disposal-preview.tsx'

@@ -1,14 +1,14 @@
 import { type PayrollLayout, payrollLayoutResponseSchema } from '@bango/shared/admin-export'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
+import { queryKeys } from '../../../lib/query-keys.ts'
 
-const layoutKey = (companyId: string) => ['admin', 'companies', companyId, 'payroll-layout'] as const
 const url = (companyId: string) => `/companies/${encodeURIComponent(companyId)}/exports/layout`
 
 /** The company's payroll file layout (the 標準 preset until one is saved). */
 export const usePayrollLayout = (companyId: string | undefined, enabled: boolean) =>
   useQuery({
-    queryKey: layoutKey(companyId ?? ''),
+    queryKey: queryKeys.company.payrollLayout(companyId ?? ''),
     queryFn: () => adminRequest(url(companyId ?? ''), { schema: payrollLayoutResponseSchema }),
     enabled: enabled && companyId !== undefined,
   })
@@ -17,6 +17,6 @@ export function useSavePayrollLayout(companyId: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (layout: PayrollLayout) => adminRequest(url(companyId), { method: 'PUT', body: layout, schema: payrollLayoutResponseSchema }),
-    onSuccess: (saved) => queryClient.setQueryData(layoutKey(companyId), saved),
+    onSuccess: (saved) => queryClient.setQueryData(queryKeys.company.payrollLayout(companyId), saved),
   })
 }

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { queryKeys } from '../../../lib/query-keys.ts'
 import { sendImport, type ImportFile } from '../utils/send-import.ts'
 
 /** Imports the previewed file for real; the campaign's counts and lists are then stale. */
@@ -7,7 +8,7 @@ export function useRunImport() {
   return useMutation({
     mutationFn: (input: ImportFile) => sendImport(input, false),
     onSuccess: (answer, { campaignId }) => {
-      if (answer.applied) void queryClient.invalidateQueries({ queryKey: ['admin', 'campaign', campaignId] })
+      if (answer.applied) void queryClient.invalidateQueries({ queryKey: queryKeys.campaign.all(campaignId) })
     },
   })
 }

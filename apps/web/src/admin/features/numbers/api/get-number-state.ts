@@ -1,11 +1,12 @@
 import { numberStateSchema } from '@bango/shared/admin-number'
 import { useQuery } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
-import { numberKey, numberPath } from './keys.ts'
+import { queryKeys } from '../../../lib/query-keys.ts'
+import { numberPath } from './number-path.ts'
 
 /** The person's number state: masked, never the digits. */
 export const useNumberState = (campaignId: string, employeeId: string, personId: string) =>
   useQuery({
-    queryKey: numberKey(campaignId, employeeId, personId),
+    queryKey: queryKeys.campaign.personNumber(campaignId, employeeId, personId),
     queryFn: () => adminRequest(numberPath(campaignId, employeeId, personId), { schema: numberStateSchema }),
   })

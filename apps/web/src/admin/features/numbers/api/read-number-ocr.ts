@@ -1,7 +1,8 @@
 import { numberOcrResponseSchema } from '@bango/shared/admin-number'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
-import { numberPath } from './keys.ts'
+import { queryKeys } from '../../../lib/query-keys.ts'
+import { numberPath } from './number-path.ts'
 
 const readNumber = (campaignId: string, employeeId: string, personId: string) =>
   adminRequest(numberPath(campaignId, employeeId, personId, '/ocr'), { method: 'POST', schema: numberOcrResponseSchema })
@@ -17,7 +18,7 @@ export const useReadNumberOcr = (campaignId: string, employeeId: string, personI
  */
 export const useNumberReading = (campaignId: string, employeeId: string, personId: string) =>
   useQuery({
-    queryKey: ['admin', 'number-reading', campaignId, employeeId, personId],
+    queryKey: queryKeys.numberReading(campaignId, employeeId, personId),
     queryFn: () => readNumber(campaignId, employeeId, personId),
     staleTime: Infinity,
     gcTime: 0,

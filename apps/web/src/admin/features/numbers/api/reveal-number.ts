@@ -1,7 +1,7 @@
 import { numberRevealResponseSchema } from '@bango/shared/admin-number'
 import { useMutation } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
-import { numberPath } from './keys.ts'
+import { numberPath } from './number-path.ts'
 
 /**
  * The full number (an audit event on the server). A mutation, not a query: it is never cached,

@@ -1,12 +1,11 @@
 import { operatorsResponseSchema } from '@bango/shared/admin-api'
 import { useQuery } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
-
-export const operatorsKey = (companyId: string) => ['admin', 'companies', companyId, 'operators'] as const
+import { queryKeys } from '../../../lib/query-keys.ts'
 
 export function useOperators(companyId: string) {
   return useQuery({
-    queryKey: operatorsKey(companyId),
+    queryKey: queryKeys.company.operators(companyId),
     queryFn: () => adminRequest(`/companies/${encodeURIComponent(companyId)}/operators`, { schema: operatorsResponseSchema }),
   })
 }

@@ -1,7 +1,7 @@
 import { operatorResetResponseSchema } from '@bango/shared/admin-account'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
-import { operatorsKey } from './operators.ts'
+import { queryKeys } from '../../../lib/query-keys.ts'
 
 /** The administrator's reset: a new one-time password (in this answer only), TOTP off, sessions ended. */
 export function useResetOperator(companyId: string) {
@@ -13,6 +13,6 @@ export function useResetOperator(companyId: string) {
         body: { currentPassword },
         schema: operatorResetResponseSchema,
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: operatorsKey(companyId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.company.operators(companyId) }),
   })
 }

@@ -1,7 +1,7 @@
 import type { CompanyRole } from '@bango/shared/admin-api'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
-import { operatorsKey } from './operators.ts'
+import { queryKeys } from '../../../lib/query-keys.ts'
 
 export type OperatorChange = { role: CompanyRole } | { disabled: boolean } | { unlock: true } | { canExport: boolean }
 
@@ -11,6 +11,6 @@ export function useUpdateOperator(companyId: string) {
   return useMutation({
     mutationFn: ({ operatorId, change }: { operatorId: string; change: OperatorChange }) =>
       adminRequest(`/companies/${encodeURIComponent(companyId)}/operators/${encodeURIComponent(operatorId)}`, { method: 'PATCH', body: change }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: operatorsKey(companyId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.company.operators(companyId) }),
   })
 }

@@ -1,7 +1,8 @@
 import { submissionReviewResponseSchema } from '@bango/shared/admin-review'
 import { useQuery } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
-import { submissionKey, submissionPath } from './keys.ts'
+import { queryKeys } from '../../../lib/query-keys.ts'
+import { submissionPath } from './submission-path.ts'
 
 /**
  * The 完了 submission: persons, their choices, image ids and review states (no pixels). Only an
@@ -11,7 +12,7 @@ import { submissionKey, submissionPath } from './keys.ts'
  */
 export function useSubmission(campaignId: string, employeeId: string) {
   const query = useQuery({
-    queryKey: submissionKey(campaignId, employeeId),
+    queryKey: queryKeys.campaign.submission(campaignId, employeeId),
     gcTime: 0,
     refetchOnMount: 'always',
     queryFn: () => adminRequest(`${submissionPath(campaignId, employeeId)}/submission`, { schema: submissionReviewResponseSchema }),

@@ -2,7 +2,8 @@ import { type ReturnPersonRequest, returnPersonResponseSchema } from '@bango/sha
 import { personReviewSchema } from '@bango/shared/review'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
-import { campaignKey, submissionPath } from './keys.ts'
+import { queryKeys } from '../../../lib/query-keys.ts'
+import { submissionPath } from './submission-path.ts'
 
 export type ReviewDecision = { action: 'approve' } | ({ action: 'return' } & ReturnPersonRequest)
 
@@ -17,6 +18,6 @@ export function useReviewPerson(campaignId: string, employeeId: string, personId
         ? adminRequest(url, { method: 'POST', body, schema: returnPersonResponseSchema })
         : adminRequest(url, { method: 'POST', schema: personReviewSchema })
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: campaignKey(campaignId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.campaign.all(campaignId) }),
   })
 }

@@ -1,12 +1,13 @@
 import { householdApprovalSchema, reviewQueueSchema } from '@bango/shared/admin-review'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
-import { campaignKey, submissionPath } from './keys.ts'
+import { queryKeys } from '../../../lib/query-keys.ts'
+import { submissionPath } from './submission-path.ts'
 
 /** The households with persons to approve or numbers to record, oldest 完了 first: what 「次の従業員」 walks. */
 export const useReviewQueue = (campaignId: string) =>
   useQuery({
-    queryKey: [...campaignKey(campaignId), 'review-queue'],
+    queryKey: queryKeys.campaign.reviewQueue(campaignId),
     queryFn: () => adminRequest(`/campaigns/${encodeURIComponent(campaignId)}/review-queue`, { schema: reviewQueueSchema }),
   })
 
@@ -15,6 +16,6 @@ export function useApproveHousehold(campaignId: string, employeeId: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: () => adminRequest(`${submissionPath(campaignId, employeeId)}/approve`, { method: 'POST', schema: householdApprovalSchema }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: campaignKey(campaignId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.campaign.all(campaignId) }),
   })
 }

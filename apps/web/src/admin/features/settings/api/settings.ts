@@ -1,9 +1,8 @@
 import { settingsSchema } from '@bango/shared/admin-api'
 import { useQuery } from '@tanstack/react-query'
 import { adminRequest } from '../../../lib/api-client.ts'
-
-export const settingsKey = ['admin', 'settings'] as const
+import { queryKeys } from '../../../lib/query-keys.ts'
 
 export function useSettings() {
-  return useQuery({ queryKey: settingsKey, queryFn: () => adminRequest('/settings', { schema: settingsSchema }) })
+  return useQuery({ queryKey: queryKeys.settings, queryFn: () => adminRequest('/settings', { schema: settingsSchema }) })
 }
