@@ -82,7 +82,7 @@ describe('the leaving date on the employee page', () => {
     expect(leaving.getByText('記録なし（在職中）')).toBeInTheDocument()
     expect(leaving.getByText('2034年1月11日')).toBeInTheDocument()
 
-    const field = leaving.getByLabelText('退職日')
+    const field = leaving.getByLabelText('新しい退職日')
     // Up to a year ahead.
     expect(field).toHaveAttribute('max', latestLeftOn(inDays(0)))
     const planned = inDays(30)
@@ -93,10 +93,11 @@ describe('the leaving date on the employee page', () => {
     expect(await leaving.findByText('退職日を記録しました。')).toBeInTheDocument()
     expect(sentBodies(fetchMock)).toEqual([{ leftOn: planned }])
     expect(calls(fetchMock, `PUT ${base}/left-on`)[0]?.[1]?.headers).toMatchObject({ 'x-csrf-token': 'csrf-active' })
-    expect(await leaving.findByText(inWords(planned))).toBeInTheDocument()
+    expect(await leaving.findByText(`${inWords(planned)}（退職予定）`)).toBeInTheDocument()
+    expect(leaving.queryByText(/未来の日付です/)).not.toBeInTheDocument()
     expect(leaving.getByText('2035年1月11日')).toBeInTheDocument()
     // An operator may only move it later: earlier dates are not offered, and there is nothing to clear.
-    expect(leaving.getByLabelText('退職日')).toHaveAttribute('min', planned)
+    expect(leaving.getByLabelText('新しい退職日')).toHaveAttribute('min', planned)
     expect(leaving.queryByRole('button', { name: '退職日を取り消す' })).not.toBeInTheDocument()
     expect(leaving.getByText(/早める・取り消すのは取扱責任者だけ/)).toBeInTheDocument()
   })
@@ -105,10 +106,10 @@ describe('the leaving date on the employee page', () => {
     const fetchMock = open('administrator', '2026-03-31')
     const leaving = await section()
     expect(await leaving.findByText('2026年3月31日')).toBeInTheDocument()
-    expect(leaving.getByLabelText('退職日')).not.toHaveAttribute('min')
+    expect(leaving.getByLabelText('新しい退職日')).not.toHaveAttribute('min')
 
-    await userEvent.clear(leaving.getByLabelText('退職日'))
-    await userEvent.type(leaving.getByLabelText('退職日'), '2026-01-15')
+    await userEvent.clear(leaving.getByLabelText('新しい退職日'))
+    await userEvent.type(leaving.getByLabelText('新しい退職日'), '2026-01-15')
     await userEvent.click(leaving.getByRole('button', { name: '退職日を記録する' }))
     expect(await leaving.findByRole('alert')).toHaveTextContent('保存期間が 7 日以内に終わり')
 

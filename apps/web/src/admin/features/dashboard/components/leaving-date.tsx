@@ -34,42 +34,44 @@ export function LeavingDate({ campaignId, detail }: { campaignId: string; detail
   return (
     <section aria-labelledby="employee-leaving-date" className="admin-section">
       <h2 id="employee-leaving-date">{t.title}</h2>
-      <p className="admin-hint">{t.note}</p>
-      <Facts
-        facts={[
-          [t.current, employee.leftOn ? formatDate(employee.leftOn) : t.none],
-          [t.retentionEndsAt, employee.retentionEndsAt ? formatDate(employee.retentionEndsAt) : t.notYet],
-        ]}
-      />
-      <form
-        className="admin-form"
-        onSubmit={(event) => {
-          event.preventDefault()
-          if (allowed) record.mutate(value)
-        }}
-      >
-        <Field
-          name="leftOn"
-          label={t.field}
-          type="date"
-          value={value}
-          onChange={setValue}
-          min={administers ? undefined : (employee.leftOn ?? undefined)}
-          max={latestLeftOn(today)}
-          hint={administers ? undefined : t.operatorOnlyLater}
+      <div className="admin-form">
+        <p className="admin-hint">{t.note}</p>
+        <Facts
+          facts={[
+            [t.current, employee.leftOn ? `${formatDate(employee.leftOn)}${employee.leftOn > today ? t.plannedMark : ''}` : t.none],
+            [t.retentionEndsAt, employee.retentionEndsAt ? formatDate(employee.retentionEndsAt) : t.notYet],
+          ]}
         />
-        {value > today && <p className="admin-notice admin-notice--warning">{t.planned}</p>}
-        <div className="admin-actions">
-          <button type="submit" className="admin-button admin-button--primary" disabled={!allowed || record.isPending}>
-            {t.save}
-          </button>
-          {administers && employee.leftOn && (
-            <button type="button" className="admin-button" disabled={record.isPending} onClick={() => record.mutate(null, { onSuccess: () => setValue('') })}>
-              {t.clear}
+        <form
+          className="admin-form"
+          onSubmit={(event) => {
+            event.preventDefault()
+            if (allowed) record.mutate(value)
+          }}
+        >
+          <Field
+            name="leftOn"
+            label={t.field}
+            type="date"
+            value={value}
+            onChange={setValue}
+            min={administers ? undefined : (employee.leftOn ?? undefined)}
+            max={latestLeftOn(today)}
+            hint={administers ? undefined : t.operatorOnlyLater}
+          />
+          {value > today && value !== employee.leftOn && <p className="admin-notice admin-notice--warning">{t.planned}</p>}
+          <div className="admin-actions">
+            <button type="submit" className="admin-button admin-button--primary" disabled={!allowed || record.isPending}>
+              {t.save}
             </button>
-          )}
-        </div>
-      </form>
+            {administers && employee.leftOn && (
+              <button type="button" className="admin-button" disabled={record.isPending} onClick={() => record.mutate(null, { onSuccess: () => setValue('') })}>
+                {t.clear}
+              </button>
+            )}
+          </div>
+        </form>
+      </div>
       <StatusNote text={record.isSuccess ? (record.variables === null ? t.cleared : t.saved) : null} />
       <ErrorAlert error={record.error} />
     </section>
