@@ -31,6 +31,12 @@ export function boundaryZones(root, { tests = false } = {}) {
   }
   if (!tests) {
     zones.push(
+      // A test of lib/ may build its input with the real config.ts, as the composition root does.
+      {
+        target: `${api}/lib`,
+        from: `${api}/config.ts`,
+        message: 'lib never imports config: config.ts is read once at the composition root (server.ts, the CLIs), which passes lib the values it needs.',
+      },
       {
         target: `${web}/features`,
         from: `${web}/app`,
@@ -63,6 +69,11 @@ export function boundaryZones(root, { tests = false } = {}) {
       target: `${api}/domain`,
       from: [`${api}/routes`, `${api}/plugins`],
       message: 'The domain never imports routes or plugins: they call the domain, not the other way round.',
+    },
+    {
+      target: `${api}/db`,
+      from: `${api}/domain`,
+      message: 'db never imports the domain: the domain stands on db/, and what needs both (the demo, the CLIs) composes them from outside.',
     },
     {
       target: 'packages/shared',

@@ -59,15 +59,19 @@ describe('import boundaries', () => {
     ['the domain → routes', inDomain, 'apps/api/src/routes/health.ts'],
     ['the domain → plugins', `apps/api/src/domain/admin/probe.ts`, moduleIn('apps/api/src/plugins')],
     ['packages/shared → an app', 'packages/shared/src/probe.ts', moduleIn('apps/api/src/lib')],
+    ['lib → config', 'apps/api/src/lib/probe.ts', 'apps/api/src/config.ts'],
+    ['db → the domain', 'apps/api/src/db/probe.ts', moduleIn('apps/api/src/domain')],
   ])('%s is an error, written with or without the extension', async (_, from, target) => {
     expect(await lintImport(from, target)).toEqual([boundary])
     expect(await lintImport(from, target, { extension: false })).toEqual([boundary])
   })
 
-  it('holds for test files too, which may only also mount the app', async () => {
+  it('holds for test files too, which may only also mount the app and read config as the composition root does', async () => {
     const test = `${web}/features/${feature}/components/probe.test.tsx`
     expect(await lintImport(test, moduleIn(`${web}/features/${otherFeature}`), { extension: false })).toEqual([boundary])
     expect(await lintImport(test, `${web}/app/router.tsx`)).toEqual([])
+    expect(await lintImport('apps/api/src/db/probe.test.ts', moduleIn('apps/api/src/domain'))).toEqual([boundary])
+    expect(await lintImport('apps/api/src/lib/probe.test.ts', 'apps/api/src/config.ts')).toEqual([])
   })
 
   it.each([
@@ -78,6 +82,8 @@ describe('import boundaries', () => {
     ['a console feature → the shared lib/', inAdminFeature, `${web}/lib/format.ts`],
     ['the employee router → the console entry', `${web}/app/router.tsx`, `${web}/admin/app/admin-app.tsx`],
     ['a route → the domain', 'apps/api/src/routes/probe.ts', moduleIn('apps/api/src/domain')],
+    ['the domain → db', inDomain, 'apps/api/src/db/types.ts'],
+    ['the composition root → config', 'apps/api/src/probe.ts', 'apps/api/src/config.ts'],
   ])('%s is allowed', async (_, from, target) => {
     expect(await lintImport(from, target, { extension: false })).toEqual([])
   })

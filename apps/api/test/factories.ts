@@ -1,7 +1,7 @@
 /**
  * Builders for companies, campaigns, employees and dependents, with overrides, for the API tests
  * and the benches. Test code only: the built artifact never holds them (the demo of `pnpm start`
- * seeds its own household, db/demo.ts).
+ * seeds its own household, src/demo.ts).
  */
 import { randomUUID } from 'node:crypto'
 import { type CompanyRole, DEFAULT_PURPOSES as SHARED_DEFAULT_PURPOSES } from '@bango/shared/admin-api'

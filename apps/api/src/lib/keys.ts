@@ -7,7 +7,6 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import type { Config } from '../config.ts'
 
 export interface Keyring {
   /** Wraps every new data key. */
@@ -81,19 +80,29 @@ async function writeKeysFile(file: string, stored: StoredKeys, flag: 'wx' | 'w')
   await fs.rename(temporary, file)
 }
 
+/** Where the keys come from, as config.ts read them: configured values, else DATA_DIR/keys.json. */
+export interface KeySources {
+  keks: string | undefined
+  jwtSecret: string | undefined
+  numberHmacKey: string | undefined
+  /** Set (PostgreSQL): the keys come from configuration only. */
+  databaseUrl: string | undefined
+  dataDir: string
+}
+
 /**
  * Keys from config, or from (created on first use) DATA_DIR/keys.json; `createdFile` says whether
  * it was just written. Never keys.json on PostgreSQL: each instance would make its own.
  */
-export async function loadSecrets(config: Config): Promise<{ secrets: Secrets; createdFile: string | null }> {
-  if (config.keks && config.jwtSecret && config.numberHmacKey) {
+export async function loadSecrets(sources: KeySources): Promise<{ secrets: Secrets; createdFile: string | null }> {
+  if (sources.keks && sources.jwtSecret && sources.numberHmacKey) {
     return {
-      secrets: { keyring: parseKeks(config.keks), jwtSecret: parseJwtSecret(config.jwtSecret), numberHmacKey: parseNumberHmacKey(config.numberHmacKey) },
+      secrets: { keyring: parseKeks(sources.keks), jwtSecret: parseJwtSecret(sources.jwtSecret), numberHmacKey: parseNumberHmacKey(sources.numberHmacKey) },
       createdFile: null,
     }
   }
-  if (config.databaseUrl) throw new Error('With DATABASE_URL the keys come from configuration only (config.ts refuses to start without them)')
-  const file = path.join(config.dataDir, 'keys.json')
+  if (sources.databaseUrl) throw new Error('With DATABASE_URL the keys come from configuration only (config.ts refuses to start without them)')
+  const file = path.join(sources.dataDir, 'keys.json')
   let createdFile: string | null = null
   let stored: StoredKeys
   try {
@@ -107,15 +116,15 @@ export async function loadSecrets(config: Config): Promise<{ secrets: Secrets; c
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
     const fresh = generateKeySet()
     stored = { keks: fresh.BANGO_KEKS, jwtSecret: fresh.BANGO_JWT_SECRET, numberHmacKey: fresh.BANGO_NUMBER_HMAC_KEY }
-    await fs.mkdir(config.dataDir, { recursive: true, mode: 0o700 })
+    await fs.mkdir(sources.dataDir, { recursive: true, mode: 0o700 })
     await writeKeysFile(file, stored, 'wx')
     createdFile = file
   }
   return {
     secrets: {
-      keyring: parseKeks(config.keks ?? stored.keks),
-      jwtSecret: parseJwtSecret(config.jwtSecret ?? stored.jwtSecret),
-      numberHmacKey: parseNumberHmacKey(config.numberHmacKey ?? stored.numberHmacKey ?? ''),
+      keyring: parseKeks(sources.keks ?? stored.keks),
+      jwtSecret: parseJwtSecret(sources.jwtSecret ?? stored.jwtSecret),
+      numberHmacKey: parseNumberHmacKey(sources.numberHmacKey ?? stored.numberHmacKey ?? ''),
     },
     createdFile,
   }

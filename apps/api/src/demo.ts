@@ -5,11 +5,12 @@
  * is changed at the first sign-in (72 hours at most), then TOTP is set up, required of everyone
  * on a new installation (settings.ts).
  * The household is the one the browser tests walk through (e2e/server.ts): its names are theirs.
+ * Made from the domain's services, as the CLIs make accounts: beside server.ts, not in db/.
  */
 import { DEFAULT_PURPOSES } from '@bango/shared/admin-api'
-import type { Services } from '../services.ts'
-import { startInstallation } from '../domain/admin/settings.ts'
-import type { Db } from './types.ts'
+import type { Db } from './db/types.ts'
+import { startInstallation } from './domain/admin/settings.ts'
+import type { Services } from './services.ts'
 
 export const DEMO_ADMIN_EMAIL = 'admin@demo.example'
 
