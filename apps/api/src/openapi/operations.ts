@@ -52,7 +52,6 @@ import {
   reviewQueueSchema,
   submissionReviewResponseSchema,
 } from '@bango/shared/admin-review'
-import * as employee from '@bango/shared/employee-api'
 import type { z } from 'zod'
 
 export interface Operation {
@@ -71,53 +70,6 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/health/live': { summary: 'The process answers (liveness)' },
   'GET /api/health/ready': { summary: 'Database, blob store and configured dependencies answer (readiness); 503 otherwise' },
   'GET /api/docs': { summary: 'This document (administrators)' },
-
-  'POST /api/employee/link': {
-    summary: 'Who is asking: the company behind a login link',
-    body: employee.linkRequestSchema,
-    response: employee.linkResponseSchema,
-  },
-  'POST /api/employee/login': {
-    summary: 'Sign in with the URL token and password',
-    body: employee.loginRequestSchema,
-    response: employee.sessionResponseSchema,
-  },
-  'POST /api/employee/session/handoff/redeem': {
-    summary: 'Sign in with a handoff code from a signed-in PC',
-    body: employee.redeemHandoffRequestSchema,
-    response: employee.sessionResponseSchema,
-  },
-  'POST /api/employee/session/refresh': { summary: 'A fresh access token', response: employee.sessionResponseSchema },
-  'POST /api/employee/session/logout': { summary: 'End the session' },
-  'POST /api/employee/session/handoff': { summary: 'A handoff code to continue on a phone', response: employee.handoffResponseSchema },
-  'GET /api/employee/me': { summary: 'The signed-in employee, campaign and progress', response: employee.meResponseSchema },
-  'POST /api/employee/consent': { summary: 'Consent to the purposes of use', body: employee.consentRequestSchema, status: 201 },
-  'GET /api/employee/persons': { summary: 'The employee and dependents', response: employee.personsResponseSchema },
-  'POST /api/employee/persons': { summary: 'Add a dependent', body: employee.addDependentRequestSchema, status: 201 },
-  'PUT /api/employee/persons/:personId/applicability': { summary: 'Mark a person (not) applicable', body: employee.applicabilityRequestSchema },
-  'POST /api/employee/persons/:personId/registration': { summary: 'Register the documents of a person', body: employee.registerRequestSchema },
-  'DELETE /api/employee/persons/:personId/registration': { summary: 'Reopen a registration' },
-  'POST /api/employee/persons/:personId/images': {
-    summary: 'Upload one document image (fields first, then `file`)',
-    body: employee.imageFieldsSchema,
-    multipart: true,
-    response: employee.imageResponseSchema,
-    status: 201,
-  },
-  'GET /api/employee/persons/:personId/images/:imageId/number-read': {
-    summary: 'Whether the number could be read off an image just sent (never the number)',
-    response: employee.numberReadResponseSchema,
-  },
-  'POST /api/employee/persons/:personId/number-check': {
-    summary: 'A typed number against the one read off the photos',
-    body: employee.numberCheckRequestSchema,
-    response: employee.numberCheckResponseSchema,
-  },
-  'PUT /api/employee/persons/:personId/draft/back-absence': {
-    summary: '「うら面はありません」 for a document of the draft (kept for a resume on another device)',
-    body: employee.backAbsenceRequestSchema,
-  },
-  'POST /api/employee/submission': { summary: '完了: submit every registered person', response: employee.submissionResponseSchema },
 
   'POST /api/admin/session': {
     summary: 'Password step of the console sign-in',

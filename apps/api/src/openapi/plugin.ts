@@ -1,6 +1,8 @@
 /**
  * The OpenAPI document of the API (@fastify/swagger), described from the zod schemas the handlers
- * validate with (openapi/operations.ts, converted by zod 4's `z.toJSONSchema`). The schemas are
+ * validate with: the contract each route was registered with (routes/route.ts), or for a route
+ * not registered through route() yet its entry in openapi/operations.ts, converted by zod 4's
+ * `z.toJSONSchema`. The schemas are
  * attached in swagger's `transform`, i.e. to the document only: the routes themselves carry no
  * Fastify `schema`, so Fastify neither validates nor serialises with them and every answer
  * (errors included) stays what `parse()` makes it. @see docs/decisions/020-openapi-from-zod.md
@@ -11,7 +13,7 @@ import fp from 'fastify-plugin'
 import { z } from 'zod'
 import { OPERATIONS, type Operation } from './operations.ts'
 
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
+export const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
   const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>
   return rest
 }
@@ -67,7 +69,8 @@ export default fp(async function openapi(app: FastifyInstance) {
       if (!url.startsWith('/api/')) return { schema: { ...schema, hide: true }, url }
       const method = [route.method].flat()[0]!
       const tag = url.startsWith('/api/employee') ? 'employee' : url.startsWith('/api/admin') ? 'admin' : 'operations'
-      return { schema: documentedSchema(url, OPERATIONS[`${method} ${url}`], tag) as typeof schema, url: url.replace(/:(\w+)/g, '{$1}') }
+      const operation = route.config?.contract ?? OPERATIONS[`${method} ${url}`]
+      return { schema: documentedSchema(url, operation, tag) as typeof schema, url: url.replace(/:(\w+)/g, '{$1}') }
     },
   })
 })

@@ -4,18 +4,22 @@
  * from the request stream into memory (bounded by the size limit) and out encrypted.
  */
 import { NUMBER_DOCUMENT_TYPES } from '@bango/shared/documents'
-import { backAbsenceRequestSchema, imageFieldsSchema, numberCheckRequestSchema } from '@bango/shared/employee-api'
+import {
+  type ImageFields,
+  backAbsenceRequestSchema,
+  imageFieldsSchema,
+  imageResponseSchema,
+  numberCheckRequestSchema,
+  numberCheckResponseSchema,
+  numberReadResponseSchema,
+} from '@bango/shared/employee-api'
 import type { ValidationDetail } from '@bango/shared/field-errors'
 import type { MultipartFile } from '@fastify/multipart'
 import type { FastifyInstance } from 'fastify'
 import { AppError } from '../../errors.ts'
 import { killPoint } from '../../lib/kill-points.ts'
-import { parse } from '../../lib/parse.ts'
 import { logSensitiveRead } from '../../lib/security-events.ts'
-import { z } from 'zod'
-import { personParamsSchema } from './persons.ts'
-
-const imageParamsSchema = personParamsSchema.extend({ imageId: z.uuid() })
+import { route } from '../route.ts'
 
 function fieldValues(file: MultipartFile): Record<string, unknown> {
   const values: Record<string, unknown> = {}
@@ -26,8 +30,8 @@ function fieldValues(file: MultipartFile): Record<string, unknown> {
   return values
 }
 
-function parseImageFields(file: MultipartFile) {
-  const fields = parse(imageFieldsSchema, fieldValues(file))
+/** What the fields' schema cannot say: which document types each role takes. */
+function checkImageFields(fields: ImageFields) {
   const isNumberType = (NUMBER_DOCUMENT_TYPES as readonly string[]).includes(fields.type)
   if (fields.role === 'number' && (fields.slot !== 0 || !isNumberType)) {
     throw new AppError('VALIDATION', { details: [{ path: 'type', code: 'invalid', message: 'not a number document' } satisfies ValidationDetail] })
@@ -63,38 +67,54 @@ async function fileChunks(file: MultipartFile): Promise<Buffer[]> {
 export default async function images(app: FastifyInstance, options: { perMinute: number }) {
   const { drafts, numberReads } = app.services
 
-  app.post('/persons/:personId/images', { config: { rateLimit: { max: options.perMinute, timeWindow: '1 minute' } } }, async (request, reply) => {
-    const { personId } = parse(personParamsSchema, request.params)
-    if (!request.isMultipart()) throw new AppError('VALIDATION', { message: 'send the image as multipart/form-data' })
-    const file = await multipartRead(() => request.file())
-    if (!file || file.fieldname !== 'file') throw new AppError('VALIDATION', { message: 'no file field' })
-    try {
-      const fields = parseImageFields(file)
-      await drafts.checkTarget(request.employee, personId, fields)
-      const chunks = await multipartRead(() => fileChunks(file))
-      killPoint('upload.received')
-      const stored = await drafts.store(request.employee, personId, fields, chunks)
-      app.metrics.uploadBytes.inc(chunks.reduce((sum, chunk) => sum + chunk.length, 0))
-      return reply.status(201).send(stored)
-    } finally {
-      file.file.resume() // drain whatever was not read, so a refused upload cannot stall the connection
-    }
-  })
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/persons/:personId/images',
+      summary: 'Upload one document image (fields first, then `file`)',
+      body: imageFieldsSchema,
+      multipart: true,
+      response: imageResponseSchema,
+      status: 201,
+      config: { rateLimit: { max: options.perMinute, timeWindow: '1 minute' } },
+    },
+    async ({ params: { personId }, body }, request, reply) => {
+      if (!request.isMultipart()) throw new AppError('VALIDATION', { message: 'send the image as multipart/form-data' })
+      const file = await multipartRead(() => request.file())
+      if (!file || file.fieldname !== 'file') throw new AppError('VALIDATION', { message: 'no file field' })
+      try {
+        const fields = checkImageFields(body(fieldValues(file)))
+        await drafts.checkTarget(request.employee, personId, fields)
+        const chunks = await multipartRead(() => fileChunks(file))
+        killPoint('upload.received')
+        const stored = await drafts.store(request.employee, personId, fields, chunks)
+        app.metrics.uploadBytes.inc(chunks.reduce((sum, chunk) => sum + chunk.length, 0))
+        return reply.status(201).send(stored)
+      } finally {
+        file.file.resume() // drain whatever was not read, so a refused upload cannot stall the connection
+      }
+    },
+  )
 
   // What a resumed wizard needs: which images were already sent, and a small copy of each.
-  app.get('/persons/:personId/draft', async (request) => {
-    const { personId } = parse(personParamsSchema, request.params)
-    return drafts.images(request.employee, personId)
-  })
+  route(app, { method: 'GET', url: '/persons/:personId/draft' }, async ({ params }, request) => drafts.images(request.employee, params.personId))
 
-  app.put('/persons/:personId/draft/back-absence', async (request, reply) => {
-    const { personId } = parse(personParamsSchema, request.params)
-    await drafts.declareBackAbsence(request.employee, personId, parse(backAbsenceRequestSchema, request.body))
-    return reply.code(204).send()
-  })
+  route(
+    app,
+    {
+      method: 'PUT',
+      url: '/persons/:personId/draft/back-absence',
+      summary: '「うら面はありません」 for a document of the draft (kept for a resume on another device)',
+      body: backAbsenceRequestSchema,
+    },
+    async ({ params, body }, request, reply) => {
+      await drafts.declareBackAbsence(request.employee, params.personId, body())
+      return reply.code(204).send()
+    },
+  )
 
-  app.get('/persons/:personId/images/:imageId', async (request, reply) => {
-    const { personId, imageId } = parse(imageParamsSchema, request.params)
+  route(app, { method: 'GET', url: '/persons/:personId/images/:imageId' }, async ({ params: { personId, imageId } }, request, reply) => {
     const jpeg = await drafts.thumbnail(request.employee, personId, imageId)
     logSensitiveRead(request, { resource: 'draft_thumbnail', documentId: imageId })
     // private + no-store: neither the browser nor any proxy keeps a copy.
@@ -102,15 +122,30 @@ export default async function images(app: FastifyInstance, options: { perMinute:
   })
 
   // Whether the number could be read off an image just sent (the preview advises a retake when not); never the number.
-  app.get('/persons/:personId/images/:imageId/number-read', async (request) => {
-    const { personId, imageId } = parse(imageParamsSchema, request.params)
-    return numberReads.state(request.employee, personId, imageId)
-  })
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/persons/:personId/images/:imageId/number-read',
+      summary: 'Whether the number could be read off an image just sent (never the number)',
+      response: numberReadResponseSchema,
+    },
+    async ({ params }, request) => numberReads.state(request.employee, params.personId, params.imageId),
+  )
 
   // A typed number against the photo's: a slip shows at once, before 「登録する」.
-  app.post('/persons/:personId/number-check', async (request) => {
-    const { personId } = parse(personParamsSchema, request.params)
-    const { myNumber } = parse(numberCheckRequestSchema, request.body)
-    return numberReads.check(request.employee, personId, myNumber)
-  })
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/persons/:personId/number-check',
+      summary: 'A typed number against the one read off the photos',
+      body: numberCheckRequestSchema,
+      response: numberCheckResponseSchema,
+    },
+    async ({ params, body }, request) => {
+      const { myNumber } = body()
+      return numberReads.check(request.employee, params.personId, myNumber)
+    },
+  )
 }

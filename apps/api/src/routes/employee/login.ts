@@ -1,8 +1,8 @@
-import { linkRequestSchema, loginRequestSchema, redeemHandoffRequestSchema } from '@bango/shared/employee-api'
+import { linkRequestSchema, linkResponseSchema, loginRequestSchema, redeemHandoffRequestSchema, sessionResponseSchema } from '@bango/shared/employee-api'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { AppError } from '../../errors.ts'
-import { parse } from '../../lib/parse.ts'
 import { hashUrlToken } from '../../lib/secrets.ts'
+import { route } from '../route.ts'
 
 /** Logins per minute for one URL token, whatever the addresses (the lock after 5 failures still applies). */
 export const PER_TOKEN_PER_MINUTE = 10
@@ -28,20 +28,54 @@ export default async function login(app: FastifyInstance, options: { perMinute: 
   }
 
   // POST, so the token stays out of URLs and logs; limited per IP like the login it precedes.
-  app.post('/link', { config: { rateLimit } }, async (request) => {
-    const { token } = parse(linkRequestSchema, request.body)
-    return credentials.link(token)
-  })
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/link',
+      summary: 'Who is asking: the company behind a login link',
+      body: linkRequestSchema,
+      response: linkResponseSchema,
+      config: { rateLimit },
+    },
+    async ({ body }) => {
+      const { token } = body()
+      return credentials.link(token)
+    },
+  )
 
-  app.post('/login', { config: { rateLimit }, preHandler: perToken }, async (request) => {
-    const { token, password } = parse(loginRequestSchema, request.body)
-    const identity = await credentials.login(token, password, { ip: request.ip })
-    return sessions.open(identity)
-  })
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/login',
+      summary: 'Sign in with the URL token and password',
+      body: loginRequestSchema,
+      response: sessionResponseSchema,
+      config: { rateLimit },
+      preHandler: perToken,
+    },
+    async ({ body }, request) => {
+      const { token, password } = body()
+      const identity = await credentials.login(token, password, { ip: request.ip })
+      return sessions.open(identity)
+    },
+  )
 
-  app.post('/session/handoff/redeem', { config: { rateLimit } }, async (request) => {
-    const { code } = parse(redeemHandoffRequestSchema, request.body)
-    const identity = await handoffs.redeem(code)
-    return sessions.open(identity)
-  })
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/session/handoff/redeem',
+      summary: 'Sign in with a handoff code from a signed-in PC',
+      body: redeemHandoffRequestSchema,
+      response: sessionResponseSchema,
+      config: { rateLimit },
+    },
+    async ({ body }) => {
+      const { code } = body()
+      const identity = await handoffs.redeem(code)
+      return sessions.open(identity)
+    },
+  )
 }

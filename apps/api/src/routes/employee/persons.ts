@@ -1,36 +1,46 @@
-import { addDependentRequestSchema, applicabilityRequestSchema, registerRequestSchema } from '@bango/shared/employee-api'
+import { addDependentRequestSchema, applicabilityRequestSchema, personsResponseSchema, registerRequestSchema } from '@bango/shared/employee-api'
 import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
-import { parse } from '../../lib/parse.ts'
+import { route } from '../route.ts'
 import { afterSubmission } from './session.ts'
-
-export const personParamsSchema = z.object({ personId: z.uuid() })
 
 export default async function persons(app: FastifyInstance) {
   const { persons } = app.services
 
   // Part of the receipt: who was submitted, with which documents.
-  app.get('/persons', afterSubmission, async (request) => persons.list(request.employee))
+  route(
+    app,
+    { ...afterSubmission, method: 'GET', url: '/persons', summary: 'The employee and dependents', response: personsResponseSchema },
+    async (_, request) => persons.list(request.employee),
+  )
 
-  app.post('/persons', async (request, reply) => {
-    const input = parse(addDependentRequestSchema, request.body)
-    return reply.status(201).send(await persons.addDependent(request.employee, input))
-  })
+  route(
+    app,
+    { method: 'POST', url: '/persons', summary: 'Add a dependent', body: addDependentRequestSchema, status: 201 },
+    async ({ body }, request, reply) => {
+      const input = body()
+      return reply.status(201).send(await persons.addDependent(request.employee, input))
+    },
+  )
 
-  app.put('/persons/:personId/applicability', async (request) => {
-    const { personId } = parse(personParamsSchema, request.params)
-    const { applicable } = parse(applicabilityRequestSchema, request.body)
-    return persons.setApplicability(request.employee, personId, applicable)
-  })
+  route(
+    app,
+    { method: 'PUT', url: '/persons/:personId/applicability', summary: 'Mark a person (not) applicable', body: applicabilityRequestSchema },
+    async ({ params, body }, request) => {
+      const { applicable } = body()
+      return persons.setApplicability(request.employee, params.personId, applicable)
+    },
+  )
 
-  app.post('/persons/:personId/registration', async (request) => {
-    const { personId } = parse(personParamsSchema, request.params)
-    const { myNumber, ...registration } = parse(registerRequestSchema, request.body)
-    return persons.register(request.employee, personId, registration, myNumber ?? null)
-  })
+  route(
+    app,
+    { method: 'POST', url: '/persons/:personId/registration', summary: 'Register the documents of a person', body: registerRequestSchema },
+    async ({ params, body }, request) => {
+      const { myNumber, ...registration } = body()
+      return persons.register(request.employee, params.personId, registration, myNumber ?? null)
+    },
+  )
 
-  app.delete('/persons/:personId/registration', async (request) => {
-    const { personId } = parse(personParamsSchema, request.params)
-    return persons.unregister(request.employee, personId)
-  })
+  route(app, { method: 'DELETE', url: '/persons/:personId/registration', summary: 'Reopen a registration' }, async ({ params }, request) =>
+    persons.unregister(request.employee, params.personId),
+  )
 }

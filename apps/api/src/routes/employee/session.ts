@@ -1,31 +1,50 @@
-import { consentRequestSchema } from '@bango/shared/employee-api'
+import { consentRequestSchema, handoffResponseSchema, meResponseSchema, sessionResponseSchema } from '@bango/shared/employee-api'
 import type { FastifyInstance } from 'fastify'
 import { byEmployee } from '../../domain/audit.ts'
-import { parse } from '../../lib/parse.ts'
+import { route } from '../route.ts'
 
 /** Reachable before consent: the session itself, the summary and the consent screen. */
 /** The routes a receipt-only session (after 完了) may still reach: see auth-gate.ts. */
 export const afterSubmission = { config: { afterSubmission: true } } as const
 
 export default async function session(app: FastifyInstance) {
-  app.post('/session/refresh', afterSubmission, async (request) =>
-    app.services.sessions.sign({ credentialId: request.employee.credentialId, version: request.employee.sessionVersion, sessionId: request.employeeSessionId }),
+  route(
+    app,
+    { ...afterSubmission, method: 'POST', url: '/session/refresh', summary: 'A fresh access token', response: sessionResponseSchema },
+    async (_, request) =>
+      app.services.sessions.sign({
+        credentialId: request.employee.credentialId,
+        version: request.employee.sessionVersion,
+        sessionId: request.employeeSessionId,
+      }),
   )
 
   // 「ログアウト」: this session ends now; its tokens are refused from the next request on.
-  app.post('/session/logout', afterSubmission, async (request, reply) => {
+  route(app, { ...afterSubmission, method: 'POST', url: '/session/logout', summary: 'End the session' }, async (_, request, reply) => {
     await app.services.sessions.end(request.employeeSessionId)
     await app.services.audit.record({ ...byEmployee(request.employee), action: 'employee.logout', targetId: request.employeeSessionId })
     return reply.status(204).send()
   })
 
-  app.post('/session/handoff', async (request, reply) => reply.status(201).send(await app.services.handoffs.issue(request.employee)))
-  app.get('/session/handoff', async (request) => app.services.handoffs.lastRedeemedAt(request.employee))
+  route(
+    app,
+    { method: 'POST', url: '/session/handoff', summary: 'A handoff code to continue on a phone', response: handoffResponseSchema },
+    async (_, request, reply) => reply.status(201).send(await app.services.handoffs.issue(request.employee)),
+  )
+  route(app, { method: 'GET', url: '/session/handoff' }, async (_, request) => app.services.handoffs.lastRedeemedAt(request.employee))
 
-  app.get('/me', afterSubmission, async (request) => app.services.consents.me(request.employee))
+  route(
+    app,
+    { ...afterSubmission, method: 'GET', url: '/me', summary: 'The signed-in employee, campaign and progress', response: meResponseSchema },
+    async (_, request) => app.services.consents.me(request.employee),
+  )
 
-  app.post('/consent', async (request, reply) => {
-    const { purposes, language } = parse(consentRequestSchema, request.body)
-    return reply.status(201).send(await app.services.consents.consent(request.employee, purposes, language))
-  })
+  route(
+    app,
+    { method: 'POST', url: '/consent', summary: 'Consent to the purposes of use', body: consentRequestSchema, status: 201 },
+    async ({ body }, request, reply) => {
+      const { purposes, language } = body()
+      return reply.status(201).send(await app.services.consents.consent(request.employee, purposes, language))
+    },
+  )
 }
