@@ -25,8 +25,15 @@ describe('audit detail in words', () => {
   it('names a consent’s language, and HR’s wordings by their language', () => {
     expect(auditDetailText({ language: 'vi' })).toBe('言語: ベトナム語')
     expect(auditDetailText({ changes: { purposeTranslations: { to: { en: ['Salary'], pt: ['Salário'] } } } })).toBe(
-      '変更: 利用目的の翻訳: 期間（終了）: 英語: 1 件: Salary、ポルトガル語: 1 件: Salário',
+      '変更: 利用目的の翻訳: 変更後: 英語: 1 件: Salary、ポルトガル語: 1 件: Salário',
     )
+  })
+
+  it('reads a change as before and after, in the words of the setting changed; a period keeps its start and end', () => {
+    expect(auditDetailText({ changes: { leftOn: { from: null, to: '2029-03-31' }, employeeEntersNumber: { from: false, to: true } } })).toBe(
+      '変更: 退職日: 変更前: —、変更後: 2029-03-31、従業員による個人番号の入力: 変更前: いいえ、変更後: はい',
+    )
+    expect(auditDetailText({ from: '2026-12-01', to: '2026-12-31' })).toBe('期間（開始）: 2026-12-01、期間（終了）: 2026-12-31')
   })
 
   it('describes a document as whose and which, and falls back to the id when nothing names the target', () => {

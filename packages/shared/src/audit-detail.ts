@@ -89,7 +89,14 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   columns: '列',
   dateFormat: '日付の形式',
   lossyCharacters: '変換できなかった文字',
+  purposes: '利用目的',
+  deadline: '提出期限',
+  draftLifetimeHours: '下書きの保存期間（時間）',
   retentionMonths: '保存期間（月）',
+  employeeEntersNumber: '従業員による個人番号の入力',
+  identityByEmployment: '身元確認の省略（雇用関係）',
+  contact: '問い合わせ先',
+  acceptNumberAgreement: '一致した番号の記録',
   fromMonths: '変更前の保存期間（月）',
   toMonths: '変更後の保存期間（月）',
   retentionShortenings: '保存期間の短縮',
@@ -134,7 +141,11 @@ const VALUE_WORDS: Record<string, Record<string, string>> = {
 /** Ids listed one by one up to this many; the rest as 「ほか n 件」. */
 const LISTED_IDS = 5
 
-function valueText(key: string, value: unknown, names: Readonly<Record<string, AuditName>>): string {
+/** In `changes`, each setting's `{ from, to }` is its value before and after (elsewhere they are a period's ends). */
+const CHANGE_ENDS: Record<string, string> = { from: '変更前', to: '変更後' }
+
+/** `setting`: the changed setting whose `{ from, to }` this is, so that its values read as that setting's. */
+function valueText(key: string, value: unknown, names: Readonly<Record<string, AuditName>>, setting?: string): string {
   if (value === null || value === undefined) return '—'
   if (typeof value === 'boolean') return value ? 'はい' : 'いいえ'
   if (typeof value === 'number' || typeof value === 'bigint') return String(value)
@@ -146,13 +157,18 @@ function valueText(key: string, value: unknown, names: Readonly<Record<string, A
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return 'なし'
-    const shown = value.slice(0, LISTED_IDS).map((v) => valueText(key, v, names))
+    const shown = value.slice(0, LISTED_IDS).map((v) => valueText(key, v, names, setting))
     const more = value.length - shown.length
     return `${value.length} 件: ${shown.join('、')}${more > 0 ? ` ほか ${more} 件` : ''}`
   }
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => `${AUDIT_DETAIL_LABELS[k] ?? (isLanguage(k) ? languageNameInJapanese(k) : k)}: ${valueText(k, v, names)}`)
+      .map(([k, v]) => {
+        const end = setting !== undefined ? CHANGE_ENDS[k] : undefined
+        if (end) return `${end}: ${valueText(setting!, v, names)}`
+        const label = AUDIT_DETAIL_LABELS[k] ?? (isLanguage(k) ? languageNameInJapanese(k) : k)
+        return `${label}: ${valueText(k, v, names, key === 'changes' ? k : undefined)}`
+      })
       .join('、')
   }
   return String(value)
