@@ -38,6 +38,11 @@ export default defineConfig(
     files: ['apps/web/src/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
   },
+  {
+    // A Playwright fixture names what it depends on by destructuring: `async ({}, use)` depends on nothing.
+    files: ['e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }] },
+  },
 
   // Import boundaries: the zones are in scripts/lint/boundaries.js, proven by boundaries.test.ts.
   // The rule skips a specifier it cannot resolve, so every relative import must resolve

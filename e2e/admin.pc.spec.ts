@@ -6,25 +6,13 @@
  * phone uses the URL and password read from that e-mail and reaches 完了; the dashboard
  * then shows them as 完了. axe-core checks every console screen on the way.
  */
-import { devices, expect, type Page, test } from '@playwright/test'
+import { devices, type Page } from '@playwright/test'
 import { encodeShiftJis } from '../apps/api/test/shift-jis.ts'
 import { ADMIN_PASSWORD, changeOneTimePassword, enrol, firstAdminSignIn, signInWithCode } from './admin-sign-in.ts'
 import { expectAccessible } from './axe.ts'
-import { type Mailbox, startMailbox } from './mailbox.ts'
-import { type ProductServer, startProduct } from './server.ts'
+import { expect, testWithMail as test } from './fixtures.ts'
 import { recordCookies, recordSecret } from './server-logs.ts'
 import * as wizard from './wizard.ts'
-
-let mailbox: Mailbox
-let server: ProductServer
-test.beforeEach(async () => {
-  mailbox = await startMailbox()
-  server = await startProduct({ env: { SMTP_URL: mailbox.url, MAIL_FROM: 'hr@bango.test', EMAIL_WORKER_INTERVAL_SECONDS: '1' } })
-})
-test.afterEach(async () => {
-  await server?.stop()
-  await mailbox?.close()
-})
 
 const csv = (rows: string[][]) => encodeShiftJis(`${rows.map((row) => row.join(',')).join('\r\n')}\r\n`)
 const HEADER = ['社員番号', '氏名', 'フリガナ', '生年月日', '続柄', 'メールアドレス', '扶養者の社員番号', '郵便番号', '住所']
@@ -38,7 +26,7 @@ const EMPLOYEES = [
 const action = (page: Page, name: string | RegExp) =>
   page.getByRole('link', { name, exact: typeof name === 'string' }).or(page.getByRole('button', { name, exact: typeof name === 'string' }))
 
-test('HR sets up a campaign, sends credentials by e-mail, and sees the employee finish', async ({ page, browser }) => {
+test('HR sets up a campaign, sends credentials by e-mail, and sees the employee finish', async ({ page, browser, server, mailbox }) => {
   // Sign in with the printed demo administrator: a wrong password first, then the printed
   // one-time password, changed at once, and TOTP set up (a new installation requires it).
   await page.goto(server.admin.url)
@@ -199,7 +187,7 @@ test('HR sets up a campaign, sends credentials by e-mail, and sees the employee 
   await expectAccessible(page, '従業員の詳細')
 })
 
-test('an administrator adds an operator, who must set up 2FA as the new installation requires, and closes a campaign', async ({ page, browser }) => {
+test('an administrator adds an operator, who must set up 2FA as the new installation requires, and closes a campaign', async ({ page, browser, server }) => {
   await firstAdminSignIn(page, server)
 
   // A new operator of the demo company gets a one-time password, shown once.

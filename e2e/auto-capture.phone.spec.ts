@@ -4,12 +4,11 @@
  * corners; videos of a flat grey frame, an empty desk, a blurred card and a card with a lamp
  * reflected on it are not taken within twice that time, the last with the advice to avoid it. Each video is an MJPEG made here with sharp and played by a Chromium of its own.
  */
-import { type Browser, devices, expect, test } from '@playwright/test'
-import fs from 'node:fs/promises'
-import os from 'node:os'
+import { type Browser, devices } from '@playwright/test'
 import path from 'node:path'
 import { jpegFrame, withFakeCamera, writeMjpeg } from './fake-camera.ts'
-import { type ProductServer, startProduct } from './server.ts'
+import { expect, test } from './fixtures.ts'
+import type { ProductServer } from './server.ts'
 import * as wizard from './wizard.ts'
 
 const WIDTH = 640
@@ -45,19 +44,8 @@ function frameSvg(cardX: number | null, { desk = '#3a4a3a', glare = false } = {}
   </svg>`
 }
 
-let server: ProductServer
-let dir: string
-test.beforeEach(async () => {
-  server = await startProduct()
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-auto-capture-'))
-})
-test.afterEach(async () => {
-  await server?.stop()
-  await fs.rm(dir, { recursive: true, force: true })
-})
-
 /** Signs in on a phone and opens the camera for the マイナンバーカード's front; answers when the video plays. */
-async function openCamera(browser: Browser) {
+async function openCamera(server: ProductServer, browser: Browser) {
   const context = await browser.newContext({ ...devices['Pixel 7'], viewport: { width: 320, height: 568 }, locale: 'ja-JP', permissions: ['camera'] })
   const page = await context.newPage()
   await wizard.logIn(page, server)
@@ -72,16 +60,21 @@ async function openCamera(browser: Browser) {
   return { page, camera }
 }
 
-test('a card sliding in is taken once it has settled, straightened to its corners; flat, empty, blurred and glaring videos are not taken', async () => {
+test('a card sliding in is taken once it has settled, straightened to its corners; flat, empty, blurred and glaring videos are not taken', async ({
+  server: first,
+  startServer,
+  tempDir,
+}) => {
+  let server = first
   test.setTimeout(120_000)
   // 1.5 s of the card sliding in from the right, then 8 s held still.
   const moving = Array.from({ length: Math.round(1.5 * FPS) }, (_, i) => REST.x + Math.round((WIDTH - REST.x) * (1 - i / (1.5 * FPS))))
-  const slide = path.join(dir, 'slide.mjpeg')
+  const slide = path.join(tempDir, 'slide.mjpeg')
   const still = await jpegFrame(frameSvg(REST.x))
   await writeMjpeg(slide, [...(await Promise.all(moving.map((x) => jpegFrame(frameSvg(x))))), ...Array.from({ length: 8 * FPS }, () => still)])
 
   const taken = await withFakeCamera(slide, async (browser) => {
-    const { page, camera } = await openCamera(browser)
+    const { page, camera } = await openCamera(server, browser)
     const started = Date.now()
     await expect(camera.getByTestId('card-outline')).toBeVisible()
     const preview = page.getByRole('img', { name: 'おもて面の画像' })
@@ -133,16 +126,16 @@ test('a card sliding in is taken once it has settled, straightened to its corner
     ['blurred', await jpegFrame(frameSvg(REST.x), 6)],
     ['glare', await jpegFrame(frameSvg(REST.x, { glare: true }))],
   ] as const) {
-    const file = path.join(dir, `${name}.mjpeg`)
+    const file = path.join(tempDir, `${name}.mjpeg`)
     await writeMjpeg(
       file,
       Array.from({ length: 30 }, () => frame),
     )
     // A fresh installation each time: the demo employee starts before consent again.
     await server.stop()
-    server = await startProduct()
+    server = await startServer()
     await withFakeCamera(file, async (browser) => {
-      const { page, camera } = await openCamera(browser)
+      const { page, camera } = await openCamera(server, browser)
       await page.waitForTimeout(Math.max(2 * taken, 3) * 1000)
       await expect(camera, name).toBeVisible()
       await expect(page.getByRole('img', { name: 'おもて面の画像' }), name).toHaveCount(0)

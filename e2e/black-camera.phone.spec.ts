@@ -3,24 +3,11 @@
  * 「撮影」 stays disabled, so no black picture is ever sent. This spec launches its own Chromium,
  * whose fake camera plays a black MJPEG made here (fake-camera.ts).
  */
-import { devices, expect, test } from '@playwright/test'
-import fs from 'node:fs/promises'
-import os from 'node:os'
+import { devices } from '@playwright/test'
 import path from 'node:path'
 import { jpegFrame, withFakeCamera, writeMjpeg } from './fake-camera.ts'
-import { type ProductServer, startProduct } from './server.ts'
+import { expect, test } from './fixtures.ts'
 import * as wizard from './wizard.ts'
-
-let server: ProductServer
-let dir: string
-test.beforeEach(async () => {
-  server = await startProduct()
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bango-black-camera-'))
-})
-test.afterEach(async () => {
-  await server?.stop()
-  await fs.rm(dir, { recursive: true, force: true })
-})
 
 async function blackMjpeg(file: string) {
   const frame = await jpegFrame('<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480"><rect width="100%" height="100%" fill="#000"/></svg>')
@@ -30,8 +17,8 @@ async function blackMjpeg(file: string) {
   )
 }
 
-test('a black fake-camera frame keeps 「撮影」 disabled', async () => {
-  const video = path.join(dir, 'black.mjpeg')
+test('a black fake-camera frame keeps 「撮影」 disabled', async ({ server, tempDir }) => {
+  const video = path.join(tempDir, 'black.mjpeg')
   await blackMjpeg(video)
   await withFakeCamera(video, async (browser) => {
     const context = await browser.newContext({ ...devices['Pixel 7'], viewport: { width: 320, height: 568 }, locale: 'ja-JP', permissions: ['camera'] })

@@ -4,17 +4,9 @@
  * and after 撮り直す the camera is in view again (it used to open above the viewport). A card is
  * outlined in the live picture, taken by itself once held still and sharp, and sent straightened.
  */
-import { type Locator, type Page, expect, test } from '@playwright/test'
-import { type ProductServer, startProduct } from './server.ts'
+import type { Locator, Page } from '@playwright/test'
+import { expect, test } from './fixtures.ts'
 import * as wizard from './wizard.ts'
-
-let server: ProductServer
-test.beforeEach(async () => {
-  server = await startProduct()
-})
-test.afterEach(async () => {
-  await server?.stop()
-})
 
 const VIEWPORT = { width: 320, height: 568 }
 
@@ -35,7 +27,7 @@ const shot = async (page: Page, name: string) => {
   if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${name}.png` })
 }
 
-test('at 320 × 568 the camera, the preview with its warning and the next step, and 撮り直す stay in view', async ({ page }) => {
+test('at 320 × 568 the camera, the preview with its warning and the next step, and 撮り直す stay in view', async ({ page, server }) => {
   await page.setViewportSize(VIEWPORT)
   await wizard.logIn(page, server)
   await wizard.consent(page)
@@ -82,7 +74,7 @@ test('at 320 × 568 the camera, the preview with its warning and the next step, 
   await expectInViewport(page, preview, retake, next)
 })
 
-test('a card is outlined in the live picture, taken by itself once held still and sharp, and sent straightened', async ({ page }) => {
+test('a card is outlined in the live picture, taken by itself once held still and sharp, and sent straightened', async ({ page, server }) => {
   await page.setViewportSize(VIEWPORT)
   await wizard.logIn(page, server)
   await wizard.consent(page)
@@ -103,7 +95,7 @@ test('a card is outlined in the live picture, taken by itself once held still an
   await wizard.checkScreen(page, 'capture-auto-taken')
 })
 
-test('a back whose number cannot be read: the preview advises a retake, and the employee can still go on (ADR 042)', async ({ page }) => {
+test('a back whose number cannot be read: the preview advises a retake, and the employee can still go on (ADR 042)', async ({ page, server }) => {
   await page.setViewportSize(VIEWPORT)
   await wizard.logIn(page, server)
   await wizard.consent(page)

@@ -3,17 +3,10 @@
  * speaks English — document names keep their Japanese official term — and axe finds no WCAG A/AA
  * violation. The switcher then brings the receipt back to Japanese and remembers the choice.
  */
-import { type Page, expect, test } from '@playwright/test'
-import { type ProductServer, startProduct } from './server.ts'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures.ts'
 import { checkScreen, expectFitsScreen } from './wizard.ts'
 
-let server: ProductServer
-test.beforeEach(async () => {
-  server = await startProduct()
-})
-test.afterEach(async () => {
-  await server?.stop()
-})
 test.use({ locale: 'en-US' })
 
 type Side = 'front' | 'back'
@@ -34,7 +27,7 @@ async function markNotApplicable(page: Page, name: string) {
   await page.getByRole('button', { name: 'Back to the list' }).click()
 }
 
-test('en-US: login → consent → 2 not applicable → My Number Card (マイナンバーカード) → Done → receipt, in English', async ({ page }) => {
+test('en-US: login → consent → 2 not applicable → My Number Card (マイナンバーカード) → Done → receipt, in English', async ({ page, server }) => {
   await page.goto(server.loginUrl)
   await expect(page.getByText('The HR staff of デモ株式会社 ask you', { exact: false })).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
@@ -89,7 +82,7 @@ test('en-US: login → consent → 2 not applicable → My Number Card (マイ�
   expect(await page.evaluate(() => localStorage.getItem('bango-language'))).toBe('ja')
 })
 
-test('the switcher on the login screen: Vietnamese, Chinese and Portuguese fit a 320 px phone and pass axe', async ({ page }) => {
+test('the switcher on the login screen: Vietnamese, Chinese and Portuguese fit a 320 px phone and pass axe', async ({ page, server }) => {
   await page.goto(server.loginUrl)
   const switcher = page.getByRole('combobox', { name: 'Language / 言語' })
   for (const [name, lang, title] of [

@@ -8,15 +8,15 @@
  * the end the database holds exactly the 300 logins signed into: every credential issued is
  * usable, or was never live.
  */
-import { type Browser, expect, type Page, test } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 import fs from 'node:fs/promises'
 import { hashUrlToken } from '../apps/api/src/lib/secrets.ts'
 import { mapConcurrent } from '../apps/api/src/lib/concurrency.ts'
 import { encodeShiftJis } from '../apps/api/test/shift-jis.ts'
 import { firstAdminSignIn } from './admin-sign-in.ts'
 import { expectAccessible } from './axe.ts'
-import { type Mailbox, startMailbox } from './mailbox.ts'
-import { type ProductServer, startProduct } from './server.ts'
+import { expect, testWithMail as test } from './fixtures.ts'
+import type { ProductServer } from './server.ts'
 import { recordSecret } from './server-logs.ts'
 import * as wizard from './wizard.ts'
 
@@ -83,24 +83,8 @@ interface Login {
   password: string
 }
 
-let mailbox: Mailbox
-let server: ProductServer
-test.beforeEach(async () => {
-  mailbox = await startMailbox()
-  server = await startProduct({
-    env: {
-      SMTP_URL: mailbox.url,
-      MAIL_FROM: 'hr@bango.test',
-      EMAIL_WORKER_INTERVAL_SECONDS: '1',
-      // This test signs in with all 300 passwords from one address.
-      LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
-    },
-  })
-})
-test.afterEach(async () => {
-  await server?.stop()
-  await mailbox?.close()
-})
+// This test signs in with all 300 passwords from one address.
+test.use({ serverEnv: { LOGIN_RATE_LIMIT_PER_MINUTE: '1000' } })
 
 const employees = company()
 const withoutEmail = employees.filter((employee) => !employee.email)
@@ -113,7 +97,7 @@ async function openCredentials(page: Page) {
 }
 
 /** The employee signs in with what they received, registers themself, 対象外 for the others, 完了 — in the browser. */
-async function completeInBrowser(browser: Browser, employee: Employee, login: Login, options: { registerSpouse?: boolean } = {}) {
+async function completeInBrowser(server: ProductServer, browser: Browser, employee: Employee, login: Login, options: { registerSpouse?: boolean } = {}) {
   const context = await browser.newContext({ locale: 'ja-JP' })
   const page = await context.newPage()
   await page.goto(`${server.baseUrl}/t/${login.token}`)
@@ -138,7 +122,7 @@ async function completeInBrowser(browser: Browser, employee: Employee, login: Lo
  * The same through the employee API the wizard calls (sign in, consent, two photos, 登録する,
  * 対象外, 完了): the many completions of a busy morning without a browser each.
  */
-async function completeOverHttp(login: Login) {
+async function completeOverHttp(server: ProductServer, login: Login) {
   const call = async (method: string, path: string, body?: object | FormData, token?: string) => {
     const response = await fetch(`${server.baseUrl}/api/employee${path}`, {
       method,
@@ -175,6 +159,8 @@ async function completeOverHttp(login: Login) {
 test('300 employees: an issue lost with its tab never goes live, 248 e-mails, 52 kits, every password signs in, 10 complete, a 差し戻し is told', async ({
   page,
   browser,
+  server,
+  mailbox,
 }) => {
   test.setTimeout(300_000)
   await firstAdminSignIn(page, server)
@@ -305,9 +291,9 @@ test('300 employees: an issue lost with its tab never goes live, 248 e-mails, 52
   // spouse too) and one with a kit in the browser, the other eight through the same API at once.
   const completing = [0, 1, 2, 3, 4, 6, 7, 8, 5, 11].map((i) => employees[i]!)
   expect(completing.filter((employee) => !employee.email)).toHaveLength(2)
-  await completeInBrowser(browser, completing[0]!, logins.get(completing[0]!.number)!, { registerSpouse: true })
-  await completeInBrowser(browser, completing[9]!, logins.get(completing[9]!.number)!)
-  await mapConcurrent(completing.slice(1, 9), 2, (employee) => completeOverHttp(logins.get(employee.number)!))
+  await completeInBrowser(server, browser, completing[0]!, logins.get(completing[0]!.number)!, { registerSpouse: true })
+  await completeInBrowser(server, browser, completing[9]!, logins.get(completing[9]!.number)!)
+  await mapConcurrent(completing.slice(1, 9), 2, (employee) => completeOverHttp(server, logins.get(employee.number)!))
   await page.getByRole('link', { name: '進捗ダッシュボードへ戻る' }).click()
   await expect(page.getByRole('button', { name: /^完了\s*10$/ })).toBeVisible()
   await expectAccessible(page, '進捗ダッシュボード（300 人）')

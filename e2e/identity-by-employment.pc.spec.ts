@@ -2,23 +2,14 @@
  * 身元確認 by the employment relationship (ADR 048): an administrator turns it on for the
  * campaign, and the employee then shows only a number document — a 通知カード, no identity step.
  */
-import { expect, test } from '@playwright/test'
 import { expectAccessible } from './axe.ts'
 import { firstAdminSignIn } from './admin-sign-in.ts'
-import { type ProductServer, startProduct } from './server.ts'
+import { expect, test } from './fixtures.ts'
 import * as wizard from './wizard.ts'
 
 const CAMPAIGN = '2026年 マイナンバー収集'
 
-let server: ProductServer
-test.beforeEach(async () => {
-  server = await startProduct()
-})
-test.afterEach(async () => {
-  await server?.stop()
-})
-
-test('an employee of a campaign relying on the employment relationship registers a 通知カード alone', async ({ page, browser }) => {
+test('an employee of a campaign relying on the employment relationship registers a 通知カード alone', async ({ page, browser, server }) => {
   await firstAdminSignIn(page, server)
   await page.getByRole('link', { name: '収集依頼', exact: true }).click()
   await page.getByRole('link', { name: `${CAMPAIGN}：設定` }).click()

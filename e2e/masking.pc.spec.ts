@@ -3,22 +3,14 @@
  * and what the server keeps has the box burnt into its pixels. Other identity documents skip
  * the tool.
  */
-import { type Locator, type Page, expect, test } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { documentAad } from '../apps/api/src/domain/drafts.ts'
 import { createFileBlobStore } from '../apps/api/src/lib/blob-store.ts'
 import { decryptBlob } from '../apps/api/src/lib/envelope.ts'
 import { loadSecrets } from '../apps/api/src/lib/keys.ts'
 import { loadConfig } from '../apps/api/src/config.ts'
-import { type ProductServer, startProduct } from './server.ts'
+import { expect, test } from './fixtures.ts'
 import * as wizard from './wizard.ts'
-
-let server: ProductServer
-test.beforeEach(async () => {
-  server = await startProduct()
-})
-test.afterEach(async () => {
-  await server?.stop()
-})
 
 /** The masked box, as fractions of the picture: a plain light area of the card's face in card.jpg. */
 const BOX = { left: 0.5, top: 0.52, right: 0.7, bottom: 0.64 }
@@ -85,7 +77,7 @@ async function readPixels(page: Page, jpeg: Buffer, points: { x: number; y: numb
   )
 }
 
-test('健康保険証 is masked before upload; 年金手帳 is not', async ({ page }) => {
+test('健康保険証 is masked before upload; 年金手帳 is not', async ({ page, server }) => {
   await wizard.logIn(page, server)
   await wizard.consent(page)
   await wizard.openPerson(page, '総合 太郎')

@@ -2,22 +2,14 @@
  * On a PC without a camera: the file input is the path, the camera's absence is explained,
  * and a session that stops before 「完了」 leaves no submission.
  */
-import { devices, expect, test } from '@playwright/test'
+import { devices } from '@playwright/test'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { type ProductServer, startProduct } from './server.ts'
+import { expect, test } from './fixtures.ts'
 import { recordSecret } from './server-logs.ts'
 import * as wizard from './wizard.ts'
 
-let server: ProductServer
-test.beforeEach(async () => {
-  server = await startProduct()
-})
-test.afterEach(async () => {
-  await server?.stop()
-})
-
-test('a PC user registers with files only and completes', async ({ page }) => {
+test('a PC user registers with files only and completes', async ({ page, server }) => {
   await wizard.logIn(page, server)
   await wizard.consent(page)
 
@@ -74,7 +66,7 @@ test('a PC user registers with files only and completes', async ({ page }) => {
   }
 })
 
-test('stopping before 「完了」 leaves no submission', async ({ page }) => {
+test('stopping before 「完了」 leaves no submission', async ({ page, server }) => {
   await wizard.logIn(page, server)
   await wizard.consent(page)
   await wizard.openPerson(page, '総合 太郎')
@@ -93,7 +85,7 @@ test('stopping before 「完了」 leaves no submission', async ({ page }) => {
   }
 })
 
-test('a PC user continues on a phone by scanning the QR code, once', async ({ page, browser }) => {
+test('a PC user continues on a phone by scanning the QR code, once', async ({ page, browser, server }) => {
   await wizard.logIn(page, server)
   await wizard.consent(page)
   await page.getByRole('button', { name: 'QR コードを表示する' }).click()

@@ -2,24 +2,15 @@
  * The employee manual's whole flow on a phone, photographing with the (fake) rear camera,
  * then the submission checked in the database the server wrote.
  */
-import { expect, test } from '@playwright/test'
 import { documentAad } from '../apps/api/src/domain/drafts.ts'
 import { createFileBlobStore } from '../apps/api/src/lib/blob-store.ts'
 import { decryptBlob } from '../apps/api/src/lib/envelope.ts'
 import { loadSecrets } from '../apps/api/src/lib/keys.ts'
 import { loadConfig } from '../apps/api/src/config.ts'
-import { type ProductServer, startProduct } from './server.ts'
+import { expect, test } from './fixtures.ts'
 import * as wizard from './wizard.ts'
 
-let server: ProductServer
-test.beforeEach(async () => {
-  server = await startProduct()
-})
-test.afterEach(async () => {
-  await server?.stop()
-})
-
-test('login → consent → 扶養追加 → 対象外 → 通知カード + 2 identity documents → マイナンバーカード → 完了', async ({ page }) => {
+test('login → consent → 扶養追加 → 対象外 → 通知カード + 2 identity documents → マイナンバーカード → 完了', async ({ page, server }) => {
   await wizard.logIn(page, server)
   await wizard.expectFitsScreen(page)
   await wizard.consent(page)

@@ -4,26 +4,17 @@
  * employee to the same person and step (a new tab: to the step the server's draft shows), with the images already sent shown as sent — and the
  * flow still reaches 完了.
  */
-import { expect, test } from '@playwright/test'
-import { type ProductServer, startProduct } from './server.ts'
+import { expect, test } from './fixtures.ts'
 import * as wizard from './wizard.ts'
 
 test.use({ viewport: { width: 320, height: 568 } })
-
-let server: ProductServer
-test.beforeEach(async () => {
-  server = await startProduct()
-})
-test.afterEach(async () => {
-  await server?.stop()
-})
 
 const sent = (page: import('@playwright/test').Page, side: 'おもて面' | 'うら面') => [
   expect(page.getByRole('img', { name: `${side}の画像` })).toBeVisible(),
   expect(page.getByRole('status').filter({ hasText: '画像を保存しました' })).toBeVisible(),
 ]
 
-test('reload, back button and a new login after the session expired resume the same person and step, then 完了', async ({ page }) => {
+test('reload, back button and a new login after the session expired resume the same person and step, then 完了', async ({ page, server }) => {
   await wizard.logIn(page, server)
   await wizard.consent(page)
   await wizard.openPerson(page, '総合 太郎')

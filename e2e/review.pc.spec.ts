@@ -6,11 +6,12 @@
  * same screen (the reading in the first entry, typed again for the second), and the employee sees 受理; the campaign
  * is closed and disposed of, the employee's link says so (and nothing else), and the audit viewer shows each step.
  */
-import { type Browser, type Page, expect, test } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 import { cardVariant, renderCard } from '../apps/api/test/number-cards.ts'
 import { firstAdminSignIn } from './admin-sign-in.ts'
 import { expectAccessible } from './axe.ts'
-import { type ProductServer, startProduct } from './server.ts'
+import { expect, test } from './fixtures.ts'
+import type { ProductServer } from './server.ts'
 import { recordCookies } from './server-logs.ts'
 import * as wizard from './wizard.ts'
 
@@ -21,16 +22,8 @@ const CAMPAIGN = '2026年 マイナンバー収集'
 // HR's browsers are in Japan: the console's local times then agree with the JST watermark and audit viewer.
 test.use({ timezoneId: 'Asia/Tokyo' })
 
-let server: ProductServer
-test.beforeEach(async () => {
-  server = await startProduct()
-})
-test.afterEach(async () => {
-  await server?.stop()
-})
-
 /** The employee's login with the printed URL and password, in a fresh tab of their own. */
-async function employeeSignsIn(browser: Browser) {
+async function employeeSignsIn(server: ProductServer, browser: Browser) {
   const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' })
   const page = await context.newPage()
   await page.goto(server.loginUrl)
@@ -51,6 +44,7 @@ async function openEmployee(page: Page) {
 test('review, 差し戻し, redo, the queue: the household approved at once, the number beside its images by reading and double entry, disposal, audit', async ({
   page,
   browser,
+  server,
 }) => {
   const card = await renderCard({ ...cardVariant(0), number: NUMBER })
   const chooseCard: wizard.Capture = async (employee, side) => {
@@ -61,7 +55,7 @@ test('review, 差し戻し, redo, the queue: the household approved at once, the
   }
 
   // The employee: themself with the numbered card's back (where a マイナンバーカード has its number), 花子 with the fixture, 一郎 対象外, 完了.
-  let employee = await employeeSignsIn(browser)
+  let employee = await employeeSignsIn(server, browser)
   await wizard.consent(employee.page)
   await wizard.openPerson(employee.page, '総合 太郎')
   await wizard.chooseNumberDocument(employee.page, /マイナンバーカード/)
@@ -98,7 +92,7 @@ test('review, 差し戻し, redo, the queue: the household approved at once, the
   await expect(page.getByRole('row').filter({ hasText: '総合 花子' })).toContainText('差し戻し')
 
   // The employee sees the reason on the list and on 花子's screen, redoes her, 完了 again.
-  employee = await employeeSignsIn(browser)
+  employee = await employeeSignsIn(server, browser)
   await expect(employee.page.getByRole('heading', { name: '収集対象者一覧' })).toBeVisible()
   await expect(wizard.personRow(employee.page, '総合 花子')).toContainText('ぼやけている')
   await wizard.openPerson(employee.page, '総合 花子')
@@ -166,7 +160,7 @@ test('review, 差し戻し, redo, the queue: the household approved at once, the
   expect(taro?.[5]).toBe(NUMBER)
 
   // The employee's link: 受理.
-  employee = await employeeSignsIn(browser)
+  employee = await employeeSignsIn(server, browser)
   await expect(employee.page.getByRole('heading', { name: '提出書類は受理されました' })).toBeVisible()
   await employee.close()
 

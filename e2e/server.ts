@@ -1,8 +1,9 @@
 /**
  * Starts the real product the way `pnpm start` does — the built artifact, `node
  * apps/api/dist/server.js` (built by e2e/global-setup.ts), with an embedded database in a
- * fresh data folder (its database copied from the run's migrated one) — and reads the demo login it prints. One server per test: each test
- * starts from the demo employee with two pre-registered dependents and leaves nothing behind.
+ * fresh data folder (its database copied from the run's migrated one) — and reads the demo login it prints. One server per test
+ * (the `server` fixture of fixtures.ts): each test starts from the demo employee with two pre-registered dependents and leaves
+ * nothing behind.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createWriteStream } from 'node:fs'

@@ -4,17 +4,9 @@
  * still downloading shows the announced loading status, and a chunk that fails to download
  * offers a reload that brings the employee back to the same screen, still signed in.
  */
-import { type Page, type Route, expect, test } from '@playwright/test'
-import { type ProductServer, startProduct } from './server.ts'
+import type { Page, Route } from '@playwright/test'
+import { expect, test } from './fixtures.ts'
 import * as wizard from './wizard.ts'
-
-let server: ProductServer
-test.beforeEach(async () => {
-  server = await startProduct()
-})
-test.afterEach(async () => {
-  await server?.stop()
-})
 
 async function throttle(page: Page) {
   const cdp = await page.context().newCDPSession(page)
@@ -42,7 +34,7 @@ async function hold(page: Page, pattern: RegExp) {
   return { release, held: () => held }
 }
 
-test('loads only the login up front, then each screen when needed — with a loading status and a way out of a failed download', async ({ page }) => {
+test('loads only the login up front, then each screen when needed — with a loading status and a way out of a failed download', async ({ page, server }) => {
   await throttle(page)
   const scripts: string[] = []
   page.on('request', (request) => {
