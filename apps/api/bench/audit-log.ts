@@ -9,7 +9,7 @@
 import { auditEventQuerySchema } from '@bango/shared/admin-audit'
 import pg from 'pg'
 import { createOperator } from '../test/factories.ts'
-import { type AuditScope, auditPageSql, decodeCursor, encodeCursor } from '../src/domain/admin/audit-query.ts'
+import { type AuditScope, auditPageSql, decodeCursor, encodeCursor } from '../src/domain/admin/audit-sql.ts'
 import { seedAuditEvents } from './audit-log-seed.ts'
 import { createTestContext } from '../test/harness.ts'
 

@@ -2,7 +2,7 @@
 import os from 'node:os'
 import type { Db, Tx } from './db/types.ts'
 import { createAccess } from './domain/admin/access.ts'
-import { createAuditViewer } from './domain/admin/audit-log.ts'
+import { createAuditViewer } from './domain/admin/audit-viewer.ts'
 import { createAccountReset } from './domain/admin/account-reset.ts'
 import { createAdminSessions } from './domain/admin/admin-sessions.ts'
 import { createCampaigns } from './domain/admin/campaigns.ts'
@@ -11,7 +11,8 @@ import { createCredentialIssuing } from './domain/admin/credential-issuing.ts'
 import { createDashboard } from './domain/admin/dashboard.ts'
 import { createAccessReport } from './domain/admin/access-report.ts'
 import { createCampaignRecords } from './domain/admin/campaign-records.ts'
-import { createDisposals } from './domain/admin/disposals.ts'
+import { createDisposalActions } from './domain/admin/disposal-actions.ts'
+import { createDisposalRecords } from './domain/admin/disposal-records.ts'
 import { createRetentionShortenings } from './domain/admin/retention-shortenings.ts'
 import { createLeavingDates } from './domain/admin/leaving-dates.ts'
 import { createDocumentViewer } from './domain/admin/document-viewer.ts'
@@ -23,7 +24,7 @@ import { createNumberOcr } from './domain/admin/number-ocr.ts'
 import { createNumberReads } from './domain/number-reads.ts'
 import { createNumberSealing } from './domain/admin/number-sealing.ts'
 import { createOperatorAccounts } from './domain/admin/operator-accounts.ts'
-import { createOperators } from './domain/admin/operators.ts'
+import { createOperators } from './domain/admin/operator-authentication.ts'
 import { createRedisUnknownAddressLocks } from './domain/admin/unknown-address-locks.ts'
 import { createPayrollExport } from './domain/admin/payroll-export.ts'
 import { createPayrollLayouts } from './domain/admin/payroll-layout.ts'
@@ -136,7 +137,8 @@ export function createServices({
     networkSettings: createNetworkSettings(db, audit),
     companySettings: createCompanySettings(db, audit),
     auditViewer: createAuditViewer(db, access, audit),
-    disposals: createDisposals(db, drafts, audit, now),
+    disposalActions: createDisposalActions(db, drafts, audit, now),
+    disposalRecords: createDisposalRecords(db, audit),
     campaignRecords: createCampaignRecords(db, now),
     accessReport: createAccessReport(db, audit, now),
     retentionShortenings: createRetentionShortenings(db, audit, now),

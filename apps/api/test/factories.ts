@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { type CompanyRole, DEFAULT_PURPOSES as SHARED_DEFAULT_PURPOSES } from '@bango/shared/admin-api'
-import type { Operators } from '../src/domain/admin/operators.ts'
+import type { Operators } from '../src/domain/admin/operator-authentication.ts'
 import type { Credentials } from '../src/domain/credentials.ts'
 import type { Prisma } from '../src/generated/prisma/client.ts'
 import type { Db } from '../src/db/types.ts'

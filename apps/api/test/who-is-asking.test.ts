@@ -3,7 +3,7 @@
  * campaign's 問い合わせ先 on error and completion screens — and a receipt of what was submitted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { disposePersons, householdOf } from '../src/domain/admin/disposal.ts'
+import { disposePersons, householdOf } from '../src/domain/admin/dispose-persons.ts'
 import { type TestContext, createTestContext, signedInEmployee, signedInOperator } from './harness.ts'
 import { submittedEmployee } from './submitted.ts'
 

@@ -1,8 +1,8 @@
 /**
  * Who may change which setting (campaign, company, installation) and take which campaign
- * action: THE table the API enforces (domain/admin/campaigns.ts, disposals.ts, settings.ts,
- * network-settings.ts, company-settings.ts) and the console reads to disable what the
- * signed-in role may not do. A setting or action whose effect is destruction (shorter
+ * action: THE table the API enforces (domain/admin/campaigns.ts, disposal-actions.ts,
+ * disposal-records.ts, settings.ts, network-settings.ts, company-settings.ts) and the console
+ * reads to disable what the signed-in role may not do. A setting or action whose effect is destruction (shorter
  * retention or draft lifetime, closing) or wider disclosure (new purposes, employees typing
  * their number) needs the role that may dispose of records (ADR 011): the administrator.
  * @see docs/decisions/030-campaign-settings-policy.md

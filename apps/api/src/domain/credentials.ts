@@ -115,7 +115,7 @@ export function createCredentials(
     tx: Tx = db,
   ): Promise<void> {
     // Every writer of a credential comes here: a disposed employee (廃棄) never gets a login again.
-    // The row lock orders this with a disposal of the same employee (disposal.ts locks it too).
+    // The row lock orders this with a disposal of the same employee (admin/dispose-persons.ts locks it too).
     const [person] = await tx.$queryRaw<{ disposed_at: Date | null }[]>`SELECT disposed_at FROM persons WHERE id = ${employee.id}::uuid FOR NO KEY UPDATE`
     if (person?.disposed_at) throw new AppError('PERSON_DISPOSED')
     const data = { tokenHash: prepared.tokenHash, passwordHash: prepared.passwordHash, failedAttempts: 0, lockedUntil: null, revokedAt: null, issuedAt: now() }

@@ -14,8 +14,8 @@ import { Prisma } from '../../generated/prisma/client.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import { type CompanyScope, requireLevel } from './access.ts'
 import { japanTime } from './audit-csv.ts'
-import { type EventRow, nameEvents } from './audit-names.ts'
-import { COLUMNS } from './audit-query.ts'
+import { type EventRow, nameEvents } from './audit-event-names.ts'
+import { COLUMNS } from './audit-sql.ts'
 
 const personIdsOf = (detail: unknown): string[] => {
   const ids = (detail as { personIds?: unknown } | null)?.personIds

@@ -8,7 +8,7 @@
 import type { Tx } from '../../db/types.ts'
 import { hashPassword, newPassword } from '../../lib/secrets.ts'
 import type { AdminSessions } from './admin-sessions.ts'
-import { ONE_TIME_PASSWORD_MS } from './operators.ts'
+import { ONE_TIME_PASSWORD_MS } from './operator-authentication.ts'
 import { createRecoveryCodes } from './recovery-codes.ts'
 
 export interface OneTimePassword {

@@ -12,8 +12,8 @@ import { type DisposalCertificateResponse, HANDLING_ACTIONS, HANDLING_RECORD_LIM
 import type { Db } from '../../db/types.ts'
 import { Prisma } from '../../generated/prisma/client.ts'
 import { type CampaignScope, requireLevel } from './access.ts'
-import { COLUMNS } from './audit-query.ts'
-import { type EventRow, nameEvents } from './audit-names.ts'
+import { COLUMNS } from './audit-sql.ts'
+import { type EventRow, nameEvents } from './audit-event-names.ts'
 import { operatorNames } from './retention-shortenings.ts'
 
 const TRIGGER = { PERSON: 'person', CAMPAIGN: 'campaign', RETENTION: 'retention' } as const

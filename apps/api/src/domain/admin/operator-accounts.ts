@@ -17,7 +17,7 @@ import { type AuditLog, byOperator } from '../audit.ts'
 import { type Access, type CompanyScope, type OperatorIdentity, requireLevel } from './access.ts'
 import { type AccountReset, newOneTimePassword } from './account-reset.ts'
 import type { AdminSessions } from './admin-sessions.ts'
-import { type Operators, toRole } from './operators.ts'
+import { type Operators, toRole } from './operator-authentication.ts'
 
 type CreateRequest = z.output<typeof operatorCreateRequestSchema>
 type UpdateRequest = z.output<typeof operatorUpdateRequestSchema>

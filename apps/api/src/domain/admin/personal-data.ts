@@ -1,6 +1,6 @@
 /**
  * THE marking of a person's data: every text, bytes and JSON field of every model (and what else
- * disposal erases) is classified here once. Disposal (廃棄, disposal.ts) empties the fields marked
+ * disposal erases) is classified here once. Disposal (廃棄, dispose-persons.ts) empties the fields marked
  * `erased` and deletes the rows of models with a field marked `deleted`; the tombstone keeps the
  * fields marked `tombstone`. The types below make `pnpm typecheck` fail for a model or a text,
  * bytes or JSON field that is added to prisma/schema.prisma without a marking here, and
@@ -123,7 +123,7 @@ export const PERSONAL_DATA: { [M in Prisma.ModelName]: ModelMarking<M> } = {
 
 /**
  * The field naming the person a row belongs to, for every model holding a person's data: how the
- * test finds a disposed household's rows (disposal.ts selects them by the same relation).
+ * test finds a disposed household's rows (dispose-persons.ts selects them by the same relation).
  */
 export const PERSON_FIELD = {
   Person: 'id',

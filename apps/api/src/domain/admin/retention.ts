@@ -15,7 +15,7 @@ import type { Db, Tx } from '../../db/types.ts'
 import { Prisma } from '../../generated/prisma/client.ts'
 import type { AuditLog } from '../audit.ts'
 import type { Drafts } from '../drafts.ts'
-import { type DisposedPerson, disposePersons, householdOf } from './disposal.ts'
+import { type DisposedPerson, disposePersons, householdOf } from './dispose-persons.ts'
 import { retentionEndSql, retentionStartSql } from './retention-basis.ts'
 
 /** Advisory lock key of the retention job (Prisma's migrations hold 72707369). */

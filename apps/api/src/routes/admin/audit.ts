@@ -1,6 +1,6 @@
 /**
  * The audit-log viewer: a keyset page of events, and the same filtered view as a CSV stream.
- * Administrators only (domain/admin/audit-log.ts says who sees which events).
+ * Administrators only (domain/admin/audit-viewer.ts says who sees which events).
  */
 import { Readable } from 'node:stream'
 import { auditEventQuerySchema, auditSubjectQuerySchema } from '@bango/shared/admin-audit'

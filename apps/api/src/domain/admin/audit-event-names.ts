@@ -7,9 +7,9 @@ import type { AuditEventRow } from '@bango/shared/admin-audit'
 import type { AuditDocument, AuditName } from '@bango/shared/audit-detail'
 import type { Db } from '../../db/types.ts'
 import { isUuid } from '../../lib/uuid.ts'
-import { type NameRow, namesSql } from './audit-query.ts'
+import { type NameRow, namesSql } from './audit-sql.ts'
 
-/** An audit_events row as the viewer's statements select it (audit-query COLUMNS). */
+/** An audit_events row as the viewer's statements select it (audit-sql.ts COLUMNS). */
 export interface EventRow {
   id: bigint
   at: Date

@@ -1,7 +1,8 @@
 /**
- * Operator accounts: creation with a one-time password (expiring after 72 hours), sign-in with
- * lockout (5 failures of either factor → 15 minutes), TOTP enrolment (with recovery codes) and
- * verification, password change. Every step is audited.
+ * How an operator proves who they are: the account's creation with a one-time password (expiring
+ * after 72 hours), sign-in with lockout (5 failures of either factor → 15 minutes), TOTP enrolment
+ * (with recovery codes) and verification, password change. Every step is audited. A company's
+ * administrators manage the accounts of their company in operator-accounts.ts.
  */
 import { ADMIN_LIMITS, type CompanyRole } from '@bango/shared/admin-api'
 import { Secret, TOTP } from 'otpauth'

@@ -1,8 +1,9 @@
 /**
- * Whom an audit filter may name, found by name: persons by 氏名・フリガナ (any part) or 社員番号
- * (its start; a dependent through their household's), operators by name or e-mail — within the
- * companies whose events the caller sees (a system administrator: all). The same keys as the
- * dashboard's search (NFKC, no spaces, hiragana read as katakana for フリガナ).
+ * Persons and operators found by name. Whom an audit filter may name: persons by 氏名・フリガナ
+ * (any part) or 社員番号 (its start; a dependent through their household's), operators by name or
+ * e-mail — within the companies whose events the caller sees (a system administrator: all); and
+ * the persons the disposal records' search finds. The same keys as the dashboard's search (NFKC,
+ * no spaces, hiragana read as katakana for フリガナ).
  */
 import { AUDIT_SUBJECTS_LIMIT, type AuditSubjectQuery, type AuditSubjectsResponse } from '@bango/shared/admin-audit'
 import type { Db } from '../../db/types.ts'

@@ -1,27 +1,17 @@
 /**
- * 廃棄 from the console (administrators only): one person (an employee takes their
- * dependents along), a whole closed campaign, the dry run of the retention job for a
- * campaign, and the company's disposal records. The destruction itself is disposal.ts.
+ * 廃棄 from the console (administrators only): one person (an employee takes their dependents
+ * along), a whole closed campaign, and the dry run of the retention job for a campaign. The
+ * destruction itself is dispose-persons.ts; the records it leaves are read in disposal-records.ts.
  */
-import {
-  DISPOSALS_PAGE_SIZE,
-  type DisposalPreviewResponse,
-  type DisposalRecord,
-  type DisposalsCsvQuery,
-  type DisposalsQuery,
-  type DisposalsResponse,
-  type DisposeResponse,
-} from '@bango/shared/admin-disposal'
+import type { DisposalPreviewResponse, DisposeResponse } from '@bango/shared/admin-disposal'
 import { CAMPAIGN_ACTION_ROLES } from '@bango/shared/settings-policy'
 import type { Db, Tx } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import type { Drafts } from '../drafts.ts'
-import { type CampaignScope, type CompanyScope, requireLevel } from './access.ts'
-import { decodeCursor, encodeCursor, toDisposalRecord } from './disposal-records.ts'
-import { disposePersons, householdOf } from './disposal.ts'
+import { type CampaignScope, requireLevel } from './access.ts'
+import { disposePersons, householdOf } from './dispose-persons.ts'
 import { expiredEmployees } from './retention.ts'
-import { matchingPersons } from './audit-subjects.ts'
 import { operatorNames, pendingShortenings, toShortening } from './retention-shortenings.ts'
 
 /** Households per transaction when a whole campaign is disposed of. */
@@ -52,38 +42,7 @@ async function expiredPersons(tx: Tx, campaignId: string, at: Date) {
   })
 }
 
-export function createDisposals(db: Db, drafts: Drafts, audit: AuditLog, now: () => Date) {
-  /** A keyset page of the company's records (the caller asked for the right). */
-  async function page(companyId: string, query: DisposalsQuery, size: number): Promise<DisposalsResponse> {
-    const after = query.cursor === undefined ? null : decodeCursor(query.cursor)
-    const found = query.q ? await matchingPersons(db, companyId, query.q) : null
-    const rows = await db.disposalRecord.findMany({
-      where: {
-        companyId,
-        ...(query.campaignId ? { campaignId: query.campaignId } : {}),
-        ...(found ? { personId: { in: found } } : {}),
-        ...(after ? { OR: [{ disposedAt: { lt: after.at } }, { disposedAt: after.at, id: { lt: after.id } }] } : {}),
-      },
-      orderBy: [{ disposedAt: 'desc' }, { id: 'desc' }],
-      take: size + 1,
-      include: {
-        person: { select: { name: true, employeeNumber: true, relationship: true, employee: { select: { employeeNumber: true } } } },
-        campaign: { select: { name: true } },
-        retentionShortening: true,
-      },
-    })
-    const shown = rows.slice(0, size)
-    const operators = await operatorNames(
-      db,
-      shown.flatMap((r) => [...(r.disposedById ? [r.disposedById] : []), ...(r.retentionShortening ? [r.retentionShortening.changedById] : [])]),
-    )
-    const last = shown.at(-1)
-    return {
-      records: shown.map((row) => toDisposalRecord(row, operators)),
-      nextCursor: rows.length > size && last ? encodeCursor(last) : null,
-    }
-  }
-
+export function createDisposalActions(db: Db, drafts: Drafts, audit: AuditLog, now: () => Date) {
   return {
     /**
      * Disposes of one person of an employee's household; the employee themself takes the whole
@@ -176,31 +135,6 @@ export function createDisposals(db: Db, drafts: Drafts, audit: AuditLog, now: ()
       }
       return { retentionMonths: campaign.retentionMonths, persons, totalImages: persons.reduce((sum, r) => sum + r.imageCount, 0), shortenings }
     },
-
-    /** The company's disposal records, newest first, one keyset page at a time; `q` searches 氏名, フリガナ, 社員番号. */
-    async list(scope: CompanyScope, query: DisposalsQuery): Promise<DisposalsResponse> {
-      requireLevel(scope, CAMPAIGN_ACTION_ROLES.reviewDisposal)
-      return page(scope.companyId, query, DISPOSALS_PAGE_SIZE)
-    },
-
-    /**
-     * The same search as CSV, every page: checks the caller's right and records the export
-     * (the search, ids only) before the first row is read.
-     */
-    async export(scope: CompanyScope, query: DisposalsCsvQuery) {
-      requireLevel(scope, CAMPAIGN_ACTION_ROLES.reviewDisposal)
-      const { operator, companyId } = scope
-      await audit.record({ ...byOperator(operator, companyId), action: 'disposal.records_exported', targetId: companyId, detail: { filter: query } })
-      return async function* pages(): AsyncGenerator<DisposalRecord[]> {
-        let cursor: string | undefined
-        for (;;) {
-          const next = await page(companyId, { ...query, cursor }, 1000)
-          yield next.records
-          if (!next.nextCursor) return
-          cursor = next.nextCursor
-        }
-      }
-    },
   }
 }
-export type Disposals = ReturnType<typeof createDisposals>
+export type DisposalActions = ReturnType<typeof createDisposalActions>

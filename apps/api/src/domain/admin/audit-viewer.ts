@@ -22,9 +22,9 @@ import type { Db } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import type { Access, OperatorIdentity } from './access.ts'
-import { type AuditKey, type AuditScope, auditPageSql, decodeCursor, distinctActionsSql, encodeCursor, personDocumentsSql } from './audit-query.ts'
-import { type EventRow, nameEvents } from './audit-names.ts'
-import { findAuditSubjects } from './audit-subjects.ts'
+import { type AuditKey, type AuditScope, auditPageSql, decodeCursor, distinctActionsSql, encodeCursor, personDocumentsSql } from './audit-sql.ts'
+import { type EventRow, nameEvents } from './audit-event-names.ts'
+import { findAuditSubjects } from './name-search.ts'
 
 export function createAuditViewer(db: Db, access: Access, audit: AuditLog) {
   async function scopeOf(operator: OperatorIdentity, companyId: string | undefined): Promise<AuditScope> {
