@@ -68,7 +68,7 @@ export function decodeCursor(cursor: string): { at: Date; id: string } {
 }
 
 export function createDisposalRecords(db: Db, audit: AuditLog) {
-  /** A keyset page of the company's records (the caller asked for the right). */
+  /** A keyset page of the company's records (list and export ask for the right first). */
   async function page(companyId: string, query: DisposalsQuery, size: number): Promise<DisposalsResponse> {
     const after = query.cursor === undefined ? null : decodeCursor(query.cursor)
     const found = query.q ? await matchingPersons(db, companyId, query.q) : null
