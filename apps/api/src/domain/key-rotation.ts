@@ -12,7 +12,7 @@
  * @see docs/decisions/017-key-rotation.md
  */
 import type { Db } from '../db/types.ts'
-import type { BlobStore } from '../lib/blob-store.ts'
+import { type BlobStore, BlobNotFoundError } from '../lib/blob-store.ts'
 import { rewrapBlob } from '../lib/envelope.ts'
 import type { Keyring } from '../lib/keys.ts'
 
@@ -123,6 +123,7 @@ export async function rotateKeys(db: Db, blobs: BlobStore, keyring: Keyring, opt
   }
 
   // Document blobs, found through their rows (never by listing the store).
+  const documentExists = async (id: string) => (await db.document.findUnique({ where: { id }, select: { id: true } })) !== null
   count('blobs')
   for (let from: string | null = null; ;) {
     const page: { id: string; blobKey: string }[] = await db.document.findMany({
@@ -137,8 +138,13 @@ export async function rotateKeys(db: Db, blobs: BlobStore, keyring: Keyring, opt
         sealed = await blobs.get(document.blobKey)
       } catch (error) {
         // Disposed of (or purged) since the page was read: nothing left to protect.
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT' || !(await db.document.findUnique({ where: { id: document.id }, select: { id: true } })))
+        if (!(await documentExists(document.id))) continue
+        // Its document still names it (blobs restored from an older backup…): the operator must hear of it, the others go on.
+        if (error instanceof BlobNotFoundError) {
+          count('blobs').failed += 1
+          report.failures.push(`blobs ${document.id}: ${reason(error)}, its document remains`)
           continue
+        }
         throw error
       }
       const result = rewrapped('blobs', document.id, sealed)
@@ -146,7 +152,7 @@ export async function rotateKeys(db: Db, blobs: BlobStore, keyring: Keyring, opt
       if (!options.dryRun) {
         await blobs.put(document.blobKey, result)
         // Deleted while we rewrote it: do not leave the rewritten copy behind.
-        if (!(await db.document.findUnique({ where: { id: document.id }, select: { id: true } }))) await blobs.delete(document.blobKey)
+        if (!(await documentExists(document.id))) await blobs.delete(document.blobKey)
       }
       count('blobs').rewrapped += 1
     }
