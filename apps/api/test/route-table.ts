@@ -58,6 +58,7 @@ export function campaignBody() {
     draftLifetimeHours: 24,
     retentionMonths: 84,
     employeeEntersNumber: false,
+    identityByEmployment: false,
     contact: null,
   }
 }
