@@ -65,6 +65,13 @@ const apiRoutes = () => routes.filter((route) => route.url.startsWith('/api/'))
 /** The routes registered through route(), each with its contract. */
 const contracted = () => apiRoutes().flatMap((route) => (contractOf(route) ? [{ route, contract: contractOf(route)! }] : []))
 
+/** A schema as @fastify/swagger writes it into the document: a `const` becomes a one-value `enum`. */
+function asDocumented(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(asDocumented)
+  if (!schema || typeof schema !== 'object') return schema
+  return Object.fromEntries(Object.entries(schema).map(([key, value]) => (key === 'const' ? ['enum', [value]] : [key, asDocumented(value)])))
+}
+
 /** The headers of a caller the route admits. */
 function callerOf(route: Route): Record<string, string> {
   const key = routeKey(route)
@@ -130,18 +137,18 @@ describe('the document', () => {
       .map(routeKey)
     expect(missing).toEqual([])
   })
-
-  it('documents no route that does not exist', () => {
-    const keys = new Set(apiRoutes().map(routeKey))
-    expect(Object.keys(OPERATIONS).filter((key) => !keys.has(key))).toEqual([])
-  })
 })
 
 describe('one contract per route', () => {
-  it('registers every employee route through route(), with its contract', () => {
-    const employeeRoutes = apiRoutes().filter((route) => route.url.startsWith('/api/employee/'))
-    expect(employeeRoutes.length).toBeGreaterThan(15)
-    expect(employeeRoutes.filter((route) => !contractOf(route)).map(routeKey)).toEqual([])
+  it('registers every API route through route(), with its contract, but those still in the table of openapi/operations.ts', () => {
+    expect(apiRoutes().length).toBeGreaterThan(50)
+    expect(
+      apiRoutes()
+        .filter((route) => !contractOf(route) && !OPERATIONS[routeKey(route)])
+        .map(routeKey),
+    ).toEqual([])
+    const keys = new Set(apiRoutes().map(routeKey))
+    expect(Object.keys(OPERATIONS).filter((key) => !keys.has(key))).toEqual([])
   })
 
   it('documents each route with the schemas and summary of its registration', () => {
@@ -153,13 +160,13 @@ describe('one contract per route', () => {
       }
       documented('summary', (operation as { summary?: string }).summary, contract.summary)
       const bodyType = contract.multipart ? 'multipart/form-data' : 'application/json'
-      documented('body', operation.requestBody?.content[bodyType]?.schema, contract.body && jsonSchema(contract.body, 'input'))
+      documented('body', operation.requestBody?.content[bodyType]?.schema, contract.body && asDocumented(jsonSchema(contract.body, 'input')))
       const queryNames = (operation.parameters ?? []).filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name)
       documented('query', queryNames, contract.query ? Object.keys(jsonSchema(contract.query, 'input').properties as object) : [])
       const pathNames = (operation.parameters ?? []).filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name)
       documented('path ids', pathNames, pathParamNames(route.url))
       const answer = operation.responses[String(contract.status ?? 200)]?.content?.['application/json']?.schema
-      documented('answer', answer, { description: 'OK', ...(contract.response ? jsonSchema(contract.response, 'output') : {}) })
+      documented('answer', answer, asDocumented({ description: 'OK', ...(contract.response ? jsonSchema(contract.response, 'output') : {}) }))
     }
     expect(contracted().filter(({ contract }) => contract.body).length).toBeGreaterThan(8)
     expect(failures).toEqual([])

@@ -3,52 +3,80 @@
  * retention period. Which role may do what is @bango/shared/settings-policy, enforced by the services
  * on the scope domain/admin/access.ts resolved.
  */
-import { campaignRequestSchema, reopenCampaignRequestSchema } from '@bango/shared/admin-api'
+import { campaignRequestSchema, campaignSchema, campaignsResponseSchema, reopenCampaignRequestSchema } from '@bango/shared/admin-api'
 import type { FastifyInstance } from 'fastify'
-import { parse } from '../../lib/parse.ts'
-import { pathIds } from './path-params.ts'
+import { route } from '../route.ts'
 
 export default async function campaignRoutes(app: FastifyInstance) {
   const { access, campaigns, retentionShortenings } = app.services
 
-  app.get('/companies/:companyId/campaigns', async (request) => {
-    const { companyId } = pathIds(request.params, 'companyId')
-    return { campaigns: await campaigns.list(await access.forCompany(request.operator, companyId)) }
-  })
+  route(
+    app,
+    { method: 'GET', url: '/companies/:companyId/campaigns', summary: 'Campaigns of a company', response: campaignsResponseSchema },
+    async ({ params }, request) => ({ campaigns: await campaigns.list(await access.forCompany(request.operator, params.companyId)) }),
+  )
 
-  app.post('/companies/:companyId/campaigns', async (request, reply) => {
-    const { companyId } = pathIds(request.params, 'companyId')
-    const input = parse(campaignRequestSchema, request.body)
-    return reply.status(201).send(await campaigns.create(await access.forCompany(request.operator, companyId), input))
-  })
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/companies/:companyId/campaigns',
+      summary: 'Create a campaign',
+      body: campaignRequestSchema,
+      response: campaignSchema,
+      status: 201,
+    },
+    async ({ params, body }, request, reply) => {
+      const input = body()
+      return reply.status(201).send(await campaigns.create(await access.forCompany(request.operator, params.companyId), input))
+    },
+  )
 
-  app.get('/campaigns/:campaignId', async (request) => {
-    const { campaignId } = pathIds(request.params, 'campaignId')
-    return campaigns.get(await access.forCampaign(request.operator, campaignId))
-  })
+  route(app, { method: 'GET', url: '/campaigns/:campaignId', summary: 'A campaign', response: campaignSchema }, async ({ params }, request) =>
+    campaigns.get(await access.forCampaign(request.operator, params.campaignId)),
+  )
 
-  app.patch('/campaigns/:campaignId', async (request) => {
-    const { campaignId } = pathIds(request.params, 'campaignId')
-    const input = parse(campaignRequestSchema, request.body)
-    return campaigns.update(await access.forCampaign(request.operator, campaignId), input)
-  })
+  route(
+    app,
+    { method: 'PATCH', url: '/campaigns/:campaignId', summary: 'Edit a campaign', body: campaignRequestSchema, response: campaignSchema },
+    async ({ params, body }, request) => {
+      const input = body()
+      return campaigns.update(await access.forCampaign(request.operator, params.campaignId), input)
+    },
+  )
 
   // Final: stops the employee side and purges every unfinished draft (blobs included).
-  app.post('/campaigns/:campaignId/close', async (request) => {
-    const { campaignId } = pathIds(request.params, 'campaignId')
-    return campaigns.close(await access.forCampaign(request.operator, campaignId))
-  })
+  route(
+    app,
+    { method: 'POST', url: '/campaigns/:campaignId/close', summary: 'Close a campaign (purges unfinished drafts; administrators)' },
+    async ({ params }, request) => campaigns.close(await access.forCampaign(request.operator, params.campaignId)),
+  )
 
   // Until the campaign is disposed of: employees can send again, until the new deadline.
-  app.post('/campaigns/:campaignId/reopen', async (request) => {
-    const { campaignId } = pathIds(request.params, 'campaignId')
-    const input = parse(reopenCampaignRequestSchema, request.body)
-    return campaigns.reopen(await access.forCampaign(request.operator, campaignId), input)
-  })
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/campaigns/:campaignId/reopen',
+      summary: 'Reopen a closed campaign with a new deadline, until it is disposed of (administrators)',
+      body: reopenCampaignRequestSchema,
+      response: campaignSchema,
+    },
+    async ({ params, body }, request) => {
+      const input = body()
+      return campaigns.reopen(await access.forCampaign(request.operator, params.campaignId), input)
+    },
+  )
 
   // Within the grace period only (retention-shortenings.ts).
-  app.post('/campaigns/:campaignId/retention-shortenings/:shorteningId/undo', async (request) => {
-    const { campaignId, shorteningId } = pathIds(request.params, 'campaignId', 'shorteningId')
-    return retentionShortenings.undo(await access.forCampaign(request.operator, campaignId), shorteningId)
-  })
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/campaigns/:campaignId/retention-shortenings/:shorteningId/undo',
+      summary: 'Undo a shortened retention period within its grace period (administrators)',
+      response: campaignSchema,
+    },
+    async ({ params }, request) => retentionShortenings.undo(await access.forCampaign(request.operator, params.campaignId), params.shorteningId),
+  )
 }

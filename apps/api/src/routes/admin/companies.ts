@@ -1,22 +1,22 @@
 /** Companies: the operator's list, creation (system administrators), rename (company administrators). */
-import { companyRequestSchema } from '@bango/shared/admin-api'
+import { companiesResponseSchema, companyRequestSchema } from '@bango/shared/admin-api'
 import type { FastifyInstance } from 'fastify'
-import { parse } from '../../lib/parse.ts'
-import { pathIds } from './path-params.ts'
+import { route } from '../route.ts'
 
 export default async function companyRoutes(app: FastifyInstance) {
   const { access, companies } = app.services
 
-  app.get('/companies', async (request) => ({ companies: await companies.list(request.operator) }))
+  route(app, { method: 'GET', url: '/companies', summary: 'Companies the operator sees', response: companiesResponseSchema }, async (_, request) => ({
+    companies: await companies.list(request.operator),
+  }))
 
-  app.post('/companies', async (request, reply) => {
-    const { name } = parse(companyRequestSchema, request.body)
+  route(app, { method: 'POST', url: '/companies', summary: 'Create a company', body: companyRequestSchema, status: 201 }, async ({ body }, request, reply) => {
+    const { name } = body()
     return reply.status(201).send(await companies.create(request.operator, name))
   })
 
-  app.patch('/companies/:companyId', async (request) => {
-    const { companyId } = pathIds(request.params, 'companyId')
-    const { name } = parse(companyRequestSchema, request.body)
-    return companies.rename(await access.forCompany(request.operator, companyId), name)
+  route(app, { method: 'PATCH', url: '/companies/:companyId', summary: 'Rename a company', body: companyRequestSchema }, async ({ params, body }, request) => {
+    const { name } = body()
+    return companies.rename(await access.forCompany(request.operator, params.companyId), name)
   })
 }

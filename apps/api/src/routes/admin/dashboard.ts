@@ -4,52 +4,82 @@
  * the administrator's, domain/admin/leaving-dates.ts); another company's campaign or employee is
  * NOT_FOUND (domain/admin/access.ts).
  */
-import { employeeListQuerySchema } from '@bango/shared/admin-dashboard'
-import { leftOnRequestSchema } from '@bango/shared/admin-leaving-date'
+import { dashboardResponseSchema, employeeDetailResponseSchema, employeeListQuerySchema, employeeListResponseSchema } from '@bango/shared/admin-dashboard'
+import { leftOnRequestSchema, leftOnResponseSchema } from '@bango/shared/admin-leaving-date'
 import type { FastifyInstance } from 'fastify'
 import { Readable } from 'node:stream'
-import { parse } from '../../lib/parse.ts'
-import { pathIds } from './path-params.ts'
+import { route } from '../route.ts'
 
 export default async function dashboardRoutes(app: FastifyInstance) {
   const { access, dashboard, leavingDates } = app.services
 
-  app.get('/campaigns/:campaignId/dashboard', async (request) => {
-    const { campaignId } = pathIds(request.params, 'campaignId')
-    return dashboard.counts(await access.forCampaign(request.operator, campaignId))
-  })
+  route(
+    app,
+    { method: 'GET', url: '/campaigns/:campaignId/dashboard', summary: 'Progress counts', response: dashboardResponseSchema },
+    async ({ params }, request) => dashboard.counts(await access.forCampaign(request.operator, params.campaignId)),
+  )
 
-  app.get('/campaigns/:campaignId/employees', async (request) => {
-    const { campaignId } = pathIds(request.params, 'campaignId')
-    const query = parse(employeeListQuerySchema, request.query)
-    return dashboard.list(await access.forCampaign(request.operator, campaignId), query)
-  })
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/campaigns/:campaignId/employees',
+      summary: 'Employees of a campaign, searched and paged',
+      query: employeeListQuerySchema,
+      response: employeeListResponseSchema,
+    },
+    async ({ params, query }, request) => {
+      const filter = query()
+      return dashboard.list(await access.forCampaign(request.operator, params.campaignId), filter)
+    },
+  )
 
   // The list's filters, every page, as a CSV (UTF-8 with a BOM, for Excel).
-  app.get('/campaigns/:campaignId/employees.csv', async (request, reply) => {
-    const { campaignId } = pathIds(request.params, 'campaignId')
-    const query = parse(employeeListQuerySchema, request.query)
-    const scope = await access.forCampaign(request.operator, campaignId)
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="employee-statuses.csv"')
-      .send(Readable.from(dashboard.statusesCsv(scope, query)))
-  })
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/campaigns/:campaignId/employees.csv',
+      summary: 'The employee list as a CSV of statuses: the same filters, every page (audited)',
+      query: employeeListQuerySchema,
+    },
+    async ({ params, query }, request, reply) => {
+      const filter = query()
+      const scope = await access.forCampaign(request.operator, params.campaignId)
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="employee-statuses.csv"')
+        .send(Readable.from(dashboard.statusesCsv(scope, filter)))
+    },
+  )
 
-  app.get('/campaigns/:campaignId/employees/:employeeId', async (request) => {
-    const { campaignId, employeeId } = pathIds(request.params, 'campaignId', 'employeeId')
-    return dashboard.detail(await access.forEmployee(request.operator, campaignId, employeeId))
-  })
+  route(
+    app,
+    { method: 'GET', url: '/campaigns/:campaignId/employees/:employeeId', summary: 'One employee and dependents', response: employeeDetailResponseSchema },
+    async ({ params }, request) => dashboard.detail(await access.forEmployee(request.operator, params.campaignId, params.employeeId)),
+  )
 
-  app.post('/campaigns/:campaignId/employees/:employeeId/unlock', async (request, reply) => {
-    const { campaignId, employeeId } = pathIds(request.params, 'campaignId', 'employeeId')
-    await dashboard.unlock(await access.forEmployee(request.operator, campaignId, employeeId))
-    return reply.status(204).send()
-  })
+  route(
+    app,
+    { method: 'POST', url: '/campaigns/:campaignId/employees/:employeeId/unlock', summary: 'Unlock a locked credential' },
+    async ({ params }, request, reply) => {
+      await dashboard.unlock(await access.forEmployee(request.operator, params.campaignId, params.employeeId))
+      return reply.status(204).send()
+    },
+  )
 
-  app.put('/campaigns/:campaignId/employees/:employeeId/left-on', async (request) => {
-    const { campaignId, employeeId } = pathIds(request.params, 'campaignId', 'employeeId')
-    const { leftOn } = parse(leftOnRequestSchema, request.body)
-    return leavingDates.record(await access.forEmployee(request.operator, campaignId, employeeId), leftOn)
-  })
+  route(
+    app,
+    {
+      method: 'PUT',
+      url: '/campaigns/:campaignId/employees/:employeeId/left-on',
+      summary: 'Record, move or clear the employee’s 退職日: retention counts from the year after it (earlier or cleared: administrators; audited)',
+      body: leftOnRequestSchema,
+      response: leftOnResponseSchema,
+    },
+    async ({ params, body }, request) => {
+      const { leftOn } = body()
+      return leavingDates.record(await access.forEmployee(request.operator, params.campaignId, params.employeeId), leftOn)
+    },
+  )
 }

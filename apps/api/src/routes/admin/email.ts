@@ -1,33 +1,56 @@
 /** E-mail batches of a campaign: credentials or reminders, sent by the background worker. */
-import { emailBatchRequestSchema } from '@bango/shared/admin-credentials'
+import { emailBatchPreviewSchema, emailBatchRequestSchema, emailBatchSchema, emailBatchesResponseSchema } from '@bango/shared/admin-credentials'
 import type { FastifyInstance } from 'fastify'
-import { parse } from '../../lib/parse.ts'
+import { route } from '../route.ts'
 import { ID_LIST_BODY_LIMIT } from './credentials.ts'
-import { pathIds } from './path-params.ts'
 
 export default async function emailRoutes(app: FastifyInstance) {
   const { access, emailBatches } = app.services
 
-  app.get('/campaigns/:campaignId/email-batches', async (request) => {
-    const { campaignId } = pathIds(request.params, 'campaignId')
-    const scope = await access.forCampaign(request.operator, campaignId)
-    return { configured: emailBatches.configured, batches: await emailBatches.list(scope) }
-  })
+  route(
+    app,
+    { method: 'GET', url: '/campaigns/:campaignId/email-batches', summary: 'E-mail batches', response: emailBatchesResponseSchema },
+    async ({ params }, request) => {
+      const scope = await access.forCampaign(request.operator, params.campaignId)
+      return { configured: emailBatches.configured, batches: await emailBatches.list(scope) }
+    },
+  )
 
-  app.get('/campaigns/:campaignId/email-batches/:batchId', async (request) => {
-    const { campaignId, batchId } = pathIds(request.params, 'campaignId', 'batchId')
-    return emailBatches.get(await access.forCampaign(request.operator, campaignId), batchId)
-  })
+  route(
+    app,
+    { method: 'GET', url: '/campaigns/:campaignId/email-batches/:batchId', summary: 'One e-mail batch', response: emailBatchSchema },
+    async ({ params }, request) => emailBatches.get(await access.forCampaign(request.operator, params.campaignId), params.batchId),
+  )
 
-  app.post('/campaigns/:campaignId/email-batches/preview', { bodyLimit: ID_LIST_BODY_LIMIT }, async (request) => {
-    const { campaignId } = pathIds(request.params, 'campaignId')
-    const body = parse(emailBatchRequestSchema, request.body)
-    return emailBatches.preview(await access.forCampaign(request.operator, campaignId), body)
-  })
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/campaigns/:campaignId/email-batches/preview',
+      summary: 'Who a send would reach and whom it leaves out, before sending',
+      body: emailBatchRequestSchema,
+      response: emailBatchPreviewSchema,
+      bodyLimit: ID_LIST_BODY_LIMIT,
+    },
+    async ({ params, body }, request) => {
+      const batch = body()
+      return emailBatches.preview(await access.forCampaign(request.operator, params.campaignId), batch)
+    },
+  )
 
-  app.post('/campaigns/:campaignId/email-batches', { bodyLimit: ID_LIST_BODY_LIMIT }, async (request, reply) => {
-    const { campaignId } = pathIds(request.params, 'campaignId')
-    const body = parse(emailBatchRequestSchema, request.body)
-    return reply.status(202).send(await emailBatches.create(await access.forCampaign(request.operator, campaignId), body))
-  })
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/campaigns/:campaignId/email-batches',
+      summary: 'Send credentials or reminders by e-mail',
+      body: emailBatchRequestSchema,
+      status: 201,
+      bodyLimit: ID_LIST_BODY_LIMIT,
+    },
+    async ({ params, body }, request, reply) => {
+      const batch = body()
+      return reply.status(202).send(await emailBatches.create(await access.forCampaign(request.operator, params.campaignId), batch))
+    },
+  )
 }

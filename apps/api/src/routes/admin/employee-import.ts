@@ -10,14 +10,14 @@
  * IMPORT_PER_MINUTE imports and previews per operator, counted before the body is read: each
  * one costs a thread and seconds of the database (429 RATE_LIMITED past it).
  */
-import { IMPORT_MAX_BYTES, IMPORT_PER_MINUTE } from '@bango/shared/admin-import'
+import { IMPORT_MAX_BYTES, IMPORT_PER_MINUTE, importResponseSchema } from '@bango/shared/admin-import'
 import { type CsvRow, IMPORT_TEMPLATE_CSV } from '@bango/shared/csv-formats'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { IncomingMessage } from 'node:http'
 import { z } from 'zod'
 import { AppError } from '../../errors.ts'
 import { parse } from '../../lib/parse.ts'
-import { pathIds } from './path-params.ts'
+import { route } from '../route.ts'
 
 const querySchema = z.object({ dryRun: z.enum(['true', 'false']).default('true') })
 const CSV_TYPES = ['text/csv', 'application/octet-stream']
@@ -81,18 +81,27 @@ export default async function employeeImportRoutes(app: FastifyInstance) {
 
   // A route hook, so it runs after the auth gate's: the operator is known, the body not yet read.
   const rateLimit = { max: IMPORT_PER_MINUTE, timeWindow: '1 minute', keyGenerator: (request: FastifyRequest) => `import:${request.operator.operatorId}` }
-  app.post('/campaigns/:campaignId/import', { config: { rateLimit } }, async (request) => {
-    const { campaignId } = pathIds(request.params, 'campaignId')
-    const { dryRun } = parse(querySchema, request.query)
-    const scope = await access.forCampaign(request.operator, campaignId)
-    // An empty body skips the parsers (undefined); JSON or text/plain bodies arrive parsed.
-    if (request.body !== undefined && !(request.body instanceof ReceivedFile)) throw wrongType()
-    const file = request.body?.chunks ?? []
-    // No dryRun parameter: a preview, never a write by accident.
-    return dryRun === 'true' ? employeeImport.preview(scope, file) : employeeImport.apply(scope, file)
-  })
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/campaigns/:campaignId/import',
+      summary: 'Import employees (CSV body)',
+      response: importResponseSchema,
+      config: { rateLimit },
+    },
+    async ({ params }, request) => {
+      const { dryRun } = parse(querySchema, request.query)
+      const scope = await access.forCampaign(request.operator, params.campaignId)
+      // An empty body skips the parsers (undefined); JSON or text/plain bodies arrive parsed.
+      if (request.body !== undefined && !(request.body instanceof ReceivedFile)) throw wrongType()
+      const file = request.body?.chunks ?? []
+      // No dryRun parameter: a preview, never a write by accident.
+      return dryRun === 'true' ? employeeImport.preview(scope, file) : employeeImport.apply(scope, file)
+    },
+  )
 
-  app.get('/import-template.csv', async (_request, reply) =>
+  route(app, { method: 'GET', url: '/import-template.csv' }, async (_, _request, reply) =>
     reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="import-template.csv"; filename*=UTF-8''${encodeURIComponent('従業員取込テンプレート.csv')}`)

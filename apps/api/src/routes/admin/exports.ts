@@ -7,12 +7,17 @@
  * links, cookie session): reading changes nothing but the audit log, and `no-store` keeps the
  * files out of every cache.
  */
-import { LOSSY_CHARACTERS_HEADER, payrollCsvQuerySchema, payrollLayoutSchema } from '@bango/shared/admin-export'
+import {
+  LOSSY_CHARACTERS_HEADER,
+  exportSummarySchema,
+  payrollCsvQuerySchema,
+  payrollLayoutResponseSchema,
+  payrollLayoutSchema,
+} from '@bango/shared/admin-export'
 import type { FastifyInstance } from 'fastify'
 import { attachment, safeFileName } from '../../lib/content-disposition.ts'
-import { parse } from '../../lib/parse.ts'
 import { logSensitiveRead } from '../../lib/security-events.ts'
-import { pathIds } from './path-params.ts'
+import { route } from '../route.ts'
 
 const compactJapanDate = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(at).replaceAll('-', '')
 
@@ -22,42 +27,53 @@ export default async function exportRoutes(app: FastifyInstance) {
   const { access, payrollExport, payrollLayouts, documentsArchive } = app.services
   const base = '/campaigns/:campaignId/exports'
 
-  app.get(`${base}/payroll.csv`, async (request, reply) => {
-    const { campaignId } = pathIds(request.params, 'campaignId')
-    const { encoding } = parse(payrollCsvQuerySchema, request.query)
-    const scope = await access.forCampaign(request.operator, campaignId)
-    const { bytes, lossyCharacters } = await payrollExport.csv(scope, encoding)
-    logSensitiveRead(request, { resource: 'payroll_csv', campaignId })
-    const day = compactJapanDate(new Date())
-    const suffix = encoding === 'shift_jis' ? 'sjis' : 'utf8'
-    if (encoding === 'shift_jis') reply.header(LOSSY_CHARACTERS_HEADER, String(lossyCharacters))
-    return reply
-      .header('cache-control', 'no-store, private')
-      .header('content-disposition', attachment(`payroll-${day}-${suffix}.csv`, `給与システム用_${safeFileName(scope.campaign.name)}_${day}_${suffix}.csv`))
-      .type(`text/csv; charset=${encoding === 'shift_jis' ? 'shift_jis' : 'utf-8'}`)
-      .send(bytes)
-  })
+  route(
+    app,
+    { method: 'GET', url: `${base}/payroll.csv`, summary: 'Payroll CSV (numbers included, audited)', query: payrollCsvQuerySchema },
+    async ({ params: { campaignId }, query }, request, reply) => {
+      const { encoding } = query()
+      const scope = await access.forCampaign(request.operator, campaignId)
+      const { bytes, lossyCharacters } = await payrollExport.csv(scope, encoding)
+      logSensitiveRead(request, { resource: 'payroll_csv', campaignId })
+      const day = compactJapanDate(new Date())
+      const suffix = encoding === 'shift_jis' ? 'sjis' : 'utf8'
+      if (encoding === 'shift_jis') reply.header(LOSSY_CHARACTERS_HEADER, String(lossyCharacters))
+      return reply
+        .header('cache-control', 'no-store, private')
+        .header('content-disposition', attachment(`payroll-${day}-${suffix}.csv`, `給与システム用_${safeFileName(scope.campaign.name)}_${day}_${suffix}.csv`))
+        .type(`text/csv; charset=${encoding === 'shift_jis' ? 'shift_jis' : 'utf-8'}`)
+        .send(bytes)
+    },
+  )
 
-  app.get(`${base}/payroll.xlsx`, async (request, reply) => {
-    const { campaignId } = pathIds(request.params, 'campaignId')
-    const scope = await access.forCampaign(request.operator, campaignId)
-    const workbook = await payrollExport.xlsx(scope)
-    logSensitiveRead(request, { resource: 'payroll_xlsx', campaignId })
-    const day = compactJapanDate(new Date())
-    return reply
-      .header('cache-control', 'no-store, private')
-      .header('content-disposition', attachment(`payroll-${day}.xlsx`, `給与システム用_${safeFileName(scope.campaign.name)}_${day}.xlsx`))
-      .type(XLSX_TYPE)
-      .send(workbook)
-  })
+  route(
+    app,
+    { method: 'GET', url: `${base}/payroll.xlsx`, summary: 'Payroll workbook, .xlsx (numbers included, audited)' },
+    async ({ params: { campaignId } }, request, reply) => {
+      const scope = await access.forCampaign(request.operator, campaignId)
+      const workbook = await payrollExport.xlsx(scope)
+      logSensitiveRead(request, { resource: 'payroll_xlsx', campaignId })
+      const day = compactJapanDate(new Date())
+      return reply
+        .header('cache-control', 'no-store, private')
+        .header('content-disposition', attachment(`payroll-${day}.xlsx`, `給与システム用_${safeFileName(scope.campaign.name)}_${day}.xlsx`))
+        .type(XLSX_TYPE)
+        .send(workbook)
+    },
+  )
 
-  app.get(`${base}/summary`, async (request) => {
-    const { campaignId } = pathIds(request.params, 'campaignId')
-    return payrollExport.summary(await access.forCampaign(request.operator, campaignId))
-  })
+  route(
+    app,
+    {
+      method: 'GET',
+      url: `${base}/summary`,
+      summary: 'How many persons the payroll file holds, and why the others are not in it',
+      response: exportSummarySchema,
+    },
+    async ({ params }, request) => payrollExport.summary(await access.forCampaign(request.operator, params.campaignId)),
+  )
 
-  app.get(`${base}/documents.zip`, async (request, reply) => {
-    const { campaignId } = pathIds(request.params, 'campaignId')
+  route(app, { method: 'GET', url: `${base}/documents.zip` }, async ({ params: { campaignId } }, request, reply) => {
     const scope = await access.forCampaign(request.operator, campaignId)
     const archive = await documentsArchive.export(scope)
     logSensitiveRead(request, { resource: 'documents_zip', campaignId })
@@ -69,14 +85,29 @@ export default async function exportRoutes(app: FastifyInstance) {
       .send(archive)
   })
 
-  app.get('/companies/:companyId/exports/layout', async (request) => {
-    const { companyId } = pathIds(request.params, 'companyId')
-    return payrollLayouts.get(await access.forCompany(request.operator, companyId))
-  })
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/companies/:companyId/exports/layout',
+      summary: "The company's payroll file layout (columns, headers, dates)",
+      response: payrollLayoutResponseSchema,
+    },
+    async ({ params }, request) => payrollLayouts.get(await access.forCompany(request.operator, params.companyId)),
+  )
 
-  app.put('/companies/:companyId/exports/layout', async (request) => {
-    const { companyId } = pathIds(request.params, 'companyId')
-    const layout = parse(payrollLayoutSchema, request.body)
-    return payrollLayouts.put(await access.forCompany(request.operator, companyId), layout)
-  })
+  route(
+    app,
+    {
+      method: 'PUT',
+      url: '/companies/:companyId/exports/layout',
+      summary: "Change the company's payroll file layout (audited)",
+      body: payrollLayoutSchema,
+      response: payrollLayoutResponseSchema,
+    },
+    async ({ params, body }, request) => {
+      const layout = body()
+      return payrollLayouts.put(await access.forCompany(request.operator, params.companyId), layout)
+    },
+  )
 }

@@ -1,24 +1,47 @@
 /** The network allow-lists: the installation's (system administrators) and a company's (its administrators). */
-import { companySettingsRequestSchema, networkSettingsRequestSchema } from '@bango/shared/admin-networks'
+import { companySettingsRequestSchema, companySettingsSchema, networkSettingsRequestSchema, networkSettingsSchema } from '@bango/shared/admin-networks'
 import type { FastifyInstance } from 'fastify'
-import { parse } from '../../lib/parse.ts'
-import { pathIds } from './path-params.ts'
+import { route } from '../route.ts'
 
 export default async function networkSettingsRoutes(app: FastifyInstance) {
   const { access, networkSettings, companySettings } = app.services
 
-  app.get('/settings/networks', async (request) => networkSettings.get(request.operator))
+  route(
+    app,
+    { method: 'GET', url: '/settings/networks', summary: "The installation's network allow-list", response: networkSettingsSchema },
+    async (_, request) => networkSettings.get(request.operator),
+  )
 
-  app.put('/settings/networks', async (request) => networkSettings.put(request.operator, parse(networkSettingsRequestSchema, request.body)))
+  route(
+    app,
+    {
+      method: 'PUT',
+      url: '/settings/networks',
+      summary: "Change the installation's network allow-list (never to exclude the caller)",
+      body: networkSettingsRequestSchema,
+      response: networkSettingsSchema,
+    },
+    async ({ body }, request) => networkSettings.put(request.operator, body()),
+  )
 
-  app.get('/companies/:companyId/settings', async (request) => {
-    const { companyId } = pathIds(request.params, 'companyId')
-    return companySettings.get(await access.forCompany(request.operator, companyId))
-  })
+  route(
+    app,
+    { method: 'GET', url: '/companies/:companyId/settings', summary: "A company's settings (network allow-list)", response: companySettingsSchema },
+    async ({ params }, request) => companySettings.get(await access.forCompany(request.operator, params.companyId)),
+  )
 
-  app.put('/companies/:companyId/settings', async (request) => {
-    const { companyId } = pathIds(request.params, 'companyId')
-    const settings = parse(companySettingsRequestSchema, request.body)
-    return companySettings.put(await access.forCompany(request.operator, companyId), settings)
-  })
+  route(
+    app,
+    {
+      method: 'PUT',
+      url: '/companies/:companyId/settings',
+      summary: "Change a company's settings (never to exclude the caller)",
+      body: companySettingsRequestSchema,
+      response: companySettingsSchema,
+    },
+    async ({ params, body }, request) => {
+      const settings = body()
+      return companySettings.put(await access.forCompany(request.operator, params.companyId), settings)
+    },
+  )
 }

@@ -4,12 +4,11 @@
  * company administrator could use to probe other companies' staff: such answers are budgeted
  * per company (docs/decisions/036-account-existence.md).
  */
-import { operatorResetRequestSchema } from '@bango/shared/admin-account'
-import { operatorCreateRequestSchema, operatorUpdateRequestSchema } from '@bango/shared/admin-api'
+import { operatorResetRequestSchema, operatorResetResponseSchema } from '@bango/shared/admin-account'
+import { operatorCreateRequestSchema, operatorCreatedResponseSchema, operatorUpdateRequestSchema, operatorsResponseSchema } from '@bango/shared/admin-api'
 import type { FastifyInstance } from 'fastify'
 import { AppError } from '../../errors.ts'
-import { parse } from '../../lib/parse.ts'
-import { pathIds } from './path-params.ts'
+import { route } from '../route.ts'
 
 /** 409 answers to account creation a company's administrators get an hour; then every creation there is refused until the hour is over. */
 export const TAKEN_ADDRESSES_PER_HOUR = 10
@@ -23,43 +22,68 @@ export default async function operatorRoutes(app: FastifyInstance, options: { lo
     keyGenerator: (request) => `taken-address:${(request.params as { companyId?: string }).companyId}`,
   })
 
-  app.get('/companies/:companyId/operators', async (request) => {
-    const { companyId } = pathIds(request.params, 'companyId')
-    return { operators: await operatorAccounts.list(await access.forCompany(request.operator, companyId)) }
-  })
+  route(
+    app,
+    { method: 'GET', url: '/companies/:companyId/operators', summary: 'Operators of a company', response: operatorsResponseSchema },
+    async ({ params }, request) => ({ operators: await operatorAccounts.list(await access.forCompany(request.operator, params.companyId)) }),
+  )
 
   // The one-time password is in this answer only: it is stored as a hash and must be changed at first sign-in.
   // A system administrator sees every account anyway: no budget.
-  app.post('/companies/:companyId/operators', async (request, reply) => {
-    const { companyId } = pathIds(request.params, 'companyId')
-    const input = parse(operatorCreateRequestSchema, request.body)
-    const budgeted = !request.operator.isSystemAdmin
-    if (budgeted) {
-      const budget = await takenAddresses(request, { increment: false })
-      if (!budget.isAllowed && budget.remaining === 0) throw new AppError('RATE_LIMITED')
-    }
-    try {
-      return reply.status(201).send(await operatorAccounts.create(await access.forCompany(request.operator, companyId), input))
-    } catch (error) {
-      if (budgeted && error instanceof AppError && error.code === 'CONFLICT') await takenAddresses(request)
-      throw error
-    }
-  })
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/companies/:companyId/operators',
+      summary: 'Add an operator',
+      body: operatorCreateRequestSchema,
+      response: operatorCreatedResponseSchema,
+      status: 201,
+    },
+    async ({ params: { companyId }, body }, request, reply) => {
+      const input = body()
+      const budgeted = !request.operator.isSystemAdmin
+      if (budgeted) {
+        const budget = await takenAddresses(request, { increment: false })
+        if (!budget.isAllowed && budget.remaining === 0) throw new AppError('RATE_LIMITED')
+      }
+      try {
+        return reply.status(201).send(await operatorAccounts.create(await access.forCompany(request.operator, companyId), input))
+      } catch (error) {
+        if (budgeted && error instanceof AppError && error.code === 'CONFLICT') await takenAddresses(request)
+        throw error
+      }
+    },
+  )
 
-  app.patch('/companies/:companyId/operators/:operatorId', async (request) => {
-    const { companyId, operatorId } = pathIds(request.params, 'companyId', 'operatorId')
-    const change = parse(operatorUpdateRequestSchema, request.body)
-    return operatorAccounts.update(await access.forCompany(request.operator, companyId), operatorId, change)
-  })
+  route(
+    app,
+    {
+      method: 'PATCH',
+      url: '/companies/:companyId/operators/:operatorId',
+      summary: 'Change or disable an operator',
+      body: operatorUpdateRequestSchema,
+    },
+    async ({ params, body }, request) => {
+      const change = body()
+      return operatorAccounts.update(await access.forCompany(request.operator, params.companyId), params.operatorId, change)
+    },
+  )
 
   // The caller's password is checked: limited like sign-in. The new one-time password is in this answer only.
-  app.post(
-    '/companies/:companyId/operators/:operatorId/reset',
-    { config: { rateLimit: { max: options.loginPerMinute, timeWindow: '1 minute' } } },
-    async (request) => {
-      const { companyId, operatorId } = pathIds(request.params, 'companyId', 'operatorId')
-      const { currentPassword } = parse(operatorResetRequestSchema, request.body)
-      return operatorAccounts.reset(await access.forCompany(request.operator, companyId), operatorId, currentPassword)
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/companies/:companyId/operators/:operatorId/reset',
+      summary: 'Reset an operator: new one-time password, TOTP off, sessions ended',
+      body: operatorResetRequestSchema,
+      response: operatorResetResponseSchema,
+      config: { rateLimit: { max: options.loginPerMinute, timeWindow: '1 minute' } },
+    },
+    async ({ params, body }, request) => {
+      const { currentPassword } = body()
+      return operatorAccounts.reset(await access.forCompany(request.operator, params.companyId), params.operatorId, currentPassword)
     },
   )
 }

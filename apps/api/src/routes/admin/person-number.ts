@@ -4,48 +4,76 @@
  * reach (another company: 404), or one of their dependents (anything else: 404). The number
  * travels only in request and response bodies, never in a URL.
  */
-import { numberAgreementRequestSchema, numberEntryRequestSchema, type NumberOcrResponse, type NumberRevealResponse } from '@bango/shared/admin-number'
+import {
+  numberAgreementRequestSchema,
+  numberEntryRequestSchema,
+  type NumberOcrResponse,
+  numberOcrResponseSchema,
+  type NumberRevealResponse,
+  numberRevealResponseSchema,
+  numberStateSchema,
+} from '@bango/shared/admin-number'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { parse } from '../../lib/parse.ts'
 import { logSensitiveRead } from '../../lib/security-events.ts'
-import { pathIds } from './path-params.ts'
+import { route } from '../route.ts'
 
 const BASE = '/campaigns/:campaignId/employees/:employeeId/persons/:personId/number'
 
 export default async function personNumberRoutes(app: FastifyInstance) {
   const { access, personNumbers, numberOcr } = app.services
 
-  function resolve(request: FastifyRequest) {
-    const { campaignId, employeeId, personId } = pathIds(request.params, 'campaignId', 'employeeId', 'personId')
-    return access.forPerson(request.operator, campaignId, employeeId, personId)
-  }
+  const resolve = (request: FastifyRequest, { campaignId, employeeId, personId }: Record<'campaignId' | 'employeeId' | 'personId', string>) =>
+    access.forPerson(request.operator, campaignId, employeeId, personId)
 
-  app.get(BASE, async (request) => personNumbers.state(await resolve(request)))
+  route(app, { method: 'GET', url: BASE }, async ({ params }, request) => personNumbers.state(await resolve(request, params)))
 
-  app.put(`${BASE}/entries`, async (request) => {
-    const scope = await resolve(request)
-    const entry = parse(numberEntryRequestSchema, request.body)
-    return personNumbers.enter(scope, entry)
-  })
+  // The person before the body: a caller who may not reach it is refused as such, not on validation.
+  route(
+    app,
+    { method: 'PUT', url: `${BASE}/entries`, summary: 'Enter the My Number (twice, by two entries)', body: numberEntryRequestSchema },
+    async ({ params, body }, request) => {
+      const scope = await resolve(request, params)
+      const entry = body()
+      return personNumbers.enter(scope, entry)
+    },
+  )
 
   // One confirmation of a number two independent sources agree on, where the company accepts it (ADR 043).
-  app.post(`${BASE}/agreement`, async (request) => {
-    const scope = await resolve(request)
-    const { number } = parse(numberAgreementRequestSchema, request.body)
-    return personNumbers.confirmAgreement(scope, number)
-  })
+  route(
+    app,
+    {
+      method: 'POST',
+      url: `${BASE}/agreement`,
+      summary: 'Record a number two independent sources agree on, on one confirmation (where the company accepts it)',
+      body: numberAgreementRequestSchema,
+      response: numberStateSchema,
+    },
+    async ({ params, body }, request) => {
+      const scope = await resolve(request, params)
+      const { number } = body()
+      return personNumbers.confirmAgreement(scope, number)
+    },
+  )
 
-  app.post(`${BASE}/reveal`, async (request): Promise<NumberRevealResponse> => {
-    const scope = await resolve(request)
-    const number = await personNumbers.reveal(scope)
-    logSensitiveRead(request, { resource: 'number_reveal', personId: scope.personId })
-    return { number }
-  })
+  route(
+    app,
+    { method: 'POST', url: `${BASE}/reveal`, summary: 'Reveal a recorded My Number (audited)', response: numberRevealResponseSchema },
+    async ({ params }, request): Promise<NumberRevealResponse> => {
+      const scope = await resolve(request, params)
+      const number = await personNumbers.reveal(scope)
+      logSensitiveRead(request, { resource: 'number_reveal', personId: scope.personId })
+      return { number }
+    },
+  )
 
-  app.post(`${BASE}/ocr`, async (request): Promise<NumberOcrResponse> => {
-    const scope = await resolve(request)
-    const reading = await numberOcr.suggest(scope)
-    logSensitiveRead(request, { resource: 'number_ocr', personId: scope.personId })
-    return reading
-  })
+  route(
+    app,
+    { method: 'POST', url: `${BASE}/ocr`, summary: 'Read the number from the document image', response: numberOcrResponseSchema },
+    async ({ params }, request): Promise<NumberOcrResponse> => {
+      const scope = await resolve(request, params)
+      const reading = await numberOcr.suggest(scope)
+      logSensitiveRead(request, { resource: 'number_ocr', personId: scope.personId })
+      return reading
+    },
+  )
 }

@@ -4,17 +4,19 @@
  * reaches the rest of the console. Every route that checks a password or a code is rate
  * limited like sign-in.
  */
-import { recoveryCodeRequestSchema, totpEnrolmentRequestSchema } from '@bango/shared/admin-account'
+import { recoveryCodeRequestSchema, totpConfirmedResponseSchema, totpEnrolmentRequestSchema } from '@bango/shared/admin-account'
 import {
   type AdminSessionResponse,
   adminLoginRequestSchema,
+  adminSessionResponseSchema,
   passwordChangeRequestSchema,
   totpDisableRequestSchema,
+  totpEnrolmentResponseSchema,
   totpVerifyRequestSchema,
 } from '@bango/shared/admin-api'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AdminSession, AdminSessionStage } from '../../generated/prisma/client.ts'
-import { parse } from '../../lib/parse.ts'
+import { route } from '../route.ts'
 import { type AdminCookie, adminGate, clearSessionCookie, setSessionCookie } from './auth-gate.ts'
 
 export default async function sessionRoutes(app: FastifyInstance, options: { cookie: AdminCookie; loginPerMinute: number }) {
@@ -61,24 +63,37 @@ export default async function sessionRoutes(app: FastifyInstance, options: { coo
   }
 
   // Public: the password step. JSON only, so a cross-site form cannot post it (login CSRF).
-  app.post('/session', { config: { rateLimit: { max: options.loginPerMinute, timeWindow: '1 minute' } } }, async (request, reply) => {
-    const { email, password } = parse(adminLoginRequestSchema, request.body)
-    const operator = await operators.signIn(email, password)
-    const stage = await operators.stageAfter(operator, { totpPassed: false })
-    const opened = await app.services.transaction(async (tx) => {
-      const created = await adminSessions.open(operator.id, stage, tx)
-      if (stage === 'ACTIVE') await operators.signedIn(operator.id, tx)
-      return created
-    })
-    setSessionCookie(reply, cookie, opened.token)
-    return reply.status(201).send(await describe(opened.session, request.ip))
-  })
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/session',
+      summary: 'Password step of the console sign-in',
+      body: adminLoginRequestSchema,
+      response: adminSessionResponseSchema,
+      config: { rateLimit: { max: options.loginPerMinute, timeWindow: '1 minute' } },
+    },
+    async ({ body }, request, reply) => {
+      const { email, password } = body()
+      const operator = await operators.signIn(email, password)
+      const stage = await operators.stageAfter(operator, { totpPassed: false })
+      const opened = await app.services.transaction(async (tx) => {
+        const created = await adminSessions.open(operator.id, stage, tx)
+        if (stage === 'ACTIVE') await operators.signedIn(operator.id, tx)
+        return created
+      })
+      setSessionCookie(reply, cookie, opened.token)
+      return reply.status(201).send(await describe(opened.session, request.ip))
+    },
+  )
 
   // Any stage: who am I, sign out.
   await app.register(async (anyStage) => {
     adminGate(anyStage, cookie, ['TOTP_REQUIRED', 'ENROLMENT_REQUIRED', 'PASSWORD_CHANGE_REQUIRED', 'ACTIVE'])
-    anyStage.get('/session', async (request) => describe(request.adminSession, request.ip))
-    anyStage.delete('/session', async (request, reply) => {
+    route(anyStage, { method: 'GET', url: '/session', summary: 'The current console session', response: adminSessionResponseSchema }, async (_, request) =>
+      describe(request.adminSession, request.ip),
+    )
+    route(anyStage, { method: 'DELETE', url: '/session' }, async (_, request, reply) => {
       await adminSessions.revoke(request.adminSession.id)
       await audit.record({
         companyId: null,
@@ -94,59 +109,124 @@ export default async function sessionRoutes(app: FastifyInstance, options: { coo
 
   await app.register(async (secondFactor) => {
     adminGate(secondFactor, cookie, ['TOTP_REQUIRED'])
-    secondFactor.post('/session/totp', { config: { rateLimit: { max: options.loginPerMinute, timeWindow: '1 minute' } } }, async (request, reply) => {
-      const { code } = parse(totpVerifyRequestSchema, request.body)
-      await operators.verifyTotp(request.operator.operatorId, code)
-      const operator = await operators.get(request.operator.operatorId)
-      return advance(reply, request.adminSession, await operators.stageAfter(operator, { totpPassed: true }))
-    })
+    route(
+      secondFactor,
+      {
+        method: 'POST',
+        url: '/session/totp',
+        summary: 'Second factor',
+        body: totpVerifyRequestSchema,
+        response: adminSessionResponseSchema,
+        config: { rateLimit: { max: options.loginPerMinute, timeWindow: '1 minute' } },
+      },
+      async ({ body }, request, reply) => {
+        const { code } = body()
+        await operators.verifyTotp(request.operator.operatorId, code)
+        const operator = await operators.get(request.operator.operatorId)
+        return advance(reply, request.adminSession, await operators.stageAfter(operator, { totpPassed: true }))
+      },
+    )
     // The authenticator is lost: one of the codes shown at enrolment instead, used once.
-    secondFactor.post('/session/recovery-code', limited, async (request, reply) => {
-      const { code } = parse(recoveryCodeRequestSchema, request.body)
-      await operators.verifyRecoveryCode(request.operator.operatorId, code)
-      const operator = await operators.get(request.operator.operatorId)
-      return advance(reply, request.adminSession, await operators.stageAfter(operator, { totpPassed: true }))
-    })
+    route(
+      secondFactor,
+      {
+        ...limited,
+        method: 'POST',
+        url: '/session/recovery-code',
+        summary: 'Second factor by a recovery code (each works once)',
+        body: recoveryCodeRequestSchema,
+        response: adminSessionResponseSchema,
+      },
+      async ({ body }, request, reply) => {
+        const { code } = body()
+        await operators.verifyRecoveryCode(request.operator.operatorId, code)
+        const operator = await operators.get(request.operator.operatorId)
+        return advance(reply, request.adminSession, await operators.stageAfter(operator, { totpPassed: true }))
+      },
+    )
   })
 
   await app.register(async (enrolment) => {
     adminGate(enrolment, cookie, ['ENROLMENT_REQUIRED', 'ACTIVE'])
     // The current password again: limited like sign-in, and a wrong one counts toward the lock.
-    enrolment.post('/account/totp', limited, async (request, reply) => {
-      const { currentPassword } = parse(totpEnrolmentRequestSchema, request.body)
-      return reply.status(201).send(await operators.beginTotpEnrolment(request.operator.operatorId, currentPassword))
-    })
+    route(
+      enrolment,
+      {
+        ...limited,
+        method: 'POST',
+        url: '/account/totp',
+        summary: 'Start TOTP enrolment (after the current password)',
+        body: totpEnrolmentRequestSchema,
+        response: totpEnrolmentResponseSchema,
+        status: 201,
+      },
+      async ({ body }, request, reply) => {
+        const { currentPassword } = body()
+        return reply.status(201).send(await operators.beginTotpEnrolment(request.operator.operatorId, currentPassword))
+      },
+    )
     // The recovery codes are in this answer only: they are stored as hashes.
-    enrolment.post('/account/totp/confirm', limited, async (request: FastifyRequest, reply) => {
-      const { code } = parse(totpVerifyRequestSchema, request.body)
-      const { operatorId, sessionId } = request.operator
-      const recoveryCodes = await operators.confirmTotpEnrolment(operatorId, code, (tx) => adminSessions.revokeAll(operatorId, { keep: sessionId }, tx))
-      if (request.adminSession.stage === 'ACTIVE') return { ...(await describe(request.adminSession, request.ip)), recoveryCodes }
-      const operator = await operators.get(operatorId)
-      return { ...(await advance(reply, request.adminSession, await operators.stageAfter(operator, { totpPassed: true }))), recoveryCodes }
-    })
+    route(
+      enrolment,
+      {
+        ...limited,
+        method: 'POST',
+        url: '/account/totp/confirm',
+        summary: 'Confirm TOTP enrolment; answers the recovery codes once',
+        body: totpVerifyRequestSchema,
+        response: totpConfirmedResponseSchema,
+      },
+      async ({ body }, request, reply) => {
+        const { code } = body()
+        const { operatorId, sessionId } = request.operator
+        const recoveryCodes = await operators.confirmTotpEnrolment(operatorId, code, (tx) => adminSessions.revokeAll(operatorId, { keep: sessionId }, tx))
+        if (request.adminSession.stage === 'ACTIVE') return { ...(await describe(request.adminSession, request.ip)), recoveryCodes }
+        const operator = await operators.get(operatorId)
+        return { ...(await advance(reply, request.adminSession, await operators.stageAfter(operator, { totpPassed: true }))), recoveryCodes }
+      },
+    )
   })
 
   await app.register(async (account) => {
     adminGate(account, cookie, ['PASSWORD_CHANGE_REQUIRED', 'ACTIVE'])
     // The current password is checked here: limited like sign-in, and a wrong one counts toward the lock.
-    account.put('/account/password', { config: { rateLimit: { max: options.loginPerMinute, timeWindow: '1 minute' } } }, async (request, reply) => {
-      const { currentPassword, newPassword } = parse(passwordChangeRequestSchema, request.body)
-      const { operatorId, sessionId } = request.operator
-      await operators.changePassword(operatorId, currentPassword, newPassword, (tx) => adminSessions.revokeAll(operatorId, { keep: sessionId }, tx))
-      if (request.adminSession.stage === 'ACTIVE') return describe(request.adminSession, request.ip)
-      const operator = await operators.get(operatorId)
-      return advance(reply, request.adminSession, await operators.stageAfter(operator, { totpPassed: true }))
-    })
+    route(
+      account,
+      {
+        method: 'PUT',
+        url: '/account/password',
+        summary: 'Change the password',
+        body: passwordChangeRequestSchema,
+        config: { rateLimit: { max: options.loginPerMinute, timeWindow: '1 minute' } },
+      },
+      async ({ body }, request, reply) => {
+        const { currentPassword, newPassword } = body()
+        const { operatorId, sessionId } = request.operator
+        await operators.changePassword(operatorId, currentPassword, newPassword, (tx) => adminSessions.revokeAll(operatorId, { keep: sessionId }, tx))
+        if (request.adminSession.stage === 'ACTIVE') return describe(request.adminSession, request.ip)
+        const operator = await operators.get(operatorId)
+        return advance(reply, request.adminSession, await operators.stageAfter(operator, { totpPassed: true }))
+      },
+    )
   })
 
   await app.register(async (active) => {
     adminGate(active, cookie)
-    active.delete('/account/totp', { config: { rateLimit: { max: options.loginPerMinute, timeWindow: '1 minute' } } }, async (request, reply) => {
-      const proof = parse(totpDisableRequestSchema, request.body)
-      const { operatorId, sessionId } = request.operator
-      await operators.disableTotp(operatorId, proof, (tx) => adminSessions.revokeAll(operatorId, { keep: sessionId }, tx))
-      return reply.status(204).send()
-    })
+    route(
+      active,
+      {
+        method: 'DELETE',
+        url: '/account/totp',
+        summary: 'Turn TOTP off',
+        body: totpDisableRequestSchema,
+        config: { rateLimit: { max: options.loginPerMinute, timeWindow: '1 minute' } },
+      },
+      async ({ body }, request, reply) => {
+        const proof = body()
+        const { operatorId, sessionId } = request.operator
+        await operators.disableTotp(operatorId, proof, (tx) => adminSessions.revokeAll(operatorId, { keep: sessionId }, tx))
+        return reply.status(204).send()
+      },
+    )
   })
 }

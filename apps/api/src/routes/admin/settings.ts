@@ -1,12 +1,16 @@
 /** Installation-wide settings (system administrators only). */
 import { settingsSchema } from '@bango/shared/admin-api'
 import type { FastifyInstance } from 'fastify'
-import { parse } from '../../lib/parse.ts'
+import { route } from '../route.ts'
 
 export default async function settingsRoutes(app: FastifyInstance) {
   const { settings } = app.services
 
-  app.get('/settings', async (request) => settings.get(request.operator))
+  route(app, { method: 'GET', url: '/settings', summary: 'System settings', response: settingsSchema }, async (_, request) => settings.get(request.operator))
 
-  app.put('/settings', async (request) => settings.put(request.operator, parse(settingsSchema, request.body)))
+  route(
+    app,
+    { method: 'PUT', url: '/settings', summary: 'Change system settings', body: settingsSchema, response: settingsSchema },
+    async ({ body }, request) => settings.put(request.operator, body()),
+  )
 }
