@@ -1,17 +1,16 @@
 /**
- * The OpenAPI document of the API (@fastify/swagger), described from the zod schemas the handlers
- * validate with: the contract each route was registered with (routes/route.ts), or for a route
- * not registered through route() yet its entry in openapi/operations.ts, converted by zod 4's
- * `z.toJSONSchema`. The schemas are
- * attached in swagger's `transform`, i.e. to the document only: the routes themselves carry no
- * Fastify `schema`, so Fastify neither validates nor serialises with them and every answer
- * (errors included) stays what `parse()` makes it. @see docs/decisions/020-openapi-from-zod.md
+ * The OpenAPI document of the API (@fastify/swagger), described from the contract each route was
+ * registered with (routes/route.ts): the zod schemas its handler parses with, converted by zod 4's
+ * `z.toJSONSchema`. They are attached in swagger's `transform`, i.e. to the document only: the
+ * routes themselves carry no Fastify `schema`, so Fastify neither validates nor serialises with
+ * them and every answer (errors included) stays what `parse()` makes it.
+ * @see docs/decisions/020-openapi-from-zod.md, amended by 054-one-contract-per-route.md
  */
 import swagger from '@fastify/swagger'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { z } from 'zod'
-import { OPERATIONS, type Operation } from './operations.ts'
+import { type Contract, pathParamNames } from '../routes/route.ts'
 
 export const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
   const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>
@@ -30,9 +29,9 @@ const errorBody = {
   },
 }
 
-/** The route's documentation as a Fastify-style schema (swagger turns it into OpenAPI). */
-export function documentedSchema(url: string, operation: Operation | undefined, tag: string) {
-  const params = [...url.matchAll(/:(\w+)/g)].map((match) => match[1]!)
+/** The route's documentation as a Fastify-style schema (swagger turns it into OpenAPI); every path id is a uuid. */
+function documentedSchema(url: string, operation: Contract | undefined, tag: string) {
+  const params = pathParamNames(url)
   const schema: Record<string, unknown> = {
     tags: [tag],
     response: { '4XX': { description: 'Refused: the error body (code, message, requestId)', ...errorBody } },
@@ -67,10 +66,8 @@ export default fp(async function openapi(app: FastifyInstance) {
     transform: ({ schema, url, route }) => {
       // The SPA's own routes (/, /t/:token, assets…) are not the API.
       if (!url.startsWith('/api/')) return { schema: { ...schema, hide: true }, url }
-      const method = [route.method].flat()[0]!
       const tag = url.startsWith('/api/employee') ? 'employee' : url.startsWith('/api/admin') ? 'admin' : 'operations'
-      const operation = route.config?.contract ?? OPERATIONS[`${method} ${url}`]
-      return { schema: documentedSchema(url, operation, tag) as typeof schema, url: url.replace(/:(\w+)/g, '{$1}') }
+      return { schema: documentedSchema(url, route.config?.contract, tag) as typeof schema, url: url.replace(/:(\w+)/g, '{$1}') }
     },
   })
 })

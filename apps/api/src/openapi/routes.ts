@@ -9,12 +9,13 @@ import type { FastifyInstance } from 'fastify'
 import { AppError } from '../errors.ts'
 import { type AdminCookie, adminGate } from '../routes/admin/auth-gate.ts'
 import { networkGate } from '../routes/admin/network-gate.ts'
+import { route } from '../routes/route.ts'
 
 export default async function docsRoutes(app: FastifyInstance, options: { cookie: AdminCookie }) {
   await app.register(cookie)
   networkGate(app)
   adminGate(app, options.cookie)
-  app.get('/api/docs', async (request) => {
+  route(app, { method: 'GET', url: '/api/docs', summary: 'This document (administrators)' }, async (_, request) => {
     const companies = await app.services.access.companies(request.operator)
     if (!request.operator.isSystemAdmin && !companies.some((company) => company.role === 'administrator')) throw new AppError('FORBIDDEN')
     return app.swagger()

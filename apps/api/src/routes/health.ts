@@ -8,21 +8,26 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { checkReadiness } from '../lib/readiness.ts'
+import { route } from './route.ts'
 
 /** Answered whatever Redis does (plugins/external/rate-limit.ts): the checks say what is wrong. */
 const health = { config: { health: true } } as const
 
 export default async function healthRoutes(app: FastifyInstance) {
-  app.get('/api/health', health, async () => {
+  route(app, { ...health, method: 'GET', url: '/api/health', summary: 'The process and its database answer' }, async () => {
     await app.services.health.check()
     return { status: 'ok' }
   })
 
-  app.get('/api/health/live', health, async () => ({ status: 'ok' }))
+  route(app, { ...health, method: 'GET', url: '/api/health/live', summary: 'The process answers (liveness)' }, async () => ({ status: 'ok' }))
 
-  app.get('/api/health/ready', health, async (request, reply) => {
-    const readiness = await checkReadiness(app.services.readiness)
-    for (const failure of readiness.failures) request.log.warn({ check: failure.name, err: failure.error }, 'readiness check failed')
-    return reply.status(readiness.ready ? 200 : 503).send({ status: readiness.ready ? 'ready' : 'unready', checks: readiness.checks })
-  })
+  route(
+    app,
+    { ...health, method: 'GET', url: '/api/health/ready', summary: 'Database, blob store and configured dependencies answer (readiness); 503 otherwise' },
+    async (_, request, reply) => {
+      const readiness = await checkReadiness(app.services.readiness)
+      for (const failure of readiness.failures) request.log.warn({ check: failure.name, err: failure.error }, 'readiness check failed')
+      return reply.status(readiness.ready ? 200 : 503).send({ status: readiness.ready ? 'ready' : 'unready', checks: readiness.checks })
+    },
+  )
 }

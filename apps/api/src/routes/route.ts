@@ -10,7 +10,7 @@
  * with the declared schema when the handler calls them, so the handler says what comes first —
  * an access check whose refusal must not be preceded by a validation answer, or the multipart
  * file whose text fields `body(fields)` parses.
- * @see docs/decisions/053-one-contract-per-route.md
+ * @see docs/decisions/054-one-contract-per-route.md
  */
 import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify'
 import { z } from 'zod'
