@@ -45,10 +45,11 @@ function documentedSchema(url: string, operation: Contract | undefined, tag: str
     schema.body = jsonSchema(operation.body, 'input')
     if (operation.multipart) schema.consumes = ['multipart/form-data']
   }
-  const status = String(operation?.status ?? 200)
-  ;(schema.response as Record<string, unknown>)[status] = operation?.response
-    ? { description: 'OK', ...jsonSchema(operation.response, 'output') }
-    : { description: 'OK' }
+  const status = operation?.status ?? 200
+  ;(schema.response as Record<string, unknown>)[String(status)] =
+    status === 204
+      ? { description: 'No content', type: 'null' }
+      : { description: 'OK', ...(operation?.response ? jsonSchema(operation.response, 'output') : {}) }
   return schema
 }
 

@@ -9,8 +9,9 @@
  * Every `:name` in a URL is a uuid, parsed before the handler runs. `query()` and `body()` parse
  * with the declared schema when the handler calls them, so the handler says what comes first —
  * an access check whose refusal must not be preceded by a validation answer, or the multipart
- * file whose text fields `body(fields)` parses.
- * @see docs/decisions/054-one-contract-per-route.md
+ * file whose text fields `body(fields)` parses. The declared `status` is the one the route
+ * answers on success (the readiness check, 200 or 503, sets its own).
+ * @see docs/decisions/054-one-contract-per-route.md, 055-routes-answer-their-declared-status.md
  */
 import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify'
 import { z } from 'zod'
@@ -20,14 +21,14 @@ export interface Contract {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   /** Relative to the plugin's prefix; every `:name` is a uuid. */
   url: string
-  summary?: string
+  summary: string
   query?: z.ZodType
   /** The JSON body, or with `multipart` the text fields of a multipart/form-data body. */
   body?: z.ZodType
   multipart?: true
   /** The success answer as the document shows it (answers are not serialised with it). */
   response?: z.ZodType
-  /** The success status the document names, 200 unless given (the handler answers it). */
+  /** The success status, 200 unless given: set on the reply before the handler runs, and named by the document. */
   status?: number
   config?: FastifyContextConfig
   bodyLimit?: RouteShorthandOptions['bodyLimit']
@@ -76,6 +77,7 @@ export function route<const C extends Contract>(
     ...(bodyLimit === undefined ? {} : { bodyLimit }),
     ...(preHandler === undefined ? {} : { preHandler }),
     handler: async (request, reply) => {
+      if (contract.status !== undefined) reply.code(contract.status)
       const input = {
         params: parse(params, request.params),
         query: () => parse(query!, request.query),

@@ -26,9 +26,9 @@ export default async function campaignRoutes(app: FastifyInstance) {
       response: campaignSchema,
       status: 201,
     },
-    async ({ params, body }, request, reply) => {
+    async ({ params, body }, request) => {
       const input = body()
-      return reply.status(201).send(await campaigns.create(await access.forCompany(request.operator, params.companyId), input))
+      return campaigns.create(await access.forCompany(request.operator, params.companyId), input)
     },
   )
 

@@ -10,9 +10,9 @@ export default async function companyRoutes(app: FastifyInstance) {
     companies: await companies.list(request.operator),
   }))
 
-  route(app, { method: 'POST', url: '/companies', summary: 'Create a company', body: companyRequestSchema, status: 201 }, async ({ body }, request, reply) => {
+  route(app, { method: 'POST', url: '/companies', summary: 'Create a company', body: companyRequestSchema, status: 201 }, async ({ body }, request) => {
     const { name } = body()
-    return reply.status(201).send(await companies.create(request.operator, name))
+    return companies.create(request.operator, name)
   })
 
   route(app, { method: 'PATCH', url: '/companies/:companyId', summary: 'Rename a company', body: companyRequestSchema }, async ({ params, body }, request) => {

@@ -63,10 +63,11 @@ export default async function credentialRoutes(app: FastifyInstance) {
       method: 'POST',
       url: '/campaigns/:campaignId/credential-batches/:credentialBatchId/cancel',
       summary: 'Cancel a batch: its logins never go live',
+      status: 204,
     },
     async ({ params }, request, reply) => {
       await credentialIssuing.cancel(await access.forCampaign(request.operator, params.campaignId), params.credentialBatchId)
-      return reply.status(204).send()
+      return reply.send()
     },
   )
 
@@ -77,12 +78,13 @@ export default async function credentialRoutes(app: FastifyInstance) {
       url: '/campaigns/:campaignId/credentials/exports',
       summary: 'Credentials as a printable or CSV export',
       body: credentialExportRequestSchema,
+      status: 204,
       bodyLimit: ID_LIST_BODY_LIMIT,
     },
     async ({ params, body }, request, reply) => {
       const { format, employeeIds } = body()
       await credentialIssuing.recordExport(await access.forCampaign(request.operator, params.campaignId), format, employeeIds)
-      return reply.status(204).send()
+      return reply.send()
     },
   )
 }

@@ -61,10 +61,10 @@ export default async function dashboardRoutes(app: FastifyInstance) {
 
   route(
     app,
-    { method: 'POST', url: '/campaigns/:campaignId/employees/:employeeId/unlock', summary: 'Unlock a locked credential' },
+    { method: 'POST', url: '/campaigns/:campaignId/employees/:employeeId/unlock', summary: 'Unlock a locked credential', status: 204 },
     async ({ params }, request, reply) => {
       await dashboard.unlock(await access.forEmployee(request.operator, params.campaignId, params.employeeId))
-      return reply.status(204).send()
+      return reply.send()
     },
   )
 

@@ -45,12 +45,12 @@ export default async function emailRoutes(app: FastifyInstance) {
       url: '/campaigns/:campaignId/email-batches',
       summary: 'Send credentials or reminders by e-mail',
       body: emailBatchRequestSchema,
-      status: 201,
+      status: 202,
       bodyLimit: ID_LIST_BODY_LIMIT,
     },
-    async ({ params, body }, request, reply) => {
+    async ({ params, body }, request) => {
       const batch = body()
-      return reply.status(202).send(await emailBatches.create(await access.forCampaign(request.operator, params.campaignId), batch))
+      return emailBatches.create(await access.forCampaign(request.operator, params.campaignId), batch)
     },
   )
 }

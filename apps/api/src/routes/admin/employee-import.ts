@@ -16,7 +16,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { IncomingMessage } from 'node:http'
 import { z } from 'zod'
 import { AppError } from '../../errors.ts'
-import { parse } from '../../lib/parse.ts'
 import { route } from '../route.ts'
 
 const querySchema = z.object({ dryRun: z.enum(['true', 'false']).default('true') })
@@ -86,12 +85,13 @@ export default async function employeeImportRoutes(app: FastifyInstance) {
     {
       method: 'POST',
       url: '/campaigns/:campaignId/import',
-      summary: 'Import employees (CSV body)',
+      summary: 'Import employees (CSV body); dryRun=true (the default) only previews',
+      query: querySchema,
       response: importResponseSchema,
       config: { rateLimit },
     },
-    async ({ params }, request) => {
-      const { dryRun } = parse(querySchema, request.query)
+    async ({ params, query }, request) => {
+      const { dryRun } = query()
       const scope = await access.forCampaign(request.operator, params.campaignId)
       // An empty body skips the parsers (undefined); JSON or text/plain bodies arrive parsed.
       if (request.body !== undefined && !(request.body instanceof ReceivedFile)) throw wrongType()
@@ -101,10 +101,13 @@ export default async function employeeImportRoutes(app: FastifyInstance) {
     },
   )
 
-  route(app, { method: 'GET', url: '/import-template.csv' }, async (_, _request, reply) =>
-    reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="import-template.csv"; filename*=UTF-8''${encodeURIComponent('従業員取込テンプレート.csv')}`)
-      .send(TEMPLATE),
+  route(
+    app,
+    { method: 'GET', url: '/import-template.csv', summary: 'The import template: the header and two example rows, UTF-8 with a BOM' },
+    async (_, _request, reply) =>
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="import-template.csv"; filename*=UTF-8''${encodeURIComponent('従業員取込テンプレート.csv')}`)
+        .send(TEMPLATE),
   )
 }

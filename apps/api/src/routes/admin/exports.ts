@@ -73,17 +73,21 @@ export default async function exportRoutes(app: FastifyInstance) {
     async ({ params }, request) => payrollExport.summary(await access.forCampaign(request.operator, params.campaignId)),
   )
 
-  route(app, { method: 'GET', url: `${base}/documents.zip` }, async ({ params: { campaignId } }, request, reply) => {
-    const scope = await access.forCampaign(request.operator, campaignId)
-    const archive = await documentsArchive.export(scope)
-    logSensitiveRead(request, { resource: 'documents_zip', campaignId })
-    const day = compactJapanDate(new Date())
-    return reply
-      .header('cache-control', 'no-store, private')
-      .header('content-disposition', attachment(`documents-${day}.zip`, `書類画像_${safeFileName(scope.campaign.name)}_${day}.zip`))
-      .type('application/zip')
-      .send(archive)
-  })
+  route(
+    app,
+    { method: 'GET', url: `${base}/documents.zip`, summary: "The approved persons' document images as a ZIP (audited)" },
+    async ({ params: { campaignId } }, request, reply) => {
+      const scope = await access.forCampaign(request.operator, campaignId)
+      const archive = await documentsArchive.export(scope)
+      logSensitiveRead(request, { resource: 'documents_zip', campaignId })
+      const day = compactJapanDate(new Date())
+      return reply
+        .header('cache-control', 'no-store, private')
+        .header('content-disposition', attachment(`documents-${day}.zip`, `書類画像_${safeFileName(scope.campaign.name)}_${day}.zip`))
+        .type('application/zip')
+        .send(archive)
+    },
+  )
 
   route(
     app,

@@ -40,7 +40,7 @@ export default async function operatorRoutes(app: FastifyInstance, options: { lo
       response: operatorCreatedResponseSchema,
       status: 201,
     },
-    async ({ params: { companyId }, body }, request, reply) => {
+    async ({ params: { companyId }, body }, request) => {
       const input = body()
       const budgeted = !request.operator.isSystemAdmin
       if (budgeted) {
@@ -48,7 +48,7 @@ export default async function operatorRoutes(app: FastifyInstance, options: { lo
         if (!budget.isAllowed && budget.remaining === 0) throw new AppError('RATE_LIMITED')
       }
       try {
-        return reply.status(201).send(await operatorAccounts.create(await access.forCompany(request.operator, companyId), input))
+        return await operatorAccounts.create(await access.forCompany(request.operator, companyId), input)
       } catch (error) {
         if (budgeted && error instanceof AppError && error.code === 'CONFLICT') await takenAddresses(request)
         throw error

@@ -25,12 +25,27 @@ export default async function personNumberRoutes(app: FastifyInstance) {
   const resolve = (request: FastifyRequest, { campaignId, employeeId, personId }: Record<'campaignId' | 'employeeId' | 'personId', string>) =>
     access.forPerson(request.operator, campaignId, employeeId, personId)
 
-  route(app, { method: 'GET', url: BASE }, async ({ params }, request) => personNumbers.state(await resolve(request, params)))
+  route(
+    app,
+    {
+      method: 'GET',
+      url: BASE,
+      summary: "The state of a person's number: entries, confirmation, what was read (never the number)",
+      response: numberStateSchema,
+    },
+    async ({ params }, request) => personNumbers.state(await resolve(request, params)),
+  )
 
   // The person before the body: a caller who may not reach it is refused as such, not on validation.
   route(
     app,
-    { method: 'PUT', url: `${BASE}/entries`, summary: 'Enter the My Number (twice, by two entries)', body: numberEntryRequestSchema },
+    {
+      method: 'PUT',
+      url: `${BASE}/entries`,
+      summary: 'Enter the My Number (twice, by two entries)',
+      body: numberEntryRequestSchema,
+      response: numberStateSchema,
+    },
     async ({ params, body }, request) => {
       const scope = await resolve(request, params)
       const entry = body()

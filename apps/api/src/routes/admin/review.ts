@@ -10,6 +10,7 @@ import {
   reviewQueueSchema,
   submissionReviewResponseSchema,
 } from '@bango/shared/admin-review'
+import { personReviewSchema } from '@bango/shared/review'
 import type { FastifyInstance } from 'fastify'
 import { logSensitiveRead } from '../../lib/security-events.ts'
 import { route } from '../route.ts'
@@ -24,12 +25,20 @@ export default async function reviewRoutes(app: FastifyInstance) {
     async ({ params }, request) => review.submission(await access.forEmployee(request.operator, params.campaignId, params.employeeId)),
   )
 
-  route(app, { method: 'GET', url: '/campaigns/:campaignId/documents/:documentId/image' }, async ({ params: { campaignId, documentId } }, request, reply) => {
-    const jpeg = await documentViewer.view(await access.forCampaign(request.operator, campaignId), documentId)
-    logSensitiveRead(request, { resource: 'document_image', documentId })
-    // private + no-store: neither the browser nor any proxy keeps a copy.
-    return reply.header('cache-control', 'no-store, private').header('content-type', 'image/jpeg').send(jpeg)
-  })
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/campaigns/:campaignId/documents/:documentId/image',
+      summary: 'One submitted image, JPEG, watermarked with the viewer (never cached; audited)',
+    },
+    async ({ params: { campaignId, documentId } }, request, reply) => {
+      const jpeg = await documentViewer.view(await access.forCampaign(request.operator, campaignId), documentId)
+      logSensitiveRead(request, { resource: 'document_image', documentId })
+      // private + no-store: neither the browser nor any proxy keeps a copy.
+      return reply.header('cache-control', 'no-store, private').header('content-type', 'image/jpeg').send(jpeg)
+    },
+  )
 
   route(
     app,
@@ -48,8 +57,10 @@ export default async function reviewRoutes(app: FastifyInstance) {
     async ({ params }, request) => review.approveHousehold(await access.forEmployee(request.operator, params.campaignId, params.employeeId)),
   )
 
-  route(app, { method: 'POST', url: `${submission}/persons/:personId/approve` }, async ({ params }, request) =>
-    review.approve(await access.forEmployee(request.operator, params.campaignId, params.employeeId), params.personId),
+  route(
+    app,
+    { method: 'POST', url: `${submission}/persons/:personId/approve`, summary: 'Approve one person of the submission', response: personReviewSchema },
+    async ({ params }, request) => review.approve(await access.forEmployee(request.operator, params.campaignId, params.employeeId), params.personId),
   )
 
   route(

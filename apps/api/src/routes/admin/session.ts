@@ -71,6 +71,7 @@ export default async function sessionRoutes(app: FastifyInstance, options: { coo
       summary: 'Password step of the console sign-in',
       body: adminLoginRequestSchema,
       response: adminSessionResponseSchema,
+      status: 201,
       config: { rateLimit: { max: options.loginPerMinute, timeWindow: '1 minute' } },
     },
     async ({ body }, request, reply) => {
@@ -83,7 +84,7 @@ export default async function sessionRoutes(app: FastifyInstance, options: { coo
         return created
       })
       setSessionCookie(reply, cookie, opened.token)
-      return reply.status(201).send(await describe(opened.session, request.ip))
+      return describe(opened.session, request.ip)
     },
   )
 
@@ -93,7 +94,7 @@ export default async function sessionRoutes(app: FastifyInstance, options: { coo
     route(anyStage, { method: 'GET', url: '/session', summary: 'The current console session', response: adminSessionResponseSchema }, async (_, request) =>
       describe(request.adminSession, request.ip),
     )
-    route(anyStage, { method: 'DELETE', url: '/session' }, async (_, request, reply) => {
+    route(anyStage, { method: 'DELETE', url: '/session', summary: 'Sign out (at any sign-in stage)', status: 204 }, async (_, request, reply) => {
       await adminSessions.revoke(request.adminSession.id)
       await audit.record({
         companyId: null,
@@ -103,7 +104,7 @@ export default async function sessionRoutes(app: FastifyInstance, options: { coo
         targetId: request.operator.operatorId,
       })
       clearSessionCookie(reply, cookie)
-      return reply.status(204).send()
+      return reply.send()
     })
   })
 
@@ -160,9 +161,9 @@ export default async function sessionRoutes(app: FastifyInstance, options: { coo
         response: totpEnrolmentResponseSchema,
         status: 201,
       },
-      async ({ body }, request, reply) => {
+      async ({ body }, request) => {
         const { currentPassword } = body()
-        return reply.status(201).send(await operators.beginTotpEnrolment(request.operator.operatorId, currentPassword))
+        return operators.beginTotpEnrolment(request.operator.operatorId, currentPassword)
       },
     )
     // The recovery codes are in this answer only: they are stored as hashes.
@@ -219,13 +220,14 @@ export default async function sessionRoutes(app: FastifyInstance, options: { coo
         url: '/account/totp',
         summary: 'Turn TOTP off',
         body: totpDisableRequestSchema,
+        status: 204,
         config: { rateLimit: { max: options.loginPerMinute, timeWindow: '1 minute' } },
       },
       async ({ body }, request, reply) => {
         const proof = body()
         const { operatorId, sessionId } = request.operator
         await operators.disableTotp(operatorId, proof, (tx) => adminSessions.revokeAll(operatorId, { keep: sessionId }, tx))
-        return reply.status(204).send()
+        return reply.send()
       },
     )
   })

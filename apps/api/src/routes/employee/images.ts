@@ -7,6 +7,7 @@ import { NUMBER_DOCUMENT_TYPES } from '@bango/shared/documents'
 import {
   type ImageFields,
   backAbsenceRequestSchema,
+  draftResponseSchema,
   imageFieldsSchema,
   imageResponseSchema,
   numberCheckRequestSchema,
@@ -90,7 +91,7 @@ export default async function images(app: FastifyInstance, options: { perMinute:
         killPoint('upload.received')
         const stored = await drafts.store(request.employee, personId, fields, chunks)
         app.metrics.uploadBytes.inc(chunks.reduce((sum, chunk) => sum + chunk.length, 0))
-        return reply.status(201).send(stored)
+        return reply.send(stored)
       } finally {
         file.file.resume() // drain whatever was not read, so a refused upload cannot stall the connection
       }
@@ -98,7 +99,11 @@ export default async function images(app: FastifyInstance, options: { perMinute:
   )
 
   // What a resumed wizard needs: which images were already sent, and a small copy of each.
-  route(app, { method: 'GET', url: '/persons/:personId/draft' }, async ({ params }, request) => drafts.images(request.employee, params.personId))
+  route(
+    app,
+    { method: 'GET', url: '/persons/:personId/draft', summary: 'The images already sent for a person still being done', response: draftResponseSchema },
+    async ({ params }, request) => drafts.images(request.employee, params.personId),
+  )
 
   route(
     app,
@@ -107,19 +112,24 @@ export default async function images(app: FastifyInstance, options: { perMinute:
       url: '/persons/:personId/draft/back-absence',
       summary: '「うら面はありません」 for a document of the draft (kept for a resume on another device)',
       body: backAbsenceRequestSchema,
+      status: 204,
     },
     async ({ params, body }, request, reply) => {
       await drafts.declareBackAbsence(request.employee, params.personId, body())
-      return reply.code(204).send()
+      return reply.send()
     },
   )
 
-  route(app, { method: 'GET', url: '/persons/:personId/images/:imageId' }, async ({ params: { personId, imageId } }, request, reply) => {
-    const jpeg = await drafts.thumbnail(request.employee, personId, imageId)
-    logSensitiveRead(request, { resource: 'draft_thumbnail', documentId: imageId })
-    // private + no-store: neither the browser nor any proxy keeps a copy.
-    return reply.header('cache-control', 'no-store, private').header('content-type', 'image/jpeg').send(jpeg)
-  })
+  route(
+    app,
+    { method: 'GET', url: '/persons/:personId/images/:imageId', summary: 'A small JPEG copy of an image of the draft (never cached)' },
+    async ({ params: { personId, imageId } }, request, reply) => {
+      const jpeg = await drafts.thumbnail(request.employee, personId, imageId)
+      logSensitiveRead(request, { resource: 'draft_thumbnail', documentId: imageId })
+      // private + no-store: neither the browser nor any proxy keeps a copy.
+      return reply.header('cache-control', 'no-store, private').header('content-type', 'image/jpeg').send(jpeg)
+    },
+  )
 
   // Whether the number could be read off an image just sent (the preview advises a retake when not); never the number.
   route(

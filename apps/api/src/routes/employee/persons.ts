@@ -13,13 +13,8 @@ export default async function persons(app: FastifyInstance) {
     async (_, request) => persons.list(request.employee),
   )
 
-  route(
-    app,
-    { method: 'POST', url: '/persons', summary: 'Add a dependent', body: addDependentRequestSchema, status: 201 },
-    async ({ body }, request, reply) => {
-      const input = body()
-      return reply.status(201).send(await persons.addDependent(request.employee, input))
-    },
+  route(app, { method: 'POST', url: '/persons', summary: 'Add a dependent', body: addDependentRequestSchema, status: 201 }, async ({ body }, request) =>
+    persons.addDependent(request.employee, body()),
   )
 
   route(

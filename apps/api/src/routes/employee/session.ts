@@ -1,4 +1,4 @@
-import { consentRequestSchema, handoffResponseSchema, meResponseSchema, sessionResponseSchema } from '@bango/shared/employee-api'
+import { consentRequestSchema, handoffResponseSchema, handoffStatusResponseSchema, meResponseSchema, sessionResponseSchema } from '@bango/shared/employee-api'
 import type { FastifyInstance } from 'fastify'
 import { byEmployee } from '../../domain/audit.ts'
 import { route } from '../route.ts'
@@ -20,18 +20,27 @@ export default async function session(app: FastifyInstance) {
   )
 
   // 「ログアウト」: this session ends now; its tokens are refused from the next request on.
-  route(app, { ...afterSubmission, method: 'POST', url: '/session/logout', summary: 'End the session' }, async (_, request, reply) => {
+  route(app, { ...afterSubmission, method: 'POST', url: '/session/logout', summary: 'End the session', status: 204 }, async (_, request, reply) => {
     await app.services.sessions.end(request.employeeSessionId)
     await app.services.audit.record({ ...byEmployee(request.employee), action: 'employee.logout', targetId: request.employeeSessionId })
-    return reply.status(204).send()
+    return reply.send()
   })
 
   route(
     app,
-    { method: 'POST', url: '/session/handoff', summary: 'A handoff code to continue on a phone', response: handoffResponseSchema },
-    async (_, request, reply) => reply.status(201).send(await app.services.handoffs.issue(request.employee)),
+    { method: 'POST', url: '/session/handoff', summary: 'A handoff code to continue on a phone', response: handoffResponseSchema, status: 201 },
+    async (_, request) => app.services.handoffs.issue(request.employee),
   )
-  route(app, { method: 'GET', url: '/session/handoff' }, async (_, request) => app.services.handoffs.lastRedeemedAt(request.employee))
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/session/handoff',
+      summary: 'Whether a phone has taken over: when a handoff code was last redeemed (the PC polls it)',
+      response: handoffStatusResponseSchema,
+    },
+    async (_, request) => app.services.handoffs.lastRedeemedAt(request.employee),
+  )
 
   route(
     app,
@@ -42,9 +51,9 @@ export default async function session(app: FastifyInstance) {
   route(
     app,
     { method: 'POST', url: '/consent', summary: 'Consent to the purposes of use', body: consentRequestSchema, status: 201 },
-    async ({ body }, request, reply) => {
+    async ({ body }, request) => {
       const { purposes, language } = body()
-      return reply.status(201).send(await app.services.consents.consent(request.employee, purposes, language))
+      return app.services.consents.consent(request.employee, purposes, language)
     },
   )
 }
