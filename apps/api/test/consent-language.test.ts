@@ -86,7 +86,7 @@ describe('consent in the employee’s language', () => {
 describe('HR’s wordings of the purposes', () => {
   it('keeps them with the campaign, one per purpose at most', async () => {
     const admin = await signedInOperator(context, { role: 'administrator' })
-    const body = { identityByEmployment: false, ...campaignBody(), purposes: PURPOSES, purposeTranslations: TRANSLATIONS }
+    const body = { ...campaignBody(), purposes: PURPOSES, purposeTranslations: TRANSLATIONS }
     const create = (payload: object) =>
       context.app.inject({ method: 'POST', url: `/api/admin/companies/${admin.companyId}/campaigns`, headers: admin.headers, payload })
     const created = await create(body)
