@@ -13,6 +13,7 @@ import { inProcessImages } from '../src/lib/image-pool.ts'
 import { type TestContext, createTestContext, signedInEmployee, signedInOperator, uploadImage } from './harness.ts'
 import { cardPhoto } from './images.ts'
 import { cardVariant, renderCard } from './number-cards.ts'
+import { myNumberCheckDigit } from '@bango/shared/my-number'
 import { numberUrl, submittedEmployee, validNumber } from './number-helpers.ts'
 
 let context: TestContext
@@ -120,7 +121,8 @@ describe('reading at upload', () => {
   }, 30_000)
 
   it('stores upright a card that was read only turned: the number reads as it stands, the old image is gone, nothing is left pending', async () => {
-    const number = validNumber()
+    // Fixed digits: this is about storing upright, and a random number now and then read as none (the OCR bench measures that).
+    const number = `31415926535${myNumberCheckDigit('31415926535')}`
     const employee = await signedInEmployee(context)
     const personId = employee.employee.id
     const card = await renderCard({ ...cardVariant(3), number })

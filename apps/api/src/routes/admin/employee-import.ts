@@ -20,6 +20,8 @@ import { route } from '../route.ts'
 
 const querySchema = z.object({ dryRun: z.enum(['true', 'false']).default('true') })
 const CSV_TYPES = ['text/csv', 'application/octet-stream']
+/** How long the connection may stay silent while the server checks or writes an imported file. */
+const IMPORT_WORK_MS = 180_000
 const wrongType = () => new AppError('VALIDATION', { message: `Send the file as one of ${CSV_TYPES.join(', ')}.` })
 
 const TEMPLATE_ROWS: CsvRow<typeof IMPORT_TEMPLATE_CSV.columns>[] = [
@@ -96,6 +98,9 @@ export default async function employeeImportRoutes(app: FastifyInstance) {
       // An empty body skips the parsers (undefined); JSON or text/plain bodies arrive parsed.
       if (request.body !== undefined && !(request.body instanceof ReceivedFile)) throw wrongType()
       const file = request.body?.chunks ?? []
+      // The file is in: from here the connection waits on the server's own work (a preview of
+      // 200,000 rows takes tens of seconds on a busy host), which the idle timeout must not cut.
+      request.raw.socket.setTimeout(IMPORT_WORK_MS)
       // No dryRun parameter: a preview, never a write by accident.
       return dryRun === 'true' ? employeeImport.preview(scope, file) : employeeImport.apply(scope, file)
     },
