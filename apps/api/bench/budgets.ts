@@ -5,9 +5,10 @@
  *
  * - reads: an authenticated `GET /api/employee/me` against a bare Fastify hello-world, both at
  *   50 connections (req/s, p99), then /me at a fixed 1,000 req/s (p99);
- * - /me p99 at a steady 100 req/s, idle and while four 12-megapixel uploads run back to back (and,
- *   as a control, while niced processes decode the same photo outside the server); the same
- *   requests' p99 inside the server (its request log), and how long its thread waited for a CPU;
+ * - /me p99 at a steady 100 req/s, idle and while four 12-megapixel uploads run back to back, and
+ *   as the control while the same image work runs outside the server (the image pool's children,
+ *   bench/decode-loop.ts), the two in turns; the same requests' p99 inside the server (its request
+ *   log), and how long its thread and the measuring one waited for a CPU;
  * - upload throughput through the server against sharp alone (normalizeImage, four at once), the
  *   CPU split between the server process (and its full GCs) and the image children;
  * - 「完了」 of five-person households (employee + four dependents, all registered);
@@ -48,10 +49,12 @@ interface Load {
   errors: number
   /** The server's id of each request answered (paced only), to find them in its request log. */
   requestIds?: string[]
+  /** Every request's latency, ascending (paced only): runs taken in turns are pooled. */
+  latencies?: number[]
 }
 const rows: { what: string; figure: string; budget: string; verdict: string }[] = []
 const row = (what: string, figure: string, budget = '', pass?: boolean) => {
-  rows.push({ what, figure, budget, verdict: pass === undefined ? '' : pass ? 'ok' : 'MISSED' })
+  rows.push({ what, figure, budget, verdict: pass === undefined ? '' : pass ? 'ok' : 'OVER' })
   console.error(`  ${what}: ${figure}`)
 }
 const ms = (value: number) => `${value.toFixed(1)} ms`
@@ -122,6 +125,20 @@ async function paced(url: string, options: { rate: number; seconds?: number; hea
     p99: quantile(latencies, 0.99),
     errors,
     requestIds,
+    latencies,
+  }
+}
+
+/** Paced runs taken in turns, as one. */
+function pooled(loads: Load[]): Load {
+  const latencies = loads.flatMap((load) => load.latencies!).sort((x, y) => x - y)
+  return {
+    rps: loads.reduce((sum, load) => sum + load.rps, 0) / loads.length,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    errors: loads.reduce((sum, load) => sum + load.errors, 0),
+    requestIds: loads.flatMap((load) => load.requestIds!),
+    latencies,
   }
 }
 
@@ -131,7 +148,7 @@ function serverP99(instance: Instance, load: Load) {
 }
 
 /** Milliseconds a process's main thread has so far spent runnable but waiting for a CPU (schedstat). */
-async function cpuWaitOf(pid: number) {
+async function cpuWaitOf(pid: number = process.pid) {
   const schedstat = await fs.readFile(`/proc/${pid}/task/${pid}/schedstat`, 'utf8')
   return Number(schedstat.split(' ')[1]) / 1e6
 }
@@ -251,8 +268,8 @@ try {
   row(
     'GET /api/employee/me, 50 connections',
     `${meLoad.rps.toFixed(0)} req/s (${(ratio * 100).toFixed(1)} % of bare), p99 ${ms(meLoad.p99)}${meLoad.errors ? `, ${meLoad.errors} failed` : ''}`,
-    '≥ 20 % of bare',
-    ratio >= 0.2,
+    '≥ 40 % of bare',
+    ratio >= 0.4,
   )
   const fixed = await paced(me, { headers: reader.auth, rate: 1000 })
   row('GET /me at a fixed 1,000 req/s', `${fixed.rps.toFixed(0)} req/s served, p99 ${ms(fixed.p99)}`, 'p99 < 20 ms', fixed.p99 < 20 && fixed.rps >= 950)
@@ -301,17 +318,48 @@ try {
     await exited
     return { result, perSecond, cpuPerUpload: cpu.server + cpu.children, cpu, fullGcsPerUpload, cpuWait }
   }
-  const { result: busy, cpuWait } = await uploading(a, () => paced(me, steady))
-  // The control: as many niced processes as the pool has children decode the same photo, with no
-  // upload reaching the server. What /me loses here is the machine's, not the server's.
-  const decoders = Array.from({ length: os.availableParallelism() }, () => {
-    const decoder = spawn(process.execPath, [...process.execArgv, path.join(import.meta.dirname, 'decode-loop.ts'), photoFile], { stdio: 'ignore' })
-    os.setPriority(decoder.pid!, 10)
-    return decoder
-  })
-  await new Promise((resolve) => setTimeout(resolve, 2000))
-  const decoding = await paced(me, steady)
-  for (const decoder of decoders) decoder.kill('SIGKILL')
+  /**
+   * The control: the same image work without the server (bench/decode-loop.ts: the image pool's
+   * children decode the photo back to back and every other one is read for the number, as the
+   * uploads' are), with no upload reaching it. What /me loses here is the machine's, not the server's.
+   */
+  async function decoding<T>(during: () => Promise<T>) {
+    const decoder = spawn(process.execPath, [...process.execArgv, path.join(import.meta.dirname, 'decode-loop.ts'), photoFile], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let done = 0
+    decoder.stdout!.on('data', (chunk: Buffer) => (done += chunk.length))
+    const exited = new Promise((resolve) => decoder.once('exit', resolve))
+    // Under way as the uploads are: four images done, then a second more.
+    while (done < 4) await new Promise((resolve) => setTimeout(resolve, 50))
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    const result = await during()
+    decoder.kill('SIGTERM')
+    await exited
+    return result
+  }
+  /** `during`'s result, and how long this process's thread (the one measuring /me) waited for a CPU meanwhile. */
+  async function measuring<T>(during: () => Promise<T>) {
+    const before = await cpuWaitOf()
+    const result = await during()
+    return { result, waitMs: (await cpuWaitOf()) - before }
+  }
+  // The uploads and the control in turns, so that both meet the same background load of the machine.
+  const busyRuns: Load[] = []
+  const controlRuns: Load[] = []
+  const waits = { server: 0, seconds: 0, busyClient: 0, controlClient: 0 }
+  for (let turn = 0; turn < 2; turn++) {
+    const { result: busyRun, cpuWait } = await uploading(a, () => measuring(() => paced(me, steady)))
+    busyRuns.push(busyRun.result)
+    waits.busyClient += busyRun.waitMs
+    waits.server += cpuWait.ms
+    waits.seconds += cpuWait.seconds
+    const controlRun = await decoding(() => measuring(() => paced(me, steady)))
+    controlRuns.push(controlRun.result)
+    waits.controlClient += controlRun.waitMs
+  }
+  const busy = pooled(busyRuns)
+  const control = pooled(controlRuns)
   const uploadFor = () => new Promise((resolve) => setTimeout(resolve, 2 * SECONDS * 1000))
   const { perSecond: uploadRate, cpuPerUpload, cpu, fullGcsPerUpload } = await uploading(a, uploadFor)
   const afterUploadsRss = await rssOf(a.child.pid!)
@@ -323,14 +371,18 @@ try {
   const { result: inProcessBusy } = await uploading(inProcess, () => paced(inProcessMe, steady))
   const inProcessUploads = await uploading(inProcess, uploadFor)
   await inProcess.stop()
+  const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`
   row('GET /me p99 at 100 req/s, idle', ms(idle.p99))
   row(
-    'GET /me p99 at 100 req/s, four 12 Mpx uploads running',
-    `${ms(busy.p99)} (${(busy.p99 / idle.p99).toFixed(2)}× idle)${busy.errors ? `, ${busy.errors} failed` : ''}; inside the server ${ms(serverP99(a, busy))} (idle ${ms(serverP99(a, idle))}); the server's thread waited ${(cpuWait.ms / 1000).toFixed(1)} s of ${cpuWait.seconds.toFixed(0)} s for a CPU`,
-    '< 2× idle',
-    busy.p99 < 2 * idle.p99,
+    'GET /me p99 at 100 req/s, the same image work outside the server (control)',
+    `${ms(control.p99)} (${(control.p99 / idle.p99).toFixed(2)}× idle); the measuring process waited ${seconds(waits.controlClient)} for a CPU`,
   )
-  row('GET /me p99 at 100 req/s, the cores busy decoding outside the server (control)', `${ms(decoding.p99)} (${(decoding.p99 / idle.p99).toFixed(2)}× idle)`)
+  row(
+    'GET /me p99 at 100 req/s, four 12 Mpx uploads running',
+    `${ms(busy.p99)} (${(busy.p99 / control.p99).toFixed(2)}× the control)${busy.errors ? `, ${busy.errors} failed` : ''}; inside the server ${ms(serverP99(a, busy))} (idle ${ms(serverP99(a, idle))}); the server's thread waited ${seconds(waits.server)} of ${waits.seconds.toFixed(0)} s for a CPU, the measuring process ${seconds(waits.busyClient)}`,
+    '≤ 2× the control, ≤ 25 ms',
+    busy.p99 <= 2 * control.p99 && busy.p99 <= 25,
+  )
 
   // sharp alone, four at once in this process, for as long.
   let alone = 0
@@ -354,8 +406,8 @@ try {
   row(
     '12 Mpx uploads through the server (four at once)',
     `${uploadRate.toFixed(2)}/s wall (sharp alone ${aloneRate.toFixed(2)}/s); server CPU per upload ${cpuPerUpload.toFixed(2)} s (server process ${ms(cpu.server * 1000)}, ${fullGcsPerUpload.toFixed(2)} full GCs; image children ${ms(cpu.children * 1000)}) vs sharp alone ${aloneCpuPerImage.toFixed(2)} s: ${((aloneCpuPerImage / cpuPerUpload) * 100).toFixed(0)} %`,
-    '≥ 90 % of sharp alone',
-    aloneCpuPerImage / cpuPerUpload >= 0.9,
+    '≥ 85 % of sharp alone',
+    aloneCpuPerImage / cpuPerUpload >= 0.85,
   )
   row(
     'reading the number at upload (every other upload is a card back), apart',

@@ -18,6 +18,9 @@ export const samePurposes = (a: readonly string[], b: readonly string[]) => a.le
 const textsIn = (campaign: { purposes: string[]; purposeTranslations: unknown }, language: Language) =>
   purposeTexts(campaign.purposes, purposeTranslationsSchema.parse(campaign.purposeTranslations), language)
 
+/** A consent's stored language; one recorded before languages were kept reads as Japanese. */
+const consentLanguageSchema = languageSchema.catch('ja')
+
 /**
  * Whether a consent (the latest; null purposes: none) agreed to the campaign's purposes as they are
  * worded now in its language: a changed purpose, or a changed wording in that language, asks again.
@@ -25,7 +28,7 @@ const textsIn = (campaign: { purposes: string[]; purposeTranslations: unknown },
 export const isCurrentConsent = (
   consent: { purposes: string[] | null; language: string | null },
   campaign: { purposes: string[]; purposeTranslations: unknown },
-) => consent.purposes !== null && samePurposes(consent.purposes, textsIn(campaign, languageSchema.catch('ja').parse(consent.language)))
+) => consent.purposes !== null && samePurposes(consent.purposes, textsIn(campaign, consentLanguageSchema.parse(consent.language)))
 
 interface MeRow {
   name: string

@@ -80,6 +80,37 @@ function identityOf(credential: { id: string; employeeId: string; campaignId: st
   }
 }
 
+/**
+ * What a standing row says of the employee, worked out once per row read: a held row (ADR 028) is
+ * the same object on every hit, and the consent check parses the campaign's wordings. The checks
+ * that depend on the request or the clock stay in `standing`. Frozen: requests share it.
+ */
+const standings = new WeakMap<StandingRow, SessionStanding>()
+function standingOf(row: StandingRow): SessionStanding {
+  let standing = standings.get(row)
+  if (!standing) {
+    standing = Object.freeze({
+      identity: Object.freeze(
+        identityOf({
+          id: row.credential_id,
+          employeeId: row.employee_id,
+          campaignId: row.campaign_id,
+          tokenHash: row.token_hash,
+          campaign: { companyId: row.company_id },
+        }),
+      ),
+      receiptOnly: row.receipt_only_at !== null,
+      consented: isCurrentConsent(
+        { purposes: row.consented_purposes, language: row.consent_language },
+        { purposes: row.campaign_purposes, purposeTranslations: row.campaign_purpose_translations },
+      ),
+      language: isLanguage(row.employee_language) ? row.employee_language : null,
+    })
+    standings.set(row, standing)
+  }
+  return standing
+}
+
 /** `unknownTokens`: a shared (Redis) counter when several instances run; this process's memory by default. */
 export function createCredentials(
   db: Db,
@@ -289,23 +320,8 @@ export function createCredentials(
         row.disposed_at
       )
         return null
-      const identity = identityOf({
-        id: row.credential_id,
-        employeeId: row.employee_id,
-        campaignId: row.campaign_id,
-        tokenHash: row.token_hash,
-        campaign: { companyId: row.company_id },
-      })
-      if (identity.sessionVersion !== claims.version) return null
-      return {
-        identity,
-        receiptOnly: row.receipt_only_at !== null,
-        consented: isCurrentConsent(
-          { purposes: row.consented_purposes, language: row.consent_language },
-          { purposes: row.campaign_purposes, purposeTranslations: row.campaign_purpose_translations },
-        ),
-        language: isLanguage(row.employee_language) ? row.employee_language : null,
-      }
+      const standing = standingOf(row)
+      return standing.identity.sessionVersion === claims.version ? standing : null
     },
 
     current,

@@ -37,7 +37,24 @@ function redactPath(path: string): string {
   return `/${[...before, segments[at]!.toLowerCase()].join('/')}/[token]${/[/\\]$/.test(path) ? '/' : ''}`
 }
 
+/**
+ * URLs that carry nothing to redact (the same few API paths, requested over and over), read once:
+ * the request log line redacts every URL. A URL with a token is never kept. When full, it starts over.
+ */
+const clean = new Set<string>()
+const CLEAN_KEPT = 1_000
+
 export function redactUrl(url: string): string {
+  if (clean.has(url)) return url
+  const redacted = redactOnce(url)
+  if (redacted === url) {
+    if (clean.size >= CLEAN_KEPT) clean.clear()
+    clean.add(url)
+  }
+  return redacted
+}
+
+function redactOnce(url: string): string {
   const cut = url.search(/[?#]/)
   const path = decodeFully(cut < 0 ? url : url.slice(0, cut))
   if (path === null) return `/${UNREADABLE}`

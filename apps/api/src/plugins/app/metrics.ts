@@ -3,7 +3,7 @@
  * and status, and the outcome of each sign-in. Unmatched URLs share one label, so a scan of
  * random paths cannot grow the series without bound.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyRequest, onErrorHookHandler, onResponseHookHandler } from 'fastify'
 import fp from 'fastify-plugin'
 import { AppError } from '../../errors.ts'
 import type { LoginAudience, LoginOutcome, Metrics } from '../../lib/metrics.ts'
@@ -27,15 +27,27 @@ function loginOutcome(status: number, code: string | undefined): LoginOutcome {
 
 export default fp(async function requestMetrics(app: FastifyInstance, options: { metrics: Metrics }) {
   const { metrics } = options
-  const errorCodes = new WeakMap<FastifyRequest, string>()
-  app.addHook('onError', async (request, _reply, error) => {
-    if (error instanceof AppError) errorCodes.set(request, error.code)
+  app.addHook('onResponse', (request, reply, done) => {
+    metrics.requests.observe(
+      { method: request.method, route: request.routeOptions.url ?? '(unmatched)', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    )
+    done()
   })
-  app.addHook('onResponse', async (request, reply) => {
-    const route = request.routeOptions.url ?? '(unmatched)'
-    const status = reply.statusCode
-    metrics.requests.observe({ method: request.method, route, status: String(status) }, reply.elapsedTime / 1000)
-    const audience = LOGIN_ROUTES[`${request.method} ${route}`]
-    if (audience) metrics.logins.inc({ audience, outcome: loginOutcome(status, errorCodes.get(request)) })
+  // The outcome of a sign-in concerns the ways in only: their routes carry the hooks that count it.
+  const errorCodes = new WeakMap<FastifyRequest, string>()
+  const keepCode: onErrorHookHandler = (request, _reply, error, done) => {
+    if (error instanceof AppError) errorCodes.set(request, error.code)
+    done()
+  }
+  app.addHook('onRoute', (route) => {
+    const audience = typeof route.method === 'string' ? LOGIN_ROUTES[`${route.method} ${route.url}`] : undefined
+    if (!audience) return
+    const countLogin: onResponseHookHandler = (request, reply, done) => {
+      metrics.logins.inc({ audience, outcome: loginOutcome(reply.statusCode, errorCodes.get(request)) })
+      done()
+    }
+    route.onError = [route.onError ?? []].flat().concat(keepCode)
+    route.onResponse = [route.onResponse ?? []].flat().concat(countLogin)
   })
 })

@@ -29,19 +29,18 @@ export default fp(async function rateLimits(app: FastifyInstance, options: RateL
   /** Without the shared counts no limit holds: the limits fail closed, at once rather than after a failed command. */
   const countsUnreachable = () => redis != null && redis.status !== 'ready'
   // Root hooks: every route and the not-found handler, whatever spelling of the URL reached them.
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     if (countsUnreachable()) {
       // Liveness is the process's own and readiness reports Redis: an outage must not restart every instance.
-      if (request.routeOptions.config.health) return
-      throw new AppError('SERVER_BUSY', { message: 'The rate-limit store (Redis) is unreachable; retry shortly.' })
+      if (request.routeOptions.config.health) return done()
+      return done(new AppError('SERVER_BUSY', { message: 'The rate-limit store (Redis) is unreachable; retry shortly.' }))
     }
-    const budget = await notFound(request, { increment: false })
-    if (!budget.isAllowed && budget.remaining === 0) throw new AppError('RATE_LIMITED')
+    notFound(request, { increment: false }).then((budget) => done(!budget.isAllowed && budget.remaining === 0 ? new AppError('RATE_LIMITED') : undefined), done)
   })
   // Counted before the 404 leaves (onSend, not onResponse): a client's next request, on any instance,
   // then finds this one counted — counted after, it raced the next request's check and one more got through.
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (reply.statusCode === 404 && !countsUnreachable()) await notFound(request)
-    return payload
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (reply.statusCode !== 404 || countsUnreachable()) return done(null, payload)
+    notFound(request).then(() => done(null, payload), done)
   })
 })

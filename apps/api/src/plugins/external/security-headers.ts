@@ -3,7 +3,7 @@
  * (its URL may carry the login token) and on every error. API routes get `no-store` from their
  * scope (`noStore`, registered around them in app.ts), never from the spelling of the URL.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, onSendHookHandler } from 'fastify'
 import fp from 'fastify-plugin'
 
 const CSP = [
@@ -16,20 +16,26 @@ const CSP = [
   "form-action 'self'",
 ].join('; ')
 
-export const noStore = async (_request: FastifyRequest, reply: FastifyReply) => {
-  reply.header('Cache-Control', 'no-store')
+export const noStore: onSendHookHandler = (_request, reply, payload, done) => {
+  reply.header('cache-control', 'no-store')
+  done(null, payload)
 }
 
 export default fp(async function securityHeaders(app: FastifyInstance, options: { hsts: boolean }) {
-  app.addHook('onSend', async (_request, reply) => {
-    if (options.hsts) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
-    reply.header('Content-Security-Policy', CSP)
-    reply.header('X-Content-Type-Options', 'nosniff')
-    reply.header('Referrer-Policy', 'no-referrer')
-    reply.header('X-Frame-Options', 'DENY')
-    reply.header('Cross-Origin-Opener-Policy', 'same-origin')
-    reply.header('Permissions-Policy', 'camera=(self), microphone=(), geolocation=()')
+  // Lower case, as Fastify keeps header names: it lower-cases each one it is given, on every answer.
+  const headers: Record<string, string> = {
+    ...(options.hsts ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+    'content-security-policy': CSP,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    'cross-origin-opener-policy': 'same-origin',
+    'permissions-policy': 'camera=(self), microphone=(), geolocation=()',
+  }
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    reply.headers(headers)
     const type = String(reply.getHeader('content-type') ?? '')
-    if (type.startsWith('text/html') || reply.statusCode >= 400) reply.header('Cache-Control', 'no-store')
+    if (type.startsWith('text/html') || reply.statusCode >= 400) reply.header('cache-control', 'no-store')
+    done(null, payload)
   })
 })

@@ -19,6 +19,7 @@ import type { MultipartFile } from '@fastify/multipart'
 import type { FastifyInstance } from 'fastify'
 import { AppError } from '../../errors.ts'
 import { killPoint } from '../../lib/kill-points.ts'
+import multipart from '../../plugins/external/multipart.ts'
 import { logSensitiveRead } from '../../lib/security-events.ts'
 import { route } from '../route.ts'
 
@@ -66,6 +67,9 @@ async function fileChunks(file: MultipartFile): Promise<Buffer[]> {
 }
 
 export default async function images(app: FastifyInstance, options: { perMinute: number }) {
+  // The upload is the one multipart body: registered here, the parser's request hooks (a listener
+  // on every answer, a clean-up after it) run for the image routes only, not for every request.
+  await app.register(multipart)
   const { drafts, numberReads } = app.services
 
   route(
