@@ -13,7 +13,6 @@ const GROUP = { jsdom: 0, api: 1, solo: 2 } as const
 
 /** Files whose outcome depends on the load on the machine: a second file beside them is load they would measure. */
 const SOLO = [
-  'test/import-liveness.test.ts',
   // Drives the import thread into its heap limit: under load V8 can abort the whole process instead
   // of ending the thread (nodejs/node#47224), which one CI run with two files at a time hit.
   'src/domain/admin/import-thread.test.ts',
@@ -69,7 +68,6 @@ export default defineConfig({
       api('api-s3', { include: S3_FILES }, { ...onPglite, TEST_BLOB_STORE: 's3' }, GROUP.api),
       ...(postgres ? [api('api-postgres', { include: ALL, exclude: [...ONE_DATABASE, ...SOLO] }, onPostgres, GROUP.api)] : []),
       api('api-solo', { include: SOLO }, onPglite, GROUP.solo),
-      ...(postgres ? [api('api-postgres-solo', { include: SOLO.filter((file) => !file.startsWith('src/')) }, onPostgres, GROUP.solo + 1)] : []),
     ],
   },
 })

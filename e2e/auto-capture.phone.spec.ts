@@ -66,7 +66,8 @@ test('a card sliding in is taken once it has settled, straightened to its corner
   tempDir,
 }) => {
   let server = first
-  test.setTimeout(120_000)
+  // Five videos, each on a server of its own: about 100 s on a quiet two-core machine, and a loaded one takes a third longer.
+  test.setTimeout(240_000)
   // 1.5 s of the card sliding in from the right, then 8 s held still.
   const moving = Array.from({ length: Math.round(1.5 * FPS) }, (_, i) => REST.x + Math.round((WIDTH - REST.x) * (1 - i / (1.5 * FPS))))
   const slide = path.join(tempDir, 'slide.mjpeg')

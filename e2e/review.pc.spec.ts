@@ -46,6 +46,8 @@ test('review, 差し戻し, redo, the queue: the household approved at once, the
   browser,
   server,
 }) => {
+  // The whole HR loop in one test: 70–90 s on a quiet two-core machine; a CI machine a third slower ran out of 90.
+  test.setTimeout(180_000)
   const card = await renderCard({ ...cardVariant(0), number: NUMBER })
   const chooseCard: wizard.Capture = async (employee, side) => {
     const input = employee.getByLabel('写真を選ぶ')

@@ -86,7 +86,10 @@ export async function startProduct(options: { env?: Record<string, string> } = {
   const stop = async () => {
     if (stopped) return
     stopped = true
-    if (child.exitCode !== null || child.signalCode !== null) return
+    // A server that died during the test is the failure to read about, whatever the test saw of it
+    // (a refused connection, a timeout): its exit and its last words.
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`the server exited during the test (code ${child.exitCode}, signal ${child.signalCode}); its last output:\n${output.slice(-8_000)}`)
     const exited = new Promise((resolve) => child.once('exit', resolve))
     child.kill('SIGTERM')
     // A graceful stop takes well under a second; a hang is a product bug worth reading about.
@@ -109,8 +112,11 @@ export async function startProduct(options: { env?: Record<string, string> } = {
       return openDatabase({ pgliteDir: path.join(dataDir, 'pglite') })
     },
     async stop() {
-      await stop()
-      await fs.rm(dataDir, { recursive: true, force: true })
+      try {
+        await stop()
+      } finally {
+        await fs.rm(dataDir, { recursive: true, force: true })
+      }
     },
   }
 }
