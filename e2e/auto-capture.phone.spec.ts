@@ -6,7 +6,7 @@
  */
 import { type Browser, devices } from '@playwright/test'
 import path from 'node:path'
-import { jpegFrame, withFakeCamera, writeMjpeg } from './fake-camera.ts'
+import { jpegFrame, watchOutline, withFakeCamera, writeMjpeg } from './fake-camera.ts'
 import { expect, test } from './fixtures.ts'
 import type { ProductServer } from './server.ts'
 import * as wizard from './wizard.ts'
@@ -52,12 +52,13 @@ async function openCamera(server: ProductServer, browser: Browser) {
   await wizard.consent(page)
   await wizard.openPerson(page, '総合 太郎')
   await wizard.chooseNumberDocument(page, /マイナンバーカード/)
+  const outlined = await watchOutline(page)
   await page.getByRole('button', { name: 'おもて面を撮影する' }).click()
   const camera = page.getByRole('dialog', { name: 'おもて面を撮影' })
   await expect
     .poll(() => camera.locator('video').evaluate((element: HTMLVideoElement) => element.readyState >= 2 && element.videoWidth > 0), { timeout: 10_000 })
     .toBe(true)
-  return { page, camera }
+  return { page, camera, outlined }
 }
 
 test('a card sliding in is taken once it has settled, straightened to its corners; flat, empty, blurred and glaring videos are not taken', async ({
@@ -75,11 +76,11 @@ test('a card sliding in is taken once it has settled, straightened to its corner
   await writeMjpeg(slide, [...(await Promise.all(moving.map((x) => jpegFrame(frameSvg(x))))), ...Array.from({ length: 8 * FPS }, () => still)])
 
   const taken = await withFakeCamera(slide, async (browser) => {
-    const { page, camera } = await openCamera(server, browser)
+    const { page, outlined } = await openCamera(server, browser)
     const started = Date.now()
-    await expect(camera.getByTestId('card-outline')).toBeVisible()
     const preview = page.getByRole('img', { name: 'おもて面の画像' })
     await expect(preview).toBeVisible({ timeout: 20_000 })
+    expect(await outlined()).toBe(true)
     const seconds = (Date.now() - started) / 1000
     // Straightened: the card alone, at 85.6 : 54, its red mark where it is printed (within a few pixels).
     const found = await preview.evaluate((image: HTMLImageElement) => {

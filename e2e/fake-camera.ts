@@ -3,7 +3,7 @@
  * after another, played at 30 frames a second and from the start again at its end. A spec with a
  * video of its own launches a Chromium of its own to play it.
  */
-import { type Browser, chromium } from '@playwright/test'
+import { type Browser, type Page, chromium } from '@playwright/test'
 import fs from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -32,4 +32,23 @@ export async function withFakeCamera<T>(video: string, use: (browser: Browser) =
   } finally {
     await browser.close()
   }
+}
+
+/**
+ * Whether the live picture's card outline has been drawn since this was called. The outline lasts
+ * only until the card is taken, which on a busy machine can come before an assertion's next look:
+ * the page itself notes it (a MutationObserver), and the test asks afterwards.
+ */
+export async function watchOutline(page: Page): Promise<() => Promise<boolean>> {
+  await page.evaluate(() => {
+    const seen = () => document.querySelector('[data-testid="card-outline"]') !== null
+    const marker = document.documentElement
+    if (seen()) marker.dataset.outlineSeen = 'true'
+    new MutationObserver((_records, observer) => {
+      if (!seen()) return
+      marker.dataset.outlineSeen = 'true'
+      observer.disconnect()
+    }).observe(document.body, { subtree: true, childList: true })
+  })
+  return () => page.evaluate(() => document.documentElement.dataset.outlineSeen === 'true')
 }
