@@ -14,6 +14,7 @@
  * open one — awaiting one inside `$transaction` still deadlocks until Prisma's timeout.
  */
 import fs from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { fileURLToPath } from 'node:url'
@@ -32,8 +33,15 @@ import type { SqlSession } from './migrate.ts'
 
 declare const BANGO_BUNDLED: boolean | undefined
 
+/** PostgreSQL's WASM and initdb's, compiled: handed to each thread, which would compile them again. */
+export interface WasmModules {
+  pgliteWasmModule: WebAssembly.Module
+  initdbWasmModule: WebAssembly.Module
+}
+
 export interface WorkerOptions {
   dir: string | null
+  modules: WasmModules
   initialiseOnly?: boolean
   /** In memory only: start from this dump (`dumpDataDir`) instead of running initdb — the tests' migrated template. */
   template?: string
@@ -74,10 +82,30 @@ export interface PgliteThread {
   close(): Promise<void>
 }
 
+/**
+ * PGlite's two WASM modules (9 MB and 0.3 MB), compiled once per process. A thread given them
+ * compiles nothing: opening an embedded database took 3.2 s of CPU in a new thread, 1.7 s with
+ * them — once for a server, but once per test file and per crash trial in the suites. PGlite is
+ * not bundled (apps/api/build.mjs): its files are found in its package.
+ */
+let compiled: Promise<WasmModules> | null = null
+// The WebAssembly global's functions are typed by the DOM library, which the API does not load.
+const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> } }).WebAssembly
+function wasmModules(): Promise<WasmModules> {
+  compiled ??= (async () => {
+    const dist = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'))
+    const compile = async (file: string) => wasm.compile(await fs.readFile(path.join(dist, file)))
+    const [pgliteWasmModule, initdbWasmModule] = await Promise.all([compile('pglite.wasm'), compile('initdb.wasm')])
+    return { pgliteWasmModule, initdbWasmModule }
+  })()
+  return compiled
+}
+
 /** The worker: next to the bundle in the artifact, the TypeScript source in development and tests (Node strips its types). */
-function startWorker(options: WorkerOptions) {
+async function startWorker(options: Omit<WorkerOptions, 'modules'>) {
   const here = path.dirname(fileURLToPath(import.meta.url))
-  return new Worker(path.join(here, typeof BANGO_BUNDLED !== 'undefined' && BANGO_BUNDLED ? 'pglite-worker.js' : 'pglite-worker.ts'), { workerData: options })
+  const workerData: WorkerOptions = { ...options, modules: await wasmModules() }
+  return new Worker(path.join(here, typeof BANGO_BUNDLED !== 'undefined' && BANGO_BUNDLED ? 'pglite-worker.js' : 'pglite-worker.ts'), { workerData })
 }
 
 function revive(error: SerializedError): Error {
@@ -101,7 +129,7 @@ async function initialise(dir: string) {
     )
   )
     return
-  const worker = startWorker({ dir, initialiseOnly: true })
+  const worker = await startWorker({ dir, initialiseOnly: true })
   await new Promise<void>((resolve, reject) => {
     worker.on('error', reject)
     worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`initialising the embedded database failed (${code})`))))
@@ -110,7 +138,7 @@ async function initialise(dir: string) {
 
 export async function openPgliteThread(dir: string | null, template?: string): Promise<PgliteThread> {
   if (dir) await initialise(dir)
-  const worker = startWorker({ dir, ...(dir === null && template ? { template } : {}) })
+  const worker = await startWorker({ dir, ...(dir === null && template ? { template } : {}) })
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>()
   let lastId = 0
   let stopped: Error | null = null

@@ -19,8 +19,9 @@ import type { Call, CallMessage, Opened, Reply, SerializedError, WorkerOptions }
 const SETTINGS = ['-c', 'shared_buffers=16MB']
 
 const port = parentPort!
-const { dir, initialiseOnly, template } = workerData as WorkerOptions
+const { dir, initialiseOnly, template, modules } = workerData as WorkerOptions
 const pglite = await PGlite.create({
+  ...modules,
   dataDir: dir ?? undefined,
   startParams: [...PGlite.defaultStartParams, ...SETTINGS],
   ...(template ? { loadDataDir: new Blob([await fs.readFile(template)]) } : {}),
