@@ -119,6 +119,12 @@ const envSchema = z
     METRICS_HOST: z.string().default('127.0.0.1'),
     /** How long requests in flight (uploads) may take to finish after SIGTERM before they are cut. */
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().max(600).default(25),
+    /**
+     * How long an idle keep-alive connection waits for its next request. Behind a load balancer that
+     * reuses its connections to Bango (an AWS ALB keeps them 60 s), set it above the balancer's idle
+     * timeout, or the balancer sends a request onto a connection Bango is closing: a rare 502.
+     */
+    KEEP_ALIVE_SECONDS: z.coerce.number().positive().max(3600).default(5),
     /** Child processes that decode uploads, at a lower CPU priority (lib/image-pool.ts); 0: in the server's process. */
     IMAGE_WORKERS: z.coerce.number().int().min(0).max(64).default(os.availableParallelism()),
     /** Read the number off each number-bearing upload (ADR 042): in one more child at the lowest priority (IMAGE_WORKERS=0: in this process). */
@@ -182,6 +188,7 @@ export interface Config {
   /** null: no metrics listener. */
   metrics: { host: string; port: number } | null
   shutdownGraceMs: number
+  keepAliveMs: number
   redisUrl: string | undefined
   imageWorkers: number
   readNumbersAtUpload: boolean
@@ -229,6 +236,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     killAt,
     metrics: e.METRICS_PORT === undefined ? null : { host: e.METRICS_HOST, port: e.METRICS_PORT },
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
+    keepAliveMs: e.KEEP_ALIVE_SECONDS * 1000,
     redisUrl: e.REDIS_URL,
     imageWorkers: e.IMAGE_WORKERS,
     readNumbersAtUpload: e.READ_NUMBERS_AT_UPLOAD,

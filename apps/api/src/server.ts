@@ -24,6 +24,7 @@ import { createMetrics } from './lib/metrics.ts'
 import { startMetricsServer } from './lib/metrics-server.ts'
 import { createChangeFeed } from './lib/change-feed.ts'
 import { createReadCache, noReadCache } from './lib/read-cache.ts'
+import { DEFAULT_TIMEOUTS } from './lib/http-server.ts'
 import { closeGracefully } from './lib/shutdown.ts'
 import { logUnreadiness } from './lib/readiness.ts'
 
@@ -73,6 +74,7 @@ const app = await build({
   numberReader: config.imageWorkers > 0 ? createImagePool({ size: 1, niceness: 19 }) : images,
   readNumbersAtUpload: config.readNumbersAtUpload,
   log: { level: config.logLevel },
+  timeouts: { ...DEFAULT_TIMEOUTS, keepAliveMs: config.keepAliveMs },
   metrics,
   readCache: changes ? createReadCache(changes) : noReadCache,
 })

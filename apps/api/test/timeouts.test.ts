@@ -132,3 +132,46 @@ describe('slow request bodies', () => {
     expect(response.status).toBe(401)
   })
 })
+
+/**
+ * Behind a load balancer that reuses its connections, the keep-alive must outlast the balancer's
+ * idle timeout (KEEP_ALIVE_SECONDS): a keep-alive longer than the silence allowed within a request
+ * holds the idle connection for the next request, and closes it after.
+ */
+describe('a long keep-alive', () => {
+  let keepApp: App
+  let keepPort: number
+  beforeAll(async () => {
+    keepApp = await build({
+      db: context.db,
+      blobs: context.blobs,
+      secrets: context.secrets,
+      timeouts: { headersMs: 500, requestMs: 1_500, idleMs: 300, keepAliveMs: 2_000 },
+    })
+    await keepApp.listen({ port: 0, host: '127.0.0.1' })
+    keepPort = (keepApp.server.address() as net.AddressInfo).port
+  })
+  afterAll(() => keepApp?.close())
+
+  it('answers a second request on the connection after longer than the idle timeout, and closes it once the keep-alive is over', async () => {
+    const socket = net.connect(keepPort, '127.0.0.1')
+    const answers: string[] = []
+    let closedAt = 0
+    socket.on('data', (chunk) => answers.push(chunk.toString()))
+    socket.on('close', () => (closedAt = Date.now()))
+    await new Promise((resolve) => socket.once('connect', resolve))
+    const ask = async () => {
+      const before = answers.length
+      socket.write('GET /api/health/live HTTP/1.1\r\nHost: localhost\r\n\r\n')
+      await expect.poll(() => answers.length, { timeout: 2_000 }).toBeGreaterThan(before)
+    }
+    await ask()
+    await new Promise((resolve) => setTimeout(resolve, 900))
+    expect(closedAt).toBe(0)
+    await ask()
+    expect(answers.join('')).toMatch(/^HTTP\/1\.1 200[\s\S]*HTTP\/1\.1 200/)
+    const idleFrom = Date.now()
+    await expect.poll(() => closedAt, { timeout: 5_000 }).toBeGreaterThan(0)
+    expect(closedAt - idleFrom).toBeGreaterThan(1_000)
+  })
+})
