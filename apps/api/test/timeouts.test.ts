@@ -2,6 +2,7 @@
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type App, build } from '../src/app.ts'
+import type { ServerTimeouts } from '../src/lib/http-server.ts'
 import { type TestContext, createTestContext } from './harness.ts'
 
 let context: TestContext
@@ -12,6 +13,13 @@ beforeAll(async () => {
   port = (context.app.server.address() as net.AddressInfo).port
 }, 60_000)
 afterAll(() => context.close())
+
+/** Another app on the same database, listening with `timeouts` of its own; its port. */
+async function listening(timeouts: ServerTimeouts): Promise<{ app: App; port: number }> {
+  const app = await build({ db: context.db, blobs: context.blobs, secrets: context.secrets, timeouts })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  return { app, port: (app.server.address() as net.AddressInfo).port }
+}
 
 /** Opens a socket, lets `feed` write to it, and resolves with how long the server kept it open. */
 function heldFor(feed: (socket: net.Socket) => () => void): Promise<number> {
@@ -69,14 +77,14 @@ describe('slow request bodies', () => {
   let trickleApp: App
   let tricklePort: number
   beforeAll(async () => {
-    trickleApp = await build({
-      db: context.db,
-      blobs: context.blobs,
-      secrets: context.secrets,
-      timeouts: { headersMs: 5_000, requestMs: 60_000, idleMs: 30_000, keepAliveMs: 200, bodyGraceMs: 1_000, bodyMinBytesPerSecond: 50 },
-    })
-    await trickleApp.listen({ port: 0, host: '127.0.0.1' })
-    tricklePort = (trickleApp.server.address() as net.AddressInfo).port
+    ;({ app: trickleApp, port: tricklePort } = await listening({
+      headersMs: 5_000,
+      requestMs: 60_000,
+      idleMs: 30_000,
+      keepAliveMs: 200,
+      bodyGraceMs: 1_000,
+      bodyMinBytesPerSecond: 50,
+    }))
   })
   afterAll(() => trickleApp?.close())
 
@@ -142,14 +150,7 @@ describe('a long keep-alive', () => {
   let keepApp: App
   let keepPort: number
   beforeAll(async () => {
-    keepApp = await build({
-      db: context.db,
-      blobs: context.blobs,
-      secrets: context.secrets,
-      timeouts: { headersMs: 500, requestMs: 1_500, idleMs: 300, keepAliveMs: 2_000 },
-    })
-    await keepApp.listen({ port: 0, host: '127.0.0.1' })
-    keepPort = (keepApp.server.address() as net.AddressInfo).port
+    ;({ app: keepApp, port: keepPort } = await listening({ headersMs: 500, requestMs: 1_500, idleMs: 300, keepAliveMs: 2_000 }))
   })
   afterAll(() => keepApp?.close())
 
