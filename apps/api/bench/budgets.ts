@@ -249,6 +249,27 @@ async function employee(base: string, dependents = 2) {
   return { auth, household: [seeded.employee, ...seeded.dependents] }
 }
 
+/**
+ * A load child of this folder (upload-loop.ts, decode-loop.ts: a "+" per image done), started and
+ * under way — four images done, then a second more; `stop` ends it (SIGTERM) and waits for its exit.
+ */
+async function underWay(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const [script, ...rest] = args
+  const child = spawn(process.execPath, [...process.execArgv, path.join(import.meta.dirname, script!), ...rest], { env, stdio: ['ignore', 'pipe', 'inherit'] })
+  let done = 0
+  child.stdout!.on('data', (chunk: Buffer) => (done += chunk.length))
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  while (done < 4) await new Promise((resolve) => setTimeout(resolve, 50))
+  await new Promise((resolve) => setTimeout(resolve, 1000))
+  return {
+    done: () => done,
+    stop: async () => {
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
+
 async function upload(base: string, auth: Record<string, string>, personId: string, image: Buffer, side = 'front') {
   const body = imageUpload({ role: 'number', slot: 0, side, type: 'my_number_card' }, image)
   const response = await fetch(`${base}/api/employee/persons/${personId}/images`, { method: 'POST', headers: { ...auth, ...body.headers }, body: body.payload })
@@ -288,24 +309,15 @@ try {
       photo: photoFile,
       uploaders: uploaders.map((uploader) => ({ auth: uploader.auth, personId: uploader.household[0]!.id })),
     }
-    const loop = spawn(process.execPath, [...process.execArgv, path.join(import.meta.dirname, 'upload-loop.ts')], {
-      env: { ...process.env, BENCH_UPLOADS: JSON.stringify(input) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    let done = 0
-    loop.stdout!.on('data', (chunk: Buffer) => (done += chunk.length))
-    const exited = new Promise((resolve) => loop.once('exit', resolve))
-    // Under way: four uploads stored, then a second more.
-    while (done < 4) await new Promise((resolve) => setTimeout(resolve, 50))
-    await new Promise((resolve) => setTimeout(resolve, 1000))
-    const before = done
+    const loop = await underWay(['upload-loop.ts'], { ...process.env, BENCH_UPLOADS: JSON.stringify(input) })
+    const before = loop.done()
     const cpuBefore = await cpuOf(instance.child.pid!)
     const gcsBefore = await fullGcs(instance)
     const waitBefore = await cpuWaitOf(instance.child.pid!)
     const startedAt = performance.now()
     const result = await during()
     const seconds = (performance.now() - startedAt) / 1000
-    const uploads = done - before
+    const uploads = loop.done() - before
     const perSecond = uploads / seconds
     const cpuWait = { ms: (await cpuWaitOf(instance.child.pid!)) - waitBefore, seconds }
     const cpuAfter = await cpuOf(instance.child.pid!)
@@ -315,8 +327,7 @@ try {
       reading: (cpuAfter.reading - cpuBefore.reading) / uploads,
     }
     const fullGcsPerUpload = ((await fullGcs(instance)) - gcsBefore) / uploads
-    loop.kill('SIGTERM')
-    await exited
+    await loop.stop()
     return { result, uploads, seconds, perSecond, cpuPerUpload: cpu.server + cpu.children, cpu, fullGcsPerUpload, cpuWait }
   }
   /**
@@ -325,18 +336,9 @@ try {
    * uploads' are), with no upload reaching it. What /me loses here is the machine's, not the server's.
    */
   async function decoding<T>(during: () => Promise<T>) {
-    const decoder = spawn(process.execPath, [...process.execArgv, path.join(import.meta.dirname, 'decode-loop.ts'), photoFile], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    let done = 0
-    decoder.stdout!.on('data', (chunk: Buffer) => (done += chunk.length))
-    const exited = new Promise((resolve) => decoder.once('exit', resolve))
-    // Under way as the uploads are: four images done, then a second more.
-    while (done < 4) await new Promise((resolve) => setTimeout(resolve, 50))
-    await new Promise((resolve) => setTimeout(resolve, 1000))
+    const decoder = await underWay(['decode-loop.ts', photoFile])
     const result = await during()
-    decoder.kill('SIGTERM')
-    await exited
+    await decoder.stop()
     return result
   }
   /** `during`'s result, and how long this process's thread (the one measuring /me) waited for a CPU meanwhile. */
