@@ -14,7 +14,7 @@ import {
   payrollLayoutResponseSchema,
   payrollLayoutSchema,
 } from '@bango/shared/admin-export'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import { attachment, safeFileName } from '../../lib/content-disposition.ts'
 import { logSensitiveRead } from '../../lib/security-events.ts'
 import { route } from '../route.ts'
@@ -22,6 +22,28 @@ import { route } from '../route.ts'
 const compactJapanDate = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(at).replaceAll('-', '')
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/**
+ * An export as a download, kept by no cache, named `<file>-<day>[-<suffix>].<extension>` for old
+ * clients and `<title>_<campaign>_<day>[_<suffix>].<extension>` in Japanese (lib/content-disposition.ts).
+ */
+function download(
+  reply: FastifyReply,
+  name: { file: string; title: string; campaign: string; suffix?: string; extension: string },
+  type: string,
+  body: unknown,
+) {
+  const day = compactJapanDate(new Date())
+  const [ascii, japanese] = name.suffix === undefined ? ['', ''] : [`-${name.suffix}`, `_${name.suffix}`]
+  return reply
+    .header('cache-control', 'no-store, private')
+    .header(
+      'content-disposition',
+      attachment(`${name.file}-${day}${ascii}.${name.extension}`, `${name.title}_${safeFileName(name.campaign)}_${day}${japanese}.${name.extension}`),
+    )
+    .type(type)
+    .send(body)
+}
 
 export default async function exportRoutes(app: FastifyInstance) {
   const { access, payrollExport, payrollLayouts, documentsArchive } = app.services
@@ -35,14 +57,14 @@ export default async function exportRoutes(app: FastifyInstance) {
       const scope = await access.forCampaign(request.operator, campaignId)
       const { bytes, lossyCharacters } = await payrollExport.csv(scope, encoding)
       logSensitiveRead(request, { resource: 'payroll_csv', campaignId })
-      const day = compactJapanDate(new Date())
-      const suffix = encoding === 'shift_jis' ? 'sjis' : 'utf8'
-      if (encoding === 'shift_jis') reply.header(LOSSY_CHARACTERS_HEADER, String(lossyCharacters))
-      return reply
-        .header('cache-control', 'no-store, private')
-        .header('content-disposition', attachment(`payroll-${day}-${suffix}.csv`, `給与システム用_${safeFileName(scope.campaign.name)}_${day}_${suffix}.csv`))
-        .type(`text/csv; charset=${encoding === 'shift_jis' ? 'shift_jis' : 'utf-8'}`)
-        .send(bytes)
+      const sjis = encoding === 'shift_jis'
+      if (sjis) reply.header(LOSSY_CHARACTERS_HEADER, String(lossyCharacters))
+      return download(
+        reply,
+        { file: 'payroll', title: '給与システム用', campaign: scope.campaign.name, suffix: sjis ? 'sjis' : 'utf8', extension: 'csv' },
+        `text/csv; charset=${sjis ? 'shift_jis' : 'utf-8'}`,
+        bytes,
+      )
     },
   )
 
@@ -53,12 +75,7 @@ export default async function exportRoutes(app: FastifyInstance) {
       const scope = await access.forCampaign(request.operator, campaignId)
       const workbook = await payrollExport.xlsx(scope)
       logSensitiveRead(request, { resource: 'payroll_xlsx', campaignId })
-      const day = compactJapanDate(new Date())
-      return reply
-        .header('cache-control', 'no-store, private')
-        .header('content-disposition', attachment(`payroll-${day}.xlsx`, `給与システム用_${safeFileName(scope.campaign.name)}_${day}.xlsx`))
-        .type(XLSX_TYPE)
-        .send(workbook)
+      return download(reply, { file: 'payroll', title: '給与システム用', campaign: scope.campaign.name, extension: 'xlsx' }, XLSX_TYPE, workbook)
     },
   )
 
@@ -80,12 +97,7 @@ export default async function exportRoutes(app: FastifyInstance) {
       const scope = await access.forCampaign(request.operator, campaignId)
       const archive = await documentsArchive.export(scope)
       logSensitiveRead(request, { resource: 'documents_zip', campaignId })
-      const day = compactJapanDate(new Date())
-      return reply
-        .header('cache-control', 'no-store, private')
-        .header('content-disposition', attachment(`documents-${day}.zip`, `書類画像_${safeFileName(scope.campaign.name)}_${day}.zip`))
-        .type('application/zip')
-        .send(archive)
+      return download(reply, { file: 'documents', title: '書類画像', campaign: scope.campaign.name, extension: 'zip' }, 'application/zip', archive)
     },
   )
 
