@@ -9,13 +9,18 @@ import { myNumberCheckDigit } from '@bango/shared/my-number'
 const FONTS = ['DejaVu Sans', 'DejaVu Sans Mono', 'DejaVu Serif', 'Liberation Sans', 'sans-serif']
 const BACKGROUNDS = ['#f4efe1', '#e8f0f7', '#f7e9ec', '#eef5e6', '#ffffff']
 
-/** A valid number from a seed (deterministic, so a failing card can be looked at again). */
+/**
+ * A valid number from a seed (deterministic, so a failing card can be looked at again), every digit
+ * equally likely. The generator is multiplied in 32-bit integers (Math.imul): in floating point its
+ * products ran past 2^53 and lost their low bits, and every digit came out even.
+ */
 export function numberFromSeed(seed: number): string {
-  let state = (seed * 2654435761) % 4294967296
+  let state = Math.imul(seed, 2654435761) >>> 0
   let first11 = ''
   for (let i = 0; i < 11; i++) {
-    state = (state * 1103515245 + 12345) % 2147483648
-    first11 += String(state % 10)
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0
+    // The high bits: an LCG's low bits repeat with a short period.
+    first11 += String(Math.floor((state / 4294967296) * 10))
   }
   return first11 + String(myNumberCheckDigit(first11))
 }
