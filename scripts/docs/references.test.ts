@@ -1,7 +1,9 @@
 /**
- * The documents an auditor reads name their proofs: every file, folder, ADR and test title that
- * docs/security.md and docs/compliance.md cite must exist, or this fails with the list of those
- * that do not. A path may be written in full or shortened to its end (`domain/sessions.ts`,
+ * The documents an auditor reads name their proofs, and the ones an operator or the next engineer
+ * reads name the code: every file, folder, ADR and test title that docs/security.md,
+ * docs/compliance.md, the README and the other living documents cite must exist, or this fails
+ * with the list of those that do not. (ADRs are records of their day: the names they cite may
+ * since have changed, as later ADRs say.) A path may be written in full or shortened to its end (`domain/sessions.ts`,
  * `login.test.ts`); a title may be shortened with … (its pieces must all be in one title of the
  * file, a describe's and an it's together counting as one).
  */
@@ -11,7 +13,7 @@ import { describe, expect, it } from 'vitest'
 import { citations, testTitles, titlePieces, type Citation } from './references.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
-const DOCUMENTS = ['docs/security.md', 'docs/compliance.md']
+const DOCUMENTS = ['docs/security.md', 'docs/compliance.md', 'README.md', 'docs/architecture.md', 'docs/deploy.md', 'docs/product.md']
 /** Folders that are not the repository's own: dependencies, builds, run-time data. */
 const SKIPPED = new Set(['node_modules', '.git', 'dist', 'data', 'test-results', 'playwright-report'])
 
@@ -26,9 +28,13 @@ function walk(dir: string, files: string[], folders: string[]) {
   }
 }
 
-/** The repository's files (and folders, ending in /) that `ref` names: itself, or every one it is the end of. */
+/** The repository's files (and folders, ending in /) that `ref` names: itself, or every one it is the end of; a built `.js` names its `.ts`. */
 function resolver(entries: string[]) {
-  return (ref: string) => entries.filter((entry) => entry === ref || entry.endsWith(`/${ref}`))
+  const named = (ref: string) => entries.filter((entry) => entry === ref || entry.endsWith(`/${ref}`))
+  return (ref: string) => {
+    const found = named(ref)
+    return found.length || !ref.endsWith('.js') ? found : named(ref.replace(/\.js$/, '.ts'))
+  }
 }
 
 /** Each citation that names nothing in the repository, as "document:line: what". */
@@ -68,7 +74,7 @@ describe('the documents cite what exists', () => {
     const document = [
       '| x | `apps/api/test/login.test.ts` › "locks the credential on the 5th wrong password…", "no test has this title" |',
       '| y | `domain/sessions.ts`, `scripts/docs/`, `no-such-file.test.ts`, ADR 011 and 999, [up](../README.md), [ADR](decisions/999-none.md#why) |',
-      '| z | `keys.json` at run time, `DATA_DIR/blobs/`, `pnpm test` |',
+      '| z | `keys.json` at run time, `DATA_DIR/blobs/`, `pnpm test`, `data/keys.json`, `apps/api/dist/`, `keys-generate.js`, `no-such-entry.js` |',
       '| w | `employee-caps.test.ts` › "refuses a dependent beyond 20…"; `admin-second-factor.test.ts` › "recovery codes stand in for the code…" |',
       '| v | `login.test.ts` › "locks the credential…reopens after the lock time", "locks the credential…answers malformed JSON" |',
     ].join('\n')
@@ -77,6 +83,7 @@ describe('the documents cite what exists', () => {
       'docs/doc.md:2: `no-such-file.test.ts` — no such file or folder',
       'docs/doc.md:2: `docs/decisions/999-none.md` — no such file or folder',
       'docs/doc.md:2: ADR 999 — no docs/decisions/999-*.md',
+      'docs/doc.md:3: `no-such-entry.js` — no such file or folder',
       'docs/doc.md:5: `login.test.ts` › "locks the credential…answers malformed JSON" — no such test in apps/api/test/login.test.ts',
     ])
   })

@@ -1,7 +1,8 @@
 /**
  * What a document cites as its proof: files and folders of the repository (in `code` spans, and
  * relative Markdown links), ADRs by number, and test titles (`file.test.ts` › "title…", the form
- * docs/security.md and docs/compliance.md use). references.test.ts checks each one exists.
+ * docs/security.md and docs/compliance.md use). references.test.ts checks each one exists. A
+ * built entry point (`keys-generate.js`) is cited by the name it runs under: its source is the `.ts`.
  */
 import path from 'node:path'
 
@@ -9,14 +10,16 @@ export type Citation =
   { kind: 'path'; line: number; ref: string } | { kind: 'adr'; line: number; number: string } | { kind: 'title'; line: number; file: string; title: string }
 
 /** Files Bango writes at run time: named in the docs, never in the repository. */
-const RUNTIME_FILES = new Set(['keys.json'])
+const RUNTIME_FILES = new Set(['keys.json', 'issued.json'])
+/** What the build writes (`dist/`, `apps/api/dist/…`) and a development installation keeps (`data/`): named, never committed. */
+const MADE = /^(?:apps\/\w+\/)?dist\/|^data\//
 const FILE = /^[\w@.-]+(?:\/[\w@.[\]-]+)*\.(?:ts|tsx|js|mjs|cjs|md|prisma|sql|css|json|ya?ml|html)$/
 const FOLDER = /^[\w@.-]+(?:\/[\w@.-]+)*\/$/
 
 /** A code span's text as a repository path, or null when it names something else (a setting, a command, a URL). */
 export function asPath(text: string): string | null {
   const ref = text.replace(/^\.\//, '')
-  if (RUNTIME_FILES.has(ref)) return null
+  if (RUNTIME_FILES.has(ref) || MADE.test(ref)) return null
   // DATA_DIR/keys.json, $DATA_DIR/blobs: a place an installation chooses.
   if (/^\$|^[A-Z][A-Z_]+\//.test(ref)) return null
   if (FILE.test(ref)) return ref
