@@ -37,8 +37,8 @@ v8.setFlagsFromString('--heap-growing-percent=100')
 // V8 otherwise weighs against a limit of its own a fixed 64 MB above what survived the last GC:
 // four uploads at once crossed it twice a second, each time a full mark-compact whose 4–19 ms pause
 // fell on the requests of that moment. Counted in the heap's global limit instead, which grows with
-// the heap, a full GC came once in 14 uploads instead of once in 3, and /me's p99 during uploads
-// went from 2.7× to 1.3× the control (ADR 057; measured with the flag set here, at run time).
+// the heap, a full GC came once in 11–14 uploads instead of once in 3, and /me's p99 during uploads
+// went from 2.7× to 1.3–2.4× the control (ADR 057; measured with the flag set here, at run time).
 v8.setFlagsFromString('--external-memory-accounted-in-global-limit')
 
 // Every file the server creates (database, blobs, keys) is private to its user.
