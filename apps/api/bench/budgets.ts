@@ -231,10 +231,10 @@ const start = async (name: string, env: Record<string, string> = {}) => {
   metricsPorts.set(instance, metricsPort)
   return instance
 }
-/** Full (mark-compact) collections an instance has run so far, from its own metrics. */
+/** Full (mark-compact) collections an instance has run so far, from its own metrics (which name none until the first). */
 async function fullGcs(instance: Instance) {
   const text = await (await fetch(`http://127.0.0.1:${metricsPorts.get(instance)}/metrics`)).text()
-  return Number(/^nodejs_gc_duration_seconds_count\{kind="major"\} (\d+)$/m.exec(text)![1])
+  return Number(/^nodejs_gc_duration_seconds_count\{kind="major"\} (\d+)$/m.exec(text)?.[1] ?? 0)
 }
 const services = createServices({ db: database.prisma, blobs: null as never, secrets: testSecrets() })
 

@@ -3,7 +3,8 @@
  * database (migrated), the demo on a fresh embedded database, then listen (and the metrics
  * listener when METRICS_PORT is set). Closes gracefully on SIGINT/SIGTERM (lib/shutdown.ts).
  */
-import v8 from 'node:v8'
+// First, before any other module is evaluated: V8's heap flags, one of which restarts the process with it.
+import './lib/v8-heap.ts'
 import { build } from './app.ts'
 import { ConfigError, type Config, loadConfig } from './config.ts'
 import { openConfiguredDatabase } from './db/database.ts'
@@ -27,19 +28,6 @@ import { createReadCache, noReadCache } from './lib/read-cache.ts'
 import { DEFAULT_TIMEOUTS } from './lib/http-server.ts'
 import { closeGracefully } from './lib/shutdown.ts'
 import { logUnreadiness } from './lib/readiness.ts'
-
-// An upload passes about 10 MB of network buffers through this process. V8 counts them as
-// old-generation growth, and with its own growing factor (about 1.5× a 50 MB heap) it ran more
-// than one full mark-compact per upload. A fixed factor of 2 made that about one in three and took
-// the server's own CPU per 12 Mpx upload from 73–91 ms to 40–52 ms (ADR 029). V8 reads it at every GC.
-v8.setFlagsFromString('--heap-growing-percent=100')
-// Those buffers (and each upload's image coming back and being encrypted) are external memory, which
-// V8 otherwise weighs against a limit of its own a fixed 64 MB above what survived the last GC:
-// four uploads at once crossed it twice a second, each time a full mark-compact whose 4–19 ms pause
-// fell on the requests of that moment. Counted in the heap's global limit instead, which grows with
-// the heap, a full GC came once in 11–14 uploads instead of once in 3, and /me's p99 during uploads
-// went from 2.7× to 1.3–2.4× the control (ADR 057; measured with the flag set here, at run time).
-v8.setFlagsFromString('--external-memory-accounted-in-global-limit')
 
 // Every file the server creates (database, blobs, keys) is private to its user.
 process.umask(PRIVATE_UMASK)

@@ -1,7 +1,7 @@
 /**
  * The built artifact (apps/api/dist, `pnpm build`) runs with plain node, from any working
  * directory and moved out of the repository, with the keys `keys:generate` prints; on PostgreSQL it refuses to start without
- * keys. Builds first when the artifact is stale (a no-op after `pnpm build`, as in `pnpm test`).
+ * keys; it restarts itself once with V8's start-up heap flag. Builds first when the artifact is stale (a no-op after `pnpm build`, as in `pnpm test`).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs/promises'
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestDatabase } from './harness.ts'
 import { freePort } from './free-port.ts'
 import { demoLoginOf } from './instances.ts'
+import { INITIAL_OLD_SPACE } from '../src/lib/v8-heap.ts'
 
 const REPO = path.resolve(import.meta.dirname, '../../..')
 const DIST = path.join(REPO, 'apps/api/dist')
@@ -83,6 +84,7 @@ async function startServer(env: Record<string, string>, dist = DIST) {
   }
   return {
     baseUrl,
+    pid: child.pid!,
     output: () => output,
     async stop() {
       child.kill('SIGTERM')
@@ -107,6 +109,11 @@ describe.runIf(!serverUrl)('the artifact on the embedded database', () => {
     const server = await startServer(env, dist)
     const demo = demoLoginOf(server.output())
     expect(demo, server.output()).not.toBeNull()
+    // Started as `node dist/server.js`, it runs (the same process) with V8's start-up heap flag (ADR 058).
+    if (process.platform === 'linux') {
+      const commandLine = (await fs.readFile(`/proc/${server.pid}/cmdline`, 'utf8')).split('\0')
+      expect(commandLine.slice(1, 3)).toEqual([INITIAL_OLD_SPACE, path.join(dist, 'server.js')])
+    }
     // The SPA copied next to the bundle, and an employee session signed with the configured keys.
     expect(await (await fetch(`${server.baseUrl}/`)).text()).toContain('<div id="root">')
     const login = await fetch(`${server.baseUrl}/api/employee/login`, {
