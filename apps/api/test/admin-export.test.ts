@@ -1,7 +1,7 @@
 /**
  * Export for payroll: only approved, not disposed persons; the CSV (UTF-8 with BOM and
  * Shift_JIS) parses with HR's number decrypted in 個人番号; the ZIP unzips, its manifest's
- * SHA-256 matches each image; each export is an audit event with ids and counts, never a
+ * SHA-256 matches each image, and an image that does not decrypt cuts it (logged); each export is an audit event with ids and counts, never a
  * number; administrators and allowed operators only, another company's campaign 404.
  */
 import { createHash } from 'node:crypto'
@@ -128,6 +128,15 @@ describe('the documents ZIP', () => {
 
     const event = await lastExportEvent('export.documents_zip')
     expect(event.detail).toEqual({ persons: 2, documents: 4, personIds: [household.employee.id, household.spouse.id] })
+  })
+
+  it('breaks off, rather than hangs, at an image that does not decrypt', async () => {
+    const broken = await exportableHousehold(context)
+    const document = await context.db.document.findFirstOrThrow({ where: { personId: broken.spouse.id, state: 'SUBMITTED' } })
+    await context.blobs.put(document.blobKey, Buffer.from('not a Bango blob'))
+    // The status and the first images are on their way: the answer is cut, and the error logged.
+    await expect(get(broken.admin, zipUrl(broken.campaign.id))).rejects.toThrow('response destroyed before completion')
+    expect(lines.some((line) => line.includes('documents ZIP broken off') && line.includes('not a Bango blob'))).toBe(true)
   })
 })
 

@@ -11,7 +11,7 @@ import type { Db, Tx } from '../db/types.ts'
 import { Prisma } from '../generated/prisma/client.ts'
 import { AppError } from '../errors.ts'
 import type { BlobStore } from '../lib/blob-store.ts'
-import { decryptBlob, encryptBlob } from '../lib/envelope.ts'
+import { decryptBlobOffThread, encryptBlobOffThread } from '../lib/envelope.ts'
 import { killPoint } from '../lib/kill-points.ts'
 import type { ImageProcessor } from '../lib/image-pool.ts'
 import type { WorkQueue } from '../lib/work-queue.ts'
@@ -92,7 +92,7 @@ export function createDrafts(
       const blobKey = randomUUID()
       await pendingBlobs.record(blobKey)
       try {
-        const ciphertext = encryptBlob(keyring, image.jpeg, documentAad({ id, personId }))
+        const ciphertext = await encryptBlobOffThread(keyring, image.jpeg, documentAad({ id, personId }))
         killPoint('upload.encrypted')
         await blobs.put(blobKey, ciphertext)
         killPoint('upload.blob-durable')
@@ -173,7 +173,7 @@ export function createDrafts(
       const sealed = await blobs.get(document.blobKey).catch((error: unknown) => {
         throw new AppError('NOT_FOUND', { cause: error })
       })
-      const plain = decryptBlob(keyring, sealed, documentAad(document))
+      const plain = await decryptBlobOffThread(keyring, sealed, documentAad(document))
       try {
         const small = await imageWork.run(() => images.thumbnail(plain, DRAFT_THUMBNAIL_EDGE))
         await audit.record({ ...byEmployee(identity), action: 'draft.image_viewed', targetId: document.id, detail: { personId } })

@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto'
 import type { Db, Tx } from '../db/types.ts'
 import { AppError } from '../errors.ts'
 import type { BlobStore } from '../lib/blob-store.ts'
-import { decryptBlob, encryptBlob } from '../lib/envelope.ts'
+import { decryptBlob, encryptBlob, encryptBlobOffThread } from '../lib/envelope.ts'
 import type { NumberReader } from '../lib/image-pool.ts'
 import type { NormalizedImage } from '../lib/images.ts'
 import type { Keyring } from '../lib/keys.ts'
@@ -54,7 +54,7 @@ export function createNumberReads(
     await pendingBlobs.record(blobKey)
     let replaced = false
     try {
-      await blobs.put(blobKey, encryptBlob(keyring, upright.jpeg, documentAad(document)))
+      await blobs.put(blobKey, await encryptBlobOffThread(keyring, upright.jpeg, documentAad(document)))
       replaced = await db.$transaction(async (tx) => {
         const { count } = await tx.document.updateMany({
           where: { id: document.id, blobKey: document.blobKey },

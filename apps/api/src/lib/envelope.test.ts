@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { blobKeyId, decryptBlob, encryptBlob, rewrapBlob } from './envelope.ts'
+import { blobKeyId, decryptBlob, decryptBlobOffThread, encryptBlob, encryptBlobOffThread, rewrapBlob } from './envelope.ts'
 import type { Keyring } from './keys.ts'
 
 const keyringOf = (...ids: string[]): Keyring => ({ activeKeyId: ids[0]!, keys: new Map(ids.map((id) => [id, randomBytes(32)])) })
@@ -131,6 +131,42 @@ describe('envelope encryption', () => {
       expect(blob.includes(plaintext.subarray(0, 16))).toBe(false)
       expect(blob.includes(Buffer.from('1234 5678 9012'))).toBe(false)
     }
+  })
+})
+
+describe('encryptBlobOffThread and decryptBlobOffThread (images)', () => {
+  it('makes a blob of the same layout, which decryptBlob opens and refuses under another AAD or with a flipped tag byte', async () => {
+    const keyring = keyringOf('k1')
+    const blob = await encryptBlobOffThread(keyring, plaintext, aad)
+    const at = layout('k1')
+    expect(blob.length).toBe(at.ciphertext + plaintext.length)
+    expect(blob.includes(plaintext.subarray(0, 16))).toBe(false)
+    expect(decryptBlob(keyring, blob, aad).equals(plaintext)).toBe(true)
+    expect(() => decryptBlob(keyring, blob, `${aad}x`)).toThrow()
+    expect(() => decryptBlob(keyring, flip(blob, at.tag), aad)).toThrow()
+    expect(() => decryptBlob(keyring, flip(blob, at.ciphertext), aad)).toThrow()
+    expect(decryptBlob(keyring, await encryptBlobOffThread(keyring, Buffer.alloc(0), aad), aad).length).toBe(0)
+  })
+
+  it('decryptBlobOffThread opens what either encrypts, and refuses as decryptBlob does', async () => {
+    const keyring = keyringOf('k1')
+    const blob = encryptBlob(keyring, plaintext, aad)
+    expect((await decryptBlobOffThread(keyring, blob, aad)).equals(plaintext)).toBe(true)
+    expect((await decryptBlobOffThread(keyring, await encryptBlobOffThread(keyring, plaintext, aad), aad)).equals(plaintext)).toBe(true)
+    const at = layout('k1')
+    for (const refused of [flip(blob, at.wrappedKey), flip(blob, at.iv), flip(blob, at.tag), flip(blob, at.ciphertext + 3), blob.subarray(0, at.tag + 4)]) {
+      await expect(decryptBlobOffThread(keyring, refused, aad)).rejects.toThrow()
+    }
+    await expect(decryptBlobOffThread(keyring, blob, `${aad}x`)).rejects.toThrow()
+    await expect(decryptBlobOffThread(keyringOf('k2'), blob, aad)).rejects.toThrow('unknown key k1')
+  })
+
+  it('leaves the calling thread free meanwhile: the event loop turns before an 8 MB image is encrypted', async () => {
+    const image = randomBytes(8 * 1024 * 1024)
+    const turned = new Promise<'turned'>((resolve) => setImmediate(() => resolve('turned')))
+    const encrypted = encryptBlobOffThread(keyringOf('k1'), image, aad).then(() => 'encrypted' as const)
+    expect(await Promise.race([encrypted, turned])).toBe('turned')
+    await encrypted
   })
 })
 

@@ -7,7 +7,7 @@
 import type { Db } from '../../db/types.ts'
 import { AppError } from '../../errors.ts'
 import type { BlobStore } from '../../lib/blob-store.ts'
-import { decryptBlob } from '../../lib/envelope.ts'
+import { decryptBlobOffThread } from '../../lib/envelope.ts'
 import type { Keyring } from '../../lib/keys.ts'
 import { watermarkImage, watermarkTime } from '../../lib/watermark.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
@@ -23,7 +23,7 @@ export function createDocumentViewer(db: Db, blobs: BlobStore, keyring: Keyring,
         select: { id: true, personId: true, blobKey: true, role: true, slot: true, side: true, type: true },
       })
       if (!document) throw new AppError('NOT_FOUND')
-      const plain = decryptBlob(keyring, await blobs.get(document.blobKey), documentAad(document))
+      const plain = await decryptBlobOffThread(keyring, await blobs.get(document.blobKey), documentAad(document))
       const at = now()
       const marked = await watermarkImage(plain, `${operator.name} 閲覧 ${watermarkTime(at)}`)
       plain.fill(0)

@@ -7,7 +7,7 @@
  * The archive is not encrypted: ZIP's own encryption is weak (ZipCrypto) or non-standard
  * (WinZip AES) — the transport is TLS and the download is audited (ADR 013).
  */
-import { createHash } from 'node:crypto'
+import { webcrypto } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { DOCUMENTS_MANIFEST_NAME } from '@bango/shared/admin-export'
 import { type CsvRow, DOCUMENTS_MANIFEST_CSV } from '@bango/shared/csv-formats'
@@ -16,7 +16,7 @@ import type { Db } from '../../db/types.ts'
 import type { Document } from '../../generated/prisma/client.ts'
 import type { BlobStore } from '../../lib/blob-store.ts'
 import { safeFileName } from '../../lib/content-disposition.ts'
-import { decryptBlob } from '../../lib/envelope.ts'
+import { decryptBlobOffThread } from '../../lib/envelope.ts'
 import type { Keyring } from '../../lib/keys.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
 import { documentAad } from '../drafts.ts'
@@ -67,24 +67,27 @@ export function createDocumentsArchive(db: Db, blobs: BlobStore, keyring: Keyrin
       for (const { path, entry, document } of entries) {
         // JPEG does not deflate: stored, which also keeps the CPU for decryption.
         zip.addReadStreamLazy(path, { compress: false, mtime }, (done) => {
-          blobs.get(document.blobKey).then(
-            (sealed) => {
-              const plain = decryptBlob(keyring, sealed, documentAad(document))
-              const sha256 = createHash('sha256').update(plain).digest('hex')
-              manifest.push({
-                パス: path,
-                社員番号: entry.employeeNumber,
-                氏名: entry.person.name,
-                続柄: entry.person.relationship,
-                書類: `${roleName(document).replace(/\d$/, '')}：${documentTypeLabel(document.type)}`,
-                面: sideName(document),
-                承認日: approvalDate(entry.person.reviewedAt),
-                'SHA-256': sha256,
-              })
-              done(null, Readable.from([plain]))
-            },
-            (error: unknown) => done(error, Readable.from([])),
-          )
+          // Decrypted and hashed on the thread pool, as every image is (ADR 059).
+          blobs
+            .get(document.blobKey)
+            .then((sealed) => decryptBlobOffThread(keyring, sealed, documentAad(document)))
+            .then(async (plain) => ({ plain, sha256: Buffer.from(await webcrypto.subtle.digest('SHA-256', plain)).toString('hex') }))
+            .then(
+              ({ plain, sha256 }) => {
+                manifest.push({
+                  パス: path,
+                  社員番号: entry.employeeNumber,
+                  氏名: entry.person.name,
+                  続柄: entry.person.relationship,
+                  書類: `${roleName(document).replace(/\d$/, '')}：${documentTypeLabel(document.type)}`,
+                  面: sideName(document),
+                  承認日: approvalDate(entry.person.reviewedAt),
+                  'SHA-256': sha256,
+                })
+                done(null, Readable.from([plain]))
+              },
+              (error: unknown) => done(error, Readable.from([])),
+            )
         })
       }
       // Lazy entries are opened in order: by the manifest's turn every image has been hashed.

@@ -10,7 +10,7 @@
 import type { NumberOcrResponse } from '@bango/shared/admin-number'
 import type { Db } from '../../db/types.ts'
 import type { BlobStore } from '../../lib/blob-store.ts'
-import { decryptBlob } from '../../lib/envelope.ts'
+import { decryptBlobOffThread } from '../../lib/envelope.ts'
 import type { NumberReader } from '../../lib/image-pool.ts'
 import type { Keyring } from '../../lib/keys.ts'
 import { type AuditLog, byOperator } from '../audit.ts'
@@ -32,7 +32,7 @@ export function createNumberOcr(db: Db, blobs: BlobStore, keyring: Keyring, read
     let images = 0
     for (const document of documents) {
       if (!documentCarriesNumber(document)) continue
-      const image = decryptBlob(keyring, await blobs.get(document.blobKey), documentAad(document))
+      const image = await decryptBlobOffThread(keyring, await blobs.get(document.blobKey), documentAad(document))
       images++
       try {
         const { number: found } = await reader.readNumber(image)

@@ -96,6 +96,8 @@ export default async function exportRoutes(app: FastifyInstance) {
     async ({ params: { campaignId } }, request, reply) => {
       const scope = await access.forCampaign(request.operator, campaignId)
       const archive = await documentsArchive.export(scope)
+      // Past the status line a failure can only cut the download: the log says why.
+      archive.once('error', (error) => request.log.error({ err: error }, 'documents ZIP broken off'))
       logSensitiveRead(request, { resource: 'documents_zip', campaignId })
       return download(reply, { file: 'documents', title: '書類画像', campaign: scope.campaign.name, extension: 'zip' }, 'application/zip', archive)
     },
