@@ -303,6 +303,8 @@ test('300 employees: an issue lost with its tab never goes live, 248 e-mails, 52
   const spouse = first.dependents[0]!.name
   await page.getByLabel('検索（氏名・フリガナ・社員番号）').fill(first.number)
   await page.getByRole('button', { name: '検索', exact: true }).click()
+  // The search is a navigation (?q=): a click on the list before it lands was undone by it.
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${first.number}(&|$)`))
   await page.getByRole('link', { name: first.name }).click()
   await page.getByRole('link', { name: '提出書類を確認（承認・差し戻し）' }).click()
   const section = page.getByRole('region', { name: new RegExp(`^${spouse}`) })
